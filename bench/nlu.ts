@@ -1,0 +1,243 @@
+/**
+ * `npm run bench:nlu`: Parley's recognizer against NLP.js and natural's BayesClassifier on
+ * every intent set in ../shared/datasets, with out-of-scope probes and seeded typo copies.
+ * Each (system, set) runs in its own child process so peak RSS is measured separately.
+ * Writes bench/results/nlu.md.
+ */
+import '../src/nlu/quiet-dotenv.js';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRandom, shuffleInPlace } from '../src/nlu/prng.js';
+import { typoCopy } from '../src/nlu/typos.js';
+import { expectedCalibrationError, loadRecognizer, macroF1, OUT_OF_SCOPE_INTENT, trainRecognizer, type TrainedRecognizer } from '../src/nlu/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const datasets = path.resolve(root, '..', 'shared', 'datasets');
+const fixtures = path.join(root, 'test', 'fixtures', 'nlu');
+const probesPerSet = 1000;
+
+interface IntentSet {
+  name: string;
+  language: 'en' | 'zh';
+  train: string;
+  test: string;
+  /** Texts of another set that none of this set's intents covers. */
+  otherSetProbes: { label: string; file: string };
+  ownProbes: string;
+}
+
+const sets: IntentSet[] = [
+  { name: 'banking77', language: 'en', train: 'banking77/train.jsonl', test: 'banking77/test.jsonl', otherSetProbes: { label: 'airline tweets', file: 'airline-tweets/test.jsonl' }, ownProbes: 'offtopic-en.txt' },
+  { name: 'smp2017-zh', language: 'zh', train: 'smp2017-zh/train.jsonl', test: 'smp2017-zh/valid.jsonl', otherSetProbes: { label: 'waimai reviews', file: 'waimai-zh/test.jsonl' }, ownProbes: 'offtopic-zh.txt' },
+  { name: 'bitext-support', language: 'en', train: 'bitext-support/train.jsonl', test: 'bitext-support/test.jsonl', otherSetProbes: { label: 'airline tweets', file: 'airline-tweets/test.jsonl' }, ownProbes: 'offtopic-en.txt' },
+];
+
+const readJsonl = (file: string) =>
+  readFileSync(path.join(datasets, file), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as { text: string; intent?: string });
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+// ---- the systems compared, behind one small face ----
+
+interface Prediction {
+  /** Best intent, even when the system would not answer with it. */
+  top: string;
+  /** Confidence of `top`, or null when the system has none. */
+  score: number | null;
+  /** The system said it is not sure / none of its intents. */
+  rejected: boolean;
+}
+
+interface Trained {
+  canReject: boolean;
+  predict(text: string): Promise<Prediction> | Prediction;
+}
+
+type Example = { text: string; intent: string };
+const zhWords = (text: string) => Array.from(segmenter.segment(text)).filter((s) => s.isWordLike).map((s) => s.segment);
+
+interface NlpManagerLike {
+  addDocument(locale: string, text: string, intent: string): void;
+  train(): Promise<void>;
+  process(locale: string, text: string): Promise<{ intent: string; score: number; classifications?: { intent: string; score: number }[] }>;
+}
+// Loaded only in the NLP.js worker, so that it does not weigh on the others' peak RSS.
+const loadNlpManager = () =>
+  (createRequire(import.meta.url)('node-nlp') as { NlpManager: new (settings: object) => NlpManagerLike }).NlpManager;
+
+function parleyTrained(recognizer: TrainedRecognizer): Trained {
+  return {
+    canReject: true,
+    predict(text) {
+      const recognition = recognizer.recognize(text);
+      const best = recognition.alternatives[0];
+      return { top: best?.intent ?? OUT_OF_SCOPE_INTENT, score: best?.score ?? 0, rejected: recognition.intent === null };
+    },
+  };
+}
+
+const systems = {
+  async parley(train: Example[]): Promise<Trained> {
+    return parleyTrained(trainRecognizer(train, { seed: 1 }));
+  },
+  /** The same model with its fuse.js near-verbatim path switched off, to show what that path adds. */
+  async 'parley, no fuse.js'(train: Example[]): Promise<Trained> {
+    const json = trainRecognizer(train, { seed: 1 }).toJSON();
+    return parleyTrained(loadRecognizer({ ...json, thresholds: { ...json.thresholds, nearVerbatim: -1 } }));
+  },
+  async 'nlp.js'(train: Example[], language: 'en' | 'zh'): Promise<Trained> {
+    const NlpManager = loadNlpManager();
+    // autoSave off: by default NLP.js writes model.nlp into the working directory.
+    const manager = new NlpManager({ languages: [language], nlu: { log: false }, autoSave: false });
+    for (const { text, intent } of train) manager.addDocument(language, text, intent);
+    await manager.train();
+    return {
+      canReject: true,
+      async predict(text) {
+        const result = await manager.process(language, text);
+        const best = result.classifications?.[0];
+        // NLP.js answers "None" when its best score is under its own 0.5 threshold.
+        return { top: best?.intent ?? result.intent, score: best?.score ?? result.score, rejected: result.intent === 'None' };
+      },
+    };
+  },
+  async 'natural bayes'(train: Example[], language: 'en' | 'zh'): Promise<Trained> {
+    const natural = (await import('natural')).default;
+    const classifier = new natural.BayesClassifier();
+    // natural's tokenizers drop Chinese: give it Intl.Segmenter words instead.
+    for (const { text, intent } of train) classifier.addDocument(language === 'zh' ? zhWords(text) : text, intent);
+    classifier.train();
+    return {
+      canReject: false,
+      predict(text) {
+        const classes = classifier.getClassifications(language === 'zh' ? (zhWords(text) as unknown as string) : text);
+        const total = classes.reduce((sum, c) => sum + c.value, 0);
+        const best = classes[0]!;
+        return { top: best.label, score: total > 0 ? best.value / total : null, rejected: false };
+      },
+    };
+  },
+} satisfies Record<string, (train: Example[], language: 'en' | 'zh') => Promise<Trained>>;
+type SystemName = keyof typeof systems;
+
+interface Scored {
+  accuracy: number;
+  answeredAccuracy: number;
+  macroF1: number;
+  ece: number | null;
+}
+
+async function score(trained: Trained, tests: { text: string; intent: string }[], times?: number[]): Promise<Scored> {
+  const top: string[] = [];
+  const calibration: { score: number; correct: boolean }[] = [];
+  let answeredRight = 0;
+  for (const { text, intent } of tests) {
+    const start = performance.now();
+    const result = await trained.predict(text);
+    times?.push(performance.now() - start);
+    top.push(result.top);
+    if (result.score !== null) calibration.push({ score: result.score, correct: result.top === intent });
+    if (!result.rejected && result.top === intent) answeredRight++;
+  }
+  const right = top.filter((label, i) => label === tests[i]!.intent).length;
+  return {
+    accuracy: right / tests.length,
+    answeredAccuracy: answeredRight / tests.length,
+    macroF1: macroF1(tests.map((t) => t.intent), top),
+    ece: calibration.length === tests.length ? expectedCalibrationError(calibration) : null,
+  };
+}
+
+async function worker(systemName: SystemName, setName: string): Promise<void> {
+  const set = sets.find((candidate) => candidate.name === setName)!;
+  const train = readJsonl(set.train) as { text: string; intent: string }[];
+  const tests = readJsonl(set.test) as { text: string; intent: string }[];
+  const otherProbes = shuffleInPlace(readJsonl(set.otherSetProbes.file).map((row) => row.text), createRandom(42)).slice(0, probesPerSet);
+  const ownProbes = readFileSync(path.join(fixtures, set.ownProbes), 'utf8').split('\n').filter((line) => line.trim());
+  const random = createRandom(2024);
+  const typos = tests.map((test) => ({ text: typoCopy(test.text, random), intent: test.intent }));
+
+  const start = performance.now();
+  const trained = await systems[systemName](train, set.language);
+  const trainMs = performance.now() - start;
+  for (const { text } of tests.slice(0, 20)) await trained.predict(text);
+  const times: number[] = [];
+  const clean = await score(trained, tests, times);
+  const typo = await score(trained, typos);
+  const rejected = async (texts: string[]) => {
+    if (!trained.canReject) return null;
+    let count = 0;
+    for (const text of texts) if ((await trained.predict(text)).rejected) count++;
+    return count / texts.length;
+  };
+  times.sort((a, b) => a - b);
+  const result = {
+    ...clean,
+    typoAccuracy: typo.accuracy,
+    typoAnswered: typo.answeredAccuracy,
+    oosOther: await rejected(otherProbes),
+    oosOwn: await rejected(ownProbes),
+    trainMs,
+    p50: times[Math.floor(times.length * 0.5)]!,
+    p99: times[Math.floor(times.length * 0.99)]!,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+}
+
+const pct = (value: number | null) => (value === null ? '—' : `${(100 * value).toFixed(1)} %`);
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--worker') return worker(process.argv[3] as SystemName, process.argv[4]!);
+  if (!existsSync(datasets)) {
+    console.log(`bench:nlu skipped: no datasets at ${datasets}`);
+    return;
+  }
+  const lines: string[] = [
+    '# NLU benchmark',
+    '',
+    `Generated by \`npm run bench:nlu\` on ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version}, one child process per system and set).`,
+    '',
+    'Accuracy and macro-F1 are top-1 on the test split (a "not sure" still counts its best guess); *loss* is how many points',
+    'of in-scope accuracy the "not sure" answers cost; *OOS* is the share of out-of-scope probes answered "not sure"',
+    `(${probesPerSet} texts of another set, and ~100 off-topic questions of our own, test/fixtures/nlu/offtopic-*.txt); *typos* is top-1 accuracy`,
+    'on a seeded copy of the test split with a typo in ~10 % of words, *typos answered* the share of that copy answered (not "not sure") with the',
+    'right intent; *parley, no fuse.js* is the same model with its fuse.js near-verbatim path off; ECE is the expected calibration error of the top-1 score (15 bins).',
+    'NLP.js and natural run with default settings; natural has no "not sure", so its OOS columns are empty. Training time includes',
+    "Parley's cross-validated calibration.",
+    '',
+  ];
+  for (const set of sets) {
+    lines.push(`## ${set.name}`, '', `OOS probes: ${set.otherSetProbes.label} / own off-topic questions.`, '');
+    lines.push('| system | accuracy | macro-F1 | loss (pts) | OOS other | OOS own | ECE | typos (drop) | typos answered | train s | p50 ms | p99 ms | peak RSS MB |');
+    lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const system of Object.keys(systems) as SystemName[]) {
+      process.stderr.write(`bench:nlu ${set.name} × ${system} …\n`);
+      const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', system, set.name], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const last = child.stdout.trim().split('\n').at(-1) ?? '';
+      if (child.status !== 0 || !last.startsWith('{')) {
+        lines.push(`| ${system} | failed: ${(child.stderr || child.stdout).trim().split('\n').at(-1)} |`);
+        continue;
+      }
+      const r = JSON.parse(last);
+      lines.push(
+        `| ${system} | ${r.accuracy.toFixed(3)} | ${r.macroF1.toFixed(3)} | ${(100 * (r.accuracy - r.answeredAccuracy)).toFixed(1)} | ${pct(r.oosOther)} | ${pct(r.oosOwn)} | ${r.ece === null ? '—' : r.ece.toFixed(3)} | ${r.typoAccuracy.toFixed(3)} (${(100 * (r.accuracy - r.typoAccuracy)).toFixed(1)}) | ${r.typoAnswered.toFixed(3)} | ${(r.trainMs / 1000).toFixed(1)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${Math.round(r.peakRssMb)} |`,
+      );
+      console.log(lines.at(-1));
+    }
+    lines.push('');
+  }
+  const markdown = `${lines.join('\n')}\n`;
+  writeFileSync(path.join(root, 'bench', 'results', 'nlu.md'), markdown);
+  console.log(`\n${markdown}`);
+}
+
+await main();

@@ -1,0 +1,98 @@
+import { expectedCalibrationError } from './calibration.js';
+import { OUT_OF_SCOPE_INTENT } from './recognizer.js';
+import type { Recognizer, TrainingExample } from './types.js';
+
+/** How a recognizer did on a labelled test set; the eval CLI prints this. */
+export interface EvaluationReport {
+  n: number;
+  accuracy: number;
+  macroF1: number;
+  inScopeAccuracy: number | null;
+  /** In-scope lines whose best guess is right, "not sure" or not: what the classifier knows. */
+  top1Accuracy: number | null;
+  oosRecall: number | null;
+  oosPrecision: number | null;
+  /** Expected calibration error of the score against top-1 correctness, in-scope lines. */
+  ece: number | null;
+  /** Share of lines answered with "not sure". */
+  fallbackRate: number;
+  /** Share of lines answered with "Did you mean …?". */
+  clarifyRate: number;
+  predictP50Ms: number;
+  predictP99Ms: number;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+const round = (value: number, digits = 4) => Number(value.toFixed(digits));
+
+/** Macro-averaged F1 over the gold labels of the test set. */
+export function macroF1(gold: readonly string[], predicted: readonly string[]): number {
+  const labels = [...new Set(gold)];
+  let sum = 0;
+  for (const label of labels) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    gold.forEach((g, i) => {
+      const p = predicted[i];
+      if (g === label && p === label) tp++;
+      else if (p === label) fp++;
+      else if (g === label) fn++;
+    });
+    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  }
+  return labels.length > 0 ? sum / labels.length : 0;
+}
+
+/**
+ * Run every test line through the recognizer. A line labelled `oos` is right when the
+ * recognizer says it is not sure (intent null); any other line when the intent matches.
+ */
+export function evaluateRecognizer(recognizer: Recognizer, tests: readonly TrainingExample[]): EvaluationReport {
+  for (const { text } of tests.slice(0, 20)) recognizer.recognize(text); // warm up the JIT
+  const times: number[] = [];
+  const predicted: string[] = [];
+  const gold = tests.map((test) => test.intent);
+  const calibration: { score: number; correct: boolean }[] = [];
+  let topRight = 0;
+  let fallbacks = 0;
+  let clarifies = 0;
+  for (const { text, intent } of tests) {
+    const start = performance.now();
+    const recognition = recognizer.recognize(text);
+    times.push(performance.now() - start);
+    predicted.push(recognition.intent ?? OUT_OF_SCOPE_INTENT);
+    if (recognition.decision === 'fallback') fallbacks++;
+    if (recognition.decision === 'clarify') clarifies++;
+    if (intent !== OUT_OF_SCOPE_INTENT) {
+      const correct = recognition.alternatives[0]?.intent === intent;
+      if (correct) topRight++;
+      calibration.push({ score: recognition.score, correct });
+    }
+  }
+  const right = (i: number) => predicted[i] === gold[i];
+  const inScope = gold.flatMap((g, i) => (g === OUT_OF_SCOPE_INTENT ? [] : [i]));
+  const outOfScope = gold.flatMap((g, i) => (g === OUT_OF_SCOPE_INTENT ? [i] : []));
+  const saidOos = predicted.filter((p) => p === OUT_OF_SCOPE_INTENT).length;
+  const oosCaught = outOfScope.filter(right).length;
+  times.sort((a, b) => a - b);
+  const n = tests.length;
+  return {
+    n,
+    accuracy: round(n ? gold.filter((_, i) => right(i)).length / n : 0),
+    macroF1: round(macroF1(gold, predicted)),
+    inScopeAccuracy: inScope.length ? round(inScope.filter(right).length / inScope.length) : null,
+    top1Accuracy: inScope.length ? round(topRight / inScope.length) : null,
+    oosRecall: outOfScope.length ? round(oosCaught / outOfScope.length) : null,
+    oosPrecision: outOfScope.length ? round(saidOos ? oosCaught / saidOos : 0) : null,
+    ece: calibration.length ? round(expectedCalibrationError(calibration)) : null,
+    fallbackRate: round(n ? fallbacks / n : 0),
+    clarifyRate: round(n ? clarifies / n : 0),
+    predictP50Ms: round(quantile(times, 0.5)),
+    predictP99Ms: round(quantile(times, 0.99)),
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Natural-language understanding: what a customer's message is about.
+ *
+ * `trainRecognizer(examples)` → a `TrainedRecognizer` whose `recognize(text)` gives the intent,
+ * a calibrated score, alternatives and what to do (answer, ask "did you mean", or say not sure);
+ * `toJSON()` / `loadRecognizer()` save and restore it; `loadOrTrainRecognizer()` caches it on disk.
+ * `extractEntities(text)` finds order numbers, emails and phone numbers.
+ */
+export type { Decision, Language, Recognition, Recognizer, ScoredIntent, TrainingExample } from './types.js';
+export { detectLanguage, languageOfLocale, localeOf } from './language.js';
+export {
+  MODEL_VERSION,
+  OUT_OF_SCOPE_INTENT,
+  TrainedRecognizer,
+  loadRecognizer,
+  trainRecognizer,
+  type SerializedModel,
+  type TrainOptions,
+} from './recognizer.js';
+export type { Thresholds } from './calibration.js';
+export { expectedCalibrationError } from './calibration.js';
+export { loadOrTrainRecognizer, modelCacheKey, type CacheOptions } from './model-cache.js';
+export { extractEntities, type Entities } from './entities.js';
+export { normalizeText } from './normalize.js';
+export { evaluateRecognizer, macroF1, type EvaluationReport } from './evaluate.js';
+export { readExamplesFile } from './jsonl.js';

@@ -1,0 +1,135 @@
+import type { Thresholds } from './calibration.js';
+import { decide } from './calibration.js';
+import { detectLanguage } from './language.js';
+import { closestVerbatim } from './near-verbatim.js';
+import { Neighbours } from './neighbours.js';
+import { normalizeText } from './normalize.js';
+import { inScopeScore, Scorer } from './scorer.js';
+import { softmaxInPlace, type LinearModel } from './softmax.js';
+import type { Recognition, Recognizer, ScoredIntent } from './types.js';
+import { Vectorizer, type SerializedVectorizer } from './vectorizer.js';
+
+export { trainRecognizer, type TrainOptions } from './training.js';
+
+/** Bumped whenever features, training or the serialized shape change: cached models are retrained. */
+export const MODEL_VERSION = 2;
+
+/** The intent name that, in training data, means "out of scope: should not be answered". */
+export const OUT_OF_SCOPE_INTENT = 'oos';
+
+/** A trained recognizer as plain JSON. */
+export interface SerializedModel {
+  version: number;
+  intents: string[];
+  vectorizer: SerializedVectorizer;
+  /** Float32 weights, feature-major, base64. */
+  weights: string;
+  bias: number[];
+  temperature: number;
+  thresholds: Thresholds;
+  /** The normalised training utterances and their intents' indices (nearest-utterance matching). */
+  utterances: { texts: string[]; labels: number[] };
+}
+
+const maxAlternatives = 5;
+
+function toBase64(weights: Float32Array): string {
+  return Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength).toString('base64');
+}
+
+function fromBase64(text: string): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return new Float32Array(copy.buffer);
+}
+
+/** A recognizer trained from examples: the model behind the bot, the admin "try it" and the eval CLI. */
+export class TrainedRecognizer implements Recognizer {
+  private readonly scorer: Scorer;
+
+  constructor(
+    readonly intents: string[],
+    vectorizer: Vectorizer,
+    model: LinearModel,
+    readonly temperature: number,
+    readonly thresholds: Thresholds,
+    neighbours: Neighbours,
+  ) {
+    this.scorer = new Scorer(vectorizer, model, neighbours);
+  }
+
+  recognize(text: string): Recognition {
+    const normal = normalizeText(typeof text === 'string' ? text : '');
+    const language = detectLanguage(normal);
+    const analysis = this.scorer.analyse(normal, maxAlternatives + 1);
+    const probabilities = softmaxInPlace(analysis.logits, this.temperature);
+    const ranked = analysis.ranked;
+    const alternatives: ScoredIntent[] = ranked
+      .filter((c) => this.intents[c] !== OUT_OF_SCOPE_INTENT)
+      .slice(0, maxAlternatives)
+      .map((c) => ({ intent: this.intents[c]!, score: probabilities[c]! }));
+    const top = probabilities[ranked[0]!]!;
+    const second = ranked.length > 1 ? probabilities[ranked[1]!]! : 0;
+    const bestIntent = this.intents[ranked[0]!]!;
+    if (analysis.vector.indices.length === 0) return { language, intent: null, score: top, alternatives, decision: 'fallback' };
+    const inScope = inScopeScore(top, Scorer.similarity(analysis), analysis.unknownShare);
+    const decision = bestIntent === OUT_OF_SCOPE_INTENT ? 'fallback' : decide(top, second, inScope, this.thresholds);
+    if (decision === 'answer') return { language, intent: bestIntent, score: top, alternatives, decision };
+    const lifted = this.nearVerbatim(normal, analysis.neighbours, probabilities);
+    if (lifted) return { language, intent: lifted.intent, score: lifted.score, alternatives: lifted.alternatives, decision: 'answer' };
+    return { language, intent: decision === 'fallback' ? null : bestIntent, score: top, alternatives, decision };
+  }
+
+  /**
+   * When the classifier is unsure, a message that is near-verbatim one of its nearest training
+   * utterances (fuse.js distance within the cross-validated limit) is answered with that
+   * utterance's intent, scored by how often such answers were right in cross-validation.
+   */
+  private nearVerbatim(normal: string, neighbours: Analysis['neighbours'], probabilities: Float64Array) {
+    const candidates = neighbours.filter((n) => this.intents[n.intent] !== OUT_OF_SCOPE_INTENT);
+    const texts = candidates.map((n) => this.scorer.neighbours.texts[n.row]!);
+    const match = closestVerbatim(normal, texts, this.thresholds.nearVerbatim);
+    if (!match) return null;
+    const chosen = candidates[match.index]!.intent;
+    const own = probabilities[chosen]!;
+    const score = Math.max(own, this.thresholds.nearVerbatimPrecision);
+    const rest = own < 1 ? (1 - score) / (1 - own) : 0;
+    const alternatives: ScoredIntent[] = [{ intent: this.intents[chosen]!, score }];
+    for (const c of rankByScore(probabilities)) {
+      if (c === chosen || this.intents[c] === OUT_OF_SCOPE_INTENT) continue;
+      if (alternatives.length === maxAlternatives) break;
+      alternatives.push({ intent: this.intents[c]!, score: probabilities[c]! * rest });
+    }
+    return { intent: this.intents[chosen]!, score, alternatives };
+  }
+
+  toJSON(): SerializedModel {
+    const { vectorizer, model, neighbours } = this.scorer;
+    return {
+      version: MODEL_VERSION,
+      intents: this.intents,
+      vectorizer: vectorizer.toJSON(),
+      weights: toBase64(model.weights),
+      bias: Array.from(model.bias),
+      temperature: this.temperature,
+      thresholds: this.thresholds,
+      utterances: { texts: [...neighbours.texts], labels: Array.from(neighbours.labels) },
+    };
+  }
+}
+
+type Analysis = ReturnType<Scorer['analyse']>;
+
+function rankByScore(probabilities: Float64Array): number[] {
+  return Array.from(probabilities.keys()).sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
+}
+
+/** Restore a recognizer saved with `toJSON()`; its predictions are identical. */
+export function loadRecognizer(json: SerializedModel): TrainedRecognizer {
+  if (json?.version !== MODEL_VERSION) throw new Error(`loadRecognizer: model version ${String(json?.version)}, expected ${MODEL_VERSION}`);
+  const model: LinearModel = { classes: json.intents.length, weights: fromBase64(json.weights), bias: Float32Array.from(json.bias) };
+  const vectorizer = Vectorizer.fromJSON(json.vectorizer);
+  const neighbours = Neighbours.fromTexts(json.utterances.texts, Int32Array.from(json.utterances.labels), json.intents.length, vectorizer);
+  return new TrainedRecognizer(json.intents, vectorizer, model, json.temperature, json.thresholds, neighbours);
+}

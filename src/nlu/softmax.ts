@@ -1,0 +1,110 @@
+import { createRandom, shuffleInPlace } from './prng.js';
+import type { SparseVector } from './vectorizer.js';
+
+/** A multinomial logistic regression over sparse vectors; weights are feature-major. */
+export interface LinearModel {
+  classes: number;
+  weights: Float32Array; // weights[feature * classes + class]
+  bias: Float32Array;
+}
+
+export interface SoftmaxOptions {
+  epochs: number;
+  learningRate: number;
+  /** L2 penalty per update, scaled by the learning rate. */
+  l2: number;
+  seed: number;
+  /** Called after each epoch with the fraction done. */
+  onEpoch?: (fraction: number) => void;
+}
+
+/** The raw scores (logits) of every class for one vector, written into `out`. */
+export function logits(model: LinearModel, vector: SparseVector, out: Float64Array): Float64Array {
+  const { classes, weights, bias } = model;
+  for (let c = 0; c < classes; c++) out[c] = bias[c]!;
+  for (let k = 0; k < vector.indices.length; k++) {
+    const base = vector.indices[k]! * classes;
+    const value = vector.values[k]!;
+    for (let c = 0; c < classes; c++) out[c]! += value * weights[base + c]!;
+  }
+  return out;
+}
+
+/** Softmax of `scores / temperature`, in place. */
+export function softmaxInPlace(scores: Float64Array, temperature = 1): Float64Array {
+  let max = -Infinity;
+  for (const score of scores) if (score > max) max = score;
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) {
+    const e = Math.exp((scores[c]! - max) / temperature);
+    scores[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < scores.length; c++) scores[c]! /= sum;
+  return scores;
+}
+
+/** Weight of each class inversely proportional to its size (mean weight 1): class-balanced loss. */
+export function balancedClassWeights(labels: Int32Array, classes: number): Float64Array {
+  const counts = new Float64Array(classes);
+  for (const label of labels) counts[label]!++;
+  return counts.map((count) => (count > 0 ? labels.length / (classes * count) : 0));
+}
+
+const skipGradient = 1e-2;
+
+/**
+ * Train with AdaGrad on the cross-entropy loss, examples shuffled each epoch by a seeded
+ * generator: the same data and seed give the same weights. A class whose gradient is
+ * negligible for an example is not updated, which keeps an epoch cheap once the model fits.
+ */
+export function trainSoftmax(
+  rows: readonly SparseVector[],
+  labels: Int32Array,
+  features: number,
+  classes: number,
+  options: SoftmaxOptions,
+): LinearModel {
+  const model: LinearModel = { classes, weights: new Float32Array(features * classes), bias: new Float32Array(classes) };
+  const squares = new Float32Array(features * classes);
+  const biasSquares = new Float64Array(classes);
+  const classWeights = balancedClassWeights(labels, classes);
+  const random = createRandom(options.seed);
+  const order = Array.from(rows.keys());
+  const scores = new Float64Array(classes);
+  const gradient = new Float64Array(classes);
+  const activeClasses = new Int32Array(classes);
+  const { learningRate: rate, l2 } = options;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffleInPlace(order, random);
+    for (const row of order) {
+      const vector = rows[row]!;
+      const label = labels[row]!;
+      softmaxInPlace(logits(model, vector, scores));
+      const weight = classWeights[label]!;
+      let active = 0;
+      for (let c = 0; c < classes; c++) {
+        const g = (scores[c]! - (c === label ? 1 : 0)) * weight;
+        if (g > -skipGradient && g < skipGradient) continue;
+        activeClasses[active] = c;
+        gradient[active++] = g;
+        biasSquares[c]! += g * g;
+        model.bias[c]! -= (rate * g) / Math.sqrt(biasSquares[c]! + 1e-8);
+      }
+      for (let k = 0; k < vector.indices.length; k++) {
+        const base = vector.indices[k]! * classes;
+        const value = vector.values[k]!;
+        for (let a = 0; a < active; a++) {
+          const at = base + activeClasses[a]!;
+          const w = model.weights[at]!;
+          const step = gradient[a]! * value + l2 * w;
+          const square = squares[at]! + step * step;
+          squares[at] = square;
+          model.weights[at] = w - (rate * step) / Math.sqrt(square + 1e-8);
+        }
+      }
+    }
+    options.onEpoch?.((epoch + 1) / options.epochs);
+  }
+  return model;
+}

@@ -1,0 +1,186 @@
+import { chooseThresholds, decide, fitTemperature, type Judged } from './calibration.js';
+import { extractFeatures } from './features.js';
+import { chooseVerbatimDistance, closestVerbatim, maxVerbatimDistance, type VerbatimSample } from './near-verbatim.js';
+import { Neighbours } from './neighbours.js';
+import { normalizeText } from './normalize.js';
+import { createRandom, shuffleInPlace } from './prng.js';
+import { OUT_OF_SCOPE_INTENT, TrainedRecognizer } from './recognizer.js';
+import { inScopeScore, Scorer, type Analysis } from './scorer.js';
+import { softmaxInPlace, trainSoftmax } from './softmax.js';
+import { typoCopy } from './typos.js';
+import type { TrainingExample } from './types.js';
+import { Vectorizer } from './vectorizer.js';
+
+export interface TrainOptions {
+  seed?: number;
+  onProgress?: (fraction: number) => void;
+}
+
+const folds = 5;
+/** Out-of-fold predictions wanted for calibration; smaller sets use every fold. */
+const heldOutWanted = 1500;
+
+interface Hyper {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  minDf: number;
+  charWeight: number;
+}
+
+function hyperFor(exampleCount: number): Hyper {
+  return { epochs: 5, learningRate: 0.2, l2: 0, minDf: exampleCount >= 2000 ? 2 : 1, charWeight: 1 };
+}
+
+/** Every training text as ids into one shared feature dictionary: far lighter than strings. */
+function encodeAll(normalTexts: readonly string[]): { rows: Int32Array[]; names: string[] } {
+  const idOf = new Map<string, number>();
+  const names: string[] = [];
+  const rows = normalTexts.map((text) =>
+    Int32Array.from(extractFeatures(text), (feature) => {
+      let id = idOf.get(feature);
+      if (id === undefined) {
+        id = names.length;
+        idOf.set(feature, id);
+        names.push(feature);
+      }
+      return id;
+    }),
+  );
+  return { rows, names };
+}
+
+interface Data {
+  texts: string[];
+  raw: string[];
+  encoded: Int32Array[];
+  names: string[];
+  labels: Int32Array;
+  classes: number;
+}
+
+/** Fit the vectorizer and the softmax on some rows and index those rows' utterances. */
+function fit(data: Data, rows: readonly number[], hyper: Hyper, seed: number, onEpoch?: (f: number) => void): Scorer {
+  const { vectorizer, localOf } = Vectorizer.fit(rows.map((i) => data.encoded[i]!), data.names, hyper);
+  const vectors = rows.map((i) => vectorizer.transformIds(data.encoded[i]!, localOf));
+  const labels = Int32Array.from(rows, (i) => data.labels[i]!);
+  const model = trainSoftmax(vectors, labels, vectorizer.size, data.classes, { ...hyper, seed, onEpoch });
+  const neighbours = new Neighbours(rows.map((i) => data.texts[i]!), labels, data.classes, vectors, vectorizer.size);
+  return new Scorer(vectorizer, model, neighbours);
+}
+
+/** Stratified folds: each class's examples dealt round-robin after a seeded shuffle. */
+function stratifiedFolds(labels: Int32Array, count: number, seed: number): Int32Array {
+  const random = createRandom(seed ^ 0x9e3779b9);
+  const foldOf = new Int32Array(labels.length);
+  const byClass = new Map<number, number[]>();
+  labels.forEach((label, i) => byClass.set(label, [...(byClass.get(label) ?? []), i]));
+  let offset = 0;
+  for (const members of byClass.values()) {
+    shuffleInPlace(members, random).forEach((row, k) => (foldOf[row] = (k + offset) % count));
+    offset += members.length;
+  }
+  return foldOf;
+}
+
+/** One held-out message (as written, or a typo copy) as a fold's model saw it. */
+interface HeldOutItem {
+  text: string;
+  label: number;
+  scores: Float64Array;
+  similarity: number;
+  unknownShare: number;
+  neighbours: { text: string; intent: number }[];
+  typo: boolean;
+}
+
+function heldOutItem(scorer: Scorer, text: string, label: number, typo: boolean): HeldOutItem {
+  const analysis: Analysis = scorer.analyse(text, 2);
+  return {
+    text,
+    label,
+    typo,
+    scores: Float64Array.from(analysis.logits),
+    similarity: Scorer.similarity(analysis),
+    unknownShare: analysis.unknownShare,
+    neighbours: analysis.neighbours.map((n) => ({ text: scorer.neighbours.texts[n.row]!, intent: n.intent })),
+  };
+}
+
+/** Out-of-fold predictions of the examples (and of typo copies of them), fold models trained on the rest. */
+function crossValidate(data: Data, hyper: Hyper, seed: number, foldsUsed: number, progress: (fraction: number) => void): HeldOutItem[] {
+  const foldOf = stratifiedFolds(data.labels, folds, seed);
+  const random = createRandom(seed ^ 0x5bd1e995);
+  const items: HeldOutItem[] = [];
+  for (let fold = 0; fold < foldsUsed; fold++) {
+    const rows = Array.from(data.labels.keys());
+    const trainRows = rows.filter((i) => foldOf[i] !== fold);
+    const scorer = fit(data, trainRows, hyper, seed + fold + 1, (f) => progress(fold + f));
+    for (const i of rows.filter((row) => foldOf[row] === fold)) {
+      items.push(heldOutItem(scorer, data.texts[i]!, data.labels[i]!, false));
+      items.push(heldOutItem(scorer, normalizeText(typoCopy(data.raw[i]!, random)), data.labels[i]!, true));
+    }
+  }
+  return items;
+}
+
+/**
+ * Temperature, "not sure" and "did you mean" thresholds from the held-out messages as written;
+ * the near-verbatim distance from those (and their typo copies) the classifier would not have
+ * answered: the widest at which fuse.js matches are right as often as the classifier's answers.
+ */
+function calibrate(items: readonly HeldOutItem[], oos: number | undefined) {
+  const clean = items.filter((item) => !item.typo);
+  const temperature = fitTemperature(clean);
+  const judge = (item: HeldOutItem): Judged => {
+    const probabilities = softmaxInPlace(Float64Array.from(item.scores), temperature);
+    let first = 0;
+    for (let c = 1; c < probabilities.length; c++) if (probabilities[c]! > probabilities[first]!) first = c;
+    let second = 0;
+    for (let c = 0; c < probabilities.length; c++) if (c !== first && probabilities[c]! > second) second = probabilities[c]!;
+    const top = probabilities[first]!;
+    const inScope = inScopeScore(top, item.similarity, item.unknownShare);
+    return { top, second, inScope, correct: first === item.label && first !== oos, known: item.label !== oos };
+  };
+  const judged = items.map(judge);
+  const cut = chooseThresholds(judged.filter((_, k) => !items[k]!.typo));
+  const answered = judged.filter((j, k) => !items[k]!.typo && j.known && decide(j.top, j.second, j.inScope, cut) === 'answer');
+  const answerPrecision = answered.length ? answered.filter((j) => j.correct).length / answered.length : 1;
+  const samples: VerbatimSample[] = [];
+  items.forEach((item, k) => {
+    const j = judged[k]!;
+    if (!j.known || decide(j.top, j.second, j.inScope, cut) === 'answer') return;
+    const candidates = item.neighbours.filter((n) => n.intent !== oos);
+    const match = closestVerbatim(item.text, candidates.map((n) => n.text), maxVerbatimDistance);
+    if (match) samples.push({ distance: match.distance, correct: candidates[match.index]!.intent === item.label });
+  });
+  const verbatim = chooseVerbatimDistance(samples, answerPrecision);
+  return { temperature, thresholds: { ...cut, nearVerbatim: verbatim.distance, nearVerbatimPrecision: verbatim.precision } };
+}
+
+/**
+ * Train a recognizer. Held-out folds of the examples give the temperature that calibrates
+ * the score and the "not sure", "did you mean" and near-verbatim thresholds, so all come from
+ * the data. Deterministic: the same examples and seed give the same model.
+ */
+export function trainRecognizer(examples: readonly TrainingExample[], options: TrainOptions = {}): TrainedRecognizer {
+  const seed = options.seed ?? 1;
+  const usable = examples.filter((example) => typeof example.text === 'string' && example.intent);
+  if (usable.length === 0) throw new Error('trainRecognizer: no training examples');
+  const intents = [...new Set(usable.map((example) => example.intent))].sort();
+  const classOf = new Map(intents.map((intent, i) => [intent, i]));
+  const texts = usable.map((example) => normalizeText(example.text));
+  const { rows: encoded, names } = encodeAll(texts);
+  const labels = Int32Array.from(usable, (example) => classOf.get(example.intent)!);
+  const data: Data = { texts, raw: usable.map((example) => example.text), encoded, names, labels, classes: intents.length };
+  const hyper = hyperFor(usable.length);
+  // Fold models see 4/5 of the data: progress counts them as such, the final model as 1.
+  const foldsUsed = intents.length > 1 ? Math.min(folds, Math.ceil((heldOutWanted * folds) / usable.length)) : 0;
+  const work = foldsUsed * (1 - 1 / folds) + 1;
+  const report = (units: number) => options.onProgress?.(Math.min(1, units / work));
+  const items = crossValidate(data, hyper, seed, foldsUsed, (folded) => report(folded * (1 - 1 / folds)));
+  const { temperature, thresholds } = calibrate(items, classOf.get(OUT_OF_SCOPE_INTENT));
+  const scorer = fit(data, Array.from(labels.keys()), hyper, seed, (f) => report(work - 1 + f));
+  options.onProgress?.(1);
+  return new TrainedRecognizer(intents, scorer.vectorizer, scorer.model, temperature, thresholds, scorer.neighbours);
+}

@@ -1,0 +1,37 @@
+/** The language a message is written in, as the recognizer and the bot see it. */
+export type Language = 'en' | 'zh';
+
+/** One labelled sentence to train on. */
+export interface TrainingExample {
+  text: string;
+  intent: string;
+}
+
+export interface ScoredIntent {
+  intent: string;
+  score: number;
+}
+
+/**
+ * What the bot does with a recognition:
+ * - `answer`: confident enough to answer `intent`;
+ * - `clarify`: two intents are close, ask "Did you mean …?" with the top alternatives;
+ * - `fallback`: not sure, say so and offer to rephrase or reach a human.
+ */
+export type Decision = 'answer' | 'clarify' | 'fallback';
+
+export interface Recognition {
+  language: Language;
+  /** The recognised intent, or `null` when the recognizer is not sure enough to answer. */
+  intent: string | null;
+  /** Calibrated confidence of the best intent, in [0, 1]. */
+  score: number;
+  /** Best intents first, the top one included (at most 5). */
+  alternatives: ScoredIntent[];
+  decision: Decision;
+}
+
+/** The face the bot, the admin "try it" and the eval CLI use. */
+export interface Recognizer {
+  recognize(text: string): Recognition;
+}

@@ -1,0 +1,6 @@
+/**
+ * Sentiment of customer messages in English and Chinese: `analyzeSentiment(text)` returns
+ * `{ score in [-1, 1], label }`.
+ */
+export { analyzeSentiment } from './analyze.js';
+export type { Sentiment, SentimentLabel } from './types.js';

@@ -1,0 +1,4 @@
+/** Storage ports and their adapters: lowdb files by default, memory for tests. */
+export type * from './ports.js';
+export { createLowdbStorage, type LowdbStorageOptions } from './lowdb/lowdb-storage.js';
+export { createMemoryStorage } from './memory/memory-storage.js';

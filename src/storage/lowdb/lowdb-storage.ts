@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Collection, Identified, KeyValueStore, Storage } from '../ports.js';
+import { FileKeyValueStore } from './file-key-value.js';
+import { JsonlTranscriptStore } from './jsonl-transcripts.js';
+import { LowdbCollection } from './lowdb-collection.js';
+
+export interface LowdbStorageOptions {
+  fsync?: boolean;
+}
+
+/**
+ * The default storage: plain files under `dataDir`.
+ * - `<name>.json`: one lowdb file per small collection (users, conversations, tickets …);
+ * - `<name>/<key>.json`: one file per key (dialog state);
+ * - `transcripts/<conversation>.jsonl`: append-only chat logs.
+ */
+export function createLowdbStorage(dataDir: string, options: LowdbStorageOptions = {}): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  const collections = new Map<string, LowdbCollection<Identified>>();
+  const stores = new Map<string, FileKeyValueStore>();
+  return {
+    collection<T extends Identified>(name: string): Collection<T> {
+      if (!collections.has(name)) collections.set(name, new LowdbCollection(dataDir, name));
+      return collections.get(name) as unknown as Collection<T>;
+    },
+    keyValue(name: string): KeyValueStore {
+      if (!stores.has(name)) stores.set(name, new FileKeyValueStore(path.join(dataDir, name)));
+      return stores.get(name)!;
+    },
+    transcripts: new JsonlTranscriptStore(path.join(dataDir, 'transcripts'), { fsync: options.fsync }),
+    async flush() {
+      await Promise.all([...collections.values()].map((collection) => collection.flush()));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isChineseIdNumber, isLuhnValid, maskPersonalData } from '../../../src/customers/index.js';
+
+describe('masking personal data in customer text', () => {
+  it.each([
+    ['my email is John.Doe@example.com thanks', 'my email is J***@example.com thanks'],
+    ['邮箱 wang.li@163.com 谢谢', '邮箱 w***@163.com 谢谢'],
+    ['call me on 13812345678', 'call me on *******5678'],
+    ['我的手机 139-1234-5678', '我的手机 *******5678'],
+    ['phone +1 415-555-0132 please', 'phone *******0132 please'],
+    ['(415) 555-0132', '******0132'],
+    ['card 4111 1111 1111 1111 exp 12/27', 'card ************1111 exp 12/27'],
+    ['身份证 11010519491231002X', '身份证 **************002X'],
+  ])('masks %j', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  it.each([
+    'order 13812345678 is late',
+    '订单号 20231234567 还没到',
+    'my order #12345678901 never came',
+    'what is the status of T-1042',
+    'I paid 1299 yuan on 2024-05-01',
+    'card ending 4111 1111 1111 1112 is not a valid number',
+    'ship 3 items to 100 Main Street',
+  ])('leaves %j alone', (text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
+
+  it('checks card and ID numbers properly', () => {
+    expect(isLuhnValid('4111111111111111')).toBe(true);
+    expect(isLuhnValid('4111111111111112')).toBe(false);
+    expect(isChineseIdNumber('11010519491231002X')).toBe(true);
+    expect(isChineseIdNumber('110105194912310021')).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KnowledgeError, loadKnowledgeDir, toTrainingExamples } from '../../../src/kb/index.js';
+import { tempDir } from '../../support/temp.js';
+
+const intent = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  category: 'orders',
+  utterances: { en: ['where is my order'], zh: ['我的订单在哪'] },
+  answers: { en: ['Here is how to track it.'], zh: ['您可以这样查询。'] },
+  ...extra,
+});
+
+describe('loading the knowledge base', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await tempDir('parley-kb-');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const write = (name: string, content: unknown) =>
+    writeFile(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
+
+  async function errorOf(): Promise<KnowledgeError> {
+    try {
+      await loadKnowledgeDir(dir);
+    } catch (error) {
+      return error as KnowledgeError;
+    }
+    throw new Error('expected the knowledge base to be rejected');
+  }
+
+  it('loads every JSON file and turns utterances of both languages into training examples', async () => {
+    await write('a.json', { intents: [intent('order_status')] });
+    await write('b.json', { intents: [intent('return_item')] });
+    await write('notes.txt', 'not knowledge');
+    const intents = await loadKnowledgeDir(dir);
+    expect(intents.map((each) => each.name)).toEqual(['order_status', 'return_item']);
+    expect(toTrainingExamples(intents)).toContainEqual({ text: '我的订单在哪', intent: 'return_item' });
+  });
+
+  it('names the file and the JSON path of a missing answer', async () => {
+    await write('orders.json', { intents: [intent('ok'), intent('broken', { answers: { en: [], zh: ['好'] } })] });
+    const error = await errorOf();
+    expect(error).toBeInstanceOf(KnowledgeError);
+    expect(error.message).toContain(path.join(dir, 'orders.json'));
+    expect(error.jsonPath).toBe('$.intents[1].answers.en');
+    expect(error.message).toMatch(/at least one answer/);
+  });
+
+  it('names the file of broken JSON', async () => {
+    await write('bad.json', '{ "intents": [ ');
+    const error = await errorOf();
+    expect(error.message).toMatch(/bad\.json: not valid JSON/);
+  });
+
+  it('rejects unknown fields, bad names and unsafe links', async () => {
+    await write('x.json', { intents: [intent('Bad Name')] });
+    expect((await errorOf()).message).toMatch(/\$\.intents\[0\]\.name: must be snake_case/);
+    await write('x.json', { intents: [intent('ok', { answer: 'typo for answers' })] });
+    expect((await errorOf()).message).toMatch(/answer/);
+    await write('x.json', { intents: [intent('ok', { links: [{ url: 'javascript:alert(1)', label: { en: 'x', zh: 'x' } }] })] });
+    expect((await errorOf()).jsonPath).toBe('$.intents[0].links[0].url');
+  });
+
+  it('rejects an intent defined twice across files', async () => {
+    await write('a.json', { intents: [intent('order_status')] });
+    await write('b.json', { intents: [intent('order_status')] });
+    expect((await errorOf()).message).toMatch(/"order_status" is defined twice/);
+  });
+
+  it('rejects an empty directory', async () => {
+    await mkdir(path.join(dir, 'empty'));
+    await expect(loadKnowledgeDir(path.join(dir, 'empty'))).rejects.toThrow(/no \.json knowledge files/);
+  });
+});
