@@ -2,7 +2,10 @@
  * Natural-language understanding: what a customer's message is about.
  *
  * `trainRecognizer(examples)` → a `TrainedRecognizer` whose `recognize(text)` gives the intent,
- * a calibrated score, alternatives and what to do (answer, ask "did you mean", or say not sure);
+ * a calibrated score, alternatives and what to do (answer, ask "did you mean", or say not sure).
+ * "Not sure" combines the calibrated probability with the similarity to the nearest training
+ * utterance and the share of unseen words; when unsure, a near-verbatim fuse.js match against the
+ * best intents' utterances may still answer. Every threshold comes from cross-validation;
  * `toJSON()` / `loadRecognizer()` save and restore it; `loadOrTrainRecognizer()` caches it on disk.
  * `extractEntities(text)` finds order numbers, emails and phone numbers.
  */

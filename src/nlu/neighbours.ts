@@ -19,31 +19,53 @@ export class Neighbours {
   private readonly rowsOf: Int32Array[];
   private readonly dense: Float32Array;
 
-  /** `texts` are normalised training texts, `labels` their intents' indices, `vectors` theirs. */
+  /** `texts` are normalised training texts, `labels` their intents' indices, `rows` their vectors. */
   constructor(
     readonly texts: readonly string[],
     readonly labels: Int32Array,
     classes: number,
-    vectors: readonly SparseVector[],
+    rows: { start: Int32Array; indices: Int32Array; values: Float32Array },
     features: number,
   ) {
-    this.start = new Int32Array(vectors.length + 1);
-    vectors.forEach((vector, row) => (this.start[row + 1] = this.start[row]! + vector.indices.length));
-    this.indices = new Int32Array(this.start[vectors.length]!);
-    this.values = new Float32Array(this.indices.length);
-    vectors.forEach((vector, row) => {
-      this.indices.set(vector.indices, this.start[row]);
-      this.values.set(vector.values, this.start[row]);
-    });
+    ({ start: this.start, indices: this.indices, values: this.values } = rows);
     const members: number[][] = Array.from({ length: classes }, () => []);
     labels.forEach((label, row) => members[label]!.push(row));
-    this.rowsOf = members.map((rows) => Int32Array.from(rows));
+    this.rowsOf = members.map((list) => Int32Array.from(list));
     this.dense = new Float32Array(features);
+  }
+
+  /** Row vectors packed one after another (CSR): one allocation instead of thousands. */
+  static pack(count: number, capacity: number, write: (row: number, into: SparseVector) => SparseVector) {
+    const start = new Int32Array(count + 1);
+    const indices = new Int32Array(capacity);
+    const values = new Float32Array(capacity);
+    for (let row = 0; row < count; row++) {
+      const at = start[row]!;
+      const written = write(row, { indices: indices.subarray(at), values: values.subarray(at) });
+      start[row + 1] = at + written.indices.length;
+    }
+    const used = start[count]!;
+    // Views, not copies: a copy would briefly double the peak memory of training.
+    return { start, indices: indices.subarray(0, used), values: values.subarray(0, used) };
+  }
+
+  /** The stored vector of a row, as a view (no copy): training reads these. */
+  vector(row: number): SparseVector {
+    const from = this.start[row]!;
+    const to = this.start[row + 1]!;
+    return { indices: this.indices.subarray(from, to), values: this.values.subarray(from, to) };
   }
 
   /** The index of saved utterances, their vectors computed again. */
   static fromTexts(texts: readonly string[], labels: Int32Array, classes: number, vectorizer: Vectorizer): Neighbours {
-    return new Neighbours(texts, labels, classes, texts.map((text) => vectorizer.vectorize(text)), vectorizer.size);
+    const vectors = texts.map((text) => vectorizer.vectorize(text));
+    const capacity = vectors.reduce((sum, vector) => sum + vector.indices.length, 0);
+    const rows = Neighbours.pack(texts.length, capacity, (row, into) => {
+      into.indices.set(vectors[row]!.indices);
+      into.values.set(vectors[row]!.values);
+      return vectors[row]!;
+    });
+    return new Neighbours(texts, labels, classes, rows, vectorizer.size);
   }
 
   /** The `count` utterances most similar to `vector` among those of `intents`, best first. */

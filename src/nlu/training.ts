@@ -62,10 +62,12 @@ interface Data {
 /** Fit the vectorizer and the softmax on some rows and index those rows' utterances. */
 function fit(data: Data, rows: readonly number[], hyper: Hyper, seed: number, onEpoch?: (f: number) => void): Scorer {
   const { vectorizer, localOf } = Vectorizer.fit(rows.map((i) => data.encoded[i]!), data.names, hyper);
-  const vectors = rows.map((i) => vectorizer.transformIds(data.encoded[i]!, localOf));
   const labels = Int32Array.from(rows, (i) => data.labels[i]!);
-  const model = trainSoftmax(vectors, labels, vectorizer.size, data.classes, { ...hyper, seed, onEpoch });
-  const neighbours = new Neighbours(rows.map((i) => data.texts[i]!), labels, data.classes, vectors, vectorizer.size);
+  const capacity = rows.reduce((sum, i) => sum + data.encoded[i]!.length, 0);
+  const packed = Neighbours.pack(rows.length, capacity, (k, into) => vectorizer.transformIds(data.encoded[rows[k]!]!, localOf, into));
+  const neighbours = new Neighbours(rows.map((i) => data.texts[i]!), labels, data.classes, packed, vectorizer.size);
+  // Train on views of the neighbours' copy, so the vectors are held in memory once.
+  const model = trainSoftmax(rows.map((_, k) => neighbours.vector(k)), labels, vectorizer.size, data.classes, { ...hyper, seed, onEpoch });
   return new Scorer(vectorizer, model, neighbours);
 }
 

@@ -95,22 +95,25 @@ export class Vectorizer {
     return { vector: this.fromIndices(locals), unknownShare };
   }
 
-  /** The vector of a training row given as shared-dictionary ids (see `fit`). */
-  transformIds(ids: Int32Array, localOf: Int32Array): SparseVector {
+  /**
+   * The vector of a training row given as shared-dictionary ids (see `fit`). With `into`, it is
+   * written at the start of those arrays (room for `ids.length` entries) and returned as views.
+   */
+  transformIds(ids: Int32Array, localOf: Int32Array, into?: SparseVector): SparseVector {
     const locals: number[] = [];
     for (const id of ids) {
       const at = localOf[id]!;
       if (at >= 0) locals.push(at);
     }
-    return this.fromIndices(locals);
+    return this.fromIndices(locals, into);
   }
 
-  private fromIndices(locals: number[]): SparseVector {
+  private fromIndices(locals: number[], into?: SparseVector): SparseVector {
     locals.sort((a, b) => a - b);
     let distinct = 0;
     for (let i = 0; i < locals.length; i++) if (i === 0 || locals[i] !== locals[i - 1]) distinct++;
-    const indices = new Int32Array(distinct);
-    const values = new Float32Array(distinct);
+    const indices = into ? into.indices.subarray(0, distinct) : new Int32Array(distinct);
+    const values = into ? into.values.subarray(0, distinct).fill(0) : new Float32Array(distinct);
     let wordNorm = 0;
     let charNorm = 0;
     for (let i = 0, k = -1; i < locals.length; i++) {
