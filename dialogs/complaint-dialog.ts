@@ -1,0 +1,193 @@
+import {
+  ComponentDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  DialogTurnStatus,
+  type PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { type MessageKey, say } from '../src/bot/messages.js';
+import type { Language } from '../src/nlu/types.js';
+import { clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
+import { reply } from './knowledge-replies.js';
+import { customerIdOf, type TicketDialogDeps } from './ticket-replies.js';
+
+export const COMPLAINT_DIALOG = 'complaint';
+const WATERFALL = 'complaint.waterfall';
+const OFFER = 'complaint.offer';
+const DESCRIPTION = 'complaint.description';
+const ORDER = 'complaint.order';
+const CONTACT = 'complaint.contact';
+const CONFIRM = 'complaint.confirm';
+
+export interface ComplaintOptions {
+  language: Language;
+  /** The message that started the flow: it may already say what happened and name the order. */
+  text: string;
+  /** Started by the sentiment trigger: first ask whether the customer wants a complaint at all. */
+  offer?: boolean;
+}
+
+/** How the flow ended: a ticket, or a message for the main dialog to route instead. */
+export interface ComplaintResult {
+  ticketId?: string;
+  reroute?: string;
+  /** The customer declined the offer: answer the message without offering again. */
+  skipComplaintOffer?: boolean;
+}
+
+const HELP: Record<string, MessageKey> = {
+  [OFFER]: 'complaintHelpOffer',
+  [DESCRIPTION]: 'complaintHelpDescription',
+  [ORDER]: 'complaintHelpOrder',
+  [CONTACT]: 'complaintHelpContact',
+  [CONFIRM]: 'complaintHelpConfirm',
+};
+
+const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
+const draftOf = (step: WaterfallStepContext) => (step.values as { draft: ComplaintDraft }).draft;
+
+/**
+ * The complaint flow: receive (what happened in the customer's words, the order, a way to
+ * reach them), classify, confirm the summary, file the ticket and say what happens next.
+ * At any question the customer can cancel, ask for help, or correct what they said.
+ */
+export class ComplaintDialog extends ComponentDialog {
+  constructor(private readonly deps: TicketDialogDeps) {
+    super(COMPLAINT_DIALOG);
+    this.addDialog(new TextPrompt(OFFER));
+    this.addDialog(new TextPrompt(DESCRIPTION));
+    this.addDialog(new TextPrompt(ORDER, async (prompt) => isNoOrder(prompt.recognized.value ?? '') || orderAnswer(prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(CONTACT, (prompt) => this.validateContact(prompt)));
+    this.addDialog(new TextPrompt(CONFIRM, async (prompt) => isYes(prompt.recognized.value ?? '')));
+    const steps = [this.offerStep, this.descriptionStep, this.orderStep, this.contactStep, this.confirmStep, this.fileStep];
+    this.addDialog(new WaterfallDialog(WATERFALL, steps.map((step) => step.bind(this))));
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async offerStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
+    const { language, text, offer } = step.options;
+    const draft: ComplaintDraft = { language, given: text };
+    const order = orderNumbersIn(text)[0];
+    const contact = contactIn(text);
+    if (order) draft.orderNumber = order;
+    if (contact) draft.contact = contact;
+    (step.values as { draft: ComplaintDraft }).draft = draft;
+    if (!offer) return step.next();
+    return step.prompt(OFFER, { prompt: reply(say('complaintOffer', language), language, [say('complaintOfferYes', language), say('complaintOfferNo', language)]) });
+  }
+
+  private async descriptionStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
+    const draft = draftOf(step);
+    if (typeof step.result === 'string' && !isYes(step.result)) {
+      // Declined: answer what they first asked, without offering again. Anything else is a new question.
+      const declined = isNo(step.result) || isCancel(step.result);
+      return step.endDialog({ reroute: declined ? step.options.text : step.result, skipComplaintOffer: declined } satisfies ComplaintResult);
+    }
+    const { text } = step.options;
+    if (describesProblem(text, (part) => this.deps.analyzeSentiment(part, draft.language).score)) return step.next(withoutBoilerplate(text));
+    return step.prompt(DESCRIPTION, { prompt: reply(say('complaintAskDescription', draft.language), draft.language) });
+  }
+
+  private async orderStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
+    const draft = draftOf(step);
+    const described = String(step.result);
+    draft.description = this.deps.redact(described);
+    draft.sentiment = this.deps.analyzeSentiment(described, draft.language).score;
+    draft.orderNumber ??= orderNumbersIn(described)[0];
+    draft.contact ??= contactIn(described);
+    if (draft.orderNumber !== undefined || !concernsOrder(`${draft.given} ${described}`)) return step.next();
+    const { language } = draft;
+    return step.prompt(ORDER, {
+      prompt: reply(say('complaintAskOrder', language), language, [say('complaintNoOrder', language)]),
+      retryPrompt: reply(say('complaintOrderInvalid', language), language, [say('complaintNoOrder', language)]),
+    });
+  }
+
+  private async contactStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
+    const draft = draftOf(step);
+    if (typeof step.result === 'string') draft.orderNumber = isNoOrder(step.result) ? null : (orderAnswer(step.result) ?? null);
+    if (draft.contact) return step.next();
+    const customerId = await customerIdOf(step.context, this.deps);
+    const known = (await this.deps.identifiedContact?.(customerId)) ?? (await this.deps.tickets.knownContact(customerId));
+    if (known) {
+      draft.contact = known;
+      draft.contactKnown = true;
+      return step.next();
+    }
+    return step.prompt(CONTACT, { prompt: reply(say('complaintAskContact', draft.language), draft.language), validations: { language: draft.language } });
+  }
+
+  private async confirmStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
+    const draft = draftOf(step);
+    if (typeof step.result === 'string') draft.contact = contactIn(step.result);
+    return step.prompt(CONFIRM, { prompt: await confirmPrompt(draft, this.deps, await customerIdOf(step.context, this.deps)) });
+  }
+
+  private async fileStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
+    const ticketId = await fileComplaint(step.context, draftOf(step), this.deps);
+    return step.endDialog({ ticketId } satisfies ComplaintResult);
+  }
+
+  private async validateContact(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = prompt.recognized.value ?? '';
+    if (contactIn(text)) return true;
+    const language = (prompt.options.validations as { language?: Language } | undefined)?.language ?? 'en';
+    await prompt.context.sendActivity(reply(say(looksLikeBadEmail(text) ? 'complaintEmailInvalid' : 'complaintContactInvalid', language), language));
+    return false;
+  }
+
+  /** Cancel, help and corrections, at whatever question the flow is. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interruption(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interruption(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const text = innerDc.context.activity.text ?? '';
+    const asking = innerDc.activeDialog?.id ?? '';
+    const draft = draftIn(innerDc, WATERFALL);
+    if (!draft || innerDc.context.activity.type !== 'message') return undefined;
+    draft.language = clearLanguageOf(text) ?? draft.language;
+    const { language } = draft;
+    if (isHelp(text)) {
+      await innerDc.context.sendActivity(reply(say('complaintHelp', language, { now: say(HELP[asking] ?? 'complaintHelpDescription', language) }), language));
+      await innerDc.repromptDialog();
+      return waiting;
+    }
+    if (asking === OFFER) return undefined;
+    if (isCancel(text)) {
+      await innerDc.context.sendActivity(reply(say('complaintCancelled', language), language));
+      return innerDc.cancelAllDialogs();
+    }
+    if (asking === CONFIRM) return isYes(text) ? undefined : this.reviewStep(innerDc, draft, text);
+    if (asking === DESCRIPTION) return undefined;
+    const correction = correctionIn(text, asking === ORDER, asking === CONTACT);
+    if (!correction) return undefined;
+    await innerDc.context.sendActivity(reply(applyCorrection(draft, correction, this.deps), language));
+    await innerDc.repromptDialog();
+    return waiting;
+  }
+
+  /** At the summary, anything but "yes": a correction, more detail, or "no" (what should change?). */
+  private async reviewStep(innerDc: DialogContext, draft: ComplaintDraft, text: string): Promise<DialogTurnResult> {
+    const { language } = draft;
+    if (isNo(text) || text.trim() === say('complaintConfirmChange', language)) {
+      await innerDc.context.sendActivity(reply(say('complaintWhatToChange', language), language));
+      return waiting;
+    }
+    const correction = correctionIn(text, false, false);
+    let lead: string;
+    if (correction) lead = applyCorrection(draft, correction, this.deps);
+    else {
+      draft.description = `${draft.description ?? ''} ${this.deps.redact(text.trim())}`.trim();
+      lead = say('complaintCorrected', language, { what: say('complaintDetailAdded', language) });
+    }
+    const prompt = innerDc.activeDialog!.state as { options: { prompt: unknown } };
+    prompt.options.prompt = await confirmPrompt(draft, this.deps, await customerIdOf(innerDc.context, this.deps), lead);
+    await innerDc.repromptDialog();
+    return waiting;
+  }
+}

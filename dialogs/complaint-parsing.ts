@@ -1,0 +1,87 @@
+import type { Language } from '../src/nlu/types.js';
+import { extractEntities } from '../src/nlu/index.js';
+import { classifyCategory, namesProblem, type TicketContact } from '../src/tickets/index.js';
+import { ticketIdIn } from './ticket-replies.js';
+
+/** What the customer's words in a complaint flow mean: yes, no, cancel, help, slots. */
+
+const clean = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/[\s,，.。!！?？~～]+$/u, '');
+
+const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|go ahead|do it|correct|right|that's right|confirm|file it|yes,? (please|file it|file a complaint|do it)|是|是的|对|对的|好|好的|好的[,，]\s*登记投诉|可以|行|确认|确认提交|没问题|提交|嗯)$/u;
+const NO = /^(n|no|nope|nah|no thanks|no,? thank you|not now|don't|no,? just answer|不|不是|不用|不要|不对|没有|不用[,，]\s*先回答问题|否)$/u;
+const CANCEL = /^(please )?(cancel|stop|quit|exit|abort|never ?mind|forget (it|about it))( (it|this|that|the complaint|please))?$|^(那)?(算了|不用了|取消|不投诉了|不要了|退出|取消投诉)(吧)?$/u;
+const HELP = /^(help|\?|what\?|what do you (need|mean)|what should i (say|type|do)|i don't understand|帮助|怎么填|什么意思|不明白|不懂|我该说什么|要填什么)$/u;
+const NONE = /^(none|no order|no order number|not about an order|there is no order|n\/a|无|没有|没有订单|没有订单号|与订单无关|不是订单的问题)$/u;
+
+export const isYes = (text: string) => YES.test(clean(text));
+export const isNo = (text: string) => NO.test(clean(text));
+export const isCancel = (text: string) => CANCEL.test(clean(text));
+export const isHelp = (text: string) => HELP.test(clean(text));
+export const isNoOrder = (text: string) => NONE.test(clean(text));
+
+/** Order numbers a message names, leaving out ticket ids (which look alike). */
+export function orderNumbersIn(text: string): string[] {
+  const ticket = ticketIdIn(text);
+  return extractEntities(text).orderNumbers.filter((order) => order !== ticket && !/^T-\d+$/i.test(order));
+}
+
+/** An answer to "which order?": a named order number, or a bare one (at least 4 digits). */
+export function orderAnswer(text: string): string | undefined {
+  const named = orderNumbersIn(text)[0];
+  if (named) return named;
+  const bare = /^\s*#?\s*([A-Za-z]{0,4}-?\d{4,20})\s*$/u.exec(text.normalize('NFKC'));
+  return bare ? bare[1]!.toUpperCase() : undefined;
+}
+
+/** An e-mail address or phone number in a message. */
+export function contactIn(text: string): TicketContact | undefined {
+  const { emails, phones } = extractEntities(text);
+  if (emails[0]) return { email: emails[0] };
+  if (phones[0]) return { phone: phones[0] };
+  const bareDigits = /^\s*(\+?\d[\d\s-]{6,18}\d)\s*$/u.exec(text.normalize('NFKC'));
+  return bareDigits ? { phone: bareDigits[1]!.trim() } : undefined;
+}
+
+/** The customer typed something meant as an e-mail address that is not one. */
+export const looksLikeBadEmail = (text: string) => text.includes('@') && extractEntities(text).emails.length === 0;
+
+const BOILERPLATE = [
+  /\b(i\s*(want|would like|'d like|wish|need)\s+to|can i|could i|how (do|can) i|let me|i'm going to|i am going to)?\s*(make|file|lodge|submit|raise|open|have)?\s*(a|an)?\s*(formal\s+)?complain(t|ts|ing)?\b( about)?/giu,
+  /我(要|想|想要|需要)?(投诉|申诉)(一下)?|投诉(一下)?/gu,
+];
+
+/** The complaint minus "I want to complain": what is left says what happened, if anything. */
+export function withoutBoilerplate(text: string): string {
+  return BOILERPLATE.reduce((rest, pattern) => rest.replace(pattern, ' '), text).replace(/^[\s,，:：.。!！-]+/u, '').trim();
+}
+
+/**
+ * The message already says what went wrong ("I want to complain, my parcel arrived broken"),
+ * so the bot need not ask for a description.
+ */
+export function describesProblem(text: string, sentimentOf: (text: string) => number): boolean {
+  const rest = withoutBoilerplate(text);
+  const hanChars = rest.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = rest.match(/[\p{L}\p{N}']+/gu)?.length ?? 0;
+  const longEnough = hanChars >= 4 || words - hanChars >= 3;
+  return longEnough && (namesProblem(rest) || sentimentOf(rest) < 0);
+}
+
+const ORDER_WORDS = /\b(order|parcel|package|purchase|bought|delivery|item|shipment|refund)/iu;
+const ORDER_WORDS_ZH = /订单|快递|包裹|购买|买的|下单|商品|退款|发货|收到/u;
+
+/** The complaint is about something bought, so the order number matters. */
+export function concernsOrder(text: string): boolean {
+  const { category } = classifyCategory(text);
+  return category === 'delivery' || category === 'product_quality' || category === 'refund_billing' || ORDER_WORDS.test(text) || ORDER_WORDS_ZH.test(text);
+}
+
+/**
+ * The language of a message when it is clearly one: any Chinese makes it Chinese, two or
+ * more English words make it English; a bare "ok", number or address says nothing.
+ */
+export function clearLanguageOf(text: string): Language | undefined {
+  if (/\p{Script=Han}/u.test(text)) return 'zh';
+  const words = text.replace(/\S+@\S+/gu, ' ').match(/\b[a-z]{2,}\b/giu) ?? [];
+  return words.length >= 2 ? 'en' : undefined;
+}

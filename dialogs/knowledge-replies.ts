@@ -1,0 +1,83 @@
+import { ActionTypes, type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Intent, PublishedKnowledge } from '../src/kb/index.js';
+import type { Language, Recognition } from '../src/nlu/types.js';
+import { localeOf } from '../src/nlu/language.js';
+
+/** What one turn understood; the bot's trace reports it. */
+export interface TurnUnderstanding {
+  recognition: Recognition;
+  /** The intent answered, `null` when the bot was not sure enough to answer. */
+  answered: string | null;
+  /** A dialog this message started (a complaint, a human, a ticket status …). */
+  startedDialog?: string;
+}
+
+const UNDERSTANDING = Symbol('parley.understanding');
+
+export function rememberUnderstanding(context: TurnContext, understanding: TurnUnderstanding): void {
+  context.turnState.set(UNDERSTANDING, understanding);
+}
+
+/** Note that the message started a dialog, so other parts of the turn do not offer a second one. */
+export function rememberStartedDialog(context: TurnContext, dialogId: string): void {
+  const understanding = understandingOf(context);
+  if (understanding) understanding.startedDialog = dialogId;
+}
+
+export function understandingOf(context: TurnContext): TurnUnderstanding | undefined {
+  return context.turnState.get(UNDERSTANDING) as TurnUnderstanding | undefined;
+}
+
+/** A message in a language, with quick replies when there are choices. */
+export function reply(text: string, language: Language, quickReplies: readonly string[] = []): Partial<Activity> {
+  return {
+    type: ActivityTypes.Message,
+    text,
+    locale: localeOf(language),
+    ...(quickReplies.length > 0
+      ? {
+          suggestedActions: {
+            to: [],
+            actions: quickReplies.map((title) => ({ type: ActionTypes.ImBack, title, value: title })),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The short label of an intent for buttons, in a language. */
+export function titleOf(intent: Intent, language: Language): string {
+  return intent.title?.[language] ?? intent.utterances[language][0] ?? intent.name;
+}
+
+const normalise = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/[\s?？!！.。]+$/u, '');
+
+/**
+ * An intent whose button label the customer sent back verbatim: a click on "Did you mean"
+ * or on a quick reply is taken at its word, whatever the recognizer would make of it.
+ */
+export function intentByTitle(knowledge: PublishedKnowledge, text: string): { intent: Intent; language: Language } | undefined {
+  const wanted = normalise(text);
+  if (!wanted) return undefined;
+  for (const intent of knowledge.intents.values()) {
+    for (const language of ['en', 'zh'] as const) {
+      if (intent.title && normalise(intent.title[language]) === wanted) return { intent, language };
+    }
+  }
+  return undefined;
+}
+
+/** Answer from the knowledge base: one of the intent's answers, its links and quick replies. */
+export async function sendAnswer(context: TurnContext, intent: Intent, language: Language): Promise<void> {
+  const answers = intent.answers[language];
+  // Vary between an intent's answers from turn to turn, deterministically for tests.
+  const text = answers[hashOf(context.activity.id ?? '') % answers.length]!;
+  const links = (intent.links ?? []).map((link) => `${link.label[language]}: ${link.url}`);
+  await context.sendActivity(reply([text, ...links].join('\n'), language, intent.quickReplies?.[language] ?? []));
+}
+
+function hashOf(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i += 1) hash = (hash * 31 + text.charCodeAt(i)) >>> 0;
+  return hash;
+}

@@ -1,0 +1,113 @@
+import { ComponentDialog, type Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Intent, KnowledgeRuntime, UnansweredLog } from '../src/kb/index.js';
+import type { Language, Recognition } from '../src/nlu/types.js';
+import { say } from '../src/bot/messages.js';
+import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
+import { intentByTitle, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf } from './knowledge-replies.js';
+import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
+import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
+import { ticketIdIn } from './ticket-replies.js';
+
+export const MAIN_DIALOG = 'mainDialog';
+const ROUTE_WATERFALL = 'mainDialog.route';
+
+export interface MainDialogDeps {
+  knowledge: KnowledgeRuntime;
+  unanswered: UnansweredLog;
+  /** Masks personal data before a question is kept for review. */
+  redact: (text: string) => string;
+  /** Dialogs an intent can start, registered under the id its `dialog` field names. */
+  dialogs?: Dialog[];
+  /**
+   * `start` the complaint flow (the customer asked to complain), `offer` it (the sentiment
+   * trigger: very negative and naming a problem), or neither.
+   */
+  complaintTrigger?: (text: string, language: Language) => 'start' | 'offer' | undefined;
+}
+
+interface RouteOptions {
+  /** Text to route instead of the incoming activity's (a reply to "did you mean"). */
+  text?: string;
+  /** The customer declined a complaint for this message: just answer it. */
+  skipComplaintOffer?: boolean;
+  /** Begin this dialog instead of routing a message (a proactive turn, e.g. the CSAT question). */
+  start?: { dialog: string; options?: object };
+}
+
+/**
+ * Routes every customer message: answer from the knowledge base, ask "Did you mean …?"
+ * when two intents are close, start the intent's dialog, or say it is not sure.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly deps: MainDialogDeps) {
+    super(MAIN_DIALOG);
+    this.addDialog(new WaterfallDialog(ROUTE_WATERFALL, [this.routeStep.bind(this), this.afterChildStep.bind(this)]));
+    this.addDialog(new ClarifyDialog(deps.knowledge));
+    for (const dialog of deps.dialogs ?? []) this.addDialog(dialog);
+    this.initialDialogId = ROUTE_WATERFALL;
+  }
+
+  private async routeStep(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
+    const start = step.options?.start;
+    if (start && this.findDialog(start.dialog)) return step.beginDialog(start.dialog, start.options);
+    const text = step.options?.text ?? step.context.activity.text ?? '';
+    const knowledge = this.deps.knowledge.current();
+    const clicked = intentByTitle(knowledge, text);
+    const recognition: Recognition = clicked
+      ? { language: clicked.language, intent: clicked.intent.name, score: 1, alternatives: [{ intent: clicked.intent.name, score: 1 }], decision: 'answer' }
+      : knowledge.recognizer.recognize(text);
+    const { language } = recognition;
+    const intent = recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined;
+    rememberUnderstanding(step.context, { recognition, answered: intent?.name ?? null });
+
+    if (ticketIdIn(text) && !intent?.dialog && this.findDialog(TICKET_STATUS_DIALOG)) return this.begin(step, TICKET_STATUS_DIALOG, { language, text });
+    const complaint = this.complaintTriggered(text, language, intent, step.options);
+    if (complaint) return this.begin(step, COMPLAINT_DIALOG, { language, text, offer: complaint === 'offer' } satisfies ComplaintOptions);
+
+    if (intent) {
+      if (intent.dialog && this.findDialog(intent.dialog)) return this.begin(step, intent.dialog, { language, text });
+      await sendAnswer(step.context, intent, language);
+      return step.endDialog();
+    }
+
+    await this.deps.unanswered.record({
+      text: this.deps.redact(text),
+      language,
+      conversationId: step.context.activity.conversation.id,
+      kind: recognition.decision === 'clarify' ? 'clarify' : 'fallback',
+      bestGuesses: recognition.alternatives.slice(0, 3),
+    });
+
+    if (recognition.decision === 'clarify') {
+      const candidates = recognition.alternatives.slice(0, 2).map((alternative) => alternative.intent);
+      return step.beginDialog(CLARIFY_DIALOG, { language, candidates } satisfies ClarifyOptions);
+    }
+
+    const human = [...knowledge.intents.values()].find((candidate) => candidate.dialog === 'handoff');
+    await step.context.sendActivity(reply(say('fallback', language), language, human ? [titleOf(human, language)] : []));
+    return step.endDialog();
+  }
+
+  private begin(step: WaterfallStepContext, dialogId: string, options: object): Promise<DialogTurnResult> {
+    rememberStartedDialog(step.context, dialogId);
+    return step.beginDialog(dialogId, options);
+  }
+
+  private async afterChildStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as (Partial<RerouteResult> & ComplaintResult) | undefined;
+    if (result?.reroute !== undefined) {
+      return step.replaceDialog(ROUTE_WATERFALL, { text: result.reroute, skipComplaintOffer: result.skipComplaintOffer } satisfies RouteOptions);
+    }
+    return step.endDialog();
+  }
+
+  /**
+   * Complaint words start the complaint flow, and a strongly negative message that names a
+   * problem is offered one, rather than an FAQ answer; unless the message already starts a
+   * dialog (a complaint, a ticket status, a human) or the customer declined.
+   */
+  private complaintTriggered(text: string, language: Language, intent: Intent | undefined, options: RouteOptions | undefined): 'start' | 'offer' | undefined {
+    if (options?.skipComplaintOffer || intent?.dialog || !this.deps.complaintTrigger || !this.findDialog(COMPLAINT_DIALOG)) return undefined;
+    return this.deps.complaintTrigger(text, language);
+  }
+}

@@ -1,0 +1,53 @@
+import type { TurnContext } from 'botbuilder';
+import { type MessageKey, say } from '../src/bot/messages.js';
+import type { Language } from '../src/nlu/types.js';
+import type { Sentiment } from '../src/sentiment/types.js';
+import type { TicketCategory, TicketContact, TicketService, TicketStatus, TicketView } from '../src/tickets/index.js';
+
+/** What the complaint, ticket-status and CSAT dialogs need, injected so tests can swap it. */
+export interface TicketDialogDeps {
+  tickets: TicketService;
+  /** The customer a conversation belongs to (from its record). */
+  customerOf: (conversationId: string) => Promise<string | undefined>;
+  /** A verified way to reach the customer (the host site's e-mail), when there is one. */
+  identifiedContact?: (customerId: string) => Promise<TicketContact | undefined>;
+  analyzeSentiment: (text: string, language: Language) => Sentiment;
+  /** Masks personal data in text that is kept (the ticket's description, a CSAT comment). */
+  redact: (text: string) => string;
+  /** Time zone for due times shown to customers; UTC by default. */
+  timeZone?: string;
+}
+
+/** The customer of this turn's conversation; without a record (tests) the channel user. */
+export async function customerIdOf(context: TurnContext, deps: Pick<TicketDialogDeps, 'customerOf'>): Promise<string> {
+  return (await deps.customerOf(context.activity.conversation.id)) ?? context.activity.from.id;
+}
+
+/** `T-1042` in "status of T-1042?", "t1042", "工单1042"; undefined when none is named. */
+export function ticketIdIn(text: string): string | undefined {
+  const match = /(?:\bT-?|工单号?\s*[:：#]?\s*T?-?)(\d{3,12})(?!\d)/iu.exec(text.normalize('NFKC'));
+  return match ? `T-${Number(match[1])}` : undefined;
+}
+
+export const categoryLabel = (category: TicketCategory, language: Language) => say(`ticketCategory_${category}` as MessageKey, language);
+export const statusLabel = (status: TicketStatus, language: Language) => say(`ticketStatus_${status}` as MessageKey, language);
+
+/** "24 hours" / "3 days" for an SLA in hours. */
+export function slaText(hours: number, language: Language): string {
+  return hours < 48 ? say('hours', language, { n: hours }) : say('days', language, { n: Math.round(hours / 24) });
+}
+
+/** A due time as a customer reads it: "Wed, 26 Nov, 14:00 UTC" / "11月26日周三 14:00 (UTC)". */
+export function formatDue(iso: string, language: Language, timeZone = 'UTC'): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false, timeZone };
+  const text = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', options).format(new Date(iso));
+  return language === 'zh' ? `${text}（${timeZone}）` : `${text} ${timeZone}`;
+}
+
+/** One ticket's status for its customer: what it is, where it stands, what happens next. */
+export function describeTicket(ticket: TicketView, language: Language, timeZone?: string): string {
+  const lines = [say('ticketStatusOne', language, { id: ticket.id, category: categoryLabel(ticket.category, language), status: statusLabel(ticket.status, language) })];
+  if (ticket.status === 'resolved' && ticket.resolution) lines.push(say('ticketResolvedWith', language, { resolution: ticket.resolution }));
+  else if (ticket.status !== 'closed' && ticket.status !== 'resolved') lines.push(say('ticketDueBy', language, { due: formatDue(ticket.dueAt, language, timeZone) }));
+  return lines.join(' ');
+}

@@ -1,0 +1,55 @@
+import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { say } from '../src/bot/messages.js';
+import type { Language } from '../src/nlu/types.js';
+import { reply } from './knowledge-replies.js';
+import { categoryLabel, customerIdOf, describeTicket, formatDue, statusLabel, type TicketDialogDeps, ticketIdIn } from './ticket-replies.js';
+
+export const TICKET_STATUS_DIALOG = 'ticket-status';
+const WATERFALL = 'ticket-status.waterfall';
+
+export interface TicketStatusOptions {
+  language: Language;
+  text: string;
+}
+
+/**
+ * "What's the status of T-1042?" / "我的投诉处理得怎么样了": one ticket when the customer names
+ * it, otherwise their open tickets. Only the customer's own tickets: another customer's
+ * ticket number gets the same answer as a number that does not exist.
+ */
+export class TicketStatusDialog extends ComponentDialog {
+  constructor(private readonly deps: TicketDialogDeps) {
+    super(TICKET_STATUS_DIALOG);
+    this.addDialog(new WaterfallDialog(WATERFALL, [this.statusStep.bind(this)]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async statusStep(step: WaterfallStepContext<TicketStatusOptions>): Promise<DialogTurnResult> {
+    const { language, text } = step.options;
+    const customerId = await customerIdOf(step.context, this.deps);
+    const id = ticketIdIn(text);
+    const message = id ? await this.oneTicket(id, customerId, language) : await this.openTickets(customerId, language);
+    await step.context.sendActivity(reply(message, language));
+    return step.endDialog();
+  }
+
+  private async oneTicket(id: string, customerId: string, language: Language): Promise<string> {
+    const ticket = await this.deps.tickets.findForCustomer(id, customerId);
+    return ticket ? describeTicket(ticket, language, this.deps.timeZone) : say('ticketNotFound', language, { id });
+  }
+
+  private async openTickets(customerId: string, language: Language): Promise<string> {
+    const open = await this.deps.tickets.openForCustomer(customerId);
+    if (open.length === 0) return say('ticketNoneOpen', language);
+    if (open.length === 1) return describeTicket(open[0]!, language, this.deps.timeZone);
+    const list = open.map((ticket) =>
+      say('ticketListItem', language, {
+        id: ticket.id,
+        category: categoryLabel(ticket.category, language),
+        status: statusLabel(ticket.status, language),
+        due: formatDue(ticket.dueAt, language, this.deps.timeZone),
+      }),
+    );
+    return say('ticketListOpen', language, { list: list.join('\n') });
+  }
+}

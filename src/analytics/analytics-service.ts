@@ -1,0 +1,145 @@
+import { groupQuestions } from '../kb/index.js';
+import { countBy, dayOf, daysBetween, rate, round, statOf, top } from './stats.js';
+import type { ActivityFacts, AnalyticsSources, AnalyticsSummary, ConversationFacts, TicketFacts, TurnFact } from './types.js';
+import { botResponseTimes, agentFirstResponse } from './response-times.js';
+
+export interface DateRange {
+  /** ISO time, inclusive. */
+  from: string;
+  /** ISO time, inclusive. */
+  to: string;
+}
+
+interface ConversationData {
+  record: ConversationFacts;
+  turns: TurnFact[];
+  transcript: ActivityFacts[];
+  mood: number | undefined;
+  escalated: boolean;
+}
+
+const within = (iso: string | undefined | null, range: DateRange) => !!iso && iso >= range.from && iso <= range.to;
+const CLOSED_TICKET = new Set(['resolved', 'closed']);
+
+/** The service KPIs, computed from what is stored, for a date range. */
+export class AnalyticsService {
+  constructor(
+    private readonly sources: AnalyticsSources,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async summary(range: DateRange): Promise<AnalyticsSummary> {
+    const conversations = await this.conversationsIn(range);
+    const engaged = conversations.filter((data) => data.turns.length > 0 || data.transcript.some(isCustomerMessage));
+    const turns = engaged.flatMap((data) => data.turns.filter((turn) => within(turn.at, range)));
+    const escalated = engaged.filter((data) => data.escalated).length;
+    const tickets = await this.ticketsIn(range);
+    return {
+      range,
+      conversations: { total: conversations.length, engaged: engaged.length, byDay: this.perDay(conversations, range) },
+      containmentRate: rate(engaged.length - escalated, engaged.length),
+      escalationRate: rate(escalated, engaged.length),
+      fallbackRate: rate(turns.filter((turn) => turn.decision === 'fallback').length, turns.length),
+      turns: {
+        total: turns.length,
+        answered: turns.filter((turn) => turn.decision === 'answer').length,
+        clarified: turns.filter((turn) => turn.decision === 'clarify').length,
+        fallback: turns.filter((turn) => turn.decision === 'fallback').length,
+      },
+      csat: await this.csatIn(range, tickets.all),
+      feedback: await this.feedbackIn(range),
+      botResponseMs: statOf(engaged.flatMap((data) => botResponseTimes(data.transcript))),
+      agentFirstResponseSeconds: statOf(engaged.flatMap((data) => agentFirstResponse(data.record, data.transcript) ?? [])),
+      resolutionHours: statOf(tickets.all.filter((ticket) => within(ticket.resolvedAt, range)).map((ticket) => round((Date.parse(ticket.resolvedAt!) - Date.parse(ticket.createdAt)) / 3_600_000, 2))),
+      tickets: this.ticketCounts(tickets),
+      sentiment: { byDay: this.moodPerDay(engaged) },
+      topIntents: top(countMap(turns.flatMap((turn) => (turn.intent ? [turn.intent] : []))), 10).map(([intent, count]) => ({ intent, count })),
+      topUnanswered: await this.topUnanswered(range),
+    };
+  }
+
+  private async conversationsIn(range: DateRange): Promise<ConversationData[]> {
+    const records = (await this.sources.conversations.all()).filter((record) => within(record.startedAt ?? record.createdAt, range));
+    return Promise.all(
+      records.map(async (record) => {
+        const [turns, transcript, insight] = await Promise.all([
+          this.sources.turns.of(record.id),
+          this.sources.transcripts.read(record.id).catch(() => []),
+          this.sources.insights.get(record.id),
+        ]);
+        const escalated = !!record.handoff || insight?.escalated === true || ['waiting', 'active'].includes(record.status);
+        return { record, turns, transcript, mood: insight && insight.turns > 0 ? insight.mood : undefined, escalated };
+      }),
+    );
+  }
+
+  private perDay(conversations: ConversationData[], range: DateRange) {
+    const counts = countBy(conversations, (data) => dayOf(data.record.startedAt ?? data.record.createdAt));
+    return daysBetween(range.from, range.to).map((day) => ({ day, count: counts[day] ?? 0 }));
+  }
+
+  private moodPerDay(conversations: ConversationData[]) {
+    const byDay = new Map<string, number[]>();
+    for (const data of conversations) {
+      if (data.mood === undefined) continue;
+      const day = dayOf(data.record.startedAt ?? data.record.createdAt);
+      byDay.set(day, [...(byDay.get(day) ?? []), data.mood]);
+    }
+    return [...byDay]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([day, moods]) => ({ day, average: round(moods.reduce((sum, mood) => sum + mood, 0) / moods.length), count: moods.length }));
+  }
+
+  private async ticketsIn(range: DateRange): Promise<{ available: boolean; created: TicketFacts[]; all: TicketFacts[] }> {
+    if (!this.sources.tickets) return { available: false, created: [], all: [] };
+    const all = await this.sources.tickets.all();
+    return { available: true, all, created: all.filter((ticket) => within(ticket.createdAt, range)) };
+  }
+
+  private ticketCounts({ available, created }: { available: boolean; created: TicketFacts[] }): AnalyticsSummary['tickets'] {
+    const now = this.clock().toISOString();
+    const overdue = created.filter((ticket) => !CLOSED_TICKET.has(ticket.status) && (!!ticket.overdueAt || (!!ticket.dueAt && ticket.dueAt < now)));
+    return {
+      available,
+      total: created.length,
+      byStatus: countBy(created, (ticket) => ticket.status),
+      byCategory: countBy(created, (ticket) => ticket.category ?? 'other'),
+      overdue: overdue.length,
+    };
+  }
+
+  private async csatIn(range: DateRange, tickets: TicketFacts[]): Promise<AnalyticsSummary['csat']> {
+    const answers = tickets.flatMap((ticket) => (ticket.csat && within(ticket.csat.at ?? ticket.resolvedAt, range) ? [{ score: ticket.csat.score, ticketId: ticket.id }] : []));
+    const rated = new Set(answers.map((answer) => answer.ticketId));
+    for (const answer of (await this.sources.csat?.all()) ?? []) {
+      if (within(answer.at, range) && !(answer.ticketId && rated.has(answer.ticketId))) answers.push({ score: answer.score, ticketId: answer.ticketId ?? '' });
+    }
+    const scores = answers.map((answer) => answer.score).filter((score) => score >= 1 && score <= 5);
+    const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+    for (const score of scores) distribution[String(Math.round(score)) as keyof typeof distribution] += 1;
+    return { ...statOf(scores), distribution };
+  }
+
+  private async feedbackIn(range: DateRange) {
+    const ratings = ((await this.sources.feedback?.list()) ?? []).filter((rating) => within(rating.at, range));
+    return { helpful: ratings.filter((rating) => rating.helpful).length, unhelpful: ratings.filter((rating) => !rating.helpful).length };
+  }
+
+  /** Similar questions counted together, as the review page groups them. */
+  private async topUnanswered(range: DateRange) {
+    const questions = (await this.sources.unanswered.list()).filter((question) => within(question.at, range));
+    return groupQuestions(questions)
+      .slice(0, 10)
+      .map((group) => ({ text: group.text, language: group.language, count: group.count }));
+  }
+}
+
+function countMap(values: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+export function isCustomerMessage(activity: ActivityFacts): boolean {
+  return activity.type === 'message' && (activity.from as { role?: string } | undefined)?.role !== 'bot';
+}

@@ -1,0 +1,35 @@
+import type { Stat } from './types.js';
+
+export function statOf(values: readonly number[]): Stat {
+  if (values.length === 0) return { count: 0, average: null, median: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { count: values.length, average: round(values.reduce((sum, value) => sum + value, 0) / values.length), median: round(median) };
+}
+
+export const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export const rate = (part: number, whole: number): number | null => (whole === 0 ? null : round(part / whole, 4));
+
+/** `2026-03-14` (UTC) of an ISO time. */
+export const dayOf = (iso: string) => iso.slice(0, 10);
+
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+/** Every day from `from` to `to` (inclusive), so a chart has no gaps. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let at = Date.parse(`${dayOf(from)}T00:00:00Z`); at <= Date.parse(to) && days.length < 400; at += 86_400_000) {
+    days.push(new Date(at).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+export function top<T extends string>(counts: Map<T, number>, limit: number): [T, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
+}

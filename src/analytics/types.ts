@@ -1,0 +1,91 @@
+import type { UnansweredQuestion } from '../kb/index.js';
+
+/**
+ * The shapes analytics reads. Other modules own the data; these are the few fields the
+ * numbers need, all optional where a module may not exist (yet) or may not have set them.
+ */
+
+export interface ConversationFacts {
+  id: string;
+  createdAt: string;
+  startedAt?: string;
+  status: string;
+  handoff?: { requestedAt: string; claimedAt?: string };
+}
+
+export interface InsightFacts {
+  turns: number;
+  fallbacks: number;
+  escalated: boolean;
+  mood: number;
+  startedAt: string;
+}
+
+export interface TicketFacts {
+  id: string;
+  status: string;
+  category?: string;
+  createdAt: string;
+  dueAt?: string;
+  resolvedAt?: string | null;
+  overdueAt?: string | null;
+  csat?: { score: number; at?: string } | null;
+}
+
+export interface ActivityFacts {
+  id: string;
+  type?: unknown;
+  timestamp?: unknown;
+  replyToId?: unknown;
+  from?: unknown;
+  channelData?: unknown;
+}
+
+/** One bot turn as the analytics recorder saw it. */
+export interface TurnFact {
+  at: string;
+  language: 'en' | 'zh';
+  /** The intent answered (or whose dialog started); `null` when the bot was not sure. */
+  intent: string | null;
+  decision: 'answer' | 'clarify' | 'fallback';
+}
+
+export interface AnalyticsSources {
+  conversations: { all(): Promise<ConversationFacts[]> };
+  insights: { get(conversationId: string): Promise<InsightFacts | undefined> };
+  transcripts: { read(conversationId: string): Promise<ActivityFacts[]> };
+  turns: { of(conversationId: string): Promise<TurnFact[]> };
+  unanswered: { list(): Promise<UnansweredQuestion[]> };
+  feedback?: { list(): Promise<{ helpful: boolean; at: string }[]> };
+  /** Absent until the tickets module is wired. */
+  tickets?: { all(): Promise<TicketFacts[]> };
+  /** Satisfaction answers kept outside tickets (customer profiles). */
+  csat?: { all(): Promise<{ score: number; at: string; ticketId?: string }[]> };
+}
+
+export interface Stat {
+  count: number;
+  average: number | null;
+  median: number | null;
+}
+
+/** The dashboard's numbers for a date range. */
+export interface AnalyticsSummary {
+  range: { from: string; to: string };
+  conversations: { total: number; engaged: number; byDay: { day: string; count: number }[] };
+  /** Engaged conversations that ended without a human. */
+  containmentRate: number | null;
+  escalationRate: number | null;
+  /** Customer messages the bot could not answer (fallback), of all it handled. */
+  fallbackRate: number | null;
+  turns: { total: number; answered: number; clarified: number; fallback: number };
+  csat: Stat & { distribution: Record<'1' | '2' | '3' | '4' | '5', number> };
+  feedback: { helpful: number; unhelpful: number };
+  botResponseMs: Stat;
+  agentFirstResponseSeconds: Stat;
+  resolutionHours: Stat;
+  tickets: { available: boolean; total: number; byStatus: Record<string, number>; byCategory: Record<string, number>; overdue: number };
+  sentiment: { byDay: { day: string; average: number; count: number }[] };
+  topIntents: { intent: string; count: number }[];
+  topUnanswered: { text: string; language: string; count: number }[];
+}

@@ -1,0 +1,179 @@
+import type { Language } from '../nlu/types.js';
+
+/**
+ * Every sentence the bot says on its own (not from the knowledge base), in both languages.
+ * `{name}` placeholders are filled by `say`.
+ */
+export const messages = {
+  welcome: {
+    en: "Hi, I'm Parley, the shop's assistant. Ask me about orders, delivery, returns, refunds or your account — in English or Chinese.",
+    zh: '您好，我是 Parley，商城的智能客服。订单、物流、退换货、退款、账户问题都可以问我，中文英文都行。',
+  },
+  fallback: {
+    en: "I'm not sure I understood that. Could you put it another way? I can also connect you with a person.",
+    zh: '抱歉，我没有完全理解您的问题。您可以换个说法再问一次，或者让我为您转接人工客服。',
+  },
+  clarify: {
+    en: 'Did you mean one of these?',
+    zh: '您是想问以下哪一个？',
+  },
+  somethingElse: { en: 'Something else', zh: '都不是' },
+  rephrase: { en: 'Please tell me a little more about what you need.', zh: '请再具体描述一下您遇到的问题。' },
+  turnError: {
+    en: 'Sorry, something went wrong on my side. Please try again in a moment.',
+    zh: '抱歉，系统出了点问题，请稍后再试。',
+  },
+  // Customer profiles: the bot offers a human when the mood or the answers go wrong.
+  handoffForMood: {
+    en: "I'm sorry this has been frustrating. I've asked a member of our team to join this chat: they will see our conversation and reply here. You can keep writing meanwhile.",
+    zh: '很抱歉给您带来了不好的体验。我已为您请求人工客服，客服人员会看到我们之前的对话并在这里回复您，您也可以继续留言。',
+  },
+  handoffForFallbacks: {
+    en: "Sorry, I keep missing what you need. I've asked a member of our team to join this chat: they will see our conversation and reply here.",
+    zh: '抱歉，我一直没能理解您的需求。我已为您请求人工客服，客服人员会看到我们之前的对话并在这里回复您。',
+  },
+  apologyPrefix: { en: 'Sorry about the trouble. ', zh: '很抱歉给您带来不便。' },
+  fallbackShort: {
+    en: "Sorry, I didn't get that. Could you say it another way, or shall I get a person?",
+    zh: '抱歉，我没理解。您可以换个说法，或者让我为您转人工。',
+  },
+  // Human handoff (src/bot/handoff-gate.ts, dialogs/handoff-dialog.ts).
+  handoffQueued: {
+    en: "Sure — I'm getting a person for you. You're number {position} in the queue; the expected wait is about {minutes} min. You can keep writing here: the agent will see everything.",
+    zh: '好的，正在为您转接人工客服。您目前排在第 {position} 位，预计等待约 {minutes} 分钟。您可以继续留言，客服会看到全部内容。',
+  },
+  handoffAlreadyWaiting: {
+    en: "You're already in the queue for a person (number {position}). They'll reply here.",
+    zh: '您已经在排队等待人工客服（第 {position} 位），客服会在这里回复您。',
+  },
+  handoffNoAgentTicket: {
+    en: "Sorry, none of our team can take the chat right now. I've saved our conversation as ticket {ticket}, so nothing is lost. Leave a message here and an agent will pick it up, or go back to the assistant.",
+    zh: '抱歉，目前没有客服人员可以接待。我已把我们的对话保存为工单 {ticket}，不会遗漏。您可以在这里留言，客服会跟进处理；也可以返回智能客服。',
+  },
+  handoffNoAgent: {
+    en: "Sorry, none of our team can take the chat right now. Leave a message here and an agent will pick it up, or go back to the assistant.",
+    zh: '抱歉，目前没有客服人员可以接待。您可以在这里留言，客服会跟进处理；也可以返回智能客服。',
+  },
+  backToAssistant: { en: 'Back to the assistant', zh: '返回智能客服' },
+  welcomeBack: {
+    en: "I'm back — Parley, the assistant. Is there anything else I can help you with?",
+    zh: '我是智能客服 Parley，又回来为您服务啦。还有什么可以帮您？',
+  },
+  // Complaints and tickets (dialogs/complaint-dialog.ts, ticket-status-dialog.ts, csat-dialog.ts).
+  complaintOffer: {
+    en: "I'm sorry about this. Would you like me to file a complaint, so a member of our team looks into it and gets back to you?",
+    zh: '非常抱歉给您带来困扰。需要我为您登记投诉，由专人跟进处理并回复您吗？',
+  },
+  complaintOfferYes: { en: 'Yes, file a complaint', zh: '好的，登记投诉' },
+  complaintOfferNo: { en: 'No, just answer', zh: '不用，先回答问题' },
+  complaintAskDescription: {
+    en: "I'm sorry to hear that. Please tell me what happened, in your own words.",
+    zh: '很抱歉遇到这样的情况。请用您自己的话描述一下发生了什么。',
+  },
+  complaintAskOrder: {
+    en: 'Which order is this about? Please give me the order number.',
+    zh: '请问是哪个订单？请提供订单号。',
+  },
+  complaintNoOrder: { en: 'Not about an order', zh: '与订单无关' },
+  complaintOrderInvalid: {
+    en: "That doesn't look like an order number: it has at least 4 digits, like 12345 or PD-20458. Please try again, or tap \"Not about an order\".",
+    zh: '这似乎不是订单号：订单号至少有 4 位数字，例如 12345 或 PD-20458。请再输入一次，或点“与订单无关”。',
+  },
+  complaintAskContact: {
+    en: 'How can our team reach you about this? Please give an email address or a phone number.',
+    zh: '我们的客服该如何联系您？请留下邮箱或手机号码。',
+  },
+  complaintEmailInvalid: {
+    en: "That email address doesn't look right. Please check it (like name@example.com), or give a phone number instead.",
+    zh: '这个邮箱地址格式不对，请检查一下（例如 name@example.com），或者留一个手机号码。',
+  },
+  complaintContactInvalid: {
+    en: "I couldn't find an email address or a phone number in that. Please type one, like name@example.com or +1 555 123 4567.",
+    zh: '没有识别到邮箱或电话号码，请输入一个，例如 name@example.com 或 13812345678。',
+  },
+  complaintConfirm: {
+    en: "Here is your complaint:\n• What happened: {description}\n• Order: {order}\n• Contact: {contact}\n• Type: {category}\n• We'll get back to you within: {sla}\nShall I file it?",
+    zh: '您的投诉内容如下：\n• 问题描述：{description}\n• 订单：{order}\n• 联系方式：{contact}\n• 类型：{category}\n• 答复时限：{sla}内\n确认提交吗？',
+  },
+  complaintConfirmYes: { en: 'Yes, file it', zh: '确认提交' },
+  complaintConfirmChange: { en: 'Change something', zh: '修改内容' },
+  complaintWhatToChange: {
+    en: 'What should I change? Type the correction (like "the order is 12345" or "my email is …"), add more detail, or say "cancel".',
+    zh: '需要修改什么？请直接输入更正内容（例如“订单号是12345”或“邮箱是……”），也可以补充描述，或者说“取消”。',
+  },
+  complaintCorrected: { en: 'Got it: {what}.', zh: '好的，已更新：{what}。' },
+  complaintOrderIs: { en: 'the order is {order}', zh: '订单号 {order}' },
+  complaintContactIs: { en: 'we will reach you at {contact}', zh: '联系方式 {contact}' },
+  complaintDetailAdded: { en: 'I added that to the description', zh: '已补充到问题描述' },
+  complaintNone: { en: 'none', zh: '无' },
+  complaintKnownContact: { en: '{contact} (from your earlier details)', zh: '{contact}（沿用您之前留下的）' },
+  complaintFiled: {
+    en: 'Your complaint is filed as ticket {id}. A member of our team will look into it and get back to you within {sla} (by {due}). You can ask me "status of {id}" at any time.',
+    zh: '您的投诉已登记，工单号 {id}。我们的客服专员会跟进处理，并在{sla}内（{due} 前）答复您。您可以随时问我“{id} 进度如何”。',
+  },
+  complaintCancelled: {
+    en: "OK, I've cancelled the complaint; nothing was filed. Is there anything else I can help with?",
+    zh: '好的，已取消，投诉没有提交。还有其他可以帮您的吗？',
+  },
+  complaintHelp: {
+    en: 'I\'m filing a complaint for you. {now} You can correct anything I have (like "no, the order is 12345"), or say "cancel" to stop.',
+    zh: '我正在为您登记投诉。{now}您可以随时更正已填的内容（例如“订单号是12345”），或者说“取消”退出。',
+  },
+  complaintHelpOffer: { en: 'I can open a complaint ticket so a person follows up, or just answer your question.', zh: '我可以为您登记投诉由专人跟进，也可以直接回答您的问题。' },
+  complaintHelpDescription: { en: 'Right now I need a short description of what went wrong.', zh: '现在请简单描述一下出了什么问题。' },
+  complaintHelpOrder: { en: 'Right now I need the number of the order this is about.', zh: '现在请提供相关的订单号。' },
+  complaintHelpContact: { en: 'Right now I need an email address or a phone number, so our team can reach you.', zh: '现在请留下邮箱或电话号码，方便客服联系您。' },
+  complaintHelpConfirm: { en: 'Right now I need you to check the summary and say "yes" to file it, or tell me what to change.', zh: '现在请核对上面的内容，回复“确认”提交，或者告诉我需要修改什么。' },
+  ticketCategory_delivery: { en: 'delivery', zh: '物流配送' },
+  ticketCategory_product_quality: { en: 'product quality', zh: '商品质量' },
+  ticketCategory_refund_billing: { en: 'refund or billing', zh: '退款与账单' },
+  ticketCategory_service_attitude: { en: 'service', zh: '服务态度' },
+  ticketCategory_account: { en: 'account', zh: '账户' },
+  ticketCategory_other: { en: 'other', zh: '其他' },
+  ticketStatus_open: { en: 'received, waiting for an agent', zh: '已受理，等待客服处理' },
+  ticketStatus_in_progress: { en: 'being worked on', zh: '处理中' },
+  ticketStatus_waiting_customer: { en: 'waiting for information from you', zh: '等待您补充信息' },
+  ticketStatus_resolved: { en: 'resolved', zh: '已解决' },
+  ticketStatus_closed: { en: 'closed', zh: '已关闭' },
+  ticketStatus_reopened: { en: 'reopened, being looked at again', zh: '已重新打开，正在重新处理' },
+  hours: { en: '{n} hours', zh: '{n}小时' },
+  days: { en: '{n} days', zh: '{n}天' },
+  ticketStatusOne: { en: 'Ticket {id} ({category}): {status}.', zh: '工单 {id}（{category}）：{status}。' },
+  ticketDueBy: { en: 'We aim to get back to you by {due}.', zh: '我们会在 {due} 前答复您。' },
+  ticketResolvedWith: { en: 'Resolution: {resolution}', zh: '处理结果：{resolution}' },
+  ticketNotFound: {
+    en: "I couldn't find ticket {id} among your tickets. Please check the number (it looks like T-1001).",
+    zh: '在您的工单中没有找到 {id}，请核对工单号（格式如 T-1001）。',
+  },
+  ticketNoneOpen: {
+    en: "You have no open tickets. If something has gone wrong, tell me and I'll file a complaint.",
+    zh: '您目前没有处理中的工单。如果遇到问题，请告诉我，我可以帮您登记投诉。',
+  },
+  ticketListOpen: { en: 'Your open tickets:\n{list}', zh: '您处理中的工单：\n{list}' },
+  ticketListItem: { en: '• {id} ({category}): {status}, due {due}', zh: '• {id}（{category}）：{status}，{due} 前答复' },
+  csatAsk: {
+    en: 'An update on your ticket {id}: it has been resolved.\n{resolution}\nHow happy are you with how we handled it? Please rate us from 1 (very unhappy) to 5 (very happy).',
+    zh: '关于您的工单 {id}：已处理完毕。\n{resolution}\n您对这次的处理满意吗？请打分，1 分非常不满意，5 分非常满意。',
+  },
+  csatNotFixed: { en: 'Still not fixed', zh: '还没解决' },
+  csatAskComment: {
+    en: 'Thank you for rating us {score}/5. Is there anything you would like to add? (optional)',
+    zh: '感谢您的评分（{score} 分）。还有什么想补充的吗？（可选）',
+  },
+  csatNoComment: { en: 'No, thanks', zh: '没有了' },
+  csatThanks: { en: 'Thank you! Your feedback is noted on ticket {id}.', zh: '谢谢！您的反馈已记录在工单 {id} 中。' },
+  csatReopened: {
+    en: "I'm sorry it isn't fixed. I've reopened ticket {id}; our team will get back to you by {due}.",
+    zh: '很抱歉问题还没有解决。我已重新打开工单 {id}，我们会在 {due} 前答复您。',
+  },
+  csatCannotReopen: {
+    en: 'Ticket {id} is already closed. Tell me what is still wrong and I will file a new complaint.',
+    zh: '工单 {id} 已关闭。请告诉我还有什么问题，我会为您登记新的投诉。',
+  },
+} satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function say(key: MessageKey, language: Language, params: Record<string, string | number> = {}): string {
+  return messages[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+}

@@ -1,0 +1,100 @@
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { type Dialog, type DialogState, runDialog } from 'botbuilder-dialogs';
+import { understandingOf, reply } from '../../dialogs/knowledge-replies.js';
+import type { KnowledgeRuntime } from '../kb/index.js';
+import type { Logger } from '../logger.js';
+import { detectLanguage, languageOfLocale } from '../nlu/language.js';
+import type { Language } from '../nlu/types.js';
+import type { Sentiment } from '../sentiment/types.js';
+import { say } from './messages.js';
+
+export interface ParleyBotDeps {
+  conversationState: ConversationState;
+  mainDialog: Dialog;
+  knowledge: KnowledgeRuntime;
+  analyzeSentiment: (text: string, language: Language) => Sentiment;
+  /** Send a `parley.turn` trace activity after each message (PARLEY_TRACE=1). */
+  trace: boolean;
+  logger: Logger;
+}
+
+/** Intents offered as quick replies with the greeting, where the knowledge base has them. */
+const WELCOME_SHORTCUTS = ['order_status', 'return_item', 'contact_human'];
+
+/** Parley's bot: greets, runs the main dialog on every message, reports each turn. */
+export class ParleyBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(private readonly deps: ParleyBotDeps) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient.id);
+      if (joined) await this.welcome(context);
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await runDialog(this.deps.mainDialog, context, this.dialogState);
+      if (this.deps.trace) await this.sendTrace(context);
+      await next();
+    });
+  }
+
+  /** Every turn's dialog state is saved, also when the turn ends early. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const locale = context.activity.locale;
+    const intents = this.deps.knowledge.current().intents;
+    const languages: Language[] = locale ? [languageOfLocale(locale)] : ['en', 'zh'];
+    const language = languages[0]!;
+    const shortcuts = WELCOME_SHORTCUTS.flatMap((name) => {
+      const title = intents.get(name)?.title?.[language];
+      return title ? [title] : [];
+    });
+    const text = languages.map((each) => say('welcome', each)).join('\n');
+    await context.sendActivity(reply(text, language, shortcuts));
+  }
+
+  private async sendTrace(context: TurnContext): Promise<void> {
+    const understanding = understandingOf(context);
+    const text = context.activity.text ?? '';
+    const language = understanding?.recognition.language ?? detectLanguage(text);
+    await context.sendActivity({
+      type: 'trace',
+      name: 'parley.turn',
+      label: 'Parley turn',
+      valueType: 'https://parley.dev/schemas/turn',
+      value: {
+        intent: understanding?.answered ?? null,
+        score: understanding?.recognition.score ?? 0,
+        language,
+        alternatives: understanding?.recognition.alternatives ?? [],
+        sentiment: this.deps.analyzeSentiment(text, language),
+      },
+    });
+  }
+}
+
+/**
+ * The adapter's one `onTurnError`: log, apologise in the customer's language, drop the
+ * half-finished dialog that failed (so it cannot fail again) and keep the conversation.
+ */
+export function createTurnErrorHandler(conversationState: ConversationState, logger: Logger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'turn failed');
+    const text = context.activity.text;
+    const language = text ? detectLanguage(text) : languageOfLocale(context.activity.locale);
+    try {
+      await context.sendActivity(reply(say('turnError', language), language));
+      await conversationState.delete(context);
+    } catch (inner) {
+      logger.error({ err: inner }, 'could not apologise after a failed turn');
+    }
+  };
+}

@@ -1,0 +1,147 @@
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import { understandingOf } from '../../dialogs/knowledge-replies.js';
+import type { ConversationRecord } from '../conversations/index.js';
+import {
+  type ConversationInsight,
+  type CustomerTurn,
+  type CustomerViews,
+  isCancelIntent,
+  isComplaintIntent,
+  type ProfileService,
+  type TurnOutcome,
+} from '../customers/index.js';
+import type { EventBus } from '../events/index.js';
+import type { KnowledgeRuntime } from '../kb/index.js';
+import type { Logger } from '../logger.js';
+import { detectLanguage, localeOf } from '../nlu/language.js';
+import type { Language } from '../nlu/types.js';
+import type { Sentiment } from '../sentiment/types.js';
+import { say } from './messages.js';
+
+/** The event the widget sends when the customer agrees to (or declines) profiling. */
+export const CONSENT_EVENT = 'parley.consent';
+/** A message at or below this score makes the bot offer a human at once. */
+export const STRONGLY_NEGATIVE = -0.8;
+/** Fallbacks in a row after which the bot offers a human. */
+export const FALLBACKS_BEFORE_HUMAN = 2;
+
+const ALREADY_APOLOGETIC = /^(sorry|i'm sorry|i am sorry|apologies|抱歉|很抱歉|对不起|非常抱歉)/i;
+
+export interface ProfileRecorderDeps {
+  profiles: ProfileService;
+  views: CustomerViews;
+  conversations: { find(id: string): Promise<ConversationRecord | undefined> };
+  knowledge: KnowledgeRuntime;
+  analyzeSentiment: (text: string, language: Language) => Sentiment;
+  events: EventBus;
+  logger: Logger;
+}
+
+/**
+ * Turn middleware: scores each customer message, records it (with the turn's outcome) into
+ * the conversation and the customer's profile, softens the bot's tone for a frustrated
+ * customer, and offers a human when the mood or the answers go wrong.
+ */
+export class ProfileRecorder implements Middleware {
+  constructor(private readonly deps: ProfileRecorderDeps) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { activity } = context;
+    if (activity.type === 'event' && activity.name === CONSENT_EVENT) {
+      await this.recordConsent(activity);
+      return next();
+    }
+    const record = isCustomerText(activity) ? await this.deps.conversations.find(activity.conversation.id) : undefined;
+    if (!record) return next();
+    const text = activity.text!;
+    const language = detectLanguage(text);
+    const sentiment = this.deps.analyzeSentiment(text, language);
+    const { frustrated } = await this.deps.profiles.moodWith(record.customerId, record.id, sentiment.score);
+    // Shorter replies while frustrated; an apology only when this message is itself unhappy,
+    // so a calm follow-up question is not met with "sorry" every time.
+    if (frustrated) softenReplies(context, language, sentiment.label === 'negative');
+    await next();
+    try {
+      const turn = this.turnOf(context, record, sentiment);
+      const insight = await this.deps.profiles.recordTurn(turn);
+      await this.offerHumanIfNeeded(context, insight, turn, language);
+      await this.announce(record, insight);
+    } catch (error) {
+      // The customer's answer is out already; a profile that missed one message is no reason to fail the turn.
+      this.deps.logger.error({ err: error, conversationId: record.id }, 'could not record the turn in the profile');
+    }
+  }
+
+  private async recordConsent(activity: Partial<Activity>): Promise<void> {
+    const profiling = (activity.value as { profiling?: unknown } | undefined)?.profiling;
+    const record = activity.conversation?.id ? await this.deps.conversations.find(activity.conversation.id) : undefined;
+    if (typeof profiling !== 'boolean' || !record) return;
+    await this.deps.profiles.setConsent(record.customerId, profiling);
+  }
+
+  private turnOf(context: TurnContext, record: ConversationRecord, sentiment: Sentiment): CustomerTurn {
+    const understanding = understandingOf(context);
+    const intent = understanding?.answered ? this.deps.knowledge.current().intents.get(understanding.answered) : undefined;
+    let outcome: TurnOutcome = 'none';
+    if (understanding) {
+      if (intent) outcome = intent.dialog ? 'dialog' : 'answered';
+      else outcome = understanding.recognition.decision === 'clarify' ? 'clarified' : 'fallback';
+    }
+    return {
+      conversationId: record.id,
+      customerId: record.customerId,
+      activityId: context.activity.id ?? '',
+      sentiment,
+      outcome,
+      complaint: intent ? isComplaintIntent(intent) : false,
+      cancelRequest: intent ? isCancelIntent(intent) : false,
+    };
+  }
+
+  /** Strongly negative, or lost twice in a row: ask for a human once, and say what happens next. */
+  private async offerHumanIfNeeded(context: TurnContext, insight: ConversationInsight, turn: CustomerTurn, language: Language): Promise<void> {
+    if (insight.offeredHumanAt) return;
+    const reason =
+      turn.sentiment.score <= STRONGLY_NEGATIVE ? 'negative_sentiment' : insight.fallbacksInARow >= FALLBACKS_BEFORE_HUMAN ? 'repeated_fallback' : undefined;
+    if (!reason) return;
+    // The message may have started a dialog of its own this turn (a complaint offer, a person
+    // asked for), or an agent may have the chat: one offer at a time.
+    if (understandingOf(context)?.startedDialog) return;
+    const current = await this.deps.conversations.find(turn.conversationId);
+    if (current?.status !== 'bot') return;
+    await this.deps.profiles.markOfferedHuman(turn.conversationId);
+    this.deps.events.publish('handoff.requested', { conversationId: turn.conversationId, reason });
+    await context.sendActivity({ type: 'message', text: say(reason === 'negative_sentiment' ? 'handoffForMood' : 'handoffForFallbacks', language), locale: localeOf(language) });
+  }
+
+  /** Tell listeners (the agent console) the customer's tags and mood changed. */
+  private async announce(record: ConversationRecord, insight: ConversationInsight): Promise<void> {
+    const profile = await this.deps.profiles.get(record.customerId);
+    const tags = profile ? (await this.deps.views.assess(profile)).tags.map((tag) => tag.name) : [];
+    this.deps.events.publish('customer.updated', {
+      customerId: record.customerId,
+      conversationId: record.id,
+      tags,
+      mood: insight.mood,
+      temperature: insight.temperature.score,
+    });
+  }
+}
+
+function isCustomerText(activity: Partial<Activity>): boolean {
+  return activity.type === 'message' && typeof activity.text === 'string' && activity.text.trim() !== '' && activity.from?.role !== 'bot';
+}
+
+/** A frustrated customer gets a shorter "not sure", and a short apology before the first reply of an unhappy turn. */
+function softenReplies(context: TurnContext, language: Language, apologise: boolean): void {
+  let softened = false;
+  context.onSendActivities(async (_context, activities, nextSend) => {
+    for (const activity of activities) {
+      if (softened || activity.type !== 'message' || !activity.text) continue;
+      softened = true;
+      if (activity.text === say('fallback', language)) activity.text = say('fallbackShort', language);
+      else if (apologise && !ALREADY_APOLOGETIC.test(activity.text.trim())) activity.text = say('apologyPrefix', language) + activity.text;
+    }
+    return nextSend();
+  });
+}

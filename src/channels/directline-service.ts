@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { forbidden } from '../errors.js';
+import type { ActivityListener, ActivitySet, ChatActivity, ConversationLog, ConversationRecord, ConversationRepository } from '../conversations/index.js';
+import type { HostIdentityClaim, VisitorClaim } from '../customers/identity.js';
+import type { IncomingActivity } from './directline-schema.js';
+import type { TokenClaims, TokenService } from './tokens.js';
+import { BOT_ACCOUNT, CHANNEL_ID } from './web-adapter.js';
+
+export interface StartedConversation {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+  streamUrl: string;
+}
+
+export interface DirectLineDeps {
+  tokens: TokenService;
+  conversations: ConversationRepository;
+  log: ConversationLog;
+  /** Hands an activity to the bot (queued per conversation). */
+  toBot: (activity: Partial<Activity>) => void;
+  /** Masks personal data in customer text before it is stored or shown. */
+  redact?: (text: string) => string;
+  /**
+   * The customer a new conversation belongs to: the one of the visitor's earlier
+   * conversation on this browser, or a verified host-site identity. Absent: a new customer.
+   */
+  identify?: (claim: VisitorClaim) => Promise<string | undefined>;
+  /** Checks a returning visitor's earlier token: valid signature, expired not too long ago. */
+  recentTokens?: Pick<TokenService, 'verify'>;
+  /** The customer is typing (shown to an agent who has the chat); never stored, never a bot turn. */
+  onTyping?: (conversationId: string) => void;
+}
+
+/** Who asks for a token: the earlier token this browser kept, and what the host site says. */
+export interface VisitorInput {
+  previousToken?: string;
+  user?: HostIdentityClaim;
+}
+
+/** The conversation-facing half of the Direct Line 3.0 subset, with no HTTP in it. */
+export class DirectLineService {
+  constructor(private readonly deps: DirectLineDeps) {}
+
+  /** A new conversation and a token bound to it (`POST /tokens/generate`). */
+  async generateToken(locale?: string, visitor: VisitorInput = {}): Promise<{ conversationId: string; token: string; expires_in: number }> {
+    const customerId = await this.deps.identify?.({
+      previousCustomerId: await this.previousCustomerId(visitor.previousToken),
+      ...(visitor.user ? { user: visitor.user } : {}),
+    });
+    const record = await this.deps.conversations.create(newUserId(), locale, ...(customerId ? [customerId] : []));
+    return { conversationId: record.id, ...this.deps.tokens.issue(record.id, record.userId) };
+  }
+
+  /** The customer of a returning visitor's earlier token; a forged or long-expired one counts as none. */
+  private async previousCustomerId(token: string | undefined): Promise<string | undefined> {
+    if (!token || !this.deps.recentTokens) return undefined;
+    try {
+      const claims = this.deps.recentTokens.verify(token);
+      return (await this.deps.conversations.find(claims.conversationId))?.customerId;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A fresh token for the same conversation and user (`POST /tokens/refresh`). */
+  async refreshToken(token: string | undefined): Promise<{ conversationId: string; token: string; expires_in: number }> {
+    const claims = this.deps.tokens.verify(token);
+    await this.deps.conversations.get(claims.conversationId);
+    return { conversationId: claims.conversationId, ...this.deps.tokens.issue(claims.conversationId, claims.userId) };
+  }
+
+  /**
+   * `POST /conversations`: with a token, start (or resume) that token's conversation;
+   * without one, open a new conversation. The bot greets on the first start only.
+   */
+  async start(token: string | undefined, locale: string | undefined, streamBase: string): Promise<StartedConversation> {
+    let record: ConversationRecord;
+    if (token) {
+      const claims = this.deps.tokens.verify(token);
+      record = await this.deps.conversations.get(claims.conversationId);
+    } else {
+      record = await this.deps.conversations.create(newUserId(), locale);
+    }
+    if (!record.startedAt) {
+      record = await this.deps.conversations.update(record.id, {
+        startedAt: new Date().toISOString(),
+        ...(locale && !record.locale ? { locale } : {}),
+      });
+      this.deps.toBot(this.conversationUpdate(record));
+    }
+    const issued = this.deps.tokens.issue(record.id, record.userId);
+    return { conversationId: record.id, ...issued, streamUrl: streamUrlOf(streamBase, record.id, issued.token) };
+  }
+
+  /** `GET /conversations/:id?watermark=`: a fresh stream URL for a reconnecting client. */
+  async reconnect(token: string | undefined, conversationId: string, watermark: number, streamBase: string): Promise<StartedConversation> {
+    const claims = await this.authorize(token, conversationId);
+    const issued = this.deps.tokens.issue(conversationId, claims.userId);
+    return { conversationId, ...issued, streamUrl: streamUrlOf(streamBase, conversationId, issued.token, watermark) };
+  }
+
+  /** Store the customer's activity, then hand it to the bot. Resolves with the stored id. */
+  async post(token: string | undefined, conversationId: string, incoming: IncomingActivity): Promise<{ id: string }> {
+    const claims = await this.authorize(token, conversationId);
+    const from = { id: claims.userId, role: 'user' };
+    const common = {
+      type: incoming.type,
+      channelId: CHANNEL_ID,
+      from,
+      ...(incoming.locale ? { locale: incoming.locale } : {}),
+      ...(incoming.name ? { name: incoming.name } : {}),
+      ...(incoming.value !== undefined ? { value: incoming.value } : {}),
+      ...(incoming.channelData?.clientActivityID ? { channelData: { clientActivityID: incoming.channelData.clientActivityID } } : {}),
+    };
+    if (incoming.type !== 'message') {
+      // Typing and events are not part of the transcript.
+      const id = `${conversationId}|${incoming.type}-${randomBytes(6).toString('base64url')}`;
+      if (incoming.type === 'event') this.deps.toBot(this.toBotActivity({ ...common, id, conversation: { id: conversationId } }));
+      if (incoming.type === 'typing') this.deps.onTyping?.(conversationId);
+      return { id };
+    }
+    const clientActivityId = incoming.channelData?.clientActivityID;
+    if (clientActivityId) {
+      // A client that resends after a lost response (offline, reconnect) gets the same id back,
+      // and the bot does not answer twice.
+      const earlier = await this.deps.log.findByClientActivityId(conversationId, clientActivityId);
+      if (earlier) return { id: earlier.id };
+    }
+    const text = incoming.text ?? '';
+    const stored = await this.deps.log.append(conversationId, {
+      ...common,
+      text: this.deps.redact ? this.deps.redact(text) : text,
+      textFormat: 'plain',
+    });
+    // The bot sees what the customer wrote (to file a ticket with their e-mail, say); the
+    // transcript keeps only the masked text.
+    this.deps.toBot(this.toBotActivity({ ...stored, text }));
+    return { id: stored.id };
+  }
+
+  /** `GET /conversations/:id/activities?watermark=`. */
+  async activities(token: string | undefined, conversationId: string, watermark: number): Promise<ActivitySet> {
+    await this.authorize(token, conversationId);
+    return this.deps.log.after(conversationId, watermark);
+  }
+
+  /** Follow a conversation from a watermark on (the WebSocket stream). */
+  async follow(token: string | undefined, conversationId: string, watermark: number, listener: ActivityListener): Promise<() => void> {
+    await this.authorize(token, conversationId);
+    return this.deps.log.subscribe(conversationId, watermark, listener);
+  }
+
+  /** The claims of a token that may use `conversationId`: 401 without a valid token, 403 for another conversation. */
+  async authorize(token: string | undefined, conversationId: string): Promise<TokenClaims> {
+    const claims = this.deps.tokens.verify(token);
+    if (claims.conversationId !== conversationId) throw forbidden('this token belongs to another conversation');
+    await this.deps.conversations.get(conversationId);
+    return claims;
+  }
+
+  private conversationUpdate(record: ConversationRecord): Partial<Activity> {
+    const user = { id: record.userId, role: 'user' };
+    return this.toBotActivity({
+      type: 'conversationUpdate',
+      id: `${record.id}|start`,
+      channelId: CHANNEL_ID,
+      from: user,
+      conversation: { id: record.id },
+      membersAdded: [user, BOT_ACCOUNT],
+      ...(record.locale ? { locale: record.locale } : {}),
+    });
+  }
+
+  private toBotActivity(activity: Partial<ChatActivity>): Partial<Activity> {
+    return {
+      timestamp: new Date(),
+      ...activity,
+      recipient: BOT_ACCOUNT,
+      serviceUrl: 'parley://web',
+    } as unknown as Partial<Activity>;
+  }
+}
+
+const newUserId = (): string => `dl_${randomBytes(12).toString('base64url')}`;
+
+function streamUrlOf(base: string, conversationId: string, token: string, watermark?: number): string {
+  const query = new URLSearchParams({ t: token, ...(watermark ? { watermark: String(watermark) } : {}) });
+  return `${base}/conversations/${conversationId}/stream?${query}`;
+}

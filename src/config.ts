@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_SLA_HOURS, parseSlaTable, type SlaTable } from './tickets/sla.js';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((value) => value === '1' || value === 'true');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+  PARLEY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PARLEY_ADMIN_EMAIL: z.email().optional(),
+  PARLEY_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  PARLEY_TRACE: flag,
+  PARLEY_FSYNC: flag,
+  PARLEY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 30).default(3600),
+  PARLEY_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  PARLEY_DIRECTLINE_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  PARLEY_MODEL_DIR: z.string().min(1).optional(),
+  PARLEY_IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PARLEY_RETURNING_VISITOR_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  PARLEY_HANDOFF_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(180),
+  PARLEY_EVENTS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  PARLEY_SLA_HOURS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      try {
+        return value ? parseSlaTable(value) : DEFAULT_SLA_HOURS;
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  knowledgeDir: string;
+  /** Where trained models are cached, keyed by the knowledge they were trained on. */
+  modelDir: string;
+  secret?: string;
+  admin?: { email?: string; password?: string };
+  trace: boolean;
+  fsync: boolean;
+  tokenTtlSeconds: number;
+  loginAttemptsPerMinute: number;
+  /** New customer tokens and token-less conversations per client address and minute (Direct Line). */
+  directLineStartsPerMinute: number;
+  logLevel: string;
+  /** Host-site identity verification: the site signs its user ids with it (HMAC-SHA256). */
+  identitySecret?: string;
+  /** How long after its token expired a returning browser is still recognised as the same customer. */
+  returningVisitorDays: number;
+  /** How long a chat waits for an agent before the customer is offered to leave a message (and a ticket is filed). */
+  handoffTimeoutSeconds: number;
+  /** How often the agents' live feed sends a heartbeat and checks the session is still signed in. */
+  eventsHeartbeatSeconds: number;
+  /** Hours to resolve a ticket, per priority (`PARLEY_SLA_HOURS=urgent=4,high=24,normal=72,low=168`). */
+  slaHours: SlaTable;
+}
+
+/** A setting that failed validation; the message names the variable. */
+export class ConfigError extends Error {}
+
+/** Parse the environment once into a typed Config, or fail naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    knowledgeDir: path.resolve(e.KNOWLEDGE_DIR),
+    modelDir: path.resolve(e.PARLEY_MODEL_DIR ?? path.join(e.DATA_DIR, 'models')),
+    secret: e.PARLEY_SECRET,
+    admin: { email: e.PARLEY_ADMIN_EMAIL, password: e.PARLEY_ADMIN_PASSWORD },
+    trace: e.PARLEY_TRACE,
+    fsync: e.PARLEY_FSYNC,
+    tokenTtlSeconds: e.PARLEY_TOKEN_TTL_SECONDS,
+    loginAttemptsPerMinute: e.PARLEY_LOGIN_ATTEMPTS_PER_MINUTE,
+    directLineStartsPerMinute: e.PARLEY_DIRECTLINE_STARTS_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+    ...(e.PARLEY_IDENTITY_SECRET ? { identitySecret: e.PARLEY_IDENTITY_SECRET } : {}),
+    returningVisitorDays: e.PARLEY_RETURNING_VISITOR_DAYS,
+    handoffTimeoutSeconds: e.PARLEY_HANDOFF_TIMEOUT_SECONDS,
+    eventsHeartbeatSeconds: e.PARLEY_EVENTS_HEARTBEAT_SECONDS,
+    slaHours: e.PARLEY_SLA_HOURS,
+  };
+}

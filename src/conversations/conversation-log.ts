@@ -1,0 +1,129 @@
+import type { TranscriptStore } from '../storage/ports.js';
+import type { ActivitySet, ChatActivity } from './types.js';
+
+export type ActivityListener = (set: ActivitySet) => void;
+
+interface LiveLog {
+  /** Stored activities only: a listener never sees one that a crash could still lose. */
+  activities: ChatActivity[];
+  /** The next sequence number, counting appends still being written. */
+  nextSeq: number;
+  listeners: Set<ActivityListener>;
+}
+
+/** Width of the sequence number in activity ids, so ids sort in transcript order. */
+const SEQ_WIDTH = 7;
+
+/**
+ * The transcripts of conversations, with their listeners. An activity's position is its
+ * watermark: `after(id, 3)` returns everything from the fourth activity on. Transcripts are
+ * read from storage on first use and kept while someone listens or until evicted.
+ */
+export class ConversationLog {
+  private readonly live = new Map<string, Promise<LiveLog>>();
+
+  constructor(
+    private readonly transcripts: TranscriptStore,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly maxIdleLogs = 2000,
+  ) {}
+
+  private open(conversationId: string): Promise<LiveLog> {
+    let log = this.live.get(conversationId);
+    if (!log) {
+      log = this.transcripts.read(conversationId).then((activities) => ({
+        activities: activities as ChatActivity[],
+        nextSeq: activities.length,
+        listeners: new Set<ActivityListener>(),
+      }));
+      this.live.set(conversationId, log);
+      this.evictIdle();
+    } else {
+      // Map order doubles as recency for eviction.
+      this.live.delete(conversationId);
+      this.live.set(conversationId, log);
+    }
+    return log;
+  }
+
+  /** Forget the oldest logs nobody listens to, so memory stays flat with many conversations. */
+  private evictIdle(): void {
+    if (this.live.size <= this.maxIdleLogs) return;
+    for (const [id, log] of this.live) {
+      if (this.live.size <= this.maxIdleLogs) break;
+      void log.then((loaded) => {
+        if (loaded.listeners.size === 0 && this.live.get(id) === log && this.live.size > this.maxIdleLogs) this.live.delete(id);
+      });
+    }
+  }
+
+  /**
+   * Store an activity at the end of a conversation's transcript and tell the listeners.
+   * Resolves once the activity is stored, with its id and timestamp filled in.
+   */
+  async append(conversationId: string, activity: Omit<ChatActivity, 'id' | 'timestamp' | 'conversation'>): Promise<ChatActivity> {
+    const log = await this.open(conversationId);
+    const seq = log.nextSeq++;
+    const stored = {
+      ...activity,
+      id: `${conversationId}|${String(seq).padStart(SEQ_WIDTH, '0')}`,
+      timestamp: this.clock().toISOString(),
+      conversation: { id: conversationId },
+    } as ChatActivity;
+    await this.transcripts.append(conversationId, stored);
+    // Appends to one transcript are written in order, so this push keeps the order too.
+    log.activities.push(stored);
+    const set = { activities: [stored], watermark: String(log.activities.length) };
+    for (const listener of log.listeners) listener(set);
+    return stored;
+  }
+
+  /** Every activity after `watermark` (0 or absent: from the start). */
+  async after(conversationId: string, watermark = 0): Promise<ActivitySet> {
+    const { activities } = await this.open(conversationId);
+    const from = Math.max(0, Math.min(watermark, activities.length));
+    return { activities: activities.slice(from), watermark: String(activities.length) };
+  }
+
+  /** The customer activity sent with this client id, if one was stored. */
+  async findByClientActivityId(conversationId: string, clientActivityId: string): Promise<ChatActivity | undefined> {
+    const { activities } = await this.open(conversationId);
+    for (let i = activities.length - 1; i >= 0; i -= 1) {
+      const channelData = activities[i]!.channelData as { clientActivityID?: string } | undefined;
+      if (channelData?.clientActivityID === clientActivityId) return activities[i];
+    }
+    return undefined;
+  }
+
+  /** The whole transcript. */
+  async all(conversationId: string): Promise<ChatActivity[]> {
+    return (await this.open(conversationId)).activities.slice();
+  }
+
+  /**
+   * Listen from `watermark` on: first the backlog, then each new activity, with no gap and
+   * no repeat between the two. Returns the function that stops listening.
+   */
+  async subscribe(conversationId: string, watermark: number, listener: ActivityListener): Promise<() => void> {
+    const log = await this.open(conversationId);
+    const from = Math.max(0, Math.min(watermark, log.activities.length));
+    if (from < log.activities.length) {
+      listener({ activities: log.activities.slice(from), watermark: String(log.activities.length) });
+    }
+    log.listeners.add(listener);
+    return () => log.listeners.delete(listener);
+  }
+
+  /** Replace a transcript (redaction, erasure); listeners are not told. */
+  async replace(conversationId: string, activities: ChatActivity[]): Promise<void> {
+    const log = await this.open(conversationId);
+    log.activities = activities.slice();
+    log.nextSeq = Math.max(log.nextSeq, activities.length);
+    await this.transcripts.replace(conversationId, activities);
+  }
+
+  async delete(conversationId: string): Promise<void> {
+    this.live.delete(conversationId);
+    await this.transcripts.delete(conversationId);
+  }
+}

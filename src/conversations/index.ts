@@ -1,0 +1,4 @@
+/** Conversations: their records and their append-only transcripts, with live listeners. */
+export * from './types.js';
+export { ConversationLog, type ActivityListener } from './conversation-log.js';
+export { ConversationRepository, newConversationId } from './conversation-repository.js';

@@ -1,0 +1,51 @@
+import type { StoredActivity } from '../storage/ports.js';
+
+/** Who is talking to the customer right now. */
+export type ConversationStatus = 'bot' | 'waiting' | 'active' | 'closed';
+
+/** What Parley keeps about a conversation beside its transcript. */
+export interface ConversationRecord {
+  id: string;
+  /** The channel user id bound to the conversation's tokens; never taken from the client. */
+  userId: string;
+  /** The customer this conversation belongs to (one customer may have many channel users). */
+  customerId: string;
+  createdAt: string;
+  /** Set when the customer first connected (and the bot said hello). */
+  startedAt?: string;
+  /** The locale the client asked for when it connected, e.g. `zh-CN`. */
+  locale?: string;
+  status: ConversationStatus;
+  /** The language of the customer's latest message (`en` | `zh`), kept by the handoff gate. */
+  language?: 'en' | 'zh';
+  /** The latest human handoff of this conversation (src/handoff owns it). */
+  handoff?: HandoffInfo;
+}
+
+/** The state of a conversation's latest request for a human. */
+export interface HandoffInfo {
+  reason: string;
+  requestedAt: string;
+  priority: 'urgent' | 'high' | 'normal' | 'low';
+  agentId?: string;
+  agentName?: string;
+  claimedAt?: string;
+  endedAt?: string;
+  /** Set when nobody claimed in time (or no agent was online); the chat stays in the queue. */
+  timedOutAt?: string;
+  ticketId?: string;
+}
+
+/** A transcript entry as clients receive it (a Bot Framework activity, plain JSON). */
+export type ChatActivity = StoredActivity & {
+  type: string;
+  timestamp: string;
+  conversation: { id: string };
+  from: { id: string; name?: string; role?: string };
+};
+
+/** A slice of a transcript and the watermark to ask from next time. */
+export interface ActivitySet {
+  activities: ChatActivity[];
+  watermark: string;
+}

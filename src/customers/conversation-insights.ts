@@ -1,0 +1,102 @@
+import type { KeyValueStore } from '../storage/ports.js';
+import { nextMood, touchpointTemperature } from './temperature.js';
+import type { ConversationInsight, MoodLabel, TurnOutcome } from './types.js';
+
+/** One customer message and what the bot made of it. */
+export interface CustomerTurn {
+  conversationId: string;
+  customerId: string;
+  activityId: string;
+  sentiment: { score: number; label: MoodLabel };
+  outcome: TurnOutcome;
+  /** The customer filed or started a complaint. */
+  complaint: boolean;
+  /** The customer asked to cancel or close their account. */
+  cancelRequest: boolean;
+}
+
+export function emptyInsight(conversationId: string, customerId: string, at: string): ConversationInsight {
+  return {
+    conversationId,
+    customerId,
+    startedAt: at,
+    lastAt: at,
+    turns: 0,
+    answered: 0,
+    fallbacks: 0,
+    fallbacksInARow: 0,
+    escalated: false,
+    waitedSeconds: 0,
+    mood: 0,
+    lastLabel: 'neutral',
+    messages: [],
+    temperature: touchpointTemperature(0, { turns: 0, answered: 0, fallbacks: 0, escalated: false, waitedSeconds: 0 }),
+  };
+}
+
+/** Recompute the temperature after a change of mood or service facts. */
+export function withTemperature(insight: ConversationInsight): ConversationInsight {
+  return { ...insight, temperature: touchpointTemperature(insight.mood, insight) };
+}
+
+/**
+ * The insight after one more turn. The per-message scores are kept only with consent;
+ * the running mood and the counters serve the conversation itself (the agents' queue).
+ */
+export function applyTurn(insight: ConversationInsight, turn: CustomerTurn, at: string, keepMessages: boolean): ConversationInsight {
+  const fallback = turn.outcome === 'fallback';
+  const next: ConversationInsight = {
+    ...insight,
+    lastAt: at,
+    turns: insight.turns + 1,
+    answered: insight.answered + (turn.outcome === 'answered' || turn.outcome === 'dialog' ? 1 : 0),
+    fallbacks: insight.fallbacks + (fallback ? 1 : 0),
+    fallbacksInARow: fallback ? insight.fallbacksInARow + 1 : turn.outcome === 'none' ? insight.fallbacksInARow : 0,
+    mood: nextMood(insight.turns === 0 ? null : insight.mood, turn.sentiment.score),
+    lastLabel: turn.sentiment.label,
+    messages: keepMessages
+      ? [...insight.messages, { activityId: turn.activityId, at, score: round(turn.sentiment.score), label: turn.sentiment.label }]
+      : [],
+  };
+  return withTemperature(next);
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Insights, one small document per conversation (written once per customer message). */
+export class InsightStore {
+  /** Changes to one conversation's insight run one after another (turns and events interleave). */
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly store: KeyValueStore) {}
+
+  /** Read, change and write one insight without losing a concurrent change. */
+  update(conversationId: string, change: (current: ConversationInsight | undefined) => ConversationInsight | undefined): Promise<ConversationInsight | undefined> {
+    const run = async () => {
+      const next = change(await this.store.get<ConversationInsight>(conversationId));
+      if (next) await this.put(next);
+      return next;
+    };
+    const result = (this.tails.get(conversationId) ?? Promise.resolve()).then(run);
+    const settled = result.catch(() => undefined);
+    this.tails.set(conversationId, settled);
+    void settled.then(() => {
+      if (this.tails.get(conversationId) === settled) this.tails.delete(conversationId);
+    });
+    return result;
+  }
+
+  /** The insight, after any change still being written. */
+  async get(conversationId: string): Promise<ConversationInsight | undefined> {
+    await this.tails.get(conversationId);
+    return this.store.get<ConversationInsight>(conversationId);
+  }
+
+  put(insight: ConversationInsight): Promise<void> {
+    return this.store.set(insight.conversationId, insight);
+  }
+
+  delete(conversationId: string): Promise<void> {
+    return this.store.delete(conversationId);
+  }
+}

@@ -1,0 +1,189 @@
+import { conflict } from '../errors.js';
+import { applyTurn, type CustomerTurn, emptyInsight, InsightStore, withTemperature } from './conversation-insights.js';
+import type { VerifiedIdentity } from './identity.js';
+import type { ProfileStore } from './profile-store.js';
+import { FRUSTRATED_BELOW } from './tag-rules.js';
+import { nextMood } from './temperature.js';
+import type { Complaint, ConversationInsight, CsatAnswer, CustomerProfile } from './types.js';
+
+/** Points of sentiment history kept per customer (the rolling score covers them all). */
+export const MAX_HISTORY = 200;
+/** Identities of visitors who have not (yet) agreed to profiling, kept in memory only. */
+const MAX_PENDING_IDENTITIES = 1000;
+
+export interface ProfileServiceDeps {
+  profiles: ProfileStore;
+  insights: InsightStore;
+  /** The ids of a customer's conversations (to clear their per-message scores). */
+  conversationIdsOf: (customerId: string) => Promise<string[]>;
+  clock?: () => Date;
+}
+
+/**
+ * Builds customer profiles from what happens in chats: each message's sentiment, how each
+ * turn went, complaints, cancel requests, CSAT answers. A profile exists only while the
+ * customer agrees to profiling; without it only the per-conversation counters are kept.
+ */
+export class ProfileService {
+  private readonly clock: () => Date;
+  private readonly pendingIdentities = new Map<string, VerifiedIdentity>();
+
+  constructor(private readonly deps: ProfileServiceDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  get(customerId: string): Promise<CustomerProfile | undefined> {
+    return this.deps.profiles.get(customerId);
+  }
+
+  insight(conversationId: string): Promise<ConversationInsight | undefined> {
+    return this.deps.insights.get(conversationId);
+  }
+
+  /** The customer's mood if this message were added: the bot adapts its tone to it. */
+  async moodWith(customerId: string, conversationId: string, score: number): Promise<{ mood: number; frustrated: boolean }> {
+    const profile = await this.get(customerId);
+    let previous = profile ? profile.rolling : null;
+    if (!profile) {
+      // Without a profile, the mood of this conversation alone.
+      const insight = await this.insight(conversationId);
+      previous = insight && insight.turns > 0 ? insight.mood : null;
+    }
+    const mood = nextMood(previous, score);
+    return { mood, frustrated: mood < FRUSTRATED_BELOW };
+  }
+
+  /** Record one customer message and its outcome; resolves with the conversation's insight. */
+  async recordTurn(turn: CustomerTurn): Promise<ConversationInsight> {
+    const at = this.clock().toISOString();
+    const consented = (await this.get(turn.customerId)) !== undefined;
+    const insight = (await this.deps.insights.update(turn.conversationId, (before) =>
+      applyTurn(before ?? emptyInsight(turn.conversationId, turn.customerId, at), turn, at, consented),
+    ))!;
+    await this.deps.profiles.update(turn.customerId, (profile) => profile && addTurn(profile, turn, insight, at));
+    return insight;
+  }
+
+  /** A human was asked for (by the bot or the customer): the temperature counts it, and the wait starts. */
+  async recordEscalation(conversationId: string): Promise<void> {
+    const at = this.clock().toISOString();
+    await this.deps.insights.update(conversationId, (insight) =>
+      insight && !insight.waitingSince ? withTemperature({ ...insight, escalated: true, waitingSince: at }) : undefined,
+    );
+  }
+
+  /** An agent took the chat, or nobody came in time, or the customer left the queue: the wait ends. */
+  async recordWaitOver(conversationId: string): Promise<void> {
+    const now = this.clock().getTime();
+    await this.deps.insights.update(conversationId, (insight) => {
+      if (!insight?.waitingSince) return undefined;
+      const { waitingSince, ...rest } = insight;
+      const waited = Math.max(0, Math.round((now - Date.parse(waitingSince)) / 1000));
+      return withTemperature({ ...rest, waitedSeconds: insight.waitedSeconds + waited });
+    });
+  }
+
+  /** The bot offered (and asked for) a human in this conversation; it will not offer again. */
+  async markOfferedHuman(conversationId: string): Promise<void> {
+    const at = this.clock().toISOString();
+    await this.deps.insights.update(conversationId, (insight) => insight && { ...insight, offeredHumanAt: at });
+  }
+
+  /** Consent to profiling given or withdrawn; withdrawing removes the profile data. */
+  async setConsent(customerId: string, profiling: boolean): Promise<void> {
+    const at = this.clock().toISOString();
+    if (profiling) {
+      await this.deps.profiles.update(customerId, (profile) => (profile ? undefined : this.newProfile(customerId, at)));
+      return;
+    }
+    await this.deps.profiles.delete(customerId);
+    this.pendingIdentities.delete(customerId);
+    for (const conversationId of await this.deps.conversationIdsOf(customerId)) {
+      await this.deps.insights.update(conversationId, (insight) => (insight && insight.messages.length > 0 ? { ...insight, messages: [] } : undefined));
+    }
+  }
+
+  /** A host-site identity was verified for this customer: keep its attributes on the profile. */
+  async noteIdentity(customerId: string, identity: VerifiedIdentity): Promise<void> {
+    const updated = await this.deps.profiles.update(customerId, (profile) => profile && withIdentity(profile, identity, this.clock().toISOString()));
+    if (updated) return;
+    if (this.pendingIdentities.size >= MAX_PENDING_IDENTITIES) this.pendingIdentities.delete(this.pendingIdentities.keys().next().value!);
+    this.pendingIdentities.set(customerId, identity);
+  }
+
+  /** A ticket was filed: a complaint, unless this conversation's complaint is already counted. */
+  async recordComplaint(customerId: string, conversationId: string, ticketId?: string): Promise<void> {
+    const at = this.clock().toISOString();
+    await this.deps.profiles.update(customerId, (profile) => {
+      if (!profile) return undefined;
+      const complaints = withComplaint(profile.complaints, { at, conversationId, ...(ticketId ? { ticketId } : {}) });
+      return complaints === profile.complaints ? undefined : { ...profile, updatedAt: at, complaints };
+    });
+  }
+
+  async recordCsat(customerId: string, answer: Omit<CsatAnswer, 'at'>): Promise<void> {
+    const at = this.clock().toISOString();
+    await this.deps.profiles.update(customerId, (profile) => profile && { ...profile, updatedAt: at, csat: [...profile.csat, { at, ...answer }].slice(-50) });
+  }
+
+  /** An admin marks or unmarks a VIP. */
+  async setVip(customerId: string, vip: boolean): Promise<void> {
+    const at = this.clock().toISOString();
+    const updated = await this.deps.profiles.update(customerId, (profile) => {
+      if (!profile) return undefined;
+      const { vip: _old, ...rest } = profile;
+      return { ...rest, updatedAt: at, ...(vip ? { vip: { by: 'admin' as const, at } } : {}) };
+    });
+    if (!updated) throw conflict('no_profile', 'this customer has no profile (no consent to profiling)');
+  }
+
+  flush(): Promise<void> {
+    return this.deps.profiles.flush();
+  }
+
+  private newProfile(customerId: string, at: string): CustomerProfile {
+    const profile: CustomerProfile = {
+      id: customerId,
+      createdAt: at,
+      updatedAt: at,
+      consent: { profiling: true, at },
+      sentiment: [],
+      rolling: null,
+      contacts: [],
+      complaints: [],
+      cancelRequests: [],
+      csat: [],
+    };
+    const identity = this.pendingIdentities.get(customerId);
+    this.pendingIdentities.delete(customerId);
+    return identity ? withIdentity(profile, identity, at) : profile;
+  }
+}
+
+function withIdentity(profile: CustomerProfile, identity: VerifiedIdentity, at: string): CustomerProfile {
+  const { externalId, email, name } = identity;
+  const vip = identity.vip ? (profile.vip ?? { by: 'host-site' as const, at }) : profile.vip?.by === 'admin' ? profile.vip : undefined;
+  const { vip: _old, ...rest } = profile;
+  return { ...rest, updatedAt: at, identity: { externalId, ...(email ? { email } : {}), ...(name ? { name } : {}) }, ...(vip ? { vip } : {}) };
+}
+
+/** One complaint per conversation: the complaint intent and the ticket it leads to are the same complaint. */
+function withComplaint(complaints: Complaint[], complaint: Complaint): Complaint[] {
+  const earlier = complaints.find((each) => each.conversationId === complaint.conversationId);
+  if (!earlier) return [...complaints, complaint].slice(-50);
+  return complaint.ticketId && !earlier.ticketId ? complaints.map((each) => (each === earlier ? { ...each, ticketId: complaint.ticketId } : each)) : complaints;
+}
+
+function addTurn(profile: CustomerProfile, turn: CustomerTurn, insight: ConversationInsight, at: string): CustomerProfile {
+  const point = { at, score: insight.messages.at(-1)?.score ?? turn.sentiment.score, label: turn.sentiment.label, conversationId: turn.conversationId };
+  const contact = { conversationId: turn.conversationId, startedAt: insight.startedAt, lastAt: at, temperature: insight.temperature.score };
+  return {
+    ...profile,
+    updatedAt: at,
+    sentiment: [...profile.sentiment, point].slice(-MAX_HISTORY),
+    rolling: nextMood(profile.rolling, turn.sentiment.score),
+    contacts: [...profile.contacts.filter((each) => each.conversationId !== turn.conversationId), contact].slice(-MAX_HISTORY),
+    complaints: turn.complaint ? withComplaint(profile.complaints, { at, conversationId: turn.conversationId }) : profile.complaints,
+    cancelRequests: turn.cancelRequest ? [...profile.cancelRequests, at].slice(-50) : profile.cancelRequests,
+  };
+}

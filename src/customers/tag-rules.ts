@@ -1,0 +1,70 @@
+import { SILENT_DAYS } from './churn-signals.js';
+import { fmt, type ProfileFacts } from './profile-facts.js';
+import type { ChurnRisk, Tag } from './types.js';
+
+/** Rolling sentiment below this makes a customer `frustrated`; above `HAPPY_ABOVE`, `happy`. */
+export const FRUSTRATED_BELOW = -0.3;
+export const HAPPY_ABOVE = 0.3;
+/** Churn risk at or above this makes a customer `at-risk`. */
+export const AT_RISK_FROM = 0.5;
+
+interface TagRule {
+  name: string;
+  /** The rule in words, shown beside the tag. */
+  rule: string;
+  /** The evidence when the tag applies, `null` when it does not. */
+  check: (facts: ProfileFacts, churn: ChurnRisk) => string | null;
+}
+
+/**
+ * The dynamic tags: recomputed from the profile on every relevant event, never typed in.
+ * One row per tag; a tag applies while its check finds evidence.
+ */
+export const TAG_RULES: readonly TagRule[] = [
+  {
+    name: 'frustrated',
+    rule: `rolling sentiment below ${FRUSTRATED_BELOW}`,
+    check: ({ rolling, messages }) =>
+      rolling !== null && rolling < FRUSTRATED_BELOW ? `rolling sentiment ${fmt(rolling)} over ${messages} messages` : null,
+  },
+  {
+    name: 'repeat-complainer',
+    rule: '2 or more complaints in 30 days',
+    check: ({ complaints30d }) => (complaints30d >= 2 ? `${complaints30d} complaints in the last 30 days` : null),
+  },
+  {
+    name: 'at-risk',
+    rule: `churn risk ${AT_RISK_FROM} or more`,
+    check: (_facts, churn) =>
+      churn.score >= AT_RISK_FROM
+        ? `churn risk ${fmt(churn.score)}: ${churn.signals.filter((signal) => signal.active).map((signal) => signal.name).join(', ')}`
+        : null,
+  },
+  {
+    name: 'silent',
+    rule: `no contact for ${SILENT_DAYS} days after a cold conversation`,
+    check: ({ daysSinceLastContact, lastContactTemperature }) =>
+      daysSinceLastContact !== undefined && daysSinceLastContact >= SILENT_DAYS && (lastContactTemperature ?? 0) <= -0.25
+        ? `last contact ${daysSinceLastContact} days ago, temperature ${fmt(lastContactTemperature ?? 0)}`
+        : null,
+  },
+  {
+    name: 'happy',
+    rule: `rolling sentiment above ${HAPPY_ABOVE} and no complaint in 30 days`,
+    check: ({ rolling, complaints30d, messages }) =>
+      rolling !== null && rolling > HAPPY_ABOVE && complaints30d === 0 ? `rolling sentiment ${fmt(rolling)} over ${messages} messages` : null,
+  },
+  {
+    name: 'vip',
+    rule: 'set by an admin or by the host site (signed)',
+    check: ({ vip }) => (vip ? `set by ${vip.by === 'admin' ? 'an admin' : 'the host site'} on ${vip.at.slice(0, 10)}` : null),
+  },
+];
+
+/** The tags that apply now, each with its rule and evidence. */
+export function evaluateTags(facts: ProfileFacts, churn: ChurnRisk): Tag[] {
+  return TAG_RULES.flatMap((tag) => {
+    const reason = tag.check(facts, churn);
+    return reason === null ? [] : [{ name: tag.name, reason, rule: tag.rule }];
+  });
+}

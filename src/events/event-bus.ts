@@ -1,0 +1,71 @@
+import { EventEmitter } from 'node:events';
+import type { TicketEventPayloads } from '../tickets/ticket-events.js';
+
+/**
+ * Parley's domain events. A module publishes what happened; listeners (the agent console's
+ * live feed, analytics, webhooks) react, so the publisher never knows who listens.
+ * Modules add their events to this map as they arrive.
+ */
+export interface ParleyEvents {
+  'conversation.started': { conversationId: string; userId: string };
+  'message.received': { conversationId: string; activityId: string; language: string };
+  'bot.fallback': { conversationId: string; text: string; language: string };
+  'handoff.requested': { conversationId: string; reason: string };
+  /** An agent or admin signed out: live streams of that session end at once. */
+  'session.ended': { sessionId: string };
+  'handoff.claimed': { conversationId: string; agentId: string; agentName: string };
+  'handoff.released': { conversationId: string; agentId?: string; reason: 'agent' | 'cancelled' };
+  'handoff.timeout': { conversationId: string; reason: 'no_agent_online' | 'not_claimed'; ticketId?: string };
+  'handoff.closed': { conversationId: string; agentId?: string };
+  /** A line added to a conversation an agent follows (customer, agent or system), for the console. */
+  'conversation.activity': { conversationId: string; activity: { id: string; type: string; [key: string]: unknown } };
+  'customer.typing': { conversationId: string };
+  'customer.updated': { customerId: string; conversationId: string; tags: string[]; mood: number; temperature: number };
+  /** A customer's data was erased: drop anything held in memory about these conversations. */
+  'customer.erased': { customerId: string; conversationIds: string[] };
+  'ticket.created': TicketEventPayloads['ticket.created'];
+  'ticket.updated': TicketEventPayloads['ticket.updated'];
+  'ticket.resolved': TicketEventPayloads['ticket.resolved'];
+  'ticket.overdue': TicketEventPayloads['ticket.overdue'];
+}
+
+export type EventName = keyof ParleyEvents;
+
+/** A typed, synchronous publish/subscribe bus. A failing listener never breaks the publisher. */
+export class EventBus<Events extends object = ParleyEvents> {
+  private readonly emitter = new EventEmitter();
+
+  constructor(private readonly onListenerError: (error: unknown, event: string) => void = () => {}) {
+    this.emitter.setMaxListeners(100);
+  }
+
+  publish<E extends keyof Events & string>(event: E, payload: Events[E]): void {
+    for (const listener of this.emitter.listeners(event)) {
+      try {
+        (listener as (payload: Events[E]) => void)(payload);
+      } catch (error) {
+        this.onListenerError(error, event);
+      }
+    }
+    for (const listener of this.emitter.listeners('*')) {
+      try {
+        (listener as (event: string, payload: unknown) => void)(event, payload);
+      } catch (error) {
+        this.onListenerError(error, event);
+      }
+    }
+  }
+
+  /** Listen to one event; returns the function that stops listening. */
+  subscribe<E extends keyof Events & string>(event: E, handler: (payload: Events[E]) => void): () => void {
+    this.emitter.on(event, handler);
+    return () => this.emitter.off(event, handler);
+  }
+
+  /** Listen to every event (a live feed). */
+  subscribeAll(handler: (event: keyof Events & string, payload: unknown) => void): () => void {
+    this.emitter.on('*', handler);
+    return () => this.emitter.off('*', handler);
+  }
+}
+

@@ -1,0 +1,232 @@
+import type { ChatActivity, ConversationLog, ConversationRecord, ConversationRepository, HandoffInfo } from '../conversations/index.js';
+import { conflict, forbidden } from '../errors.js';
+import type { EventBus } from '../events/index.js';
+import type { Logger } from '../logger.js';
+import { languageOfLocale } from '../nlu/language.js';
+import type { Language } from '../nlu/types.js';
+import type { AgentPresence } from './presence.js';
+import { byUrgency, priorityOf, WaitEstimator } from './queue.js';
+import { PerKeyLock } from './serial.js';
+import { agentActivity, type SystemLine, systemActivity } from './system-lines.js';
+import { unclaimedChatDescription } from './transcript-text.js';
+import { type AgentRef, type QueueStatus, realTimers, type TicketFiler, type Timers } from './types.js';
+
+export interface HandoffServiceDeps {
+  conversations: Pick<ConversationRepository, 'get' | 'update' | 'all'>;
+  log: Pick<ConversationLog, 'append' | 'all'>;
+  events: EventBus;
+  presence: AgentPresence;
+  /** How long a waiting chat may go unclaimed before the customer is told and a ticket filed. */
+  claimTimeoutMs: number;
+  tickets?: TicketFiler;
+  clock?: () => Date;
+  timers?: Timers;
+  logger?: Pick<Logger, 'error'>;
+}
+
+/**
+ * The handoff state machine: `bot → waiting → active(agent) → bot`, and `closed`. Every
+ * transition of a conversation runs alone (a second concurrent claim sees the first one's
+ * result and gets 409), writes a system line to the transcript and publishes an event.
+ */
+export class HandoffService {
+  private readonly lock = new PerKeyLock();
+  private readonly timeouts = new Map<string, unknown>();
+  private readonly waits = new WaitEstimator();
+  private readonly clock: () => Date;
+  private readonly timers: Timers;
+
+  constructor(private readonly deps: HandoffServiceDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.timers = deps.timers ?? realTimers;
+  }
+
+  /**
+   * The customer (or a rule) wants a person: the chat joins the queue. With nobody online it
+   * times out at once. `announce: false` when the request came in as a `handoff.requested` event.
+   */
+  request(conversationId: string, reason: string, options: { announce?: boolean } = {}): Promise<QueueStatus> {
+    return this.lock.run(conversationId, async () => {
+      let record = await this.deps.conversations.get(conversationId);
+      if (record.status === 'waiting' || record.status === 'active') return this.queueStatusOf(record);
+      const handoff: HandoffInfo = { reason, requestedAt: this.now(), priority: priorityOf(reason) };
+      record = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff });
+      await this.writeSystemLine(record, 'requested');
+      if (options.announce !== false) this.deps.events.publish('handoff.requested', { conversationId, reason });
+      if (this.deps.presence.count() === 0) record = await this.timeOut(record, 'no_agent_online');
+      else this.schedule(record);
+      return this.queueStatusOf(record);
+    });
+  }
+
+  /** An agent takes the chat over; `409` when another agent holds it or it is closed. */
+  claim(conversationId: string, agent: AgentRef): Promise<ConversationRecord> {
+    return this.lock.run(conversationId, async () => {
+      const record = await this.deps.conversations.get(conversationId);
+      if (record.status === 'closed') throw conflict('conversation_closed', 'this conversation is closed');
+      if (record.status === 'active') {
+        if (record.handoff?.agentId === agent.id) return record;
+        throw conflict('already_claimed', `${record.handoff?.agentName ?? 'another agent'} has taken this conversation`);
+      }
+      const now = this.now();
+      const earlier = record.status === 'waiting' ? record.handoff : undefined;
+      if (earlier) this.waits.recordClaim(Date.parse(now) - Date.parse(earlier.requestedAt));
+      this.cancelTimer(conversationId);
+      const handoff: HandoffInfo = {
+        ...(earlier ?? { reason: 'agent_joined', requestedAt: now, priority: 'normal' }),
+        agentId: agent.id,
+        agentName: agent.name,
+        claimedAt: now,
+      };
+      const claimed = await this.deps.conversations.update(conversationId, { status: 'active', handoff });
+      await this.writeSystemLine(claimed, 'claimed', { agent: agent.name });
+      this.deps.events.publish('handoff.claimed', { conversationId, agentId: agent.id, agentName: agent.name });
+      return claimed;
+    });
+  }
+
+  /** Back to the bot: the agent hands the chat back, or a waiting customer leaves the queue (`cancelled`). */
+  release(conversationId: string, agent: AgentRef | undefined, reason: 'agent' | 'cancelled' = 'agent'): Promise<ConversationRecord> {
+    return this.lock.run(conversationId, async () => {
+      const record = await this.deps.conversations.get(conversationId);
+      if (record.status !== 'waiting' && record.status !== 'active') throw conflict('not_handed_off', 'the bot already has this conversation');
+      if (agent) this.assertMayEnd(record, agent);
+      this.cancelTimer(conversationId);
+      const released = await this.deps.conversations.update(conversationId, {
+        status: 'bot',
+        ...(record.handoff ? { handoff: { ...record.handoff, endedAt: this.now() } } : {}),
+      });
+      const line = reason === 'cancelled' || record.status === 'waiting' ? 'cancelled' : 'released';
+      await this.writeSystemLine(released, line, { agent: record.handoff?.agentName ?? '' });
+      this.deps.events.publish('handoff.released', { conversationId, reason, ...(agent ? { agentId: agent.id } : {}) });
+      return released;
+    });
+  }
+
+  /** The agent ends the conversation. */
+  close(conversationId: string, agent: AgentRef): Promise<ConversationRecord> {
+    return this.lock.run(conversationId, async () => {
+      const record = await this.deps.conversations.get(conversationId);
+      if (record.status === 'closed') return record;
+      this.assertMayEnd(record, agent);
+      this.cancelTimer(conversationId);
+      const closed = await this.deps.conversations.update(conversationId, {
+        status: 'closed',
+        ...(record.handoff ? { handoff: { ...record.handoff, endedAt: this.now() } } : {}),
+      });
+      await this.writeSystemLine(closed, 'closed');
+      this.deps.events.publish('handoff.closed', { conversationId, agentId: agent.id });
+      return closed;
+    });
+  }
+
+  /** The agent's reply, into the customer's transcript under the agent's name. */
+  async reply(conversationId: string, agent: AgentRef, text: string): Promise<ChatActivity> {
+    const record = await this.deps.conversations.get(conversationId);
+    if (record.status !== 'active' || record.handoff?.agentId !== agent.id) throw conflict('not_claimed', 'claim the conversation before replying');
+    const activity = await this.deps.log.append(conversationId, agentActivity(agent, text, this.languageOf(record)));
+    this.deps.events.publish('conversation.activity', { conversationId, activity });
+    return activity;
+  }
+
+  /** Waiting conversations, most urgent first. */
+  async queue(): Promise<ConversationRecord[]> {
+    return (await this.deps.conversations.all()).filter((record) => record.status === 'waiting').sort(byUrgency);
+  }
+
+  async queueStatus(conversationId: string): Promise<QueueStatus> {
+    return this.queueStatusOf(await this.deps.conversations.get(conversationId));
+  }
+
+  /** After a restart: waiting chats get their remaining time to be claimed. */
+  async resume(): Promise<void> {
+    for (const record of await this.queue()) if (!record.handoff?.timedOutAt) this.schedule(record);
+  }
+
+  /** Stop every pending timer (shutdown). */
+  stop(): void {
+    for (const handle of this.timeouts.values()) this.timers.clearTimeout(handle);
+    this.timeouts.clear();
+  }
+
+  /** The language system lines and notices use: the customer's latest, else the client's locale. */
+  languageOf(record: ConversationRecord): Language {
+    return record.language ?? languageOfLocale(record.locale);
+  }
+
+  private async queueStatusOf(record: ConversationRecord): Promise<QueueStatus> {
+    const agentsOnline = this.deps.presence.count();
+    const queue = record.status === 'waiting' ? await this.queue() : [];
+    const position = queue.findIndex((each) => each.id === record.id) + 1;
+    return {
+      status: record.status,
+      position,
+      expectedWaitMinutes: position > 0 ? this.waits.expectedMinutes(position, agentsOnline) : 0,
+      agentsOnline,
+      ...(record.status === 'active' && record.handoff?.agentName ? { agentName: record.handoff.agentName } : {}),
+    };
+  }
+
+  private schedule(record: ConversationRecord): void {
+    const requestedAt = record.handoff!.requestedAt;
+    const remaining = Math.max(0, Date.parse(requestedAt) + this.deps.claimTimeoutMs - this.clock().getTime());
+    this.cancelTimer(record.id);
+    const handle = this.timers.setTimeout(() => {
+      this.timeouts.delete(record.id);
+      void this.lock
+        .run(record.id, async () => {
+          const current = await this.deps.conversations.get(record.id);
+          if (current.status === 'waiting' && current.handoff?.requestedAt === requestedAt && !current.handoff.timedOutAt) {
+            await this.timeOut(current, 'not_claimed');
+          }
+        })
+        .catch((error: unknown) => this.deps.logger?.error({ err: error, conversationId: record.id }, 'handoff timeout failed'));
+    }, remaining);
+    this.timeouts.set(record.id, handle);
+  }
+
+  /** Nobody took the chat: keep it in the queue for later, file a ticket with the transcript, tell the customer. */
+  private async timeOut(record: ConversationRecord, reason: 'no_agent_online' | 'not_claimed'): Promise<ConversationRecord> {
+    const ticketId = await this.fileTicket(record, reason);
+    const updated = await this.deps.conversations.update(record.id, {
+      handoff: { ...record.handoff!, timedOutAt: this.now(), ...(ticketId ? { ticketId } : {}) },
+    });
+    await this.writeSystemLine(updated, ticketId ? 'timeoutTicket' : 'timeout', ticketId ? { ticket: ticketId } : {});
+    this.deps.events.publish('handoff.timeout', { conversationId: record.id, reason, ...(ticketId ? { ticketId } : {}) });
+    return updated;
+  }
+
+  private async fileTicket(record: ConversationRecord, reason: 'no_agent_online' | 'not_claimed'): Promise<string | undefined> {
+    if (!this.deps.tickets) return undefined;
+    try {
+      const description = unclaimedChatDescription(record.handoff?.reason ?? 'handoff', reason, await this.deps.log.all(record.id));
+      const { id } = await this.deps.tickets.fileTicket({ conversationId: record.id, customerId: record.customerId, description, language: this.languageOf(record) });
+      return id;
+    } catch (error) {
+      // The chat stays in the queue either way; a missing ticket must not lose the customer's place.
+      this.deps.logger?.error({ err: error, conversationId: record.id }, 'could not file a ticket for an unclaimed chat');
+      return undefined;
+    }
+  }
+
+  private assertMayEnd(record: ConversationRecord, agent: AgentRef): void {
+    if (record.status === 'active' && record.handoff?.agentId !== agent.id && !agent.canOverride) {
+      throw forbidden(`${record.handoff?.agentName ?? 'another agent'} has this conversation`);
+    }
+  }
+
+  private async writeSystemLine(record: ConversationRecord, key: SystemLine, params: Record<string, string> = {}): Promise<void> {
+    const activity = await this.deps.log.append(record.id, systemActivity(key, this.languageOf(record), params));
+    this.deps.events.publish('conversation.activity', { conversationId: record.id, activity });
+  }
+
+  private cancelTimer(conversationId: string): void {
+    const handle = this.timeouts.get(conversationId);
+    if (handle !== undefined) this.timers.clearTimeout(handle);
+    this.timeouts.delete(conversationId);
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+}

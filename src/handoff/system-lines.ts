@@ -1,0 +1,48 @@
+import type { Language } from '../nlu/types.js';
+import type { AgentRef } from './types.js';
+
+/**
+ * The short notices written into a conversation at each handoff transition, in the
+ * conversation's language. The customer sees them as system lines, the agent too.
+ */
+const lines = {
+  requested: { en: 'Waiting for an agent to join the chat…', zh: '正在为您转接人工客服，请稍候…' },
+  claimed: { en: '{agent} joined the chat', zh: '客服 {agent} 已加入对话' },
+  released: { en: '{agent} left the chat. You are back with Parley, the assistant.', zh: '客服 {agent} 已离开对话，接下来由智能客服 Parley 为您服务。' },
+  cancelled: { en: 'You left the queue. You are back with Parley, the assistant.', zh: '您已退出排队，接下来由智能客服 Parley 为您服务。' },
+  timeoutTicket: { en: 'No agent is available right now. Your conversation was saved as ticket {ticket}.', zh: '暂时没有客服人员可以接待，您的对话已保存为工单 {ticket}。' },
+  timeout: { en: 'No agent is available right now. Your messages are kept for our team.', zh: '暂时没有客服人员可以接待，您的留言会转交给客服团队。' },
+  closed: { en: 'The chat was closed.', zh: '本次对话已结束。' },
+} satisfies Record<string, Record<Language, string>>;
+
+export type SystemLine = keyof typeof lines;
+
+export function systemLine(key: SystemLine, language: Language, params: Record<string, string> = {}): string {
+  return lines[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+const localeOf = (language: Language) => (language === 'zh' ? 'zh-CN' : 'en-US');
+
+/** A system line as the transcript stores it: from Parley, marked `sender: 'system'` for the widget and console. */
+export function systemActivity(key: SystemLine, language: Language, params: Record<string, string> = {}) {
+  return {
+    type: 'message',
+    text: systemLine(key, language, params),
+    textFormat: 'plain',
+    locale: localeOf(language),
+    from: { id: 'parley', name: 'Parley', role: 'bot' },
+    channelData: { parley: { sender: 'system', event: key } },
+  };
+}
+
+/** An agent's reply as the transcript stores it: under the agent's name, marked `sender: 'agent'`. */
+export function agentActivity(agent: AgentRef, text: string, language: Language) {
+  return {
+    type: 'message',
+    text,
+    textFormat: 'plain',
+    locale: localeOf(language),
+    from: { id: `agent_${agent.id}`, name: agent.name, role: 'bot' },
+    channelData: { parley: { sender: 'agent' } },
+  };
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { ConversationLog, ConversationRepository } from '../../conversations/index.js';
+import type { AgentRef, ConversationSummaries, HandoffService, NotesRepository } from '../../handoff/index.js';
+import { byUrgency } from '../../handoff/index.js';
+import type { Intent } from '../../kb/index.js';
+import type { PublicUser } from '../../users/index.js';
+import { requireUser } from '../auth.js';
+import { parse } from '../validate.js';
+import type { ApiRouter } from './route-table.js';
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a conversation id');
+const listSchema = z.object({ status: z.enum(['waiting', 'active', 'bot', 'closed']).optional() });
+const textSchema = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(4000, 'text must be at most 4000 characters') });
+const cannedSchema = z.object({ language: z.enum(['en', 'zh']).default('en'), q: z.string().max(200).optional() });
+
+/** Without a status filter, the list shows this many of the most recent conversations. */
+const LIST_LIMIT = 100;
+const CANNED_LIMIT = 30;
+
+export interface ConversationRouteDeps {
+  handoff: HandoffService;
+  conversations: Pick<ConversationRepository, 'get' | 'all'>;
+  log: Pick<ConversationLog, 'all'>;
+  notes: NotesRepository;
+  summaries: ConversationSummaries;
+  /** The published knowledge base's intents, for canned replies. */
+  intents: () => ReadonlyMap<string, Intent>;
+}
+
+const agentOf = (user: PublicUser): AgentRef => ({ id: user.id, name: user.name, canOverride: user.role === 'admin' });
+
+/** The agents' side of a conversation: queue, transcript, claim, reply, notes, release, close. */
+export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDeps): void {
+  api.add('get', '/conversations', 'agent', async (req, res) => {
+    const { status } = parse(listSchema, req.query, 'query');
+    const all = await deps.conversations.all();
+    const chosen = status
+      ? all.filter((record) => record.status === status)
+      : all.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, LIST_LIMIT);
+    if (status === 'waiting' || status === 'active') chosen.sort(byUrgency);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ conversations: await Promise.all(chosen.map((record) => deps.summaries.summarize(record))) });
+  });
+
+  api.add('get', '/conversations/:id', 'agent', async (req, res) => {
+    const id = parse(idSchema, req.params.id, 'id');
+    const record = await deps.conversations.get(id);
+    const activities = await deps.log.all(id);
+    const [summary, notes, queue] = await Promise.all([deps.summaries.summarize(record, activities), deps.notes.of(id), deps.handoff.queueStatus(id)]);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ ...summary, handoff: record.handoff ?? null, queue, activities, notes });
+  });
+
+  api.add('post', '/conversations/:id/claim', 'agent', async (req, res) => {
+    const id = parse(idSchema, req.params.id, 'id');
+    res.json({ conversation: await deps.handoff.claim(id, agentOf(requireUser(res))) });
+  });
+
+  api.add('post', '/conversations/:id/release', 'agent', async (req, res) => {
+    const id = parse(idSchema, req.params.id, 'id');
+    res.json({ conversation: await deps.handoff.release(id, agentOf(requireUser(res))) });
+  });
+
+  api.add('post', '/conversations/:id/close', 'agent', async (req, res) => {
+    const id = parse(idSchema, req.params.id, 'id');
+    res.json({ conversation: await deps.handoff.close(id, agentOf(requireUser(res))) });
+  });
+
+  api.add('post', '/conversations/:id/messages', 'agent', async (req, res) => {
+    const id = parse(idSchema, req.params.id, 'id');
+    const { text } = parse(textSchema, req.body, 'body');
+    res.status(201).json({ activity: await deps.handoff.reply(id, agentOf(requireUser(res)), text) });
+  });
+
+  api.add('post', '/conversations/:id/notes', 'agent', async (req, res) => {
+    const id = parse(idSchema, req.params.id, 'id');
+    const { text } = parse(textSchema, req.body, 'body');
+    await deps.conversations.get(id);
+    res.status(201).json({ note: await deps.notes.add(id, agentOf(requireUser(res)), text) });
+  });
+
+  api.add('get', '/canned-replies', 'agent', (req, res) => {
+    const { language, q } = parse(cannedSchema, req.query, 'query');
+    res.json({ replies: cannedReplies(deps.intents(), language, q) });
+  });
+}
+
+/** The knowledge base's answers as ready-made replies, in one language, matching a search. */
+function cannedReplies(intents: ReadonlyMap<string, Intent>, language: 'en' | 'zh', query = '') {
+  const wanted = query.trim().toLowerCase();
+  const ranked: { rank: number; reply: { intent: string; title: string; text: string } }[] = [];
+  for (const intent of intents.values()) {
+    const title = intent.title?.[language] ?? intent.utterances[language][0] ?? intent.name;
+    // A match in the title or the intent's name beats one somewhere in the answer.
+    const named = `${intent.name} ${title}`.toLowerCase().includes(wanted);
+    for (const text of intent.answers[language]) {
+      if (!wanted || named || text.toLowerCase().includes(wanted)) ranked.push({ rank: named ? 0 : 1, reply: { intent: intent.name, title, text } });
+    }
+  }
+  return ranked.sort((a, b) => a.rank - b.rank).slice(0, CANNED_LIMIT).map(({ reply }) => reply);
+}

@@ -1,0 +1,104 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { InvalidKnowledgeError, type KnowledgeService, structuralWarnings, utterancesToCsv } from '../../kb/index.js';
+import { requireUser } from '../auth.js';
+import { parse } from '../validate.js';
+import type { ApiRouter } from './route-table.js';
+
+const nameSchema = z.string().min(1).max(64);
+const versionSchema = z.string().regex(/^\d{1,9}$/, 'must be a version number').transform(Number);
+const versionOrDraft = z.union([z.literal('draft'), versionSchema]);
+const textSchema = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(2000) });
+const publishSchema = z.object({ note: z.string().trim().max(500).optional(), dryRun: z.boolean().optional() }).optional().default({});
+const diffSchema = z.object({ from: versionOrDraft, to: versionOrDraft.default('draft') });
+const exportSchema = z.object({ version: versionOrDraft.default('draft') });
+const csvSchema = z.object({ csv: z.string().min(1, 'csv must not be empty').max(4_000_000) });
+
+/** Answers a knowledge validation error with every field in error, for the editor to place. */
+const withFieldErrors =
+  (handler: RequestHandler): RequestHandler =>
+  async (req, res, next) => {
+    try {
+      await handler(req, res, next);
+    } catch (error) {
+      if (!(error instanceof InvalidKnowledgeError)) throw error;
+      res.status(400).json({ error: { code: error.code, message: error.message, fields: error.fields } });
+    }
+  };
+
+/** The admin's knowledge editor: draft, try it, publish, versions, diff, restore, import/export, audit. */
+export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService): void {
+  api.add('get', '/knowledge', 'admin', async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await knowledge.draft());
+  });
+
+  api.add('get', '/knowledge/checks', 'admin', async (_req, res) => {
+    res.json({ warnings: structuralWarnings(await knowledge.intentsOf('draft')) });
+  });
+
+  api.add('put', '/knowledge/intents/:name', 'admin', withFieldErrors(async (req, res) => {
+    const name = parse(nameSchema, req.params.name, 'name');
+    const saved = await knowledge.saveIntent(name, req.body, requireUser(res).email);
+    res.status(saved.created ? 201 : 200).json(saved);
+  }));
+
+  api.add('delete', '/knowledge/intents/:name', 'admin', async (req, res) => {
+    await knowledge.deleteIntent(parse(nameSchema, req.params.name, 'name'), requireUser(res).email);
+    res.status(204).end();
+  });
+
+  api.add('post', '/knowledge/test', 'admin', async (req, res) => {
+    res.json(await knowledge.tryIt(parse(textSchema, req.body, 'body').text));
+  });
+
+  api.add('post', '/knowledge/publish', 'admin', withFieldErrors(async (req, res) => {
+    const { note, dryRun } = parse(publishSchema, req.body, 'body');
+    const result = await knowledge.publish({ who: requireUser(res).email, ...(note ? { note } : {}), dryRun: dryRun ?? false });
+    res.status(dryRun ? 200 : 201).json(result);
+  }));
+
+  api.add('get', '/knowledge/versions', 'admin', async (_req, res) => {
+    res.json({ versions: await knowledge.versions() });
+  });
+
+  api.add('get', '/knowledge/versions/:v', 'admin', async (req, res) => {
+    const number = parse(versionSchema, req.params.v, 'v');
+    const version = (await knowledge.versions()).find((each) => each.number === number);
+    res.json({ version, intents: await knowledge.intentsOf(number) });
+  });
+
+  api.add('post', '/knowledge/versions/:v/restore', 'admin', async (req, res) => {
+    res.status(201).json(await knowledge.restore(parse(versionSchema, req.params.v, 'v'), requireUser(res).email));
+  });
+
+  api.add('get', '/knowledge/diff', 'admin', async (req, res) => {
+    const { from, to } = parse(diffSchema, req.query, 'query');
+    res.json({ from, to, diff: await knowledge.diff(from, to) });
+  });
+
+  api.add('get', '/knowledge/export', 'admin', async (req, res) => {
+    const { version } = parse(exportSchema, req.query, 'query');
+    res.setHeader('Content-Disposition', `attachment; filename="knowledge-${version}.json"`);
+    res.json({ intents: await knowledge.intentsOf(version) });
+  });
+
+  api.add('post', '/knowledge/import', 'admin', withFieldErrors(async (req, res) => {
+    res.json(await knowledge.replaceDraft(req.body, requireUser(res).email, 'imported the knowledge base from JSON'));
+  }));
+
+  api.add('get', '/knowledge/utterances.csv', 'admin', async (req, res) => {
+    const { version } = parse(exportSchema, req.query, 'query');
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="utterances-${version}.csv"`);
+    res.send(`\uFEFF${utterancesToCsv(await knowledge.intentsOf(version))}`);
+  });
+
+  api.add('post', '/knowledge/utterances/import', 'admin', withFieldErrors(async (req, res) => {
+    res.json(await knowledge.importUtteranceCsv(parse(csvSchema, req.body, 'body').csv, requireUser(res).email));
+  }));
+
+  api.add('get', '/knowledge/audit', 'admin', async (_req, res) => {
+    res.json({ entries: await knowledge.audit() });
+  });
+}

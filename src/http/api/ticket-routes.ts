@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { ConversationLog, ConversationRepository } from '../../conversations/index.js';
+import { detectLanguage, languageOfLocale } from '../../nlu/language.js';
+import type { Language } from '../../nlu/types.js';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES, type TicketService } from '../../tickets/index.js';
+import { requireUser } from '../auth.js';
+import { parse } from '../validate.js';
+import type { ApiRouter } from './route-table.js';
+
+const idSchema = z.string().regex(/^T-\d{1,12}$/i, 'a ticket id looks like T-1042');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const listQuerySchema = z.object({
+  status: z.enum(TICKET_STATUSES, { error: `status must be one of ${TICKET_STATUSES.join(', ')}` }).optional(),
+  priority: z.enum(TICKET_PRIORITIES, { error: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` }).optional(),
+});
+
+const changeSchema = z
+  .object({
+    status: z.enum(TICKET_STATUSES, { error: `status must be one of ${TICKET_STATUSES.join(', ')}` }).optional(),
+    priority: z.enum(TICKET_PRIORITIES, { error: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` }).optional(),
+    assignee: text(200).nullable().optional(),
+    note: text(4000).optional(),
+    resolution: text(4000).optional(),
+    rootCause: text(2000).optional(),
+  })
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, 'send at least one of status, priority, assignee, note, resolution, rootCause');
+
+const newTicketSchema = z
+  .object({
+    conversationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a conversation id'),
+    description: text(4000),
+    category: z.enum(TICKET_CATEGORIES, { error: `category must be one of ${TICKET_CATEGORIES.join(', ')}` }).optional(),
+    priority: z.enum(TICKET_PRIORITIES, { error: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` }).optional(),
+  })
+  .strict();
+
+export interface TicketRouteDeps {
+  tickets: TicketService;
+  conversations: Pick<ConversationRepository, 'get'>;
+  log: Pick<ConversationLog, 'all'>;
+  /** Masks personal data in what an agent types about a customer. */
+  redact: (text: string) => string;
+}
+
+/** Agents list, read, file and work tickets; every change lands in the ticket's history. */
+export function addTicketRoutes(api: ApiRouter, deps: TicketRouteDeps): void {
+  api.add('get', '/tickets', 'agent', async (req, res) => {
+    const filter = parse(listQuerySchema, req.query, 'query');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ tickets: await deps.tickets.list(filter) });
+  });
+
+  api.add('get', '/tickets/:id', 'agent', async (req, res) => {
+    const id = parse(idSchema, req.params.id, 'id');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await deps.tickets.get(id));
+  });
+
+  api.add('patch', '/tickets/:id', 'agent', async (req, res) => {
+    const id = parse(idSchema, req.params.id, 'id');
+    const change = parse(changeSchema, req.body, 'body');
+    const user = requireUser(res);
+    res.json(await deps.tickets.update(id, change, { kind: 'agent', id: user.id, name: user.name }));
+  });
+
+  api.add('post', '/tickets', 'agent', async (req, res) => {
+    const input = parse(newTicketSchema, req.body, 'body');
+    const user = requireUser(res);
+    const { customerId, language } = await conversationOf(input.conversationId, deps);
+    const ticket = await deps.tickets.create({
+      customerId,
+      conversationId: input.conversationId,
+      description: deps.redact(input.description),
+      language,
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.priority ? { priority: input.priority } : {}),
+      by: { kind: 'agent', id: user.id, name: user.name },
+    });
+    res.status(201).json(ticket);
+  });
+}
+
+/** A conversation's customer, and the language they last wrote in (404 for an unknown conversation). */
+async function conversationOf(id: string, deps: TicketRouteDeps): Promise<{ customerId: string; language: Language }> {
+  const record = await deps.conversations.get(id);
+  const lastSaid = (await deps.log.all(id)).findLast((activity) => activity.type === 'message' && activity.from.role !== 'bot' && typeof activity.text === 'string');
+  return { customerId: record.customerId, language: lastSaid ? detectLanguage(String(lastSaid.text)) : languageOfLocale(record.locale) };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { conflict } from '../../errors.js';
+import type { UserService } from '../../users/index.js';
+import { requireUser } from '../auth.js';
+import { parse } from '../validate.js';
+import type { ApiRouter } from './route-table.js';
+
+const newUserSchema = z.object({
+  email: z.email({ error: 'email must be an e-mail address' }).max(200),
+  password: z.string().min(10, 'password must be at least 10 characters').max(200),
+  role: z.enum(['agent', 'admin'], { error: 'role must be "agent" or "admin"' }),
+  name: z.string().trim().min(1).max(100).optional(),
+});
+
+const userIdSchema = z.string().min(1).max(100);
+const changeSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    role: z.enum(['agent', 'admin'], { error: 'role must be "agent" or "admin"' }).optional(),
+    disabled: z.boolean({ error: 'disabled must be true or false' }).optional(),
+  })
+  .strict();
+const passwordSchema = z.object({ password: newUserSchema.shape.password });
+
+/** Admins manage agent and admin accounts. */
+export function addUserRoutes(api: ApiRouter, users: UserService): void {
+  api.add('get', '/users', 'admin', async (_req, res) => {
+    res.json({ users: await users.list() });
+  });
+
+  api.add('post', '/users', 'admin', async (req, res) => {
+    const input = parse(newUserSchema, req.body, 'body');
+    res.status(201).json({ user: await users.create(input) });
+  });
+
+  api.add('patch', '/users/:id', 'admin', async (req, res) => {
+    const id = parse(userIdSchema, req.params.id, 'id');
+    const change = parse(changeSchema, req.body, 'body');
+    // An admin cannot lock themselves out (and with them, perhaps, everyone).
+    if (id === requireUser(res).id && (change.disabled === true || change.role === 'agent')) {
+      throw conflict('own_account', 'you cannot disable your own account or remove your own admin role');
+    }
+    res.json({ user: await users.update(id, change) });
+  });
+
+  api.add('post', '/users/:id/password', 'admin', async (req, res) => {
+    const id = parse(userIdSchema, req.params.id, 'id');
+    const { password } = parse(passwordSchema, req.body, 'body');
+    res.json({ user: await users.resetPassword(id, password) });
+  });
+}

@@ -1,0 +1,95 @@
+import { Router, type Request } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import {
+  conversationIdSchema,
+  incomingActivitySchema,
+  startBodySchema,
+  watermarkSchema,
+  type DirectLineService,
+} from '../channels/index.js';
+import { hostIdentitySchema } from '../customers/index.js';
+import { AppError } from '../errors.js';
+import { parse } from './validate.js';
+
+function bearer(req: Request): string | undefined {
+  const header = req.get('authorization');
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new AppError(401, 'unauthorized', 'Authorization must be "Bearer <token>"');
+  return match[1];
+}
+
+/** The base of stream URLs, as the client reached us (`ws://host:port/v3/directline`). */
+function streamBase(req: Request): string {
+  const scheme = req.protocol === 'https' ? 'wss' : 'ws';
+  return `${scheme}://${req.get('host') ?? 'localhost'}${req.baseUrl}`;
+}
+
+export interface DirectLineRouteOptions {
+  /** New tokens and token-less conversations per client address and minute. */
+  startsPerMinute?: number;
+}
+
+/**
+ * Each new token or token-less conversation creates a stored conversation: a script hammering
+ * these would fill the disk, so they are limited per client address (429 with Retry-After).
+ */
+function startLimit(perMinute: number) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    // A token resumes its own conversation and creates nothing.
+    skip: (req) => req.path === '/conversations' && req.get('authorization') !== undefined,
+    handler: (_req, _res, _next, options) => {
+      throw new AppError(options.statusCode, 'too_many_requests', 'too many new conversations from this address; wait a minute and try again');
+    },
+  });
+}
+
+/** The Direct Line 3.0 subset for customers, mounted at `/v3/directline`. */
+export function directLineRoutes(directLine: DirectLineService, options: DirectLineRouteOptions = {}): Router {
+  const router = Router();
+  const limitStarts = startLimit(options.startsPerMinute ?? 60);
+
+  router.post('/tokens/generate', limitStarts, async (req, res) => {
+    const body = parse(startBodySchema, req.body, 'body');
+    // A returning browser sends its earlier token; a host site may vouch for its user (signed).
+    const { user } = parse(hostIdentitySchema, req.body, 'body');
+    const previousToken = bearer(req);
+    res.json(await directLine.generateToken(body.locale, { ...(previousToken ? { previousToken } : {}), ...(user ? { user } : {}) }));
+  });
+
+  router.post('/tokens/refresh', async (req, res) => {
+    res.json(await directLine.refreshToken(bearer(req)));
+  });
+
+  router.post('/conversations', limitStarts, async (req, res) => {
+    const body = parse(startBodySchema, req.body, 'body');
+    res.status(201).json(await directLine.start(bearer(req), body.locale, streamBase(req)));
+  });
+
+  router.get('/conversations/:id', async (req, res) => {
+    const id = parse(conversationIdSchema, req.params.id, 'id');
+    const watermark = parse(watermarkSchema, req.query.watermark, 'watermark');
+    res.json(await directLine.reconnect(bearer(req), id, watermark, streamBase(req)));
+  });
+
+  router.post('/conversations/:id/activities', async (req, res) => {
+    const id = parse(conversationIdSchema, req.params.id, 'id');
+    const token = bearer(req);
+    // Authorise before looking at the body, so a stranger learns nothing from validation.
+    await directLine.authorize(token, id);
+    const activity = parse(incomingActivitySchema, req.body, 'body');
+    res.json(await directLine.post(token, id, activity));
+  });
+
+  router.get('/conversations/:id/activities', async (req, res) => {
+    const id = parse(conversationIdSchema, req.params.id, 'id');
+    const watermark = parse(watermarkSchema, req.query.watermark, 'watermark');
+    res.json(await directLine.activities(bearer(req), id, watermark));
+  });
+
+  return router;
+}

@@ -1,0 +1,40 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/** Name what was wrong in a zod error: `text: text must be at most 10240 bytes`. */
+export function describeZodError(error: ZodError, where: string): string {
+  const issue = error.issues[0]!;
+  const at = issue.path.length > 0 ? issue.path.join('.') : where;
+  return `${at}: ${issue.message}`;
+}
+
+/** Turn every error into `{ error: { code, message } }`; a 5xx hides internals and is logged. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (error instanceof AppError) {
+      res.status(error.status).json({ error: { code: error.code, message: error.message } });
+      return;
+    }
+    if (error instanceof ZodError) {
+      res.status(400).json({ error: { code: 'invalid_request', message: describeZodError(error, 'body') } });
+      return;
+    }
+    // body-parser's errors carry a status and a type: malformed JSON, too large, bad charset …
+    const status = typeof error?.status === 'number' ? error.status : 500;
+    if (status >= 400 && status < 500) {
+      const code = error.type === 'entity.too.large' ? 'payload_too_large' : error.type === 'entity.parse.failed' ? 'malformed_json' : 'bad_request';
+      const message =
+        code === 'payload_too_large' ? 'the request body is too large' : code === 'malformed_json' ? 'the request body is not valid JSON' : String(error.message ?? 'bad request');
+      res.status(status).json({ error: { code, message } });
+      return;
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    res.status(500).json({ error: { code: 'internal', message: 'something went wrong on our side' } });
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  res.status(404).json({ error: { code: 'not_found', message: `no route for ${req.method} ${req.path}` } });
+};

@@ -1,0 +1,46 @@
+/** Starts Parley: settings from the environment, then the composition root. */
+import './quiet-dotenv.js';
+import { loadConfig, ConfigError } from './config.js';
+import { createLogger } from './logger.js';
+import { startParley } from './parley.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+const logger = createLogger(config.logLevel);
+const parley = await startParley(config, logger);
+
+const out = process.stdout;
+out.write(`\nParley is running.\n`);
+out.write(`  Chat (demo shop):  ${parley.url}/\n`);
+out.write(`  Agent console:     ${parley.url}/agent\n`);
+out.write(`  Admin:             ${parley.url}/admin\n`);
+out.write(`  Data:              ${config.dataDir}\n`);
+if (parley.firstAdmin) {
+  out.write(`\nFirst admin account: ${parley.firstAdmin.email}\n`);
+  if (parley.firstAdmin.generatedPassword) {
+    out.write(`  Generated password (shown only once): ${parley.firstAdmin.generatedPassword}\n`);
+  }
+}
+out.write('\n');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    parley.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,210 @@
+import { conflict, notFound } from '../errors.js';
+import type { Language } from '../nlu/types.js';
+import type { AuditLog } from './audit-log.js';
+import { validateIntent, validateKnowledge } from './intent-validation.js';
+import { diffKnowledge, type KnowledgeDiff, summarizeDiff } from './knowledge-diff.js';
+import { KnowledgePublisher, type PublishResult } from './knowledge-publisher.js';
+import { KnowledgeRuntime } from './knowledge-runtime.js';
+import type { Draft, KnowledgeStore, VersionRecord } from './knowledge-store.js';
+import { toTrainingExamples } from './loader.js';
+import type { Intent } from './schema.js';
+import type { Trainer } from './trainer.js';
+import { tryOn, type TryResult } from './try-it.js';
+import { applyUtteranceCsv } from './utterance-csv.js';
+
+export interface KnowledgeServiceDeps {
+  store: KnowledgeStore;
+  audit: AuditLog;
+  trainer: Trainer;
+  /** The knowledge base of the very first start (`KNOWLEDGE_DIR`). */
+  seed: () => Promise<Intent[]>;
+  clock?: () => Date;
+}
+
+/** The draft as the editor sees it: its intents and what changed since the published version. */
+export interface DraftView {
+  version: number;
+  publishedVersion: number;
+  intents: Intent[];
+  changes: KnowledgeDiff;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/**
+ * The knowledge base admins edit: a draft beside the published version, publish, versions,
+ * diff and restore. Every change is audited. Draft changes run one at a time.
+ */
+export class KnowledgeService {
+  private draftQueue: Promise<unknown> = Promise.resolve();
+  private readonly publisher: KnowledgePublisher;
+  private readonly clock: () => Date;
+
+  private constructor(
+    private readonly deps: KnowledgeServiceDeps,
+    readonly runtime: KnowledgeRuntime,
+  ) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.publisher = new KnowledgePublisher({ ...deps, runtime, clock: this.clock });
+  }
+
+  /**
+   * Open the stored knowledge: on the first start `seed()` becomes version 1; later the
+   * latest published version is loaded, so admin edits survive restarts.
+   */
+  static async open(deps: KnowledgeServiceDeps): Promise<KnowledgeService> {
+    const clock = deps.clock ?? (() => new Date());
+    let latest = (await deps.store.listVersions()).at(-1);
+    if (!latest) {
+      const intents = validateKnowledge({ intents: await deps.seed() });
+      const changes = diffKnowledge([], intents);
+      latest = { id: '1', number: 1, at: clock().toISOString(), by: 'system', note: 'loaded from KNOWLEDGE_DIR', intentCount: intents.length, changes, summary: summarizeDiff(changes), warnings: [] };
+      await deps.store.saveVersion(latest, intents);
+      await deps.audit.record({ who: 'system', action: 'knowledge.seeded', target: 'v1', detail: `loaded ${intents.length} intents from KNOWLEDGE_DIR as version 1` });
+    }
+    const intents = (await deps.store.intentsOf(latest.number)) ?? [];
+    const recognizer = await deps.trainer.train(toTrainingExamples(intents));
+    const runtime = new KnowledgeRuntime({ version: latest.number, intents: new Map(intents.map((intent) => [intent.name, intent])), recognizer });
+    const service = new KnowledgeService(deps, runtime);
+    if (!(await deps.store.loadDraft())) await deps.store.saveDraft({ baseVersion: latest.number, intents, updatedAt: latest.at, updatedBy: latest.by });
+    return service;
+  }
+
+  private publishedIntents(): Intent[] {
+    return [...this.runtime.current().intents.values()];
+  }
+
+  private async loadDraft(): Promise<Draft> {
+    const draft = await this.deps.store.loadDraft();
+    return draft ?? { baseVersion: this.runtime.current().version, intents: this.publishedIntents(), updatedAt: this.clock().toISOString(), updatedBy: 'system' };
+  }
+
+  async draft(): Promise<DraftView> {
+    const draft = await this.loadDraft();
+    const published = this.runtime.current().version;
+    return { version: published, publishedVersion: published, intents: draft.intents, changes: diffKnowledge(this.publishedIntents(), draft.intents), updatedAt: draft.updatedAt, updatedBy: draft.updatedBy };
+  }
+
+  /** Change the draft one at a time; `change` returns the new intents. */
+  private changeDraft<T>(who: string, change: (intents: Intent[]) => { intents: Intent[]; result: T }): Promise<T> {
+    const run = this.draftQueue.then(async () => {
+      const draft = await this.loadDraft();
+      const { intents, result } = change(draft.intents);
+      await this.deps.store.saveDraft({ baseVersion: draft.baseVersion, intents, updatedAt: this.clock().toISOString(), updatedBy: who });
+      return result;
+    });
+    this.draftQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Create, update or rename (when `input.name` differs from `name`) an intent of the draft. */
+  async saveIntent(name: string, input: unknown, who: string): Promise<{ intent: Intent; created: boolean }> {
+    const intent = validateIntent(input);
+    const outcome = await this.changeDraft(who, (intents) => {
+      const index = intents.findIndex((each) => each.name === name);
+      if (intent.name !== name && intents.some((each) => each.name === intent.name)) {
+        throw conflict('intent_exists', `an intent named "${intent.name}" exists already`);
+      }
+      const next = [...intents];
+      if (index === -1) next.push(intent);
+      else next[index] = intent;
+      return { intents: next, result: { created: index === -1, before: intents[index] } };
+    });
+    const renamed = !outcome.created && intent.name !== name;
+    const changed = outcome.before ? diffKnowledge([{ ...outcome.before, name: intent.name }], [intent]).changed[0]?.fields ?? [] : [];
+    await this.deps.audit.record({
+      who,
+      action: outcome.created ? 'intent.created' : renamed ? 'intent.renamed' : 'intent.updated',
+      target: intent.name,
+      detail: outcome.created ? `created ${intent.name}` : renamed ? `renamed ${name} to ${intent.name}` : `changed ${changed.join(', ') || 'nothing'} of ${intent.name}`,
+    });
+    return { intent, created: outcome.created };
+  }
+
+  async deleteIntent(name: string, who: string): Promise<void> {
+    await this.changeDraft(who, (intents) => {
+      if (!intents.some((intent) => intent.name === name)) throw notFound(`intent "${name}"`);
+      return { intents: intents.filter((intent) => intent.name !== name), result: undefined };
+    });
+    await this.deps.audit.record({ who, action: 'intent.deleted', target: name, detail: `deleted ${name}` });
+  }
+
+  /** Add one example utterance to an intent of the draft (from the unanswered review). */
+  async addExample(name: string, language: Language, text: string, who: string): Promise<Intent> {
+    const intent = await this.changeDraft(who, (intents) => {
+      const found = intents.find((each) => each.name === name);
+      if (!found) throw notFound(`intent "${name}"`);
+      const updated = found.utterances[language].includes(text) ? found : validateIntent({ ...found, utterances: { ...found.utterances, [language]: [...found.utterances[language], text] } });
+      return { intents: intents.map((each) => (each.name === name ? updated : each)), result: updated };
+    });
+    await this.deps.audit.record({ who, action: 'unanswered.added', target: name, detail: `added "${text}" (${language}) as an example of ${name}` });
+    return intent;
+  }
+
+  /** Replace the whole draft (an import); it stays a draft until published. */
+  async replaceDraft(input: unknown, who: string, detail: string): Promise<DraftView> {
+    const intents = validateKnowledge(input);
+    await this.changeDraft(who, () => ({ intents, result: undefined }));
+    await this.deps.audit.record({ who, action: 'knowledge.imported', detail: `${detail}: ${intents.length} intents` });
+    return this.draft();
+  }
+
+  /** Replace the utterances of the intents a CSV names (`intent,language,text`). */
+  async importUtteranceCsv(csv: string, who: string): Promise<DraftView> {
+    const count = await this.changeDraft(who, (intents) => {
+      const next = validateKnowledge({ intents: applyUtteranceCsv(intents, csv) });
+      return { intents: next, result: diffKnowledge(intents, next).changed.length };
+    });
+    await this.deps.audit.record({ who, action: 'utterances.imported', detail: `imported utterances from CSV: ${count} intents changed` });
+    return this.draft();
+  }
+
+  /** What the draft and the published recognizer make of a sentence, side by side. */
+  async tryIt(text: string): Promise<{ draft: TryResult; published: TryResult }> {
+    const draft = await this.loadDraft();
+    const recognizer = await this.deps.trainer.train(toTrainingExamples(draft.intents));
+    const published = this.runtime.current();
+    return {
+      draft: tryOn(text, 'draft', recognizer, new Map(draft.intents.map((intent) => [intent.name, intent]))),
+      published: tryOn(text, published.version, published.recognizer, published.intents),
+    };
+  }
+
+  async publish(options: { who: string; note?: string; dryRun?: boolean }): Promise<PublishResult> {
+    const draft = await this.loadDraft();
+    const changes = diffKnowledge(this.publishedIntents(), draft.intents);
+    if (!options.dryRun && changes.added.length + changes.removed.length + changes.changed.length === 0) {
+      throw conflict('nothing_to_publish', 'the draft is the same as the published version');
+    }
+    return this.publisher.publish(validateKnowledge({ intents: draft.intents }), options);
+  }
+
+  /** Publish an old version again as a new version; the draft becomes that version too. */
+  async restore(number: number, who: string): Promise<PublishResult> {
+    const intents = await this.deps.store.intentsOf(number);
+    if (!intents) throw notFound(`version ${number}`);
+    await this.changeDraft(who, () => ({ intents, result: undefined }));
+    return this.publisher.publish(intents, { who, restoredFrom: number, note: `restore of version ${number}` });
+  }
+
+  async versions(): Promise<(VersionRecord & { current: boolean })[]> {
+    const current = this.runtime.current().version;
+    return (await this.deps.store.listVersions()).reverse().map((version) => ({ ...version, current: version.number === current }));
+  }
+
+  /** The intents of a version, or of the draft. */
+  async intentsOf(version: number | 'draft'): Promise<Intent[]> {
+    if (version === 'draft') return (await this.loadDraft()).intents;
+    const intents = await this.deps.store.intentsOf(version);
+    if (!intents) throw notFound(`version ${version}`);
+    return intents;
+  }
+
+  async diff(from: number | 'draft', to: number | 'draft'): Promise<KnowledgeDiff> {
+    return diffKnowledge(await this.intentsOf(from), await this.intentsOf(to));
+  }
+
+  audit(limit?: number) {
+    return this.deps.audit.list(limit);
+  }
+}

@@ -1,0 +1,55 @@
+import { findTerms, type LexiconEntry, type LexiconHit, terms } from './lexicon.js';
+import type { TicketCategory } from './types.js';
+
+/**
+ * What a complaint is about, from words in either language. Strong words (broken, refund,
+ * rude) weigh 2; words that only set the scene (parcel, arrived) weigh less, so "the parcel
+ * arrived broken" is about the product, not the delivery.
+ */
+export const CATEGORY_LEXICON: Readonly<Record<Exclude<TicketCategory, 'other'>, readonly LexiconEntry[]>> = {
+  delivery: [
+    ...terms(2, 'deliver', 'ship', 'late\\b', 'missing (?:parcel|package|order|delivery)', 'delay', 'never (?:came|arrived|showed up)', 'not (?:yet )?(?:received|arrived)', "(?:hasn't|has not|didn't|did not|haven't|have not) (?:arrive|come|receive|got)", 'tracking', 'dispatch', 'wrong address'),
+    ...terms(2, '快递', '物流', '配送', '送货', '发货', '到货', '没收到', '未收到', '没到', '延迟', '丢件', '派送', '运单'),
+    ...terms(1, 'lost', 'courier', '丢'),
+    ...terms(0.5, 'parcel', 'package', 'arriv', '包裹', '送到'),
+  ],
+  product_quality: [
+    ...terms(2, 'broken', 'broke', 'damag', 'defect', 'faulty', 'crack', 'scratch', "(?:doesn't|does not|don't|not|stopped) work", 'quality', 'fake', 'counterfeit', 'wrong (?:item|size|colou?r|product)', 'missing (?:part|piece)', 'torn', 'leak', 'expired'),
+    ...terms(2, '坏', '破损', '损坏', '质量', '瑕疵', '次品', '假货', '不能用', '用不了', '碎', '裂', '划痕', '漏', '过期', '发错', '缺件', '掉色'),
+  ],
+  refund_billing: [
+    ...terms(2, 'refund', 'charged', 'charges?\\b', 'bill(?:ed|ing)?\\b', 'invoice', 'payment', 'overcharg', 'money back', 'my money', 'coupon', 'credit card', 'deduct'),
+    ...terms(2, '退款', '到账', '扣款', '扣费', '多扣', '扣了', '账单', '发票', '付款', '支付', '退钱', '优惠券', '返现'),
+    ...terms(1, 'paid', 'price', 'money', '钱', '价格'),
+  ],
+  service_attitude: [
+    ...terms(2, 'rude', 'impolite', 'attitude', 'ignor', 'nobody (?:answer|repl|respond|help)', 'no one (?:answer|repl|respond|help)', 'hung up', 'unhelpful', 'unprofessional', 'shout', 'yell', 'disrespect'),
+    ...terms(2, '态度', '不理', '没人理', '没人回', '挂电话', '不耐烦', '骂', '敷衍', '不专业', '推脱'),
+    ...terms(1, 'staff', 'customer service', 'your agent', '客服'),
+  ],
+  account: [
+    ...terms(2, 'account', 'log ?in', 'sign ?in', 'password', 'locked out', 'hacked', 'verification code', 'register', 'two-factor', '2fa'),
+    ...terms(2, '账户', '账号', '登录', '登陆', '密码', '被盗', '冻结', '注册', '验证码', '绑定', '封号'),
+  ],
+};
+
+/** Below this a category is only a hint: the complaint is "other". */
+const MIN_SCORE = 1;
+
+export interface Classification {
+  category: TicketCategory;
+  /** The words that decided it, as the customer wrote them. */
+  evidence: string[];
+}
+
+/** The category of a complaint; ties go to the category listed first. */
+export function classifyCategory(text: string): Classification {
+  let best: { category: TicketCategory; score: number; hits: LexiconHit[] } = { category: 'other', score: 0, hits: [] };
+  for (const [category, lexicon] of Object.entries(CATEGORY_LEXICON) as [TicketCategory, LexiconEntry[]][]) {
+    const hits = findTerms(text, lexicon);
+    const score = hits.reduce((sum, hit) => sum + hit.weight, 0);
+    if (score > best.score) best = { category, score, hits };
+  }
+  if (best.score < MIN_SCORE) return { category: 'other', evidence: [] };
+  return { category: best.category, evidence: best.hits.map((hit) => hit.phrase) };
+}

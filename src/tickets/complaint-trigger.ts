@@ -1,0 +1,31 @@
+import { classifyCategory } from './classify.js';
+import { findTerms } from './lexicon.js';
+import { HIGH_TERMS, URGENT_TERMS } from './priority.js';
+
+/** A message at or below this sentiment is strongly negative. */
+export const COMPLAINT_OFFER_AT_MOST = -0.6;
+
+const ASKS_TO_COMPLAIN = /\bcomplain(?:t|ts|ing|ed)?\b|投诉|申诉/iu;
+
+/** The message names something that went wrong (a late parcel, a refund, a rude agent …). */
+export function namesProblem(text: string): boolean {
+  return classifyCategory(text).category !== 'other' || findTerms(text, URGENT_TERMS).length > 0 || findTerms(text, HIGH_TERMS).length > 0;
+}
+
+/**
+ * Strongly negative and about a problem: the customer should be offered a complaint (a
+ * tracked ticket) rather than an FAQ answer. Plain anger with no problem named is not enough.
+ */
+export function shouldOfferComplaint(text: string, sentimentScore: number): boolean {
+  return sentimentScore <= COMPLAINT_OFFER_AT_MOST && namesProblem(text);
+}
+
+/**
+ * What a message means for the complaint flow: `start` when the customer says they want to
+ * complain ("I want to complain", "我要投诉"), `offer` when it deserves the offer of one,
+ * otherwise nothing.
+ */
+export function complaintTrigger(text: string, sentimentScore: number): 'start' | 'offer' | undefined {
+  if (ASKS_TO_COMPLAIN.test(text)) return 'start';
+  return shouldOfferComplaint(text, sentimentScore) ? 'offer' : undefined;
+}

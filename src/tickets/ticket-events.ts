@@ -1,0 +1,12 @@
+/** The events the ticket service publishes (their payloads are in `ParleyEvents`). */
+export interface TicketEventPayloads {
+  'ticket.created': { ticketId: string; customerId: string; conversationId: string; category: string; priority: string };
+  'ticket.updated': { ticketId: string; customerId: string; conversationId: string; status: string; changes: string[] };
+  'ticket.resolved': { ticketId: string; customerId: string; conversationId: string; resolution: string; language: 'en' | 'zh' };
+  'ticket.overdue': { ticketId: string; customerId: string; priority: string; dueAt: string };
+}
+
+/** Where the service publishes: the event bus, or a recorder in tests. */
+export interface TicketEvents {
+  publish<E extends keyof TicketEventPayloads>(event: E, payload: TicketEventPayloads[E]): void;
+}

@@ -1,0 +1,199 @@
+import { conflict, notFound } from '../errors.js';
+import type { Collection } from '../storage/ports.js';
+import { classifyCategory } from './classify.js';
+import { isOpen } from './lifecycle.js';
+import { assessPriority } from './priority.js';
+import { DEFAULT_SLA_HOURS, dueAt, isOverdue, type SlaTable } from './sla.js';
+import { applyChange } from './ticket-changes.js';
+import type { TicketEvents } from './ticket-events.js';
+import { type TicketCounter, TicketNumbers } from './ticket-numbers.js';
+import type { Actor, NewTicket, Ticket, TicketCategory, TicketChange, TicketContact, TicketPriority, TicketStatus, TicketView } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+export interface TicketServiceDeps {
+  tickets: Collection<Ticket>;
+  counters: Collection<TicketCounter>;
+  events: TicketEvents;
+  sla?: SlaTable;
+  clock?: () => Date;
+}
+
+export interface Assessment {
+  category: TicketCategory;
+  priority: TicketPriority;
+  reasons: string[];
+}
+
+export interface TicketFilter {
+  status?: TicketStatus;
+  priority?: TicketPriority;
+}
+
+/**
+ * Tickets: filing (classified, prioritised, dated by the SLA), the agents' lifecycle with its
+ * append-only history, the customer's rating and reopening, and overdue detection. Every
+ * change is published as an event.
+ */
+export class TicketService {
+  private readonly numbers: TicketNumbers;
+  readonly sla: SlaTable;
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: TicketServiceDeps) {
+    this.sla = deps.sla ?? DEFAULT_SLA_HOURS;
+    this.clock = deps.clock ?? (() => new Date());
+    this.numbers = new TicketNumbers(deps.counters, async () => (await deps.tickets.all()).map((ticket) => ticket.id));
+  }
+
+  /** File a ticket; category and priority are inferred unless given. */
+  async create(input: NewTicket): Promise<TicketView> {
+    const now = this.clock();
+    const sentiment = input.sentiment ?? 0;
+    const assessed = await this.assess(input.customerId, input.description, sentiment);
+    const category = input.category ?? assessed.category;
+    const priority = input.priority ?? assessed.priority;
+    const at = now.toISOString();
+    const ticket: Ticket = {
+      id: await this.numbers.next(),
+      status: 'open',
+      priority,
+      category,
+      customerId: input.customerId,
+      conversationId: input.conversationId,
+      description: input.description,
+      language: input.language,
+      orderNumber: input.orderNumber ?? null,
+      contact: input.contact ?? null,
+      createdAt: at,
+      updatedAt: at,
+      dueAt: dueAt(priority, now, this.sla),
+      priorityReasons: input.priorityReasons ?? (input.priority ? [`set by ${input.by.kind}`] : assessed.reasons),
+      sentimentAtFiling: sentiment,
+      assignee: null,
+      resolution: null,
+      rootCause: null,
+      resolvedAt: null,
+      overdueAt: null,
+      summary: null,
+      csat: null,
+      history: [{ at, by: input.by, action: 'created', to: 'open', text: `${category}, ${priority}` }],
+    };
+    await this.deps.tickets.put(ticket);
+    this.deps.events.publish('ticket.created', { ticketId: ticket.id, customerId: ticket.customerId, conversationId: ticket.conversationId, category, priority });
+    return this.view(ticket);
+  }
+
+  /** What a complaint would be filed as: its category, and its priority with the reasons. */
+  async assess(customerId: string, description: string, sentiment = 0): Promise<Assessment> {
+    const { category } = classifyCategory(description);
+    const { priority, reasons } = assessPriority({ text: description, sentiment, recentComplaints: await this.recentComplaints(customerId) });
+    return { category, priority, reasons };
+  }
+
+  async get(id: string): Promise<TicketView> {
+    const ticket = await this.deps.tickets.get(id.toUpperCase());
+    if (!ticket) throw notFound(`ticket ${id}`);
+    return this.view(ticket);
+  }
+
+  /** The customer's own ticket, or undefined: another customer's ticket looks like no ticket. */
+  async findForCustomer(id: string, customerId: string): Promise<TicketView | undefined> {
+    const ticket = await this.deps.tickets.get(id.toUpperCase());
+    return ticket && ticket.customerId === customerId ? this.view(ticket) : undefined;
+  }
+
+  /** Tickets, most pressing (earliest due) first. */
+  async list(filter: TicketFilter = {}): Promise<TicketView[]> {
+    const tickets = (await this.deps.tickets.all()).filter(
+      (ticket) => (!filter.status || ticket.status === filter.status) && (!filter.priority || ticket.priority === filter.priority),
+    );
+    return tickets.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id)).map((ticket) => this.view(ticket));
+  }
+
+  /** A customer's tickets, newest first (the customer profile's `TicketLookup`). */
+  async forCustomer(customerId: string): Promise<TicketView[]> {
+    const tickets = (await this.deps.tickets.all()).filter((ticket) => ticket.customerId === customerId);
+    return tickets.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)).map((ticket) => this.view(ticket));
+  }
+
+  async openForCustomer(customerId: string): Promise<TicketView[]> {
+    return (await this.forCustomer(customerId)).filter((ticket) => isOpen(ticket.status));
+  }
+
+  /** The way to reach a customer they gave on their latest ticket, if any. */
+  async knownContact(customerId: string): Promise<TicketContact | undefined> {
+    return (await this.forCustomer(customerId)).find((ticket) => ticket.contact?.email || ticket.contact?.phone)?.contact ?? undefined;
+  }
+
+  /** An agent's change: status, priority, assignee, a note, the resolution and root cause. */
+  async update(id: string, change: TicketChange, by: Actor): Promise<TicketView> {
+    const current = await this.get(id);
+    const { overdue: _overdue, ...stored } = current;
+    const { ticket, changed } = applyChange(stored, change, by, this.clock(), this.sla);
+    if (changed.length === 0) return current;
+    await this.deps.tickets.put(ticket);
+    this.announce(ticket, changed, stored.status);
+    return this.view(ticket);
+  }
+
+  /** The customer's CSAT rating (1–5) and optional comment, on a resolved or closed ticket of theirs. */
+  async rate(id: string, customerId: string, score: number, comment: string | null = null): Promise<TicketView> {
+    const ticket = await this.ownTicket(id, customerId);
+    if (ticket.status !== 'resolved' && ticket.status !== 'closed') throw conflict('not_resolved', `ticket ${id} is not resolved yet`);
+    const at = this.clock().toISOString();
+    ticket.csat = { score, comment: comment ?? ticket.csat?.comment ?? null, at };
+    ticket.history.push({ at, by: { kind: 'customer', id: customerId }, action: 'csat', to: String(score), ...(comment ? { text: comment } : {}) });
+    ticket.updatedAt = at;
+    await this.deps.tickets.put(ticket);
+    this.announce(ticket, ['csat'], ticket.status);
+    return this.view(ticket);
+  }
+
+  /** "Still not fixed": the customer reopens their resolved ticket. */
+  async reopenByCustomer(id: string, customerId: string, said: string): Promise<TicketView> {
+    const { overdue: _overdue, ...stored } = await this.ownTicket(id, customerId);
+    const { ticket, changed } = applyChange(stored, { status: 'reopened', note: said }, { kind: 'customer', id: customerId }, this.clock(), this.sla);
+    await this.deps.tickets.put(ticket);
+    this.announce(ticket, changed, stored.status);
+    return this.view(ticket);
+  }
+
+  /** Flag tickets that went past their due time (once each) and publish `ticket.overdue`. */
+  async sweepOverdue(): Promise<TicketView[]> {
+    const now = this.clock();
+    const flagged: TicketView[] = [];
+    for (const ticket of await this.deps.tickets.all()) {
+      if (ticket.overdueAt || !isOverdue(ticket, now)) continue;
+      ticket.overdueAt = now.toISOString();
+      ticket.history.push({ at: ticket.overdueAt, by: { kind: 'system' }, action: 'overdue', text: `due ${ticket.dueAt}` });
+      await this.deps.tickets.put(ticket);
+      this.deps.events.publish('ticket.overdue', { ticketId: ticket.id, customerId: ticket.customerId, priority: ticket.priority, dueAt: ticket.dueAt });
+      flagged.push(this.view(ticket));
+    }
+    return flagged;
+  }
+
+  private async ownTicket(id: string, customerId: string): Promise<TicketView> {
+    const ticket = await this.findForCustomer(id, customerId);
+    if (!ticket) throw notFound(`ticket ${id}`);
+    return ticket;
+  }
+
+  private async recentComplaints(customerId: string): Promise<number> {
+    const since = new Date(this.clock().getTime() - 30 * DAY_MS).toISOString();
+    return (await this.deps.tickets.all()).filter((ticket) => ticket.customerId === customerId && ticket.createdAt >= since).length;
+  }
+
+  private announce(ticket: Ticket, changes: string[], previousStatus: TicketStatus): void {
+    const { id: ticketId, customerId, conversationId, status } = ticket;
+    this.deps.events.publish('ticket.updated', { ticketId, customerId, conversationId, status, changes });
+    if (status === 'resolved' && previousStatus !== 'resolved') {
+      this.deps.events.publish('ticket.resolved', { ticketId, customerId, conversationId, resolution: ticket.resolution ?? '', language: ticket.language });
+    }
+  }
+
+  private view(ticket: Ticket): TicketView {
+    return { ...ticket, overdue: isOverdue(ticket, this.clock()) };
+  }
+}

@@ -1,0 +1,3 @@
+/** Agent and admin accounts. */
+export * from './user-service.js';
+export * from './session-service.js';

@@ -1,0 +1,95 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+import { conflict, notFound } from '../errors.js';
+import type { Collection } from '../storage/ports.js';
+
+export type Role = 'agent' | 'admin';
+
+/** An agent or admin account. Only the bcrypt hash of the password is stored. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export type PublicUser = Omit<User, 'passwordHash'>;
+
+const BCRYPT_COST = 11;
+
+export const toPublicUser = ({ passwordHash: _hash, ...user }: User): PublicUser => user;
+
+/** Accounts for the agent console and the admin pages. */
+export class UserService {
+  constructor(
+    private readonly users: Collection<User>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async create(input: { email: string; password: string; role: Role; name?: string }): Promise<PublicUser> {
+    const email = input.email.trim().toLowerCase();
+    if (await this.findByEmail(email)) throw conflict('email_taken', `an account for ${email} exists already`);
+    const user: User = {
+      id: randomUUID(),
+      email,
+      name: input.name?.trim() || email.split('@')[0]!,
+      role: input.role,
+      passwordHash: await bcrypt.hash(input.password, BCRYPT_COST),
+      disabled: false,
+      createdAt: this.clock().toISOString(),
+    };
+    await this.users.put(user);
+    return toPublicUser(user);
+  }
+
+  async findByEmail(email: string): Promise<User | undefined> {
+    const wanted = email.trim().toLowerCase();
+    return (await this.users.all()).find((user) => user.email === wanted);
+  }
+
+  /** The account for these credentials, or `undefined`; takes as long either way. */
+  async authenticate(email: string, password: string): Promise<PublicUser | undefined> {
+    const user = await this.findByEmail(email);
+    // Compare against a dummy hash for unknown e-mails so timing does not reveal accounts.
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    return user && ok && !user.disabled ? toPublicUser(user) : undefined;
+  }
+
+  async list(): Promise<PublicUser[]> {
+    return (await this.users.all()).map(toPublicUser);
+  }
+
+  /** Change an account's name, role or disabled flag. A disabled account's sessions stop at once. */
+  async update(id: string, change: { name?: string; role?: Role; disabled?: boolean }): Promise<PublicUser> {
+    const user = await this.users.get(id);
+    if (!user) throw notFound('user');
+    const updated: User = { ...user, ...(change.name !== undefined ? { name: change.name.trim() } : {}), ...(change.role ? { role: change.role } : {}), ...(change.disabled !== undefined ? { disabled: change.disabled } : {}) };
+    await this.users.put(updated);
+    return toPublicUser(updated);
+  }
+
+  async resetPassword(id: string, password: string): Promise<PublicUser> {
+    const user = await this.users.get(id);
+    if (!user) throw notFound('user');
+    const updated: User = { ...user, passwordHash: await bcrypt.hash(password, BCRYPT_COST) };
+    await this.users.put(updated);
+    return toPublicUser(updated);
+  }
+
+  /**
+   * On first start, create the first admin from the settings; without a password setting a
+   * random one is generated and returned, to be shown once. Does nothing when accounts exist.
+   */
+  async ensureFirstAdmin(email: string | undefined, password: string | undefined): Promise<{ email: string; generatedPassword?: string } | undefined> {
+    if ((await this.users.all()).length > 0) return undefined;
+    const adminEmail = email ?? 'admin@parley.local';
+    const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
+    await this.create({ email: adminEmail, password: password ?? generatedPassword!, role: 'admin', name: 'Admin' });
+    return { email: adminEmail, ...(generatedPassword ? { generatedPassword } : {}) };
+  }
+}
+
+const DUMMY_HASH = bcrypt.hashSync('parley-dummy-password', 4);

@@ -1,0 +1,93 @@
+/** The admin pages: sign in, then knowledge, versions, unanswered, users and the dashboard. */
+import { api, ApiError, whenSignedOut } from './api.js';
+import { $, h } from './dom.js';
+import { setUiLanguage, t, uiLanguage, type StringKey, type UiLanguage } from './i18n.js';
+import { renderDashboard } from './views/dashboard.js';
+import { renderIntents } from './views/intents.js';
+import { renderUnanswered } from './views/unanswered.js';
+import { renderUsers } from './views/users.js';
+import { renderVersions } from './views/versions.js';
+
+type View = (root: HTMLElement) => Promise<void>;
+const views: Record<string, { label: StringKey; render: View }> = {
+  intents: { label: 'navIntents', render: renderIntents },
+  versions: { label: 'navVersions', render: renderVersions },
+  unanswered: { label: 'navUnanswered', render: renderUnanswered },
+  users: { label: 'navUsers', render: renderUsers },
+  dashboard: { label: 'navDashboard', render: renderDashboard },
+};
+
+const currentView = () => (location.hash.slice(1) in views ? location.hash.slice(1) : 'intents');
+
+async function show(): Promise<void> {
+  const name = currentView();
+  const nav = $('#nav');
+  nav.replaceChildren(
+    ...Object.entries(views).map(([key, view]) =>
+      h('a', { text: t(view.label), class: key === name ? 'active' : '', attrs: { href: `#${key}`, ...(key === name ? { 'aria-current': 'page' } : {}) } }),
+    ),
+  );
+  const root = $('#app-view');
+  root.replaceChildren(h('p', { class: 'muted', text: t('loading') }));
+  try {
+    await views[name]!.render(root);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return;
+    root.replaceChildren(h('p', { class: 'error', text: t('error', { message: (error as Error).message }) }));
+  }
+}
+
+function signedIn(user: { email: string; role: string }): void {
+  if (user.role !== 'admin') {
+    $('#login-error').textContent = t('notAdmin');
+    return;
+  }
+  $('#login-view').hidden = true;
+  $('#app-view').hidden = false;
+  $('#nav').hidden = false;
+  $('#logout').hidden = false;
+  $('#me').textContent = user.email;
+  void show();
+}
+
+function signedOut(): void {
+  $('#login-view').hidden = false;
+  $('#app-view').hidden = true;
+  $('#nav').hidden = true;
+  $('#logout').hidden = true;
+  $('#me').textContent = '';
+}
+
+async function start(): Promise<void> {
+  setUiLanguage(uiLanguage());
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    button.addEventListener('click', () => {
+      setUiLanguage(button.dataset.lang as UiLanguage);
+      if (!$('#app-view').hidden) void show();
+    });
+  }
+  whenSignedOut(signedOut);
+  $('#login-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    try {
+      const { user } = await api('POST', '/auth/login', { email: form.get('email'), password: form.get('password') });
+      $('#login-error').textContent = '';
+      signedIn(user);
+    } catch (error) {
+      $('#login-error').textContent = (error as Error).message;
+    }
+  });
+  $('#logout').addEventListener('click', async () => {
+    await api('POST', '/auth/logout').catch(() => undefined);
+    signedOut();
+  });
+  window.addEventListener('hashchange', () => void show());
+  try {
+    signedIn((await api('GET', '/auth/me')).user);
+  } catch {
+    signedOut();
+  }
+}
+
+void start();

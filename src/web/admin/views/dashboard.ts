@@ -1,0 +1,74 @@
+import { api } from '../api.js';
+import { h, percent } from '../dom.js';
+import { t } from '../i18n.js';
+import type { AnalyticsSummary } from '../types.js';
+import { barChart, chartCard, moodChart, rankChart } from './charts.js';
+
+const DAY = 86_400_000;
+let range: { from: string; to: string } | undefined;
+
+const defaultRange = () => ({ from: new Date(Date.now() - 13 * DAY).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) });
+const seconds = (value: number | null) => (value === null ? '—' : value < 90 ? `${Math.round(value)} s` : `${(value / 60).toFixed(1)} min`);
+const hours = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} h`);
+const millis = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
+
+function kpi(label: string, value: string, detail?: string): HTMLElement {
+  return h('div', { class: 'kpi' }, h('span', { class: 'kpi-label', text: label }), h('strong', { class: 'kpi-value', text: value }), detail ? h('small', { class: 'muted', text: detail }) : null);
+}
+
+function kpis(summary: AnalyticsSummary): HTMLElement {
+  const csat = summary.csat.average === null ? '—' : `${summary.csat.average.toFixed(1)} / 5`;
+  return h(
+    'div',
+    { class: 'kpis' },
+    kpi(t('conversations'), String(summary.conversations.total)),
+    kpi(t('containment'), percent(summary.containmentRate)),
+    kpi(t('escalation'), percent(summary.escalationRate)),
+    kpi(t('fallback'), percent(summary.fallbackRate), `${summary.turns.fallback} / ${summary.turns.total}`),
+    kpi(t('csat'), csat, `n = ${summary.csat.count}`),
+    kpi(t('botResponse'), millis(summary.botResponseMs.median)),
+    kpi(t('agentResponse'), seconds(summary.agentFirstResponseSeconds.median), `n = ${summary.agentFirstResponseSeconds.count}`),
+    kpi(t('resolution'), hours(summary.resolutionHours.median), `n = ${summary.resolutionHours.count}`),
+  );
+}
+
+const toPoints = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value }));
+
+function charts(summary: AnalyticsSummary): HTMLElement {
+  const none = t('noData');
+  const perDay = summary.conversations.byDay.map((day) => ({ label: day.day, value: day.count }));
+  const mood = summary.sentiment.byDay.map((day) => ({ label: day.day, value: day.average }));
+  const statuses = toPoints(summary.tickets.byStatus);
+  const categories = toPoints(summary.tickets.byCategory);
+  const csat = (['1', '2', '3', '4', '5'] as const).map((score) => ({ label: `★ ${score}`, value: summary.csat.distribution[score] }));
+  const unanswered = h('ol', { class: 'top-unanswered' }, ...summary.topUnanswered.map((entry) => h('li', {}, h('q', { text: entry.text }), h('span', { class: 'count', text: ` ×${entry.count}` }))));
+  return h(
+    'div',
+    { class: 'charts' },
+    chartCard(t('perDay'), barChart(perDay, { title: t('perDay') }), perDay.every((point) => point.value === 0), none),
+    chartCard(t('sentimentTrend'), moodChart(mood, { title: t('sentimentTrend') }), mood.length === 0, none),
+    chartCard(t('topIntents'), rankChart(summary.topIntents.map((entry) => ({ label: entry.intent, value: entry.count })), { title: t('topIntents') }), summary.topIntents.length === 0, none),
+    chartCard(t('topUnanswered'), unanswered, summary.topUnanswered.length === 0, none),
+    chartCard(`${t('ticketsByStatus')} · ${summary.tickets.overdue} ${t('overdue')}`, rankChart(statuses, { title: t('ticketsByStatus') }), statuses.length === 0, none),
+    chartCard(t('ticketsByCategory'), rankChart(categories, { title: t('ticketsByCategory') }), categories.length === 0, none),
+    chartCard(t('csatScores'), rankChart(csat, { title: t('csatScores') }), summary.csat.count === 0, none),
+    chartCard(t('feedback'), rankChart([{ label: '👍', value: summary.feedback.helpful }, { label: '👎', value: summary.feedback.unhelpful }], { title: t('feedback') }), summary.feedback.helpful + summary.feedback.unhelpful === 0, none),
+  );
+}
+
+/** The numbers for a date range: KPI cards and charts drawn as plain SVG. */
+export async function renderDashboard(root: HTMLElement): Promise<void> {
+  range ??= defaultRange();
+  const summary = await api<AnalyticsSummary>('GET', `/analytics/summary?from=${range.from}&to=${range.to}`);
+  const from = h('input', { attrs: { type: 'date', 'aria-label': t('from') } });
+  const to = h('input', { attrs: { type: 'date', 'aria-label': t('to') } });
+  from.value = range.from;
+  to.value = range.to;
+  const form = h('form', { class: 'row range' }, h('label', { text: t('from') }, from), h('label', { text: t('to') }, to), h('button', { class: 'primary', text: t('apply'), attrs: { type: 'submit' } }));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    range = { from: from.value, to: to.value };
+    void renderDashboard(root);
+  });
+  root.replaceChildren(h('section', { class: 'dashboard' }, h('div', { class: 'row heading' }, h('h2', { text: t('navDashboard') }), form), kpis(summary), charts(summary)));
+}

@@ -1,0 +1,98 @@
+import { ApiError } from '../api.js';
+import { field, h } from '../dom.js';
+import { t } from '../i18n.js';
+import type { Intent } from '../types.js';
+
+const LANGUAGES = [
+  ['en', 'english'],
+  ['zh', 'chinese'],
+] as const;
+const DIALOGS = ['', 'complaint', 'ticket-status', 'handoff'];
+
+const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const textarea = (value: string[] = [], rows = 4) => h('textarea', { attrs: { rows: String(rows) } }, value.join('\n'));
+const input = (value = '') => {
+  const element = h('input', { attrs: { type: 'text' } });
+  element.value = value;
+  return element;
+};
+
+/** The editor form of one intent; `read()` gives back what the admin typed, in the API's shape. */
+export function intentForm(intent: Intent | undefined) {
+  const name = input(intent?.name);
+  const category = input(intent?.category);
+  const dialog = h('select', {}, ...DIALOGS.map((value) => h('option', { text: value || t('none'), attrs: { value } })));
+  dialog.value = intent?.dialog ?? '';
+  const perLanguage = LANGUAGES.map(([language, label]) => {
+    const controls = {
+      utterances: textarea(intent?.utterances[language], 7),
+      answers: textarea(intent?.answers[language], 3),
+      quickReplies: textarea(intent?.quickReplies?.[language], 2),
+      title: input(intent?.title?.[language]),
+      check: textarea(intent?.check?.[language], 3),
+    };
+    const section = h(
+      'fieldset',
+      { class: `lang-block lang-${language}` },
+      h('legend', { text: t(label) }),
+      field(t('utterances'), controls.utterances, `utterances.${language}`),
+      field(t('answers'), controls.answers, `answers.${language}`),
+      field(t('quickReplies'), controls.quickReplies, `quickReplies.${language}`),
+      field(t('buttonTitle'), controls.title, `title.${language}`),
+      field(t('check'), controls.check, `check.${language}`),
+    );
+    return { language, controls, section };
+  });
+  const links = textarea((intent?.links ?? []).map((link) => `${link.url} | ${link.label.en} | ${link.label.zh}`), 2);
+
+  const element = h(
+    'div',
+    { class: 'intent-form' },
+    h('div', { class: 'row' }, field(t('name'), name, 'name', t('nameHint')), field(t('category'), category, 'category'), field(t('dialog'), dialog, 'dialog')),
+    h('div', { class: 'lang-columns' }, ...perLanguage.map((each) => each.section)),
+    field(t('links'), links, 'links'),
+  );
+
+  function read(): Record<string, unknown> {
+    const pick = (key: keyof (typeof perLanguage)[number]['controls']) =>
+      Object.fromEntries(perLanguage.map(({ language, controls }) => [language, lines((controls[key] as HTMLTextAreaElement).value)]));
+    const titles = Object.fromEntries(perLanguage.map(({ language, controls }) => [language, controls.title.value.trim()]));
+    const quickReplies = pick('quickReplies');
+    const check = pick('check');
+    const linkList = lines(links.value).map((line) => {
+      const [url = '', en = '', zh = ''] = line.split('|').map((part) => part.trim());
+      return { url, label: { en, zh } };
+    });
+    return {
+      ...(intent ?? {}),
+      name: name.value.trim(),
+      category: category.value.trim(),
+      utterances: pick('utterances'),
+      answers: pick('answers'),
+      quickReplies: Object.values(quickReplies).some((list) => list.length) ? quickReplies : undefined,
+      title: titles.en || titles.zh ? titles : undefined,
+      check: Object.values(check).some((list) => list.length) ? check : undefined,
+      links: linkList.length ? linkList : undefined,
+      dialog: dialog.value || undefined,
+    };
+  }
+
+  /** Each error goes under the field it names (`utterances.en.2` → the English utterances). */
+  function showErrors(error: unknown): void {
+    for (const slot of element.querySelectorAll('.field-error')) slot.textContent = '';
+    for (const marked of element.querySelectorAll('.invalid')) marked.classList.remove('invalid');
+    if (!(error instanceof ApiError)) return;
+    for (const { path, message } of error.fields) {
+      const parts = path.split('.');
+      const key = ['utterances', 'answers', 'quickReplies', 'title', 'check'].includes(parts[0]!) ? parts.slice(0, 2).join('.') : parts[0]!;
+      const box = element.querySelector(`[data-field="${CSS.escape(key)}"]`);
+      const slot = box?.querySelector('.field-error');
+      if (!box || !slot) continue;
+      const item = parts.length > 2 && /^\d+$/.test(parts[2]!) ? ` (${Number(parts[2]) + 1})` : '';
+      slot.textContent = slot.textContent ? `${slot.textContent}; ${message}${item}` : `${message}${item}`;
+      box.classList.add('invalid');
+    }
+  }
+
+  return { element, read, showErrors, originalName: intent?.name };
+}

@@ -1,0 +1,122 @@
+import { api, download } from '../api.js';
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import type { DraftView, Intent } from '../types.js';
+import { intentForm } from './intent-editor.js';
+import { publishBar } from './publish-panel.js';
+import { tryItPanel } from './try-it.js';
+
+let selected: string | 'new' | undefined;
+let query = '';
+
+const matches = (intent: Intent, text: string) =>
+  !text || [intent.name, intent.category, ...intent.utterances.en, ...intent.utterances.zh].some((value) => value.toLowerCase().includes(text.toLowerCase()));
+
+function fileButton(label: string, accept: string, onText: (text: string) => Promise<void>, status: HTMLElement): HTMLElement {
+  const input = h('input', { attrs: { type: 'file', accept, 'aria-label': label } });
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      await onText(await file.text());
+      status.className = 'ok';
+      status.textContent = t('imported');
+    } catch (error) {
+      status.className = 'error';
+      status.textContent = (error as Error).message;
+    }
+  });
+  return h('label', { class: 'file-button' }, h('span', { text: label }), input);
+}
+
+function importExport(reload: () => void): HTMLElement {
+  const status = h('p', { attrs: { role: 'status' } });
+  const done = async () => reload();
+  return h(
+    'details',
+    { class: 'import-export' },
+    h('summary', { text: t('importExport') }),
+    h('button', { class: 'link', text: t('exportJson'), attrs: { type: 'button' }, on: { click: () => void download('/knowledge/export', 'knowledge.json') } }),
+    h('button', { class: 'link', text: t('exportCsv'), attrs: { type: 'button' }, on: { click: () => void download('/knowledge/utterances.csv', 'utterances.csv') } }),
+    fileButton(t('importJson'), 'application/json,.json', async (text) => (await api('POST', '/knowledge/import', JSON.parse(text)), done()), status),
+    fileButton(t('importCsv'), 'text/csv,.csv', async (csv) => (await api('POST', '/knowledge/utterances/import', { csv }), done()), status),
+    status,
+  );
+}
+
+function intentList(draft: DraftView, root: HTMLElement): HTMLElement {
+  const changed = new Set([...draft.changes.added, ...draft.changes.changed.map((change) => change.name)]);
+  const list = h('ul', { class: 'intent-list' });
+  const fill = () => {
+    const shown = draft.intents.filter((intent) => matches(intent, query)).sort((a, b) => a.name.localeCompare(b.name));
+    list.replaceChildren(
+      ...shown.map((intent) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { class: intent.name === selected ? 'selected' : '', attrs: { type: 'button' }, on: { click: () => ((selected = intent.name), void renderIntents(root)) } },
+            h('span', { text: intent.name }),
+            changed.has(intent.name) ? h('span', { class: 'dot', title: t('changes'), text: '•' }) : null,
+            h('small', { class: 'muted', text: intent.category }),
+          ),
+        ),
+      ),
+    );
+    if (shown.length === 0) list.append(h('li', { class: 'muted', text: t('noMatch') }));
+  };
+  const search = h('input', { attrs: { type: 'search', placeholder: t('search'), 'aria-label': t('search') } });
+  search.value = query;
+  search.addEventListener('input', () => ((query = search.value), fill()));
+  fill();
+  const create = h('button', { class: 'secondary', text: t('newIntent'), attrs: { type: 'button' }, on: { click: () => ((selected = 'new'), void renderIntents(root)) } });
+  return h('nav', { class: 'intents-nav' }, search, h('div', { class: 'row' }, create, h('small', { class: 'muted', text: `${draft.intents.length}` })), list, importExport(() => void renderIntents(root)));
+}
+
+function editor(draft: DraftView, root: HTMLElement): HTMLElement {
+  const intent = selected === 'new' ? undefined : draft.intents.find((each) => each.name === selected);
+  if (!intent && selected !== 'new') return h('section', { class: 'editor' }, h('p', { class: 'muted', text: t('pickIntent') }));
+  const form = intentForm(intent);
+  const status = h('p', { attrs: { role: 'status' } });
+  const save = h('button', { class: 'primary', text: t('save'), attrs: { type: 'submit' } });
+  const remove = h('button', { class: 'danger', text: t('delete'), attrs: { type: 'button', ...(intent ? {} : { hidden: '' }) } });
+  remove.addEventListener('click', async () => {
+    if (remove.dataset.armed !== 'yes') return ((remove.dataset.armed = 'yes'), (remove.textContent = t('confirmDelete')));
+    await api('DELETE', `/knowledge/intents/${encodeURIComponent(intent!.name)}`);
+    selected = undefined;
+    await renderIntents(root);
+  });
+  const element = h('form', { class: 'editor', attrs: { novalidate: '' } }, h('h2', { text: intent?.name ?? t('newIntent') }), form.element, h('div', { class: 'row actions' }, save, remove), status);
+  element.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = form.read();
+    try {
+      await api('PUT', `/knowledge/intents/${encodeURIComponent(form.originalName ?? String(body.name || 'new_intent'))}`, body);
+      selected = String(body.name);
+      await renderIntents(root, t('saved'));
+    } catch (error) {
+      form.showErrors(error);
+      status.className = 'error';
+      status.textContent = (error as { fields?: unknown[] }).fields?.length ? t('fixErrors') : (error as Error).message;
+    }
+  });
+  return element;
+}
+
+/** The knowledge page: intent list and search, the editor, try it, and publish. */
+export async function renderIntents(root: HTMLElement, message?: string): Promise<void> {
+  const draft = await api<DraftView>('GET', '/knowledge');
+  const page = h(
+    'div',
+    { class: 'knowledge-page' },
+    publishBar(draft, (version) => void renderIntents(root, t('publishedVersion', { n: version }))),
+    message ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
+    h('div', { class: 'knowledge-columns' }, intentList(draft, root), editor(draft, root), tryItPanel()),
+  );
+  root.replaceChildren(page);
+  // Keep the intent being edited in sight in a long list.
+  const chosen = page.querySelector<HTMLElement>('.intent-list button.selected');
+  const list = chosen?.closest('ul');
+  if (chosen && list) list.scrollTop = chosen.offsetTop - list.offsetTop - list.clientHeight / 3;
+}

@@ -1,0 +1,57 @@
+import { api } from '../api.js';
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import type { DraftView, GuardRailWarning, PublishResult } from '../types.js';
+
+function warningItem(warning: GuardRailWarning): HTMLElement {
+  const item = h('li', { class: `warning warning-${warning.code}`, text: warning.message });
+  if (warning.code === 'accuracy_drop' && warning.misses.length) {
+    item.append(h('ul', { class: 'misses' }, ...warning.misses.slice(0, 5).map((miss) => h('li', { text: `“${miss.text}” → ${miss.got ?? '—'} (${miss.expected})` }))));
+  }
+  return item;
+}
+
+function changeList(result: Pick<PublishResult, 'changes'>): HTMLElement {
+  const { added, removed, changed } = result.changes;
+  const row = (label: string, names: string[]) => (names.length ? h('li', {}, h('strong', { text: `${label}: ` }), names.join(', ')) : null);
+  return h('ul', { class: 'changes' }, row(t('added'), added), row(t('changed'), changed.map((change) => change.name)), row(t('removed'), removed));
+}
+
+/** The bar over the editor: unpublished changes, and Publish with a look at the guard rails first. */
+export function publishBar(draft: DraftView, onPublished: (version: number) => void): HTMLElement {
+  const count = draft.changes.added.length + draft.changes.removed.length + draft.changes.changed.length;
+  const panel = h('div', { class: 'publish-panel', attrs: { 'aria-live': 'polite' } });
+  const button = h('button', { class: 'primary', text: t('publish'), attrs: { type: 'button', ...(count ? {} : { disabled: '' }) } });
+  button.addEventListener('click', async () => {
+    panel.replaceChildren(h('p', { class: 'muted', text: t('checking') }));
+    try {
+      const check = await api<PublishResult>('POST', '/knowledge/publish', { dryRun: true });
+      const note = h('input', { attrs: { type: 'text', 'aria-label': t('note'), placeholder: t('note') } });
+      const go = h('button', { class: check.warnings.length ? 'danger' : 'primary', text: check.warnings.length ? t('publishAnyway') : t('publishNow'), attrs: { type: 'button' } });
+      const cancel = h('button', { class: 'link', text: t('cancel'), attrs: { type: 'button' }, on: { click: () => panel.replaceChildren() } });
+      go.addEventListener('click', async () => {
+        go.disabled = true;
+        try {
+          const result = await api<PublishResult>('POST', '/knowledge/publish', { note: note.value || undefined });
+          onPublished(result.version!.number);
+        } catch (error) {
+          panel.replaceChildren(h('p', { class: 'error', text: (error as Error).message }));
+        }
+      });
+      panel.replaceChildren(
+        changeList(check),
+        h('h4', { text: `${t('warnings')} (${check.warnings.length})` }),
+        check.warnings.length ? h('ul', { class: 'warnings' }, ...check.warnings.map(warningItem)) : h('p', { class: 'ok', text: t('noWarnings') }),
+        h('div', { class: 'row' }, note, go, cancel),
+      );
+    } catch (error) {
+      panel.replaceChildren(h('p', { class: 'error', text: (error as Error).message }));
+    }
+  });
+  return h(
+    'div',
+    { class: 'publish-bar' },
+    h('div', { class: 'row' }, h('span', { class: count ? 'badge pending' : 'badge', text: count ? `${count} ${t('changes')}` : t('noChanges') }), button),
+    panel,
+  );
+}

@@ -1,0 +1,50 @@
+import { api } from '../api.js';
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import type { TryResult } from '../types.js';
+
+function resultCard(label: string, result: TryResult): HTMLElement {
+  const verdict =
+    result.decision === 'answer' ? t('wouldAnswer') : result.decision === 'clarify' ? t('wouldClarify') : t('wouldFallback');
+  return h(
+    'section',
+    { class: `try-card decision-${result.decision}`, attrs: { 'data-testid': `try-${result.version === 'draft' ? 'draft' : 'published'}` } },
+    h('h4', { text: result.version === 'draft' ? label : `${label} · v${result.version}` }),
+    h('p', { class: 'muted', text: `${t('language')}: ${result.language === 'zh' ? '中文' : 'English'}` }),
+    h(
+      'ol',
+      { class: 'scores' },
+      ...result.alternatives.slice(0, 5).map((alternative) =>
+        h(
+          'li',
+          { class: alternative.intent === result.intent ? 'top' : '' },
+          h('span', { class: 'intent-name', text: alternative.intent }),
+          h('span', { class: 'bar' }, h('span', { attrs: { style: `width:${Math.round(alternative.score * 100)}%` } })),
+          h('span', { class: 'score', text: alternative.score.toFixed(2) }),
+        ),
+      ),
+    ),
+    h('p', { class: 'verdict', text: verdict }),
+    result.answer?.dialog ? h('p', { class: 'muted', text: `${t('startsDialog')}: ${result.answer.dialog}` }) : null,
+    result.answer ? h('blockquote', { class: 'answer', text: result.answer.text }) : null,
+  );
+}
+
+/** "Try it": what the draft and the published version make of a sentence, side by side. */
+export function tryItPanel(): HTMLElement {
+  const text = h('input', { attrs: { type: 'text', placeholder: t('tryPlaceholder'), 'aria-label': t('tryIt') } });
+  const results = h('div', { class: 'try-results', attrs: { 'aria-live': 'polite' } });
+  const form = h('form', { class: 'try-form' }, text, h('button', { class: 'primary', text: t('tryIt'), attrs: { type: 'submit' } }));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!text.value.trim()) return;
+    results.replaceChildren(h('p', { class: 'muted', text: t('loading') }));
+    try {
+      const { draft, published } = await api<{ draft: TryResult; published: TryResult }>('POST', '/knowledge/test', { text: text.value });
+      results.replaceChildren(resultCard(t('draft'), draft), resultCard(t('published'), published));
+    } catch (error) {
+      results.replaceChildren(h('p', { class: 'error', text: (error as Error).message }));
+    }
+  });
+  return h('aside', { class: 'try-it' }, h('h3', { text: t('tryIt') }), form, results);
+}

@@ -1,0 +1,84 @@
+import { api } from '../api.js';
+import { h } from '../dom.js';
+import { formatTime, t } from '../i18n.js';
+import type { AuditEntry, KnowledgeDiff, PublishResult, VersionRecord } from '../types.js';
+
+type Version = VersionRecord & { current: boolean };
+
+function diffView(diff: KnowledgeDiff): HTMLElement {
+  const block = (label: string, names: string[], kind: string) =>
+    names.length ? h('div', { class: `diff-${kind}` }, h('strong', { text: `${label} (${names.length})` }), h('ul', {}, ...names.map((name) => h('li', { text: name })))) : null;
+  return h(
+    'div',
+    { class: 'diff' },
+    block(t('added'), diff.added, 'added'),
+    block(t('removed'), diff.removed, 'removed'),
+    diff.changed.length
+      ? h(
+          'div',
+          { class: 'diff-changed' },
+          h('strong', { text: `${t('changed')} (${diff.changed.length})` }),
+          h(
+            'ul',
+            {},
+            ...diff.changed.map((change) =>
+              h(
+                'li',
+                {},
+                h('span', { class: 'intent-name', text: change.name }),
+                ` — ${change.fields.join(', ')}`,
+                ...change.utterancesAdded.map((text) => h('div', { class: 'plus', text: `+ ${text}` })),
+                ...change.utterancesRemoved.map((text) => h('div', { class: 'minus', text: `− ${text}` })),
+              ),
+            ),
+          ),
+        )
+      : null,
+    diff.added.length + diff.removed.length + diff.changed.length === 0 ? h('p', { class: 'muted', text: t('noChanges') }) : null,
+  );
+}
+
+function versionRow(version: Version, previous: number | undefined, root: HTMLElement): HTMLElement[] {
+  const detail = h('td', { attrs: { colspan: '5' } });
+  const detailRow = h('tr', { class: 'detail', attrs: { hidden: '' } }, detail);
+  const compare = h('button', { class: 'link', text: t('diff'), attrs: { type: 'button', ...(previous ? {} : { disabled: '' }) } });
+  compare.addEventListener('click', async () => {
+    detailRow.hidden = !detailRow.hidden;
+    if (!detailRow.hidden) detail.replaceChildren(diffView((await api<{ diff: KnowledgeDiff }>('GET', `/knowledge/diff?from=${previous}&to=${version.number}`)).diff));
+  });
+  const restore = h('button', { class: 'secondary', text: t('restore'), attrs: { type: 'button', ...(version.current ? { disabled: '' } : {}) } });
+  restore.addEventListener('click', async () => {
+    if (restore.dataset.armed !== 'yes') return ((restore.dataset.armed = 'yes'), (restore.textContent = t('confirmRestore', { n: version.number })));
+    restore.disabled = true;
+    const result = await api<PublishResult>('POST', `/knowledge/versions/${version.number}/restore`);
+    await renderVersions(root, t('restored', { n: version.number, m: result.version!.number }));
+  });
+  const label = h('td', {}, h('strong', { text: `v${version.number}` }), version.current ? h('span', { class: 'badge live', text: t('current') }) : null);
+  const what = h('td', {}, version.note ? h('div', { text: version.note }) : null, h('small', { class: 'muted', text: version.summary }), version.restoredFrom ? h('small', { class: 'badge', text: t('restoredFrom', { n: version.restoredFrom }) }) : null);
+  return [h('tr', { attrs: { 'data-version': String(version.number) } }, label, h('td', { text: formatTime(version.at) }), h('td', { text: version.by }), what, h('td', { class: 'actions' }, compare, restore)), detailRow];
+}
+
+function auditList(entries: AuditEntry[]): HTMLElement {
+  return h(
+    'details',
+    { class: 'audit' },
+    h('summary', { text: `${t('audit')} (${entries.length})` }),
+    h('ol', {}, ...entries.map((entry) => h('li', {}, h('time', { text: formatTime(entry.at) }), ' ', h('strong', { text: entry.who }), ' ', entry.detail))),
+  );
+}
+
+/** Published versions, newest first: who, when, what changed; diff and restore. */
+export async function renderVersions(root: HTMLElement, message?: string): Promise<void> {
+  const [{ versions }, { entries }] = await Promise.all([api<{ versions: Version[] }>('GET', '/knowledge/versions'), api<{ entries: AuditEntry[] }>('GET', '/knowledge/audit')]);
+  const rows = versions.flatMap((version, index) => versionRow(version, versions[index + 1]?.number, root));
+  root.replaceChildren(
+    h(
+      'section',
+      { class: 'versions-page' },
+      h('h2', { text: t('navVersions') }),
+      message ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
+      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ...['version', 'when', 'who', 'what'].map((key) => h('th', { text: t(key as 'when') })), h('th'))), h('tbody', {}, ...rows)),
+      auditList(entries),
+    ),
+  );
+}

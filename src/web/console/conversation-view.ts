@@ -1,0 +1,100 @@
+import { $, clear, h } from './dom.js';
+import { clockTime, since, t, tOr } from './i18n.js';
+import { shortId } from './queue-view.js';
+import { type Line, senderOf, state } from './state.js';
+
+export interface ConversationActions {
+  claim(): void;
+  release(): void;
+  close(): void;
+}
+
+/** The header: who, status, and the claim / hand back / close buttons that fit the state. */
+export function renderHeader(actions: ConversationActions): void {
+  const header = $('#conv-header');
+  clear(header);
+  const detail = state.detail;
+  if (!detail) {
+    header.appendChild(h('p', { class: 'placeholder', text: t('pickConversation') }));
+    return;
+  }
+  const mine = detail.status === 'active' && detail.agent?.id === state.me?.id;
+  const button = (label: 'claim' | 'release' | 'close', onClick: () => void, primary = false) =>
+    h('button', { class: primary ? 'primary' : '', text: t(label), attrs: { type: 'button', 'data-action': label }, on: { click: onClick } });
+  header.append(
+    h(
+      'div',
+      { class: 'who' },
+      h('strong', { text: `${t('customer')} ${shortId(detail.customerId)}` }),
+      h('span', { class: `badge status ${detail.status}`, text: tOr(`status_${detail.status}`, detail.status) }),
+      h('span', { class: 'badge lang', text: detail.language === 'zh' ? '中文' : 'EN' }),
+      detail.agent ? h('span', { class: 'holder', text: t('heldBy', { agent: detail.agent.name }) }) : null,
+      detail.waitingSince ? h('span', { class: 'wait', text: t('waitingFor', { time: since(detail.waitingSince) }) }) : null,
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      detail.status === 'waiting' || detail.status === 'bot' ? button('claim', actions.claim, true) : null,
+      mine || (detail.status === 'active' && state.me?.role === 'admin') || detail.status === 'waiting' ? button('release', actions.release) : null,
+      detail.status !== 'closed' && (detail.status !== 'active' || mine || state.me?.role === 'admin') ? button('close', actions.close) : null,
+    ),
+  );
+}
+
+/** The transcript: customer, bot, agent and system lines look different; text is only ever text. */
+export function renderTranscript(): void {
+  const list = $('#transcript');
+  const stickToBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  clear(list);
+  for (const line of state.detail?.activities ?? []) {
+    if (line.type !== 'message' || typeof line.text !== 'string') continue;
+    list.appendChild(lineItem(line));
+  }
+  if (stickToBottom || list.dataset.conversation !== state.detail?.id) list.scrollTop = list.scrollHeight;
+  list.dataset.conversation = state.detail?.id ?? '';
+}
+
+function lineItem(line: Line): HTMLLIElement {
+  const sender = senderOf(line);
+  const who = sender === 'agent' ? (line.from.name ?? 'Agent') : sender === 'customer' ? t('customer') : sender === 'bot' ? t('bot') : t('system');
+  const time = clockTime(line.timestamp);
+  if (sender === 'system') return h('li', { class: 'line system', attrs: { 'data-id': line.id } }, h('span', { class: 'text', text: line.text ?? '' }), h('time', { text: time }));
+  return h(
+    'li',
+    { class: `line ${sender}`, attrs: { 'data-id': line.id } },
+    h('div', { class: 'meta' }, h('span', { class: 'who', text: who }), h('time', { text: time })),
+    h('div', { class: 'bubble', text: line.text ?? '' }),
+  );
+}
+
+/** Add a live line unless it is there already (the feed and a reload can both bring it). */
+export function addLine(line: Line): boolean {
+  const detail = state.detail;
+  if (!detail || detail.activities.some((each) => each.id === line.id)) return false;
+  detail.activities.push(line);
+  detail.activities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return true;
+}
+
+/** The composer shows only for a conversation; replying needs the claim, notes do not. */
+export function renderComposer(): void {
+  const composer = $<HTMLFormElement>('#composer');
+  const detail = state.detail;
+  composer.hidden = !detail;
+  if (!detail) return;
+  const mine = detail.status === 'active' && detail.agent?.id === state.me?.id;
+  const text = $<HTMLTextAreaElement>('#composer-text');
+  composer.classList.toggle('note-mode', state.mode === 'note');
+  for (const button of composer.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
+    button.classList.toggle('selected', button.dataset.mode === state.mode);
+    button.setAttribute('aria-selected', String(button.dataset.mode === state.mode));
+  }
+  const blocked = state.mode === 'reply' && !mine;
+  text.disabled = blocked;
+  text.placeholder = state.mode === 'note' ? t('notePlaceholder') : blocked ? t('claimFirst') : t('replyPlaceholder');
+  $<HTMLButtonElement>('#composer button[type=submit]').disabled = blocked;
+}
+
+export function renderTyping(): void {
+  $('#typing').hidden = Date.now() > state.typingUntil;
+}

@@ -1,0 +1,102 @@
+/** The console speaks English and Chinese; the agent's choice is kept in the browser. */
+export type UiLanguage = 'en' | 'zh';
+
+const strings = {
+  title: { en: 'Parley agent console', zh: 'Parley 客服工作台' },
+  signIn: { en: 'Sign in', zh: '登录' },
+  email: { en: 'E-mail', zh: '邮箱' },
+  password: { en: 'Password', zh: '密码' },
+  signOut: { en: 'Sign out', zh: '退出' },
+  signedOut: { en: 'You were signed out. Please sign in again.', zh: '您已退出登录，请重新登录。' },
+  waiting: { en: 'Waiting', zh: '排队中' },
+  active: { en: 'Active', zh: '进行中' },
+  recent: { en: 'Bot', zh: '机器人' },
+  closed: { en: 'Closed', zh: '已结束' },
+  emptyQueue: { en: 'No one is waiting. New chats appear here.', zh: '暂无排队，新的会话会出现在这里。' },
+  pickConversation: { en: 'Pick a conversation from the queue.', zh: '请从左侧队列选择一个会话。' },
+  claim: { en: 'Claim', zh: '接入' },
+  release: { en: 'Hand back to bot', zh: '交还机器人' },
+  close: { en: 'Close', zh: '结束' },
+  send: { en: 'Send', zh: '发送' },
+  reply: { en: 'Reply', zh: '回复' },
+  note: { en: 'Private note', zh: '内部备注' },
+  replyPlaceholder: { en: 'Reply to the customer — Enter to send, Shift+Enter for a new line', zh: '回复客户：Enter 发送，Shift+Enter 换行' },
+  notePlaceholder: { en: 'Note for the team — never shown to the customer', zh: '团队内部备注，客户看不到' },
+  claimFirst: { en: 'Claim the conversation to reply.', zh: '请先接入会话再回复。' },
+  canned: { en: 'Canned replies…', zh: '快捷回复…' },
+  typing: { en: 'Customer is typing…', zh: '客户正在输入…' },
+  customer: { en: 'Customer', zh: '客户' },
+  bot: { en: 'Bot', zh: '机器人' },
+  system: { en: 'System', zh: '系统' },
+  profile: { en: 'Profile', zh: '客户画像' },
+  tags: { en: 'Tags', zh: '标签' },
+  noTags: { en: 'No tags yet', zh: '暂无标签' },
+  mood: { en: 'Mood', zh: '情绪' },
+  noMood: { en: 'No mood readings yet', zh: '暂无情绪记录' },
+  sentimentTrend: { en: 'Sentiment trend', zh: '情绪趋势' },
+  churnRisk: { en: 'Churn risk', zh: '流失风险' },
+  tickets: { en: 'Tickets', zh: '工单' },
+  noTickets: { en: 'No tickets', zh: '暂无工单' },
+  createTicket: { en: 'Create ticket from chat', zh: '从对话创建工单' },
+  ticketCreated: { en: 'Ticket {id} created', zh: '已创建工单 {id}' },
+  notes: { en: 'Private notes', zh: '内部备注' },
+  noNotes: { en: 'No notes', zh: '暂无备注' },
+  pastConversations: { en: 'Past conversations', zh: '历史会话' },
+  noProfile: { en: 'No profile yet for this customer.', zh: '该客户暂无画像。' },
+  waitingFor: { en: 'waiting {time}', zh: '已等待 {time}' },
+  minutes: { en: '{n} min', zh: '{n} 分钟' },
+  justNow: { en: 'just now', zh: '刚刚' },
+  agentsOnline: { en: '{n} agents online', zh: '{n} 位客服在线' },
+  agentOnline: { en: '1 agent online', zh: '1 位客服在线' },
+  sound: { en: 'Sound', zh: '提示音' },
+  heldBy: { en: 'with {agent}', zh: '由 {agent} 接待' },
+  ticketNote: { en: 'ticket {id}', zh: '工单 {id}' },
+  language: { en: 'Language', zh: '语言' },
+  status_waiting: { en: 'waiting', zh: '排队中' },
+  status_active: { en: 'active', zh: '人工接待' },
+  status_bot: { en: 'bot', zh: '机器人' },
+  status_closed: { en: 'closed', zh: '已结束' },
+  priority_urgent: { en: 'urgent', zh: '紧急' },
+  priority_high: { en: 'high', zh: '高' },
+  priority_normal: { en: 'normal', zh: '普通' },
+  priority_low: { en: 'low', zh: '低' },
+  mood_negative: { en: 'upset', zh: '不满' },
+  mood_neutral: { en: 'neutral', zh: '平静' },
+  mood_positive: { en: 'happy', zh: '满意' },
+  newChat: { en: 'New chat waiting', zh: '有新的排队会话' },
+  error: { en: 'Something went wrong: {message}', zh: '出错了：{message}' },
+} satisfies Record<string, Record<UiLanguage, string>>;
+
+export type StringKey = keyof typeof strings;
+
+let current: UiLanguage = (localStorage.getItem('parley.console.lang') as UiLanguage | null) ?? (navigator.language.startsWith('zh') ? 'zh' : 'en');
+
+export function language(): UiLanguage {
+  return current;
+}
+
+export function setLanguage(next: UiLanguage): void {
+  current = next;
+  localStorage.setItem('parley.console.lang', next);
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function t(key: StringKey, params: Record<string, string | number> = {}): string {
+  return strings[key][current].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+}
+
+/** A key built at run time (status, priority, mood), falling back to the raw value. */
+export function tOr(key: string, fallback: string): string {
+  return key in strings ? t(key as StringKey) : fallback;
+}
+
+export function since(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '';
+  const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
+  return minutes < 1 ? t('justNow') : t('minutes', { n: minutes });
+}
+
+/** A clock time in the console's language. */
+export function clockTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString(current === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}

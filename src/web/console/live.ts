@@ -1,0 +1,59 @@
+import { t } from './i18n.js';
+import { state } from './state.js';
+
+export interface LiveHandlers {
+  hello(data: { agentsOnline: number }): void;
+  queue(data: { event: string; conversationId: string }): void;
+  activity(data: { conversationId: string; activity: any }): void;
+  typing(data: { conversationId: string }): void;
+  customer(data: { conversationId: string; customerId: string }): void;
+  presence(data: { agentsOnline: number }): void;
+  signedOut(): void;
+}
+
+/** The live feed (`/api/events`). The browser reconnects by itself; `hello` says it is back. */
+export function connectLive(handlers: LiveHandlers): () => void {
+  const source = new EventSource('/api/events', { withCredentials: true });
+  const on = (name: string, handle: (data: any) => void) => source.addEventListener(name, (event) => handle(JSON.parse((event as MessageEvent<string>).data)));
+  on('hello', handlers.hello);
+  on('queue', handlers.queue);
+  on('activity', handlers.activity);
+  on('typing', handlers.typing);
+  on('customer', handlers.customer);
+  on('presence', handlers.presence);
+  on('signed-out', () => {
+    source.close();
+    handlers.signedOut();
+  });
+  return () => source.close();
+}
+
+/** The page title counts waiting chats, so a background tab shows the queue at a glance. */
+export function updateTitle(): void {
+  const waiting = state.lists.waiting.length;
+  document.title = waiting > 0 ? `(${waiting}) ${t('title')}` : t('title');
+}
+
+/** A new waiting chat: flash the title and, if the agent turned it on, a short chime. */
+export function notifyNewChat(): void {
+  const base = document.title;
+  document.title = `● ${t('newChat')} — ${base}`;
+  setTimeout(updateTitle, 4000);
+  if (state.sound) chime();
+}
+
+function chime(): void {
+  try {
+    const audio = new AudioContext();
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.frequency.value = 880;
+    gain.gain.setValueAtTime(0.15, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+    tone.connect(gain).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.4);
+  } catch {
+    // No audio (autoplay policy, no device): the title badge still tells.
+  }
+}

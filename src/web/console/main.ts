@@ -1,0 +1,293 @@
+/**
+ * The agent console (`/agent`): sign in, the live queue, a conversation with its composer,
+ * and the customer's side panel. Plain DOM; every customer text is set as textContent.
+ */
+import { api, ApiError, optional } from './api.js';
+import { addLine, renderComposer, renderHeader, renderTranscript, renderTyping } from './conversation-view.js';
+import { $ } from './dom.js';
+import { bindCannedReplies } from './canned.js';
+import { language, setLanguage, t, type UiLanguage } from './i18n.js';
+import { connectLive, notifyNewChat, updateTitle } from './live.js';
+import { renderQueue } from './queue-view.js';
+import { type CustomerView, renderSide } from './side-panel.js';
+import { type Detail, type QueueTab, senderOf, state, type Summary } from './state.js';
+
+let customer: CustomerView | null = null;
+let stopLive: (() => void) | null = null;
+let listsLoaded = false;
+
+const debounce = (fn: () => void, ms: number) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+};
+
+function hint(text: string, isError = false): void {
+  const element = $('#composer-hint');
+  element.textContent = text;
+  element.classList.toggle('error', isError);
+}
+
+const failed = (error: unknown) => hint(t('error', { message: error instanceof Error ? error.message : String(error) }), true);
+
+// ── views ──────────────────────────────────────────────────────────────────────────────
+function applyStaticText(): void {
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset.i18n as never);
+  for (const element of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) element.placeholder = t(element.dataset.i18nPlaceholder as never);
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
+  $('#presence').textContent = state.me ? t(state.agentsOnline === 1 ? 'agentOnline' : 'agentsOnline', { n: state.agentsOnline }) : '';
+  updateTitle();
+}
+
+const queueActions = { select: (id: string) => void select(id), tab: (tab: QueueTab) => ((state.tab = tab), renderQueue($('#queue'), queueActions)) };
+const conversationActions = { claim: () => void act('claim'), release: () => void act('release'), close: () => void act('close') };
+const sideActions = { open: (id: string) => void select(id), createTicket: () => void createTicket(), setTicketStatus: (id: string, status: string) => void setTicketStatus(id, status) };
+
+function renderConversation(): void {
+  renderHeader(conversationActions);
+  renderTranscript();
+  renderComposer();
+  renderTyping();
+  renderSide($('#side'), customer, sideActions);
+}
+
+function renderAll(): void {
+  applyStaticText();
+  renderQueue($('#queue'), queueActions);
+  renderConversation();
+}
+
+// ── data ───────────────────────────────────────────────────────────────────────────────
+async function loadLists(): Promise<void> {
+  const tabs: QueueTab[] = ['waiting', 'active', 'bot', 'closed'];
+  const lists = await Promise.all(tabs.map((status) => api<{ conversations: Summary[] }>('GET', `/conversations?status=${status}`)));
+  tabs.forEach((tab, i) => (state.lists[tab] = lists[i]!.conversations));
+  const fresh = state.lists.waiting.filter((item) => !state.knownWaiting.has(item.id));
+  for (const item of fresh) state.knownWaiting.add(item.id);
+  if (fresh.length > 0 && listsLoaded) notifyNewChat();
+  listsLoaded = true;
+  renderQueue($('#queue'), queueActions);
+  updateTitle();
+}
+const refreshLists = debounce(() => void loadLists().catch(failed), 150);
+
+async function loadDetail(): Promise<void> {
+  if (!state.selectedId) return;
+  state.detail = await api<Detail>('GET', `/conversations/${encodeURIComponent(state.selectedId)}`);
+  renderConversation();
+}
+
+async function loadCustomer(): Promise<void> {
+  const id = state.detail?.customerId;
+  customer = id ? ((await optional<CustomerView>('GET', `/customers/${encodeURIComponent(id)}`)) ?? null) : null;
+  renderSide($('#side'), customer, sideActions);
+}
+const refreshCustomer = debounce(() => void loadCustomer().catch(failed), 300);
+
+async function select(id: string): Promise<void> {
+  state.selectedId = id;
+  state.typingUntil = 0;
+  history.replaceState(null, '', `#${id}`);
+  renderQueue($('#queue'), queueActions);
+  hint('');
+  try {
+    await loadDetail();
+    await loadCustomer();
+  } catch (error) {
+    failed(error);
+  }
+}
+
+// ── actions ────────────────────────────────────────────────────────────────────────────
+async function act(action: 'claim' | 'release' | 'close'): Promise<void> {
+  if (!state.selectedId) return;
+  try {
+    await api('POST', `/conversations/${encodeURIComponent(state.selectedId)}/${action}`);
+    hint('');
+    await loadDetail();
+    if (action === 'claim') $<HTMLTextAreaElement>('#composer-text').focus();
+  } catch (error) {
+    failed(error);
+    await loadDetail().catch(() => undefined);
+  }
+  refreshLists();
+}
+
+async function submitComposer(): Promise<void> {
+  const box = $<HTMLTextAreaElement>('#composer-text');
+  const text = box.value.trim();
+  if (!text || !state.selectedId) return;
+  const id = encodeURIComponent(state.selectedId);
+  try {
+    if (state.mode === 'reply') {
+      const { activity } = await api('POST', `/conversations/${id}/messages`, { text });
+      if (addLine(activity)) renderTranscript();
+    } else {
+      const { note } = await api('POST', `/conversations/${id}/notes`, { text });
+      state.detail?.notes.push(note);
+      renderSide($('#side'), customer, sideActions);
+    }
+    box.value = '';
+    hint('');
+  } catch (error) {
+    failed(error);
+  }
+}
+
+async function createTicket(): Promise<void> {
+  const detail = state.detail;
+  if (!detail) return;
+  const said = detail.activities.filter((line) => senderOf(line) === 'customer').map((line) => line.text ?? '');
+  try {
+    const created = await api('POST', '/tickets', { conversationId: detail.id, description: said.slice(-5).join('\n') || 'From chat' });
+    hint(t('ticketCreated', { id: created?.ticket?.id ?? created?.id ?? '' }));
+    await loadCustomer();
+  } catch (error) {
+    failed(error);
+  }
+}
+
+async function setTicketStatus(ticketId: string, status: string): Promise<void> {
+  try {
+    await api('PATCH', `/tickets/${encodeURIComponent(ticketId)}`, { status });
+    await loadCustomer();
+  } catch (error) {
+    failed(error);
+    await loadCustomer().catch(() => undefined);
+  }
+}
+
+// ── live feed ──────────────────────────────────────────────────────────────────────────
+function goLive(): void {
+  stopLive?.();
+  stopLive = connectLive({
+    hello: ({ agentsOnline }) => {
+      state.agentsOnline = agentsOnline;
+      applyStaticText();
+      // After a reconnect, catch up on what the feed missed.
+      refreshLists();
+      if (state.selectedId) void loadDetail().catch(failed);
+    },
+    queue: ({ conversationId }) => {
+      refreshLists();
+      if (conversationId === state.selectedId) void loadDetail().catch(failed);
+    },
+    activity: ({ conversationId, activity }) => {
+      if (conversationId === state.selectedId && addLine(activity)) {
+        if (senderOf(activity) === 'customer') state.typingUntil = 0;
+        renderTranscript();
+        renderTyping();
+      }
+      refreshLists();
+    },
+    typing: ({ conversationId }) => {
+      if (conversationId !== state.selectedId) return;
+      state.typingUntil = Date.now() + 4000;
+      renderTyping();
+      setTimeout(renderTyping, 4100);
+    },
+    customer: ({ conversationId }) => {
+      if (conversationId === state.selectedId) refreshCustomer();
+      refreshLists();
+    },
+    presence: ({ agentsOnline }) => {
+      state.agentsOnline = agentsOnline;
+      applyStaticText();
+    },
+    signedOut: () => showLogin(t('signedOut')),
+  });
+}
+
+// ── session ────────────────────────────────────────────────────────────────────────────
+function showLogin(message = ''): void {
+  stopLive?.();
+  stopLive = null;
+  state.me = null;
+  $('#app-view').hidden = true;
+  $('#login-view').hidden = false;
+  $('#logout').hidden = true;
+  $('#me').textContent = '';
+  $('#login-error').textContent = message;
+  applyStaticText();
+  $<HTMLInputElement>('#login-form input[name=email]').focus();
+}
+
+async function signedIn(user: NonNullable<typeof state.me>): Promise<void> {
+  state.me = user;
+  $('#login-view').hidden = true;
+  $('#app-view').hidden = false;
+  $('#logout').hidden = false;
+  $('#me').textContent = user.name;
+  state.ticketsAvailable = (await optional('GET', '/tickets?status=open').catch(() => undefined)) !== undefined;
+  await loadLists();
+  goLive();
+  renderAll();
+  const wanted = location.hash.slice(1);
+  if (wanted) await select(wanted);
+}
+
+function bindStatic(): void {
+  $<HTMLFormElement>('#login-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    try {
+      const { user } = await api('POST', '/auth/login', { email: form.get('email'), password: form.get('password') });
+      await signedIn(user);
+    } catch (error) {
+      $('#login-error').textContent = error instanceof ApiError ? error.message : String(error);
+    }
+  });
+  $('#logout').addEventListener('click', async () => {
+    stopLive?.();
+    await api('POST', '/auth/logout').catch(() => undefined);
+    showLogin();
+  });
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
+    button.addEventListener('click', () => {
+      setLanguage(button.dataset.lang as UiLanguage);
+      renderAll();
+    });
+  }
+  const sound = $<HTMLInputElement>('#sound');
+  sound.checked = state.sound;
+  sound.addEventListener('change', () => {
+    state.sound = sound.checked;
+    localStorage.setItem('parley.console.sound', sound.checked ? 'on' : 'off');
+  });
+  const composer = $<HTMLFormElement>('#composer');
+  composer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submitComposer();
+  });
+  $<HTMLTextAreaElement>('#composer-text').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      composer.requestSubmit();
+    }
+  });
+  for (const button of composer.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
+    button.addEventListener('click', () => {
+      state.mode = button.dataset.mode as 'reply' | 'note';
+      renderComposer();
+      $<HTMLTextAreaElement>('#composer-text').focus();
+    });
+  }
+  bindCannedReplies();
+  // Waiting times move on by themselves.
+  setInterval(() => state.me && renderQueue($('#queue'), queueActions), 30_000);
+}
+
+async function start(): Promise<void> {
+  setLanguage(language());
+  bindStatic();
+  try {
+    const { user } = await api('GET', '/auth/me');
+    await signedIn(user);
+  } catch {
+    showLogin();
+  }
+}
+
+void start();

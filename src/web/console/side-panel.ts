@@ -1,0 +1,93 @@
+import { clear, h, sparkline } from './dom.js';
+import { t } from './i18n.js';
+import { shortId } from './queue-view.js';
+import { state } from './state.js';
+
+/** `GET /api/customers/:id` as far as the console uses it. */
+export interface CustomerView {
+  id: string;
+  identity?: { externalId: string; email?: string; name?: string };
+  tags: { name: string; reason: string }[];
+  sentiment: { rolling: number | null; history: { at: string; score: number; label: string }[] };
+  churnRisk: { score: number; signals: { name: string; active: boolean; evidence: string }[] };
+  tickets: { id: string; status: string; overdue?: boolean; priority?: string; category?: string }[];
+  conversations: { id: string; status: string; createdAt: string }[];
+}
+
+export interface SideActions {
+  open(conversationId: string): void;
+  createTicket(): void;
+  setTicketStatus(ticketId: string, status: string): void;
+}
+
+const TICKET_STATUSES = ['open', 'in_progress', 'waiting_customer', 'resolved', 'closed', 'reopened'];
+
+/** The side panel: profile, tickets, private notes and past conversations of the customer. */
+export function renderSide(root: HTMLElement, customer: CustomerView | null, actions: SideActions): void {
+  clear(root);
+  const detail = state.detail;
+  if (!detail) return;
+  root.append(profileSection(customer, detail.customerId), ticketSection(customer, actions), notesSection(), pastSection(customer, actions));
+}
+
+function section(title: string, ...children: (Node | null)[]): HTMLElement {
+  return h('section', { class: 'panel' }, h('h3', { text: title }), ...children);
+}
+
+function profileSection(customer: CustomerView | null, customerId: string): HTMLElement {
+  if (!customer) return section(t('profile'), h('p', { class: 'muted', text: t('noProfile') }), h('p', { class: 'mono', text: customerId }));
+  const identity = customer.identity;
+  const scores = customer.sentiment.history.slice(-24).map((point) => point.score);
+  const risk = Math.round(customer.churnRisk.score * 100);
+  return section(
+    t('profile'),
+    h('p', { class: 'identity' }, h('strong', { text: identity?.name ?? shortId(customer.id) }), identity?.email ? h('span', { class: 'muted', text: ` · ${identity.email}` }) : null),
+    h('h4', { text: t('tags') }),
+    customer.tags.length
+      ? h('ul', { class: 'tags' }, ...customer.tags.map((tag) => h('li', {}, h('span', { class: 'tag', text: tag.name }), h('span', { class: 'reason', text: tag.reason }))))
+      : h('p', { class: 'muted', text: t('noTags') }),
+    h('h4', { text: `${t('sentimentTrend')}${customer.sentiment.rolling === null ? '' : ` (${customer.sentiment.rolling.toFixed(2)})`}` }),
+    scores.length ? sparkline(scores) : h('p', { class: 'muted', text: t('noMood') }),
+    h('h4', { text: t('churnRisk') }),
+    h('div', { class: 'risk' }, h('div', { class: `risk-bar ${risk >= 60 ? 'high' : risk >= 30 ? 'medium' : 'low'}`, attrs: { style: `width:${Math.max(2, risk)}%` } }), h('span', { text: `${risk}%` })),
+    h('ul', { class: 'signals' }, ...customer.churnRisk.signals.filter((signal) => signal.active).map((signal) => h('li', { text: signal.evidence }))),
+  );
+}
+
+function ticketSection(customer: CustomerView | null, actions: SideActions): HTMLElement {
+  const tickets = customer?.tickets ?? [];
+  const list = tickets.length
+    ? h(
+        'ul',
+        { class: 'tickets' },
+        ...tickets.map((ticket) => {
+          const select = h('select', { attrs: { 'aria-label': `${ticket.id} status` }, on: { change: (event: Event) => actions.setTicketStatus(ticket.id, (event.target as HTMLSelectElement).value) } });
+          for (const status of TICKET_STATUSES) select.appendChild(h('option', { text: status, attrs: { value: status, ...(status === ticket.status ? { selected: '' } : {}) } }));
+          select.disabled = !state.ticketsAvailable;
+          return h('li', { class: ticket.overdue ? 'overdue' : '' }, h('span', { class: 'mono', text: ticket.id }), select);
+        }),
+      )
+    : h('p', { class: 'muted', text: t('noTickets') });
+  const create = state.ticketsAvailable ? h('button', { text: t('createTicket'), attrs: { type: 'button' }, on: { click: () => actions.createTicket() } }) : null;
+  return section(t('tickets'), list, create);
+}
+
+function notesSection(): HTMLElement {
+  const notes = state.detail?.notes ?? [];
+  return section(
+    t('notes'),
+    notes.length
+      ? h('ul', { class: 'notes' }, ...notes.map((note) => h('li', {}, h('div', { class: 'muted', text: `${note.agentName} · ${new Date(note.at).toLocaleString()}` }), h('div', { text: note.text }))))
+      : h('p', { class: 'muted', text: t('noNotes') }),
+  );
+}
+
+function pastSection(customer: CustomerView | null, actions: SideActions): HTMLElement {
+  const past = (customer?.conversations ?? []).filter((each) => each.id !== state.detail?.id).slice(-8).reverse();
+  return section(
+    t('pastConversations'),
+    past.length
+      ? h('ul', { class: 'past' }, ...past.map((each) => h('li', {}, h('button', { class: 'link', text: `${new Date(each.createdAt).toLocaleString()} · ${each.status}`, attrs: { type: 'button' }, on: { click: () => actions.open(each.id) } }))))
+      : h('p', { class: 'muted', text: '—' }),
+  );
+}

@@ -1,0 +1,62 @@
+/** What the console knows right now; views read it and re-render parts of the page. */
+export interface Summary {
+  id: string;
+  customerId: string;
+  status: 'waiting' | 'active' | 'bot' | 'closed';
+  language: 'en' | 'zh';
+  createdAt: string;
+  lastMessage: { text: string; sender: string; at: string } | null;
+  mood: { score: number; label: 'negative' | 'neutral' | 'positive' } | null;
+  waitingSince: string | null;
+  priority: 'urgent' | 'high' | 'normal' | 'low';
+  reason: string | null;
+  tags: string[];
+  agent: { id: string; name: string } | null;
+  ticketId: string | null;
+  timedOut: boolean;
+}
+
+export interface Line {
+  id: string;
+  type: string;
+  text?: string;
+  timestamp: string;
+  from: { id: string; name?: string; role?: string };
+  channelData?: { parley?: { sender?: string } };
+}
+
+export interface Note {
+  id: string;
+  at: string;
+  agentName: string;
+  text: string;
+}
+
+export interface Detail extends Summary {
+  activities: Line[];
+  notes: Note[];
+  queue: { position: number; expectedWaitMinutes: number };
+}
+
+export type QueueTab = 'waiting' | 'active' | 'bot' | 'closed';
+
+export const state = {
+  me: null as { id: string; name: string; role: string } | null,
+  tab: 'waiting' as QueueTab,
+  lists: { waiting: [], active: [], bot: [], closed: [] } as Record<QueueTab, Summary[]>,
+  selectedId: null as string | null,
+  detail: null as Detail | null,
+  mode: 'reply' as 'reply' | 'note',
+  typingUntil: 0,
+  agentsOnline: 0,
+  sound: localStorage.getItem('parley.console.sound') === 'on',
+  ticketsAvailable: false,
+  /** Waiting chats the agent has been told about (so each new one notifies once). */
+  knownWaiting: new Set<string>(),
+};
+
+export function senderOf(line: Line): 'customer' | 'bot' | 'agent' | 'system' {
+  const sender = line.channelData?.parley?.sender;
+  if (sender === 'agent' || sender === 'system' || sender === 'bot') return sender;
+  return line.from.role === 'bot' ? 'bot' : 'customer';
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { say } from '../../src/bot/messages.js';
+import { converse, createTicketBot } from '../support/tickets.js';
+
+const en = (key: Parameters<typeof say>[0], params?: Record<string, string | number>) => say(key, 'en', params);
+const zh = (key: Parameters<typeof say>[0], params?: Record<string, string | number>) => say(key, 'zh', params);
+
+describe('complaint dialog, English', () => {
+  it('receives, classifies, confirms and files a complaint, then tells the ticket number and what happens next', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['My blender arrived broken and the jug is cracked', en('complaintAskOrder')],
+      ['12345', en('complaintAskContact')],
+      ['bob@example.com', (text) => {
+        expect(text).toContain('• What happened: My blender arrived broken and the jug is cracked');
+        expect(text).toContain('• Order: 12345');
+        expect(text).toContain('• Contact: b***@example.com');
+        expect(text).toContain('• Type: product quality');
+        expect(text).toMatch(/Shall I file it\?$/);
+      }],
+      ['yes', 'Your complaint is filed as ticket T-1001. A member of our team will look into it and get back to you within 24 hours (by Tue 4 Mar, 09:00 UTC). You can ask me "status of T-1001" at any time.'],
+    ]);
+    const ticket = await bot.tickets.get('T-1001');
+    expect(ticket).toMatchObject({ category: 'product_quality', priority: 'high', orderNumber: '12345', contact: { email: 'bob@example.com' }, language: 'en', customerId: 'customer-1' });
+    expect(bot.events.map((event) => event.name)).toEqual(['ticket.created']);
+  });
+
+  it('never asks for an order number or contact the customer already gave', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain: order 778899 arrived damaged, email me at ann@example.com', /^Here is your complaint:\n• What happened: order 778899 arrived damaged, email me at a\*\*\*@example\.com\n• Order: 778899\n• Contact: a\*\*\*@example\.com/],
+      ['Yes, file it', /^Your complaint is filed as ticket T-1001\./],
+    ]);
+    expect((await bot.tickets.get('T-1001')).contact).toEqual({ email: 'ann@example.com' });
+  });
+
+  it('takes corrections at any question and shows the corrected summary', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain, my order 11111 never arrived', en('complaintAskContact')],
+      ['no, the order is 12345', `${en('complaintCorrected', { what: 'the order is 12345' })}\n\n${en('complaintAskContact')}`],
+      ['+1 555 123 4567', /• Order: 12345\n• Contact: \*+4567/],
+      ['no', en('complaintWhatToChange')],
+      ['my email is bob@example.com', /^Got it: we will reach you at b\*\*\*@example\.com\.\nHere is your complaint:[\s\S]*• Contact: b\*\*\*@example\.com/],
+      ['The courier also left it in the rain', /^Got it: I added that to the description\.\nHere is your complaint:\n• What happened: my order 11111 never arrived The courier also left it in the rain/],
+      ['yes', /filed as ticket T-1001/],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: '12345', contact: { email: 'bob@example.com' } });
+  });
+
+  it('rejects an invalid e-mail address and asks again', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ["I'd like to file a complaint about the rude agent who hung up on me", en('complaintAskContact')],
+      ['bob@example', en('complaintEmailInvalid')],
+      ['call me maybe', en('complaintContactInvalid')],
+      ['bob@example.org', /• Contact: b\*\*\*@example\.org[\s\S]*• Type: service/],
+    ]);
+  });
+
+  it('cancels at any step and files nothing', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['My parcel is late', en('complaintAskOrder')],
+      ['cancel', en('complaintCancelled')],
+    ]);
+    expect(await bot.tickets.list()).toEqual([]);
+  });
+
+  it('explains the current question on "help" and asks it again', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['My parcel is late', en('complaintAskOrder')],
+      ['help', `${en('complaintHelp', { now: en('complaintHelpOrder') })}\n\n${en('complaintAskOrder')}`],
+      ['hmm', en('complaintOrderInvalid')],
+      ['Not about an order', en('complaintAskContact')],
+    ]);
+  });
+
+  it('skips the contact question for a customer already known, and says where the contact came from', async () => {
+    const bot = await createTicketBot({ identifiedContact: { email: 'known@example.com' } });
+    await converse(bot.adapter, [
+      ['I want to complain, I was charged twice for order 55555', /• Contact: k\*\*\*@example\.com \(from your earlier details\)\n• Type: refund or billing/],
+    ]);
+  });
+});
+
+describe('complaint dialog, Chinese', () => {
+  it('files a complaint in Chinese from start to end', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['快递一直没到，已经等了两个星期了', zh('complaintAskOrder')],
+      ['订单号是20231115001', zh('complaintAskContact')],
+      ['13812345678', /^您的投诉内容如下：\n• 问题描述：快递一直没到，已经等了两个星期了\n• 订单：20231115001\n• 联系方式：\*{7}5678\n• 类型：物流配送\n• 答复时限：24小时内\n确认提交吗？$/],
+      ['确认', '您的投诉已登记，工单号 T-1001。我们的客服专员会跟进处理，并在24小时内（3月4日周二 09:00（UTC） 前）答复您。您可以随时问我“T-1001 进度如何”。'],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({ language: 'zh', category: 'delivery', contact: { phone: '13812345678' } });
+  });
+
+  it('takes a correction, and cancels with "算了"', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投诉，订单号是11111的杯子收到就是碎的', zh('complaintAskContact')],
+      ['不对，订单号是12345', `${zh('complaintCorrected', { what: '订单号 12345' })}\n\n${zh('complaintAskContact')}`],
+      ['邮箱是 wang@example', zh('complaintEmailInvalid')],
+      ['算了', zh('complaintCancelled')],
+    ]);
+    expect(await bot.tickets.list()).toEqual([]);
+  });
+
+  it('uses the order number from the first message and never asks for it', async () => {
+    const bot = await createTicketBot({ identifiedContact: { phone: '13912345678' } });
+    await converse(bot.adapter, [
+      ['我要投诉，订单20231115001的衣服质量太差，洗一次就掉色', /^您的投诉内容如下：\n• 问题描述：.*\n• 订单：20231115001\n• 联系方式：\*+5678（沿用您之前留下的）\n• 类型：商品质量/],
+      ['不用了', zh('complaintCancelled')],
+    ]);
+  });
+});
+
+describe('the sentiment trigger', () => {
+  it('offers a complaint instead of an FAQ answer when a message is very negative and names a problem', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['My parcel arrived broken and nobody answers my emails, this is terrible!', (text) => {
+        expect(text).toBe(en('complaintOffer'));
+      }],
+      ['Yes, file a complaint', en('complaintAskOrder')],
+      ['A-10293', en('complaintAskContact')],
+    ]);
+  });
+
+  it('answers the question instead when the customer declines', async () => {
+    const bot = await createTicketBot();
+    const question = '快递一直没到，太差劲了，气死我了';
+    const recognized = bot.knowledge.current().recognizer.recognize(question);
+    const answers = bot.intents.get(recognized.intent ?? '')?.answers.zh ?? [say('fallback', 'zh')];
+    await converse(bot.adapter, [
+      [question, zh('complaintOffer')],
+      ['不用，先回答问题', (text) => expect(answers.some((answer) => text.includes(answer)), text).toBe(true)],
+    ]);
+    expect(await bot.tickets.list()).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Activity } from 'botbuilder';
+import { say } from '../../src/bot/messages.js';
+import type { Intent } from '../../src/kb/index.js';
+import { createBotHarness, play, type BotHarness, type Expectation } from '../support/bot.js';
+
+let harness: BotHarness;
+beforeAll(async () => {
+  harness = await createBotHarness();
+});
+
+/** Expect one of an intent's answers, in the given language. */
+const answerOf = (intent: string, language: 'en' | 'zh'): Expectation => (reply: Partial<Activity>) => {
+  const answers = harness.intents.get(intent)!.answers[language];
+  expect(answers.some((answer) => reply.text?.startsWith(answer)), `"${reply.text}" should answer ${intent}`).toBe(true);
+  expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+};
+
+const titleOf = (name: string, language: 'en' | 'zh') => (harness.intents.get(name) as Intent).title![language];
+
+describe('main dialog', () => {
+  it('answers FAQ questions in the language they were asked in', async () => {
+    await play(harness.adapter, [
+      ['where is my order?', answerOf('order_status', 'en')],
+      ['我的快递到哪了', answerOf('order_status', 'zh')],
+      ['how do I return something', answerOf('return_item', 'en')],
+      ['怎么退货', answerOf('return_item', 'zh')],
+      ['wheres my pakage', answerOf('order_status', 'en')],
+    ]);
+  });
+
+  it('takes a button label at its word', async () => {
+    const { adapter } = await createBotHarness();
+    await play(adapter, [
+      [titleOf('order_status', 'en'), answerOf('order_status', 'en')],
+      [titleOf('return_item', 'zh'), answerOf('return_item', 'zh')],
+    ]);
+  });
+
+  it('says it is not sure about things outside the knowledge base, and offers a person', async () => {
+    const { adapter } = await createBotHarness();
+    await play(adapter, [
+      ["what's the weather on Mars", (reply) => {
+        expect(reply.text).toBe(say('fallback', 'en'));
+        expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', 'en')]);
+      }],
+      ['明天北京天气怎么样', say('fallback', 'zh')],
+    ]);
+  });
+
+  it('asks "Did you mean" when two intents are close, and answers the one picked', async () => {
+    const { adapter, knowledge } = await createBotHarness();
+    const titled = [...harness.intents.values()].filter((intent) => intent.title && !intent.dialog);
+    let question: string | undefined;
+    let candidates: string[] = [];
+    search: for (const a of titled) {
+      for (const b of titled) {
+        const text = `${a.title!.en} or ${b.title!.en.toLowerCase()}?`;
+        const recognition = knowledge.current().recognizer.recognize(text);
+        if (a !== b && recognition.decision === 'clarify') {
+          question = text;
+          candidates = recognition.alternatives.slice(0, 2).map((alternative) => alternative.intent);
+          break search;
+        }
+      }
+    }
+    expect(question, 'some pair of intents should be ambiguous').toBeDefined();
+    await play(adapter, [
+      [question!, (reply) => {
+        expect(reply.text).toBe(say('clarify', 'en'));
+        expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([
+          ...candidates.map((name) => titleOf(name, 'en')),
+          say('somethingElse', 'en'),
+        ]);
+      }],
+      [titleOf(candidates[1]!, 'en'), answerOf(candidates[1]!, 'en')],
+      [question!, say('clarify', 'en')],
+      [say('somethingElse', 'en'), say('rephrase', 'en')],
+      [question!, say('clarify', 'en')],
+      ['我的快递到哪了', answerOf('order_status', 'zh')],
+    ]);
+  });
+
+  it('reports each turn in a parley.turn trace when tracing is on', async () => {
+    const { adapter } = await createBotHarness({ trace: true });
+    await adapter
+      .send('where is my order')
+      .assertReply(answerOf('order_status', 'en') as (reply: Partial<Activity>) => void)
+      .assertReply((trace) => {
+        expect(trace.type).toBe('trace');
+        expect(trace.name).toBe('parley.turn');
+        expect(trace.value).toMatchObject({ intent: 'order_status', language: 'en', sentiment: { label: expect.any(String) } });
+        expect(trace.value.alternatives[0].intent).toBe('order_status');
+      })
+      .send('what is the meaning of life')
+      .assertReply((reply) => expect([say('fallback', 'en'), say('clarify', 'en')]).toContain(reply.text))
+      .assertReply((trace) => {
+        expect(trace.value.intent).toBeNull();
+        expect(trace.value.alternatives.length).toBeGreaterThan(0);
+      });
+  });
+});

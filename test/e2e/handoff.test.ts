@@ -1,0 +1,158 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { type ClientActivity, generateToken, openDirectLine } from '../support/directline.js';
+import { request } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const SHOTS = '/tmp/parley-shots';
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await startTestServer();
+  const admin = await request(server.url, 'POST', '/api/auth/login', { body: { email: 'admin@example.com', password: 'correct horse battery' } });
+  const cookie = admin.headers.get('set-cookie')!.split(';')[0]!;
+  for (const [email, name] of [['alice@example.com', 'Alice'], ['bob@example.com', 'Bob']]) {
+    expect((await request(server.url, 'POST', '/api/users', { cookie, body: { email, password: 'agent password 1', role: 'agent', name } })).status).toBe(201);
+  }
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.cleanup();
+});
+
+/** An agent signed in to the console in a browser context of their own. */
+async function signIn(email: string, uiLanguage: 'en' | 'zh'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 820 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}/agent`);
+  if (uiLanguage === 'zh') await page.click('[data-lang="zh"]');
+  await page.locator('#login-form').waitFor();
+  await page.screenshot({ path: `${SHOTS}/console-login-${uiLanguage}.png` });
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', 'agent password 1');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#app-view:not([hidden])');
+  expect(errors).toEqual([]);
+  return page;
+}
+
+/** A customer on Microsoft's Direct Line client, as Web Chat would be. */
+async function customer(locale: string) {
+  const { token, conversationId } = await generateToken(server.url);
+  const session = await openDirectLine(server.url, { webSocket: true, token });
+  const messages = (match: (activity: ClientActivity) => boolean) => session.next((activity) => activity.type === 'message' && match(activity));
+  return { session, conversationId, messages, say: (text: string) => session.say(text, { locale }) };
+}
+
+const senderOf = (activity: ClientActivity) => (activity.channelData as { parley?: { sender?: string } } | undefined)?.parley?.sender;
+const isBot = (activity: ClientActivity) => activity.from.role === 'bot' && senderOf(activity) === undefined;
+
+describe('handoff through the agent console', () => {
+  it('English: the agent sees the chat arrive live, claims, replies, hands back; XSS stays text', async () => {
+    const alice = await signIn('alice@example.com', 'en');
+    await alice.screenshot({ path: `${SHOTS}/console-empty.png` });
+    const c = await customer('en-US');
+    await c.messages(isBot); // the welcome
+    // The widget asks for consent to profiling; with it the agent sees the customer's mood over time.
+    c.session.client.postActivity({ type: 'event', name: 'parley.consent', value: { profiling: true }, from: { id: 'customer' } } as never).subscribe();
+    await c.say('my parcel is late again, this is really annoying');
+    await c.messages(isBot);
+
+    await c.say('I want to talk to a person');
+    expect((await c.messages(isBot)).text).toMatch(/number 1 in the queue/);
+    const item = alice.locator(`.queue-item[data-conversation="${c.conversationId}"]`);
+    await item.waitFor();
+    expect(await alice.title()).toMatch(/^(\(1\)|●)/);
+
+    // A hostile customer: markup must show as text in the console and never run.
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    await c.say(payload);
+    await item.click();
+    await alice.locator('#transcript .line.customer .bubble', { hasText: '<img src=x' }).waitFor();
+    await alice.screenshot({ path: `${SHOTS}/console-waiting.png` });
+
+    await alice.click('[data-action="claim"]');
+    expect((await c.messages((activity) => senderOf(activity) === 'system' && /joined/.test(activity.text ?? ''))).text).toBe('Alice joined the chat');
+    await alice.fill('#composer-text', 'Hi, I am Alice. Let me look at your order.');
+    await alice.keyboard.press('Enter');
+    const fromAgent = await c.messages((activity) => senderOf(activity) === 'agent');
+    expect(fromAgent).toMatchObject({ text: 'Hi, I am Alice. Let me look at your order.', from: { name: 'Alice' } });
+
+    // The customer writes while the agent has the chat: the agent sees them typing, then the
+    // message, live; the bot stays quiet.
+    c.session.client.postActivity({ type: 'typing', from: { id: 'customer' } } as never).subscribe();
+    await alice.locator('#typing:not([hidden])', { hasText: 'Customer is typing' }).waitFor();
+    await c.say('where is my order?');
+    await alice.locator('#transcript .line.customer .bubble', { hasText: 'where is my order?' }).waitFor();
+    await alice.fill('#composer-text', 'It left our warehouse this morning.');
+    await alice.keyboard.press('Enter');
+    const next = await c.messages((activity) => activity.from.role === 'bot');
+    expect(next).toMatchObject({ text: 'It left our warehouse this morning.', from: { name: 'Alice' } });
+
+    expect(await alice.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await alice.locator('#transcript img, #transcript script').count()).toBe(0);
+    // Canned replies: search the knowledge base's answers, pick one with the keyboard.
+    await alice.fill('#canned-search', 'track');
+    await alice.locator('#canned-results button', { hasText: /track/i }).first().waitFor();
+    await alice.screenshot({ path: `${SHOTS}/console-active.png` });
+    await alice.keyboard.press('Enter');
+    await alice.locator('#canned-results').waitFor({ state: 'hidden' });
+    expect(await alice.inputValue('#composer-text')).not.toBe('');
+    await alice.fill('#composer-text', '');
+    await alice.click('[data-mode="note"]');
+    await alice.fill('#composer-text', 'Asked twice about the parcel; check the courier.');
+    await alice.keyboard.press('Enter');
+    await alice.locator('.notes li', { hasText: 'check the courier' }).waitFor();
+    await alice.click('[data-mode="reply"]');
+
+    await alice.click('[data-action="release"]');
+    expect((await c.messages((activity) => senderOf(activity) === 'system' && /left the chat/.test(activity.text ?? ''))).text).toMatch(/^Alice left the chat/);
+    expect((await c.messages(isBot)).text).toMatch(/I'm back/);
+    await c.say('where is my order?');
+    const answer = await c.messages((activity) => activity.from.role === 'bot');
+    expect(isBot(answer)).toBe(true);
+    expect(answer.text).not.toMatch(/Alice/);
+    expect(c.session.received.some((activity) => activity.text?.includes('check the courier'))).toBe(false);
+    await alice.locator('.badge.status.bot').waitFor();
+    await alice.screenshot({ path: `${SHOTS}/console-released.png` });
+    c.session.end();
+    await alice.context().close();
+  });
+
+  it('Chinese: an agent with the Chinese console takes a Chinese chat and hands it back', async () => {
+    const bob = await signIn('bob@example.com', 'zh');
+    const c = await customer('zh-CN');
+    await c.messages(isBot);
+    await c.say('转人工');
+    expect((await c.messages(isBot)).text).toMatch(/排在第 1 位/);
+
+    const item = bob.locator(`.queue-item[data-conversation="${c.conversationId}"]`);
+    await item.waitFor();
+    await item.click();
+    await bob.getByRole('button', { name: '接入' }).click();
+    expect((await c.messages((activity) => senderOf(activity) === 'system' && /加入/.test(activity.text ?? ''))).text).toBe('客服 Bob 已加入对话');
+    await bob.fill('#composer-text', '您好，我是 Bob，我来帮您查一下。');
+    await bob.keyboard.press('Enter');
+    expect(await c.messages((activity) => senderOf(activity) === 'agent')).toMatchObject({ text: '您好，我是 Bob，我来帮您查一下。', from: { name: 'Bob' } });
+
+    await c.say('我的订单到哪了');
+    await bob.locator('#transcript .line.customer .bubble', { hasText: '我的订单到哪了' }).waitFor();
+    await bob.screenshot({ path: `${SHOTS}/console-zh.png` });
+    await bob.getByRole('button', { name: '交还机器人' }).click();
+    expect((await c.messages((activity) => activity.from.role === 'bot')).text).toMatch(/^客服 Bob 已离开对话/);
+    expect((await c.messages(isBot)).text).toMatch(/又回来为您服务/);
+    await c.say('我的订单到哪了');
+    const answer = await c.messages((activity) => activity.from.role === 'bot');
+    expect(isBot(answer)).toBe(true);
+    expect(answer.text).toMatch(/\p{Script=Han}/u);
+    c.session.end();
+    await bob.context().close();
+  });
+});

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request, send, startConversation } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
+const AGENT = { email: 'agent@example.com', password: 'agent password 1' };
+
+async function login(url: string, credentials: { email: string; password: string }): Promise<{ status: number; cookie: string }> {
+  const response = await request(url, 'POST', '/api/auth/login', { body: credentials });
+  return { status: response.status, cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]! };
+}
+
+const pizza = {
+  name: 'pizza_delivery',
+  category: 'food',
+  utterances: { en: ['do you deliver pizza', 'can I order a pizza', 'pizza delivery please'], zh: ['你们送披萨吗', '我想订披萨', '披萨外卖'] },
+  answers: { en: ['We do not sell pizza, sorry.'], zh: ['抱歉，我们不卖披萨。'] },
+};
+
+describe('admin API', () => {
+  let server: TestServer;
+  let admin: string;
+  let agent: string;
+  let agentId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = (await login(server.url, ADMIN)).cookie;
+    const created = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { ...AGENT, role: 'agent' } });
+    agentId = created.body.user.id;
+    agent = (await login(server.url, AGENT)).cookie;
+  });
+  afterAll(() => server.cleanup());
+
+  it('answers 401 without a session and 403 to an agent on every admin route', async () => {
+    const adminRoutes = server.parley.routes.filter((route) => route.access === 'admin');
+    expect(adminRoutes.map((route) => route.path)).toEqual(expect.arrayContaining(['/api/knowledge', '/api/knowledge/publish', '/api/unanswered', '/api/analytics/summary', '/api/users/:id/password']));
+    for (const route of adminRoutes) {
+      const path = route.path.replace(/:v\b/, '1').replace(/:[a-z]+/g, 'x');
+      const body = route.method === 'get' ? undefined : {};
+      const anonymous = await request(server.url, route.method.toUpperCase(), path, { body });
+      const asAgent = await request(server.url, route.method.toUpperCase(), path, { body, cookie: agent });
+      expect([route.path, anonymous.status, asAgent.status]).toEqual([route.path, 401, 403]);
+    }
+  });
+
+  it('shows field errors, publishes a new intent to customers at once, and restores the old behaviour', async () => {
+    const invalid = await request(server.url, 'PUT', '/api/knowledge/intents/pizza_delivery', { cookie: admin, body: { ...pizza, answers: { en: [], zh: ['好'] } } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.fields).toEqual([{ path: 'answers.en', message: 'needs at least one answer' }]);
+
+    expect((await request(server.url, 'PUT', '/api/knowledge/intents/pizza_delivery', { cookie: admin, body: pizza })).status).toBe(201);
+    const tried = await request(server.url, 'POST', '/api/knowledge/test', { cookie: admin, body: { text: 'can I order a pizza' } });
+    expect(tried.body.draft).toMatchObject({ intent: 'pizza_delivery', language: 'en', answer: { text: 'We do not sell pizza, sorry.' } });
+    expect(tried.body.published.intent).not.toBe('pizza_delivery');
+
+    const customer = await startConversation(server.url);
+    const published = await request(server.url, 'POST', '/api/knowledge/publish', { cookie: admin, body: { note: 'pizza' } });
+    expect(published.status).toBe(201);
+    expect(published.body.version).toMatchObject({ number: 2, by: ADMIN.email, summary: '1 added (pizza_delivery)' });
+    expect((await send(server.url, customer, '我想订披萨'))[0].text).toBe('抱歉，我们不卖披萨。');
+
+    const versions = await request(server.url, 'GET', '/api/knowledge/versions', { cookie: admin });
+    expect(versions.body.versions.map((version: { number: number; current: boolean }) => [version.number, version.current])).toEqual([[2, true], [1, false]]);
+    const diff = await request(server.url, 'GET', '/api/knowledge/diff?from=1&to=2', { cookie: admin });
+    expect(diff.body.diff.added).toEqual(['pizza_delivery']);
+
+    const restored = await request(server.url, 'POST', '/api/knowledge/versions/1/restore', { cookie: admin });
+    expect(restored.body.version).toMatchObject({ number: 3, restoredFrom: 1 });
+    expect((await send(server.url, customer, '我想订披萨'))[0].text).not.toBe('抱歉，我们不卖披萨。');
+    const audit = await request(server.url, 'GET', '/api/knowledge/audit', { cookie: admin });
+    expect(audit.body.entries.slice(0, 3).map((entry: { action: string }) => entry.action)).toEqual(['knowledge.restored', 'knowledge.published', 'intent.created']);
+  });
+
+  it('exports and imports the knowledge base as JSON and utterances as CSV', async () => {
+    const exported = await request(server.url, 'GET', '/api/knowledge/export', { cookie: admin });
+    expect(exported.body.intents.length).toBeGreaterThan(5);
+    const imported = await request(server.url, 'POST', '/api/knowledge/import', { cookie: admin, body: exported.body });
+    expect(imported.status).toBe(200);
+    expect(imported.body.intents).toEqual(exported.body.intents);
+
+    const csv = await request(server.url, 'GET', '/api/knowledge/utterances.csv', { cookie: admin });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const bad = await request(server.url, 'POST', '/api/knowledge/utterances/import', { cookie: admin, body: { csv: 'intent,language,text\nno_such_intent,en,hello\n' } });
+    expect(bad.body.error.message).toBe('line 2: unknown intent "no_such_intent"');
+  });
+
+  it('lists what the bot missed, grouped, and adds a question to an intent of the draft', async () => {
+    const customer = await startConversation(server.url);
+    await send(server.url, customer, 'zorblax quintessence manifold');
+    await send(server.url, customer, 'zorblax quintessence manifolds');
+    const listed = await request(server.url, 'GET', '/api/unanswered', { cookie: admin });
+    const group = listed.body.groups.find((each: { text: string }) => each.text.startsWith('zorblax'));
+    expect(group).toMatchObject({ count: 2, language: 'en', kinds: { fallback: 2 } });
+
+    const added = await request(server.url, 'POST', `/api/unanswered/${group.id}/add`, { cookie: admin, body: { intent: 'contact_human', ids: group.questions.map((q: { id: string }) => q.id) } });
+    expect(added.status).toBe(200);
+    const draft = await request(server.url, 'GET', '/api/knowledge', { cookie: admin });
+    expect(draft.body.intents.find((intent: { name: string }) => intent.name === 'contact_human').utterances.en).toContain('zorblax quintessence manifold');
+    const after = await request(server.url, 'GET', '/api/unanswered', { cookie: admin });
+    expect(after.body.groups.some((each: { text: string }) => each.text.startsWith('zorblax'))).toBe(false);
+  });
+
+  it('takes a thumbs-down from the widget onto the review list', async () => {
+    const customer = await startConversation(server.url);
+    const [answer] = await send(server.url, customer, 'where is my order');
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, {
+      token: customer.token,
+      body: { type: 'event', name: 'parley.feedback', value: { activityId: answer.id, helpful: false } },
+    });
+    await expect.poll(async () => (await request(server.url, 'GET', '/api/unanswered', { cookie: admin })).body.groups.find((each: { text: string }) => each.text === 'where is my order')?.kinds).toEqual({ unhelpful: 1 });
+  });
+
+  it('sums up the service for a date range', async () => {
+    // No range: the last 30 days by the server's clock, which holds everything this test made.
+    const summary = await request(server.url, 'GET', '/api/analytics/summary', { cookie: admin });
+    expect(summary.status).toBe(200);
+    expect(summary.body.conversations.total).toBeGreaterThanOrEqual(3);
+    expect(summary.body.turns.fallback).toBeGreaterThanOrEqual(2);
+    expect(summary.body.topIntents.map((entry: { intent: string }) => entry.intent)).toContain('order_status');
+    expect(summary.body.topUnanswered[0]).toMatchObject({ text: expect.stringMatching(/zorblax/), count: 2 });
+    expect(summary.body.feedback).toEqual({ helpful: 0, unhelpful: 1 });
+    const past = await request(server.url, 'GET', '/api/analytics/summary?from=2001-01-01&to=2001-01-31', { cookie: admin });
+    expect(past.body.conversations).toMatchObject({ total: 0, byDay: expect.arrayContaining([{ day: '2001-01-31', count: 0 }]) });
+    expect((await request(server.url, 'GET', '/api/analytics/summary?from=2026-02-30', { cookie: admin })).status).toBe(400);
+  });
+
+  it('disables an agent (signed out at once) and resets a password', async () => {
+    expect((await request(server.url, 'PATCH', `/api/users/${agentId}`, { cookie: admin, body: { disabled: true } })).body.user.disabled).toBe(true);
+    expect((await request(server.url, 'GET', '/api/auth/me', { cookie: agent })).status).toBe(401);
+    expect((await login(server.url, AGENT)).status).toBe(401);
+
+    await request(server.url, 'PATCH', `/api/users/${agentId}`, { cookie: admin, body: { disabled: false } });
+    await request(server.url, 'POST', `/api/users/${agentId}/password`, { cookie: admin, body: { password: 'a brand new secret' } });
+    expect((await login(server.url, AGENT)).status).toBe(401);
+    expect((await login(server.url, { email: AGENT.email, password: 'a brand new secret' })).status).toBe(200);
+
+    const me = (await request(server.url, 'GET', '/api/auth/me', { cookie: admin })).body.user;
+    expect((await request(server.url, 'PATCH', `/api/users/${me.id}`, { cookie: admin, body: { disabled: true } })).status).toBe(409);
+  });
+});
+
+describe('published knowledge after a restart', () => {
+  it('serves the latest published version from DATA_DIR, not KNOWLEDGE_DIR', async () => {
+    const first = await startTestServer();
+    const cookie = (await login(first.url, ADMIN)).cookie;
+    await request(first.url, 'PUT', '/api/knowledge/intents/pizza_delivery', { cookie, body: pizza });
+    await request(first.url, 'POST', '/api/knowledge/publish', { cookie, body: {} });
+    await first.stop();
+
+    const again = await startTestServer({ dataDir: first.dataDir });
+    try {
+      const customer = await startConversation(again.url);
+      expect((await send(again.url, customer, '我想订披萨'))[0].text).toBe('抱歉，我们不卖披萨。');
+      const versions = await request(again.url, 'GET', '/api/knowledge/versions', { cookie: (await login(again.url, ADMIN)).cookie });
+      expect(versions.body.versions[0]).toMatchObject({ number: 2, current: true });
+    } finally {
+      await again.cleanup();
+    }
+  });
+});

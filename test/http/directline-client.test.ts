@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../src/bot/messages.js';
+import { loadKnowledgeDir, type Intent } from '../../src/kb/index.js';
+import { openDirectLine, type ClientActivity, type DirectLineSession } from '../support/directline.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let intents: Map<string, Intent>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  intents = new Map((await loadKnowledgeDir(path.resolve('knowledge'))).map((intent) => [intent.name, intent]));
+});
+afterAll(async () => {
+  await server?.cleanup();
+});
+
+const isBot = (activity: ClientActivity) => activity.type === 'message' && activity.from.role === 'bot';
+
+/** The reply is one of the intent's answers in that language. */
+function expectAnswer(reply: ClientActivity, intent: string, language: 'en' | 'zh') {
+  const answers = intents.get(intent)!.answers[language];
+  expect(answers.some((answer) => reply.text?.startsWith(answer)), `"${reply.text}" should answer ${intent} in ${language}`).toBe(true);
+  expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+}
+
+describe.each([
+  ['polling', false],
+  ['WebSocket', true],
+])('Microsoft Direct Line client over %s', (_mode, webSocket) => {
+  let session: DirectLineSession;
+
+  beforeAll(async () => {
+    session = await openDirectLine(server.url, { webSocket });
+  });
+  afterAll(() => session?.end());
+
+  it('is greeted in both languages when it gave no locale', async () => {
+    const welcome = await session.next(isBot);
+    expect(welcome.text).toContain(say('welcome', 'en'));
+    expect(welcome.text).toContain(say('welcome', 'zh'));
+  });
+
+  it('gets its own message back with the server id and its clientActivityID, and a server-chosen sender', async () => {
+    const id = await session.say('where is my order?');
+    const echo = await session.next((activity) => activity.id === id);
+    expect(echo.text).toBe('where is my order?');
+    expect(echo.channelData?.clientActivityID).toMatch(/^test-/);
+    expect(echo.from.id).not.toBe('spoofed-user');
+    expect(echo.from.id).toMatch(/^dl_/);
+    expectAnswer(await session.next(isBot), 'order_status', 'en');
+  });
+
+  it.each([
+    ['how do I return something', 'return_item', 'en'],
+    ['我的快递到哪了', 'order_status', 'zh'],
+    ['怎么退货', 'return_item', 'zh'],
+    ['wher is my oder??', 'order_status', 'en'],
+    ['how do i retrun sumthing', 'return_item', 'en'],
+    ['我的快第到哪了', 'order_status', 'zh'],
+  ] as const)('answers %j from the knowledge base', async (text, intent, language) => {
+    expectAnswer(await session.ask(text), intent, language);
+  });
+
+  it('offers quick replies where the answer has choices', async () => {
+    const withChoices = [...intents.values()].find((intent) => (intent.quickReplies?.en.length ?? 0) > 0 && !intent.dialog)!;
+    const reply = await session.ask(withChoices.title!.en);
+    expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(withChoices.quickReplies!.en);
+  });
+
+  it('says it is not sure, and offers a person, instead of guessing', async () => {
+    const reply = await session.ask("what's the weather on Mars");
+    expect(reply.text).toBe(say('fallback', 'en'));
+    expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([intents.get('contact_human')!.title!.en]);
+    const zh = await session.ask('给我写一首关于月亮的诗');
+    expect(zh.text).toBe(say('fallback', 'zh'));
+  });
+});
+
+describe('questions the bot could not answer', () => {
+  it('are stored with text, language, time and best guesses, personal data masked', async () => {
+    const session = await openDirectLine(server.url, { webSocket: true });
+    try {
+      await session.next(isBot);
+      await session.ask('can you tell me the weather on Mars? mail me at alice@example.com');
+    } finally {
+      session.end();
+    }
+    await server.parley.storage.flush();
+    const stored = JSON.parse(await readFile(path.join(server.dataDir, 'unanswered.json'), 'utf8'));
+    const question = Object.values(stored.items as Record<string, any>).find((item) => item.text.includes('tell me the weather on Mars'));
+    expect(question).toMatchObject({ language: 'en', kind: 'fallback', status: 'new' });
+    expect(question.text).toContain('a***@example.com');
+    expect(question.text).not.toContain('alice@');
+    expect(Date.parse(question.at)).not.toBeNaN();
+    expect(question.bestGuesses.length).toBeGreaterThan(0);
+    expect(question.bestGuesses[0]).toEqual({ intent: expect.any(String), score: expect.any(Number) });
+  });
+});

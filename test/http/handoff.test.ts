@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request, send, startConversation } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+/** One agent's live feed (`GET /api/events`), read as Server-Sent Events. */
+async function openEvents(baseUrl: string, cookie: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}/api/events`, { headers: { cookie }, signal: controller.signal });
+  const received: { event: string; data: any }[] = [];
+  const waiters = new Set<() => void>();
+  const ended = (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event && data) received.push({ event, data: JSON.parse(data) });
+          for (const wake of waiters) wake();
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  const waitFor = (match: (item: { event: string; data: any }) => boolean) =>
+    new Promise<{ event: string; data: any }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no such event; got ${JSON.stringify(received.map((r) => r.event))}`)), 10_000);
+      const check = () => {
+        const found = received.find(match);
+        if (found) {
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(found);
+        }
+      };
+      waiters.add(check);
+      check();
+    });
+  await waitFor((item) => item.event === 'hello');
+  return { response, received, waitFor, ended, close: () => controller.abort() };
+}
+
+async function login(baseUrl: string, email: string, password: string): Promise<string> {
+  const response = await request(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
+  expect(response.status).toBe(200);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+const activitiesOf = async (baseUrl: string, conversation: { conversationId: string; token: string }) =>
+  (await request(baseUrl, 'GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, { token: conversation.token })).body.activities as any[];
+
+describe('handoff over HTTP', () => {
+  let server: TestServer;
+  let admin: string;
+  let alice: string;
+  let bob: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await login(server.url, 'admin@example.com', 'correct horse battery');
+    for (const [email, name] of [['alice@example.com', 'Alice'], ['bob@example.com', 'Bob']]) {
+      const created = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email, password: 'agent password 1', role: 'agent', name } });
+      expect(created.status).toBe(201);
+    }
+    alice = await login(server.url, 'alice@example.com', 'agent password 1');
+    bob = await login(server.url, 'bob@example.com', 'agent password 1');
+  });
+  afterAll(() => server?.cleanup());
+
+  it('keeps agent routes from customers and admin routes from agents', async () => {
+    const customer = await startConversation(server.url);
+    const id = customer.conversationId;
+    for (const [method, path] of [['GET', '/api/conversations?status=waiting'], ['GET', `/api/conversations/${id}`], ['POST', `/api/conversations/${id}/claim`], ['GET', '/api/events']]) {
+      expect((await request(server.url, method!, path!, { token: customer.token })).status, `${method} ${path} with a customer token`).toBe(401);
+    }
+    expect((await request(server.url, 'POST', `/api/conversations/${id}/messages`, { token: customer.token, body: { text: 'I am the agent now' } })).status).toBe(401);
+    expect((await request(server.url, 'GET', '/api/users', { cookie: alice })).status).toBe(403);
+    expect((await request(server.url, 'POST', '/api/users', { cookie: alice, body: { email: 'eve@example.com', password: 'agent password 1', role: 'admin' } })).status).toBe(403);
+    // Every conversation route is declared for agents.
+    const routes = (server.parley.server.listeners('request')[0] as any).locals.routes as { path: string; access: string }[];
+    for (const route of routes.filter((each) => each.path.startsWith('/api/conversations') || each.path === '/api/events')) expect(route.access).toBe('agent');
+  });
+
+  it('a customer asks for a person; an agent claims, replies, releases; the bot is quiet meanwhile', async () => {
+    const events = await openEvents(server.url, alice);
+    const customer = await startConversation(server.url, 'en-US');
+    const [queued] = await send(server.url, customer, 'I want to talk to a person');
+    expect(queued.text).toMatch(/number 1 in the queue/);
+
+    await events.waitFor((item) => item.event === 'queue' && item.data.event === 'handoff.requested' && item.data.conversationId === customer.conversationId);
+    const waiting = (await request(server.url, 'GET', '/api/conversations?status=waiting', { cookie: alice })).body.conversations;
+    expect(waiting).toEqual([
+      expect.objectContaining({ id: customer.conversationId, status: 'waiting', language: 'en', reason: 'customer_asked', waitingSince: expect.any(String), mood: expect.objectContaining({ label: expect.any(String) }) }),
+    ]);
+
+    // Two agents click "claim" at once: one gets the chat, the other a 409.
+    const claims = await Promise.all([alice, bob].map((cookie) => request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie })));
+    expect(claims.map((claim) => claim.status).sort()).toEqual([200, 409]);
+    const holder = claims[0]!.status === 200 ? alice : bob;
+    const other = holder === alice ? bob : alice;
+    const holderName = holder === alice ? 'Alice' : 'Bob';
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: other, body: { text: 'hi' } })).status).toBe(409);
+
+    const reply = await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: holder, body: { text: 'Hello, I can help with that.' } });
+    expect(reply.status).toBe(201);
+    const seen = await activitiesOf(server.url, customer);
+    expect(seen.find((activity) => activity.text === `${holderName} joined the chat`)?.channelData.parley.sender).toBe('system');
+    expect(seen.at(-1)).toMatchObject({ text: 'Hello, I can help with that.', from: { name: holderName }, channelData: { parley: { sender: 'agent' } } });
+
+    // The customer writes: the agent's feed has it, the bot says nothing.
+    const before = seen.length;
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'where is my order?' } });
+    await events.waitFor((item) => item.event === 'activity' && item.data.activity.text === 'where is my order?');
+    await server.parley.adapter.idle();
+    expect((await activitiesOf(server.url, customer)).slice(before).map((activity) => activity.from.role)).toEqual(['user']);
+
+    // A private note stays private.
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/notes`, { cookie: holder, body: { text: 'VIP, be gentle' } })).status).toBe(201);
+    const detail = (await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: other })).body;
+    expect(detail.notes).toEqual([expect.objectContaining({ text: 'VIP, be gentle', agentName: holderName })]);
+    expect(JSON.stringify(await activitiesOf(server.url, customer))).not.toContain('VIP, be gentle');
+
+    // Hand back: the customer is told and greeted, and the bot answers again.
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: other })).status).toBe(403);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: holder })).status).toBe(200);
+    await server.parley.adapter.idle();
+    const afterRelease = (await activitiesOf(server.url, customer)).map((activity) => activity.text);
+    expect(afterRelease).toContain(`${holderName} left the chat. You are back with Parley, the assistant.`);
+    expect(afterRelease.at(-1)).toMatch(/I'm back/);
+    const answers = await send(server.url, customer, 'where is my order?');
+    expect(answers[0].from.role).toBe('bot');
+    events.close();
+  });
+
+  it('in Chinese, and closing a chat', async () => {
+    const events = await openEvents(server.url, alice);
+    const customer = await startConversation(server.url, 'zh-CN');
+    const [queued] = await send(server.url, customer, '转人工');
+    expect(queued.text).toMatch(/排在第 1 位/);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: alice })).status).toBe(200);
+    const texts = (await activitiesOf(server.url, customer)).map((activity) => activity.text);
+    expect(texts).toContain('客服 Alice 已加入对话');
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/close`, { cookie: alice })).status).toBe(200);
+    expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('本次对话已结束。');
+    const closed = (await request(server.url, 'GET', '/api/conversations?status=closed', { cookie: alice })).body.conversations;
+    expect(closed.map((each: { id: string }) => each.id)).toContain(customer.conversationId);
+    events.close();
+  });
+
+  it('with no agent online the customer may leave a message, or go back to the assistant', async () => {
+    // The consoles of the tests before have disconnected.
+    for (let i = 0; i < 200 && server.parley.presence.count() > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.parley.presence.count()).toBe(0);
+    const customer = await startConversation(server.url, 'en-US');
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'talk to a person' } });
+    await server.parley.adapter.idle();
+    const notice = (await activitiesOf(server.url, customer)).find((activity) => /^No agent is available/.test(activity.text ?? ''));
+    const ticketId = /ticket (T-\d+)/.exec(notice?.text ?? '')?.[1];
+    expect(notice?.channelData.parley.sender).toBe('system');
+    expect(ticketId).toBeDefined();
+    // Nothing is lost: the ticket carries the transcript.
+    const ticket = (await request(server.url, 'GET', `/api/tickets/${ticketId}`, { cookie: alice })).body;
+    expect(ticket).toMatchObject({ conversationId: customer.conversationId, description: expect.stringContaining('customer: talk to a person') });
+    const offer = (await activitiesOf(server.url, customer)).at(-1);
+    expect(offer.text).toContain(`ticket ${ticketId}`);
+    expect(offer.text).toMatch(/Leave a message here/);
+    expect(offer.suggestedActions.actions.map((action: { title: string }) => action.title)).toEqual(['Back to the assistant']);
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'Back to the assistant' } });
+    await server.parley.adapter.idle();
+    const last = (await activitiesOf(server.url, customer)).slice(-2).map((activity) => activity.text);
+    expect(last[0]).toBe('You left the queue. You are back with Parley, the assistant.');
+    expect(last[1]).toMatch(/I'm back/);
+  });
+
+  it('a rule (the mood, repeated fallbacks) can queue a chat through the event bus, ahead of calmer ones', async () => {
+    const events = await openEvents(server.url, alice);
+    const calm = await startConversation(server.url, 'en-US');
+    await send(server.url, calm, 'talk to a person');
+    const upset = await startConversation(server.url, 'en-US');
+    await send(server.url, upset, 'This is terrible, the worst service ever. I hate it!');
+    // What the profiles module publishes when a customer is strongly negative.
+    server.parley.events.publish('handoff.requested', { conversationId: upset.conversationId, reason: 'negative_sentiment' });
+    await events.waitFor((item) => item.event === 'activity' && item.data.conversationId === upset.conversationId && item.data.activity.channelData?.parley?.sender === 'system');
+    await server.parley.adapter.idle();
+    const waiting = (await request(server.url, 'GET', '/api/conversations?status=waiting', { cookie: alice })).body.conversations as any[];
+    expect(waiting.map((each) => each.id)).toEqual([upset.conversationId, calm.conversationId]);
+    expect(waiting[0]).toMatchObject({ priority: 'high', reason: 'negative_sentiment', mood: { label: 'negative' } });
+    for (const id of [calm.conversationId, upset.conversationId]) await request(server.url, 'POST', `/api/conversations/${id}/close`, { cookie: alice });
+    events.close();
+  });
+
+  it('canned replies come from the knowledge base, in the customer\'s language', async () => {
+    const en = (await request(server.url, 'GET', '/api/canned-replies?language=en&q=order', { cookie: alice })).body.replies;
+    const zh = (await request(server.url, 'GET', '/api/canned-replies?language=zh', { cookie: alice })).body.replies;
+    expect(en.length).toBeGreaterThan(0);
+    expect(zh[0].text).toMatch(/\p{Script=Han}/u);
+  });
+});
+
+describe('the live feed', () => {
+  it('ends when the agent signs out', async () => {
+    const server = await startTestServer({ env: { PARLEY_EVENTS_HEARTBEAT_SECONDS: '1' } });
+    try {
+      const admin = await login(server.url, 'admin@example.com', 'correct horse battery');
+      const events = await openEvents(server.url, admin);
+      expect(server.parley.presence.count()).toBe(1);
+      expect((await request(server.url, 'POST', '/api/auth/logout', { cookie: admin })).status).toBe(204);
+      await events.waitFor((item) => item.event === 'signed-out');
+      await events.ended;
+      for (let i = 0; i < 200 && server.parley.presence.count() > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(server.parley.presence.count()).toBe(0);
+      expect((await fetch(`${server.url}/api/events`, { headers: { cookie: admin } })).status).toBe(401);
+    } finally {
+      await server.cleanup();
+    }
+  });
+});

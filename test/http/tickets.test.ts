@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request, send, startConversation } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+type Conversation = Awaited<ReturnType<typeof startConversation>>;
+
+async function login(baseUrl: string, email: string, password: string): Promise<string> {
+  const response = await request(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
+  expect(response.status).toBe(200);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+const activitiesOf = async (baseUrl: string, conversation: Conversation) =>
+  (await request(baseUrl, 'GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, { token: conversation.token })).body.activities as any[];
+
+/** The customer says something; resolves with all the bot said in answer. */
+const chat = async (baseUrl: string, conversation: Conversation, text: string) => (await send(baseUrl, conversation, text)).map((reply) => reply.text as string).join('\n\n');
+
+/** Wait until the bot says something matching on its own (a proactive message). */
+async function botSays(baseUrl: string, conversation: Conversation, pattern: RegExp): Promise<string> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const found = (await activitiesOf(baseUrl, conversation)).find((activity) => activity.from.role === 'bot' && pattern.test(activity.text ?? ''));
+    if (found) return found.text;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`the bot never said ${pattern}`);
+}
+
+/** A complaint filed through the chat; returns the ticket id the bot announced. */
+async function fileComplaint(baseUrl: string, conversation: Conversation, turns: string[]): Promise<string> {
+  let last = '';
+  for (const turn of turns) last = await chat(baseUrl, conversation, turn);
+  const id = /T-\d+/.exec(last)?.[0];
+  expect(id, last).toBeDefined();
+  return id!;
+}
+
+describe('tickets over HTTP', () => {
+  let server: TestServer;
+  let agent: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const admin = await login(server.url, 'admin@example.com', 'correct horse battery');
+    const created = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email: 'ana@example.com', password: 'agent password 1', role: 'agent', name: 'Ana' } });
+    expect(created.status).toBe(201);
+    agent = await login(server.url, 'ana@example.com', 'agent password 1');
+  });
+  afterAll(async () => server?.cleanup());
+
+  it('refuses the ticket API without a session, with a customer token, and from another site', async () => {
+    const customer = await startConversation(server.url);
+    expect((await request(server.url, 'GET', '/api/tickets')).status).toBe(401);
+    expect((await request(server.url, 'GET', '/api/tickets', { token: customer.token })).status).toBe(401);
+    expect((await request(server.url, 'PATCH', '/api/tickets/T-1001', { token: customer.token, body: { status: 'closed' } })).status).toBe(401);
+    const crossSite = await request(server.url, 'PATCH', '/api/tickets/T-1001', { cookie: agent, body: { note: 'x' }, headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    expect(server.parley.routes.filter((route) => route.path.startsWith('/api/tickets')).map((route) => `${route.method} ${route.path} ${route.access}`)).toEqual([
+      'get /api/tickets agent',
+      'get /api/tickets/:id agent',
+      'patch /api/tickets/:id agent',
+      'post /api/tickets agent',
+    ]);
+  });
+
+  it('files a complaint from chat, runs its lifecycle, feeds the resolution back and keeps the rating', async () => {
+    const customer = await startConversation(server.url, 'en-US');
+    const id = await fileComplaint(server.url, customer, ['I want to complain', 'My order 48213 arrived with a cracked screen', 'me@example.com', 'yes']);
+    const filed = await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent });
+    expect(filed.body).toMatchObject({ id, status: 'open', category: 'product_quality', orderNumber: '48213', contact: { email: 'me@example.com' }, overdue: false, csat: null });
+    // The raw e-mail address is on the ticket, never in the transcript.
+    expect(JSON.stringify(await activitiesOf(server.url, customer))).not.toContain('me@example.com');
+    expect((await request(server.url, 'GET', '/api/tickets?status=open', { cookie: agent })).body.tickets.map((ticket: any) => ticket.id)).toContain(id);
+    expect((await request(server.url, 'GET', '/api/tickets?status=shipped', { cookie: agent })).status).toBe(400);
+
+    const patch = (body: unknown) => request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body });
+    expect((await patch({ status: 'in_progress', assignee: 'ana@example.com' })).status).toBe(200);
+    const invalid = await patch({ status: 'closed' });
+    expect(invalid.status).toBe(409);
+    expect(invalid.body.error).toEqual({ code: 'invalid_transition', message: `ticket ${id} cannot go from in_progress to closed: from in_progress it can go to waiting_customer, resolved` });
+    expect((await patch({ status: 'resolved' })).body.error.code).toBe('resolution_required');
+    expect((await patch({ colour: 'red' })).status).toBe(400);
+    const resolved = await patch({ status: 'resolved', resolution: 'We are sending you a new phone by express.', rootCause: 'packed without padding', note: 'called the warehouse' });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.summary.text).toMatch(/^product quality complaint/);
+    expect(resolved.body.history.map((entry: any) => entry.by.name ?? entry.by.kind)).toEqual(['customer', 'Ana', 'Ana', 'Ana', 'Ana', 'Ana', 'Ana']);
+
+    const feedback = await botSays(server.url, customer, new RegExp(`ticket ${id}: it has been resolved`));
+    expect(feedback).toContain('We are sending you a new phone by express.');
+    expect(await chat(server.url, customer, '4')).toBe('Thank you for rating us 4/5. Is there anything you would like to add? (optional)');
+    expect(await chat(server.url, customer, 'Quick and friendly')).toBe(`Thank you! Your feedback is noted on ticket ${id}.`);
+    expect((await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body.csat).toMatchObject({ score: 4, comment: 'Quick and friendly' });
+    expect((await patch({ status: 'closed' })).body.status).toBe('closed');
+  });
+
+  it('reopens a ticket when the customer says it is not fixed (in Chinese)', async () => {
+    const customer = await startConversation(server.url, 'zh-CN');
+    const id = await fileComplaint(server.url, customer, ['我要投诉', '退款申请了两周还没到账', '订单号是20250301', 'li@example.com', '确认']);
+    await request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body: { status: 'resolved', resolution: '已为您重新提交退款，1-3 个工作日到账。' } });
+    await botSays(server.url, customer, new RegExp(`工单 ${id}：已处理完毕`));
+    expect(await chat(server.url, customer, '没解决')).toMatch(new RegExp(`^很抱歉问题还没有解决。我已重新打开工单 ${id}`));
+    const ticket = (await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body;
+    expect(ticket).toMatchObject({ status: 'reopened', category: 'refund_billing', language: 'zh' });
+    expect(ticket.history.at(-1)).toMatchObject({ action: 'status', from: 'resolved', to: 'reopened', by: { kind: 'customer' } });
+  });
+
+  it("lets a customer read only their own tickets by number in chat", async () => {
+    const owner = await startConversation(server.url);
+    const id = await fileComplaint(server.url, owner, ['I want to complain, the courier was rude to me', 'owner@example.com', 'yes']);
+    expect(await chat(server.url, owner, `what's the status of ${id}?`)).toMatch(new RegExp(`^Ticket ${id} \\(service\\): received`));
+    const stranger = await startConversation(server.url);
+    expect(await chat(server.url, stranger, `what's the status of ${id}?`)).toBe(`I couldn't find ticket ${id} among your tickets. Please check the number (it looks like T-1001).`);
+  });
+
+  it('lets an agent file a ticket from a chat, and 404s an unknown conversation or ticket', async () => {
+    const customer = await startConversation(server.url);
+    await chat(server.url, customer, '我的快递到哪了');
+    const created = await request(server.url, 'POST', '/api/tickets', { cookie: agent, body: { conversationId: customer.conversationId, description: 'Customer reports a missing parcel', priority: 'high' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'open', priority: 'high', category: 'delivery', language: 'zh', history: [{ by: { kind: 'agent', name: 'Ana' } }] });
+    expect((await request(server.url, 'POST', '/api/tickets', { cookie: agent, body: { conversationId: 'nope', description: 'x' } })).status).toBe(404);
+    expect((await request(server.url, 'GET', '/api/tickets/T-999999', { cookie: agent })).status).toBe(404);
+    expect((await request(server.url, 'GET', '/api/tickets/1001', { cookie: agent })).status).toBe(400);
+  });
+
+  it('keeps tickets and their numbering across a restart on real files', async () => {
+    const before = (await request(server.url, 'GET', '/api/tickets', { cookie: agent })).body.tickets as any[];
+    await server.stop();
+    server = await startTestServer({ dataDir: server.dataDir });
+    agent = await login(server.url, 'ana@example.com', 'agent password 1');
+    const after = (await request(server.url, 'GET', '/api/tickets', { cookie: agent })).body.tickets as any[];
+    expect(after).toEqual(before);
+    const customer = await startConversation(server.url);
+    const id = await fileComplaint(server.url, customer, ['I want to complain, my account is locked', 'x@example.com', 'yes']);
+    expect(Number(id.slice(2))).toBe(Math.max(...before.map((ticket) => Number(ticket.id.slice(2)))) + 1);
+  });
+});

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { type Activity, ConversationState, TestAdapter } from 'botbuilder';
+import { MainDialog, type MainDialogDeps } from '../../dialogs/main-dialog.js';
+import { ParleyBot, createTurnErrorHandler } from '../../src/bot/parley-bot.js';
+import { BotStateStorage } from '../../src/bot/state-storage.js';
+import { dropStateTraces } from '../../src/bot/state-trace-filter.js';
+import { maskPersonalData } from '../../src/customers/index.js';
+import { indexIntents, KnowledgeRuntime, loadKnowledgeDir, toTrainingExamples, UnansweredLog, type Intent } from '../../src/kb/index.js';
+import { createLogger } from '../../src/logger.js';
+import { loadOrTrainRecognizer } from '../../src/nlu/index.js';
+import { analyzeSentiment } from '../../src/sentiment/index.js';
+import { createMemoryStorage } from '../../src/storage/index.js';
+import { sharedModelDir } from './server.js';
+
+export interface BotHarness {
+  adapter: TestAdapter;
+  intents: Map<string, Intent>;
+  storage: ReturnType<typeof createMemoryStorage>;
+  knowledge: KnowledgeRuntime;
+}
+
+/** The real bot and dialogs over the default knowledge base, with memory storage, driven by botbuilder's TestAdapter. */
+export async function createBotHarness(
+  options: {
+    trace?: boolean;
+    /** More for the main dialog (dialogs an intent starts, the complaint trigger), built on the harness's storage. */
+    main?: (storage: ReturnType<typeof createMemoryStorage>) => Partial<MainDialogDeps>;
+    /** Turn middleware and wiring around the bot (the handoff gate), once the adapter exists. */
+    wire?: (parts: { storage: ReturnType<typeof createMemoryStorage>; adapter: TestAdapter; bot: ParleyBot; conversationState: ConversationState }) => void;
+  } = {},
+): Promise<BotHarness> {
+  const intents = await loadKnowledgeDir(path.resolve('knowledge'));
+  const recognizer = await loadOrTrainRecognizer(toTrainingExamples(intents), sharedModelDir);
+  const knowledge = new KnowledgeRuntime({ version: 1, intents: indexIntents(intents), recognizer });
+  const storage = createMemoryStorage();
+  const logger = createLogger('silent');
+  const conversationState = new ConversationState(new BotStateStorage(storage.keyValue('state')));
+  const mainDialog = new MainDialog({ knowledge, unanswered: new UnansweredLog(storage.collection('unanswered')), redact: maskPersonalData, ...options.main?.(storage) });
+  const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: options.trace ?? false, logger });
+  const adapter = new TestAdapter((context) => bot.run(context));
+  // TestAdapter drops trace activities unless asked; the web channel delivers them.
+  adapter.enableTrace = options.trace ?? false;
+  adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
+  adapter.use(dropStateTraces);
+  options.wire?.({ storage, adapter, bot, conversationState });
+  return { adapter, intents: indexIntents(intents), storage, knowledge };
+}
+
+export type Expectation = string | RegExp | ((reply: Partial<Activity>) => void);
+
+/** Play `[user says, bot replies]` steps in order through one conversation. */
+export async function play(adapter: TestAdapter, steps: readonly (readonly [string, Expectation])[]): Promise<void> {
+  let flow: ReturnType<TestAdapter['send']> | undefined;
+  for (const [userSays, expected] of steps) {
+    const sent: ReturnType<TestAdapter['send']> = flow ? flow.send(userSays) : adapter.send(userSays);
+    flow = sent.assertReply((reply) => {
+      if (typeof expected === 'function') return expected(reply);
+      const text = reply.text ?? '';
+      if (typeof expected === 'string' ? text !== expected : !expected.test(text)) {
+        throw new Error(`after "${userSays}" the bot said "${text}", expected ${String(expected)}`);
+      }
+    });
+  }
+  await flow;
+}

@@ -1,0 +1,56 @@
+/** Plain HTTP calls to a running Parley, for tests that check status codes and bodies. */
+export interface JsonResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function request<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; cookie?: string } = {},
+): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.cookie) headers.cookie = options.cookie;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+/** A customer conversation through the raw Direct Line routes. */
+export async function startConversation(baseUrl: string, locale?: string) {
+  const started = await request(baseUrl, 'POST', '/v3/directline/conversations', { body: locale ? { locale } : {} });
+  if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
+  return started.body as { conversationId: string; token: string; streamUrl: string; expires_in: number };
+}
+
+/** Post a message and poll until the bot has answered it; returns the bot's replies. */
+export async function send(baseUrl: string, conversation: { conversationId: string; token: string }, text: string, timeoutMs = 10_000) {
+  const posted = await request(baseUrl, 'POST', `/v3/directline/conversations/${conversation.conversationId}/activities`, {
+    token: conversation.token,
+    body: { type: 'message', text },
+  });
+  if (posted.status !== 200) throw new Error(`post: ${posted.status} ${JSON.stringify(posted.body)}`);
+  const id = posted.body.id as string;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { body } = await request(baseUrl, 'GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, { token: conversation.token });
+    const replies = (body.activities as any[]).filter((activity) => activity.replyToId === id && activity.type === 'message');
+    if (replies.length > 0) return replies;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no reply to "${text}" within ${timeoutMs} ms`);
+}

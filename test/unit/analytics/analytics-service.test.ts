@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { AnalyticsService, TurnLog } from '../../../src/analytics/index.js';
+import { UnansweredLog } from '../../../src/kb/index.js';
+import { createMemoryStorage } from '../../../src/storage/index.js';
+import { seedHistory } from './history.js';
+
+const END = Date.parse('2026-03-15T00:00:00.000Z');
+
+async function seeded() {
+  const storage = createMemoryStorage();
+  const seed = await seedHistory(storage, END);
+  const analytics = new AnalyticsService(
+    {
+      conversations: storage.collection('conversations') as never,
+      insights: { get: (id) => storage.keyValue('customer-insights').get(id) },
+      transcripts: storage.transcripts,
+      turns: new TurnLog(storage.keyValue('analytics-turns')),
+      unanswered: new UnansweredLog(storage.collection('unanswered')),
+      tickets: storage.collection('tickets') as never,
+    },
+    () => new Date(END),
+  );
+  return { analytics, seed };
+}
+
+describe('analytics summary', () => {
+  it('computes the service KPIs from what is stored', async () => {
+    const { analytics, seed } = await seeded();
+    const summary = await analytics.summary({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-14T23:59:59.999Z' });
+    expect(summary.conversations.total).toBe(seed.conversations);
+    expect(summary.conversations.byDay).toHaveLength(14);
+    expect(summary.escalationRate).toBeCloseTo(seed.escalated / seed.conversations, 3);
+    expect(summary.containmentRate).toBeCloseTo(1 - seed.escalated / seed.conversations, 3);
+    expect(summary.fallbackRate).toBeCloseTo(1 / 3, 3);
+    expect(summary.botResponseMs).toMatchObject({ median: 40, count: seed.conversations });
+    expect(summary.agentFirstResponseSeconds).toMatchObject({ median: 45, count: seed.escalated });
+    expect(summary.resolutionHours.median).toBe(6);
+    expect(summary.topIntents[0]!.intent).toBe('order_status');
+    expect(summary.topUnanswered[0]).toMatchObject({ count: 14, language: 'en' });
+    expect(summary.tickets).toMatchObject({ available: true, total: 14, byStatus: { open: 3, in_progress: 4, resolved: 4, closed: 3 } });
+    expect(summary.csat.count).toBe(3);
+    const moods = summary.sentiment.byDay.map((day) => day.average);
+    expect(moods[0]!).toBeLessThan(0);
+    expect(moods.at(-1)!).toBeGreaterThan(0.5);
+  });
+
+  it('counts only what happened in the range, and overdue tickets by the injected clock', async () => {
+    const { analytics } = await seeded();
+    const lastDay = await analytics.summary({ from: '2026-03-14T00:00:00.000Z', to: '2026-03-14T23:59:59.999Z' });
+    expect(lastDay.conversations.total).toBe(3);
+    expect(lastDay.tickets).toMatchObject({ total: 1, byStatus: { in_progress: 1 }, overdue: 0 });
+    const older = await analytics.summary({ from: '2026-03-10T00:00:00.000Z', to: '2026-03-11T23:59:59.999Z' });
+    // The open and the in-progress ticket of March 10 and 11 were due two days later: overdue by March 15.
+    expect(older.tickets.overdue).toBe(2);
+  });
+});

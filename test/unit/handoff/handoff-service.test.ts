@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/errors.js';
+import { HandoffService } from '../../../src/handoff/index.js';
+import { alice, bob, CLAIM_TIMEOUT_MS, handoffFixture } from './fixture.js';
+
+describe('handoff state machine', () => {
+  it('bot → waiting: the customer joins the queue, is told so, and agents hear of it', async () => {
+    const f = await handoffFixture({ agentsOnline: 1 });
+    const first = await f.newConversation();
+    const second = await f.newConversation();
+
+    const queued = await f.handoff.request(first, 'customer_asked');
+    const behind = await f.handoff.request(second, 'customer_asked');
+
+    expect((await f.conversations.get(first)).status).toBe('waiting');
+    expect(queued).toMatchObject({ status: 'waiting', position: 1, agentsOnline: 1 });
+    expect(behind.position).toBe(2);
+    expect(behind.expectedWaitMinutes).toBeGreaterThan(queued.expectedWaitMinutes);
+    expect(await f.systemLines(first)).toEqual(['Waiting for an agent to join the chat…']);
+    expect(f.eventsNamed('handoff.requested')).toEqual([
+      { conversationId: first, reason: 'customer_asked' },
+      { conversationId: second, reason: 'customer_asked' },
+    ]);
+  });
+
+  it('asking twice keeps one place in the queue', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    const again = await f.handoff.request(id, 'customer_asked');
+    expect(again.position).toBe(1);
+    expect(await f.systemLines(id)).toHaveLength(1);
+    expect(f.eventsNamed('handoff.requested')).toHaveLength(1);
+  });
+
+  it('puts urgent and upset customers ahead of the line', async () => {
+    const f = await handoffFixture();
+    const calm = await f.newConversation();
+    const upset = await f.newConversation();
+    await f.handoff.request(calm, 'customer_asked');
+    await f.handoff.request(upset, 'negative_sentiment');
+    expect((await f.handoff.queue()).map((record) => record.id)).toEqual([upset, calm]);
+    expect((await f.handoff.queueStatus(calm)).position).toBe(2);
+  });
+
+  it('waiting → active: the agent claims, the customer reads their name in their language', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation('zh');
+    await f.handoff.request(id, 'customer_asked');
+    const claimed = await f.handoff.claim(id, alice);
+    expect(claimed.status).toBe('active');
+    expect(claimed.handoff).toMatchObject({ agentId: alice.id, agentName: 'Alice' });
+    expect(await f.systemLines(id)).toEqual(['正在为您转接人工客服，请稍候…', '客服 Alice 已加入对话']);
+    expect(f.eventsNamed('handoff.claimed')).toEqual([{ conversationId: id, agentId: alice.id, agentName: 'Alice' }]);
+  });
+
+  it('bot → active: an agent may also step into a chat the bot is having', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    expect((await f.handoff.claim(id, alice)).status).toBe('active');
+  });
+
+  it('two agents claiming at the same moment: one wins, the other gets 409', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    const results = await Promise.allSettled([f.handoff.claim(id, alice), f.handoff.claim(id, bob)]);
+    const won = results.filter((result) => result.status === 'fulfilled');
+    const lost = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.reason).toBeInstanceOf(AppError);
+    expect((lost[0]!.reason as AppError).status).toBe(409);
+    expect(f.eventsNamed('handoff.claimed')).toHaveLength(1);
+    expect((await f.systemLines(id)).filter((line) => line?.toString().includes('joined'))).toHaveLength(1);
+    // The same agent claiming again is harmless.
+    const holder = (await f.conversations.get(id)).handoff!.agentId === alice.id ? alice : bob;
+    expect((await f.handoff.claim(id, holder)).status).toBe('active');
+  });
+
+  it('the agent replies under their own name; nobody else can reply', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await expect(f.handoff.reply(id, alice, 'hello')).rejects.toMatchObject({ status: 409 });
+    await f.handoff.claim(id, alice);
+    const sent = await f.handoff.reply(id, alice, 'Hi, I am looking at your order now.');
+    expect(sent).toMatchObject({ text: 'Hi, I am looking at your order now.', from: { name: 'Alice', role: 'bot' }, channelData: { parley: { sender: 'agent' } } });
+    await expect(f.handoff.reply(id, bob, 'me too')).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('active → bot: the agent hands back; only the holder (or an admin) may', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    await f.handoff.claim(id, alice);
+    await expect(f.handoff.release(id, bob)).rejects.toMatchObject({ status: 403 });
+    const released = await f.handoff.release(id, alice);
+    expect(released.status).toBe('bot');
+    expect((await f.systemLines(id)).at(-1)).toBe('Alice left the chat. You are back with Parley, the assistant.');
+    expect(f.eventsNamed('handoff.released')).toEqual([{ conversationId: id, reason: 'agent', agentId: alice.id }]);
+    await expect(f.handoff.release(id, alice)).rejects.toMatchObject({ status: 409 });
+
+    await f.handoff.claim(id, alice);
+    expect((await f.handoff.release(id, { ...bob, canOverride: true })).status).toBe('bot');
+  });
+
+  it('waiting → bot: the customer leaves the queue', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    expect((await f.handoff.release(id, undefined, 'cancelled')).status).toBe('bot');
+    expect((await f.systemLines(id)).at(-1)).toBe('You left the queue. You are back with Parley, the assistant.');
+    expect(await f.handoff.queue()).toEqual([]);
+  });
+
+  it('→ closed: the agent closes the chat; nobody can claim it afterwards', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await f.handoff.claim(id, alice);
+    expect((await f.handoff.close(id, alice)).status).toBe('closed');
+    expect((await f.systemLines(id)).at(-1)).toBe('The chat was closed.');
+    expect(f.eventsNamed('handoff.closed')).toEqual([{ conversationId: id, agentId: alice.id }]);
+    await expect(f.handoff.claim(id, bob)).rejects.toMatchObject({ status: 409, code: 'conversation_closed' });
+  });
+});
+
+describe('handoff timeouts (fake clock)', () => {
+  it('nobody claims in time: the customer is told, a ticket keeps the transcript, the chat stays queued', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+
+    await f.time.advance(CLAIM_TIMEOUT_MS - 1);
+    expect(f.eventsNamed('handoff.timeout')).toEqual([]);
+
+    await f.time.advance(1);
+    expect(f.eventsNamed('handoff.timeout')).toEqual([{ conversationId: id, reason: 'not_claimed', ticketId: 'T-1001' }]);
+    expect(f.filed).toHaveLength(1);
+    expect(f.filed[0]!.description).toContain('customer: my parcel never came');
+    expect((await f.systemLines(id)).at(-1)).toBe('No agent is available right now. Your conversation was saved as ticket T-1001.');
+    const record = await f.conversations.get(id);
+    expect(record.status).toBe('waiting');
+    expect(record.handoff).toMatchObject({ ticketId: 'T-1001' });
+    // A late agent can still take it.
+    expect((await f.handoff.claim(id, alice)).status).toBe('active');
+  });
+
+  it('a claim in time cancels the timeout', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    await f.time.advance(CLAIM_TIMEOUT_MS / 2);
+    await f.handoff.claim(id, alice);
+    await f.time.advance(CLAIM_TIMEOUT_MS * 2);
+    expect(f.eventsNamed('handoff.timeout')).toEqual([]);
+    expect(f.filed).toEqual([]);
+  });
+
+  it('no agent online: times out at once, in Chinese for a Chinese conversation', async () => {
+    const f = await handoffFixture({ agentsOnline: 0 });
+    const id = await f.newConversation('zh');
+    const queued = await f.handoff.request(id, 'customer_asked');
+    expect(queued.agentsOnline).toBe(0);
+    expect(f.eventsNamed('handoff.timeout')).toEqual([{ conversationId: id, reason: 'no_agent_online', ticketId: 'T-1001' }]);
+    expect((await f.systemLines(id)).at(-1)).toBe('暂时没有客服人员可以接待，您的对话已保存为工单 T-1001。');
+  });
+
+  it('without a ticket service the customer is still told, and the messages stay for the team', async () => {
+    const f = await handoffFixture({ agentsOnline: 0, tickets: false });
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    expect(f.eventsNamed('handoff.timeout')).toEqual([{ conversationId: id, reason: 'no_agent_online' }]);
+    expect((await f.systemLines(id)).at(-1)).toBe('No agent is available right now. Your messages are kept for our team.');
+  });
+
+  it('after a restart a waiting chat keeps only the time it had left', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    f.handoff.stop();
+    await f.time.advance(CLAIM_TIMEOUT_MS - 10_000);
+
+    const restarted = new HandoffService(f.deps);
+    await restarted.resume();
+    await f.time.advance(9_999);
+    expect(f.eventsNamed('handoff.timeout')).toEqual([]);
+    await f.time.advance(1);
+    expect(f.eventsNamed('handoff.timeout')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { structuralWarnings } from '../../../src/kb/index.js';
+import { giftCards, miniStoreIntents, openKnowledge } from './helpers.js';
+
+describe('guard rails at publish', () => {
+  it('flags an utterance under two intents, thin examples and a missing answer', () => {
+    const intents = miniStoreIntents();
+    const refund = intents.find((intent) => intent.name === 'refund')!;
+    const thin = { ...giftCards, utterances: { en: ['Where is my order?', 'gift card'], zh: giftCards.utterances.zh }, answers: { en: ['Here.'], zh: [] } };
+    const warnings = structuralWarnings([...intents.filter((intent) => intent !== refund), refund, thin]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'duplicate_utterance', language: 'en', intents: ['gift_cards', 'order_status'], message: '"where is my order" is an example of gift_cards and order_status' }),
+      expect.objectContaining({ code: 'few_examples', intent: 'gift_cards', language: 'en', count: 2 }),
+      expect.objectContaining({ code: 'missing_answer', intent: 'gift_cards', language: 'zh' }),
+    ]);
+  });
+
+  it('warns with the numbers when the check set gets worse, and a dry run publishes nothing', async () => {
+    const { knowledge, runtime } = await openKnowledge();
+    const refund = (await knowledge.draft()).intents.find((intent) => intent.name === 'refund')!;
+    // Refund's examples replaced by unrelated ones: its held-out questions are now missed.
+    await knowledge.saveIntent('refund', { ...refund, utterances: { en: ['blue sky', 'green grass', 'red roses'], zh: ['蓝天', '绿草', '红玫瑰'] } }, 'ann@example.com');
+
+    const dry = await knowledge.publish({ who: 'ann@example.com', dryRun: true });
+    const drop = dry.warnings.find((warning) => warning.code === 'accuracy_drop');
+    expect(drop).toMatchObject({ total: 36 });
+    expect(drop!.code === 'accuracy_drop' && drop!.after < drop!.before).toBe(true);
+    expect(drop!.message).toMatch(/^check-set accuracy drops from \d+\.\d% to \d+\.\d% \(\d+ → \d+ of 36 right\)$/);
+    expect(drop!.code === 'accuracy_drop' && drop!.misses.some((miss) => miss.expected === 'refund')).toBe(true);
+    expect(dry.version).toBeUndefined();
+    expect(runtime.current().version).toBe(1);
+
+    const published = await knowledge.publish({ who: 'ann@example.com' });
+    expect(published.version!.warnings.map((warning) => warning.code)).toContain('accuracy_drop');
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { applyUtteranceCsv, InvalidKnowledgeError, parseCsv, utterancesToCsv } from '../../../src/kb/index.js';
+import { giftCards, miniStoreIntents, openKnowledge } from './helpers.js';
+
+describe('import and export', () => {
+  it('round-trips the knowledge base as JSON in the knowledge/ format', async () => {
+    const { knowledge } = await openKnowledge();
+    await knowledge.saveIntent('gift_cards', { ...giftCards, links: [{ url: 'https://shop.example.com/gift', label: { en: 'Gift page', zh: '礼品页' } }] }, 'ann@example.com');
+    const exported = JSON.parse(JSON.stringify({ intents: await knowledge.intentsOf('draft') }));
+
+    const other = await openKnowledge();
+    await other.knowledge.replaceDraft(exported, 'bob@example.com', 'imported');
+    expect(await other.knowledge.intentsOf('draft')).toEqual(exported.intents);
+    expect(other.runtime.current().intents.has('gift_cards')).toBe(false);
+    expect((await other.knowledge.audit())[0]).toMatchObject({ who: 'bob@example.com', action: 'knowledge.imported', detail: 'imported: 7 intents' });
+  });
+
+  it('rejects an import naming the field in error, and keeps the draft', async () => {
+    const { knowledge } = await openKnowledge();
+    const error = await knowledge.replaceDraft({ intents: [{ ...giftCards, name: 'Gift Cards' }] }, 'ann@example.com', 'x').catch((e: unknown) => e);
+    expect((error as InvalidKnowledgeError).fields[0]).toMatchObject({ path: 'intents.0.name' });
+    expect((await knowledge.intentsOf('draft')).length).toBe(6);
+  });
+
+  it('round-trips utterances as CSV, quotes, commas and line breaks included', () => {
+    const intents = [...miniStoreIntents(), { ...giftCards, utterances: { en: ['a "gift", card', 'line\nbreak'], zh: ['礼品卡，多少钱'] } }];
+    const csv = utterancesToCsv(intents);
+    expect(csv.split('\r\n')[0]).toBe('intent,language,text');
+    const emptied = intents.map((intent) => ({ ...intent, utterances: { en: [], zh: [] } }));
+    expect(applyUtteranceCsv(emptied, csv)).toEqual(intents);
+    expect(parseCsv('gift_cards,en,"a ""gift"", card"\r\n')).toEqual([['gift_cards', 'en', 'a "gift", card']]);
+  });
+
+  it('imports CSV into the draft and names the line of an unknown intent', async () => {
+    const { knowledge } = await openKnowledge();
+    await knowledge.importUtteranceCsv('intent,language,text\nrefund,en,give me my money back\nrefund,zh,退钱\n', 'ann@example.com');
+    expect((await knowledge.intentsOf('draft')).find((intent) => intent.name === 'refund')!.utterances).toEqual({ en: ['give me my money back'], zh: ['退钱'] });
+    await expect(knowledge.importUtteranceCsv('intent,language,text\nrefund,en,ok\nnope,en,hello\n', 'ann@example.com')).rejects.toThrow('line 3: unknown intent "nope"');
+  });
+});
+
+describe('the audit log', () => {
+  it('records who changed what, and when, newest first', async () => {
+    const { knowledge } = await openKnowledge();
+    await knowledge.saveIntent('gift_cards', giftCards, 'ann@example.com');
+    await knowledge.saveIntent('gift_cards', { ...giftCards, answers: { en: ['New answer.'], zh: ['新回答。'] } }, 'ann@example.com');
+    await knowledge.saveIntent('gift_cards', { ...giftCards, name: 'vouchers' }, 'bob@example.com');
+    await knowledge.deleteIntent('greeting', 'bob@example.com');
+    await knowledge.publish({ who: 'bob@example.com' });
+    await knowledge.restore(1, 'ann@example.com');
+
+    const entries = await knowledge.audit();
+    expect(entries.map((entry) => [entry.who, entry.action, entry.detail])).toEqual([
+      ['ann@example.com', 'knowledge.restored', 'restored version 1 as version 3: 1 added (greeting); 1 removed (vouchers)'],
+      ['bob@example.com', 'knowledge.published', 'published version 2: 1 added (vouchers); 1 removed (greeting)'],
+      ['bob@example.com', 'intent.deleted', 'deleted greeting'],
+      ['bob@example.com', 'intent.renamed', 'renamed gift_cards to vouchers'],
+      ['ann@example.com', 'intent.updated', 'changed answers of gift_cards'],
+      ['ann@example.com', 'intent.created', 'created gift_cards'],
+      ['system', 'knowledge.seeded', 'loaded 6 intents from KNOWLEDGE_DIR as version 1'],
+    ]);
+    expect(entries[0]!.at > entries[1]!.at).toBe(true);
+  });
+});

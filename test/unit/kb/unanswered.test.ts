@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { groupQuestions, type UnansweredQuestion } from '../../../src/kb/index.js';
+import { openKnowledge } from './helpers.js';
+
+const question = (id: string, text: string, language: 'en' | 'zh' = 'en'): UnansweredQuestion => ({
+  id,
+  text,
+  language,
+  at: `2026-03-01T09:0${id}:00.000Z`,
+  conversationId: 'c1',
+  kind: 'fallback',
+  bestGuesses: [{ intent: 'refund', score: 0.3 }],
+  status: 'new',
+});
+
+describe('what the bot missed', () => {
+  it('groups similar questions with counts, the most frequent first', () => {
+    const groups = groupQuestions([
+      question('1', 'do you ship to mars'),
+      question('2', 'can you ship to mars?'),
+      question('3', 'opening hours'),
+      question('4', 'do you ship to Mars'),
+      question('5', '你们送货到火星吗', 'zh'),
+      question('6', '送货到火星吗', 'zh'),
+    ]);
+    expect(groups.map((group) => [group.text, group.count])).toEqual([
+      ['do you ship to mars', 3],
+      ['你们送货到火星吗', 2],
+      ['opening hours', 1],
+    ]);
+    expect(groups[0]!.bestGuesses).toEqual([{ intent: 'refund', score: 0.3 }]);
+  });
+
+  it('a thumbs-down on an answer puts its question up for review', async () => {
+    const { feedback, unanswered, storage } = await openKnowledge();
+    await storage.transcripts.append('c1', { id: '0', type: 'message', text: 'I want my money back', from: { id: 'u', role: 'user' } });
+    await storage.transcripts.append('c1', { id: '1', type: 'message', text: 'Answer about refund.', replyToId: '0', from: { id: 'bot', role: 'bot' } });
+
+    expect(await feedback.record({ conversationId: 'c1', activityId: '0', helpful: false })).toBeUndefined();
+    await feedback.record({ conversationId: 'c1', activityId: '1', helpful: false });
+    const [group] = await unanswered.groups();
+    expect(group).toMatchObject({ text: 'I want my money back', kinds: { unhelpful: 1 } });
+    expect(group!.bestGuesses[0]!.intent).toBe('refund');
+    expect(await feedback.list()).toEqual([expect.objectContaining({ activityId: '1', helpful: false })]);
+  });
+
+  it('adding a question as an example puts it in the draft and takes it off the list', async () => {
+    const { knowledge, unanswered } = await openKnowledge();
+    const stored = await unanswered.record({ text: 'money back now', language: 'en', conversationId: 'c1', kind: 'fallback', bestGuesses: [] });
+    await knowledge.addExample('refund', 'en', stored.text, 'ann@example.com');
+    await unanswered.review([stored.id], 'added', 'ann@example.com', 'refund');
+
+    expect((await knowledge.intentsOf('draft')).find((intent) => intent.name === 'refund')!.utterances.en).toContain('money back now');
+    expect(await unanswered.groups()).toEqual([]);
+    expect((await unanswered.groups('added'))[0]!.text).toBe('money back now');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { assessPriority, classifyCategory, parseSlaTable, shouldOfferComplaint } from '../../../src/tickets/index.js';
+
+describe('complaint category', () => {
+  it.each([
+    ['My parcel never arrived and tracking has not moved for a week', 'delivery'],
+    ['The courier left it at the wrong address', 'delivery'],
+    ['快递一直没到，物流信息也不更新', 'delivery'],
+    ['The blender arrived broken', 'product_quality'],
+    ['the parcel arrived damaged and the screen is cracked', 'product_quality'],
+    ['收到的杯子是碎的，质量太差', 'product_quality'],
+    ['I was charged twice for one order and still have no refund', 'refund_billing'],
+    ['退款申请了两周还没到账', 'refund_billing'],
+    ['Your agent was rude and hung up on me', 'service_attitude'],
+    ['客服态度太差了，还骂人', 'service_attitude'],
+    ["I can't log in, my password reset email never comes", 'account'],
+    ['账号被冻结了，登录不了', 'account'],
+    ['I just want to tell you something', 'other'],
+    ['我想说点事', 'other'],
+  ])('"%s" is about %s', (text, category) => {
+    expect(classifyCategory(text).category).toBe(category);
+  });
+
+  it('does not mistake "later" for a late delivery', () => {
+    expect(classifyCategory('I will try again later').category).toBe('other');
+  });
+});
+
+describe('complaint priority', () => {
+  it.each([
+    ['This is fraud, I will call my lawyer', 0, 'urgent'],
+    ['The kettle burned my hand, I had to go to hospital', -0.3, 'urgent'],
+    ['你们就是骗子，我要投诉到消协', -0.9, 'urgent'],
+    ['我要报警', -0.2, 'urgent'],
+    ['I was charged twice', 0, 'high'],
+    ['The box is a bit dented', -0.2, 'normal'],
+    ['The parcel is late and I am furious', -0.8, 'high'],
+    ['Small suggestion: the app could remember my size', 0.4, 'low'],
+  ] as const)('"%s" (mood %s) is %s', (text, sentiment, priority) => {
+    expect(assessPriority({ text, sentiment, recentComplaints: 0 }).priority).toBe(priority);
+  });
+
+  it('raises a repeat complaint one level and says why, but never to urgent on its own', () => {
+    const repeat = assessPriority({ text: 'The box is a bit dented', sentiment: -0.2, recentComplaints: 2 });
+    expect(repeat.priority).toBe('high');
+    expect(repeat.reasons).toContain('repeat complaint (2 other tickets in 30 days)');
+    expect(assessPriority({ text: 'The parcel is late and I am furious', sentiment: -0.8, recentComplaints: 3 }).priority).toBe('high');
+  });
+
+  it('names the words that made it urgent', () => {
+    expect(assessPriority({ text: 'I will sue you', sentiment: 0, recentComplaints: 0 }).reasons).toEqual(['mentions "sue"']);
+  });
+});
+
+describe('the sentiment trigger', () => {
+  it('offers a complaint for a strongly negative message that names a problem, not for plain anger', () => {
+    expect(shouldOfferComplaint('My parcel arrived broken and nobody answers!', -0.85)).toBe(true);
+    expect(shouldOfferComplaint('快递一直没到，太差劲了', -0.88)).toBe(true);
+    expect(shouldOfferComplaint('I hate this', -0.8)).toBe(false);
+    expect(shouldOfferComplaint('My parcel is late', -0.3)).toBe(false);
+  });
+});
+
+describe('the SLA table', () => {
+  it('reads hours per priority from a setting and keeps the defaults for the rest', () => {
+    expect(parseSlaTable('urgent=2, low=240')).toEqual({ urgent: 2, high: 24, normal: 72, low: 240 });
+    expect(() => parseSlaTable('urgent=soon')).toThrow(/"urgent=soon" is not priority=hours/);
+    expect(() => parseSlaTable('critical=1')).toThrow(/priorities: urgent, high, normal, low/);
+  });
+});
