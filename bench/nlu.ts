@@ -4,7 +4,7 @@
  * Each (system, set) runs in its own child process so peak RSS is measured separately.
  * Writes bench/results/nlu.md.
  */
-import '../src/nlu/quiet-dotenv.js';
+import '../src/quiet-dotenv.js';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRandom, shuffleInPlace } from '../src/nlu/prng.js';
 import { typoCopy } from '../src/nlu/typos.js';
-import { expectedCalibrationError, loadRecognizer, macroF1, OUT_OF_SCOPE_INTENT, trainRecognizer, type TrainedRecognizer } from '../src/nlu/index.js';
+import { macroF1 } from '../src/metrics.js';
+import { expectedCalibrationError, loadRecognizer, OUT_OF_SCOPE_INTENT, trainRecognizer, type TrainedRecognizer } from '../src/nlu/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const datasets = path.resolve(root, '..', 'shared', 'datasets');

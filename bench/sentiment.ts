@@ -6,7 +6,7 @@
  *
  *   npm run bench:sentiment
  */
-import '../src/sentiment/quiet-dotenv.js';
+import '../src/quiet-dotenv.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -14,7 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import natural from 'natural';
 import { analyzeSentiment } from '../src/sentiment/index.js';
-import { parseLabelledJsonl, percentile, scorePredictions } from '../src/sentiment/evaluate.js';
+import { percentile } from '../src/metrics.js';
+import { parseLabelledJsonl, scorePredictions } from '../src/sentiment/evaluate.js';
 import type { LabelledText } from '../src/sentiment/evaluate.js';
 import type { SentimentLabel } from '../src/sentiment/types.js';
 

@@ -1,6 +1,7 @@
 /**
  * Builds the front ends into dist/web: the demo site is copied, the widget is bundled with
- * esbuild into one minified file.
+ * esbuild into one minified file, the agent console and the admin pages get their scripts
+ * bundled beside their pages.
  */
 import { cp, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,14 +34,15 @@ if (await exists(widgetEntry)) {
     logLevel: 'warning',
   });
 }
-// The agent console: its page and styles copied, its script bundled (served at /agent).
-const consoleDir = path.join(root, 'src', 'web', 'console');
-if (await exists(path.join(consoleDir, 'main.ts'))) {
-  await mkdir(path.join(out, 'agent'), { recursive: true });
-  for (const file of ['index.html', 'console.css']) await cp(path.join(consoleDir, file), path.join(out, 'agent', file));
+/** A page served under `/<route>`: its HTML and styles copied, its script bundled. */
+async function buildPage(source: string, route: string, files: string[], script: string): Promise<void> {
+  const dir = path.join(root, 'src', 'web', source);
+  if (!(await exists(path.join(dir, 'main.ts')))) return;
+  await mkdir(path.join(out, route), { recursive: true });
+  for (const file of files) await cp(path.join(dir, file), path.join(out, route, file));
   await build({
-    entryPoints: [path.join(consoleDir, 'main.ts')],
-    outfile: path.join(out, 'agent', 'console.js'),
+    entryPoints: [path.join(dir, 'main.ts')],
+    outfile: path.join(out, route, script),
     bundle: true,
     minify: true,
     format: 'esm',
@@ -49,20 +51,7 @@ if (await exists(path.join(consoleDir, 'main.ts'))) {
     logLevel: 'warning',
   });
 }
-// The admin pages: page and styles copied, script bundled (served at /admin).
-const adminDir = path.join(root, 'src', 'web', 'admin');
-if (await exists(path.join(adminDir, 'main.ts'))) {
-  await mkdir(path.join(out, 'admin'), { recursive: true });
-  for (const file of ['index.html', 'admin.css']) await cp(path.join(adminDir, file), path.join(out, 'admin', file));
-  await build({
-    entryPoints: [path.join(adminDir, 'main.ts')],
-    outfile: path.join(out, 'admin', 'admin.js'),
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: ['es2022'],
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-}
+
+await buildPage('console', 'agent', ['index.html', 'console.css'], 'console.js');
+await buildPage('admin', 'admin', ['index.html', 'admin.css'], 'admin.js');
 process.stderr.write(`web: built ${path.relative(root, out)}\n`);

@@ -1,4 +1,4 @@
-import '../nlu/quiet-dotenv.js';
+import '../quiet-dotenv.js';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeDir, toTrainingExamples } from '../kb/index.js';

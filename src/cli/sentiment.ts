@@ -1,8 +1,9 @@
-import '../sentiment/quiet-dotenv.js';
+import '../quiet-dotenv.js';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { analyzeSentiment } from '../sentiment/index.js';
-import { parseLabelledJsonl, percentile, scorePredictions } from '../sentiment/evaluate.js';
+import { percentile } from '../metrics.js';
+import { parseLabelledJsonl, scorePredictions } from '../sentiment/evaluate.js';
 import type { SentimentLabel } from '../sentiment/types.js';
 
 const USAGE = `usage: npm run sentiment -- eval --test TEST.jsonl

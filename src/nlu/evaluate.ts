@@ -1,3 +1,4 @@
+import { macroF1, percentile, round } from '../metrics.js';
 import { expectedCalibrationError } from './calibration.js';
 import { OUT_OF_SCOPE_INTENT } from './recognizer.js';
 import type { Recognizer, TrainingExample } from './types.js';
@@ -20,32 +21,6 @@ export interface EvaluationReport {
   clarifyRate: number;
   predictP50Ms: number;
   predictP99Ms: number;
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
-const round = (value: number, digits = 4) => Number(value.toFixed(digits));
-
-/** Macro-averaged F1 over the gold labels of the test set. */
-export function macroF1(gold: readonly string[], predicted: readonly string[]): number {
-  const labels = [...new Set(gold)];
-  let sum = 0;
-  for (const label of labels) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    gold.forEach((g, i) => {
-      const p = predicted[i];
-      if (g === label && p === label) tp++;
-      else if (p === label) fp++;
-      else if (g === label) fn++;
-    });
-    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-  }
-  return labels.length > 0 ? sum / labels.length : 0;
 }
 
 /**
@@ -92,7 +67,7 @@ export function evaluateRecognizer(recognizer: Recognizer, tests: readonly Train
     ece: calibration.length ? round(expectedCalibrationError(calibration)) : null,
     fallbackRate: round(n ? fallbacks / n : 0),
     clarifyRate: round(n ? clarifies / n : 0),
-    predictP50Ms: round(quantile(times, 0.5)),
-    predictP99Ms: round(quantile(times, 0.99)),
+    predictP50Ms: round(percentile(times, 50)),
+    predictP99Ms: round(percentile(times, 99)),
   };
 }

@@ -25,5 +25,5 @@ export { expectedCalibrationError } from './calibration.js';
 export { loadOrTrainRecognizer, modelCacheKey, type CacheOptions } from './model-cache.js';
 export { extractEntities, type Entities } from './entities.js';
 export { normalizeText } from './normalize.js';
-export { evaluateRecognizer, macroF1, type EvaluationReport } from './evaluate.js';
+export { evaluateRecognizer, type EvaluationReport } from './evaluate.js';
 export { readExamplesFile } from './jsonl.js';

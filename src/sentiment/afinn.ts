@@ -1,4 +1,4 @@
-import './quiet-dotenv.js';
+import '../quiet-dotenv.js';
 import natural from 'natural';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelScores, macroF1, round } from '../metrics.js';
 import type { SentimentLabel } from './types.js';
 
 export const LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -49,8 +50,6 @@ export function parseLabelledJsonl(content: string, source: string): LabelledTex
   return items;
 }
 
-const round = (x: number): number => Math.round(x * 10000) / 10000;
-
 /**
  * Accuracy, macro-F1 and per-label scores. Macro-F1 averages over the labels present in the
  * gold data, so on a negative/positive set a `neutral` prediction is simply wrong.
@@ -65,35 +64,15 @@ export function scorePredictions(
   gold.forEach((g, i) => {
     if (predicted[i] === g) correct++;
   });
-  let f1Sum = 0;
   for (const label of labels) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    gold.forEach((g, i) => {
-      const p = predicted[i];
-      if (p === label && g === label) tp++;
-      else if (p === label) fp++;
-      else if (g === label) fn++;
-    });
-    const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-    const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    f1Sum += f1;
-    perLabel[label] = { precision: round(precision), recall: round(recall), f1: round(f1), support: tp + fn };
+    const scores = labelScores(gold, predicted, label);
+    perLabel[label] = { precision: round(scores.precision), recall: round(scores.recall), f1: round(scores.f1), support: scores.support };
   }
   return {
     n: gold.length,
     accuracy: round(gold.length === 0 ? 0 : correct / gold.length),
-    macroF1: round(labels.length === 0 ? 0 : f1Sum / labels.length),
+    macroF1: round(macroF1(gold, predicted, labels)),
     perLabel,
   };
 }
 
-/** The p-th percentile (0–100) of a list of numbers, nearest rank. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLabelledJsonl, percentile, scorePredictions } from '../../../src/sentiment/evaluate.js';
+import { percentile } from '../../../src/metrics.js';
+import { parseLabelledJsonl, scorePredictions } from '../../../src/sentiment/evaluate.js';
 
 describe('scorePredictions', () => {
   it('counts a neutral prediction as wrong on a negative/positive set', () => {
