@@ -180,7 +180,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   const complaintTriggerOf = (text: string, language: 'en' | 'zh') => complaintTrigger(text, analyzeSentiment(text, language).score);
   const mainDialog = new MainDialog({ knowledge, unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: config.trace, logger });
-  adapter.use(new ProfileRecorder({ ...customers, conversations, knowledge, analyzeSentiment, events, logger }));
+  adapter.use(new ProfileRecorder({ ...customers, conversations, knowledge, analyzeSentiment, events, logger, agentsOnline: () => presence.count() }));
   adapter.use(new TurnRecorder(turnLog, logger));
   handleFeedbackEvents(bot, kb.feedback, logger);
   const ticketNotifier = new TicketNotifier({ adapter, conversationState, mainDialog, logger });

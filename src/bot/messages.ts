@@ -32,6 +32,10 @@ export const messages = {
     en: "Sorry, I keep missing what you need. I've asked a member of our team to join this chat: they will see our conversation and reply here.",
     zh: '抱歉，我一直没能理解您的需求。我已为您请求人工客服，客服人员会看到我们之前的对话并在这里回复您。',
   },
+  humanOfferedOffline: {
+    en: "I'm sorry this isn't going well. Nobody from our team is online right now; if you tap the button below, I'll pass our conversation on and they will get back to you.",
+    zh: '很抱歉没能帮到您。现在没有人工客服在线；点击下方按钮，我会把我们的对话转给客服，他们会尽快回复您。',
+  },
   apologyPrefix: { en: 'Sorry about the trouble. ', zh: '很抱歉给您带来不便。' },
   fallbackShort: {
     en: "Sorry, I didn't get that. Could you say it another way, or shall I get a person?",

@@ -1,5 +1,5 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
-import { understandingOf } from '../../dialogs/knowledge-replies.js';
+import { reply, understandingOf } from '../../dialogs/knowledge-replies.js';
 import type { ConversationRecord } from '../conversations/index.js';
 import {
   type ConversationInsight,
@@ -13,7 +13,7 @@ import {
 import type { EventBus } from '../events/index.js';
 import type { KnowledgeRuntime } from '../kb/index.js';
 import type { Logger } from '../logger.js';
-import { detectLanguage, localeOf } from '../nlu/language.js';
+import { detectLanguage } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import type { Sentiment } from '../sentiment/types.js';
 import { say } from './messages.js';
@@ -35,6 +35,8 @@ export interface ProfileRecorderDeps {
   analyzeSentiment: (text: string, language: Language) => Sentiment;
   events: EventBus;
   logger: Logger;
+  /** Agents online now; with none, the bot offers a person instead of queueing the chat. */
+  agentsOnline: () => number;
 }
 
 /**
@@ -110,8 +112,15 @@ export class ProfileRecorder implements Middleware {
     const current = await this.deps.conversations.find(turn.conversationId);
     if (current?.status !== 'bot') return;
     await this.deps.profiles.markOfferedHuman(turn.conversationId);
+    if (this.deps.agentsOnline() === 0) {
+      // Queueing a chat nobody can take would silence the bot for a customer who never asked
+      // for a person: offer one (a ticket, via the human intent) and keep helping.
+      const human = [...this.deps.knowledge.current().intents.values()].find((intent) => intent.dialog === 'handoff');
+      await context.sendActivity(reply(say('humanOfferedOffline', language), language, human?.title ? [human.title[language]] : []));
+      return;
+    }
     this.deps.events.publish('handoff.requested', { conversationId: turn.conversationId, reason });
-    await context.sendActivity({ type: 'message', text: say(reason === 'negative_sentiment' ? 'handoffForMood' : 'handoffForFallbacks', language), locale: localeOf(language) });
+    await context.sendActivity(reply(say(reason === 'negative_sentiment' ? 'handoffForMood' : 'handoffForFallbacks', language), language));
   }
 
   /** Tell listeners (the agent console) the customer's tags and mood changed. */

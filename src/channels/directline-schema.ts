@@ -48,6 +48,8 @@ export const startBodySchema = z
   .object({
     user: z.object({ id: z.string().max(200).optional(), name: z.string().max(200).optional() }).optional(),
     locale: localeSchema.optional(),
+    /** With an earlier (possibly expired) token: give back that token's conversation. */
+    resume: z.boolean({ error: 'resume must be true or false' }).optional(),
   })
   .optional()
   .default({});

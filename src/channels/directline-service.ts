@@ -36,6 +36,8 @@ export interface DirectLineDeps {
 /** Who asks for a token: the earlier token this browser kept, and what the host site says. */
 export interface VisitorInput {
   previousToken?: string;
+  /** Give back the previous token's conversation rather than opening a new one. */
+  resume?: boolean;
   user?: HostIdentityClaim;
 }
 
@@ -45,20 +47,26 @@ export class DirectLineService {
 
   /** A new conversation and a token bound to it (`POST /tokens/generate`). */
   async generateToken(locale?: string, visitor: VisitorInput = {}): Promise<{ conversationId: string; token: string; expires_in: number }> {
+    const previous = await this.previousConversation(visitor.previousToken);
     const customerId = await this.deps.identify?.({
-      previousCustomerId: await this.previousCustomerId(visitor.previousToken),
+      previousCustomerId: previous?.customerId,
       ...(visitor.user ? { user: visitor.user } : {}),
     });
+    // A browser coming back (tomorrow, after its token expired) gets its conversation back,
+    // history and all — unless it was closed or the visitor now signs in as someone else.
+    if (visitor.resume && previous && previous.status !== 'closed' && (!customerId || customerId === previous.customerId)) {
+      return { conversationId: previous.id, ...this.deps.tokens.issue(previous.id, previous.userId) };
+    }
     const record = await this.deps.conversations.create(newUserId(), locale, ...(customerId ? [customerId] : []));
     return { conversationId: record.id, ...this.deps.tokens.issue(record.id, record.userId) };
   }
 
-  /** The customer of a returning visitor's earlier token; a forged or long-expired one counts as none. */
-  private async previousCustomerId(token: string | undefined): Promise<string | undefined> {
+  /** The conversation of a returning visitor's earlier token; a forged or long-expired one counts as none. */
+  private async previousConversation(token: string | undefined): Promise<ConversationRecord | undefined> {
     if (!token || !this.deps.recentTokens) return undefined;
     try {
       const claims = this.deps.recentTokens.verify(token);
-      return (await this.deps.conversations.find(claims.conversationId))?.customerId;
+      return await this.deps.conversations.find(claims.conversationId);
     } catch {
       return undefined;
     }

@@ -58,7 +58,8 @@ export function directLineRoutes(directLine: DirectLineService, options: DirectL
     // A returning browser sends its earlier token; a host site may vouch for its user (signed).
     const { user } = parse(hostIdentitySchema, req.body, 'body');
     const previousToken = bearer(req);
-    res.json(await directLine.generateToken(body.locale, { ...(previousToken ? { previousToken } : {}), ...(user ? { user } : {}) }));
+    const visitor = { ...(previousToken ? { previousToken } : {}), ...(user ? { user } : {}), ...(body.resume ? { resume: true } : {}) };
+    res.json(await directLine.generateToken(body.locale, visitor));
   });
 
   router.post('/tokens/refresh', async (req, res) => {

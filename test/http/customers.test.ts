@@ -56,6 +56,16 @@ async function visit(options: { previousToken?: string; user?: Record<string, un
   return { conversationId: started.body.conversationId, token: started.body.token, customerId: record!.customerId };
 }
 
+/** An agent with the console open (its live feed) counts as online until `close`. */
+async function agentOnline(cookie: string): Promise<() => void> {
+  const abort = new AbortController();
+  const response = await fetch(`${server.url}/api/events`, { headers: { cookie }, signal: abort.signal });
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  await reader.read();
+  return () => abort.abort();
+}
+
 async function consent(conversation: Visit, profiling: boolean): Promise<void> {
   const posted = await request(server.url, 'POST', `/v3/directline/conversations/${conversation.conversationId}/activities`, {
     token: conversation.token,
@@ -80,6 +90,7 @@ async function ask(chat: Visit, text: string): Promise<string[]> {
 
 describe('a conversation that turns sour', () => {
   it('fills the profile, sets the tags, and the bot apologises and brings in a human', async () => {
+    const offline = await agentOnline(agent);
     const chat = await visit();
     await consent(chat, true);
     expect((await ask(chat, 'where is my order'))[0]).toMatch(/^You can follow your order/);
@@ -108,14 +119,25 @@ describe('a conversation that turns sour', () => {
     // A calm customer gets the plain answer.
     const calm = await visit();
     expect(await ask(calm, 'what are your opening hours')).toEqual([`We're here every day from 9:00 to 21:00.`]);
+    offline();
   });
 
   it('two fallbacks in a row make the bot bring in a human, in the customer\'s language', async () => {
+    const offline = await agentOnline(agent);
     const chat = await visit();
     expect((await ask(chat, 'purple elephants dance quietly'))).toEqual([say('fallback', 'en')]);
     const second = (await ask(chat, 'the quantum flux capacitor broke'));
     expect(second).toEqual([say('fallback', 'en'), say('handoffForFallbacks', 'en')]);
     expect(handoffs).toContainEqual({ conversationId: chat.conversationId, reason: 'repeated_fallback' });
+    offline();
+  });
+
+  it('with nobody online, the bot offers a person instead of going quiet, and keeps answering', async () => {
+    const chat = await visit();
+    await ask(chat, 'purple elephants dance quietly');
+    expect(await ask(chat, 'the quantum flux capacitor broke')).toEqual([say('fallback', 'en'), say('humanOfferedOffline', 'en')]);
+    expect(handoffs.map((each) => each.conversationId)).not.toContain(chat.conversationId);
+    expect(await ask(chat, 'what are your opening hours')).toEqual([`We're here every day from 9:00 to 21:00.`]);
   });
 
   it('a Chinese customer who is furious is told in Chinese', async () => {
@@ -200,10 +222,12 @@ describe('access to customer data', () => {
 
 describe('a restart', () => {
   it('keeps the profile: pending changes are written on shutdown', async () => {
+    const offline = await agentOnline(agent);
     const chat = await visit();
     await consent(chat, true);
     await ask(chat, 'still waiting. terrible.');
     await ask(chat, 'where is my order');
+    offline();
     await server.stop();
     server = await startTestServer({ dataDir: server.dataDir, env: { KNOWLEDGE_DIR: KNOWLEDGE, PARLEY_SECRET: SECRET, PARLEY_IDENTITY_SECRET: IDENTITY_SECRET } });
     admin = await login('admin@example.com', 'correct horse battery');

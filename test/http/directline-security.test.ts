@@ -62,6 +62,27 @@ describe('a customer token', () => {
     expect(await streamStatus(conversation.streamUrl.replace(/t=[^&]+/, `t=${forged}`))).toBe(401);
   });
 
+  it('once expired, brings a returning browser back to its conversation through /tokens/generate with resume', async () => {
+    const conversation = await startConversation(server.url);
+    await send(server.url, conversation, 'where is my order');
+    const record = (await server.parley.storage.collection<{ id: string; userId: string }>('conversations').get(conversation.conversationId))!;
+    const yesterday = new TokenService(SECRET, 3600, () => Date.now() - 26 * 3600_000).issue(record.id, record.userId).token;
+    const path = activities(conversation.conversationId);
+    expect((await request(server.url, 'GET', path, { token: yesterday })).status).toBe(401);
+
+    const fresh = await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: yesterday });
+    expect(fresh.body.conversationId).not.toBe(conversation.conversationId);
+    const back = await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: yesterday, body: { resume: true } });
+    expect(back.status).toBe(200);
+    expect(back.body.conversationId).toBe(conversation.conversationId);
+    const history = await request(server.url, 'GET', path, { token: back.body.token });
+    expect(history.body.activities.map((activity: { text?: string }) => activity.text)).toContain('where is my order');
+
+    const longAgo = new TokenService(SECRET, 3600, () => Date.now() - 90 * 86_400_000).issue(record.id, record.userId).token;
+    const tooOld = await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: longAgo, body: { resume: true } });
+    expect(tooOld.body.conversationId).not.toBe(conversation.conversationId);
+  });
+
   it('can be refreshed for the same conversation', async () => {
     const conversation = await startConversation(server.url);
     const refreshed = await request(server.url, 'POST', '/v3/directline/tokens/refresh', { token: conversation.token });

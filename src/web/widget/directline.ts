@@ -1,0 +1,61 @@
+import type { Activity, ActivitySet } from './types.js';
+
+/** A response the server refused; `status` says why (401/403: this token is no good). */
+export class HttpError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+export interface Started {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+  streamUrl?: string;
+}
+
+/** The Direct Line 3.0 calls the widget makes (see CONTRACT.md). Network failures reject with a TypeError. */
+export class DirectLineApi {
+  private readonly base: string;
+
+  constructor(server: string) {
+    this.base = `${server}/v3/directline`;
+  }
+
+  private async call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const response = await fetch(this.base + path, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+    if (!response.ok) throw new HttpError(response.status);
+    return (await response.json()) as T;
+  }
+
+  /**
+   * A token for a conversation. The earlier token (even expired) lets the server recognise the
+   * customer; with `resume` it also gives back that conversation, unless it was closed.
+   */
+  generate(previousToken: string | undefined, locale: string, resume: boolean): Promise<Started> {
+    return this.call('POST', '/tokens/generate', previousToken, { locale, ...(resume ? { resume } : {}) });
+  }
+
+  /** Start or resume the token's conversation; the stream URL replays it from the start. */
+  start(token: string, locale: string): Promise<Started> {
+    return this.call('POST', '/conversations', token, { locale });
+  }
+
+  refresh(token: string): Promise<Started> {
+    return this.call('POST', '/tokens/refresh', token);
+  }
+
+  reconnect(token: string, conversationId: string, watermark: number): Promise<Started> {
+    return this.call('GET', `/conversations/${encodeURIComponent(conversationId)}?watermark=${watermark}`, token);
+  }
+
+  post(token: string, conversationId: string, activity: Partial<Activity>): Promise<{ id: string }> {
+    return this.call('POST', `/conversations/${encodeURIComponent(conversationId)}/activities`, token, activity);
+  }
+
+  activities(token: string, conversationId: string, watermark: number): Promise<ActivitySet> {
+    return this.call('GET', `/conversations/${encodeURIComponent(conversationId)}/activities?watermark=${watermark}`, token);
+  }
+}

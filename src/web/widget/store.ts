@@ -1,0 +1,75 @@
+/**
+ * What the widget keeps in the host page's localStorage, under one key per Parley server:
+ * the conversation (token, id, watermark), unsent messages, and the customer's choices.
+ * Storage can be missing or full (private modes); the widget then works for the page's lifetime.
+ */
+export interface Session {
+  conversationId: string;
+  token: string;
+  /** Epoch ms when the token stops working. */
+  expiresAt: number;
+  watermark: number;
+}
+
+/** A message or event waiting to be sent; `cid` makes a resend idempotent on the server. */
+export interface OutboxItem {
+  cid: string;
+  at: string;
+  text?: string;
+  event?: { name: string; value: unknown };
+  failed?: boolean;
+}
+
+export interface SavedState {
+  session?: Session;
+  outbox: OutboxItem[];
+  /** How many bot, agent and system messages the customer has seen (for the unread badge). */
+  seen: number;
+  draft: string;
+  consent: boolean;
+  sound?: boolean;
+  /** Thumbs given, by activity id. */
+  feedback: Record<string, boolean>;
+}
+
+const empty = (): SavedState => ({ outbox: [], seen: 0, draft: '', consent: false, feedback: {} });
+
+export class Store {
+  readonly state: SavedState;
+
+  constructor(private readonly key: string) {
+    let saved: Partial<SavedState> = {};
+    try {
+      saved = JSON.parse(localStorage.getItem(key) ?? '{}') as Partial<SavedState>;
+    } catch {
+      // Unreadable or unavailable storage: start fresh.
+    }
+    this.state = { ...empty(), ...saved };
+    if (!Array.isArray(this.state.outbox)) this.state.outbox = [];
+  }
+
+  save(): void {
+    try {
+      localStorage.setItem(this.key, JSON.stringify(this.state));
+    } catch {
+      // Full or disabled storage: keep going in memory.
+    }
+  }
+
+  /** Whether the panel was open on this tab's previous page (sessionStorage: not across visits). */
+  get open(): boolean {
+    try {
+      return sessionStorage.getItem(this.key) === 'open';
+    } catch {
+      return false;
+    }
+  }
+
+  set open(value: boolean) {
+    try {
+      sessionStorage.setItem(this.key, value ? 'open' : '');
+    } catch {
+      // ignore
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/** Every piece of UI text the widget shows, in English and Chinese. Message text comes from the server. */
+export type Language = 'en' | 'zh';
+
+const en = {
+  title: 'Customer service',
+  open: 'Open chat',
+  close: 'Close chat',
+  unread: (n: number) => (n === 1 ? '1 unread message' : `${n} unread messages`),
+  online: 'We usually reply right away',
+  connecting: 'Connecting…',
+  offlineStatus: 'Offline',
+  offline: "You're offline. We'll send your messages when you're back.",
+  log: 'Conversation',
+  message: 'Message',
+  placeholder: 'Type your message…',
+  send: 'Send',
+  you: 'You',
+  agent: 'Agent',
+  sending: 'Sending…',
+  queued: 'Waiting for connection…',
+  sent: 'Sent',
+  failed: 'Not sent.',
+  retry: 'Retry',
+  typing: 'Typing…',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  sound: 'Sound for new replies',
+  newChat: 'Start a new conversation',
+  consent: 'Use my chats to personalise service',
+  privacy: 'Privacy policy',
+  replies: 'Suggested replies',
+};
+
+const zh: typeof en = {
+  title: '在线客服',
+  open: '打开聊天',
+  close: '关闭聊天',
+  unread: (n) => `${n} 条未读消息`,
+  online: '通常即时回复',
+  connecting: '正在连接…',
+  offlineStatus: '离线',
+  offline: '网络已断开。恢复连接后会自动发送您的消息。',
+  log: '对话',
+  message: '消息',
+  placeholder: '请输入消息…',
+  send: '发送',
+  you: '您',
+  agent: '客服',
+  sending: '发送中…',
+  queued: '等待网络连接…',
+  sent: '已发送',
+  failed: '发送失败。',
+  retry: '重试',
+  typing: '正在输入…',
+  helpful: '有帮助',
+  notHelpful: '没有帮助',
+  sound: '新消息提示音',
+  newChat: '开始新的对话',
+  consent: '允许使用我的聊天记录提供个性化服务',
+  privacy: '隐私政策',
+  replies: '推荐回复',
+};
+
+export type Strings = typeof en;
+
+export const strings: Record<Language, Strings> = { en, zh };
+
+/** `zh`, `zh-CN`, `zh-Hant`… are Chinese; anything else gets English. */
+export function languageOf(tag: string | undefined | null): Language {
+  return tag && /^zh\b/i.test(tag.trim()) ? 'zh' : 'en';
+}
+
+/** The locale sent with messages and used for times. */
+export const localeOf = (language: Language): string => (language === 'zh' ? 'zh-CN' : 'en-US');

@@ -1,0 +1,307 @@
+/**
+ * The widget's controller: joins the view, the connection and the saved state. It owns the
+ * outbox (messages and events not yet acknowledged, resent with the same client activity id so
+ * the server stores each once), the unread count, the typing indicator and the reply sound.
+ */
+import { Connection, isRejected, type LinkStatus } from './connection.js';
+import { paletteOf } from './contrast.js';
+import { DirectLineApi, HttpError } from './directline.js';
+import type { Delivery } from './messages.js';
+import { DEFAULT_COLOR, type WidgetOptions } from './options.js';
+import { type OutboxItem, Store } from './store.js';
+import { localeOf, strings } from './strings.js';
+import { type Activity, senderOf } from './types.js';
+import { ChatView } from './view.js';
+
+/** How long "typing…" shows after the customer's message is sent, if no reply comes. */
+const AWAIT_REPLY_MS = 15_000;
+const TYPING_ACTIVITY_MS = 5_000;
+const SEND_TYPING_EVERY_MS = 4_000;
+
+const newId = (): string => 'w' + Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+export class Widget {
+  private readonly store: Store;
+  private readonly view: ChatView;
+  private readonly connection: Connection;
+  private readonly locale: string;
+  /** Ids of the messages shown, so a replay or reconnect never shows one twice. */
+  private readonly shown = new Set<string>();
+  /** Bot, agent and system messages in this conversation (the badge counts the unseen ones). */
+  private replies = 0;
+  private customerHasWritten = false;
+  private typingTimer = 0;
+  private flushTimer = 0;
+  private flushing = false;
+  private networkFailures = 0;
+  private serverFailures = 0;
+  private lastTypingSent = 0;
+  private audio: AudioContext | undefined;
+
+  constructor(private readonly options: WidgetOptions) {
+    const t = strings[options.locale];
+    this.locale = localeOf(options.locale);
+    this.store = new Store(`parley:${options.server}`);
+    const { state } = this.store;
+    this.view = new ChatView(
+      options,
+      { t, locale: this.locale, botName: options.title ?? t.title, botAvatar: options.avatarUrl },
+      paletteOf(options.color, DEFAULT_COLOR),
+      { draft: state.draft, consent: state.consent, sound: this.soundOn },
+      {
+        toggle: (open) => (open ? this.open(true) : this.close(true)),
+        send: (text) => this.send(text),
+        quickReply: (value) => this.send(value),
+        input: (text) => this.typed(text),
+        retry: (cid) => this.retry(cid),
+        feedback: (activityId, helpful) => this.feedback(activityId, helpful),
+        consent: (given) => this.consent(given),
+        sound: (on) => this.setSound(on),
+        restart: () => void this.connection.restart(),
+      },
+    );
+    this.connection = new Connection(new DirectLineApi(options.server), this.store, this.locale, options.transport, {
+      activities: (list, live) => this.receive(list, live),
+      status: (status) => this.statusChanged(status),
+      reset: () => this.reset(),
+    });
+    (document.body ?? document.documentElement).append(this.view.host);
+    this.showOutbox();
+    if (this.store.open || options.open) this.open(false);
+    else this.connection.resume();
+    if (this.store.state.outbox.length) void this.flush();
+  }
+
+  open(moveFocus: boolean): void {
+    this.view.setOpen(true, moveFocus);
+    this.store.open = true;
+    this.connection.fast = true;
+    this.markSeen();
+    if (this.connection.status === 'idle') {
+      if (this.connection.session) this.connection.resume();
+      else this.connection.ensure().catch(() => {});
+    }
+  }
+
+  close(moveFocus: boolean): void {
+    this.view.setOpen(false, moveFocus);
+    this.store.open = false;
+    this.connection.fast = false;
+  }
+
+  destroy(): void {
+    this.connection.stop();
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.typingTimer);
+    this.view.host.remove();
+    void this.audio?.close();
+  }
+
+  private get soundOn(): boolean {
+    return this.store.state.sound ?? this.options.sound;
+  }
+
+  private receive(list: Activity[], live: boolean): void {
+    for (const activity of list) {
+      const sender = senderOf(activity);
+      if (activity.type === 'typing') {
+        if (live && sender !== 'user') this.showTyping(TYPING_ACTIVITY_MS);
+        continue;
+      }
+      if (activity.type !== 'message' || (activity.id && this.shown.has(activity.id))) continue;
+      if (activity.id) this.shown.add(activity.id);
+      if (sender === 'user') {
+        this.customerHasWritten = true;
+        const cid = activity.channelData?.clientActivityID;
+        if (cid && this.view.confirm(cid, activity)) this.dequeue(cid);
+        else this.view.addMessage(activity, 'user');
+        this.view.setQuickReplies([]);
+        continue;
+      }
+      this.replies++;
+      this.showTyping(0);
+      const id = activity.id;
+      const rateable = sender === 'bot' && this.customerHasWritten && id;
+      this.view.addMessage(activity, sender, rateable ? { id, given: this.store.state.feedback[id] } : undefined);
+      this.view.setQuickReplies(quickRepliesOf(activity));
+      if (live && this.soundOn && (!this.view.isOpen || document.hidden)) this.beep();
+    }
+    this.markSeen();
+  }
+
+  /** With the panel open every reply counts as seen; closed, the badge shows the rest. */
+  private markSeen(): void {
+    if (this.view.isOpen) {
+      this.store.state.seen = this.replies;
+      this.store.save();
+    }
+    this.view.setUnread(Math.max(0, this.replies - this.store.state.seen));
+  }
+
+  private statusChanged(status: LinkStatus): void {
+    this.view.setStatus(status);
+    for (const item of this.store.state.outbox) if (item.text && !item.failed) this.view.setDelivery(item.cid, this.pendingState());
+    if (status === 'online') {
+      this.networkFailures = 0;
+      void this.flush();
+    }
+  }
+
+  private reset(): void {
+    this.shown.clear();
+    this.replies = 0;
+    this.customerHasWritten = false;
+    this.store.state.seen = 0;
+    this.store.save();
+    this.view.clear();
+    this.showOutbox();
+  }
+
+  private showOutbox(): void {
+    for (const item of this.store.state.outbox) {
+      if (item.text) this.view.addPending(item.cid, item.text, item.at, item.failed ? 'failed' : this.pendingState());
+    }
+  }
+
+  private pendingState(): Delivery {
+    return this.connection.status === 'offline' || !navigator.onLine ? 'queued' : 'sending';
+  }
+
+  private send(text: string): void {
+    const item: OutboxItem = { cid: newId(), at: new Date().toISOString(), text };
+    this.enqueue(item);
+    this.view.addPending(item.cid, text, item.at, this.pendingState());
+    this.view.setQuickReplies([]);
+  }
+
+  private enqueue(item: OutboxItem): void {
+    this.store.state.outbox.push(item);
+    this.store.save();
+    void this.flush();
+  }
+
+  private dequeue(cid: string): void {
+    this.store.state.outbox = this.store.state.outbox.filter((item) => item.cid !== cid);
+    this.store.save();
+  }
+
+  /** Send what is waiting, in order. Network trouble: try again later; refused: mark failed. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    clearTimeout(this.flushTimer);
+    try {
+      for (let item = this.nextItem(); item; item = this.nextItem()) {
+        if (!navigator.onLine) return;
+        try {
+          await this.connection.post(activityOf(item, this.locale));
+          this.serverFailures = 0;
+          this.dequeue(item.cid);
+          if (item.text) {
+            this.view.setDelivery(item.cid, 'sent');
+            this.showTyping(AWAIT_REPLY_MS);
+          }
+        } catch (error) {
+          const refused = error instanceof HttpError && !isRejected(error) && error.status < 500 && error.status !== 408 && error.status !== 429;
+          if (refused || (error instanceof HttpError && !isRejected(error) && ++this.serverFailures >= 3)) {
+            this.serverFailures = 0;
+            if (item.text) {
+              item.failed = true;
+              this.store.save();
+              this.view.setDelivery(item.cid, 'failed');
+            } else this.dequeue(item.cid);
+            continue;
+          }
+          const delay = Math.min(30_000, 1000 * 2 ** Math.min(this.networkFailures++, 5));
+          this.flushTimer = window.setTimeout(() => void this.flush(), delay);
+          return;
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private nextItem(): OutboxItem | undefined {
+    return this.store.state.outbox.find((item) => !item.failed);
+  }
+
+  private retry(cid: string): void {
+    const item = this.store.state.outbox.find((candidate) => candidate.cid === cid);
+    if (!item) return;
+    item.failed = false;
+    this.store.save();
+    this.view.setDelivery(cid, this.pendingState());
+    void this.flush();
+  }
+
+  private typed(text: string): void {
+    this.store.state.draft = text;
+    this.store.save();
+    const now = Date.now();
+    if (text && this.connection.status === 'online' && now - this.lastTypingSent > SEND_TYPING_EVERY_MS) {
+      this.lastTypingSent = now;
+      this.connection.post({ type: 'typing', locale: this.locale }).catch(() => {});
+    }
+  }
+
+  private showTyping(forMs: number): void {
+    clearTimeout(this.typingTimer);
+    this.view.setTyping(forMs > 0);
+    if (forMs > 0) this.typingTimer = window.setTimeout(() => this.view.setTyping(false), forMs);
+  }
+
+  private consent(given: boolean): void {
+    this.store.state.consent = given;
+    this.enqueue({ cid: newId(), at: new Date().toISOString(), event: { name: 'parley.consent', value: { profiling: given } } });
+  }
+
+  private feedback(activityId: string, helpful: boolean): void {
+    const given = this.store.state.feedback;
+    given[activityId] = helpful;
+    // Keep the most recent hundred choices: enough to show them, not a growing log.
+    for (const old of Object.keys(given).slice(0, -100)) delete given[old];
+    this.enqueue({ cid: newId(), at: new Date().toISOString(), event: { name: 'parley.feedback', value: { activityId, helpful } } });
+  }
+
+  private setSound(on: boolean): void {
+    this.store.state.sound = on;
+    this.store.save();
+    if (on) this.beep();
+  }
+
+  /** A short soft tone; the AudioContext is created on a click, as browsers require. */
+  private beep(): void {
+    try {
+      this.audio ??= new AudioContext();
+      const { currentTime: now } = this.audio;
+      const tone = this.audio.createOscillator();
+      const gain = this.audio.createGain();
+      tone.frequency.value = 880;
+      gain.gain.setValueAtTime(0.06, now);
+      gain.gain.exponentialRampToValueAtTime(0.0001, now + 0.25);
+      tone.connect(gain).connect(this.audio.destination);
+      tone.start(now);
+      tone.stop(now + 0.25);
+    } catch {
+      // No audio here; the badge still tells.
+    }
+  }
+}
+
+function activityOf(item: OutboxItem, locale: string): Partial<Activity> {
+  const channelData = { clientActivityID: item.cid, clientTimestamp: item.at };
+  return item.event
+    ? { type: 'event', name: item.event.name, value: item.event.value, locale, channelData }
+    : { type: 'message', text: item.text ?? '', locale, channelData };
+}
+
+function quickRepliesOf(activity: Activity): { title: string; value: string }[] {
+  const actions = activity.suggestedActions?.actions;
+  if (!Array.isArray(actions)) return [];
+  return actions.slice(0, 8).flatMap((action) => {
+    const value = typeof action.value === 'string' ? action.value : typeof action.title === 'string' ? action.title : '';
+    const title = typeof action.title === 'string' ? action.title : value;
+    return value ? [{ title: title.slice(0, 80), value: value.slice(0, 2000) }] : [];
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * The widget embedded the way a customer's site would: from another origin, themed by options,
+ * next to hostile host CSS, with WebSockets unavailable, and started by `Parley.init`.
+ */
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, SHOTS_DIR, widgetOn } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let parley: TestServer;
+let browser: Browser;
+let host: Server;
+let hostUrl: string;
+
+/** Host pages on their own origin; the query picks the widget options. */
+async function startHostSite(): Promise<void> {
+  host = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://host');
+    if (url.pathname !== '/') {
+      res.writeHead(404).end();
+      return;
+    }
+    const options = url.searchParams.get('options') ?? '{}';
+    const manual = url.searchParams.has('manual');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><title>Another shop</title>
+      <style>
+        * { color: rgb(255, 0, 0) !important; font-family: serif !important; font-size: 30px !important; }
+        button { background: lime !important; border-radius: 0 !important; }
+        div { padding: 7px; }
+      </style></head>
+      <body><h1>Another shop</h1><button id="hostButton">Host button</button>
+      <div class="launcher panel t" id="lookalike">host element with the widget's class names</div>
+      <script src="${parley.url}/widget.js" data-parley='${options.replace(/'/g, '&#39;')}' ${manual ? 'data-manual onload="Parley.init({title:\'Manual init\',locale:\'zh\'})"' : ''} async></script>
+      </body></html>`);
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  hostUrl = `http://127.0.0.1:${(host.address() as { port: number }).port}`;
+}
+
+beforeAll(async () => {
+  parley = await startTestServer();
+  await startHostSite();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => host?.close(resolve));
+  await parley?.cleanup();
+});
+
+async function openPage(options: Record<string, unknown>, extra = ''): Promise<{ page: Page; widget: ReturnType<typeof widgetOn>; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${hostUrl}/?options=${encodeURIComponent(JSON.stringify(options))}${extra}`);
+  const widget = widgetOn(page);
+  await widget.launcher.waitFor();
+  return { page, widget, errors };
+}
+
+async function askAndWait(widget: ReturnType<typeof widgetOn>, text: string): Promise<string> {
+  const before = await widget.replies.count();
+  await widget.input.fill(text);
+  await widget.input.press('Enter');
+  await expect.poll(() => widget.replies.count(), { timeout: 10_000 }).toBeGreaterThan(before);
+  return (await widget.replies.nth(before).locator('.t').textContent()) ?? '';
+}
+
+type Rgb = [number, number, number];
+const rgbOf = (css: string): Rgb => css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number) as Rgb;
+function contrast(a: Rgb, b: Rgb): number {
+  const lum = (c: Rgb) => c.map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('the widget on another site', () => {
+  it('chats cross-origin, themed by options, with styles isolated both ways', async () => {
+    const { page, widget, errors } = await openPage({ title: 'Acme Help', color: '#ffd400', position: 'left', greeting: 'Hello from Acme!' });
+    const launcherBox = (await widget.launcher.boundingBox())!;
+    expect(launcherBox.x).toBeLessThan(100);
+    await widget.launcher.click();
+    expect(await widget.root.locator('h2').textContent()).toBe('Acme Help');
+    expect(await widget.log.locator('.t').first().textContent()).toBe('Hello from Acme!');
+
+    // A light brand colour gets dark text; everything stays AA readable.
+    const colours = await widget.root.locator('header').evaluate((header) => {
+      const style = getComputedStyle(header);
+      const link = header.getRootNode() as ShadowRoot;
+      return { bg: style.backgroundColor, fg: style.color, bubbleFont: getComputedStyle(link.querySelector('.t')!).fontSize, bubbleColor: getComputedStyle(link.querySelector('.t')!).color };
+    });
+    expect(colours.bg).toBe('rgb(255, 212, 0)');
+    expect(contrast(rgbOf(colours.fg), rgbOf(colours.bg))).toBeGreaterThanOrEqual(4.5);
+    // The host's `* { … !important }` does not reach inside.
+    expect(colours.bubbleFont).toBe('15px');
+    expect(colours.bubbleColor).not.toBe('rgb(255, 0, 0)');
+
+    const reply = await askAndWait(widget, 'where is my order?');
+    expect(reply).toMatch(/order/i);
+    const link = widget.replies.last().locator('a').first();
+    const inkOnBubble = contrast(rgbOf(await link.evaluate((a) => getComputedStyle(a).color)), [241, 243, 245]);
+    expect(inkOnBubble).toBeGreaterThanOrEqual(4.5);
+
+    // And the widget's CSS does not reach out: host elements keep the host's look.
+    const hostLook = await page.evaluate(() => {
+      const lookalike = getComputedStyle(document.getElementById('lookalike')!);
+      const button = getComputedStyle(document.getElementById('hostButton')!);
+      return { position: lookalike.position, fontSize: button.fontSize, radius: button.borderRadius };
+    });
+    expect(hostLook).toEqual({ position: 'static', fontSize: '30px', radius: '0px' });
+    // The conversation is remembered by the host site's origin, keyed by the Parley server.
+    expect(await page.evaluate((key) => localStorage.getItem(key) !== null, `parley:${parley.url}`)).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'cross-origin-themed.png'), animations: 'disabled' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('uses polling when told to, without opening a WebSocket', async () => {
+    const sockets: string[] = [];
+    const page = await browser.newPage();
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    await page.goto(`${hostUrl}/?options=${encodeURIComponent(JSON.stringify({ transport: 'polling' }))}`);
+    const widget = widgetOn(page);
+    await widget.launcher.click();
+    await widget.replies.first().waitFor({ timeout: 10_000 });
+    expect(await askAndWait(widget, '怎么退货')).toMatch(/[\u4e00-\u9fff]/);
+    expect(sockets).toEqual([]);
+    await page.close();
+  });
+
+  it('falls back to polling when WebSockets cannot connect', async () => {
+    const page = await browser.newPage();
+    // A proxy that refuses WebSockets: every socket fails before it opens.
+    await page.addInitScript(() => {
+      (window as unknown as { __socketAttempts: number }).__socketAttempts = 0;
+      class RefusedSocket extends EventTarget {
+        readyState = 0;
+        onopen: (() => void) | null = null;
+        onmessage: (() => void) | null = null;
+        onclose: (() => void) | null = null;
+        onerror: (() => void) | null = null;
+        constructor() {
+          super();
+          (window as unknown as { __socketAttempts: number }).__socketAttempts++;
+          setTimeout(() => {
+            this.readyState = 3;
+            this.onerror?.();
+            this.onclose?.();
+          }, 10);
+        }
+        close() {}
+        send() {}
+      }
+      (window as unknown as { WebSocket: unknown }).WebSocket = RefusedSocket;
+    });
+    await page.goto(`${hostUrl}/`);
+    const widget = widgetOn(page);
+    await widget.launcher.click();
+    await widget.replies.first().waitFor({ timeout: 10_000 });
+    expect(await askAndWait(widget, 'where is my order?')).toMatch(/order/i);
+    expect(await page.evaluate(() => (window as unknown as { __socketAttempts: number }).__socketAttempts)).toBe(2);
+    await page.close();
+  });
+
+  it('waits for Parley.init when the tag says data-manual', async () => {
+    const { page, widget } = await openPage({ title: 'From the tag' }, '&manual=1');
+    expect(await page.locator('parley-chat').count()).toBe(1);
+    await widget.launcher.click();
+    expect(await widget.root.locator('h2').textContent()).toBe('Manual init');
+    expect(await widget.input.getAttribute('placeholder')).toBe('请输入消息…');
+    await page.close();
+  });
+});
