@@ -194,12 +194,14 @@ export class Widget {
       for (let item = this.nextItem(); item; item = this.nextItem()) {
         if (!navigator.onLine) return;
         try {
+          const repliesBefore = this.replies;
           await this.connection.post(activityOf(item, this.locale));
           this.serverFailures = 0;
           this.dequeue(item.cid);
           if (item.text) {
             this.view.setDelivery(item.cid, 'sent');
-            this.showTyping(AWAIT_REPLY_MS);
+            // The answer may have come down the stream before the POST's own response.
+            if (this.replies === repliesBefore) this.showTyping(AWAIT_REPLY_MS);
           }
         } catch (error) {
           const refused = error instanceof HttpError && !isRejected(error) && error.status < 500 && error.status !== 408 && error.status !== 429;
