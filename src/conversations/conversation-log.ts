@@ -21,6 +21,8 @@ const SEQ_WIDTH = 7;
  */
 export class ConversationLog {
   private readonly live = new Map<string, Promise<LiveLog>>();
+  /** The loaded log behind each entry of `live`, once its transcript has been read. */
+  private readonly loaded = new WeakMap<Promise<LiveLog>, LiveLog>();
 
   constructor(
     private readonly transcripts: TranscriptStore,
@@ -36,6 +38,8 @@ export class ConversationLog {
         nextSeq: activities.length,
         listeners: new Set<ActivityListener>(),
       }));
+      const opened = log;
+      void opened.then((loaded) => this.loaded.set(opened, loaded)).catch(() => undefined);
       this.live.set(conversationId, log);
       this.evictIdle();
     } else {
@@ -46,15 +50,21 @@ export class ConversationLog {
     return log;
   }
 
-  /** Forget the oldest logs nobody listens to, so memory stays flat with many conversations. */
+  /**
+   * Forget the oldest logs nobody listens to, so memory stays flat with many conversations.
+   * Only idle logs count towards the limit, and the check is synchronous: before, with more
+   * than `maxIdleLogs` streams open, a log just opened could be dropped between a new stream's
+   * read and its subscription, leaving the stream on a forgotten copy that never heard the bot
+   * (bench/load.ts: no reply with 5,000 idle streams open).
+   */
   private evictIdle(): void {
     if (this.live.size <= this.maxIdleLogs) return;
+    const idle: string[] = [];
     for (const [id, log] of this.live) {
-      if (this.live.size <= this.maxIdleLogs) break;
-      void log.then((loaded) => {
-        if (loaded.listeners.size === 0 && this.live.get(id) === log && this.live.size > this.maxIdleLogs) this.live.delete(id);
-      });
+      const loaded = this.loaded.get(log);
+      if (loaded && loaded.listeners.size === 0) idle.push(id);
     }
+    for (const id of idle.slice(0, Math.max(0, idle.length - this.maxIdleLogs))) this.live.delete(id);
   }
 
   /**

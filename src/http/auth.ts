@@ -18,7 +18,13 @@ export function requireUser(res: Response): PublicUser {
 function cookieValue(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      // A malformed escape (`%E0%A4%A`) is no session, not a server error.
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredActivity, TranscriptStore } from '../ports.js';
 import { fileNameFor } from './file-names.js';
@@ -13,10 +13,17 @@ export interface JsonlTranscriptOptions {
  * (`<dir>/<conversationId>.jsonl`). An append writes one line; nothing is rewritten on
  * the hot path. A last line cut short by a crash is skipped when reading.
  */
+/** Transcripts of recently active conversations are kept open: an append is then one write, not open + write + close. */
+const OPEN_FILES = 256;
+
 export class JsonlTranscriptStore implements TranscriptStore {
   private readonly created: Promise<unknown>;
   /** Appends to one file are chained so lines land in the order they were given. */
   private readonly tails = new Map<string, Promise<void>>();
+  /** Open append handles, least recently used first; each is only touched inside its conversation's chain. */
+  private readonly handles = new Map<string, FileHandle>();
+  /** Transcripts whose last line was cut short by a crash: the next append starts a fresh line, or it would be lost with it. */
+  private readonly cutShort = new Set<string>();
 
   constructor(
     private readonly dir: string,
@@ -42,14 +49,40 @@ export class JsonlTranscriptStore implements TranscriptStore {
   append(conversationId: string, activity: StoredActivity): Promise<void> {
     const line = `${JSON.stringify(activity)}\n`;
     return this.chain(conversationId, async () => {
-      const handle = await open(this.fileOf(conversationId), 'a');
-      try {
-        await handle.write(line);
-        if (this.options.fsync) await handle.datasync();
-      } finally {
-        await handle.close();
-      }
+      const handle = await this.handleOf(conversationId);
+      await handle.write(this.cutShort.delete(conversationId) ? `\n${line}` : line);
+      if (this.options.fsync) await handle.datasync();
     });
+  }
+
+  /** The open handle of a transcript (inside its chain); the least recently used one is closed in its own chain. */
+  private async handleOf(conversationId: string): Promise<FileHandle> {
+    let handle = this.handles.get(conversationId);
+    if (handle) {
+      this.handles.delete(conversationId);
+    } else {
+      handle = await open(this.fileOf(conversationId), 'a');
+      if (this.handles.size >= OPEN_FILES) {
+        const [oldestId, oldest] = this.handles.entries().next().value as [string, FileHandle];
+        this.handles.delete(oldestId);
+        void this.chain(oldestId, () => oldest.close()).catch(() => undefined);
+      }
+    }
+    this.handles.set(conversationId, handle);
+    return handle;
+  }
+
+  /** Close a transcript's handle before the file is replaced or removed (inside its chain). */
+  private async release(conversationId: string): Promise<void> {
+    const handle = this.handles.get(conversationId);
+    if (!handle) return;
+    this.handles.delete(conversationId);
+    await handle.close();
+  }
+
+  /** Close every open transcript (shutdown). */
+  async close(): Promise<void> {
+    await Promise.all([...this.handles.keys()].map((id) => this.chain(id, () => this.release(id))));
   }
 
   async read(conversationId: string): Promise<StoredActivity[]> {
@@ -62,6 +95,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
+    if (text && !text.endsWith('\n')) this.cutShort.add(conversationId);
     const activities: StoredActivity[] = [];
     for (const line of text.split('\n')) {
       if (!line) continue;
@@ -76,6 +110,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   replace(conversationId: string, activities: StoredActivity[]): Promise<void> {
     return this.chain(conversationId, async () => {
+      await this.release(conversationId);
       const file = this.fileOf(conversationId);
       const temp = `${file}.tmp`;
       await writeFile(temp, activities.map((activity) => `${JSON.stringify(activity)}\n`).join(''));
@@ -85,6 +120,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   delete(conversationId: string): Promise<void> {
     return this.chain(conversationId, async () => {
+      await this.release(conversationId);
       await unlink(this.fileOf(conversationId)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });

@@ -1,3 +1,4 @@
+import { type FileHandle, open, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -7,26 +8,93 @@ interface CollectionFile<T> {
   items: Record<string, T>;
 }
 
+/** A journal line: a record written whole, or the id of a deleted one. */
+type JournalEntry<T> = { p: T } | { d: string };
+
+export interface LowdbCollectionOptions {
+  /** fsync each journal append and each snapshot. */
+  fsync?: boolean;
+  /** How long changes may wait in the journal before the snapshot is rewritten. */
+  compactAfterMs?: number;
+}
+
 /**
- * A collection kept in one lowdb file (`<dir>/<name>.json`), loaded once and held in memory.
- * lowdb rewrites the whole file on each write (atomically: temp file + rename), so this is
- * for small collections that change far less often than chat messages arrive.
+ * A collection held in memory and kept on disk as a lowdb snapshot (`<dir>/<name>.json`,
+ * `{ items }`) plus a journal of the changes since (`<name>.journal.jsonl`, one line each).
+ *
+ * Why the journal: rewriting the whole snapshot on every change meant serialising all 10,000
+ * conversation records (megabytes) each time a customer opened a chat, on the event loop. A
+ * change is now one appended line, on disk before `put` resolves; the snapshot is rewritten
+ * (atomically, through lowdb) at most once per `compactAfterMs`, on `flush`, at start, and at
+ * once after a delete, so erased data does not linger in the journal. Replaying the journal over
+ * a snapshot that already holds its changes gives the same records, so a crash at any point of
+ * a rewrite loses nothing; a last line cut short by a crash was never acknowledged and is skipped.
  */
 export class LowdbCollection<T extends Identified> implements Collection<T> {
   private readonly db: Low<CollectionFile<T>>;
+  private readonly snapshotFile: string;
+  private readonly journalFile: string;
   private loaded: Promise<void> | undefined;
-  private lastWrite: Promise<void> = Promise.resolve();
+  /** Every file operation, in order: appends and snapshot rewrites never interleave. */
+  private tail: Promise<void> = Promise.resolve();
+  private journal: FileHandle | undefined;
+  private journalLines = 0;
+  private compactTimer: NodeJS.Timeout | undefined;
 
-  constructor(dir: string, name: string) {
+  constructor(
+    dir: string,
+    name: string,
+    private readonly options: LowdbCollectionOptions = {},
+  ) {
     // Not JSONFilePreset: it silently swaps in a memory adapter when NODE_ENV=test.
-    this.db = new Low(new JSONFile<CollectionFile<T>>(path.join(dir, `${name}.json`)), { items: {} });
+    this.snapshotFile = path.join(dir, `${name}.json`);
+    this.db = new Low(new JSONFile<CollectionFile<T>>(this.snapshotFile), { items: {} });
+    this.journalFile = path.join(dir, `${name}.journal.jsonl`);
   }
 
   private async ready(): Promise<Record<string, T>> {
-    this.loaded ??= this.db.read();
+    this.loaded ??= this.load();
     await this.loaded;
-    this.db.data.items ??= {};
     return this.db.data.items;
+  }
+
+  private async load(): Promise<void> {
+    await this.db.read();
+    this.db.data.items ??= {};
+    let text = '';
+    try {
+      text = await readFile(this.journalFile, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      let entry: JournalEntry<T>;
+      try {
+        entry = JSON.parse(line) as JournalEntry<T>;
+      } catch {
+        continue;
+      }
+      this.apply(entry);
+      this.journalLines += 1;
+    }
+    if (this.journalLines > 0) await this.enqueue(() => this.compact());
+  }
+
+  private apply(entry: JournalEntry<T>): void {
+    const items = this.db.data.items;
+    if ('d' in entry) {
+      delete items[entry.d];
+      return;
+    }
+    // defineProperty, not assignment: an id such as "__proto__" must stay an ordinary key.
+    Object.defineProperty(items, entry.p.id, { value: entry.p, enumerable: true, writable: true, configurable: true });
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const next = this.tail.then(work);
+    this.tail = next.catch(() => undefined);
+    return next;
   }
 
   async get(id: string): Promise<T | undefined> {
@@ -40,27 +108,65 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
   }
 
   async put(item: T): Promise<void> {
-    const items = await this.ready();
-    // defineProperty, not assignment: an id such as "__proto__" must stay an ordinary key.
-    Object.defineProperty(items, item.id, { value: structuredClone(item), enumerable: true, writable: true, configurable: true });
-    await this.write();
+    await this.ready();
+    const entry = { p: structuredClone(item) };
+    this.apply(entry);
+    await this.append(entry);
   }
 
   async delete(id: string): Promise<boolean> {
     const items = await this.ready();
     if (!Object.hasOwn(items, id)) return false;
-    delete items[id];
-    await this.write();
+    this.apply({ d: id });
+    await this.append({ d: id });
+    await this.enqueue(() => this.compact());
     return true;
   }
 
-  private write(): Promise<void> {
-    this.lastWrite = this.db.write();
-    return this.lastWrite;
+  private append(entry: JournalEntry<T>): Promise<void> {
+    const line = `${JSON.stringify(entry)}\n`;
+    return this.enqueue(async () => {
+      this.journal ??= await open(this.journalFile, 'a');
+      await this.journal.write(line);
+      if (this.options.fsync) await this.journal.datasync();
+      this.journalLines += 1;
+      this.compactTimer ??= setTimeout(() => {
+        this.compactTimer = undefined;
+        void this.enqueue(() => this.compact()).catch(() => undefined);
+      }, this.options.compactAfterMs ?? 1000);
+      this.compactTimer.unref?.();
+    });
   }
 
-  /** Resolves once the latest write is on disk. */
-  flush(): Promise<void> {
-    return this.lastWrite;
+  /** Rewrite the snapshot from memory, then empty the journal. Runs inside the queue. */
+  private async compact(): Promise<void> {
+    if (this.journalLines === 0) return;
+    await this.db.write();
+    if (this.options.fsync) await syncFile(this.snapshotFile);
+    await this.journal?.close();
+    this.journal = undefined;
+    await unlink(this.journalFile).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    this.journalLines = 0;
+  }
+
+  /** Resolves once every change is in the snapshot (shutdown, tests that read the file). */
+  async flush(): Promise<void> {
+    if (!this.loaded) return;
+    await this.loaded;
+    clearTimeout(this.compactTimer);
+    this.compactTimer = undefined;
+    await this.enqueue(() => this.compact());
+  }
+}
+
+/** fsync a snapshot lowdb has just renamed into place. */
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -11,7 +11,8 @@ export interface LowdbStorageOptions {
 
 /**
  * The default storage: plain files under `dataDir`.
- * - `<name>.json`: one lowdb file per small collection (users, conversations, tickets …);
+ * - `<name>.json`: one lowdb snapshot per collection (users, conversations, tickets …), with
+ *   `<name>.journal.jsonl` holding the changes since the last snapshot;
  * - `<name>/<key>.json`: one file per key (dialog state);
  * - `transcripts/<conversation>.jsonl`: append-only chat logs.
  */
@@ -19,18 +20,20 @@ export function createLowdbStorage(dataDir: string, options: LowdbStorageOptions
   mkdirSync(dataDir, { recursive: true });
   const collections = new Map<string, LowdbCollection<Identified>>();
   const stores = new Map<string, FileKeyValueStore>();
+  const transcripts = new JsonlTranscriptStore(path.join(dataDir, 'transcripts'), { fsync: options.fsync });
   return {
     collection<T extends Identified>(name: string): Collection<T> {
-      if (!collections.has(name)) collections.set(name, new LowdbCollection(dataDir, name));
+      if (!collections.has(name)) collections.set(name, new LowdbCollection(dataDir, name, { fsync: options.fsync }));
       return collections.get(name) as unknown as Collection<T>;
     },
     keyValue(name: string): KeyValueStore {
       if (!stores.has(name)) stores.set(name, new FileKeyValueStore(path.join(dataDir, name)));
       return stores.get(name)!;
     },
-    transcripts: new JsonlTranscriptStore(path.join(dataDir, 'transcripts'), { fsync: options.fsync }),
+    transcripts,
     async flush() {
       await Promise.all([...collections.values()].map((collection) => collection.flush()));
+      await transcripts.close();
     },
   };
 }

@@ -1,0 +1,22 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp.js';
+import { runCrashRounds } from './crash-run.js';
+
+let dir: string | undefined;
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('kill -9 (short form of npm run test:crash)', () => {
+  it('loses no acknowledged message or announced ticket over three crashes, and every file still parses', async () => {
+    dir = await tempDir('parley-crash-');
+    const report = await runCrashRounds({ dataDir: `${dir}/data`, rounds: 3, customers: 8, seed: 7, maxRunMs: 1200 });
+    expect(report.rounds).toBe(3);
+    expect(report.acknowledged).toBeGreaterThan(20);
+    expect(report.lost).toEqual([]);
+    expect(report.ticketsMissing).toEqual([]);
+    expect(report.badFiles).toEqual([]);
+    expect(report.startProblems).toEqual([]);
+  }, 90_000);
+});

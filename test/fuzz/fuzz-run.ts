@@ -1,0 +1,142 @@
+/**
+ * Hostile requests at every route, from a seeded generator (the same seed sends the same
+ * requests, so a failure reproduces): malformed JSON, wrong types, huge bodies and strings, deep
+ * nesting, `__proto__` / `constructor` keys, invalid UTF-8, odd Unicode, path traversal in ids,
+ * wrong content types, missing and forged tokens and cookies. Expected: never a 5xx, and every
+ * 4xx explains itself as `{ error: { code, message } }`.
+ */
+import { request as httpRequest } from 'node:http';
+import { createRandom } from '../../src/nlu/prng.js';
+import type { RouteInfo } from '../../src/http/api/route-table.js';
+
+export interface FuzzTarget {
+  url: string;
+  routes: RouteInfo[];
+  /** A live customer conversation and tokens/cookies of each kind. */
+  conversationId: string;
+  customerToken: string;
+  agentCookie: string;
+  adminCookie: string;
+}
+
+export interface FuzzResult {
+  sent: number;
+  byStatus: Record<string, number>;
+  failures: string[];
+  /** Texts sent that must never show up in logs. */
+  needles: string[];
+}
+
+const DIRECT_LINE = ['POST /v3/directline/tokens/generate', 'POST /v3/directline/tokens/refresh', 'POST /v3/directline/conversations', 'GET /v3/directline/conversations/:id', 'POST /v3/directline/conversations/:id/activities', 'GET /v3/directline/conversations/:id/activities'];
+const OTHER = ['GET /healthz', 'GET /widget.js', 'GET /agent', 'GET /admin', 'GET /', 'GET /no/such/page', 'POST /api/no-such-route'];
+
+const ODD_TEXT = ['\u202eevil\u202c', 'a\u200b\u200c\u200d\ufeffb', '👩‍👩‍👧‍👦🏳️‍🌈🇨🇳', 'e\u0301'.repeat(2000), '\ud800', '\udfff\ud800', '\u0000null', '<script>alert(1)</script>', '{{7*7}}${7*7}', "' OR 1=1 --", '我的订单\u0000到哪了', 'x'.repeat(11_000), '你'.repeat(4000)];
+const TRAVERSAL = ['..%2f..%2fetc%2fpasswd', '%2e%2e%2f%2e%2e%2f', '....//....//', 'a%00b', '%252e%252e', '..\\..\\windows', 'x'.repeat(300), '__proto__', 'constructor', 'prototype', '%E0%A4%A', '%ff%fe', 'T-1%27'];
+const POLLUTE = ['{"__proto__":{"polluted":"yes","role":"admin"},"type":"message","text":"hi"}', '{"constructor":{"prototype":{"polluted":"yes"}},"type":"message","text":"hi"}', '{"type":"event","name":"x","value":{"__proto__":{"polluted":"yes"}}}', '{"user":{"__proto__":{"polluted":"yes"},"id":"u"}}', '{"email":"a@b.co","password":"x","__proto__":{"role":"admin"}}', '{"status":"closed","__proto__":{"polluted":"yes"},"note":{"constructor":{"prototype":{"polluted":"yes"}}}}'];
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+function deep(depth: number, open: string, close: string): string {
+  return open.repeat(depth) + close.repeat(depth);
+}
+
+/** A body: raw bytes or text, and the content type to claim. */
+function body(random: () => number, needles: string[]): { payload?: Buffer | string; type?: string } {
+  const text = pick(random, ODD_TEXT);
+  const email = `fuzz.${Math.floor(random() * 1e6)}@example.com`;
+  const kinds: (() => { payload?: Buffer | string; type?: string })[] = [
+    () => ({ payload: '{"type":"message","text":"hi"', type: 'application/json' }),
+    () => ({ payload: '{"type":"message",,}', type: 'application/json' }),
+    () => ({ payload: pick(random, ['[]', '1', 'null', '"x"', 'true', '[{"type":"message"}]']), type: 'application/json' }),
+    () => ({ payload: JSON.stringify({ type: pick(random, [1, null, [], {}, 'message', 'MESSAGE', 'delete']), text: pick(random, [text, 42, null, ['a'], { a: 1 }]), locale: pick(random, ['en', 'x'.repeat(300), 1, '../etc']) }), type: 'application/json' }),
+    () => ({ payload: JSON.stringify({ type: 'message', text: `my mail is ${email} ${text}` }), type: 'application/json' }),
+    () => ({ payload: 'x'.repeat(70_000 + Math.floor(random() * 200_000)), type: 'application/json' }),
+    () => ({ payload: JSON.stringify({ type: 'message', text: 'y'.repeat(60_000) }), type: 'application/json' }),
+    () => ({ payload: `{"type":"event","name":"x","value":${deep(1 + Math.floor(random() * 20_000), '[', ']')}}`, type: 'application/json' }),
+    () => ({ payload: `{"a":${deep(1 + Math.floor(random() * 5000), '{"a":', '}').replace(/}$/, '1}')}}`, type: 'application/json' }),
+    () => ({ payload: pick(random, POLLUTE), type: 'application/json' }),
+    () => ({ payload: Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x22, 0x7d]), type: 'application/json' }),
+    () => ({ payload: JSON.stringify({ type: 'message', text: 'hi' }), type: pick(random, ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/xml', '']) }),
+    () => ({ payload: 'type=message&text=hi&__proto__[polluted]=yes', type: 'application/x-www-form-urlencoded' }),
+    () => ({ payload: JSON.stringify({ email, password: text, role: 'admin', text, status: 'resolved', priority: 'urgent', name: text, utterances: { en: [text] } }), type: 'application/json' }),
+    () => ({}),
+  ];
+  const chosen = pick(random, kinds)();
+  needles.push(email);
+  return chosen;
+}
+
+function credentials(random: () => number, target: FuzzTarget): Record<string, string> {
+  const forged = `${Buffer.from(JSON.stringify({ c: target.conversationId, u: 'dl_x', e: 9_999_999_999 })).toString('base64url')}.${'A'.repeat(43)}`;
+  return pick<Record<string, string>>(random, [
+    {},
+    { authorization: `Bearer ${target.customerToken}` },
+    { authorization: `Bearer ${forged}` },
+    { authorization: pick(random, ['Bearer', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', `Bearer ${'x'.repeat(2000)}`, 'Bearer a.b.c', 'Bearer ..']) },
+    { cookie: target.agentCookie },
+    { cookie: target.adminCookie },
+    { cookie: pick(random, ['parley_session=forged', 'parley_session=%E0%A4%A', 'parley_session=', `parley_session=${'z'.repeat(5000)}`, 'parley_session=a; parley_session=b']) },
+    { cookie: target.adminCookie, origin: 'http://evil.example' },
+  ]);
+}
+
+/** The path of a route with hostile ids and query strings. */
+function pathFor(random: () => number, pattern: string, target: FuzzTarget): string {
+  let path = pattern.replace(/:[A-Za-z]+/g, () => (random() < 0.3 ? target.conversationId : pick(random, TRAVERSAL)));
+  if (random() < 0.3) path += `?${pick(random, ['watermark=-1', 'watermark=99999999999', 'watermark[]=1', 'watermark=1e9', 'status=<script>', 'status[$ne]=x', 'from=not-a-date&to=2020-13-45', '__proto__[polluted]=yes', 'a=%ff'])}`;
+  return path;
+}
+
+function send(url: string, method: string, path: string, headers: Record<string, string>, payload?: Buffer | string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve) => {
+    const req = httpRequest(`${url}${path}`, { method, headers: { ...headers, ...(payload !== undefined ? { 'content-length': String(Buffer.byteLength(payload)) } : {}) }, timeout: 10_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      // Server-Sent Events never end: the status is what counts.
+      if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+        res.destroy();
+        return resolve({ status: res.statusCode ?? 0, text: '' });
+      }
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', () => resolve({ status: res.statusCode ?? 0, text: '' }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    // The server may refuse a huge body before reading it; the status already came back.
+    req.on('error', (error) => resolve({ status: -1, text: String(error.message) }));
+    req.end(payload);
+  });
+}
+
+/** A 4xx must say what was wrong; Node itself answers header-level problems (414, 431) bare. */
+function explains(status: number, text: string): boolean {
+  if (status === 414 || status === 431) return true;
+  try {
+    const error = (JSON.parse(text) as { error?: { code?: unknown; message?: unknown } }).error;
+    return typeof error?.code === 'string' && typeof error.message === 'string';
+  } catch {
+    return false;
+  }
+}
+
+export async function fuzz(target: FuzzTarget, count: number, seed: number): Promise<FuzzResult> {
+  const random = createRandom(seed);
+  const routes = [...target.routes.map((route) => `${route.method.toUpperCase()} ${route.path}`), ...DIRECT_LINE, ...OTHER];
+  const result: FuzzResult = { sent: 0, byStatus: {}, failures: [], needles: [] };
+  for (let i = 0; i < count; i += 1) {
+    const [routeMethod, pattern] = pick(random, routes).split(' ') as [string, string];
+    const method = random() < 0.1 ? pick(random, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']) : routeMethod;
+    const path = pathFor(random, pattern, target);
+    const { payload, type } = method === 'GET' || method === 'HEAD' ? {} : body(random, result.needles);
+    const headers: Record<string, string> = { ...credentials(random, target), ...(type ? { 'content-type': type } : {}) };
+    const { status, text } = await send(target.url, method, path, headers, payload);
+    result.sent += 1;
+    result.byStatus[status] = (result.byStatus[status] ?? 0) + 1;
+    const label = `#${i} (seed ${seed}) ${method} ${path.slice(0, 120)} → ${status}`;
+    if (status >= 500 || status === 0) result.failures.push(`${label} ${text.slice(0, 200)}`);
+    else if (status >= 400 && method !== 'HEAD' && !explains(status, text)) result.failures.push(`${label}: no {error:{code,message}} body: ${text.slice(0, 120)}`);
+    else if (status === -1 && !/EPIPE|ECONNRESET/.test(text)) result.failures.push(`${label}: ${text}`);
+  }
+  return result;
+}

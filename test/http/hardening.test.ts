@@ -1,0 +1,63 @@
+/**
+ * What the hardening tools (load, fuzz, access matrix) asked for: new conversations are rate
+ * limited per address with a clear 429 and Retry-After, the console and admin pages carry a
+ * strict Content-Security-Policy, and cross-origin calls are open only where the widget needs them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ env: { PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '3' } });
+});
+afterAll(async () => {
+  await server?.cleanup();
+});
+
+describe('new conversations from one address', () => {
+  it('are limited: the fourth in a minute gets 429 with Retry-After, while a token resumes its own chat freely', async () => {
+    const first = await request(server.url, 'POST', '/v3/directline/tokens/generate', { body: {} });
+    expect(first.status).toBe(200);
+    expect((await request(server.url, 'POST', '/v3/directline/conversations', { body: {} })).status).toBe(201);
+    expect((await request(server.url, 'POST', '/v3/directline/tokens/generate', { body: {} })).status).toBe(200);
+    const refused = await request(server.url, 'POST', '/v3/directline/conversations', { body: {} });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.body.error).toMatchObject({ code: 'too_many_requests', message: expect.stringMatching(/wait a minute/) });
+    const resumed = await request(server.url, 'POST', '/v3/directline/conversations', { token: first.body.token, body: {} });
+    expect(resumed.status).toBe(201);
+    expect(resumed.body.conversationId).toBe(first.body.conversationId);
+  });
+});
+
+describe('pages and cross-origin rules', () => {
+  it('serve the agent console and admin pages with a strict Content-Security-Policy', async () => {
+    for (const page of ['/agent', '/admin']) {
+      const response = await fetch(`${server.url}${page}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("frame-ancestors 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
+  it('let other sites call Direct Line and load widget.js, but never the agent and admin API', async () => {
+    const origin = { origin: 'https://shop.example' };
+    const directLine = await fetch(`${server.url}/v3/directline/tokens/generate`, { method: 'OPTIONS', headers: origin });
+    expect(directLine.headers.get('access-control-allow-origin')).toBe('*');
+    expect(directLine.headers.get('access-control-allow-credentials')).toBeNull();
+    const widget = await fetch(`${server.url}/widget.js`, { headers: origin });
+    expect(widget.headers.get('access-control-allow-origin')).toBe('*');
+    for (const path of ['/api/auth/login', '/api/conversations', '/api/users']) {
+      const preflight = await fetch(`${server.url}${path}`, { method: 'OPTIONS', headers: { ...origin, 'access-control-request-method': 'POST' } });
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const crossSite = await request(server.url, 'POST', '/api/auth/login', { headers: origin, body: { email: 'admin@example.com', password: 'correct horse battery' } });
+    expect(crossSite.status).toBe(403);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * A light Direct Line customer for the load bench and the crash test: plain `node:http` with
+ * keep-alive (cheaper per request than fetch, so the client does not eat the server's CPU) and
+ * the `ws` stream. Every wait is bounded.
+ */
+import { Agent, request as httpRequest } from 'node:http';
+import WebSocket from 'ws';
+
+export const agent = new Agent({ keepAlive: true, maxSockets: 20_000 });
+
+export interface HttpResult {
+  status: number;
+  body: any;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** One JSON request over the shared keep-alive agent; `timeoutMs` bounds it. */
+export function http(url: string, method: string, options: { token?: string; body?: unknown; raw?: Buffer | string; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const payload = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const headers: Record<string, string | number> = { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (payload !== undefined) headers['content-length'] = Buffer.byteLength(payload);
+    const req = httpRequest(url, { method, headers, agent, timeout: options.timeoutMs ?? 15_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: unknown = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          // keep the text
+        }
+        resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+interface Activity {
+  id: string;
+  type: string;
+  text?: string;
+  replyToId?: string;
+  from: { role?: string };
+}
+
+/** A customer with an open stream. `say` resolves with the bot's first reply and the latency. */
+export class DirectLineCustomer {
+  private socket?: WebSocket;
+  /** Bot replies by the id of the customer activity they answer, with their arrival time. */
+  private readonly replies = new Map<string, { at: number; activities: Activity[] }>();
+  private readonly waiting = new Map<string, () => void>();
+  readonly transcript: Activity[] = [];
+  conversationId = '';
+  token = '';
+  closed = false;
+  /** Set once a bot message matched `watch` (e.g. the chat was handed to a human). */
+  flagged = false;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly watch?: (text: string) => boolean,
+  ) {}
+
+  /** Token, conversation, stream; resolves once the bot's greeting arrived (or the stream is open, `greeting: false`). */
+  async open(options: { greeting?: boolean; timeoutMs?: number } = {}): Promise<void> {
+    const generated = await http(`${this.baseUrl}/v3/directline/tokens/generate`, 'POST', { body: {} });
+    if (generated.status !== 200) throw new Error(`tokens/generate answered ${generated.status}`);
+    const started = await http(`${this.baseUrl}/v3/directline/conversations`, 'POST', { token: generated.body.token, body: {} });
+    if (started.status !== 201) throw new Error(`conversations answered ${started.status}`);
+    this.conversationId = started.body.conversationId;
+    this.token = started.body.token;
+    const greeted = new Promise<void>((resolve) => this.waiting.set('greeting', resolve));
+    await new Promise<void>((resolve, reject) => {
+      const socket = new WebSocket(started.body.streamUrl, { perMessageDeflate: false });
+      this.socket = socket;
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+      socket.on('close', () => (this.closed = true));
+      socket.on('message', (data) => this.receive(String(data)));
+    });
+    if (options.greeting !== false) await withTimeout(greeted, options.timeoutMs ?? 15_000, 'no greeting');
+  }
+
+  private receive(frame: string): void {
+    if (!frame) return;
+    const now = performance.now();
+    for (const activity of (JSON.parse(frame) as { activities: Activity[] }).activities) {
+      this.transcript.push(activity);
+      if (activity.from.role !== 'bot' || activity.type !== 'message') continue;
+      if (this.watch?.(activity.text ?? '')) this.flagged = true;
+      const key = !activity.replyToId || activity.replyToId.endsWith('|start') ? 'greeting' : activity.replyToId;
+      const entry = this.replies.get(key) ?? { at: now, activities: [] };
+      entry.activities.push(activity);
+      this.replies.set(key, entry);
+      this.waiting.get(key)?.();
+    }
+  }
+
+  /** Post a message; resolves when the first reply to it arrives on the stream. */
+  async say(text: string, timeoutMs = 15_000): Promise<{ id: string; latencyMs: number; reply: string }> {
+    const started = performance.now();
+    const posted = await http(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities`, 'POST', {
+      token: this.token,
+      body: { type: 'message', text, locale: /[\u4e00-\u9fff]/u.test(text) ? 'zh-CN' : 'en-US' },
+      timeoutMs,
+    });
+    if (posted.status !== 200) throw new Error(`post answered ${posted.status}`);
+    const id = posted.body.id as string;
+    if (!this.replies.has(id)) {
+      await withTimeout(new Promise<void>((resolve) => this.waiting.set(id, resolve)), timeoutMs, 'no reply');
+      this.waiting.delete(id);
+    }
+    const reply = this.replies.get(id)!;
+    this.replies.delete(id);
+    return { id, latencyMs: reply.at - started, reply: reply.activities.map((activity) => activity.text ?? '').join('\n') };
+  }
+
+  close(): void {
+    this.socket?.terminate();
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
