@@ -4,12 +4,11 @@
  * so a new route is checked the day it is added — and a Direct Line route without a rule here
  * fails the test.
  */
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectLineService } from '../../src/channels/index.js';
 import { directLineRoutes } from '../../src/http/directline-routes.js';
 import type { RouteInfo } from '../../src/http/api/route-table.js';
-import { request, startConversation } from '../support/http.js';
+import { request, startConversation, streamStatus } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 type Caller = 'anonymous' | 'customerA' | 'customerB' | 'agent' | 'admin';
@@ -135,17 +134,7 @@ describe('the access matrix', () => {
   });
 
   it('opens a conversation stream only with that conversation own token', async () => {
-    const statusFor = (token?: string) =>
-      new Promise<number>((resolve) => {
-        const url = customerA.streamUrl.replace(/t=[^&]+/, token ? `t=${token}` : 't=');
-        const socket = new WebSocket(url);
-        socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-        socket.on('open', () => {
-          socket.close();
-          resolve(101);
-        });
-        socket.on('error', () => {});
-      });
+    const statusFor = (token?: string) => streamStatus(customerA.streamUrl.replace(/t=[^&]+/, token ? `t=${token}` : 't='));
     expect({ anonymous: await statusFor(), customerA: await statusFor(customerA.token), customerB: await statusFor(customerB.token) }).toEqual({ anonymous: 401, customerA: 101, customerB: 403 });
   });
 });

@@ -1,7 +1,6 @@
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../src/channels/tokens.js';
-import { request, send, startConversation } from '../support/http.js';
+import { request, send, startConversation, streamStatus } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const SECRET = 'test-secret-0123456789abcdef';
@@ -15,18 +14,6 @@ afterAll(async () => {
 });
 
 const activities = (id: string) => `/v3/directline/conversations/${id}/activities`;
-
-function streamStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url);
-    socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    socket.on('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.on('error', () => {});
-  });
-}
 
 describe('a customer token', () => {
   it('reaches only its own conversation: another id answers 403, for reading, posting and streaming', async () => {

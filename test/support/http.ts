@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 /** Plain HTTP calls to a running Parley, for tests that check status codes and bodies. */
 export interface JsonResponse<T = any> {
   status: number;
@@ -53,4 +54,17 @@ export async function send(baseUrl: string, conversation: { conversationId: stri
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`no reply to "${text}" within ${timeoutMs} ms`);
+}
+
+/** The status a WebSocket upgrade to `url` gets: 101 when the stream opens, else the HTTP refusal. */
+export function streamStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url);
+    socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    socket.on('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.on('error', () => {});
+  });
 }

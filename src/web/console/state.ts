@@ -1,20 +1,7 @@
-/** What the console knows right now; views read it and re-render parts of the page. */
-export interface Summary {
-  id: string;
-  customerId: string;
-  status: 'waiting' | 'active' | 'bot' | 'closed';
-  language: 'en' | 'zh';
-  createdAt: string;
-  lastMessage: { text: string; sender: string; at: string } | null;
-  mood: { score: number; label: 'negative' | 'neutral' | 'positive' } | null;
-  waitingSince: string | null;
-  priority: 'urgent' | 'high' | 'normal' | 'low';
-  reason: string | null;
-  tags: string[];
-  agent: { id: string; name: string } | null;
-  ticketId: string | null;
-  timedOut: boolean;
-}
+/** A queue line, exactly as `GET /api/conversations` serves it (the type is shared, erased at build). */
+import type { ConversationSummary as Summary } from '../../handoff/summaries.js';
+
+export type { Summary };
 
 export interface Line {
   id: string;
