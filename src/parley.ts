@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ConversationState } from 'botbuilder';
+import { type Activity, ConversationState } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/main-dialog.js';
 import { ComplaintDialog } from '../dialogs/complaint-dialog.js';
@@ -189,9 +189,11 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   });
   // After the profile recorder, so a customer's mood is still recorded while an agent has the chat.
   adapter.use(new HandoffGate({ handoff, conversations, events, redact: maskPersonalData, resetDialogs: (context) => conversationState.delete(context), logger }));
-  connectHandoffToBot(events, (activity) => {
-    adapter.processActivity(activity, (context) => bot.run(context)).catch((error: unknown) => logger.error({ err: error }, 'handoff status turn failed'));
-  });
+  /** Run the bot on an activity, queued behind the conversation's other turns. */
+  const runTurn = (activity: Partial<Activity>, what: string) => {
+    adapter.processActivity(activity, (context) => bot.run(context)).catch((error: unknown) => logger.error({ err: error }, `${what} could not run`));
+  };
+  connectHandoffToBot(events, (activity) => runTurn(activity, 'handoff status turn'));
 
   const directLine = new DirectLineService({
     tokens: new TokenService(secret, config.tokenTtlSeconds),
@@ -202,11 +204,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     // A clock set back by the grace period accepts tokens that expired within it.
     recentTokens: new TokenService(secret, config.tokenTtlSeconds, () => Date.now() - config.returningVisitorDays * 86_400_000),
     onTyping: (conversationId) => events.publish('customer.typing', { conversationId }),
-    toBot: (activity) => {
-      adapter.processActivity(activity, (context) => bot.run(context)).catch((error: unknown) => {
-        logger.error({ err: error }, 'turn could not run');
-      });
-    },
+    toBot: (activity) => runTurn(activity, 'turn'),
   });
 
   // ── HTTP ──────────────────────────────────────────────────────────────────────────────
