@@ -46,7 +46,7 @@ import { addUnansweredRoutes } from './http/api/unanswered-routes.js';
 import { addAnalyticsRoutes } from './http/api/analytics-routes.js';
 import type { Logger } from './logger.js';
 import { loadSecret } from './secret.js';
-import { analyzeSentiment } from './sentiment/index.js';
+import { analyzeSentiment as analyzeOnce, rememberingAnalyzer } from './sentiment/index.js';
 import { createLowdbStorage, type Storage } from './storage/index.js';
 import { type Session, SessionService, type User, UserService } from './users/index.js';
 
@@ -78,6 +78,7 @@ const root = path.resolve(import.meta.dirname, '..');
  * resolves once the bot can take messages.
  */
 export async function startParley(config: Config, logger: Logger): Promise<Parley> {
+  const analyzeSentiment = rememberingAnalyzer(analyzeOnce);
   // ── storage, secrets, events ──────────────────────────────────────────────────────────
   const storage = createLowdbStorage(config.dataDir, { fsync: config.fsync });
   const secret = await loadSecret(config.dataDir, config.secret);

@@ -4,3 +4,4 @@
  */
 export { analyzeSentiment } from './analyze.js';
 export type { Sentiment, SentimentLabel } from './types.js';
+export { rememberingAnalyzer, type SentimentAnalyzer } from './memo.js';
