@@ -1,5 +1,5 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { type Dialog, type DialogState, runDialog } from 'botbuilder-dialogs';
+import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import { understandingOf, reply } from '../../dialogs/knowledge-replies.js';
 import type { KnowledgeRuntime } from '../kb/index.js';
 import type { Logger } from '../logger.js';
@@ -24,10 +24,12 @@ const WELCOME_SHORTCUTS = ['order_status', 'return_item', 'contact_human'];
 /** Parley's bot: greets, runs the main dialog on every message, reports each turn. */
 export class ParleyBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
 
   constructor(private readonly deps: ParleyBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState).add(deps.mainDialog);
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient.id);
@@ -36,7 +38,12 @@ export class ParleyBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      await runDialog(this.deps.mainDialog, context, this.dialogState);
+      // Continue the dialog in progress, or route the message afresh. (Not botbuilder's
+      // runDialog: it builds a DialogStateManager with memory scopes on every turn, which only
+      // adaptive dialogs use, and snapshots state into a BotState trace.)
+      const dialogContext = await this.dialogs.createContext(context);
+      const result = await dialogContext.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.deps.mainDialog.id);
       if (this.deps.trace) await this.sendTrace(context);
       await next();
     });
