@@ -45,6 +45,7 @@ import { addKnowledgeRoutes } from './http/api/knowledge-routes.js';
 import { addUnansweredRoutes } from './http/api/unanswered-routes.js';
 import { addAnalyticsRoutes } from './http/api/analytics-routes.js';
 import type { Logger } from './logger.js';
+import { projectRoot } from './project-root.js';
 import { loadSecret } from './secret.js';
 import { analyzeSentiment as analyzeOnce, rememberingAnalyzer } from './sentiment/index.js';
 import { createLowdbStorage, type Storage } from './storage/index.js';
@@ -71,7 +72,7 @@ export interface Parley {
 }
 
 const VERSION = '0.1.0';
-const root = path.resolve(import.meta.dirname, '..');
+const root = projectRoot(import.meta.dirname);
 
 /**
  * The composition root: config → storage → services → bot → HTTP. Starts listening and

@@ -1,5 +1,6 @@
 /**
- * Parley as a real child process (`node --import tsx src/index.ts`), for the tools that must
+ * Parley as a real child process, started as `npm start` starts it (`node dist/server/src/index.js`;
+ * refuses a build older than the sources), for the tools that must
  * measure its memory, kill it with SIGKILL or watch it survive hostile input: the load bench,
  * the crash test and the fuzzer. Loopback only.
  */
@@ -7,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { builtServer } from '../../scripts/build-server.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 /** Shared with the in-process test server: the recognizer is trained once per knowledge base. */
@@ -62,10 +64,11 @@ process.on('exit', () => {
 });
 
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
+  const entry = await builtServer();
   const port = await freePort();
   const logFile = options.logFile ?? path.join(options.dataDir, '..', `${path.basename(options.dataDir)}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
