@@ -39,7 +39,7 @@ import { type AppDeps, createApp } from './http/app.js';
 import type { RouteInfo } from './http/api/route-table.js';
 import { EventBus } from './events/index.js';
 import { createKnowledgeServices, type KnowledgeServices, loadKnowledgeDir } from './kb/index.js';
-import { AnalyticsService, type InsightFacts, TurnLog } from './analytics/index.js';
+import { AnalyticsService, TurnLog } from './analytics/index.js';
 import { handleFeedbackEvents, TurnRecorder } from './bot/feedback-handler.js';
 import { addKnowledgeRoutes } from './http/api/knowledge-routes.js';
 import { addUnansweredRoutes } from './http/api/unanswered-routes.js';
@@ -212,14 +212,13 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   // ── HTTP ──────────────────────────────────────────────────────────────────────────────
   const analytics = new AnalyticsService({
     conversations,
-    insights: { get: (id) => storage.keyValue('customer-insights').get<InsightFacts>(id) },
+    insights: customers.insights,
     transcripts: storage.transcripts,
     turns: turnLog,
     unanswered,
     feedback: kb.feedback,
-    // Read as stored; empty until the tickets module files one.
-    tickets: storage.collection<{ id: string; status: string; createdAt: string }>('tickets'),
-    csat: { all: async () => (await storage.collection<{ id: string; csat?: { score: number; at: string; ticketId?: string }[] }>('customers').all()).flatMap((profile) => profile.csat ?? []) },
+    tickets: { all: () => tickets.list() },
+    csat: { all: () => customers.profiles.csatAnswers() },
   });
   const apiModules: AppDeps['apiModules'] = [
     (api) => addKnowledgeRoutes(api, kb.knowledge),

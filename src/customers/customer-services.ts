@@ -65,7 +65,7 @@ export function createCustomerServices(deps: CustomerServicesDeps) {
     ...(deps.identitySecret ? { identitySecret: deps.identitySecret } : {}),
     onVerified: (customerId, verified) => profiles.noteIdentity(customerId, verified),
   });
-  return { profiles, views, privacy, identity };
+  return { profiles, views, privacy, identity, insights: { get: (conversationId: string) => insights.get(conversationId) } };
 }
 
 export type CustomerServices = ReturnType<typeof createCustomerServices>;

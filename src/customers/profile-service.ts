@@ -126,6 +126,11 @@ export class ProfileService {
     await this.deps.profiles.update(customerId, (profile) => profile && { ...profile, updatedAt: at, csat: [...profile.csat, { at, ...answer }].slice(-50) });
   }
 
+  /** Every satisfaction answer kept in profiles (analytics' CSAT). */
+  async csatAnswers(): Promise<CsatAnswer[]> {
+    return (await this.deps.profiles.all()).flatMap((profile) => profile.csat);
+  }
+
   /** An admin marks or unmarks a VIP. */
   async setVip(customerId: string, vip: boolean): Promise<void> {
     const at = this.clock().toISOString();

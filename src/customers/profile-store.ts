@@ -40,6 +40,18 @@ export class ProfileStore {
     return next ?? current;
   }
 
+  /** Every profile, with changes not yet written: what the file will hold after the next batch. */
+  async all(): Promise<CustomerProfile[]> {
+    const stored = await this.collection.all();
+    const seen = new Set(stored.map((profile) => profile.id));
+    const current = stored.flatMap((profile) => {
+      const cached = this.cache.get(profile.id);
+      return cached === undefined ? [profile] : cached ? [structuredClone(cached)] : [];
+    });
+    for (const [id, cached] of this.cache) if (cached && !seen.has(id)) current.push(structuredClone(cached));
+    return current;
+  }
+
   private async load(id: string): Promise<void> {
     if (this.cache.has(id)) return;
     const stored = (await this.collection.get(id)) ?? null;

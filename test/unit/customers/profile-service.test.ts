@@ -114,6 +114,19 @@ describe('customer profiles', () => {
     expect((await collection.get('cu_ann'))?.sentiment).toHaveLength(20);
   });
 
+  it('lists satisfaction answers still waiting for the batch write, and none of an erased customer', async () => {
+    const { profiles, collection } = setup();
+    await profiles.setConsent('cu_ann', true);
+    await profiles.setConsent('cu_bob', true);
+    await profiles.flush();
+    await profiles.recordCsat('cu_ann', { score: 2, ticketId: 'T-1' });
+    await profiles.recordCsat('cu_bob', { score: 5 });
+    expect((await collection.get('cu_ann'))?.csat).toEqual([]);
+    expect((await profiles.csatAnswers()).map((answer) => answer.score).sort()).toEqual([2, 5]);
+    await profiles.setConsent('cu_bob', false);
+    expect(await profiles.csatAnswers()).toEqual([{ at: NOW.toISOString(), score: 2, ticketId: 'T-1' }]);
+  });
+
   it('withdrawing consent removes the profile and the per-message scores', async () => {
     const { profiles, collection, insights } = setup();
     await profiles.setConsent('cu_ann', true);
