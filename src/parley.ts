@@ -5,10 +5,11 @@ import { type Activity, ConversationState } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { MainDialog } from '../dialogs/main-dialog.js';
 import { ComplaintDialog } from '../dialogs/complaint-dialog.js';
-import { CsatDialog } from '../dialogs/csat-dialog.js';
+import { CSAT_DIALOG, CsatDialog, type CsatOptions } from '../dialogs/csat-dialog.js';
 import { TicketStatusDialog } from '../dialogs/ticket-status-dialog.js';
 import type { TicketDialogDeps } from '../dialogs/ticket-replies.js';
 import { TicketNotifier } from './bot/ticket-notifier.js';
+import { createDialogStarter } from './bot/dialog-starter.js';
 import { dropStateTraces } from './bot/state-trace-filter.js';
 import { addTicketRoutes } from './http/api/ticket-routes.js';
 import { complaintTrigger, type Ticket, type TicketCounter, TicketService } from './tickets/index.js';
@@ -178,19 +179,31 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     analyzeSentiment,
     redact: maskPersonalData,
   };
-  dialogs.push(new ComplaintDialog(ticketDialogDeps), new TicketStatusDialog(ticketDialogDeps), new CsatDialog(ticketDialogDeps));
+  const rateChat = (conversationId: string, score: number, comment?: string) => handoff.rate(conversationId, score, comment);
+  dialogs.push(new ComplaintDialog(ticketDialogDeps), new TicketStatusDialog(ticketDialogDeps), new CsatDialog({ ...ticketDialogDeps, rateChat }));
   const complaintTriggerOf = (text: string, language: 'en' | 'zh') => complaintTrigger(text, analyzeSentiment(text, language).score);
   const mainDialog = new MainDialog({ knowledge, unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: config.trace, logger });
   adapter.use(new ProfileRecorder({ ...customers, conversations, knowledge, analyzeSentiment, events, logger, agentsOnline: () => presence.count() }));
   adapter.use(new TurnRecorder(turnLog, logger));
   handleFeedbackEvents(bot, kb.feedback, logger);
-  const ticketNotifier = new TicketNotifier({ adapter, conversationState, mainDialog, logger });
+  const startDialog = createDialogStarter(conversationState, mainDialog);
+  const ticketNotifier = new TicketNotifier({ adapter, startDialog, logger });
   events.subscribe('ticket.resolved', (resolved) => {
     ticketNotifier.notifyResolved(resolved).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer about a resolution'));
   });
   // After the profile recorder, so a customer's mood is still recorded while an agent has the chat.
-  adapter.use(new HandoffGate({ handoff, conversations, events, redact: maskPersonalData, resetDialogs: (context) => conversationState.delete(context), logger }));
+  adapter.use(
+    new HandoffGate({
+      handoff,
+      conversations,
+      events,
+      redact: maskPersonalData,
+      resetDialogs: (context) => conversationState.delete(context),
+      askRating: (context, language, agentName) => startDialog(context, CSAT_DIALOG, { language, agentName } satisfies CsatOptions),
+      logger,
+    }),
+  );
   /** Run the bot on an activity, queued behind the conversation's other turns. */
   const runTurn = (activity: Partial<Activity>, what: string) => {
     adapter.processActivity(activity, (context) => bot.run(context)).catch((error: unknown) => logger.error({ err: error }, `${what} could not run`));

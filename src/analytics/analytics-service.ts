@@ -108,16 +108,33 @@ export class AnalyticsService {
     };
   }
 
+  /**
+   * Satisfaction answers: ticket ratings, ratings of chats with an agent, and any other answer
+   * kept in profiles (each answer counted once, though a profile keeps a copy of the others).
+   */
   private async csatIn(range: DateRange, tickets: TicketFacts[]): Promise<AnalyticsSummary['csat']> {
-    const answers = tickets.flatMap((ticket) => (ticket.csat && within(ticket.csat.at ?? ticket.resolvedAt, range) ? [{ score: ticket.csat.score, ticketId: ticket.id }] : []));
-    const rated = new Set(answers.map((answer) => answer.ticketId));
-    for (const answer of (await this.sources.csat?.all()) ?? []) {
-      if (within(answer.at, range) && !(answer.ticketId && rated.has(answer.ticketId))) answers.push({ score: answer.score, ticketId: answer.ticketId ?? '' });
+    const scores: number[] = [];
+    const ratedTickets = new Set<string>();
+    const ratedChats = new Set<string>();
+    for (const ticket of tickets) {
+      if (!ticket.csat || !within(ticket.csat.at ?? ticket.resolvedAt, range)) continue;
+      scores.push(ticket.csat.score);
+      ratedTickets.add(ticket.id);
     }
-    const scores = answers.map((answer) => answer.score).filter((score) => score >= 1 && score <= 5);
+    for (const record of await this.sources.conversations.all()) {
+      const rating = record.handoff?.rating;
+      if (!rating || !within(rating.at, range)) continue;
+      scores.push(rating.score);
+      ratedChats.add(record.id);
+    }
+    for (const answer of (await this.sources.csat?.all()) ?? []) {
+      const counted = answer.ticketId ? ratedTickets.has(answer.ticketId) : !!answer.conversationId && ratedChats.has(answer.conversationId);
+      if (within(answer.at, range) && !counted) scores.push(answer.score);
+    }
+    const valid = scores.filter((score) => score >= 1 && score <= 5);
     const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-    for (const score of scores) distribution[String(Math.round(score)) as keyof typeof distribution] += 1;
-    return { ...statOf(scores), distribution };
+    for (const score of valid) distribution[String(Math.round(score)) as keyof typeof distribution] += 1;
+    return { ...statOf(valid), distribution };
   }
 
   private async feedbackIn(range: DateRange) {

@@ -10,7 +10,7 @@ export interface ConversationFacts {
   createdAt: string;
   startedAt?: string;
   status: string;
-  handoff?: { requestedAt: string; claimedAt?: string };
+  handoff?: { requestedAt: string; claimedAt?: string; rating?: { score: number; at: string } };
 }
 
 export interface InsightFacts {
@@ -60,7 +60,7 @@ export interface AnalyticsSources {
   /** Absent until the tickets module is wired. */
   tickets?: { all(): Promise<TicketFacts[]> };
   /** Satisfaction answers kept outside tickets (customer profiles). */
-  csat?: { all(): Promise<{ score: number; at: string; ticketId?: string }[]> };
+  csat?: { all(): Promise<{ score: number; at: string; ticketId?: string; conversationId?: string }[]> };
 }
 
 export interface Stat {

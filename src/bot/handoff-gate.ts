@@ -6,9 +6,14 @@ import type { EventBus } from '../events/index.js';
 import type { HandoffService } from '../handoff/index.js';
 import type { Logger } from '../logger.js';
 import { detectLanguage } from '../nlu/language.js';
+import type { Language } from '../nlu/types.js';
 import { messages } from './messages.js';
 
-/** The states of botbuilder's `handoff.status` event: an agent took the chat, gave it back, or nobody came. */
+/**
+ * The states of botbuilder's `handoff.status` event: an agent took the chat, gave it back, or
+ * nobody came. Its message says why a handoff was `completed` (`agent` or `cancelled`) and which
+ * ticket keeps a `failed` one.
+ */
 export type HandoffState = 'accepted' | 'completed' | 'failed';
 
 export interface HandoffGateDeps {
@@ -19,6 +24,8 @@ export interface HandoffGateDeps {
   redact: (text: string) => string;
   /** Drops the bot's half-finished dialogs when an agent takes over. */
   resetDialogs?: (context: TurnContext) => Promise<void>;
+  /** Asks the customer to rate an agent's help once the agent hands the chat back. */
+  askRating?: (context: TurnContext, language: Language, agentName: string) => Promise<void>;
   logger: Pick<Logger, 'error'>;
 }
 
@@ -91,7 +98,10 @@ export class HandoffGate implements Middleware {
     const record = await this.deps.conversations.find(context.activity.conversation.id);
     if (!record) return;
     const language = this.deps.handoff.languageOf(record);
+    const agentName = record.handoff?.claimedAt ? record.handoff.agentName : undefined;
     if (state === 'accepted') await this.deps.resetDialogs?.(context);
+    // An agent handed the chat back: how did they do? (A customer leaving the queue is just welcomed back.)
+    else if (state === 'completed' && record.status === 'bot' && message === 'agent' && agentName && this.deps.askRating) await this.deps.askRating(context, language, agentName);
     else if (state === 'completed' && record.status === 'bot') await welcomeBack(context, language);
     else if (state === 'failed' && record.status === 'waiting') await tellNoAgent(context, language, message || undefined);
   }
@@ -110,7 +120,7 @@ export function handoffStatusActivity(conversationId: string, state: HandoffStat
 export function connectHandoffToBot(events: EventBus, deliver: (activity: Partial<Activity>) => void): () => void {
   const stops = [
     events.subscribe('handoff.claimed', ({ conversationId }) => deliver(handoffStatusActivity(conversationId, 'accepted'))),
-    events.subscribe('handoff.released', ({ conversationId }) => deliver(handoffStatusActivity(conversationId, 'completed'))),
+    events.subscribe('handoff.released', ({ conversationId, reason }) => deliver(handoffStatusActivity(conversationId, 'completed', reason))),
     events.subscribe('handoff.timeout', ({ conversationId, ticketId }) => deliver(handoffStatusActivity(conversationId, 'failed', ticketId))),
   ];
   return () => stops.forEach((stop) => stop());

@@ -170,6 +170,16 @@ export const messages = {
     en: "I'm sorry it isn't fixed. I've reopened ticket {id}; our team will get back to you by {due}.",
     zh: '很抱歉问题还没有解决。我已重新打开工单 {id}，我们会在 {due} 前答复您。',
   },
+  chatRatingAsk: {
+    en: 'How would you rate the help {agent} gave you? From 1 (very unhappy) to 5 (very happy).',
+    zh: '您对客服 {agent} 的服务满意吗？请打分，1 分非常不满意，5 分非常满意。',
+  },
+  chatRatingSkip: { en: 'Skip', zh: '跳过' },
+  chatRatingSkipped: { en: 'No problem. Is there anything else I can help you with?', zh: '好的。还有什么可以帮您？' },
+  chatRatingThanks: {
+    en: 'Thank you! Your feedback goes to our team. Is there anything else I can help you with?',
+    zh: '谢谢！您的反馈会转达给我们的团队。还有什么可以帮您？',
+  },
   csatCannotReopen: {
     en: 'Ticket {id} is already closed. Tell me what is still wrong and I will file a new complaint.',
     zh: '工单 {id} 已关闭。请告诉我还有什么问题，我会为您登记新的投诉。',

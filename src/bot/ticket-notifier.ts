@@ -1,15 +1,13 @@
-import type { BotAdapter, ConversationState, StatePropertyAccessor } from 'botbuilder';
-import { type Dialog, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { BotAdapter } from 'botbuilder';
 import { CSAT_DIALOG, type CsatOptions } from '../../dialogs/csat-dialog.js';
-import { MAIN_DIALOG } from '../../dialogs/main-dialog.js';
 import type { Logger } from '../logger.js';
 import type { TicketEventPayloads } from '../tickets/index.js';
+import type { DialogStarter } from './dialog-starter.js';
 
 export interface TicketNotifierDeps {
   adapter: Pick<BotAdapter, 'continueConversation'>;
-  conversationState: ConversationState;
-  /** The main dialog, with the CSAT dialog registered in it. */
-  mainDialog: Dialog;
+  /** Starts the CSAT dialog (registered under the main dialog). */
+  startDialog: DialogStarter;
   logger: Logger;
 }
 
@@ -19,23 +17,13 @@ export interface TicketNotifierDeps {
  * message answers the CSAT dialog, which this turn leaves waiting.
  */
 export class TicketNotifier {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
-
-  constructor(private readonly deps: TicketNotifierDeps) {
-    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
-  }
+  constructor(private readonly deps: TicketNotifierDeps) {}
 
   async notifyResolved(resolved: TicketEventPayloads['ticket.resolved']): Promise<void> {
     const options: CsatOptions = { ticketId: resolved.ticketId, language: resolved.language, resolution: resolved.resolution };
-    await this.deps.adapter.continueConversation({ conversation: { id: resolved.conversationId, isGroup: false, conversationType: '', name: '' } }, async (context) => {
-      const dialogs = new DialogSet(this.dialogState);
-      dialogs.add(this.deps.mainDialog);
-      const dc = await dialogs.createContext(context);
-      // Whatever the bot was asking is superseded by the news; the customer can start it again.
-      await dc.cancelAllDialogs();
-      await dc.beginDialog(MAIN_DIALOG, { start: { dialog: CSAT_DIALOG, options } });
-      await this.deps.conversationState.saveChanges(context, false);
-    });
+    await this.deps.adapter.continueConversation({ conversation: { id: resolved.conversationId, isGroup: false, conversationType: '', name: '' } }, (context) =>
+      this.deps.startDialog(context, CSAT_DIALOG, options),
+    );
     this.deps.logger.info({ ticketId: resolved.ticketId }, 'resolution sent to the customer');
   }
 }

@@ -34,6 +34,15 @@ export interface HandoffInfo {
   /** Set when nobody claimed in time (or no agent was online); the chat stays in the queue. */
   timedOutAt?: string;
   ticketId?: string;
+  /** The customer's rating of the agent's help, asked when the agent handed the chat back. */
+  rating?: ChatRating;
+}
+
+/** A customer's 1–5 rating of a chat with an agent, with an optional (masked) comment. */
+export interface ChatRating {
+  score: number;
+  at: string;
+  comment?: string;
 }
 
 /** A transcript entry as clients receive it (a Bot Framework activity, plain JSON). */

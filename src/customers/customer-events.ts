@@ -3,8 +3,8 @@ import type { ProfileService } from './profile-service.js';
 
 /**
  * What other modules' events mean for profiles: a handoff request starts a wait that an
- * agent (or a timeout, or the customer leaving the queue) ends, and a ticket filed is a
- * complaint. Returns the function that stops listening.
+ * agent (or a timeout, or the customer leaving the queue) ends, a rating of an agent's help
+ * is a satisfaction answer, and a ticket filed is a complaint. Returns the function that stops listening.
  */
 export function connectCustomerEvents(events: EventBus, profiles: ProfileService, onError: (error: unknown) => void): () => void {
   const safely = (work: Promise<unknown>) => void work.catch(onError);
@@ -14,6 +14,7 @@ export function connectCustomerEvents(events: EventBus, profiles: ProfileService
     events.subscribe('handoff.claimed', waitOver),
     events.subscribe('handoff.timeout', waitOver),
     events.subscribe('handoff.released', waitOver),
+    events.subscribe('handoff.rated', ({ customerId, conversationId, score }) => safely(profiles.recordCsat(customerId, { score, conversationId }))),
     events.subscribe('ticket.created', ({ customerId, conversationId, ticketId }) => safely(profiles.recordComplaint(customerId, conversationId, ticketId))),
   ];
   return () => stops.forEach((stop) => stop());

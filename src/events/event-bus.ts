@@ -17,6 +17,8 @@ export interface ParleyEvents {
   'handoff.released': { conversationId: string; agentId?: string; reason: 'agent' | 'cancelled' };
   'handoff.timeout': { conversationId: string; reason: 'no_agent_online' | 'not_claimed'; ticketId?: string };
   'handoff.closed': { conversationId: string; agentId?: string };
+  /** The customer rated the agent's help after the agent handed the chat back. */
+  'handoff.rated': { conversationId: string; customerId: string; agentId?: string; score: number };
   /** A line added to a conversation an agent follows (customer, agent or system), for the console. */
   'conversation.activity': { conversationId: string; activity: { id: string; type: string; [key: string]: unknown } };
   'customer.typing': { conversationId: string };

@@ -1,5 +1,5 @@
 import type { ChatActivity, ConversationLog, ConversationRecord, ConversationRepository, HandoffInfo } from '../conversations/index.js';
-import { conflict, forbidden } from '../errors.js';
+import { badRequest, conflict, forbidden } from '../errors.js';
 import type { EventBus } from '../events/index.js';
 import type { Logger } from '../logger.js';
 import { languageOfLocale } from '../nlu/language.js';
@@ -100,6 +100,24 @@ export class HandoffService {
       await this.writeSystemLine(released, line, { agent: record.handoff?.agentName ?? '' });
       this.deps.events.publish('handoff.released', { conversationId, reason, ...(agent ? { agentId: agent.id } : {}) });
       return released;
+    });
+  }
+
+  /**
+   * The customer's rating (1–5) of a chat an agent took and handed back; a second rating
+   * replaces the first (the comment comes after the score). Refused for a chat no agent had.
+   */
+  rate(conversationId: string, score: number, comment?: string): Promise<ConversationRecord> {
+    return this.lock.run(conversationId, async () => {
+      if (!Number.isInteger(score) || score < 1 || score > 5) throw badRequest('bad_rating', 'a rating is a whole number from 1 to 5');
+      const record = await this.deps.conversations.get(conversationId);
+      const { handoff } = record;
+      if (!handoff?.claimedAt || !handoff.endedAt) throw conflict('not_rateable', 'only a chat an agent handed back can be rated');
+      const rating = { score, at: this.now(), ...(comment ? { comment } : {}) };
+      const rated = await this.deps.conversations.update(conversationId, { handoff: { ...handoff, rating } });
+      // A comment added to the same score is not another answer.
+      if (handoff.rating?.score !== score) this.deps.events.publish('handoff.rated', { conversationId, customerId: record.customerId, score, ...(handoff.agentId ? { agentId: handoff.agentId } : {}) });
+      return rated;
     });
   }
 

@@ -114,7 +114,11 @@ describe('handoff through the agent console', () => {
 
     await alice.click('[data-action="release"]');
     expect((await c.messages((activity) => senderOf(activity) === 'system' && /left the chat/.test(activity.text ?? ''))).text).toMatch(/^Alice left the chat/);
-    expect((await c.messages(isBot)).text).toMatch(/I'm back/);
+    expect((await c.messages(isBot)).text).toBe('How would you rate the help Alice gave you? From 1 (very unhappy) to 5 (very happy).');
+    await c.say('5');
+    expect((await c.messages(isBot)).text).toBe('Thank you for rating us 5/5. Is there anything you would like to add? (optional)');
+    await c.say('No, thanks');
+    expect((await c.messages(isBot)).text).toMatch(/^Thank you! Your feedback goes to our team/);
     await c.say('where is my order?');
     const answer = await c.messages((activity) => activity.from.role === 'bot');
     expect(isBot(answer)).toBe(true);
@@ -147,7 +151,8 @@ describe('handoff through the agent console', () => {
     await bob.screenshot({ path: `${SHOTS}/console-zh.png` });
     await bob.getByRole('button', { name: '交还机器人' }).click();
     expect((await c.messages((activity) => activity.from.role === 'bot')).text).toMatch(/^客服 Bob 已离开对话/);
-    expect((await c.messages(isBot)).text).toMatch(/又回来为您服务/);
+    expect((await c.messages(isBot)).text).toBe('您对客服 Bob 的服务满意吗？请打分，1 分非常不满意，5 分非常满意。');
+    // Not a rating: the question is dropped and the message answered as any other.
     await c.say('我的订单到哪了');
     const answer = await c.messages((activity) => activity.from.role === 'bot');
     expect(isBot(answer)).toBe(true);

@@ -126,15 +126,24 @@ describe('handoff over HTTP', () => {
     expect(detail.notes).toEqual([expect.objectContaining({ text: 'VIP, be gentle', agentName: holderName })]);
     expect(JSON.stringify(await activitiesOf(server.url, customer))).not.toContain('VIP, be gentle');
 
-    // Hand back: the customer is told and greeted, and the bot answers again.
+    // Hand back: the customer is told, asked to rate the agent, and the bot answers again.
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: other })).status).toBe(403);
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: holder })).status).toBe(200);
     await server.parley.adapter.idle();
-    const afterRelease = (await activitiesOf(server.url, customer)).map((activity) => activity.text);
-    expect(afterRelease).toContain(`${holderName} left the chat. You are back with Parley, the assistant.`);
-    expect(afterRelease.at(-1)).toMatch(/I'm back/);
+    const afterRelease = await activitiesOf(server.url, customer);
+    expect(afterRelease.map((activity) => activity.text)).toContain(`${holderName} left the chat. You are back with Parley, the assistant.`);
+    expect(afterRelease.at(-1)).toMatchObject({ from: { role: 'bot' }, text: `How would you rate the help ${holderName} gave you? From 1 (very unhappy) to 5 (very happy).` });
+    expect(afterRelease.at(-1).suggestedActions.actions.map((action: { title: string }) => action.title)).toEqual(['1', '2', '3', '4', '5', 'Skip']);
+    expect((await send(server.url, customer, '4'))[0].text).toBe('Thank you for rating us 4/5. Is there anything you would like to add? (optional)');
+    expect((await send(server.url, customer, 'Quick, but call me on 13812345678 next time'))[0].text).toMatch(/^Thank you! Your feedback goes to our team/);
+    const rated = (await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: holder })).body.handoff;
+    expect(rated.rating).toMatchObject({ score: 4, comment: expect.stringContaining('call me on') });
+    expect(rated.rating.comment).not.toContain('13812345678');
+    const csat = (await request(server.url, 'GET', '/api/analytics/summary', { cookie: admin })).body.csat;
+    expect(csat.distribution['4']).toBeGreaterThanOrEqual(1);
     const answers = await send(server.url, customer, 'where is my order?');
     expect(answers[0].from.role).toBe('bot');
+    expect(answers[0].text).not.toMatch(/rate/);
     events.close();
   });
 
@@ -150,6 +159,21 @@ describe('handoff over HTTP', () => {
     expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('本次对话已结束。');
     const closed = (await request(server.url, 'GET', '/api/conversations?status=closed', { cookie: alice })).body.conversations;
     expect(closed.map((each: { id: string }) => each.id)).toContain(customer.conversationId);
+    events.close();
+  });
+
+  it('asks for a rating in Chinese after an agent hands back, and lets the customer skip it', async () => {
+    const events = await openEvents(server.url, alice);
+    const customer = await startConversation(server.url, 'zh-CN');
+    await send(server.url, customer, '转人工');
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: alice })).status).toBe(200);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: alice })).status).toBe(200);
+    await server.parley.adapter.idle();
+    const ask = (await activitiesOf(server.url, customer)).at(-1);
+    expect(ask.text).toBe('您对客服 Alice 的服务满意吗？请打分，1 分非常不满意，5 分非常满意。');
+    expect(ask.suggestedActions.actions.at(-1).title).toBe('跳过');
+    expect((await send(server.url, customer, '跳过'))[0].text).toBe('好的。还有什么可以帮您？');
+    expect((await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: alice })).body.handoff.rating).toBeUndefined();
     events.close();
   });
 

@@ -15,11 +15,14 @@ export const NOW = new Date('2025-03-03T09:00:00Z');
 export interface TicketBot extends BotHarness {
   tickets: TicketService;
   events: { name: keyof TicketEventPayloads; payload: unknown }[];
+  /** What the CSAT dialog kept of chats with an agent: [conversationId, score, comment?]. */
+  chatRatings: [conversationId: string, score: number, comment?: string][];
 }
 
 /** The real bot with the complaint, ticket-status and CSAT dialogs over memory storage and a fixed clock. */
 export async function createTicketBot(options: { customerId?: string; identifiedContact?: TicketContact; clock?: () => Date } = {}): Promise<TicketBot> {
   const events: TicketBot['events'] = [];
+  const chatRatings: TicketBot['chatRatings'] = [];
   let tickets: TicketService | undefined;
   const harness = await createBotHarness({
     main: (storage) => {
@@ -37,12 +40,12 @@ export async function createTicketBot(options: { customerId?: string; identified
         ...(options.identifiedContact ? { identifiedContact: async () => options.identifiedContact } : {}),
       };
       return {
-        dialogs: [new ComplaintDialog(deps), new TicketStatusDialog(deps), new CsatDialog(deps)],
+        dialogs: [new ComplaintDialog(deps), new TicketStatusDialog(deps), new CsatDialog({ ...deps, rateChat: async (...rating) => chatRatings.push(rating) })],
         complaintTrigger: (text, language) => complaintTrigger(text, analyzeSentiment(text, language).score),
       };
     },
   });
-  return { ...harness, tickets: tickets!, events };
+  return { ...harness, tickets: tickets!, events, chatRatings };
 }
 
 export type TurnExpectation = string | RegExp | ((text: string) => void);

@@ -104,6 +104,26 @@ describe('handoff state machine', () => {
     expect((await f.handoff.release(id, { ...bob, canOverride: true })).status).toBe('bot');
   });
 
+  it('a chat an agent handed back can be rated 1–5; one nobody took cannot', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    await expect(f.handoff.rate(id, 5)).rejects.toMatchObject({ status: 409, code: 'not_rateable' });
+    await f.handoff.claim(id, alice);
+    await f.handoff.release(id, alice);
+    await expect(f.handoff.rate(id, 6)).rejects.toMatchObject({ status: 400, code: 'bad_rating' });
+    await f.handoff.rate(id, 2);
+    const rated = await f.handoff.rate(id, 2, 'slow to answer');
+    expect(rated.handoff?.rating).toMatchObject({ score: 2, comment: 'slow to answer' });
+    // The comment that follows the score is not a second answer.
+    expect(f.eventsNamed('handoff.rated')).toEqual([{ conversationId: id, customerId: expect.any(String), agentId: alice.id, score: 2 }]);
+
+    const left = await f.newConversation();
+    await f.handoff.request(left, 'customer_asked');
+    await f.handoff.release(left, undefined, 'cancelled');
+    await expect(f.handoff.rate(left, 4)).rejects.toMatchObject({ status: 409 });
+  });
+
   it('waiting → bot: the customer leaves the queue', async () => {
     const f = await handoffFixture();
     const id = await f.newConversation();
