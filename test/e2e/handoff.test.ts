@@ -119,6 +119,8 @@ describe('handoff through the agent console', () => {
     expect((await c.messages(isBot)).text).toBe('Thank you for rating us 5/5. Is there anything you would like to add? (optional)');
     await c.say('No, thanks');
     expect((await c.messages(isBot)).text).toMatch(/^Thank you! Your feedback goes to our team/);
+    // The agent sees the rating on the conversation, live.
+    await alice.locator('#conv-header .badge.rating', { hasText: 'Rated 5/5' }).waitFor();
     await c.say('where is my order?');
     const answer = await c.messages((activity) => activity.from.role === 'bot');
     expect(isBot(answer)).toBe(true);

@@ -36,6 +36,7 @@ const FORWARDED: Partial<Record<EventName, string>> = {
   'handoff.released': 'queue',
   'handoff.timeout': 'queue',
   'handoff.closed': 'queue',
+  'handoff.rated': 'queue',
   'conversation.activity': 'activity',
   'customer.typing': 'typing',
   'customer.updated': 'customer',

@@ -19,6 +19,7 @@ export function renderHeader(actions: ConversationActions): void {
     return;
   }
   const mine = detail.status === 'active' && detail.agent?.id === state.me?.id;
+  const rating = detail.handoff?.rating;
   const button = (label: 'claim' | 'release' | 'close', onClick: () => void, primary = false) =>
     h('button', { class: primary ? 'primary' : '', text: t(label), attrs: { type: 'button', 'data-action': label }, on: { click: onClick } });
   header.append(
@@ -30,6 +31,7 @@ export function renderHeader(actions: ConversationActions): void {
       h('span', { class: 'badge lang', text: detail.language === 'zh' ? '中文' : 'EN' }),
       detail.agent ? h('span', { class: 'holder', text: t('heldBy', { agent: detail.agent.name }) }) : null,
       detail.waitingSince ? h('span', { class: 'wait', text: t('waitingFor', { time: since(detail.waitingSince) }) }) : null,
+      rating ? h('span', { class: `badge rating r${rating.score}`, text: `★ ${t('rated', { score: rating.score })}`, attrs: rating.comment ? { title: rating.comment } : {} }) : null,
     ),
     h(
       'div',
@@ -83,6 +85,7 @@ export function renderComposer(): void {
   composer.hidden = !detail;
   if (!detail) return;
   const mine = detail.status === 'active' && detail.agent?.id === state.me?.id;
+  const rating = detail.handoff?.rating;
   const text = $<HTMLTextAreaElement>('#composer-text');
   composer.classList.toggle('note-mode', state.mode === 'note');
   for (const button of composer.querySelectorAll<HTMLButtonElement>('[data-mode]')) {

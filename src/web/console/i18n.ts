@@ -50,6 +50,7 @@ const strings = {
   agentOnline: { en: '1 agent online', zh: '1 位客服在线' },
   sound: { en: 'Sound', zh: '提示音' },
   heldBy: { en: 'with {agent}', zh: '由 {agent} 接待' },
+  rated: { en: 'Rated {score}/5', zh: '评分 {score}/5' },
   ticketNote: { en: 'ticket {id}', zh: '工单 {id}' },
   language: { en: 'Language', zh: '语言' },
   status_waiting: { en: 'waiting', zh: '排队中' },

@@ -20,6 +20,8 @@ export interface Note {
 }
 
 export interface Detail extends Summary {
+  /** The latest handoff; its rating is the customer's answer after the agent handed back. */
+  handoff: { rating?: { score: number; comment?: string } } | null;
   activities: Line[];
   notes: Note[];
   queue: { position: number; expectedWaitMinutes: number };
