@@ -6,7 +6,7 @@
 export { maskPersonalData, isLuhnValid, isChineseIdNumber } from './mask.js';
 export * from './types.js';
 export { ProfileStore } from './profile-store.js';
-export { ProfileService, type ProfileServiceDeps, MAX_HISTORY } from './profile-service.js';
+export { ProfileService, type ProfileServiceDeps, MAX_HISTORY, emptyProfile } from './profile-service.js';
 export { InsightStore, type CustomerTurn, applyTurn, emptyInsight } from './conversation-insights.js';
 export { touchpointTemperature, serviceScore, nextMood } from './temperature.js';
 export { profileFacts, type ProfileFacts } from './profile-facts.js';

@@ -147,22 +147,16 @@ export class ProfileService {
   }
 
   private newProfile(customerId: string, at: string): CustomerProfile {
-    const profile: CustomerProfile = {
-      id: customerId,
-      createdAt: at,
-      updatedAt: at,
-      consent: { profiling: true, at },
-      sentiment: [],
-      rolling: null,
-      contacts: [],
-      complaints: [],
-      cancelRequests: [],
-      csat: [],
-    };
+    const profile = emptyProfile(customerId, at);
     const identity = this.pendingIdentities.get(customerId);
     this.pendingIdentities.delete(customerId);
     return identity ? withIdentity(profile, identity, at) : profile;
   }
+}
+
+/** The profile a customer gets on consenting at `at`: nothing recorded yet. */
+export function emptyProfile(customerId: string, at: string): CustomerProfile {
+  return { id: customerId, createdAt: at, updatedAt: at, consent: { profiling: true, at }, sentiment: [], rolling: null, contacts: [], complaints: [], cancelRequests: [], csat: [] };
 }
 
 function withIdentity(profile: CustomerProfile, identity: VerifiedIdentity, at: string): CustomerProfile {

@@ -1,4 +1,4 @@
-import type { CustomerProfile } from '../../../src/customers/index.js';
+import { type CustomerProfile, emptyProfile } from '../../../src/customers/index.js';
 
 export const NOW = new Date('2025-03-31T12:00:00.000Z');
 
@@ -7,19 +7,7 @@ export const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_
 
 /** A consenting customer's profile with nothing in it yet; override what a test needs. */
 export function profile(overrides: Partial<CustomerProfile> = {}): CustomerProfile {
-  return {
-    id: 'cu_test',
-    createdAt: daysAgo(90),
-    updatedAt: daysAgo(0),
-    consent: { profiling: true, at: daysAgo(90) },
-    sentiment: [],
-    rolling: null,
-    contacts: [],
-    complaints: [],
-    cancelRequests: [],
-    csat: [],
-    ...overrides,
-  };
+  return { ...emptyProfile('cu_test', daysAgo(90)), updatedAt: daysAgo(0), ...overrides };
 }
 
 /** A complaint `days` days ago, in its own conversation. */
