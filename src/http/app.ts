@@ -1,5 +1,5 @@
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { DirectLineService } from '../channels/index.js';
 import type { Logger } from '../logger.js';
@@ -29,6 +29,11 @@ export interface AppDeps {
 const BODY_LIMIT = '64kb';
 const IMPORT_BODY_LIMIT = '5mb';
 
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 /** The HTTP application: the only place that knows about express. */
 export function createApp(deps: AppDeps): Express & { locals: { routes: RouteInfo[] } } {
   const app = express();
@@ -56,6 +61,8 @@ export function createApp(deps: AppDeps): Express & { locals: { routes: RouteInf
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting', version: deps.version });
   });
 
+  // Chats, profiles and tickets are personal: no browser or proxy keeps a copy of any answer.
+  app.use(['/v3/directline', '/api'], noStore);
   app.use('/v3/directline', openCors, express.json({ limit: BODY_LIMIT, type: () => true }), directLineRoutes(deps.directLine, { startsPerMinute: deps.directLineStartsPerMinute }));
 
   const api = new ApiRouter('/api');

@@ -4,19 +4,21 @@
  * strict Content-Security-Policy, and cross-origin calls are open only where the widget needs them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from '../support/http.js';
+import { request, startConversation } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
+let started: { token: string; conversationId: string };
 beforeAll(async () => {
-  server = await startTestServer({ env: { PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '3' } });
+  server = await startTestServer({ env: { PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '4' } });
+  started = await startConversation(server.url);
 });
 afterAll(async () => {
   await server?.cleanup();
 });
 
 describe('new conversations from one address', () => {
-  it('are limited: the fourth in a minute gets 429 with Retry-After, while a token resumes its own chat freely', async () => {
+  it('are limited: the fifth in a minute gets 429 with Retry-After, while a token resumes its own chat freely', async () => {
     const first = await request(server.url, 'POST', '/v3/directline/tokens/generate', { body: {} });
     expect(first.status).toBe(200);
     expect((await request(server.url, 'POST', '/v3/directline/conversations', { body: {} })).status).toBe(201);
@@ -28,6 +30,23 @@ describe('new conversations from one address', () => {
     const resumed = await request(server.url, 'POST', '/v3/directline/conversations', { token: first.body.token, body: {} });
     expect(resumed.status).toBe(201);
     expect(resumed.body.conversationId).toBe(first.body.conversationId);
+  });
+});
+
+describe('personal data in answers', () => {
+  it('is never kept by a browser or proxy cache: every API and Direct Line answer says no-store', async () => {
+    // Before the rate-limit test below uses up this address's new conversations.
+    const { token, conversationId } = started;
+    const transcript = await request(server.url, 'GET', `/v3/directline/conversations/${conversationId}/activities`, { token });
+    expect(transcript.status).toBe(200);
+    expect(transcript.headers.get('cache-control')).toBe('no-store');
+    const login = await request(server.url, 'POST', '/api/auth/login', { body: { email: 'admin@example.com', password: 'correct horse battery' } });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    for (const path of ['/api/auth/me', '/api/users', '/api/tickets', `/api/conversations/${conversationId}`]) {
+      const response = await request(server.url, 'GET', path, { cookie });
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+    }
   });
 });
 

@@ -24,7 +24,6 @@ export function addAnalyticsRoutes(api: ApiRouter, analytics: AnalyticsService, 
     const from = query.from ? (query.from.length === 10 ? `${query.from}T00:00:00.000Z` : query.from) : new Date(Date.parse(to) - 29 * DAY).toISOString().slice(0, 10) + 'T00:00:00.000Z';
     if (from > to) throw badRequest('invalid_request', 'from: must not be after to');
     if (Date.parse(to) - Date.parse(from) > MAX_DAYS * DAY) throw badRequest('invalid_request', `to: the range may span at most ${MAX_DAYS} days`);
-    res.setHeader('Cache-Control', 'no-store');
     res.json(await analytics.summary({ from, to }));
   });
 }

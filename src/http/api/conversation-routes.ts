@@ -38,7 +38,6 @@ export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDep
       ? all.filter((record) => record.status === status)
       : all.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, LIST_LIMIT);
     if (status === 'waiting' || status === 'active') chosen.sort(byUrgency);
-    res.setHeader('Cache-Control', 'no-store');
     res.json({ conversations: await Promise.all(chosen.map((record) => deps.summaries.summarize(record))) });
   });
 
@@ -47,7 +46,6 @@ export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDep
     const record = await deps.conversations.get(id);
     const activities = await deps.log.all(id);
     const [summary, notes, queue] = await Promise.all([deps.summaries.summarize(record, activities), deps.notes.of(id), deps.handoff.queueStatus(id)]);
-    res.setHeader('Cache-Control', 'no-store');
     res.json({ ...summary, handoff: record.handoff ?? null, queue, activities, notes });
   });
 

@@ -19,7 +19,6 @@ export interface CustomerRouteDeps {
 export function addCustomerRoutes(api: ApiRouter, deps: CustomerRouteDeps): void {
   api.add('get', '/customers/:id', 'agent', async (req, res) => {
     const id = parse(customerIdSchema, req.params.id, 'id');
-    res.setHeader('Cache-Control', 'no-store');
     res.json(await deps.views.view(id));
   });
 
@@ -27,7 +26,6 @@ export function addCustomerRoutes(api: ApiRouter, deps: CustomerRouteDeps): void
     const id = parse(customerIdSchema, req.params.id, 'id');
     await deps.profiles.flush();
     const exported = await deps.privacy.export(id);
-    res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Disposition', `attachment; filename="customer-${id}.json"`);
     res.json(exported);
   });

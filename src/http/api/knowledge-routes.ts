@@ -29,7 +29,6 @@ const withFieldErrors =
 /** The admin's knowledge editor: draft, try it, publish, versions, diff, restore, import/export, audit. */
 export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService): void {
   api.add('get', '/knowledge', 'admin', async (_req, res) => {
-    res.setHeader('Cache-Control', 'no-store');
     res.json(await knowledge.draft());
   });
 

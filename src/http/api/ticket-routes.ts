@@ -48,13 +48,11 @@ export interface TicketRouteDeps {
 export function addTicketRoutes(api: ApiRouter, deps: TicketRouteDeps): void {
   api.add('get', '/tickets', 'agent', async (req, res) => {
     const filter = parse(listQuerySchema, req.query, 'query');
-    res.setHeader('Cache-Control', 'no-store');
     res.json({ tickets: await deps.tickets.list(filter) });
   });
 
   api.add('get', '/tickets/:id', 'agent', async (req, res) => {
     const id = parse(idSchema, req.params.id, 'id');
-    res.setHeader('Cache-Control', 'no-store');
     res.json(await deps.tickets.get(id));
   });
 

@@ -22,7 +22,6 @@ export function addUnansweredRoutes(api: ApiRouter, unanswered: UnansweredLog, k
   api.add('get', '/unanswered', 'admin', async (req, res) => {
     const { status } = parse(listSchema, req.query, 'query');
     const groups = await unanswered.groups(status);
-    res.setHeader('Cache-Control', 'no-store');
     res.json({ status, total: groups.reduce((sum, group) => sum + group.count, 0), groups });
   });
 
