@@ -1,14 +1,26 @@
+import { OUT_OF_SCOPE_INTENT } from '../nlu/recognizer.js';
 import type { Language, Recognizer } from '../nlu/types.js';
 import type { Intent } from './schema.js';
 
 /** Fewer example utterances than this in a language and the recognizer guesses. */
 export const MIN_EXAMPLES_PER_LANGUAGE = 3;
 
-/** Something at publish time an admin should look at; it does not stop the publish. */
+/**
+ * Fewer off-topic examples (intent `oos`) than this in a language, and the recognizer has little
+ * to tell "not for this shop" from its nearest intent: "what is the capital of France" gets
+ * answered. The default knowledge base has about 45 in each language.
+ */
+export const MIN_OUT_OF_SCOPE_EXAMPLES = 10;
+
+/**
+ * Something at publish time an admin should look at; it does not stop the publish. `message`
+ * is English for API users and logs; the admin pages word each code in their own language.
+ */
 export type GuardRailWarning =
   | { code: 'duplicate_utterance'; language: Language; text: string; intents: string[]; message: string }
-  | { code: 'few_examples'; intent: string; language: Language; count: number; message: string }
+  | { code: 'few_examples'; intent: string; language: Language; count: number; min: number; message: string }
   | { code: 'missing_answer'; intent: string; language: Language; message: string }
+  | { code: 'few_out_of_scope'; language: Language; count: number; min: number; message: string }
   | { code: 'accuracy_drop'; before: number; after: number; total: number; misses: CheckMiss[]; message: string };
 
 /** A check-set utterance the new recognizer gets wrong. */
@@ -51,11 +63,18 @@ export function structuralWarnings(intents: readonly Intent[]): GuardRailWarning
       warnings.push({ code: 'duplicate_utterance', language, text, intents: list, message: `"${text}" is an example of ${list.join(' and ')}` });
     }
   }
+  const offTopic = intents.find((intent) => intent.name === OUT_OF_SCOPE_INTENT);
+  for (const language of languages) {
+    const count = offTopic?.utterances[language].length ?? 0;
+    if (count < MIN_OUT_OF_SCOPE_EXAMPLES) {
+      warnings.push({ code: 'few_out_of_scope', language, count, min: MIN_OUT_OF_SCOPE_EXAMPLES, message: `${count} off-topic (${OUT_OF_SCOPE_INTENT}) ${language} example(s); with fewer than ${MIN_OUT_OF_SCOPE_EXAMPLES} the bot may answer off-topic questions with its nearest intent` });
+    }
+  }
   for (const intent of intents) {
     for (const language of languages) {
       const count = intent.utterances[language].length;
       if (count < MIN_EXAMPLES_PER_LANGUAGE) {
-        warnings.push({ code: 'few_examples', intent: intent.name, language, count, message: `${intent.name} has ${count} ${language} example(s); at least ${MIN_EXAMPLES_PER_LANGUAGE} are needed` });
+        warnings.push({ code: 'few_examples', intent: intent.name, language, count, min: MIN_EXAMPLES_PER_LANGUAGE, message: `${intent.name} has ${count} ${language} example(s); at least ${MIN_EXAMPLES_PER_LANGUAGE} are needed` });
       }
       if (intent.answers[language].length === 0) {
         warnings.push({ code: 'missing_answer', intent: intent.name, language, message: `${intent.name} has no ${language} answer` });

@@ -136,6 +136,17 @@ describe('admin pages, end to end', () => {
     await page.getByRole('link', { name: '用户' }).click();
     await page.getByRole('cell', { name: 'admin@example.com' }).waitFor();
     await shoot('users-zh');
-    await page.getByRole('button', { name: 'EN' }).click();
+
+    // Guard rails speak the admin's language too: a draft intent with too few English examples.
+    const saved = await page.evaluate(async () => {
+      const intent = { name: 'gift_wrap', category: 'products', utterances: { en: ['gift wrap', 'can you wrap it'], zh: ['可以包装吗', '礼品包装', '能帮我包成礼物吗'] }, answers: { en: ['Yes, for $3.'], zh: ['可以，3 美元。'] } };
+      return (await fetch('/api/knowledge/intents/gift_wrap', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intent) })).status;
+    });
+    expect(saved).toBeLessThan(300);
+    await page.getByRole('link', { name: '知识库' }).click();
+    await page.getByRole('button', { name: '发布…' }).click();
+    await page.locator('.warnings li', { hasText: 'gift_wrap 只有 2 条英文例句，至少需要 3 条' }).waitFor();
+    await shoot('publish-warnings-zh');
+    await page.locator('header [data-lang="en"]').click();
   });
 });

@@ -3,16 +3,21 @@ import { structuralWarnings } from '../../../src/kb/index.js';
 import { giftCards, miniStoreIntents, openKnowledge } from './helpers.js';
 
 describe('guard rails at publish', () => {
-  it('flags an utterance under two intents, thin examples and a missing answer', () => {
+  it('flags an utterance under two intents, thin examples, a missing answer, and too few off-topic examples', () => {
     const intents = miniStoreIntents();
     const refund = intents.find((intent) => intent.name === 'refund')!;
     const thin = { ...giftCards, utterances: { en: ['Where is my order?', 'gift card'], zh: giftCards.utterances.zh }, answers: { en: ['Here.'], zh: [] } };
     const warnings = structuralWarnings([...intents.filter((intent) => intent !== refund), refund, thin]);
     expect(warnings).toEqual([
       expect.objectContaining({ code: 'duplicate_utterance', language: 'en', intents: ['gift_cards', 'order_status'], message: '"where is my order" is an example of gift_cards and order_status' }),
-      expect.objectContaining({ code: 'few_examples', intent: 'gift_cards', language: 'en', count: 2 }),
+      // The mini store has no `oos` intent at all.
+      expect.objectContaining({ code: 'few_out_of_scope', language: 'en', count: 0, min: 10 }),
+      expect.objectContaining({ code: 'few_out_of_scope', language: 'zh', count: 0, min: 10 }),
+      expect.objectContaining({ code: 'few_examples', intent: 'gift_cards', language: 'en', count: 2, min: 3 }),
       expect.objectContaining({ code: 'missing_answer', intent: 'gift_cards', language: 'zh' }),
     ]);
+    const offTopic = { ...giftCards, name: 'oos', utterances: { en: Array.from({ length: 10 }, (_, i) => `off topic ${i}`), zh: ['天气'] } };
+    expect(structuralWarnings([...intents, offTopic]).filter((warning) => warning.code === 'few_out_of_scope')).toEqual([expect.objectContaining({ language: 'zh', count: 1 })]);
   });
 
   it('warns with the numbers when the check set gets worse, and a dry run publishes nothing', async () => {

@@ -3,8 +3,27 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import type { DraftView, GuardRailWarning, PublishResult } from '../types.js';
 
+const languageName = (language: 'en' | 'zh') => t(language === 'zh' ? 'languageZh' : 'languageEn');
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** A guard-rail warning in the admin's language (the API's `message` is English). */
+function warningText(warning: GuardRailWarning): string {
+  switch (warning.code) {
+    case 'duplicate_utterance':
+      return t('warnDuplicate', { text: warning.text, intents: warning.intents.join(', ') });
+    case 'few_examples':
+      return t('warnFewExamples', { intent: warning.intent, count: warning.count, min: warning.min, language: languageName(warning.language) });
+    case 'missing_answer':
+      return t('warnMissingAnswer', { intent: warning.intent, language: languageName(warning.language) });
+    case 'few_out_of_scope':
+      return t('warnFewOutOfScope', { count: warning.count, min: warning.min, language: languageName(warning.language) });
+    case 'accuracy_drop':
+      return t('warnAccuracyDrop', { before: percent(warning.before), after: percent(warning.after), total: warning.total });
+  }
+}
+
 function warningItem(warning: GuardRailWarning): HTMLElement {
-  const item = h('li', { class: `warning warning-${warning.code}`, text: warning.message });
+  const item = h('li', { class: `warning warning-${warning.code}`, text: warningText(warning) });
   if (warning.code === 'accuracy_drop' && warning.misses.length) {
     item.append(h('ul', { class: 'misses' }, ...warning.misses.slice(0, 5).map((miss) => h('li', { text: `“${miss.text}” → ${miss.got ?? '—'} (${miss.expected})` }))));
   }
