@@ -9,6 +9,7 @@ export const featureKinds = {
   bigram: 'b', // two English stems in a row
   chars: 'c', // character n-gram inside an English word
   zhWord: 'z', // Chinese word
+  zhBigram: 'p', // two Chinese words in a row
   zhChars: 'y', // Chinese character n-gram
 } as const;
 
@@ -36,7 +37,13 @@ function pushLatin(out: string[], text: string): void {
 }
 
 function pushHan(out: string[], text: string): void {
-  for (const word of chineseWords(text)) out.push(`z${word}`);
+  // Words and word pairs (with the run's start and end, as for English), then characters.
+  let previous = '^';
+  for (const word of chineseWords(text)) {
+    out.push(`z${word}`, `p${previous} ${word}`);
+    previous = word;
+  }
+  if (previous !== '^') out.push(`p${previous} $`);
   const chars = Array.from(text);
   for (let n = 1; n <= maxZhGram; n++) {
     for (let i = 0; i + n <= chars.length; i++) out.push(`y${chars.slice(i, i + n).join('')}`);
