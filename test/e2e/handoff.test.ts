@@ -36,6 +36,12 @@ async function signIn(email: string, uiLanguage: 'en' | 'zh'): Promise<Page> {
   await page.locator('#login-form').waitFor();
   await page.screenshot({ path: `${SHOTS}/console-login-${uiLanguage}.png` });
   await page.fill('input[name=email]', email);
+  if (uiLanguage === 'zh') {
+    // A refused sign-in is explained in the console's language, not in the server's English.
+    await page.fill('input[name=password]', 'not the password');
+    await page.keyboard.press('Enter');
+    await page.locator('#login-error', { hasText: '邮箱或密码不正确。' }).waitFor();
+  }
   await page.fill('input[name=password]', 'agent password 1');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#app-view:not([hidden])');

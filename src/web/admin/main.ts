@@ -7,6 +7,7 @@ import { renderIntents } from './views/intents.js';
 import { renderUnanswered } from './views/unanswered.js';
 import { renderUsers } from './views/users.js';
 import { renderVersions } from './views/versions.js';
+import { errorText } from '../shared/api.js';
 
 type View = (root: HTMLElement) => Promise<void>;
 const views: Record<string, { label: StringKey; render: View }> = {
@@ -33,7 +34,7 @@ async function show(): Promise<void> {
     await views[name]!.render(root);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return;
-    root.replaceChildren(h('p', { class: 'error', text: t('error', { message: (error as Error).message }) }));
+    root.replaceChildren(h('p', { class: 'error', text: t('error', { message: errorText(error, uiLanguage()) }) }));
   }
 }
 
@@ -75,7 +76,7 @@ async function start(): Promise<void> {
       $('#login-error').textContent = '';
       signedIn(user);
     } catch (error) {
-      $('#login-error').textContent = (error as Error).message;
+      $('#login-error').textContent = errorText(error, uiLanguage());
     }
   });
   $('#logout').addEventListener('click', async () => {

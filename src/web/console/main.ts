@@ -2,7 +2,7 @@
  * The agent console (`/agent`): sign in, the live queue, a conversation with its composer,
  * and the customer's side panel. Plain DOM; every customer text is set as textContent.
  */
-import { api, ApiError, optional } from './api.js';
+import { api, optional } from './api.js';
 import { addLine, renderComposer, renderHeader, renderTranscript, renderTyping } from './conversation-view.js';
 import { $ } from './dom.js';
 import { bindCannedReplies } from './canned.js';
@@ -11,6 +11,7 @@ import { connectLive, notifyNewChat, updateTitle } from './live.js';
 import { renderQueue } from './queue-view.js';
 import { type CustomerView, renderSide } from './side-panel.js';
 import { type Detail, type QueueTab, senderOf, state, type Summary } from './state.js';
+import { errorText } from '../shared/api.js';
 
 let customer: CustomerView | null = null;
 let stopLive: (() => void) | null = null;
@@ -30,7 +31,7 @@ function hint(text: string, isError = false): void {
   element.classList.toggle('error', isError);
 }
 
-const failed = (error: unknown) => hint(t('error', { message: error instanceof Error ? error.message : String(error) }), true);
+const failed = (error: unknown) => hint(t('error', { message: errorText(error, language()) }), true);
 
 // ── views ──────────────────────────────────────────────────────────────────────────────
 function applyStaticText(): void {
@@ -236,7 +237,7 @@ function bindStatic(): void {
       const { user } = await api('POST', '/auth/login', { email: form.get('email'), password: form.get('password') });
       await signedIn(user);
     } catch (error) {
-      $('#login-error').textContent = error instanceof ApiError ? error.message : String(error);
+      $('#login-error').textContent = errorText(error, language());
     }
   });
   $('#logout').addEventListener('click', async () => {

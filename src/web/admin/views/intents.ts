@@ -1,10 +1,11 @@
 import { api, download } from '../api.js';
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, uiLanguage } from '../i18n.js';
 import type { DraftView, Intent } from '../types.js';
 import { intentForm } from './intent-editor.js';
 import { publishBar } from './publish-panel.js';
 import { tryItPanel } from './try-it.js';
+import { errorText } from '../../shared/api.js';
 
 let selected: string | 'new' | undefined;
 let query = '';
@@ -23,7 +24,7 @@ function fileButton(label: string, accept: string, onText: (text: string) => Pro
       status.textContent = t('imported');
     } catch (error) {
       status.className = 'error';
-      status.textContent = (error as Error).message;
+      status.textContent = errorText(error, uiLanguage());
     }
   });
   return h('label', { class: 'file-button' }, h('span', { text: label }), input);
@@ -98,7 +99,7 @@ function editor(draft: DraftView, root: HTMLElement): HTMLElement {
     } catch (error) {
       form.showErrors(error);
       status.className = 'error';
-      status.textContent = (error as { fields?: unknown[] }).fields?.length ? t('fixErrors') : (error as Error).message;
+      status.textContent = (error as { fields?: unknown[] }).fields?.length ? t('fixErrors') : errorText(error, uiLanguage());
     }
   });
   return element;

@@ -1,7 +1,8 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, uiLanguage } from '../i18n.js';
 import type { DraftView, GuardRailWarning, PublishResult } from '../types.js';
+import { errorText } from '../../shared/api.js';
 
 const languageName = (language: 'en' | 'zh') => t(language === 'zh' ? 'languageZh' : 'languageEn');
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -54,7 +55,7 @@ export function publishBar(draft: DraftView, onPublished: (version: number) => v
           const result = await api<PublishResult>('POST', '/knowledge/publish', { note: note.value || undefined });
           onPublished(result.version!.number);
         } catch (error) {
-          panel.replaceChildren(h('p', { class: 'error', text: (error as Error).message }));
+          panel.replaceChildren(h('p', { class: 'error', text: errorText(error, uiLanguage()) }));
         }
       });
       panel.replaceChildren(
@@ -64,7 +65,7 @@ export function publishBar(draft: DraftView, onPublished: (version: number) => v
         h('div', { class: 'row' }, note, go, cancel),
       );
     } catch (error) {
-      panel.replaceChildren(h('p', { class: 'error', text: (error as Error).message }));
+      panel.replaceChildren(h('p', { class: 'error', text: errorText(error, uiLanguage()) }));
     }
   });
   return h(

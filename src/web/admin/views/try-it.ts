@@ -1,7 +1,8 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, uiLanguage } from '../i18n.js';
 import type { TryResult } from '../types.js';
+import { errorText } from '../../shared/api.js';
 
 function resultCard(label: string, result: TryResult): HTMLElement {
   const verdict =
@@ -43,7 +44,7 @@ export function tryItPanel(): HTMLElement {
       const { draft, published } = await api<{ draft: TryResult; published: TryResult }>('POST', '/knowledge/test', { text: text.value });
       results.replaceChildren(resultCard(t('draft'), draft), resultCard(t('published'), published));
     } catch (error) {
-      results.replaceChildren(h('p', { class: 'error', text: (error as Error).message }));
+      results.replaceChildren(h('p', { class: 'error', text: errorText(error, uiLanguage()) }));
     }
   });
   return h('aside', { class: 'try-it' }, h('h3', { text: t('tryIt') }), form, results);

@@ -1,7 +1,8 @@
 import { api } from '../api.js';
 import { field, h } from '../dom.js';
-import { formatTime, t } from '../i18n.js';
+import { formatTime, t, uiLanguage } from '../i18n.js';
 import type { PublicUser } from '../types.js';
+import { errorText } from '../../shared/api.js';
 
 function userRow(user: PublicUser, root: HTMLElement): HTMLElement {
   const toggle = h('button', { class: 'secondary', text: user.disabled ? t('enable') : t('disable'), attrs: { type: 'button' } });
@@ -12,7 +13,7 @@ function userRow(user: PublicUser, root: HTMLElement): HTMLElement {
       await renderUsers(root);
     } catch (error) {
       status.className = 'error';
-      status.textContent = (error as Error).message;
+      status.textContent = errorText(error, uiLanguage());
     }
   });
   const password = h('input', { attrs: { type: 'password', placeholder: t('newPassword'), 'aria-label': t('newPassword'), autocomplete: 'new-password' } });
@@ -25,7 +26,7 @@ function userRow(user: PublicUser, root: HTMLElement): HTMLElement {
       status.textContent = t('passwordReset');
     } catch (error) {
       status.className = 'error';
-      status.textContent = (error as Error).message;
+      status.textContent = errorText(error, uiLanguage());
     }
   });
   // Your own account cannot be disabled (the server refuses too): no button to tempt you.
@@ -56,7 +57,7 @@ function createForm(root: HTMLElement): HTMLElement {
       await renderUsers(root, t('userCreated'));
     } catch (error) {
       status.className = 'error';
-      status.textContent = (error as Error).message;
+      status.textContent = errorText(error, uiLanguage());
     }
   });
   return form;

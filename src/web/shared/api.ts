@@ -1,0 +1,70 @@
+/**
+ * Calls to Parley's `/api` from the console and the admin pages: JSON in and out, the session
+ * cookie sent by the browser. A refused call throws an `ApiError` with the server's code (and,
+ * for a rejected body, the fields at fault); `errorText` words it in the page's language.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export async function apiRequest<T = any>(method: string, path: string, body?: unknown, onUnauthorized?: () => void): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Parley cannot be reached');
+  }
+  const text = await response.text();
+  let data: any;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) {
+    if (response.status === 401 && path !== '/auth/login') onUnauthorized?.();
+    throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? response.statusText, data?.error?.fields ?? []);
+  }
+  return data as T;
+}
+
+/** What the server's error codes mean to an agent or admin, in both languages. */
+const errorTexts: Record<string, { en: string; zh: string }> = {
+  network: { en: 'Parley cannot be reached. Check the connection and try again.', zh: '无法连接 Parley，请检查网络后重试。' },
+  invalid_credentials: { en: 'Wrong e-mail or password.', zh: '邮箱或密码不正确。' },
+  too_many_requests: { en: 'Too many attempts. Please wait a minute and try again.', zh: '尝试次数过多，请等一分钟后再试。' },
+  unauthorized: { en: 'Please sign in again.', zh: '请重新登录。' },
+  forbidden: { en: 'You are not allowed to do that.', zh: '您没有权限执行此操作。' },
+  not_found: { en: 'Not found; it may have been removed.', zh: '未找到，可能已被删除。' },
+  already_claimed: { en: 'Another agent has already taken this chat.', zh: '该对话已被其他客服接入。' },
+  not_claimed: { en: 'Claim the conversation before replying.', zh: '请先接入对话再回复。' },
+  not_handed_off: { en: 'The bot already has this conversation.', zh: '该对话已由机器人接待。' },
+  conversation_closed: { en: 'This conversation is closed.', zh: '该对话已结束。' },
+  invalid_transition: { en: 'This ticket cannot move to that status from where it is.', zh: '该工单当前不能改为这个状态。' },
+  resolution_required: { en: 'Describe the resolution before resolving the ticket.', zh: '请先填写处理结果，再把工单标为已解决。' },
+  intent_exists: { en: 'An intent with this name already exists.', zh: '已有同名的意图。' },
+  email_taken: { en: 'This e-mail address is already in use.', zh: '该邮箱已被使用。' },
+  own_account: { en: 'You cannot disable your own account or remove your own admin role.', zh: '不能停用自己的账号，也不能取消自己的管理员角色。' },
+  nothing_to_publish: { en: 'Nothing to publish: the draft is the same as the published version.', zh: '没有需要发布的内容：草稿与已发布版本相同。' },
+};
+
+/**
+ * An error as the page shows it: a known server code in the page's language; otherwise the
+ * server's own message (a rejected field names itself, e.g. "name: must be snake_case").
+ */
+export function errorText(error: unknown, language: 'en' | 'zh'): string {
+  if (error instanceof ApiError) return errorTexts[error.code]?.[language] ?? error.message;
+  return error instanceof Error ? error.message : String(error);
+}
