@@ -166,6 +166,13 @@ export class ComplaintDialog extends ComponentDialog {
     if (asking === DESCRIPTION) return undefined;
     const correction = correctionIn(text, asking === ORDER, asking === CONTACT);
     if (!correction) return undefined;
+    // "Order 20251128, phone 138…" at the order question answers it and gives the contact too:
+    // keep the extra, and let the question take its answer.
+    const answersQuestion = (asking === ORDER && (orderAnswer(text) !== undefined || isNoOrder(text))) || (asking === CONTACT && contactIn(text) !== undefined);
+    if (answersQuestion) {
+      applyCorrection(draft, correction, this.deps);
+      return undefined;
+    }
     await innerDc.context.sendActivity(reply(applyCorrection(draft, correction, this.deps), language));
     await innerDc.repromptDialog();
     return waiting;

@@ -101,6 +101,16 @@ describe('complaint dialog, Chinese', () => {
     expect(await bot.tickets.get('T-1001')).toMatchObject({ language: 'zh', category: 'delivery', contact: { phone: '13812345678' } });
   });
 
+  it('takes the order number and a phone number given in one answer, and asks for neither again', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投诉，收到的耳机是坏的', zh('complaintAskOrder')],
+      ['订单号是 20251128，手机 13812345678', /^您的投诉内容如下：\n• 问题描述：.*耳机是坏的\n• 订单：20251128\n• 联系方式：\*{7}5678\n/],
+      ['确认', /^您的投诉已登记，工单号 T-1001。/],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: '20251128', contact: { phone: '13812345678' } });
+  });
+
   it('takes a correction, and cancels with "算了"', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
