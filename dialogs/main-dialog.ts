@@ -1,6 +1,7 @@
 import { ComponentDialog, type Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Intent, KnowledgeRuntime, UnansweredLog } from '../src/kb/index.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
+import { detectLanguage, localeHint } from '../src/nlu/language.js';
 import { say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
 import { intentByTitle, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf } from './knowledge-replies.js';
@@ -56,7 +57,8 @@ export class MainDialog extends ComponentDialog {
     const recognition: Recognition = clicked
       ? { language: clicked.language, intent: clicked.intent.name, score: 1, alternatives: [{ intent: clicked.intent.name, score: 1 }], decision: 'answer' }
       : knowledge.recognizer.recognize(text);
-    const { language } = recognition;
+    // The message's own language; a message in both scripts follows the page's locale.
+    const language = clicked ? clicked.language : detectLanguage(text, localeHint(step.context.activity.locale));
     const intent = recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined;
     rememberUnderstanding(step.context, { recognition, answered: intent?.name ?? null });
 

@@ -3,7 +3,7 @@ import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botb
 import { understandingOf, reply } from '../../dialogs/knowledge-replies.js';
 import type { KnowledgeRuntime } from '../kb/index.js';
 import type { Logger } from '../logger.js';
-import { detectLanguage, languageOfLocale } from '../nlu/language.js';
+import { detectLanguage, languageOfLocale, localeHint } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import type { Sentiment } from '../sentiment/types.js';
 import { say } from './messages.js';
@@ -96,7 +96,7 @@ export function createTurnErrorHandler(conversationState: ConversationState, log
   return async (context: TurnContext, error: Error): Promise<void> => {
     logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'turn failed');
     const text = context.activity.text;
-    const language = text ? detectLanguage(text) : languageOfLocale(context.activity.locale);
+    const language = text ? detectLanguage(text, localeHint(context.activity.locale)) : languageOfLocale(context.activity.locale);
     try {
       await context.sendActivity(reply(say('turnError', language), language));
       await conversationState.delete(context);

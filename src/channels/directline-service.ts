@@ -111,13 +111,15 @@ export class DirectLineService {
 
   /** Store the customer's activity, then hand it to the bot. Resolves with the stored id. */
   async post(token: string | undefined, conversationId: string, incoming: IncomingActivity): Promise<{ id: string }> {
-    const claims = await this.authorize(token, conversationId);
+    const { claims, record } = await this.authorized(token, conversationId);
     const from = { id: claims.userId, role: 'user' };
+    // Web Chat sends its locale with every activity; a client that said it once, at the start, gets it filled in.
+    const locale = incoming.locale ?? record.locale;
     const common = {
       type: incoming.type,
       channelId: CHANNEL_ID,
       from,
-      ...(incoming.locale ? { locale: incoming.locale } : {}),
+      ...(locale ? { locale } : {}),
       ...(incoming.name ? { name: incoming.name } : {}),
       ...(incoming.value !== undefined ? { value: incoming.value } : {}),
       ...(incoming.channelData?.clientActivityID ? { channelData: { clientActivityID: incoming.channelData.clientActivityID } } : {}),
@@ -162,10 +164,13 @@ export class DirectLineService {
 
   /** The claims of a token that may use `conversationId`: 401 without a valid token, 403 for another conversation. */
   async authorize(token: string | undefined, conversationId: string): Promise<TokenClaims> {
+    return (await this.authorized(token, conversationId)).claims;
+  }
+
+  private async authorized(token: string | undefined, conversationId: string): Promise<{ claims: TokenClaims; record: ConversationRecord }> {
     const claims = this.deps.tokens.verify(token);
     if (claims.conversationId !== conversationId) throw forbidden('this token belongs to another conversation');
-    await this.deps.conversations.get(conversationId);
-    return claims;
+    return { claims, record: await this.deps.conversations.get(conversationId) };
   }
 
   private conversationUpdate(record: ConversationRecord): Partial<Activity> {

@@ -6,14 +6,24 @@ const latinWord = /[a-z]{2,}/gi;
 /**
  * Chinese or English, from the script the message is written in. A message counts as
  * Chinese when Han characters carry at least as much of it as Latin words do, so
- * "我的order到了吗" is Chinese and "refund 退款 status please" is English.
- * A Han character weighs as much as a Latin word of about two letters.
+ * "我的order到了吗" is Chinese and "refund 退款 status please" is English; a Han character
+ * weighs as much as a Latin word of about two letters. A message in both scripts where
+ * neither carries four times the other ("退款 refund status") follows `hint`, the language
+ * the customer's page is in, when there is one.
  */
-export function detectLanguage(text: string): Language {
+export function detectLanguage(text: string, hint?: Language): Language {
   const hanCount = text.match(han)?.length ?? 0;
   if (hanCount === 0) return 'en';
   const latinLetters = (text.match(latinWord) ?? []).reduce((sum, word) => sum + word.length, 0);
-  return hanCount * 2 >= latinLetters * 0.5 ? 'zh' : 'en';
+  const zh = hanCount * 2;
+  const en = latinLetters * 0.5;
+  if (hint && en > 0 && Math.min(zh, en) * 4 >= Math.max(zh, en)) return hint;
+  return zh >= en ? 'zh' : 'en';
+}
+
+/** The language a BCP-47 locale names, or undefined when there is no locale (no hint). */
+export function localeHint(locale: string | undefined): Language | undefined {
+  return locale ? languageOfLocale(locale) : undefined;
 }
 
 /** The BCP-47 locale the bot answers with for a language. */

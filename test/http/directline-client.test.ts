@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../src/bot/messages.js';
 import { loadKnowledgeDir, type Intent } from '../../src/kb/index.js';
 import { openDirectLine, type ClientActivity, type DirectLineSession } from '../support/directline.js';
+import { send, startConversation } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -97,5 +98,18 @@ describe('questions the bot could not answer', () => {
     expect(Date.parse(question.at)).not.toBeNaN();
     expect(question.bestGuesses.length).toBeGreaterThan(0);
     expect(question.bestGuesses[0]).toEqual({ intent: expect.any(String), score: expect.any(Number) });
+  });
+});
+
+describe('a message in both scripts', () => {
+  it.each([
+    ['zh-CN', 'zh'],
+    ['en-US', 'en'],
+  ] as const)('is answered in the language of the page the customer is on (%s), which it told once at the start', async (locale, language) => {
+    const customer = await startConversation(server.url, locale);
+    const [reply] = await send(server.url, customer, '退款 refund status');
+    // (An unhappy-sounding message gets a word of sympathy before the answer.)
+    expect(intents.get('refund_status')!.answers[language].some((answer) => reply.text.includes(answer)), reply.text).toBe(true);
+    expect(reply.locale).toBe(locale);
   });
 });

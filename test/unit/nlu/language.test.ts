@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, localeHint } from '../../../src/nlu/language.js';
+
+describe('the language of a message', () => {
+  it('is the script it is written in', () => {
+    expect(detectLanguage('where is my order')).toBe('en');
+    expect(detectLanguage('我的订单到哪了')).toBe('zh');
+    expect(detectLanguage('我的order到了吗')).toBe('zh');
+    expect(detectLanguage('my iPhone 13 screen is broken, can I get it fixed 吗')).toBe('en');
+  });
+
+  it("follows the page's locale when both scripts carry the message, and only then", () => {
+    expect(detectLanguage('退款 refund status')).toBe('en');
+    expect(detectLanguage('退款 refund status', localeHint('zh-CN'))).toBe('zh');
+    expect(detectLanguage('我的order到了吗', localeHint('en-US'))).toBe('en');
+    // One script carries four times the other: the locale does not matter.
+    expect(detectLanguage('I ordered the wireless noise cancelling 耳机 last week, where is it', localeHint('zh-CN'))).toBe('en');
+    expect(detectLanguage('我的快递到现在还没有送到 ok', localeHint('en-US'))).toBe('zh');
+    expect(detectLanguage('where is my order', localeHint('zh-CN'))).toBe('en');
+    expect(localeHint(undefined)).toBeUndefined();
+  });
+});
