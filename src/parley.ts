@@ -1,56 +1,34 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Activity, ConversationState } from 'botbuilder';
-import type { Dialog } from 'botbuilder-dialogs';
-import { MainDialog } from '../dialogs/main-dialog.js';
-import { ComplaintDialog } from '../dialogs/complaint-dialog.js';
-import { CSAT_DIALOG, CsatDialog, type CsatOptions } from '../dialogs/csat-dialog.js';
-import { TicketStatusDialog } from '../dialogs/ticket-status-dialog.js';
-import type { TicketDialogDeps } from '../dialogs/ticket-replies.js';
-import { TicketNotifier } from './bot/ticket-notifier.js';
-import { createDialogStarter } from './bot/dialog-starter.js';
-import { dropStateTraces } from './bot/state-trace-filter.js';
-import { addTicketRoutes } from './http/api/ticket-routes.js';
-import { complaintTrigger, type Ticket, type TicketCounter, TicketService } from './tickets/index.js';
-import { createTurnErrorHandler, ParleyBot } from './bot/parley-bot.js';
-import { BotStateStorage } from './bot/state-storage.js';
-import { attachStreamServer, CHANNEL_ID, DirectLineService, TokenService, WebChannelAdapter } from './channels/index.js';
+import { AnalyticsService, TurnLog } from './analytics/index.js';
+import { wireBot } from './bot/wire-bot.js';
+import { attachStreamServer, DirectLineService, TokenService, type WebChannelAdapter } from './channels/index.js';
 import type { Config } from './config.js';
 import { ConversationLog, ConversationRepository, type ConversationRecord } from './conversations/index.js';
-import {
-  collectionHolder,
-  connectCustomerEvents,
-  createCustomerServices,
-  type CustomerServices,
-  maskPersonalData,
-  perConversationHolder,
-  ticketDataHolder,
-} from './customers/index.js';
-import { ProfileRecorder } from './bot/profile-recorder.js';
-import { connectHandoffToBot, HandoffGate } from './bot/handoff-gate.js';
-import { HandoffDialog } from '../dialogs/handoff-dialog.js';
-import { AgentPresence, ConversationSummaries, HandoffService, NotesRepository } from './handoff/index.js';
-import { addConversationRoutes } from './http/api/conversation-routes.js';
-import { addEventRoutes, OpenStreams } from './http/api/event-routes.js';
-import { addCustomerRoutes } from './http/api/customer-routes.js';
+import { type CustomerServices, maskPersonalData } from './customers/index.js';
+import { EventBus } from './events/index.js';
+import type { AgentPresence, HandoffService } from './handoff/index.js';
+import { addAnalyticsRoutes } from './http/api/analytics-routes.js';
 import { addAuthRoutes } from './http/api/auth-routes.js';
+import { addConversationRoutes } from './http/api/conversation-routes.js';
+import { addCustomerRoutes } from './http/api/customer-routes.js';
+import { addEventRoutes, OpenStreams } from './http/api/event-routes.js';
+import { addKnowledgeRoutes } from './http/api/knowledge-routes.js';
+import type { RouteInfo } from './http/api/route-table.js';
+import { addTicketRoutes } from './http/api/ticket-routes.js';
+import { addUnansweredRoutes } from './http/api/unanswered-routes.js';
 import { addUserRoutes } from './http/api/user-routes.js';
 import { type AppDeps, createApp } from './http/app.js';
-import type { RouteInfo } from './http/api/route-table.js';
-import { EventBus } from './events/index.js';
 import { createKnowledgeServices, type KnowledgeServices, loadKnowledgeDir } from './kb/index.js';
-import { AnalyticsService, TurnLog } from './analytics/index.js';
-import { handleFeedbackEvents, TurnRecorder } from './bot/feedback-handler.js';
-import { addKnowledgeRoutes } from './http/api/knowledge-routes.js';
-import { addUnansweredRoutes } from './http/api/unanswered-routes.js';
-import { addAnalyticsRoutes } from './http/api/analytics-routes.js';
 import type { Logger } from './logger.js';
 import { projectRoot } from './project-root.js';
 import { loadSecret } from './secret.js';
 import { analyzeSentiment as analyzeOnce, rememberingAnalyzer } from './sentiment/index.js';
 import { createLowdbStorage, type Storage } from './storage/index.js';
+import type { TicketService } from './tickets/index.js';
 import { type Session, SessionService, type User, UserService } from './users/index.js';
+import { wireDomain } from './wire-domain.js';
 
 export interface Parley {
   server: Server;
@@ -99,117 +77,41 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   const sessions = new SessionService(storage.collection<Session>('sessions'), storage.collection<User>('users'));
   const firstAdmin = await users.ensureFirstAdmin(config.admin?.email, config.admin?.password);
 
-  // ── conversations and the web channel ─────────────────────────────────────────────────
+  // ── conversations ─────────────────────────────────────────────────────────────────────
   const conversations = new ConversationRepository(storage.collection<ConversationRecord>('conversations'));
   const log = new ConversationLog(storage.transcripts);
-  const adapter = new WebChannelAdapter(log);
-  const conversationState = new ConversationState(new BotStateStorage(storage.keyValue('state')));
-  adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
-  adapter.use(dropStateTraces);
 
   // ── domain services (tickets, customers, handoff …) ───────────────────────────────────
-  const ticketStore = storage.collection<Ticket>('tickets');
-  const tickets = new TicketService({ tickets: ticketStore, counters: storage.collection<TicketCounter>('ticket-counters'), events, sla: config.slaHours });
-  // Overdue tickets are flagged (and announced) within a minute of their due time.
-  const overdueSweep = setInterval(() => {
-    tickets.sweepOverdue().catch((error: unknown) => logger.error({ err: error }, 'overdue sweep failed'));
-  }, 60_000);
-  overdueSweep.unref();
-  const customers = createCustomerServices({
+  const { tickets, customers, handoff, presence, handoffNotes, handoffSummaries, stop: stopDomain } = await wireDomain({
     storage,
-    conversations,
-    transcripts: log,
-    dialogState: storage.keyValue('state'),
-    dialogStateKey: (conversationId) => `${CHANNEL_ID}/conversations/${conversationId}/`,
-    idSecret: secret,
-    ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
-    onErased: ({ customerId, conversationIds }) => events.publish('customer.erased', { customerId, conversationIds }),
-    tickets,
-  });
-  events.subscribe('ticket.updated', ({ ticketId, customerId, conversationId, changes }) => {
-    if (!changes.includes('csat')) return;
-    tickets
-      .get(ticketId)
-      .then((ticket) => ticket.csat && customers.profiles.recordCsat(customerId, { score: ticket.csat.score, ticketId, conversationId }))
-      .catch((error: unknown) => logger.error({ err: error }, 'could not record a CSAT answer in the profile'));
-  });
-  connectCustomerEvents(events, customers.profiles, (error) => logger.error({ err: error }, 'could not update a customer profile'));
-  const presence = new AgentPresence();
-  const handoff = new HandoffService({
     conversations,
     log,
     events,
-    presence,
-    claimTimeoutMs: config.handoffTimeoutSeconds * 1000,
-    // Nobody took the chat: a ticket keeps the transcript so an agent follows up.
-    tickets: { fileTicket: (request) => tickets.create({ ...request, by: { kind: 'system', name: 'handoff' } }) },
+    secret,
+    turnLog,
+    analyzeSentiment,
+    config,
     logger,
   });
-  const handoffNotes = new NotesRepository(storage.collection('handoff-notes'));
-  // Erasure and export reach every store that files data under the customer's conversations.
-  customers.privacy.register(perConversationHolder('analytics', { read: (id) => turnLog.of(id), delete: (id) => turnLog.delete(id) }));
-  customers.privacy.register(ticketDataHolder(ticketStore));
-  customers.privacy.register(collectionHolder('handoffNotes', storage.collection('handoff-notes'), (notes, subject) => subject.conversationIds.includes(notes.id)));
-  customers.privacy.register(collectionHolder('feedback', storage.collection<{ id: string; conversationId: string }>('feedback'), (item, subject) => subject.conversationIds.includes(item.conversationId)));
-  const handoffSummaries = new ConversationSummaries({
+
+  // ── the bot (botbuilder lives behind this call) ───────────────────────────────────────
+  const { adapter, runTurn } = wireBot({
+    stateStore: storage.keyValue('state'),
     log,
-    analyzeSentiment,
-    languageOf: (record) => handoff.languageOf(record),
-    tagsOf: async (customerId) => {
-      const profile = await customers.profiles.get(customerId);
-      return profile ? (await customers.views.assess(profile)).tags.map((tag) => tag.name) : [];
-    },
-  });
-  const eventStreams = new OpenStreams();
-  // A request published by a rule (mood, fallbacks, urgent complaint) queues the chat; the service's own is a no-op here.
-  events.subscribe('handoff.requested', ({ conversationId, reason }) => {
-    handoff.request(conversationId, reason, { announce: false }).catch((error: unknown) => logger.error({ err: error }, 'could not queue a handoff'));
-  });
-  await handoff.resume();
-
-  // ── the bot: dialogs an intent can start, turn middleware ─────────────────────────────
-  const dialogs: Dialog[] = [new HandoffDialog({ transcriptOf: (id) => log.all(id) })];
-  const ticketDialogDeps: TicketDialogDeps = {
+    conversations,
+    knowledge: kb,
+    turnLog,
     tickets,
-    customerOf: async (conversationId) => (await conversations.find(conversationId))?.customerId,
-    identifiedContact: async (customerId) => {
-      const email = (await customers.profiles.get(customerId))?.identity?.email;
-      return email ? { email } : undefined;
-    },
+    customers,
+    handoff,
+    presence,
+    events,
     analyzeSentiment,
-    redact: maskPersonalData,
-  };
-  const rateChat = (conversationId: string, score: number, comment?: string) => handoff.rate(conversationId, score, comment);
-  dialogs.push(new ComplaintDialog(ticketDialogDeps), new TicketStatusDialog(ticketDialogDeps), new CsatDialog({ ...ticketDialogDeps, rateChat }));
-  const complaintTriggerOf = (text: string, language: 'en' | 'zh') => complaintTrigger(text, analyzeSentiment(text, language).score);
-  const mainDialog = new MainDialog({ knowledge, unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf });
-  const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: config.trace, logger });
-  adapter.use(new ProfileRecorder({ ...customers, conversations, knowledge, analyzeSentiment, events, logger, agentsOnline: () => presence.count() }));
-  adapter.use(new TurnRecorder(turnLog, logger));
-  handleFeedbackEvents(bot, kb.feedback, logger);
-  const startDialog = createDialogStarter(conversationState, mainDialog);
-  const ticketNotifier = new TicketNotifier({ adapter, startDialog, logger });
-  events.subscribe('ticket.resolved', (resolved) => {
-    ticketNotifier.notifyResolved(resolved).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer about a resolution'));
+    trace: config.trace,
+    logger,
   });
-  // After the profile recorder, so a customer's mood is still recorded while an agent has the chat.
-  adapter.use(
-    new HandoffGate({
-      handoff,
-      conversations,
-      events,
-      redact: maskPersonalData,
-      resetDialogs: (context) => conversationState.delete(context),
-      askRating: (context, language, agentName) => startDialog(context, CSAT_DIALOG, { language, agentName } satisfies CsatOptions),
-      logger,
-    }),
-  );
-  /** Run the bot on an activity, queued behind the conversation's other turns. */
-  const runTurn = (activity: Partial<Activity>, what: string) => {
-    adapter.processActivity(activity, (context) => bot.run(context)).catch((error: unknown) => logger.error({ err: error }, `${what} could not run`));
-  };
-  connectHandoffToBot(events, (activity) => runTurn(activity, 'handoff status turn'));
 
+  // ── the web channel (Direct Line) ─────────────────────────────────────────────────────
   const directLine = new DirectLineService({
     tokens: new TokenService(secret, config.tokenTtlSeconds),
     conversations,
@@ -223,6 +125,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   });
 
   // ── HTTP ──────────────────────────────────────────────────────────────────────────────
+  const eventStreams = new OpenStreams();
   const analytics = new AnalyticsService({
     conversations,
     insights: customers.insights,
@@ -278,9 +181,8 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     routes: app.locals.routes,
     ...(firstAdmin ? { firstAdmin } : {}),
     async close() {
-      clearInterval(overdueSweep);
+      stopDomain();
       eventStreams.closeAll();
-      handoff.stop();
       await closeStreams();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

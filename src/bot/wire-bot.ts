@@ -1,0 +1,119 @@
+import { type Activity, ConversationState } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { ComplaintDialog } from '../../dialogs/complaint-dialog.js';
+import { CSAT_DIALOG, CsatDialog, type CsatOptions } from '../../dialogs/csat-dialog.js';
+import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
+import { MainDialog } from '../../dialogs/main-dialog.js';
+import type { TicketDialogDeps } from '../../dialogs/ticket-replies.js';
+import { TicketStatusDialog } from '../../dialogs/ticket-status-dialog.js';
+import type { TurnLog } from '../analytics/index.js';
+import { WebChannelAdapter } from '../channels/index.js';
+import type { ConversationLog, ConversationRepository } from '../conversations/index.js';
+import { type CustomerServices, maskPersonalData } from '../customers/index.js';
+import type { EventBus } from '../events/index.js';
+import type { AgentPresence, HandoffService } from '../handoff/index.js';
+import type { KnowledgeServices } from '../kb/index.js';
+import type { Logger } from '../logger.js';
+import type { Language } from '../nlu/types.js';
+import type { Sentiment } from '../sentiment/types.js';
+import type { KeyValueStore } from '../storage/index.js';
+import { complaintTrigger, type TicketService } from '../tickets/index.js';
+import { createDialogStarter } from './dialog-starter.js';
+import { handleFeedbackEvents, TurnRecorder } from './feedback-handler.js';
+import { connectHandoffToBot, HandoffGate } from './handoff-gate.js';
+import { createTurnErrorHandler, ParleyBot } from './parley-bot.js';
+import { ProfileRecorder } from './profile-recorder.js';
+import { BotStateStorage } from './state-storage.js';
+import { dropStateTraces } from './state-trace-filter.js';
+import { TicketNotifier } from './ticket-notifier.js';
+
+export interface BotDeps {
+  /** Where botbuilder's conversation state (the dialog stacks) is kept. */
+  stateStore: KeyValueStore;
+  log: ConversationLog;
+  conversations: ConversationRepository;
+  knowledge: KnowledgeServices;
+  turnLog: TurnLog;
+  tickets: TicketService;
+  customers: CustomerServices;
+  handoff: HandoffService;
+  presence: AgentPresence;
+  events: EventBus;
+  analyzeSentiment: (text: string, language: Language) => Sentiment;
+  /** Send a `parley.turn` trace after each message (PARLEY_TRACE=1). */
+  trace: boolean;
+  logger: Logger;
+}
+
+export interface WiredBot {
+  /** The web channel's adapter: turns run through it, one conversation's turns one at a time. */
+  adapter: WebChannelAdapter;
+  /** Run the bot on an activity, queued behind the conversation's other turns; failures are logged as `what`. */
+  runTurn(activity: Partial<Activity>, what: string): void;
+}
+
+/**
+ * The bot, wired: the one place that builds botbuilder's objects (conversation state, the
+ * dialogs, the turn middleware, the web channel's adapter) from the domain services. The
+ * composition root gets back a way to run turns, so moving off botbuilder touches this
+ * folder, src/channels and dialogs/ only.
+ */
+export function wireBot(deps: BotDeps): WiredBot {
+  const { log, conversations, tickets, customers, handoff, events, analyzeSentiment, logger } = deps;
+  const knowledge = deps.knowledge.runtime;
+  const adapter = new WebChannelAdapter(log);
+  const conversationState = new ConversationState(new BotStateStorage(deps.stateStore));
+  adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
+  adapter.use(dropStateTraces);
+
+  // Dialogs an intent can start.
+  const ticketDialogDeps: TicketDialogDeps = {
+    tickets,
+    customerOf: async (conversationId) => (await conversations.find(conversationId))?.customerId,
+    identifiedContact: async (customerId) => {
+      const email = (await customers.profiles.get(customerId))?.identity?.email;
+      return email ? { email } : undefined;
+    },
+    analyzeSentiment,
+    redact: maskPersonalData,
+  };
+  const rateChat = (conversationId: string, score: number, comment?: string) => handoff.rate(conversationId, score, comment);
+  const dialogs: Dialog[] = [
+    new HandoffDialog({ transcriptOf: (id) => log.all(id) }),
+    new ComplaintDialog(ticketDialogDeps),
+    new TicketStatusDialog(ticketDialogDeps),
+    new CsatDialog({ ...ticketDialogDeps, rateChat }),
+  ];
+  const complaintTriggerOf = (text: string, language: Language) => complaintTrigger(text, analyzeSentiment(text, language).score);
+  const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf });
+  const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: deps.trace, logger });
+  const startDialog = createDialogStarter(conversationState, mainDialog);
+
+  // Turn middleware, in order.
+  adapter.use(new ProfileRecorder({ ...customers, conversations, knowledge, analyzeSentiment, events, logger, agentsOnline: () => deps.presence.count() }));
+  adapter.use(new TurnRecorder(deps.turnLog, logger));
+  // After the profile recorder, so a customer's mood is still recorded while an agent has the chat.
+  adapter.use(
+    new HandoffGate({
+      handoff,
+      conversations,
+      events,
+      redact: maskPersonalData,
+      resetDialogs: (context) => conversationState.delete(context),
+      askRating: (context, language, agentName) => startDialog(context, CSAT_DIALOG, { language, agentName } satisfies CsatOptions),
+      logger,
+    }),
+  );
+  handleFeedbackEvents(bot, deps.knowledge.feedback, logger);
+
+  const runTurn = (activity: Partial<Activity>, what: string) => {
+    adapter.processActivity(activity, (context) => bot.run(context)).catch((error: unknown) => logger.error({ err: error }, `${what} could not run`));
+  };
+  // What the domain tells the customer outside their own turns: ticket resolutions, handoff news.
+  const ticketNotifier = new TicketNotifier({ adapter, startDialog, logger });
+  events.subscribe('ticket.resolved', (resolved) => {
+    ticketNotifier.notifyResolved(resolved).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer about a resolution'));
+  });
+  connectHandoffToBot(events, (activity) => runTurn(activity, 'handoff status turn'));
+  return { adapter, runTurn };
+}

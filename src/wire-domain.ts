@@ -1,0 +1,109 @@
+import type { TurnLog } from './analytics/index.js';
+import { CHANNEL_ID } from './channels/index.js';
+import type { Config } from './config.js';
+import type { ConversationLog, ConversationRepository } from './conversations/index.js';
+import { collectionHolder, connectCustomerEvents, createCustomerServices, perConversationHolder, ticketDataHolder } from './customers/index.js';
+import type { EventBus } from './events/index.js';
+import { AgentPresence, ConversationSummaries, HandoffService, NotesRepository } from './handoff/index.js';
+import type { Logger } from './logger.js';
+import type { Language } from './nlu/types.js';
+import type { Sentiment } from './sentiment/types.js';
+import type { Storage } from './storage/index.js';
+import { type Ticket, type TicketCounter, TicketService } from './tickets/index.js';
+
+export interface DomainDeps {
+  storage: Storage;
+  conversations: ConversationRepository;
+  log: ConversationLog;
+  events: EventBus;
+  /** Signs customer ids (identity) and tokens. */
+  secret: string;
+  turnLog: TurnLog;
+  analyzeSentiment: (text: string, language: Language) => Sentiment;
+  config: Pick<Config, 'slaHours' | 'identitySecret' | 'handoffTimeoutSeconds'>;
+  logger: Logger;
+}
+
+/**
+ * The domain modules, wired to one another through the event bus: tickets (and the sweep that
+ * flags overdue ones), customers (profiles, privacy across every store that files data under
+ * a conversation), and the human handoff (queue, notes, summaries). No express, no botbuilder.
+ */
+export async function wireDomain(deps: DomainDeps) {
+  const { storage, conversations, log, events, config, logger } = deps;
+  const ticketStore = storage.collection<Ticket>('tickets');
+  const tickets = new TicketService({ tickets: ticketStore, counters: storage.collection<TicketCounter>('ticket-counters'), events, sla: config.slaHours });
+  // Overdue tickets are flagged (and announced) within a minute of their due time.
+  const overdueSweep = setInterval(() => {
+    tickets.sweepOverdue().catch((error: unknown) => logger.error({ err: error }, 'overdue sweep failed'));
+  }, 60_000);
+  overdueSweep.unref();
+
+  const customers = createCustomerServices({
+    storage,
+    conversations,
+    transcripts: log,
+    dialogState: storage.keyValue('state'),
+    dialogStateKey: (conversationId) => `${CHANNEL_ID}/conversations/${conversationId}/`,
+    idSecret: deps.secret,
+    ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
+    onErased: ({ customerId, conversationIds }) => events.publish('customer.erased', { customerId, conversationIds }),
+    tickets,
+  });
+  events.subscribe('ticket.updated', ({ ticketId, customerId, conversationId, changes }) => {
+    if (!changes.includes('csat')) return;
+    tickets
+      .get(ticketId)
+      .then((ticket) => ticket.csat && customers.profiles.recordCsat(customerId, { score: ticket.csat.score, ticketId, conversationId }))
+      .catch((error: unknown) => logger.error({ err: error }, 'could not record a CSAT answer in the profile'));
+  });
+  connectCustomerEvents(events, customers.profiles, (error) => logger.error({ err: error }, 'could not update a customer profile'));
+
+  const presence = new AgentPresence();
+  const handoff = new HandoffService({
+    conversations,
+    log,
+    events,
+    presence,
+    claimTimeoutMs: config.handoffTimeoutSeconds * 1000,
+    // Nobody took the chat: a ticket keeps the transcript so an agent follows up.
+    tickets: { fileTicket: (request) => tickets.create({ ...request, by: { kind: 'system', name: 'handoff' } }) },
+    logger,
+  });
+  const handoffNotes = new NotesRepository(storage.collection('handoff-notes'));
+  const handoffSummaries = new ConversationSummaries({
+    log,
+    analyzeSentiment: deps.analyzeSentiment,
+    languageOf: (record) => handoff.languageOf(record),
+    tagsOf: async (customerId) => {
+      const profile = await customers.profiles.get(customerId);
+      return profile ? (await customers.views.assess(profile)).tags.map((tag) => tag.name) : [];
+    },
+  });
+  // A request published by a rule (mood, fallbacks, urgent complaint) queues the chat; the service's own is a no-op here.
+  events.subscribe('handoff.requested', ({ conversationId, reason }) => {
+    handoff.request(conversationId, reason, { announce: false }).catch((error: unknown) => logger.error({ err: error }, 'could not queue a handoff'));
+  });
+
+  // Erasure and export reach every store that files data under the customer's conversations.
+  const { turnLog } = deps;
+  customers.privacy.register(perConversationHolder('analytics', { read: (id) => turnLog.of(id), delete: (id) => turnLog.delete(id) }));
+  customers.privacy.register(ticketDataHolder(ticketStore));
+  customers.privacy.register(collectionHolder('handoffNotes', storage.collection('handoff-notes'), (notes, subject) => subject.conversationIds.includes(notes.id)));
+  customers.privacy.register(collectionHolder('feedback', storage.collection<{ id: string; conversationId: string }>('feedback'), (item, subject) => subject.conversationIds.includes(item.conversationId)));
+
+  await handoff.resume();
+  return {
+    tickets,
+    customers,
+    handoff,
+    presence,
+    handoffNotes,
+    handoffSummaries,
+    /** Stop the timers (the overdue sweep, the handoff's claim timeouts). */
+    stop() {
+      clearInterval(overdueSweep);
+      handoff.stop();
+    },
+  };
+}
