@@ -1,13 +1,14 @@
 /**
- * The widget's controller: joins the view, the connection and the saved state. It owns the
- * outbox (messages and events not yet acknowledged, resent with the same client activity id so
- * the server stores each once), the unread count, the typing indicator and the reply sound.
+ * The widget's controller: joins the view, the connection, the outbox and the saved state, and
+ * keeps the unread count, the typing indicator and the reply sound.
  */
-import { Connection, isRejected, type LinkStatus } from './connection.js';
+import { Chime } from './chime.js';
+import { Connection, type LinkStatus } from './connection.js';
 import { paletteOf } from './contrast.js';
-import { DirectLineApi, HttpError } from './directline.js';
+import { DirectLineApi } from './directline.js';
 import type { Delivery } from './messages.js';
 import { DEFAULT_COLOR, type WidgetOptions } from './options.js';
+import { newClientId, Outbox } from './outbox.js';
 import { type OutboxItem, Store } from './store.js';
 import { localeOf, strings } from './strings.js';
 import { type Activity, senderOf } from './types.js';
@@ -18,12 +19,12 @@ const AWAIT_REPLY_MS = 15_000;
 const TYPING_ACTIVITY_MS = 5_000;
 const SEND_TYPING_EVERY_MS = 4_000;
 
-const newId = (): string => 'w' + Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
-
 export class Widget {
   private readonly store: Store;
   private readonly view: ChatView;
   private readonly connection: Connection;
+  private readonly outbox: Outbox;
+  private readonly chime = new Chime();
   private readonly locale: string;
   /** Ids of the messages shown, so a replay or reconnect never shows one twice. */
   private readonly shown = new Set<string>();
@@ -31,12 +32,7 @@ export class Widget {
   private replies = 0;
   private customerHasWritten = false;
   private typingTimer = 0;
-  private flushTimer = 0;
-  private flushing = false;
-  private networkFailures = 0;
-  private serverFailures = 0;
   private lastTypingSent = 0;
-  private audio: AudioContext | undefined;
 
   constructor(private readonly options: WidgetOptions) {
     const t = strings[options.locale];
@@ -65,11 +61,22 @@ export class Widget {
       status: (status) => this.statusChanged(status),
       reset: () => this.reset(),
     });
+    this.outbox = new Outbox(this.store, {
+      deliver: async (item) => {
+        const repliesBefore = this.replies;
+        await this.connection.post(activityOf(item, this.locale));
+        if (!item.text) return;
+        this.view.setDelivery(item.cid, 'sent');
+        // The answer may have come down the stream before the POST's own response.
+        if (this.replies === repliesBefore) this.showTyping(AWAIT_REPLY_MS);
+      },
+      failed: (item) => this.view.setDelivery(item.cid, 'failed'),
+    });
     (document.body ?? document.documentElement).append(this.view.host);
     this.showOutbox();
     if (this.store.open || options.open) this.open(false);
     else this.connection.resume();
-    if (this.store.state.outbox.length) void this.flush();
+    if (this.outbox.items.length) void this.outbox.flush();
   }
 
   open(moveFocus: boolean): void {
@@ -91,10 +98,10 @@ export class Widget {
 
   destroy(): void {
     this.connection.stop();
-    clearTimeout(this.flushTimer);
+    this.outbox.stop();
     clearTimeout(this.typingTimer);
     this.view.host.remove();
-    void this.audio?.close();
+    this.chime.close();
   }
 
   private get soundOn(): boolean {
@@ -113,7 +120,7 @@ export class Widget {
       if (sender === 'user') {
         this.customerHasWritten = true;
         const cid = activity.channelData?.clientActivityID;
-        if (cid && this.view.confirm(cid, activity)) this.dequeue(cid);
+        if (cid && this.view.confirm(cid, activity)) this.outbox.remove(cid);
         else this.view.addMessage(activity, 'user');
         this.view.setQuickReplies([]);
         continue;
@@ -124,7 +131,7 @@ export class Widget {
       const rateable = sender === 'bot' && this.customerHasWritten && id;
       this.view.addMessage(activity, sender, rateable ? { id, given: this.store.state.feedback[id] } : undefined);
       this.view.setQuickReplies(quickRepliesOf(activity));
-      if (live && this.soundOn && (!this.view.isOpen || document.hidden)) this.beep();
+      if (live && this.soundOn && (!this.view.isOpen || document.hidden)) this.chime.play();
     }
     this.markSeen();
   }
@@ -140,11 +147,8 @@ export class Widget {
 
   private statusChanged(status: LinkStatus): void {
     this.view.setStatus(status);
-    for (const item of this.store.state.outbox) if (item.text && !item.failed) this.view.setDelivery(item.cid, this.pendingState());
-    if (status === 'online') {
-      this.networkFailures = 0;
-      void this.flush();
-    }
+    for (const item of this.outbox.items) if (item.text && !item.failed) this.view.setDelivery(item.cid, this.pendingState());
+    if (status === 'online') this.outbox.online();
   }
 
   private reset(): void {
@@ -158,7 +162,7 @@ export class Widget {
   }
 
   private showOutbox(): void {
-    for (const item of this.store.state.outbox) {
+    for (const item of this.outbox.items) {
       if (item.text) this.view.addPending(item.cid, item.text, item.at, item.failed ? 'failed' : this.pendingState());
     }
   }
@@ -168,73 +172,14 @@ export class Widget {
   }
 
   private send(text: string): void {
-    const item: OutboxItem = { cid: newId(), at: new Date().toISOString(), text };
-    this.enqueue(item);
+    const item: OutboxItem = { cid: newClientId(), at: new Date().toISOString(), text };
+    this.outbox.add(item);
     this.view.addPending(item.cid, text, item.at, this.pendingState());
     this.view.setQuickReplies([]);
   }
 
-  private enqueue(item: OutboxItem): void {
-    this.store.state.outbox.push(item);
-    this.store.save();
-    void this.flush();
-  }
-
-  private dequeue(cid: string): void {
-    this.store.state.outbox = this.store.state.outbox.filter((item) => item.cid !== cid);
-    this.store.save();
-  }
-
-  /** Send what is waiting, in order. Network trouble: try again later; refused: mark failed. */
-  private async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    clearTimeout(this.flushTimer);
-    try {
-      for (let item = this.nextItem(); item; item = this.nextItem()) {
-        if (!navigator.onLine) return;
-        try {
-          const repliesBefore = this.replies;
-          await this.connection.post(activityOf(item, this.locale));
-          this.serverFailures = 0;
-          this.dequeue(item.cid);
-          if (item.text) {
-            this.view.setDelivery(item.cid, 'sent');
-            // The answer may have come down the stream before the POST's own response.
-            if (this.replies === repliesBefore) this.showTyping(AWAIT_REPLY_MS);
-          }
-        } catch (error) {
-          const refused = error instanceof HttpError && !isRejected(error) && error.status < 500 && error.status !== 408 && error.status !== 429;
-          if (refused || (error instanceof HttpError && !isRejected(error) && ++this.serverFailures >= 3)) {
-            this.serverFailures = 0;
-            if (item.text) {
-              item.failed = true;
-              this.store.save();
-              this.view.setDelivery(item.cid, 'failed');
-            } else this.dequeue(item.cid);
-            continue;
-          }
-          const delay = Math.min(30_000, 1000 * 2 ** Math.min(this.networkFailures++, 5));
-          this.flushTimer = window.setTimeout(() => void this.flush(), delay);
-          return;
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  private nextItem(): OutboxItem | undefined {
-    return this.store.state.outbox.find((item) => !item.failed);
-  }
-
   private retry(cid: string): void {
-    const item = this.store.state.outbox.find((candidate) => candidate.cid === cid);
-    if (!item) return;
-    item.failed = false;
-    this.store.save();
-    this.view.setDelivery(cid, this.pendingState());
-    void this.flush();
+    if (this.outbox.retry(cid)) this.view.setDelivery(cid, this.pendingState());
   }
 
   private typed(text: string): void {
@@ -255,7 +200,7 @@ export class Widget {
 
   private consent(given: boolean): void {
     this.store.state.consent = given;
-    this.enqueue({ cid: newId(), at: new Date().toISOString(), event: { name: 'parley.consent', value: { profiling: given } } });
+    this.outbox.add({ cid: newClientId(), at: new Date().toISOString(), event: { name: 'parley.consent', value: { profiling: given } } });
   }
 
   private feedback(activityId: string, helpful: boolean): void {
@@ -263,31 +208,13 @@ export class Widget {
     given[activityId] = helpful;
     // Keep the most recent hundred choices: enough to show them, not a growing log.
     for (const old of Object.keys(given).slice(0, -100)) delete given[old];
-    this.enqueue({ cid: newId(), at: new Date().toISOString(), event: { name: 'parley.feedback', value: { activityId, helpful } } });
+    this.outbox.add({ cid: newClientId(), at: new Date().toISOString(), event: { name: 'parley.feedback', value: { activityId, helpful } } });
   }
 
   private setSound(on: boolean): void {
     this.store.state.sound = on;
     this.store.save();
-    if (on) this.beep();
-  }
-
-  /** A short soft tone; the AudioContext is created on a click, as browsers require. */
-  private beep(): void {
-    try {
-      this.audio ??= new AudioContext();
-      const { currentTime: now } = this.audio;
-      const tone = this.audio.createOscillator();
-      const gain = this.audio.createGain();
-      tone.frequency.value = 880;
-      gain.gain.setValueAtTime(0.06, now);
-      gain.gain.exponentialRampToValueAtTime(0.0001, now + 0.25);
-      tone.connect(gain).connect(this.audio.destination);
-      tone.start(now);
-      tone.stop(now + 0.25);
-    } catch {
-      // No audio here; the badge still tells.
-    }
+    if (on) this.chime.play();
   }
 }
 
