@@ -1,6 +1,6 @@
 import { groupQuestions } from '../kb/index.js';
 import { countBy, dayOf, daysBetween, rate, round, statOf, top } from './stats.js';
-import type { ActivityFacts, AnalyticsSources, AnalyticsSummary, ConversationFacts, TicketFacts, TurnFact } from './types.js';
+import type { ActivityFacts, AgentStats, AnalyticsSources, AnalyticsSummary, ConversationFacts, TicketFacts, TurnFact } from './types.js';
 import { botResponseTimes, agentFirstResponse } from './response-times.js';
 
 export interface DateRange {
@@ -55,7 +55,26 @@ export class AnalyticsService {
       sentiment: { byDay: this.moodPerDay(engaged) },
       topIntents: top(countMap(turns.flatMap((turn) => (turn.intent ? [turn.intent] : []))), 10).map(([intent, count]) => ({ intent, count })),
       topUnanswered: await this.topUnanswered(range),
+      agents: this.perAgent(engaged, range),
     };
+  }
+
+  /** The chats each agent took (started in the range), busiest first. */
+  private perAgent(conversations: ConversationData[], range: DateRange): AgentStats[] {
+    const byAgent = new Map<string, { name: string; chats: number; ratings: number[]; responses: number[] }>();
+    for (const { record, transcript } of conversations) {
+      const handoff = record.handoff;
+      if (!handoff?.claimedAt || !handoff.agentId) continue;
+      const stats = byAgent.get(handoff.agentId) ?? { name: handoff.agentName ?? handoff.agentId, chats: 0, ratings: [], responses: [] };
+      stats.chats += 1;
+      if (handoff.rating && within(handoff.rating.at, range)) stats.ratings.push(handoff.rating.score);
+      const response = agentFirstResponse(record, transcript);
+      if (response !== undefined) stats.responses.push(response);
+      byAgent.set(handoff.agentId, stats);
+    }
+    return [...byAgent]
+      .map(([agentId, stats]) => ({ agentId, name: stats.name, chats: stats.chats, rating: statOf(stats.ratings), firstResponseSeconds: statOf(stats.responses) }))
+      .sort((a, b) => b.chats - a.chats || a.name.localeCompare(b.name));
   }
 
   private async conversationsIn(range: DateRange): Promise<ConversationData[]> {

@@ -10,7 +10,7 @@ export interface ConversationFacts {
   createdAt: string;
   startedAt?: string;
   status: string;
-  handoff?: { requestedAt: string; claimedAt?: string; rating?: { score: number; at: string } };
+  handoff?: { requestedAt: string; claimedAt?: string; agentId?: string; agentName?: string; rating?: { score: number; at: string } };
 }
 
 export interface InsightFacts {
@@ -88,4 +88,14 @@ export interface AnalyticsSummary {
   sentiment: { byDay: { day: string; average: number; count: number }[] };
   topIntents: { intent: string; count: number }[];
   topUnanswered: { text: string; language: string; count: number }[];
+  /** Per agent, the chats they took in the range: how many, how customers rated them, how fast they answered. */
+  agents: AgentStats[];
+}
+
+export interface AgentStats {
+  agentId: string;
+  name: string;
+  chats: number;
+  rating: Stat;
+  firstResponseSeconds: Stat;
 }

@@ -128,6 +128,8 @@ describe('admin pages, end to end', () => {
     expect(await page.locator('.chart-card', { hasText: 'Top intents' }).locator('svg text.label', { hasText: 'pizza_delivery' }).count()).toBe(1);
     expect(await page.locator('.chart-card', { hasText: 'Tickets by status' }).locator('svg text.label').allTextContents()).toEqual(expect.arrayContaining(['open', 'resolved']));
     expect(await page.locator('.chart-card', { hasText: 'Conversations per day' }).locator('rect.bar').count()).toBe(14);
+    const agents = page.locator('.chart-card', { hasText: 'Agents' }).locator('tbody tr');
+    expect(await agents.allTextContents()).toEqual([expect.stringMatching(/^Mei\d+5\.0 \/ 5 \(n = \d+\)45 s$/), expect.stringMatching(/^Ravi\d+3\.0 \/ 5 \(n = \d+\)45 s$/)]);
     await shoot('dashboard');
 
     await page.getByRole('button', { name: '中文' }).click();

@@ -38,10 +38,23 @@ describe('analytics summary', () => {
     expect(summary.topIntents[0]!.intent).toBe('order_status');
     expect(summary.topUnanswered[0]).toMatchObject({ count: 14, language: 'en' });
     expect(summary.tickets).toMatchObject({ available: true, total: 14, byStatus: { open: 3, in_progress: 4, resolved: 4, closed: 3 } });
-    expect(summary.csat.count).toBe(3);
+    // Three ticket ratings, and every third chat an agent took.
+    expect(summary.csat.count).toBe(3 + Math.ceil(seed.escalated / 3));
     const moods = summary.sentiment.byDay.map((day) => day.average);
     expect(moods[0]!).toBeLessThan(0);
     expect(moods.at(-1)!).toBeGreaterThan(0.5);
+  });
+
+  it('shows each agent: the chats they took, how customers rated them, how fast they answered', async () => {
+    const { analytics, seed } = await seeded();
+    const { agents } = await analytics.summary({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-14T23:59:59.999Z' });
+    const chats = Array.from({ length: seed.escalated }, (_, n) => n);
+    const mei = chats.filter((n) => n % 2 === 0);
+    const ravi = chats.filter((n) => n % 2 === 1);
+    expect(agents).toEqual([
+      { agentId: 'agent_mei', name: 'Mei', chats: mei.length, rating: { count: mei.filter((n) => n % 3 === 0).length, average: 5, median: 5 }, firstResponseSeconds: { count: mei.length, average: 45, median: 45 } },
+      { agentId: 'agent_ravi', name: 'Ravi', chats: ravi.length, rating: { count: ravi.filter((n) => n % 3 === 0).length, average: 3, median: 3 }, firstResponseSeconds: { count: ravi.length, average: 45, median: 45 } },
+    ]);
   });
 
   it('counts only what happened in the range, and overdue tickets by the injected clock', async () => {

@@ -9,9 +9,14 @@ const iso = (at: number) => new Date(at).toISOString();
  * Two weeks of service, written where the modules keep it: conversations, their insights,
  * what the bot understood each turn, transcripts, tickets and unanswered questions.
  * Day d (1…14 before `end`) has d % 4 + 2 conversations; every third is escalated to an agent
- * who answers after 45 s; moods drift from negative to positive; every conversation has one
+ * (Mei and Ravi by turns) who answers after 45 s, and every third of those chats is rated; moods drift from negative to positive; every conversation has one
  * fallback turn out of three.
  */
+/** Escalated chats alternate between two agents: Mei answers after 45 s, Ravi after 45 s too. */
+const agentOf = (n: number) => (n % 2 === 0 ? { agentId: 'agent_mei', agentName: 'Mei' } : { agentId: 'agent_ravi', agentName: 'Ravi' });
+/** Every third escalated chat was rated by the customer: Mei's 5, Ravi's 3. */
+const ratingOf = (n: number, start: number) => (n % 3 === 0 ? { endedAt: iso(start + 600_000), rating: { score: n % 2 === 0 ? 5 : 3, at: iso(start + 610_000) } } : {});
+
 export async function seedHistory(storage: Pick<Storage, 'collection' | 'keyValue' | 'transcripts'>, end: number): Promise<{ conversations: number; escalated: number }> {
   const intents = ['order_status', 'order_status', 'return_item', 'shipping_time', 'refund_status'];
   let conversations = 0;
@@ -29,7 +34,7 @@ export async function seedHistory(storage: Pick<Storage, 'collection' | 'keyValu
         createdAt: iso(start),
         startedAt: iso(start),
         status: isEscalated ? 'closed' : 'bot',
-        ...(isEscalated ? { handoff: { reason: 'customer_asked', requestedAt, priority: 'normal', claimedAt: iso(start + 150_000) } } : {}),
+        ...(isEscalated ? { handoff: { reason: 'customer_asked', requestedAt, priority: 'normal', claimedAt: iso(start + 150_000), ...agentOf(escalated), ...ratingOf(escalated, start) } } : {}),
       });
       await storage.keyValue('customer-insights').set(id, { conversationId: id, turns: 3, fallbacks: 1, escalated: isEscalated, mood: -0.6 + (14 - day) * 0.09, startedAt: iso(start) });
       await storage.keyValue('analytics-turns').set(id, {

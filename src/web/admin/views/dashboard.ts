@@ -32,6 +32,16 @@ function kpis(summary: AnalyticsSummary): HTMLElement {
   );
 }
 
+/** Each agent's chats in the range, their customers' ratings and how fast they first replied. */
+function agentsTable(summary: AnalyticsSummary): HTMLElement {
+  const rating = (stat: AnalyticsSummary['agents'][number]['rating']) => (stat.average === null ? '—' : `${stat.average.toFixed(1)} / 5 (n = ${stat.count})`);
+  const head = h('tr', {}, ...(['agentColumn', 'chatsColumn', 'ratingColumn', 'firstResponseColumn'] as const).map((key) => h('th', { text: t(key) })));
+  const rows = summary.agents.map((agent) =>
+    h('tr', {}, h('td', { text: agent.name }), h('td', { text: String(agent.chats) }), h('td', { text: rating(agent.rating) }), h('td', { text: seconds(agent.firstResponseSeconds.median) })),
+  );
+  return h('table', { class: 'table agents' }, h('thead', {}, head), h('tbody', {}, ...rows));
+}
+
 const toPoints = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value }));
 
 function charts(summary: AnalyticsSummary): HTMLElement {
@@ -52,6 +62,7 @@ function charts(summary: AnalyticsSummary): HTMLElement {
     chartCard(`${t('ticketsByStatus')} · ${summary.tickets.overdue} ${t('overdue')}`, rankChart(statuses, { title: t('ticketsByStatus') }), statuses.length === 0, none),
     chartCard(t('ticketsByCategory'), rankChart(categories, { title: t('ticketsByCategory') }), categories.length === 0, none),
     chartCard(t('csatScores'), rankChart(csat, { title: t('csatScores') }), summary.csat.count === 0, none),
+    chartCard(t('agentsTable'), agentsTable(summary), summary.agents.length === 0, none),
     chartCard(t('feedback'), rankChart([{ label: '👍', value: summary.feedback.helpful }, { label: '👎', value: summary.feedback.unhelpful }], { title: t('feedback') }), summary.feedback.helpful + summary.feedback.unhelpful === 0, none),
   );
 }
