@@ -1,8 +1,9 @@
-import { type FileHandle, open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Collection, Identified } from '../ports.js';
+import { appendAll, closeFd, datasync, openForAppend } from './sync-append.js';
 
 interface CollectionFile<T> {
   items: Record<string, T>;
@@ -29,6 +30,8 @@ export interface LowdbCollectionOptions {
  * once after a delete, so erased data does not linger in the journal. Replaying the journal over
  * a snapshot that already holds its changes gives the same records, so a crash at any point of
  * a rewrite loses nothing; a last line cut short by a crash was never acknowledged and is skipped.
+ * A journal line with no file operation queued before it is written at once, synchronously
+ * (see sync-append.ts).
  */
 export class LowdbCollection<T extends Identified> implements Collection<T> {
   private readonly db: Low<CollectionFile<T>>;
@@ -37,7 +40,10 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
   private loaded: Promise<void> | undefined;
   /** Every file operation, in order: appends and snapshot rewrites never interleave. */
   private tail: Promise<void> = Promise.resolve();
-  private journal: FileHandle | undefined;
+  /** File operations queued and not yet finished. */
+  private queued = 0;
+  /** The journal's open descriptor. */
+  private journal: number | undefined;
   private journalLines = 0;
   private compactTimer: NodeJS.Timeout | undefined;
 
@@ -92,8 +98,12 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
+    this.queued += 1;
     const next = this.tail.then(work);
-    this.tail = next.catch(() => undefined);
+    this.tail = next.then(
+      () => void (this.queued -= 1),
+      () => void (this.queued -= 1),
+    );
     return next;
   }
 
@@ -125,17 +135,32 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
 
   private append(entry: JournalEntry<T>): Promise<void> {
     const line = `${JSON.stringify(entry)}\n`;
+    if (this.queued === 0 && !this.options.fsync) {
+      // No file operation under way: the line is in the journal before this returns.
+      try {
+        this.writeJournal(line);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
     return this.enqueue(async () => {
-      this.journal ??= await open(this.journalFile, 'a');
-      await this.journal.write(line);
-      if (this.options.fsync) await this.journal.datasync();
-      this.journalLines += 1;
-      this.compactTimer ??= setTimeout(() => {
-        this.compactTimer = undefined;
-        void this.enqueue(() => this.compact()).catch(() => undefined);
-      }, this.options.compactAfterMs ?? 1000);
-      this.compactTimer.unref?.();
+      const fd = this.writeJournal(line);
+      if (this.options.fsync) await datasync(fd);
     });
+  }
+
+  /** Append a line to the journal (in the queue's order) and plan the next snapshot; returns the descriptor. */
+  private writeJournal(line: string): number {
+    this.journal ??= openForAppend(this.journalFile);
+    appendAll(this.journal, line);
+    this.journalLines += 1;
+    this.compactTimer ??= setTimeout(() => {
+      this.compactTimer = undefined;
+      void this.enqueue(() => this.compact()).catch(() => undefined);
+    }, this.options.compactAfterMs ?? 1000);
+    this.compactTimer.unref?.();
+    return this.journal;
   }
 
   /** Rewrite the snapshot from memory, then empty the journal. Runs inside the queue. */
@@ -143,7 +168,7 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
     if (this.journalLines === 0) return;
     await this.db.write();
     if (this.options.fsync) await syncFile(this.snapshotFile);
-    await this.journal?.close();
+    if (this.journal !== undefined) closeFd(this.journal);
     this.journal = undefined;
     await unlink(this.journalFile).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
