@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, opendir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyValueStore } from '../ports.js';
@@ -182,7 +183,12 @@ async function holdsLegacyFiles(dir: string): Promise<boolean> {
   return false;
 }
 
+/**
+ * The file's text, `undefined` when there is none. A missing file (every new conversation's
+ * key) is answered by a synchronous existence check, without a round trip to the thread pool.
+ */
 async function readText(file: string): Promise<string | undefined> {
+  if (!existsSync(file)) return undefined;
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredActivity, TranscriptStore } from '../ports.js';
@@ -110,9 +111,12 @@ export class JsonlTranscriptStore implements TranscriptStore {
   async read(conversationId: string): Promise<StoredActivity[]> {
     await this.created;
     await this.tails.get(conversationId);
+    const file = this.fileOf(conversationId);
+    // A new conversation has no file yet: no round trip to the thread pool to learn that.
+    if (!existsSync(file)) return [];
     let text: string;
     try {
-      text = await readFile(this.fileOf(conversationId), 'utf8');
+      text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
