@@ -1,4 +1,4 @@
-import { ActionTypes, type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActionTypes, type Activity, ActivityTypes, type TurnContext } from '../src/bot/botbuilder-lite.js';
 import type { Intent, PublishedKnowledge } from '../src/kb/index.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeOf } from '../src/nlu/language.js';

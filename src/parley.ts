@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Activity, ConversationState } from 'botbuilder';
-import type { Dialog } from 'botbuilder-dialogs';
+import { type Activity, ConversationState } from './bot/botbuilder-lite.js';
+import type { Dialog } from './bot/botbuilder-lite.js';
 import { MainDialog } from '../dialogs/main-dialog.js';
 import { ComplaintDialog } from '../dialogs/complaint-dialog.js';
 import { CsatDialog } from '../dialogs/csat-dialog.js';

@@ -1,5 +1,5 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from './botbuilder-lite.js';
+import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from './botbuilder-lite.js';
 import { understandingOf, reply } from '../../dialogs/knowledge-replies.js';
 import type { KnowledgeRuntime } from '../kb/index.js';
 import type { Logger } from '../logger.js';

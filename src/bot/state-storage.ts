@@ -1,4 +1,4 @@
-import type { Storage as BotStorage, StoreItems } from 'botbuilder';
+import type { Storage as BotStorage, StoreItems } from './botbuilder-lite.js';
 import type { KeyValueStore } from '../storage/ports.js';
 
 interface Stored {

@@ -1,5 +1,5 @@
-import type { BotAdapter, ConversationState, StatePropertyAccessor } from 'botbuilder';
-import { type Dialog, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { BotAdapter, ConversationState, StatePropertyAccessor } from './botbuilder-lite.js';
+import { type Dialog, DialogSet, type DialogState } from './botbuilder-lite.js';
 import { CSAT_DIALOG, type CsatOptions } from '../../dialogs/csat-dialog.js';
 import { MAIN_DIALOG } from '../../dialogs/main-dialog.js';
 import type { Logger } from '../logger.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder-core';
 import { forbidden } from '../errors.js';
 import type { ActivityListener, ActivitySet, ChatActivity, ConversationLog, ConversationRecord, ConversationRepository } from '../conversations/index.js';
 import type { HostIdentityClaim, VisitorClaim } from '../customers/identity.js';
