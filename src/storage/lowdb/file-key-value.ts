@@ -111,9 +111,10 @@ export class FileKeyValueStore implements KeyValueStore {
     const copy = structuredClone(value);
     const line = `${JSON.stringify(copy)}\n`;
     const cached = this.cache.get(key);
-    if (cached && cached.versions < MAX_VERSIONS && !this.tails.has(key)) {
-      // Known key, nothing queued on it, no rewrite due: one append, done before this returns.
-      this.append(key, this.remember(key, cached), line, copy);
+    const fd = this.fds.get(key);
+    if (cached && fd !== undefined && cached.versions < MAX_VERSIONS && !this.tails.has(key)) {
+      // Known key, file open, nothing queued on it, no rewrite due: one append, done before this returns.
+      this.append(key, fd, this.remember(key, cached), line, copy);
       return;
     }
     await this.inOrder(key, async () => {
@@ -127,32 +128,34 @@ export class FileKeyValueStore implements KeyValueStore {
         entry.value = copy;
         entry.cleanTail = true;
       } else {
-        this.append(key, entry, line, copy);
+        this.append(key, await this.fdOf(key), entry, line, copy);
       }
     });
   }
 
   /** Append a version to the key's file (in its order) and make it the current one. */
-  private append(key: string, entry: KeyFile, line: string, value: unknown): void {
-    appendAll(this.fdOf(key), entry.cleanTail ? line : `\n${line}`);
+  private append(key: string, fd: number, entry: KeyFile, line: string, value: unknown): void {
+    if (this.fds.get(key) === fd) {
+      // Most recently used (unless it was let go meanwhile: its close is queued behind this write).
+      this.fds.delete(key);
+      this.fds.set(key, fd);
+    }
+    appendAll(fd, entry.cleanTail ? line : `\n${line}`);
     entry.versions += 1;
     entry.value = value;
     entry.cleanTail = true;
   }
 
   /** The key's open append descriptor (in its order); the least recently used one is closed in its own order. */
-  private fdOf(key: string): number {
-    let fd = this.fds.get(key);
-    if (fd !== undefined) {
-      this.fds.delete(key);
-    } else {
-      fd = openForAppend(this.fileOf(key));
-      if (this.fds.size >= OPEN_FILES) {
-        const [oldestKey, oldest] = this.fds.entries().next().value as [string, number];
-        this.fds.delete(oldestKey);
-        if (this.tails.has(oldestKey)) void this.inOrder(oldestKey, async () => closeFd(oldest)).catch(() => undefined);
-        else closeFd(oldest);
-      }
+  private async fdOf(key: string): Promise<number> {
+    const open = this.fds.get(key);
+    if (open !== undefined) return open;
+    const fd = await openForAppend(this.fileOf(key));
+    if (this.fds.size >= OPEN_FILES) {
+      const [oldestKey, oldest] = this.fds.entries().next().value as [string, number];
+      this.fds.delete(oldestKey);
+      if (this.tails.has(oldestKey)) void this.inOrder(oldestKey, async () => closeFd(oldest)).catch(() => undefined);
+      else closeFd(oldest);
     }
     this.fds.set(key, fd);
     return fd;

@@ -55,41 +55,46 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   append(conversationId: string, activity: StoredActivity): Promise<void> {
     const line = `${JSON.stringify(activity)}\n`;
-    if (this.ready && !this.options.fsync && !this.tails.has(conversationId)) {
-      // Nothing queued on this transcript: the line is in the file before this returns.
+    const fd = this.fds.get(conversationId);
+    if (fd !== undefined && this.ready && !this.options.fsync && !this.tails.has(conversationId)) {
+      // Open, and nothing queued on this transcript: the line is in the file before this returns.
       try {
-        this.write(conversationId, line);
+        this.write(conversationId, fd, line);
         return Promise.resolve();
       } catch (error) {
         return Promise.reject(error as Error);
       }
     }
     return this.chain(conversationId, async () => {
-      const fd = this.write(conversationId, line);
-      if (this.options.fsync) await datasync(fd);
+      const opened = await this.fdOf(conversationId);
+      this.write(conversationId, opened, line);
+      if (this.options.fsync) await datasync(opened);
     });
   }
 
-  /** Append a line (in the transcript's order); returns the descriptor written to. */
-  private write(conversationId: string, line: string): number {
-    const fd = this.fdOf(conversationId);
+  /** Append a line (in the transcript's order). */
+  private write(conversationId: string, fd: number, line: string): void {
+    this.touch(conversationId, fd);
     appendAll(fd, this.cutShort.delete(conversationId) ? `\n${line}` : line);
-    return fd;
+  }
+
+  /** Mark a descriptor most recently used (unless it was let go meanwhile: its close is queued behind this write). */
+  private touch(conversationId: string, fd: number): void {
+    if (this.fds.get(conversationId) !== fd) return;
+    this.fds.delete(conversationId);
+    this.fds.set(conversationId, fd);
   }
 
   /** The open descriptor of a transcript (in its order); the least recently used one is closed in its own order. */
-  private fdOf(conversationId: string): number {
-    let fd = this.fds.get(conversationId);
-    if (fd !== undefined) {
-      this.fds.delete(conversationId);
-    } else {
-      fd = openForAppend(this.fileOf(conversationId));
-      if (this.fds.size >= OPEN_FILES) {
-        const [oldestId, oldest] = this.fds.entries().next().value as [string, number];
-        this.fds.delete(oldestId);
-        if (this.tails.has(oldestId)) void this.chain(oldestId, async () => closeFd(oldest)).catch(() => undefined);
-        else closeFd(oldest);
-      }
+  private async fdOf(conversationId: string): Promise<number> {
+    const open = this.fds.get(conversationId);
+    if (open !== undefined) return open;
+    const fd = await openForAppend(this.fileOf(conversationId));
+    if (this.fds.size >= OPEN_FILES) {
+      const [oldestId, oldest] = this.fds.entries().next().value as [string, number];
+      this.fds.delete(oldestId);
+      if (this.tails.has(oldestId)) void this.chain(oldestId, async () => closeFd(oldest)).catch(() => undefined);
+      else closeFd(oldest);
     }
     this.fds.set(conversationId, fd);
     return fd;

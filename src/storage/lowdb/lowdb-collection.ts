@@ -135,32 +135,31 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
 
   private append(entry: JournalEntry<T>): Promise<void> {
     const line = `${JSON.stringify(entry)}\n`;
-    if (this.queued === 0 && !this.options.fsync) {
-      // No file operation under way: the line is in the journal before this returns.
+    if (this.journal !== undefined && this.queued === 0 && !this.options.fsync) {
+      // Journal open, no file operation under way: the line is in the journal before this returns.
       try {
-        this.writeJournal(line);
+        this.writeJournal(this.journal, line);
         return Promise.resolve();
       } catch (error) {
         return Promise.reject(error as Error);
       }
     }
     return this.enqueue(async () => {
-      const fd = this.writeJournal(line);
-      if (this.options.fsync) await datasync(fd);
+      this.journal ??= await openForAppend(this.journalFile);
+      this.writeJournal(this.journal, line);
+      if (this.options.fsync) await datasync(this.journal);
     });
   }
 
-  /** Append a line to the journal (in the queue's order) and plan the next snapshot; returns the descriptor. */
-  private writeJournal(line: string): number {
-    this.journal ??= openForAppend(this.journalFile);
-    appendAll(this.journal, line);
+  /** Append a line to the journal (in the queue's order) and plan the next snapshot. */
+  private writeJournal(fd: number, line: string): void {
+    appendAll(fd, line);
     this.journalLines += 1;
     this.compactTimer ??= setTimeout(() => {
       this.compactTimer = undefined;
       void this.enqueue(() => this.compact()).catch(() => undefined);
     }, this.options.compactAfterMs ?? 1000);
     this.compactTimer.unref?.();
-    return this.journal;
   }
 
   /** Rewrite the snapshot from memory, then empty the journal. Runs inside the queue. */
