@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { KeyValueStore } from '../ports.js';
 import { fileNameFor } from './file-names.js';
 import { appendAll, closeFd, openForAppend } from './sync-append.js';
+import { copyOf } from './copy.js';
 
 /** Documents kept in memory after their first read or write; the least recently used go first. */
 const CACHED_KEYS = 2000;
@@ -104,11 +105,11 @@ export class FileKeyValueStore implements KeyValueStore {
   async get<T>(key: string): Promise<T | undefined> {
     const cached = this.cache.get(key);
     const entry = cached && !this.tails.has(key) ? this.remember(key, cached) : await this.inOrder(key, () => this.load(key));
-    return entry.value === null ? undefined : (structuredClone(entry.value) as T);
+    return entry.value === null ? undefined : (copyOf(entry.value) as T);
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    const copy = structuredClone(value);
+    const copy = copyOf(value);
     const line = `${JSON.stringify(copy)}\n`;
     const cached = this.cache.get(key);
     const fd = this.fds.get(key);

@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Collection, Identified } from '../ports.js';
 import { appendAll, closeFd, datasync, openForAppend } from './sync-append.js';
+import { copyOf } from './copy.js';
 
 interface CollectionFile<T> {
   items: Record<string, T>;
@@ -110,16 +111,16 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
   async get(id: string): Promise<T | undefined> {
     const items = await this.ready();
     const item = Object.hasOwn(items, id) ? items[id] : undefined;
-    return item && structuredClone(item);
+    return item && copyOf(item);
   }
 
   async all(): Promise<T[]> {
-    return Object.values(await this.ready()).map((item) => structuredClone(item));
+    return Object.values(await this.ready()).map((item) => copyOf(item));
   }
 
   async put(item: T): Promise<void> {
     await this.ready();
-    const entry = { p: structuredClone(item) };
+    const entry = { p: copyOf(item) };
     this.apply(entry);
     await this.append(entry);
   }
