@@ -111,7 +111,12 @@ export class DirectLineService {
 
   /** Store the customer's activity, then hand it to the bot. Resolves with the stored id. */
   async post(token: string | undefined, conversationId: string, incoming: IncomingActivity): Promise<{ id: string }> {
-    const claims = await this.authorize(token, conversationId);
+    return this.postAs(await this.authorize(token, conversationId), conversationId, incoming);
+  }
+
+  /** `post` for a caller that has just authorised the token (`authorize`) for this conversation. */
+  async postAs(claims: TokenClaims, conversationId: string, incoming: IncomingActivity): Promise<{ id: string }> {
+    if (claims.conversationId !== conversationId) throw forbidden('this token belongs to another conversation');
     const from = { id: claims.userId, role: 'user' };
     const common = {
       type: incoming.type,
