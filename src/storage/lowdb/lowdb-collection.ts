@@ -118,6 +118,13 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
     return Object.values(await this.ready()).map((item) => copyOf(item));
   }
 
+  /** Only the records wanted are copied: a customer's tickets out of thousands cost a scan, not thousands of copies. */
+  async filter(wanted: (item: Readonly<T>) => boolean): Promise<T[]> {
+    return Object.values(await this.ready())
+      .filter(wanted)
+      .map((item) => copyOf(item));
+  }
+
   async put(item: T): Promise<void> {
     await this.ready();
     const entry = { p: copyOf(item) };
