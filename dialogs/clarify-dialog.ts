@@ -1,4 +1,4 @@
-import { ComponentDialog, Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import type { KnowledgeRuntime } from '../src/kb/index.js';
 import type { Language } from '../src/nlu/types.js';
 import { messages, say } from '../src/bot/messages.js';

@@ -7,7 +7,7 @@ import {
   TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../src/bot/botbuilder-lite.js';
 import { type MessageKey, say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';

@@ -1,5 +1,5 @@
-import type { Activity, TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { Activity, TurnContext } from '../src/bot/botbuilder-lite.js';
+import type { DialogContext } from '../src/bot/botbuilder-lite.js';
 import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import type { Assessment, TicketContact } from '../src/tickets/index.js';

@@ -1,4 +1,4 @@
-import { ComponentDialog, type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { reply } from './knowledge-replies.js';

@@ -1,5 +1,5 @@
-import { type Activity, EventFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type Activity, EventFactory, type TurnContext } from '../src/bot/botbuilder-lite.js';
+import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import { say } from '../src/bot/messages.js';
 import type { QueueStatus } from '../src/handoff/index.js';
 import { detectLanguage, localeHint } from '../src/nlu/language.js';

@@ -1,4 +1,4 @@
-import { ActionTypes, type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActionTypes, type Activity, ActivityTypes, type TurnContext } from '../src/bot/botbuilder-lite.js';
 import type { Intent, PublishedKnowledge } from '../src/kb/index.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeOf } from '../src/nlu/language.js';
@@ -52,6 +52,26 @@ export function titleOf(intent: Intent, language: Language): string {
 
 const normalise = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/[\s?？!！.。]+$/u, '');
 
+/** Each published intent set's button labels, normalised once: looked up on every message. */
+const titleIndexes = new WeakMap<ReadonlyMap<string, Intent>, Map<string, { intent: Intent; language: Language }>>();
+
+function titleIndexOf(intents: ReadonlyMap<string, Intent>): Map<string, { intent: Intent; language: Language }> {
+  let index = titleIndexes.get(intents);
+  if (!index) {
+    index = new Map();
+    for (const intent of intents.values()) {
+      for (const language of ['en', 'zh'] as const) {
+        const label = intent.title?.[language];
+        const title = typeof label === 'string' ? normalise(label) : '';
+        // The first intent (and language) with a label wins, as when they were compared in order.
+        if (title && !index.has(title)) index.set(title, { intent, language });
+      }
+    }
+    titleIndexes.set(intents, index);
+  }
+  return index;
+}
+
 /**
  * An intent whose button label the customer sent back verbatim: a click on "Did you mean"
  * or on a quick reply is taken at its word, whatever the recognizer would make of it.
@@ -59,12 +79,7 @@ const normalise = (text: string) => text.normalize('NFKC').trim().toLowerCase().
 export function intentByTitle(knowledge: PublishedKnowledge, text: string): { intent: Intent; language: Language } | undefined {
   const wanted = normalise(text);
   if (!wanted) return undefined;
-  for (const intent of knowledge.intents.values()) {
-    for (const language of ['en', 'zh'] as const) {
-      if (intent.title && normalise(intent.title[language]) === wanted) return { intent, language };
-    }
-  }
-  return undefined;
+  return titleIndexOf(knowledge.intents).get(wanted);
 }
 
 /** Answer from the knowledge base: one of the intent's answers, its links and quick replies. */

@@ -1,4 +1,4 @@
-import { ComponentDialog, type Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, type Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import type { Intent, KnowledgeRuntime, UnansweredLog } from '../src/kb/index.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { detectLanguage, localeHint } from '../src/nlu/language.js';

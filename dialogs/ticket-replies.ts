@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '../src/bot/botbuilder-lite.js';
 import { type MessageKey, say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import type { Sentiment } from '../src/sentiment/types.js';

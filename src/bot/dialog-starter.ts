@@ -1,6 +1,5 @@
-import type { ConversationState, TurnContext } from 'botbuilder';
-import { type Dialog, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { MAIN_DIALOG } from '../../dialogs/main-dialog.js';
+import { type ConversationState, type Dialog, DialogSet, type DialogState, type TurnContext } from './botbuilder-lite.js';
 
 /** Starts one of the main dialog's child dialogs in a turn the bot itself does not run. */
 export type DialogStarter = (context: TurnContext, dialogId: string, options: object) => Promise<void>;

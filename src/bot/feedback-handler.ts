@@ -1,4 +1,4 @@
-import type { ActivityHandler, Middleware, TurnContext } from 'botbuilder';
+import type { ActivityHandler, Middleware, TurnContext } from './botbuilder-lite.js';
 import { understandingOf } from '../../dialogs/knowledge-replies.js';
 import type { TurnFact } from '../analytics/index.js';
 import type { Logger } from '../logger.js';

@@ -1,4 +1,4 @@
-import { type Activity, type ConversationAccount, EventFactory, HandoffEventNames, type Middleware, type TurnContext } from 'botbuilder';
+import { type Activity, type ConversationAccount, EventFactory, HandoffEventNames, type Middleware, type TurnContext } from './botbuilder-lite.js';
 import { rememberQueueStatus, tellNoAgent, welcomeBack } from '../../dialogs/handoff-dialog.js';
 import { BOT_ACCOUNT, CHANNEL_ID } from '../channels/index.js';
 import type { ConversationRecord, ConversationRepository } from '../conversations/index.js';

@@ -1,5 +1,5 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from './botbuilder-lite.js';
+import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from './botbuilder-lite.js';
 import { understandingOf, reply } from '../../dialogs/knowledge-replies.js';
 import type { KnowledgeRuntime } from '../kb/index.js';
 import type { Logger } from '../logger.js';
@@ -18,6 +18,16 @@ export interface ParleyBotDeps {
   logger: Logger;
 }
 
+/**
+ * Where botbuilder-dialogs keeps, for the rest of a turn, the memory scopes and path resolvers
+ * of a DialogContext's DialogStateManager (nine scope and five resolver objects, assembled
+ * through a ServiceCollection and a zod parse of absent settings). It assembles them afresh on
+ * each turn unless the turn already holds them; they are stateless, and botbuilder's own
+ * DialogManager shares one set (`stateConfiguration`) across turns, so the bot does too.
+ * Should a botbuilder version use another key, this only stops saving the work.
+ */
+const STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
+
 /** Intents offered as quick replies with the greeting, where the knowledge base has them. */
 const WELCOME_SHORTCUTS = ['order_status', 'return_item', 'contact_human'];
 
@@ -25,6 +35,8 @@ const WELCOME_SHORTCUTS = ['order_status', 'return_item', 'contact_human'];
 export class ParleyBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  /** The memory scopes and path resolvers every DialogContext's state manager uses, built on the first message. */
+  private stateConfiguration: object | undefined;
 
   constructor(private readonly deps: ParleyBotDeps) {
     super();
@@ -41,7 +53,9 @@ export class ParleyBot extends ActivityHandler {
       // Continue the dialog in progress, or route the message afresh. (Not botbuilder's
       // runDialog: it builds a DialogStateManager with memory scopes on every turn, which only
       // adaptive dialogs use, and snapshots state into a BotState trace.)
+      if (this.stateConfiguration) context.turnState.set(STATE_CONFIGURATION, this.stateConfiguration);
       const dialogContext = await this.dialogs.createContext(context);
+      this.stateConfiguration ??= context.turnState.get(STATE_CONFIGURATION) as object | undefined;
       const result = await dialogContext.continueDialog();
       if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.deps.mainDialog.id);
       if (this.deps.trace) await this.sendTrace(context);

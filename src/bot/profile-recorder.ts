@@ -1,4 +1,4 @@
-import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import type { Activity, Middleware, TurnContext } from './botbuilder-lite.js';
 import { reply, understandingOf } from '../../dialogs/knowledge-replies.js';
 import type { ConversationRecord } from '../conversations/index.js';
 import {

@@ -1,4 +1,4 @@
-import type { Storage as BotStorage, StoreItems } from 'botbuilder';
+import type { Storage as BotStorage, StoreItems } from './botbuilder-lite.js';
 import type { KeyValueStore } from '../storage/ports.js';
 
 interface Stored {
@@ -10,6 +10,10 @@ interface Stored {
  * botbuilder's `Storage` (read / write / delete with eTags) on top of a key-value store, so
  * dialog state lives in Parley's storage, one small document per conversation.
  * Optimistic concurrency: a write with a stale eTag is refused, as botbuilder expects.
+ *
+ * Most conversations never leave the main dialog mid-turn: their state after every turn is an
+ * empty dialog stack, which is also what botbuilder makes of no stored state at all. Such a
+ * state is not written for a conversation that has none stored (one file fewer per chat).
  */
 export class BotStateStorage implements BotStorage {
   constructor(private readonly store: KeyValueStore) {}
@@ -30,6 +34,7 @@ export class BotStateStorage implements BotStorage {
       if (current && eTag !== '*' && eTag !== current.eTag) {
         throw new Error(`Storage: the eTag of "${key}" changed since it was read`);
       }
+      if (!current && isEmptyDialogState(change)) continue;
       const next = Number.parseInt(current?.eTag ?? '0', 10) + 1;
       await this.store.set(key, { ...change, eTag: String(next) });
     }
@@ -38,4 +43,13 @@ export class BotStateStorage implements BotStorage {
   async delete(keys: string[]): Promise<void> {
     for (const key of keys) await this.store.delete(key);
   }
+}
+
+/** `{ dialogState: { dialogStack: [] } }` (and its eTag): the state botbuilder starts from when none is stored. */
+function isEmptyDialogState(change: Partial<Stored> | undefined): boolean {
+  if (!change) return false;
+  const keys = Object.keys(change).filter((key) => key !== 'eTag');
+  if (keys.length !== 1 || keys[0] !== 'dialogState') return false;
+  const dialogState = change.dialogState as { dialogStack?: unknown } | null;
+  return typeof dialogState === 'object' && dialogState !== null && Object.keys(dialogState).length === 1 && Array.isArray(dialogState.dialogStack) && dialogState.dialogStack.length === 0;
 }

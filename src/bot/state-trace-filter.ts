@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from './botbuilder-lite.js';
 
 /**
  * botbuilder-dialogs' `runDialog` sends a `BotState` trace with a snapshot of the dialog's

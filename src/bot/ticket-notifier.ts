@@ -1,4 +1,4 @@
-import type { BotAdapter } from 'botbuilder';
+import type { BotAdapter } from './botbuilder-lite.js';
 import { CSAT_DIALOG, type CsatOptions } from '../../dialogs/csat-dialog.js';
 import type { Logger } from '../logger.js';
 import type { TicketEventPayloads } from '../tickets/index.js';

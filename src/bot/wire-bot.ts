@@ -1,5 +1,3 @@
-import { type Activity, ConversationState } from 'botbuilder';
-import type { Dialog } from 'botbuilder-dialogs';
 import { ComplaintDialog } from '../../dialogs/complaint-dialog.js';
 import { CSAT_DIALOG, CsatDialog, type CsatOptions } from '../../dialogs/csat-dialog.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
@@ -18,6 +16,7 @@ import type { Language } from '../nlu/types.js';
 import type { Sentiment } from '../sentiment/types.js';
 import type { KeyValueStore } from '../storage/index.js';
 import { complaintTrigger, type TicketService } from '../tickets/index.js';
+import { type Activity, ConversationState, type Dialog } from './botbuilder-lite.js';
 import { createDialogStarter } from './dialog-starter.js';
 import { handleFeedbackEvents, TurnRecorder } from './feedback-handler.js';
 import { connectHandoffToBot, HandoffGate } from './handoff-gate.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder-core';
 import { forbidden } from '../errors.js';
 import type { ActivityListener, ActivitySet, ChatActivity, ConversationLog, ConversationRecord, ConversationRepository } from '../conversations/index.js';
 import type { HostIdentityClaim, VisitorClaim } from '../customers/identity.js';
@@ -42,6 +42,12 @@ export interface VisitorInput {
 }
 
 /** The conversation-facing half of the Direct Line 3.0 subset, with no HTTP in it. */
+/** A token checked for a conversation, and that conversation's record. */
+export interface Authorized {
+  claims: TokenClaims;
+  record: ConversationRecord;
+}
+
 export class DirectLineService {
   constructor(private readonly deps: DirectLineDeps) {}
 
@@ -111,7 +117,12 @@ export class DirectLineService {
 
   /** Store the customer's activity, then hand it to the bot. Resolves with the stored id. */
   async post(token: string | undefined, conversationId: string, incoming: IncomingActivity): Promise<{ id: string }> {
-    const { claims, record } = await this.authorized(token, conversationId);
+    return this.postAs(await this.authorized(token, conversationId), conversationId, incoming);
+  }
+
+  /** `post` for a caller that has just authorised the token (`authorized`) for this conversation. */
+  async postAs({ claims, record }: Authorized, conversationId: string, incoming: IncomingActivity): Promise<{ id: string }> {
+    if (claims.conversationId !== conversationId || record.id !== conversationId) throw forbidden('this token belongs to another conversation');
     const from = { id: claims.userId, role: 'user' };
     // Web Chat sends its locale with every activity; a client that said it once, at the start, gets it filled in.
     const locale = incoming.locale ?? record.locale;
@@ -167,7 +178,8 @@ export class DirectLineService {
     return (await this.authorized(token, conversationId)).claims;
   }
 
-  private async authorized(token: string | undefined, conversationId: string): Promise<{ claims: TokenClaims; record: ConversationRecord }> {
+  /** `authorize`, with the conversation's record (posting a message reads its locale). */
+  async authorized(token: string | undefined, conversationId: string): Promise<Authorized> {
     const claims = this.deps.tokens.verify(token);
     if (claims.conversationId !== conversationId) throw forbidden('this token belongs to another conversation');
     return { claims, record: await this.deps.conversations.get(conversationId) };

@@ -5,7 +5,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
   TurnContext,
-} from 'botbuilder';
+} from 'botbuilder-core';
 import type { ChatActivity, ConversationLog } from '../conversations/index.js';
 import { KeyedQueue } from './keyed-queue.js';
 

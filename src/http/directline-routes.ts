@@ -81,9 +81,9 @@ export function directLineRoutes(directLine: DirectLineService, options: DirectL
     const id = parse(conversationIdSchema, req.params.id, 'id');
     const token = bearer(req);
     // Authorise before looking at the body, so a stranger learns nothing from validation.
-    await directLine.authorize(token, id);
+    const authorized = await directLine.authorized(token, id);
     const activity = parse(incomingActivitySchema, req.body, 'body');
-    res.json(await directLine.post(token, id, activity));
+    res.json(await directLine.postAs(authorized, id, activity));
   });
 
   router.get('/conversations/:id/activities', async (req, res) => {

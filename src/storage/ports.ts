@@ -12,6 +12,8 @@ export interface Identified {
 export interface Collection<T extends Identified> {
   get(id: string): Promise<T | undefined>;
   all(): Promise<T[]>;
+  /** The records `wanted` accepts (it sees the stored records: it must only read them). */
+  filter(wanted: (item: Readonly<T>) => boolean): Promise<T[]>;
   put(item: T): Promise<void>;
   /** Resolves `true` when something was deleted. */
   delete(id: string): Promise<boolean>;

@@ -113,7 +113,7 @@ export class TicketService {
 
   /** A customer's tickets, newest first (the customer profile's `TicketLookup`). */
   async forCustomer(customerId: string): Promise<TicketView[]> {
-    const tickets = (await this.deps.tickets.all()).filter((ticket) => ticket.customerId === customerId);
+    const tickets = await this.deps.tickets.filter((ticket) => ticket.customerId === customerId);
     return tickets.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)).map((ticket) => this.view(ticket));
   }
 
@@ -182,7 +182,7 @@ export class TicketService {
 
   private async recentComplaints(customerId: string): Promise<number> {
     const since = new Date(this.clock().getTime() - 30 * DAY_MS).toISOString();
-    return (await this.deps.tickets.all()).filter((ticket) => ticket.customerId === customerId && ticket.createdAt >= since).length;
+    return (await this.deps.tickets.filter((ticket) => ticket.customerId === customerId && ticket.createdAt >= since)).length;
   }
 
   private announce(ticket: Ticket, changes: string[], previousStatus: TicketStatus): void {

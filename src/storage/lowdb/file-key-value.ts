@@ -1,7 +1,10 @@
-import { type FileHandle, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, opendir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyValueStore } from '../ports.js';
 import { fileNameFor } from './file-names.js';
+import { appendAll, closeFd, openForAppend } from './sync-append.js';
+import { copyOf } from './copy.js';
 
 /** Documents kept in memory after their first read or write; the least recently used go first. */
 const CACHED_KEYS = 2000;
@@ -32,18 +35,23 @@ interface KeyFile {
  * acknowledged and is skipped, and the next append starts on a fresh line.
  *
  * Recently used documents are also kept in memory, so a turn's reads cost no file reads. Writes
- * reach the file before they resolve; operations on one key run in order.
+ * reach the file before they resolve; operations on one key run in order. A write of a key held
+ * in memory with nothing queued before it is appended at once, synchronously (see sync-append.ts).
  */
 export class FileKeyValueStore implements KeyValueStore {
   private readonly created: Promise<unknown>;
   /** Known keys, in least-recently-used order. */
   private readonly cache = new Map<string, KeyFile>();
   private readonly tails = new Map<string, Promise<void>>();
-  /** Open append handles, least recently used first; each is only touched in its key's order. */
-  private readonly handles = new Map<string, FileHandle>();
+  /** Open append descriptors, least recently used first; each is only touched in its key's order. */
+  private readonly fds = new Map<string, number>();
+
+  /** Whether the folder holds any legacy `<key>.json` file: if not, a missing key costs one failed open, not two. */
+  private readonly legacy: Promise<boolean>;
 
   constructor(private readonly dir: string) {
     this.created = mkdir(dir, { recursive: true });
+    this.legacy = this.created.then(() => holdsLegacyFiles(dir));
   }
 
   private fileOf(key: string, extension = 'jsonl'): string {
@@ -78,7 +86,7 @@ export class FileKeyValueStore implements KeyValueStore {
     const text = await readText(this.fileOf(key));
     if (text === undefined) {
       // Data written before versions were appended: one JSON document per file.
-      const legacy = await readText(this.fileOf(key, 'json'));
+      const legacy = (await this.legacy) ? await readText(this.fileOf(key, 'json')) : undefined;
       return this.remember(key, { value: parseOrNull(legacy), versions: 0, cleanTail: true });
     }
     const lines = text.split('\n');
@@ -97,64 +105,94 @@ export class FileKeyValueStore implements KeyValueStore {
   async get<T>(key: string): Promise<T | undefined> {
     const cached = this.cache.get(key);
     const entry = cached && !this.tails.has(key) ? this.remember(key, cached) : await this.inOrder(key, () => this.load(key));
-    return entry.value === null ? undefined : (structuredClone(entry.value) as T);
+    return entry.value === null ? undefined : (copyOf(entry.value) as T);
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    const copy = structuredClone(value);
+    const copy = copyOf(value);
     const line = `${JSON.stringify(copy)}\n`;
+    const cached = this.cache.get(key);
+    const fd = this.fds.get(key);
+    if (cached && fd !== undefined && cached.versions < MAX_VERSIONS && !this.tails.has(key)) {
+      // Known key, file open, nothing queued on it, no rewrite due: one append, done before this returns.
+      this.append(key, fd, this.remember(key, cached), line, copy);
+      return;
+    }
     await this.inOrder(key, async () => {
       const entry = await this.load(key);
       if (entry.versions >= MAX_VERSIONS) {
-        await this.release(key);
+        this.release(key);
         const temp = path.join(this.dir, `.${fileNameFor(key)}.jsonl.tmp`);
         await writeFile(temp, line);
         await rename(temp, this.fileOf(key));
         entry.versions = 1;
+        entry.value = copy;
+        entry.cleanTail = true;
       } else {
-        await (await this.handleOf(key)).write(entry.cleanTail ? line : `\n${line}`);
-        entry.versions += 1;
+        this.append(key, await this.fdOf(key), entry, line, copy);
       }
-      entry.value = copy;
-      entry.cleanTail = true;
     });
   }
 
-  /** The key's open append handle (in its order); the least recently used one is closed in its own order. */
-  private async handleOf(key: string): Promise<FileHandle> {
-    let handle = this.handles.get(key);
-    if (handle) {
-      this.handles.delete(key);
-    } else {
-      handle = await open(this.fileOf(key), 'a');
-      if (this.handles.size >= OPEN_FILES) {
-        const [oldestKey, oldest] = this.handles.entries().next().value as [string, FileHandle];
-        this.handles.delete(oldestKey);
-        void this.inOrder(oldestKey, () => oldest.close()).catch(() => undefined);
-      }
+  /** Append a version to the key's file (in its order) and make it the current one. */
+  private append(key: string, fd: number, entry: KeyFile, line: string, value: unknown): void {
+    if (this.fds.get(key) === fd) {
+      // Most recently used (unless it was let go meanwhile: its close is queued behind this write).
+      this.fds.delete(key);
+      this.fds.set(key, fd);
     }
-    this.handles.set(key, handle);
-    return handle;
+    appendAll(fd, entry.cleanTail ? line : `\n${line}`);
+    entry.versions += 1;
+    entry.value = value;
+    entry.cleanTail = true;
   }
 
-  /** Close a key's handle before its file is replaced or removed (in its order). */
-  private async release(key: string): Promise<void> {
-    const handle = this.handles.get(key);
-    if (!handle) return;
-    this.handles.delete(key);
-    await handle.close();
+  /** The key's open append descriptor (in its order); the least recently used one is closed in its own order. */
+  private async fdOf(key: string): Promise<number> {
+    const open = this.fds.get(key);
+    if (open !== undefined) return open;
+    const fd = await openForAppend(this.fileOf(key));
+    if (this.fds.size >= OPEN_FILES) {
+      const [oldestKey, oldest] = this.fds.entries().next().value as [string, number];
+      this.fds.delete(oldestKey);
+      if (this.tails.has(oldestKey)) void this.inOrder(oldestKey, async () => closeFd(oldest)).catch(() => undefined);
+      else closeFd(oldest);
+    }
+    this.fds.set(key, fd);
+    return fd;
+  }
+
+  /** Close a key's descriptor before its file is replaced or removed (in its order). */
+  private release(key: string): void {
+    const fd = this.fds.get(key);
+    if (fd === undefined) return;
+    this.fds.delete(key);
+    closeFd(fd);
   }
 
   async delete(key: string): Promise<void> {
     await this.inOrder(key, async () => {
-      await this.release(key);
+      this.release(key);
       this.cache.delete(key);
       await Promise.all([removeFile(this.fileOf(key)), removeFile(this.fileOf(key, 'json'))]);
     });
   }
 }
 
+/** Any `.json` file (data from before versions were appended) in `dir`; read once, at start. */
+async function holdsLegacyFiles(dir: string): Promise<boolean> {
+  for await (const entry of await opendir(dir)) {
+    if (entry.name.endsWith('.json')) return true;
+  }
+  return false;
+}
+
+/**
+ * The file's text, `undefined` when there is none. A missing file (every new conversation's
+ * key) is answered by a synchronous existence check, without a round trip to the thread pool.
+ */
 async function readText(file: string): Promise<string | undefined> {
+  if (!existsSync(file)) return undefined;
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

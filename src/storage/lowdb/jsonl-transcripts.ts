@@ -1,7 +1,9 @@
-import { type FileHandle, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredActivity, TranscriptStore } from '../ports.js';
 import { fileNameFor } from './file-names.js';
+import { appendAll, closeFd, datasync, openForAppend } from './sync-append.js';
 
 export interface JsonlTranscriptOptions {
   /** fsync each append: survives power loss too, at a cost per message (see README). */
@@ -11,17 +13,20 @@ export interface JsonlTranscriptOptions {
 /**
  * Transcripts as append-only JSON Lines, one file per conversation
  * (`<dir>/<conversationId>.jsonl`). An append writes one line; nothing is rewritten on
- * the hot path. A last line cut short by a crash is skipped when reading.
+ * the hot path. A last line cut short by a crash is skipped when reading. An append with nothing
+ * queued before it on its transcript is written at once, synchronously (see sync-append.ts).
  */
 /** Transcripts of recently active conversations are kept open: an append is then one write, not open + write + close. */
 const OPEN_FILES = 256;
 
 export class JsonlTranscriptStore implements TranscriptStore {
   private readonly created: Promise<unknown>;
-  /** Appends to one file are chained so lines land in the order they were given. */
+  /** The directory exists: appends may skip the wait for `created`. */
+  private ready = false;
+  /** Work on one file is chained so lines land in the order they were given. */
   private readonly tails = new Map<string, Promise<void>>();
-  /** Open append handles, least recently used first; each is only touched inside its conversation's chain. */
-  private readonly handles = new Map<string, FileHandle>();
+  /** Open append descriptors, least recently used first; each is only touched in its conversation's order. */
+  private readonly fds = new Map<string, number>();
   /** Transcripts whose last line was cut short by a crash: the next append starts a fresh line, or it would be lost with it. */
   private readonly cutShort = new Set<string>();
 
@@ -29,7 +34,9 @@ export class JsonlTranscriptStore implements TranscriptStore {
     private readonly dir: string,
     private readonly options: JsonlTranscriptOptions = {},
   ) {
-    this.created = mkdir(dir, { recursive: true });
+    this.created = mkdir(dir, { recursive: true }).then(() => {
+      this.ready = true;
+    });
   }
 
   private fileOf(conversationId: string): string {
@@ -48,49 +55,73 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   append(conversationId: string, activity: StoredActivity): Promise<void> {
     const line = `${JSON.stringify(activity)}\n`;
+    const fd = this.fds.get(conversationId);
+    if (fd !== undefined && this.ready && !this.options.fsync && !this.tails.has(conversationId)) {
+      // Open, and nothing queued on this transcript: the line is in the file before this returns.
+      try {
+        this.write(conversationId, fd, line);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
     return this.chain(conversationId, async () => {
-      const handle = await this.handleOf(conversationId);
-      await handle.write(this.cutShort.delete(conversationId) ? `\n${line}` : line);
-      if (this.options.fsync) await handle.datasync();
+      const opened = await this.fdOf(conversationId);
+      this.write(conversationId, opened, line);
+      if (this.options.fsync) await datasync(opened);
     });
   }
 
-  /** The open handle of a transcript (inside its chain); the least recently used one is closed in its own chain. */
-  private async handleOf(conversationId: string): Promise<FileHandle> {
-    let handle = this.handles.get(conversationId);
-    if (handle) {
-      this.handles.delete(conversationId);
-    } else {
-      handle = await open(this.fileOf(conversationId), 'a');
-      if (this.handles.size >= OPEN_FILES) {
-        const [oldestId, oldest] = this.handles.entries().next().value as [string, FileHandle];
-        this.handles.delete(oldestId);
-        void this.chain(oldestId, () => oldest.close()).catch(() => undefined);
-      }
-    }
-    this.handles.set(conversationId, handle);
-    return handle;
+  /** Append a line (in the transcript's order). */
+  private write(conversationId: string, fd: number, line: string): void {
+    this.touch(conversationId, fd);
+    appendAll(fd, this.cutShort.delete(conversationId) ? `\n${line}` : line);
   }
 
-  /** Close a transcript's handle before the file is replaced or removed (inside its chain). */
-  private async release(conversationId: string): Promise<void> {
-    const handle = this.handles.get(conversationId);
-    if (!handle) return;
-    this.handles.delete(conversationId);
-    await handle.close();
+  /** Mark a descriptor most recently used (unless it was let go meanwhile: its close is queued behind this write). */
+  private touch(conversationId: string, fd: number): void {
+    if (this.fds.get(conversationId) !== fd) return;
+    this.fds.delete(conversationId);
+    this.fds.set(conversationId, fd);
+  }
+
+  /** The open descriptor of a transcript (in its order); the least recently used one is closed in its own order. */
+  private async fdOf(conversationId: string): Promise<number> {
+    const open = this.fds.get(conversationId);
+    if (open !== undefined) return open;
+    const fd = await openForAppend(this.fileOf(conversationId));
+    if (this.fds.size >= OPEN_FILES) {
+      const [oldestId, oldest] = this.fds.entries().next().value as [string, number];
+      this.fds.delete(oldestId);
+      if (this.tails.has(oldestId)) void this.chain(oldestId, async () => closeFd(oldest)).catch(() => undefined);
+      else closeFd(oldest);
+    }
+    this.fds.set(conversationId, fd);
+    return fd;
+  }
+
+  /** Close a transcript's descriptor before the file is replaced or removed (inside its chain). */
+  private release(conversationId: string): void {
+    const fd = this.fds.get(conversationId);
+    if (fd === undefined) return;
+    this.fds.delete(conversationId);
+    closeFd(fd);
   }
 
   /** Close every open transcript (shutdown). */
   async close(): Promise<void> {
-    await Promise.all([...this.handles.keys()].map((id) => this.chain(id, () => this.release(id))));
+    await Promise.all([...this.fds.keys()].map((id) => this.chain(id, async () => this.release(id))));
   }
 
   async read(conversationId: string): Promise<StoredActivity[]> {
     await this.created;
     await this.tails.get(conversationId);
+    const file = this.fileOf(conversationId);
+    // A new conversation has no file yet: no round trip to the thread pool to learn that.
+    if (!existsSync(file)) return [];
     let text: string;
     try {
-      text = await readFile(this.fileOf(conversationId), 'utf8');
+      text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
@@ -110,7 +141,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   replace(conversationId: string, activities: StoredActivity[]): Promise<void> {
     return this.chain(conversationId, async () => {
-      await this.release(conversationId);
+      this.release(conversationId);
       const file = this.fileOf(conversationId);
       const temp = `${file}.tmp`;
       await writeFile(temp, activities.map((activity) => `${JSON.stringify(activity)}\n`).join(''));
@@ -120,7 +151,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   delete(conversationId: string): Promise<void> {
     return this.chain(conversationId, async () => {
-      await this.release(conversationId);
+      this.release(conversationId);
       await unlink(this.fileOf(conversationId)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });

@@ -1,8 +1,10 @@
-import { type FileHandle, open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Collection, Identified } from '../ports.js';
+import { appendAll, closeFd, datasync, openForAppend } from './sync-append.js';
+import { copyOf } from './copy.js';
 
 interface CollectionFile<T> {
   items: Record<string, T>;
@@ -29,6 +31,8 @@ export interface LowdbCollectionOptions {
  * once after a delete, so erased data does not linger in the journal. Replaying the journal over
  * a snapshot that already holds its changes gives the same records, so a crash at any point of
  * a rewrite loses nothing; a last line cut short by a crash was never acknowledged and is skipped.
+ * A journal line with no file operation queued before it is written at once, synchronously
+ * (see sync-append.ts).
  */
 export class LowdbCollection<T extends Identified> implements Collection<T> {
   private readonly db: Low<CollectionFile<T>>;
@@ -37,7 +41,10 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
   private loaded: Promise<void> | undefined;
   /** Every file operation, in order: appends and snapshot rewrites never interleave. */
   private tail: Promise<void> = Promise.resolve();
-  private journal: FileHandle | undefined;
+  /** File operations queued and not yet finished. */
+  private queued = 0;
+  /** The journal's open descriptor. */
+  private journal: number | undefined;
   private journalLines = 0;
   private compactTimer: NodeJS.Timeout | undefined;
 
@@ -92,24 +99,35 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {
+    this.queued += 1;
     const next = this.tail.then(work);
-    this.tail = next.catch(() => undefined);
+    this.tail = next.then(
+      () => void (this.queued -= 1),
+      () => void (this.queued -= 1),
+    );
     return next;
   }
 
   async get(id: string): Promise<T | undefined> {
     const items = await this.ready();
     const item = Object.hasOwn(items, id) ? items[id] : undefined;
-    return item && structuredClone(item);
+    return item && copyOf(item);
   }
 
   async all(): Promise<T[]> {
-    return Object.values(await this.ready()).map((item) => structuredClone(item));
+    return Object.values(await this.ready()).map((item) => copyOf(item));
+  }
+
+  /** Only the records wanted are copied: a customer's tickets out of thousands cost a scan, not thousands of copies. */
+  async filter(wanted: (item: Readonly<T>) => boolean): Promise<T[]> {
+    return Object.values(await this.ready())
+      .filter(wanted)
+      .map((item) => copyOf(item));
   }
 
   async put(item: T): Promise<void> {
     await this.ready();
-    const entry = { p: structuredClone(item) };
+    const entry = { p: copyOf(item) };
     this.apply(entry);
     await this.append(entry);
   }
@@ -125,17 +143,31 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
 
   private append(entry: JournalEntry<T>): Promise<void> {
     const line = `${JSON.stringify(entry)}\n`;
+    if (this.journal !== undefined && this.queued === 0 && !this.options.fsync) {
+      // Journal open, no file operation under way: the line is in the journal before this returns.
+      try {
+        this.writeJournal(this.journal, line);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
     return this.enqueue(async () => {
-      this.journal ??= await open(this.journalFile, 'a');
-      await this.journal.write(line);
-      if (this.options.fsync) await this.journal.datasync();
-      this.journalLines += 1;
-      this.compactTimer ??= setTimeout(() => {
-        this.compactTimer = undefined;
-        void this.enqueue(() => this.compact()).catch(() => undefined);
-      }, this.options.compactAfterMs ?? 1000);
-      this.compactTimer.unref?.();
+      this.journal ??= await openForAppend(this.journalFile);
+      this.writeJournal(this.journal, line);
+      if (this.options.fsync) await datasync(this.journal);
     });
+  }
+
+  /** Append a line to the journal (in the queue's order) and plan the next snapshot. */
+  private writeJournal(fd: number, line: string): void {
+    appendAll(fd, line);
+    this.journalLines += 1;
+    this.compactTimer ??= setTimeout(() => {
+      this.compactTimer = undefined;
+      void this.enqueue(() => this.compact()).catch(() => undefined);
+    }, this.options.compactAfterMs ?? 1000);
+    this.compactTimer.unref?.();
   }
 
   /** Rewrite the snapshot from memory, then empty the journal. Runs inside the queue. */
@@ -143,7 +175,7 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
     if (this.journalLines === 0) return;
     await this.db.write();
     if (this.options.fsync) await syncFile(this.snapshotFile);
-    await this.journal?.close();
+    if (this.journal !== undefined) closeFd(this.journal);
     this.journal = undefined;
     await unlink(this.journalFile).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;

@@ -11,6 +11,9 @@ class MemoryCollection<T extends Identified> implements Collection<T> {
   async all() {
     return [...this.items.values()].map(clone);
   }
+  async filter(wanted: (item: Readonly<T>) => boolean) {
+    return [...this.items.values()].filter(wanted).map(clone);
+  }
   async put(item: T) {
     this.items.set(item.id, clone(item));
   }

@@ -16,6 +16,7 @@ function counting(inner: Collection<CustomerProfile>) {
   const collection: Collection<CustomerProfile> = {
     get: (id) => inner.get(id),
     all: () => inner.all(),
+    filter: (wanted) => inner.filter(wanted),
     put: async (item) => {
       counter.puts += 1;
       await inner.put(item);
