@@ -1,6 +1,6 @@
 /**
  * Crash rounds: start Parley on one data directory, let customers chat (some file complaints),
- * `kill -9` it at a seeded random moment, restart, and check that nothing acknowledged was lost:
+ * `kill -9` it at a seeded random moment once traffic flows, restart, and check that nothing acknowledged was lost:
  * every customer message whose POST answered 200 is in its transcript, every ticket a customer
  * was told about exists, every data file parses (a last JSONL line cut short is tolerated, as the
  * readers skip it), and the server starts cleanly each time.
@@ -16,8 +16,13 @@ export interface CrashOptions {
   rounds: number;
   customers: number;
   seed: number;
-  /** Longest time the load runs before the kill, in ms. */
+  /** Longest time the load runs before the kill, in ms (counted once the round has its minimum of messages). */
   maxRunMs?: number;
+  /**
+   * Messages acknowledged in a round before its random wait starts, so a slow or busy machine
+   * still crashes the server under traffic rather than before any (default 5; waits 30 s at most).
+   */
+  minAckedPerRound?: number;
   log?: (line: string) => void;
 }
 
@@ -63,6 +68,9 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     const runMs = 150 + Math.floor(random() * ((options.maxRunMs ?? 1500) - 150));
     const stop = { now: false };
     const load = Array.from({ length: options.customers }, (_, index) => customer(server, known, tickets, round, index, random() < 0.3, stop));
+    const ackedBefore = countAcked(known);
+    const busyUntil = Date.now() + 30_000;
+    while (countAcked(known) - ackedBefore < (options.minAckedPerRound ?? 5) && Date.now() < busyUntil) await new Promise((resolve) => setTimeout(resolve, 10));
     await new Promise((resolve) => setTimeout(resolve, runMs));
     await server.kill9();
     stop.now = true;

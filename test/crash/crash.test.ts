@@ -11,9 +11,10 @@ afterAll(async () => {
 describe('kill -9 (short form of npm run test:crash)', () => {
   it('loses no acknowledged message or announced ticket over three crashes, and every file still parses', async () => {
     dir = await tempDir('parley-crash-');
-    const report = await runCrashRounds({ dataDir: `${dir}/data`, rounds: 3, customers: 8, seed: 7, maxRunMs: 1200 });
+    const report = await runCrashRounds({ dataDir: `${dir}/data`, rounds: 3, customers: 8, seed: 7, maxRunMs: 1200, minAckedPerRound: 8 });
     expect(report.rounds).toBe(3);
-    expect(report.acknowledged).toBeGreaterThan(20);
+    // Each round waits for eight acknowledged messages before its random kill, however busy the machine.
+    expect(report.acknowledged).toBeGreaterThanOrEqual(24);
     expect(report.lost).toEqual([]);
     expect(report.ticketsMissing).toEqual([]);
     expect(report.badFiles).toEqual([]);
