@@ -88,7 +88,8 @@ export async function sendAnswer(context: TurnContext, intent: Intent, language:
   // Vary between an intent's answers from turn to turn, deterministically for tests.
   const text = answers[hashOf(context.activity.id ?? '') % answers.length]!;
   const links = (intent.links ?? []).map((link) => `${link.label[language]}: ${link.url}`);
-  await context.sendActivity(reply([text, ...links].join('\n'), language, intent.quickReplies?.[language] ?? []));
+  // Marked as an answer: the widget offers thumbs up/down on answers only, and only they count.
+  await context.sendActivity({ ...reply([text, ...links].join('\n'), language, intent.quickReplies?.[language] ?? []), channelData: { parley: { answer: intent.name } } });
 }
 
 function hashOf(text: string): number {

@@ -20,11 +20,14 @@ export interface FeedbackDeps {
   clock?: () => Date;
 }
 
-const isBotMessage = (activity: StoredActivity) => activity.type === 'message' && (activity.from as { role?: string } | undefined)?.role === 'bot';
+/** A knowledge-base answer the bot sent (marked `channelData.parley.answer`), not a question or a notice. */
+const isBotAnswer = (activity: StoredActivity) =>
+  activity.type === 'message' && (activity.from as { role?: string } | undefined)?.role === 'bot' && typeof (activity.channelData as { parley?: { answer?: unknown } } | undefined)?.parley?.answer === 'string';
 
 /**
  * Records thumbs up/down. A thumbs-down puts the question the answer replied to on the
- * unanswered review page. Only the bot's messages in the customer's own conversation count.
+ * unanswered review page. Only the bot's answers in the customer's own conversation count (a
+ * thumbs-down on "Which order?" says nothing about the knowledge base).
  */
 export class FeedbackService {
   constructor(private readonly deps: FeedbackDeps) {}
@@ -32,7 +35,7 @@ export class FeedbackService {
   async record(input: { conversationId: string; activityId: string; helpful: boolean }): Promise<AnswerFeedback | undefined> {
     const transcript = await this.deps.transcripts.read(input.conversationId);
     const answer = transcript.find((activity) => activity.id === input.activityId);
-    if (!answer || !isBotMessage(answer)) return undefined;
+    if (!answer || !isBotAnswer(answer)) return undefined;
     const id = `${input.conversationId}/${input.activityId}`;
     const earlier = await this.deps.feedback.get(id);
     const stored: AnswerFeedback = { id, ...input, at: (this.deps.clock ?? (() => new Date()))().toISOString() };

@@ -123,6 +123,12 @@ describe('the widget on the demo shop', () => {
   });
 
   it('posts feedback and consent events', async () => {
+    // Thumbs go on answers only, not on the bot's questions.
+    const question = await ask('I want to complain');
+    expect(await question.locator('.fb button').count()).toBe(0);
+    const answer = await ask('cancel');
+    expect(await answer.locator('.t').textContent()).toMatch(/cancel/i);
+    await ask('how much is shipping');
     const thumbsUp = widget.replies.last().locator('.fb button').first();
     await thumbsUp.click();
     expect(await thumbsUp.getAttribute('aria-pressed')).toBe('true');

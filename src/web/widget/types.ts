@@ -12,7 +12,8 @@ export interface Activity {
   channelData?: {
     clientActivityID?: string;
     clientTimestamp?: string;
-    parley?: { sender?: string; avatarUrl?: string };
+    /** `answer`: the intent a knowledge-base answer came from (only answers get thumbs up/down). */
+    parley?: { sender?: string; avatarUrl?: string; answer?: string };
   };
   suggestedActions?: { actions?: { title?: unknown; value?: unknown }[] };
 }

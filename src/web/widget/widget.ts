@@ -128,7 +128,7 @@ export class Widget {
       this.replies++;
       this.showTyping(0);
       const id = activity.id;
-      const rateable = sender === 'bot' && this.customerHasWritten && id;
+      const rateable = sender === 'bot' && this.customerHasWritten && id && activity.channelData?.parley?.answer;
       this.view.addMessage(activity, sender, rateable ? { id, given: this.store.state.feedback[id] } : undefined);
       this.view.setQuickReplies(quickRepliesOf(activity));
       if (live && this.soundOn && (!this.view.isOpen || document.hidden)) this.chime.play();

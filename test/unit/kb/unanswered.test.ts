@@ -34,9 +34,12 @@ describe('what the bot missed', () => {
   it('a thumbs-down on an answer puts its question up for review', async () => {
     const { feedback, unanswered, storage } = await openKnowledge();
     await storage.transcripts.append('c1', { id: '0', type: 'message', text: 'I want my money back', from: { id: 'u', role: 'user' } });
-    await storage.transcripts.append('c1', { id: '1', type: 'message', text: 'Answer about refund.', replyToId: '0', from: { id: 'bot', role: 'bot' } });
+    await storage.transcripts.append('c1', { id: '1', type: 'message', text: 'Answer about refund.', replyToId: '0', from: { id: 'bot', role: 'bot' }, channelData: { parley: { answer: 'refund' } } });
+    await storage.transcripts.append('c1', { id: '2', type: 'message', text: 'Which order is this about?', replyToId: '0', from: { id: 'bot', role: 'bot' } });
 
+    // Not the bot's, or not an answer: nothing recorded.
     expect(await feedback.record({ conversationId: 'c1', activityId: '0', helpful: false })).toBeUndefined();
+    expect(await feedback.record({ conversationId: 'c1', activityId: '2', helpful: false })).toBeUndefined();
     await feedback.record({ conversationId: 'c1', activityId: '1', helpful: false });
     const [group] = await unanswered.groups();
     expect(group).toMatchObject({ text: 'I want my money back', kinds: { unhelpful: 1 } });
