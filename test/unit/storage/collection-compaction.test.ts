@@ -1,0 +1,56 @@
+import { readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LowdbCollection } from '../../../src/storage/lowdb/lowdb-collection.js';
+import { tempDir } from '../../support/temp.js';
+
+interface Row {
+  id: string;
+  text: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const row = (i: number): Row => ({ id: `r${i}`, text: `conversation record ${i} `.repeat(20) });
+
+describe('a collection with thousands of records', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await tempDir('parley-compaction-');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function withThousand(options: { compactAfterMs: number; maxUnsavedMs?: number }, name = 'rows') {
+    const rows = new LowdbCollection<Row>(dir, name, options);
+    for (let i = 0; i < 1000; i += 1) await rows.put(row(i));
+    await rows.flush();
+    const snapshot = path.join(dir, `${name}.json`);
+    return { rows, snapshot, written: (await stat(snapshot)).mtimeMs };
+  }
+
+  it('does not rewrite its big snapshot for a few new records; they are in the journal, and survive a restart', async () => {
+    const { rows, snapshot, written } = await withThousand({ compactAfterMs: 20 });
+    for (let i = 1000; i < 1005; i += 1) await rows.put(row(i));
+    await sleep(200);
+    expect((await stat(snapshot)).mtimeMs).toBe(written);
+    expect((await readFile(path.join(dir, 'rows.journal.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(5);
+    // A new process (as after kill -9) reads the snapshot and replays the journal.
+    const again = new LowdbCollection<Row>(dir, 'rows');
+    expect(await again.get('r1004')).toEqual(row(1004));
+    expect(await again.all()).toHaveLength(1005);
+  });
+
+  it('rewrites it once the journal reaches a quarter of it, or when the oldest change is due', async () => {
+    const { rows, snapshot, written } = await withThousand({ compactAfterMs: 20, maxUnsavedMs: 60_000 });
+    for (let i = 0; i < 300; i += 1) await rows.put(row(2000 + i));
+    await sleep(200);
+    expect((await stat(snapshot)).mtimeMs).toBeGreaterThan(written);
+    expect(JSON.parse(await readFile(snapshot, 'utf8')).items.r2299).toEqual(row(2299));
+
+    const patient = await withThousand({ compactAfterMs: 20, maxUnsavedMs: 100 }, 'patient');
+    await patient.rows.put(row(5000));
+    await sleep(300);
+    expect(JSON.parse(await readFile(patient.snapshot, 'utf8')).items.r5000).toEqual(row(5000));
+  });
+});
