@@ -23,6 +23,8 @@ export class ConversationLog {
   private readonly live = new Map<string, Promise<LiveLog>>();
   /** The loaded log behind each entry of `live`, once its transcript has been read. */
   private readonly loaded = new WeakMap<Promise<LiveLog>, LiveLog>();
+  /** Number of logs above which `evictIdle` looks again. */
+  private checkAbove = 0;
 
   constructor(
     private readonly transcripts: TranscriptStore,
@@ -55,16 +57,22 @@ export class ConversationLog {
    * Only idle logs count towards the limit, and the check is synchronous: before, with more
    * than `maxIdleLogs` streams open, a log just opened could be dropped between a new stream's
    * read and its subscription, leaving the stream on a forgotten copy that never heard the bot
-   * (bench/load.ts: no reply with 5,000 idle streams open).
+   * (bench/load.ts: no reply with 5,000 idle streams open). A check walks every log, so it runs
+   * again only once a tenth more have been opened, and trims the idle ones to nine tenths of
+   * the limit: with thousands of open streams, a walk on every new conversation was the
+   * busiest function of a saturated server.
    */
   private evictIdle(): void {
-    if (this.live.size <= this.maxIdleLogs) return;
+    if (this.live.size <= Math.max(this.maxIdleLogs, this.checkAbove)) return;
     const idle: string[] = [];
     for (const [id, log] of this.live) {
       const loaded = this.loaded.get(log);
       if (loaded && loaded.listeners.size === 0) idle.push(id);
     }
-    for (const id of idle.slice(0, Math.max(0, idle.length - this.maxIdleLogs))) this.live.delete(id);
+    if (idle.length > this.maxIdleLogs) {
+      for (const id of idle.slice(0, idle.length - Math.floor(this.maxIdleLogs * 0.9))) this.live.delete(id);
+    }
+    this.checkAbove = this.live.size + Math.max(16, Math.floor(this.maxIdleLogs / 10));
   }
 
   /**

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConversationLog } from '../../../src/conversations/index.js';
+import { createMemoryStorage, type TranscriptStore } from '../../../src/storage/index.js';
+
+/** Real in-memory transcripts, counting how often each one is read back from storage. */
+function countingTranscripts() {
+  const inner = createMemoryStorage().transcripts;
+  const reads = new Map<string, number>();
+  const store: TranscriptStore = {
+    append: (id, activity) => inner.append(id, activity),
+    read: (id) => {
+      reads.set(id, (reads.get(id) ?? 0) + 1);
+      return inner.read(id);
+    },
+    replace: (id, activities) => inner.replace(id, activities),
+    delete: (id) => inner.delete(id),
+  };
+  return { store, reads };
+}
+
+const say = (text: string) => ({ type: 'message', text, from: { id: 'u1', role: 'user' } });
+
+describe('conversation logs in memory', () => {
+  it('forget idle conversations past the limit, never one somebody is listening to', async () => {
+    const { store, reads } = countingTranscripts();
+    const log = new ConversationLog(store, () => new Date(), 20);
+    const heard: string[] = [];
+    await log.append('watched', say('hello'));
+    await log.subscribe('watched', 1, (set) => heard.push(...set.activities.map((activity) => String(activity.text))));
+    for (let i = 0; i < 200; i += 1) await log.append(`c${i}`, say(`message ${i}`));
+
+    // The oldest idle conversation was forgotten: using it again reads it back, whole.
+    await log.append('c0', say('again'));
+    expect(reads.get('c0')).toBe(2);
+    expect((await log.after('c0', 0)).activities.map((activity) => activity.text)).toEqual(['message 0', 'again']);
+    // A recent one is still in memory; the watched one was never dropped and its listener hears it.
+    await log.append('c199', say('still here'));
+    expect(reads.get('c199')).toBe(1);
+    await log.append('watched', say('are you there?'));
+    expect(reads.get('watched')).toBe(1);
+    expect(heard).toEqual(['are you there?']);
+  });
+});
