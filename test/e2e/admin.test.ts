@@ -146,6 +146,14 @@ describe('admin pages, end to end', () => {
     });
     expect(saved).toBeLessThan(300);
     await page.getByRole('link', { name: '知识库' }).click();
+    // A rejected field is explained in Chinese under the field.
+    await page.getByRole('button', { name: '新建意图' }).click();
+    await page.locator('#f-name').fill('Gift Wrap');
+    await page.locator('#f-category').fill('products');
+    await page.getByRole('button', { name: '保存到草稿' }).click();
+    await page.locator('[data-field="name"] .field-error', { hasText: '只能用小写字母、数字和下划线（snake_case），2–64 个字符' }).waitFor();
+    expect(await page.locator('[data-field="answers.en"] .field-error').textContent()).toBe('至少需要一条答案');
+    await shoot('field-errors-zh');
     await page.getByRole('button', { name: '发布…' }).click();
     await page.locator('.warnings li', { hasText: 'gift_wrap 只有 2 条英文例句，至少需要 3 条' }).waitFor();
     await shoot('publish-warnings-zh');

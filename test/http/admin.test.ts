@@ -47,7 +47,7 @@ describe('admin API', () => {
   it('shows field errors, publishes a new intent to customers at once, and restores the old behaviour', async () => {
     const invalid = await request(server.url, 'PUT', '/api/knowledge/intents/pizza_delivery', { cookie: admin, body: { ...pizza, answers: { en: [], zh: ['好'] } } });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.error.fields).toEqual([{ path: 'answers.en', message: 'needs at least one answer' }]);
+    expect(invalid.body.error.fields).toEqual([{ path: 'answers.en', message: 'needs at least one answer', code: 'too_few', limit: 1 }]);
 
     expect((await request(server.url, 'PUT', '/api/knowledge/intents/pizza_delivery', { cookie: admin, body: pizza })).status).toBe(201);
     const tried = await request(server.url, 'POST', '/api/knowledge/test', { cookie: admin, body: { text: 'can I order a pizza' } });

@@ -8,7 +8,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly fields: { path: string; message: string }[] = [],
+    readonly fields: { path: string; message: string; code?: string; limit?: number }[] = [],
   ) {
     super(message);
   }

@@ -73,8 +73,8 @@ describe('knowledge versions', () => {
     const error = await knowledge.saveIntent('gift_cards', { ...giftCards, answers: { en: [], zh: ['好'] }, utterances: { en: ['ok', ' '], zh: [] } }, 'ann@example.com').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidKnowledgeError);
     expect((error as InvalidKnowledgeError).fields).toEqual([
-      { path: 'utterances.en.1', message: 'must not be empty' },
-      { path: 'answers.en', message: 'needs at least one answer' },
+      { path: 'utterances.en.1', message: 'must not be empty', code: 'empty' },
+      { path: 'answers.en', message: 'needs at least one answer', code: 'too_few', limit: 1 },
     ]);
   });
 

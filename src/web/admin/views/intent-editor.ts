@@ -77,19 +77,38 @@ export function intentForm(intent: Intent | undefined) {
     };
   }
 
+  /** A field's error in the admin's language; the server's English when the kind is not one we word. */
+  function fieldErrorText(path: string, message: string, code: string | undefined, limit: number | undefined): string {
+    switch (code) {
+      case 'empty':
+        return t('fieldEmpty');
+      case 'too_long':
+        return t('fieldTooLong', { limit: limit ?? '' });
+      case 'too_few':
+        return path.startsWith('answers') && limit === 1 ? t('fieldNeedsAnswer') : t('fieldTooFew', { limit: limit ?? '' });
+      case 'invalid_format':
+        return t(path === 'name' ? 'fieldBadName' : path.includes('url') ? 'fieldBadUrl' : 'fieldBadFormat');
+      case 'invalid_type':
+        return t('fieldBadType');
+      default:
+        return message;
+    }
+  }
+
   /** Each error goes under the field it names (`utterances.en.2` → the English utterances). */
   function showErrors(error: unknown): void {
     for (const slot of element.querySelectorAll('.field-error')) slot.textContent = '';
     for (const marked of element.querySelectorAll('.invalid')) marked.classList.remove('invalid');
     if (!(error instanceof ApiError)) return;
-    for (const { path, message } of error.fields) {
+    for (const { path, message, code, limit } of error.fields) {
       const parts = path.split('.');
       const key = ['utterances', 'answers', 'quickReplies', 'title', 'check'].includes(parts[0]!) ? parts.slice(0, 2).join('.') : parts[0]!;
       const box = element.querySelector(`[data-field="${CSS.escape(key)}"]`);
       const slot = box?.querySelector('.field-error');
       if (!box || !slot) continue;
       const item = parts.length > 2 && /^\d+$/.test(parts[2]!) ? ` (${Number(parts[2]) + 1})` : '';
-      slot.textContent = slot.textContent ? `${slot.textContent}; ${message}${item}` : `${message}${item}`;
+      const text = fieldErrorText(path, message, code, limit);
+      slot.textContent = slot.textContent ? `${slot.textContent}; ${text}${item}` : `${text}${item}`;
       box.classList.add('invalid');
     }
   }
