@@ -2,8 +2,13 @@ import { classifyCategory } from './classify.js';
 import { findTerms } from './lexicon.js';
 import { HIGH_TERMS, URGENT_TERMS } from './priority.js';
 
-/** A message at or below this sentiment is strongly negative. */
-export const COMPLAINT_OFFER_AT_MOST = -0.6;
+/**
+ * A message at or below this sentiment is strongly negative. Plain requests with two negative
+ * words ("我要退款", "退钱", "I want my money back for order 1234") score −0.61 and want the
+ * answer, not a complaint; upset messages about a problem ("my order never arrived, very
+ * disappointed", "退款两周了还没到，太过分了") score −0.76 and below.
+ */
+export const COMPLAINT_OFFER_AT_MOST = -0.7;
 
 const ASKS_TO_COMPLAIN = /\bcomplain(?:t|ts|ing|ed)?\b|投诉|申诉/iu;
 

@@ -143,6 +143,14 @@ describe('the sentiment trigger', () => {
     ]);
   });
 
+  it('answers a plain refund request, in either language, without offering a complaint', async () => {
+    const bot = await createTicketBot();
+    for (const text of ['I want my money back for order 1234', '我要退款', '退钱']) {
+      await converse(bot.adapter, [[text, (reply) => expect(reply, text).not.toMatch(/complaint|投诉/)]]);
+    }
+    expect(await bot.tickets.list()).toEqual([]);
+  });
+
   it('answers the question instead when the customer declines', async () => {
     const bot = await createTicketBot();
     const question = '快递一直没到，太差劲了，气死我了';
