@@ -177,6 +177,15 @@ describe('handoff over HTTP', () => {
     events.close();
   });
 
+  it("lists the bot's conversations newest first, a hundred at most, however many are stored", async () => {
+    const started: string[] = [];
+    for (let i = 0; i < 101; i += 1) started.push((await startConversation(server.url)).conversationId);
+    const listed = (await request(server.url, 'GET', '/api/conversations?status=bot', { cookie: alice })).body.conversations as { id: string; createdAt: string }[];
+    expect(new Set(listed.map((each) => each.id))).toEqual(new Set(started.slice(1)));
+    const times = listed.map((each) => each.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
   it('with no agent online the customer may leave a message, or go back to the assistant', async () => {
     // The consoles of the tests before have disconnected.
     for (let i = 0; i < 200 && server.parley.presence.count() > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -34,10 +34,13 @@ export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDep
   api.add('get', '/conversations', 'agent', async (req, res) => {
     const { status } = parse(listSchema, req.query, 'query');
     const all = await deps.conversations.all();
-    const chosen = status
-      ? all.filter((record) => record.status === status)
-      : all.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, LIST_LIMIT);
-    if (status === 'waiting' || status === 'active') chosen.sort(byUrgency);
+    const matching = status ? all.filter((record) => record.status === status) : all;
+    // The queue and the live chats are listed whole, most urgent first; the bot's and the closed
+    // ones (thousands, each summarised from its transcript) only the newest hundred.
+    const chosen =
+      status === 'waiting' || status === 'active'
+        ? matching.sort(byUrgency)
+        : matching.sort((a, b) => (b.startedAt ?? b.createdAt).localeCompare(a.startedAt ?? a.createdAt) || b.id.localeCompare(a.id)).slice(0, LIST_LIMIT);
     res.json({ conversations: await Promise.all(chosen.map((record) => deps.summaries.summarize(record))) });
   });
 
