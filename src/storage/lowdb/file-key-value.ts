@@ -3,7 +3,8 @@ import { mkdir, opendir, readFile, rename, unlink, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import type { KeyValueStore } from '../ports.js';
 import { fileNameFor } from './file-names.js';
-import { appendAll, closeFd, openForAppend } from './sync-append.js';
+import { OpenFiles } from './open-files.js';
+import { appendAll } from './sync-append.js';
 import { copyOf } from './copy.js';
 
 /** Documents kept in memory after their first read or write; the least recently used go first. */
@@ -43,14 +44,15 @@ export class FileKeyValueStore implements KeyValueStore {
   /** Known keys, in least-recently-used order. */
   private readonly cache = new Map<string, KeyFile>();
   private readonly tails = new Map<string, Promise<void>>();
-  /** Open append descriptors, least recently used first; each is only touched in its key's order. */
-  private readonly fds = new Map<string, number>();
+  /** Open append descriptors; each is only touched in its key's order. */
+  private readonly fds: OpenFiles;
 
   /** Whether the folder holds any legacy `<key>.json` file: if not, a missing key costs one failed open, not two. */
   private readonly legacy: Promise<boolean>;
 
   constructor(private readonly dir: string) {
     this.created = mkdir(dir, { recursive: true });
+    this.fds = new OpenFiles(OPEN_FILES, (key) => this.fileOf(key), { busy: (key) => this.tails.has(key), after: (key, work) => this.inOrder(key, work) });
     this.legacy = this.created.then(() => holdsLegacyFiles(dir));
   }
 
@@ -121,7 +123,7 @@ export class FileKeyValueStore implements KeyValueStore {
     await this.inOrder(key, async () => {
       const entry = await this.load(key);
       if (entry.versions >= MAX_VERSIONS) {
-        this.release(key);
+        this.fds.release(key);
         const temp = path.join(this.dir, `.${fileNameFor(key)}.jsonl.tmp`);
         await writeFile(temp, line);
         await rename(temp, this.fileOf(key));
@@ -129,50 +131,23 @@ export class FileKeyValueStore implements KeyValueStore {
         entry.value = copy;
         entry.cleanTail = true;
       } else {
-        this.append(key, await this.fdOf(key), entry, line, copy);
+        this.append(key, await this.fds.open(key), entry, line, copy);
       }
     });
   }
 
   /** Append a version to the key's file (in its order) and make it the current one. */
   private append(key: string, fd: number, entry: KeyFile, line: string, value: unknown): void {
-    if (this.fds.get(key) === fd) {
-      // Most recently used (unless it was let go meanwhile: its close is queued behind this write).
-      this.fds.delete(key);
-      this.fds.set(key, fd);
-    }
+    this.fds.touch(key, fd);
     appendAll(fd, entry.cleanTail ? line : `\n${line}`);
     entry.versions += 1;
     entry.value = value;
     entry.cleanTail = true;
   }
 
-  /** The key's open append descriptor (in its order); the least recently used one is closed in its own order. */
-  private async fdOf(key: string): Promise<number> {
-    const open = this.fds.get(key);
-    if (open !== undefined) return open;
-    const fd = await openForAppend(this.fileOf(key));
-    if (this.fds.size >= OPEN_FILES) {
-      const [oldestKey, oldest] = this.fds.entries().next().value as [string, number];
-      this.fds.delete(oldestKey);
-      if (this.tails.has(oldestKey)) void this.inOrder(oldestKey, async () => closeFd(oldest)).catch(() => undefined);
-      else closeFd(oldest);
-    }
-    this.fds.set(key, fd);
-    return fd;
-  }
-
-  /** Close a key's descriptor before its file is replaced or removed (in its order). */
-  private release(key: string): void {
-    const fd = this.fds.get(key);
-    if (fd === undefined) return;
-    this.fds.delete(key);
-    closeFd(fd);
-  }
-
   async delete(key: string): Promise<void> {
     await this.inOrder(key, async () => {
-      this.release(key);
+      this.fds.release(key);
       this.cache.delete(key);
       await Promise.all([removeFile(this.fileOf(key)), removeFile(this.fileOf(key, 'json'))]);
     });

@@ -3,7 +3,8 @@ import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredActivity, TranscriptStore } from '../ports.js';
 import { fileNameFor } from './file-names.js';
-import { appendAll, closeFd, datasync, openForAppend } from './sync-append.js';
+import { OpenFiles } from './open-files.js';
+import { appendAll, datasync } from './sync-append.js';
 
 export interface JsonlTranscriptOptions {
   /** fsync each append: survives power loss too, at a cost per message (see README). */
@@ -25,8 +26,8 @@ export class JsonlTranscriptStore implements TranscriptStore {
   private ready = false;
   /** Work on one file is chained so lines land in the order they were given. */
   private readonly tails = new Map<string, Promise<void>>();
-  /** Open append descriptors, least recently used first; each is only touched in its conversation's order. */
-  private readonly fds = new Map<string, number>();
+  /** Open append descriptors; each is only touched in its conversation's order. */
+  private readonly fds: OpenFiles;
   /** Transcripts whose last line was cut short by a crash: the next append starts a fresh line, or it would be lost with it. */
   private readonly cutShort = new Set<string>();
 
@@ -37,6 +38,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
     this.created = mkdir(dir, { recursive: true }).then(() => {
       this.ready = true;
     });
+    this.fds = new OpenFiles(OPEN_FILES, (id) => this.fileOf(id), { busy: (id) => this.tails.has(id), after: (id, work) => this.chain(id, work) });
   }
 
   private fileOf(conversationId: string): string {
@@ -66,7 +68,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
       }
     }
     return this.chain(conversationId, async () => {
-      const opened = await this.fdOf(conversationId);
+      const opened = await this.fds.open(conversationId);
       this.write(conversationId, opened, line);
       if (this.options.fsync) await datasync(opened);
     });
@@ -74,43 +76,13 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   /** Append a line (in the transcript's order). */
   private write(conversationId: string, fd: number, line: string): void {
-    this.touch(conversationId, fd);
+    this.fds.touch(conversationId, fd);
     appendAll(fd, this.cutShort.delete(conversationId) ? `\n${line}` : line);
-  }
-
-  /** Mark a descriptor most recently used (unless it was let go meanwhile: its close is queued behind this write). */
-  private touch(conversationId: string, fd: number): void {
-    if (this.fds.get(conversationId) !== fd) return;
-    this.fds.delete(conversationId);
-    this.fds.set(conversationId, fd);
-  }
-
-  /** The open descriptor of a transcript (in its order); the least recently used one is closed in its own order. */
-  private async fdOf(conversationId: string): Promise<number> {
-    const open = this.fds.get(conversationId);
-    if (open !== undefined) return open;
-    const fd = await openForAppend(this.fileOf(conversationId));
-    if (this.fds.size >= OPEN_FILES) {
-      const [oldestId, oldest] = this.fds.entries().next().value as [string, number];
-      this.fds.delete(oldestId);
-      if (this.tails.has(oldestId)) void this.chain(oldestId, async () => closeFd(oldest)).catch(() => undefined);
-      else closeFd(oldest);
-    }
-    this.fds.set(conversationId, fd);
-    return fd;
-  }
-
-  /** Close a transcript's descriptor before the file is replaced or removed (inside its chain). */
-  private release(conversationId: string): void {
-    const fd = this.fds.get(conversationId);
-    if (fd === undefined) return;
-    this.fds.delete(conversationId);
-    closeFd(fd);
   }
 
   /** Close every open transcript (shutdown). */
   async close(): Promise<void> {
-    await Promise.all([...this.fds.keys()].map((id) => this.chain(id, async () => this.release(id))));
+    await Promise.all(this.fds.keys().map((id) => this.chain(id, async () => this.fds.release(id))));
   }
 
   async read(conversationId: string): Promise<StoredActivity[]> {
@@ -141,7 +113,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   replace(conversationId: string, activities: StoredActivity[]): Promise<void> {
     return this.chain(conversationId, async () => {
-      this.release(conversationId);
+      this.fds.release(conversationId);
       const file = this.fileOf(conversationId);
       const temp = `${file}.tmp`;
       await writeFile(temp, activities.map((activity) => `${JSON.stringify(activity)}\n`).join(''));
@@ -151,7 +123,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   delete(conversationId: string): Promise<void> {
     return this.chain(conversationId, async () => {
-      this.release(conversationId);
+      this.fds.release(conversationId);
       await unlink(this.fileOf(conversationId)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
