@@ -41,13 +41,13 @@ export interface VisitorInput {
   user?: HostIdentityClaim;
 }
 
-/** The conversation-facing half of the Direct Line 3.0 subset, with no HTTP in it. */
-/** A token checked for a conversation, and that conversation's record. */
+/** A token checked for a conversation (`authorized`), and that conversation's record. */
 export interface Authorized {
   claims: TokenClaims;
   record: ConversationRecord;
 }
 
+/** The conversation-facing half of the Direct Line 3.0 subset, with no HTTP in it. */
 export class DirectLineService {
   constructor(private readonly deps: DirectLineDeps) {}
 
@@ -115,14 +115,12 @@ export class DirectLineService {
     return { conversationId, ...issued, streamUrl: streamUrlOf(streamBase, conversationId, issued.token, watermark) };
   }
 
-  /** Store the customer's activity, then hand it to the bot. Resolves with the stored id. */
-  async post(token: string | undefined, conversationId: string, incoming: IncomingActivity): Promise<{ id: string }> {
-    return this.postAs(await this.authorized(token, conversationId), conversationId, incoming);
-  }
-
-  /** `post` for a caller that has just authorised the token (`authorized`) for this conversation. */
-  async postAs({ claims, record }: Authorized, conversationId: string, incoming: IncomingActivity): Promise<{ id: string }> {
-    if (claims.conversationId !== conversationId || record.id !== conversationId) throw forbidden('this token belongs to another conversation');
+  /**
+   * Store the customer's activity in the conversation its token was `authorized` for, then hand
+   * it to the bot. Resolves with the stored id.
+   */
+  async post({ claims, record }: Authorized, incoming: IncomingActivity): Promise<{ id: string }> {
+    const conversationId = record.id;
     const from = { id: claims.userId, role: 'user' };
     // Web Chat sends its locale with every activity; a client that said it once, at the start, gets it filled in.
     const locale = incoming.locale ?? record.locale;

@@ -83,7 +83,7 @@ export function directLineRoutes(directLine: DirectLineService, options: DirectL
     // Authorise before looking at the body, so a stranger learns nothing from validation.
     const authorized = await directLine.authorized(token, id);
     const activity = parse(incomingActivitySchema, req.body, 'body');
-    res.json(await directLine.postAs(authorized, id, activity));
+    res.json(await directLine.post(authorized, activity));
   });
 
   router.get('/conversations/:id/activities', async (req, res) => {
