@@ -16,6 +16,8 @@ interface ConversationData {
   transcript: ActivityFacts[];
   mood: number | undefined;
   escalated: boolean;
+  /** Seconds from the request for a human to an agent's first line, when one came. */
+  agentResponse: number | undefined;
 }
 
 const within = (iso: string | undefined | null, range: DateRange) => !!iso && iso >= range.from && iso <= range.to;
@@ -29,7 +31,8 @@ export class AnalyticsService {
   ) {}
 
   async summary(range: DateRange): Promise<AnalyticsSummary> {
-    const conversations = await this.conversationsIn(range);
+    const records = await this.sources.conversations.all();
+    const conversations = await this.conversationsIn(records, range);
     const engaged = conversations.filter((data) => data.turns.length > 0 || data.transcript.some(isCustomerMessage));
     const turns = engaged.flatMap((data) => data.turns.filter((turn) => within(turn.at, range)));
     const escalated = engaged.filter((data) => data.escalated).length;
@@ -46,10 +49,10 @@ export class AnalyticsService {
         clarified: turns.filter((turn) => turn.decision === 'clarify').length,
         fallback: turns.filter((turn) => turn.decision === 'fallback').length,
       },
-      csat: await this.csatIn(range, tickets.all),
+      csat: await this.csatIn(range, tickets.all, records),
       feedback: await this.feedbackIn(range),
       botResponseMs: statOf(engaged.flatMap((data) => botResponseTimes(data.transcript))),
-      agentFirstResponseSeconds: statOf(engaged.flatMap((data) => agentFirstResponse(data.record, data.transcript) ?? [])),
+      agentFirstResponseSeconds: statOf(engaged.flatMap((data) => data.agentResponse ?? [])),
       resolutionHours: statOf(tickets.all.filter((ticket) => within(ticket.resolvedAt, range)).map((ticket) => round((Date.parse(ticket.resolvedAt!) - Date.parse(ticket.createdAt)) / 3_600_000, 2))),
       tickets: this.ticketCounts(tickets),
       sentiment: { byDay: this.moodPerDay(engaged) },
@@ -62,14 +65,13 @@ export class AnalyticsService {
   /** The chats each agent took (started in the range), busiest first. */
   private perAgent(conversations: ConversationData[], range: DateRange): AgentStats[] {
     const byAgent = new Map<string, { name: string; chats: number; ratings: number[]; responses: number[] }>();
-    for (const { record, transcript } of conversations) {
+    for (const { record, agentResponse } of conversations) {
       const handoff = record.handoff;
       if (!handoff?.claimedAt || !handoff.agentId) continue;
       const stats = byAgent.get(handoff.agentId) ?? { name: handoff.agentName ?? handoff.agentId, chats: 0, ratings: [], responses: [] };
       stats.chats += 1;
       if (handoff.rating && within(handoff.rating.at, range)) stats.ratings.push(handoff.rating.score);
-      const response = agentFirstResponse(record, transcript);
-      if (response !== undefined) stats.responses.push(response);
+      if (agentResponse !== undefined) stats.responses.push(agentResponse);
       byAgent.set(handoff.agentId, stats);
     }
     return [...byAgent]
@@ -77,8 +79,8 @@ export class AnalyticsService {
       .sort((a, b) => b.chats - a.chats || a.name.localeCompare(b.name));
   }
 
-  private async conversationsIn(range: DateRange): Promise<ConversationData[]> {
-    const records = (await this.sources.conversations.all()).filter((record) => within(record.startedAt ?? record.createdAt, range));
+  private async conversationsIn(all: ConversationFacts[], range: DateRange): Promise<ConversationData[]> {
+    const records = all.filter((record) => within(record.startedAt ?? record.createdAt, range));
     return Promise.all(
       records.map(async (record) => {
         const [turns, transcript, insight] = await Promise.all([
@@ -87,7 +89,7 @@ export class AnalyticsService {
           this.sources.insights.get(record.id),
         ]);
         const escalated = !!record.handoff || insight?.escalated === true || ['waiting', 'active'].includes(record.status);
-        return { record, turns, transcript, mood: insight && insight.turns > 0 ? insight.mood : undefined, escalated };
+        return { record, turns, transcript, mood: insight && insight.turns > 0 ? insight.mood : undefined, escalated, agentResponse: agentFirstResponse(record, transcript) };
       }),
     );
   }
@@ -131,7 +133,7 @@ export class AnalyticsService {
    * Satisfaction answers: ticket ratings, ratings of chats with an agent, and any other answer
    * kept in profiles (each answer counted once, though a profile keeps a copy of the others).
    */
-  private async csatIn(range: DateRange, tickets: TicketFacts[]): Promise<AnalyticsSummary['csat']> {
+  private async csatIn(range: DateRange, tickets: TicketFacts[], conversations: ConversationFacts[]): Promise<AnalyticsSummary['csat']> {
     const scores: number[] = [];
     const ratedTickets = new Set<string>();
     const ratedChats = new Set<string>();
@@ -140,7 +142,7 @@ export class AnalyticsService {
       scores.push(ticket.csat.score);
       ratedTickets.add(ticket.id);
     }
-    for (const record of await this.sources.conversations.all()) {
+    for (const record of conversations) {
       const rating = record.handoff?.rating;
       if (!rating || !within(rating.at, range)) continue;
       scores.push(rating.score);
