@@ -19,10 +19,13 @@ async function sources(dir: string): Promise<string[]> {
     .filter((file) => !file.startsWith(path.join(root, 'src', 'web') + path.sep));
 }
 
+/** Every server source: src/ without the front ends, and dialogs/. */
+const serverSources = async () => [...(await sources('src')), ...(await sources('dialogs'))];
+
 /** Build dist/server afresh; resolves with the path of the entry point (`dist/server/src/index.js`). */
 export async function buildServer(): Promise<string> {
   const started = performance.now();
-  const entryPoints = [...(await sources('src')), ...(await sources('dialogs'))];
+  const entryPoints = await serverSources();
   await rm(out, { recursive: true, force: true });
   await build({ entryPoints, outdir: out, outbase: root, bundle: false, format: 'esm', platform: 'node', target: ['node20'], logLevel: 'warning' });
   process.stderr.write(`server: built ${entryPoints.length} files into ${path.relative(root, out)} in ${Math.round(performance.now() - started)} ms\n`);
@@ -36,7 +39,7 @@ export async function buildServer(): Promise<string> {
 export async function builtServer(): Promise<string> {
   const entry = path.join(out, 'src', 'index.js');
   const builtAt = await stat(entry).then((s) => s.mtimeMs, () => 0);
-  const sourceFiles = [...(await sources('src')), ...(await sources('dialogs'))];
+  const sourceFiles = await serverSources();
   const changed = (await Promise.all(sourceFiles.map(async (file) => ((await stat(file)).mtimeMs > builtAt ? file : null)))).find(Boolean);
   if (builtAt === 0 || changed) throw new Error(`dist/server is ${builtAt === 0 ? 'missing' : `older than ${path.relative(root, changed!)}`}: run \`npm run build\` (npm test and npm start do)`);
   return entry;

@@ -35,10 +35,9 @@ const MIN_JOURNAL_BYTES = 64 * 1024;
  * (atomically, through lowdb) when the journal has grown to a quarter of it (at least 64 KB:
  * rewriting 2 MB of records once a second under load cost CPU and memory churn for nothing), a
  * minute after the oldest unsaved change at the latest, on `flush`, at start, and at once after
- * a delete, so erased data does not linger in the journal. Replaying the journal at start costs
- * at most a quarter of reading the snapshot. Replaying the journal over
- * a snapshot that already holds its changes gives the same records, so a crash at any point of
- * a rewrite loses nothing; a last line cut short by a crash was never acknowledged and is skipped.
+ * a delete, so erased data does not linger in the journal; a restart replays at most a quarter
+ * of the snapshot's bytes. Replaying the journal over a snapshot that already holds its changes
+ * gives the same records, so a crash at any point of a rewrite loses nothing; a last line cut short by a crash was never acknowledged and is skipped.
  * A journal line with no file operation queued before it is written at once, synchronously
  * (see sync-append.ts).
  */
@@ -177,7 +176,7 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
     appendAll(fd, line);
     if (this.journalLines === 0) this.oldestUnsaved = Date.now();
     this.journalLines += 1;
-    this.journalBytes += line.length;
+    this.journalBytes += Buffer.byteLength(line);
     this.planCompaction();
   }
 

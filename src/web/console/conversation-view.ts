@@ -85,7 +85,6 @@ export function renderComposer(): void {
   composer.hidden = !detail;
   if (!detail) return;
   const mine = detail.status === 'active' && detail.agent?.id === state.me?.id;
-  const rating = detail.handoff?.rating;
   const text = $<HTMLTextAreaElement>('#composer-text');
   composer.classList.toggle('note-mode', state.mode === 'note');
   for (const button of composer.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
