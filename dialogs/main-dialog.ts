@@ -1,7 +1,7 @@
 import { ComponentDialog, type Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import type { Intent, KnowledgeRuntime, UnansweredLog } from '../src/kb/index.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
-import { detectLanguage, localeHint } from '../src/nlu/language.js';
+import { localeHint } from '../src/nlu/language.js';
 import { say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
 import { intentByTitle, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf } from './knowledge-replies.js';
@@ -56,9 +56,8 @@ export class MainDialog extends ComponentDialog {
     const clicked = intentByTitle(knowledge, text);
     const recognition: Recognition = clicked
       ? { language: clicked.language, intent: clicked.intent.name, score: 1, alternatives: [{ intent: clicked.intent.name, score: 1 }], decision: 'answer' }
-      : knowledge.recognizer.recognize(text);
-    // The message's own language; a message in both scripts follows the page's locale.
-    const language = clicked ? clicked.language : detectLanguage(text, localeHint(step.context.activity.locale));
+      : knowledge.recognizer.recognize(text, localeHint(step.context.activity.locale));
+    const { language } = recognition;
     const intent = recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined;
     rememberUnderstanding(step.context, { recognition, answered: intent?.name ?? null });
 

@@ -6,7 +6,7 @@ import { Neighbours } from './neighbours.js';
 import { normalizeText } from './normalize.js';
 import { inScopeScore, Scorer } from './scorer.js';
 import { softmaxInPlace, type LinearModel } from './softmax.js';
-import type { Recognition, Recognizer, ScoredIntent } from './types.js';
+import type { Language, Recognition, Recognizer, ScoredIntent } from './types.js';
 import { Vectorizer, type SerializedVectorizer } from './vectorizer.js';
 
 export { trainRecognizer, type TrainOptions } from './training.js';
@@ -59,9 +59,9 @@ export class TrainedRecognizer implements Recognizer {
     this.scorer = new Scorer(vectorizer, model, neighbours);
   }
 
-  recognize(text: string): Recognition {
+  recognize(text: string, languageHint?: Language): Recognition {
     const normal = normalizeText(typeof text === 'string' ? text : '');
-    const language = detectLanguage(normal);
+    const language = detectLanguage(normal, languageHint);
     const analysis = this.scorer.analyse(normal, maxAlternatives + 1);
     const probabilities = softmaxInPlace(analysis.logits, this.temperature);
     const ranked = analysis.ranked;

@@ -33,5 +33,6 @@ export interface Recognition {
 
 /** The face the bot, the admin "try it" and the eval CLI use. */
 export interface Recognizer {
-  recognize(text: string): Recognition;
+  /** `languageHint`: the language of the customer's page, for a message written in both scripts (see detectLanguage). */
+  recognize(text: string, languageHint?: Language): Recognition;
 }

@@ -76,6 +76,9 @@ describe('recognizer', () => {
     expect(recognizer.recognize('where is my order').language).toBe('en');
     expect(recognizer.recognize('我的订单到哪了').language).toBe('zh');
     expect(recognizer.recognize('我的order到了吗').language).toBe('zh');
+    // In both scripts, the page's language decides: what analytics records is what the bot answers in.
+    expect(recognizer.recognize('退款 refund status').language).toBe('en');
+    expect(recognizer.recognize('退款 refund status', 'zh').language).toBe('zh');
   });
 
   it('returns at most five alternatives, best first, with scores that are probabilities', () => {
