@@ -2,7 +2,7 @@ import { type Activity, EventFactory, type TurnContext } from '../src/bot/botbui
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import { say } from '../src/bot/messages.js';
 import type { QueueStatus } from '../src/handoff/index.js';
-import { detectLanguage, localeHint } from '../src/nlu/language.js';
+import { languageOfMessage } from '../src/nlu/language.js';
 import type { Language } from '../src/nlu/types.js';
 import { reply } from './knowledge-replies.js';
 
@@ -44,7 +44,7 @@ export class HandoffDialog extends ComponentDialog {
 
   private async requestStep(step: WaterfallStepContext<HandoffDialogOptions>): Promise<DialogTurnResult> {
     const { context } = step;
-    const language = step.options?.language ?? detectLanguage(context.activity.text ?? '', localeHint(context.activity.locale));
+    const language = step.options?.language ?? languageOfMessage(context.activity.text, context.activity.locale);
     const activities = await this.deps.transcriptOf(context.activity.conversation.id);
     await context.sendActivity(EventFactory.createHandoffInitiation(context, { skill: 'agents', reason: 'customer_asked' }, { activities: activities as unknown as Activity[] }));
     const queued = queueStatusOf(context);

@@ -143,7 +143,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     (api) => addAuthRoutes(api, users, sessions, events, { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
     (api) => addUserRoutes(api, users),
     (api) => addCustomerRoutes(api, customers),
-    (api) => addTicketRoutes(api, { tickets, conversations, log, redact: maskPersonalData }),
+    (api) => addTicketRoutes(api, { tickets, conversations, languageOf: (record) => handoff.languageOf(record), redact: maskPersonalData }),
     (api) => addConversationRoutes(api, { handoff, conversations, log, notes: handoffNotes, summaries: handoffSummaries, intents: () => knowledge.current().intents }),
     (api) => addEventRoutes(api, { events, presence, isSessionLive: (id) => sessions.isLive(id), heartbeatMs: config.eventsHeartbeatSeconds * 1000, streams: eventStreams }),
   ];

@@ -5,7 +5,7 @@ import type { ConversationRecord, ConversationRepository } from '../conversation
 import type { EventBus } from '../events/index.js';
 import type { HandoffService } from '../handoff/index.js';
 import type { Logger } from '../logger.js';
-import { detectLanguage, localeHint } from '../nlu/language.js';
+import { languageOfMessage } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import { messages } from './messages.js';
 
@@ -53,7 +53,7 @@ export class HandoffGate implements Middleware {
     if (!isCustomerMessage(activity)) return next();
     let record = await this.deps.conversations.find(activity.conversation.id);
     if (!record) return next();
-    const language = detectLanguage(activity.text ?? '', localeHint(activity.locale));
+    const language = languageOfMessage(activity.text, activity.locale);
     if (record.language !== language) record = await this.deps.conversations.update(record.id, { language });
     if (record.status === 'waiting' || record.status === 'active') return this.toAgents(context, record);
     if (record.status === 'closed') await this.deps.conversations.update(record.id, { status: 'bot' });

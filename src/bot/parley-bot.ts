@@ -3,7 +3,7 @@ import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from './bo
 import { understandingOf, reply } from '../../dialogs/knowledge-replies.js';
 import type { KnowledgeRuntime } from '../kb/index.js';
 import type { Logger } from '../logger.js';
-import { detectLanguage, languageOfLocale, localeHint } from '../nlu/language.js';
+import { languageOfLocale, languageOfMessage } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import type { Sentiment } from '../sentiment/types.js';
 import { say } from './messages.js';
@@ -85,7 +85,7 @@ export class ParleyBot extends ActivityHandler {
   private async sendTrace(context: TurnContext): Promise<void> {
     const understanding = understandingOf(context);
     const text = context.activity.text ?? '';
-    const language = understanding?.recognition.language ?? detectLanguage(text);
+    const language = understanding?.recognition.language ?? languageOfMessage(text, context.activity.locale);
     await context.sendActivity({
       type: 'trace',
       name: 'parley.turn',
@@ -109,8 +109,7 @@ export class ParleyBot extends ActivityHandler {
 export function createTurnErrorHandler(conversationState: ConversationState, logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'turn failed');
-    const text = context.activity.text;
-    const language = text ? detectLanguage(text, localeHint(context.activity.locale)) : languageOfLocale(context.activity.locale);
+    const language = languageOfMessage(context.activity.text, context.activity.locale);
     try {
       await context.sendActivity(reply(say('turnError', language), language));
       await conversationState.delete(context);

@@ -13,7 +13,7 @@ import {
 import type { EventBus } from '../events/index.js';
 import type { KnowledgeRuntime } from '../kb/index.js';
 import type { Logger } from '../logger.js';
-import { detectLanguage, localeHint } from '../nlu/language.js';
+import { languageOfMessage } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import type { Sentiment } from '../sentiment/types.js';
 import { say } from './messages.js';
@@ -56,7 +56,7 @@ export class ProfileRecorder implements Middleware {
     const record = isCustomerText(activity) ? await this.deps.conversations.find(activity.conversation.id) : undefined;
     if (!record) return next();
     const text = activity.text!;
-    const language = detectLanguage(text, localeHint(activity.locale));
+    const language = languageOfMessage(text, activity.locale);
     const sentiment = this.deps.analyzeSentiment(text, language);
     const { frustrated } = await this.deps.profiles.moodWith(record.customerId, record.id, sentiment.score);
     // Shorter replies while frustrated; an apology only when this message is itself unhappy,

@@ -21,6 +21,14 @@ export function detectLanguage(text: string, hint?: Language): Language {
   return zh >= en ? 'zh' : 'en';
 }
 
+/**
+ * The language of a customer's message: its script, the page's locale deciding a message in both
+ * scripts; a message without text (a button value, an attachment) follows the locale alone.
+ */
+export function languageOfMessage(text: string | undefined, locale: string | undefined): Language {
+  return text ? detectLanguage(text, localeHint(locale)) : languageOfLocale(locale);
+}
+
 /** The language a BCP-47 locale names, or undefined when there is no locale (no hint). */
 export function localeHint(locale: string | undefined): Language | undefined {
   return locale ? languageOfLocale(locale) : undefined;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { ConversationLog, ConversationRepository } from '../../conversations/index.js';
-import { detectLanguage, languageOfLocale } from '../../nlu/language.js';
+import type { ConversationRecord, ConversationRepository } from '../../conversations/index.js';
 import type { Language } from '../../nlu/types.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES, type TicketService } from '../../tickets/index.js';
 import { requireUser } from '../auth.js';
@@ -39,7 +38,8 @@ const newTicketSchema = z
 export interface TicketRouteDeps {
   tickets: TicketService;
   conversations: Pick<ConversationRepository, 'get'>;
-  log: Pick<ConversationLog, 'all'>;
+  /** The language the customer last wrote in: a ticket's notices are sent in it. */
+  languageOf: (record: ConversationRecord) => Language;
   /** Masks personal data in what an agent types about a customer. */
   redact: (text: string) => string;
 }
@@ -66,23 +66,16 @@ export function addTicketRoutes(api: ApiRouter, deps: TicketRouteDeps): void {
   api.add('post', '/tickets', 'agent', async (req, res) => {
     const input = parse(newTicketSchema, req.body, 'body');
     const user = requireUser(res);
-    const { customerId, language } = await conversationOf(input.conversationId, deps);
+    const record = await deps.conversations.get(input.conversationId);
     const ticket = await deps.tickets.create({
-      customerId,
+      customerId: record.customerId,
       conversationId: input.conversationId,
       description: deps.redact(input.description),
-      language,
+      language: deps.languageOf(record),
       ...(input.category ? { category: input.category } : {}),
       ...(input.priority ? { priority: input.priority } : {}),
       by: { kind: 'agent', id: user.id, name: user.name },
     });
     res.status(201).json(ticket);
   });
-}
-
-/** A conversation's customer, and the language they last wrote in (404 for an unknown conversation). */
-async function conversationOf(id: string, deps: TicketRouteDeps): Promise<{ customerId: string; language: Language }> {
-  const record = await deps.conversations.get(id);
-  const lastSaid = (await deps.log.all(id)).findLast((activity) => activity.type === 'message' && activity.from.role !== 'bot' && typeof activity.text === 'string');
-  return { customerId: record.customerId, language: lastSaid ? detectLanguage(String(lastSaid.text)) : languageOfLocale(record.locale) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, localeHint } from '../../../src/nlu/language.js';
+import { detectLanguage, languageOfMessage, localeHint } from '../../../src/nlu/language.js';
 
 describe('the language of a message', () => {
   it('is the script it is written in', () => {
@@ -18,5 +18,12 @@ describe('the language of a message', () => {
     expect(detectLanguage('我的快递到现在还没有送到 ok', localeHint('en-US'))).toBe('zh');
     expect(detectLanguage('where is my order', localeHint('zh-CN'))).toBe('en');
     expect(localeHint(undefined)).toBeUndefined();
+  });
+
+  it("of a message without text (a button's value) is the page's", () => {
+    expect(languageOfMessage(undefined, 'zh-CN')).toBe('zh');
+    expect(languageOfMessage('', 'zh-TW')).toBe('zh');
+    expect(languageOfMessage(undefined, undefined)).toBe('en');
+    expect(languageOfMessage('退款 refund status', 'zh-CN')).toBe('zh');
   });
 });
