@@ -14,6 +14,7 @@ import { createRandom, shuffleInPlace } from '../src/nlu/prng.js';
 import { typoCopy } from '../src/nlu/typos.js';
 import { macroF1 } from '../src/metrics.js';
 import { expectedCalibrationError, loadRecognizer, OUT_OF_SCOPE_INTENT, trainRecognizer, type TrainedRecognizer } from '../src/nlu/index.js';
+import { loadKnowledgeDir, toTrainingExamples } from '../src/kb/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const datasets = path.resolve(root, '..', 'shared', 'datasets');
@@ -152,6 +153,14 @@ async function score(trained: Trained, tests: { text: string; intent: string }[]
   };
 }
 
+interface Measured {
+  trainMs: number;
+  p99: number;
+  peakRssMb: number;
+}
+type SetResult = Scored & Measured & { typoAccuracy: number; typoAnswered: number; oosOther: number | null; oosOwn: number | null; p50: number };
+type KnowledgeResult = Scored & Measured & { oosHeldOut: number; offTopicEn: number; offTopicZh: number };
+
 async function worker(systemName: SystemName, setName: string): Promise<void> {
   const set = sets.find((candidate) => candidate.name === setName)!;
   const train = readJsonl(set.train) as { text: string; intent: string }[];
@@ -175,7 +184,7 @@ async function worker(systemName: SystemName, setName: string): Promise<void> {
     return count / texts.length;
   };
   times.sort((a, b) => a - b);
-  const result = {
+  const result: SetResult = {
     ...clean,
     typoAccuracy: typo.accuracy,
     typoAnswered: typo.answeredAccuracy,
@@ -189,14 +198,82 @@ async function worker(systemName: SystemName, setName: string): Promise<void> {
   process.stdout.write(`\n${JSON.stringify(result)}\n`);
 }
 
+/**
+ * The knowledge base Parley ships, as a customer meets it: held-out questions written apart from
+ * its examples (test/fixtures/kb-heldout.jsonl) and general off-topic questions in each language.
+ * Needs nothing from ../shared.
+ */
+async function knowledgeWorker(): Promise<void> {
+  const lines = (file: string) => readFileSync(path.join(root, file), 'utf8').split('\n').filter((line) => line.trim());
+  const heldOut = lines('test/fixtures/kb-heldout.jsonl').map((line) => JSON.parse(line) as Example);
+  const inScope = heldOut.filter((example) => example.intent !== OUT_OF_SCOPE_INTENT);
+  const start = performance.now();
+  const trained = parleyTrained(trainRecognizer(toTrainingExamples(await loadKnowledgeDir(path.join(root, 'knowledge'))), { seed: 1 }));
+  const trainMs = performance.now() - start;
+  const times: number[] = [];
+  const clean = await score(trained, inScope, times);
+  const caught = async (texts: string[]) => {
+    let count = 0;
+    for (const text of texts) if ((await trained.predict(text)).rejected) count++;
+    return count / texts.length;
+  };
+  times.sort((a, b) => a - b);
+  const result: KnowledgeResult = {
+    ...clean,
+    oosHeldOut: await caught(heldOut.filter((example) => example.intent === OUT_OF_SCOPE_INTENT).map((example) => example.text)),
+    offTopicEn: await caught(lines('test/fixtures/nlu/offtopic-en.txt')),
+    offTopicZh: await caught(lines('test/fixtures/nlu/offtopic-general-zh.txt')),
+    trainMs,
+    p99: times[Math.floor(times.length * 0.99)]!,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+}
+
+/** Runs a worker of this script in its own process; its last stdout line is its JSON result. */
+function runWorker<Result>(args: string[]): { ok: true; result: Result } | { ok: false; error: string } {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const last = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !last.startsWith('{')) return { ok: false, error: (child.stderr || child.stdout).trim().split('\n').at(-1) ?? 'no output' };
+  return { ok: true, result: JSON.parse(last) as Result };
+}
+
+function knowledgeSection(): string[] {
+  const lines = [
+    '## The default knowledge base',
+    '',
+    'Trained on `knowledge/`; tested on 239 in-scope and 44 off-topic held-out questions (test/fixtures/kb-heldout.jsonl) and on general',
+    'off-topic questions of our own: 129 English (offtopic-en.txt) and 70 Chinese (offtopic-general-zh.txt). *answered right* is the share',
+    'of in-scope questions answered (not "not sure") with the right intent; *caught* is the share answered "not sure" or off-topic.',
+    '',
+    '| system | top-1 accuracy | answered right | held-out off-topic caught | English off-topic caught | Chinese off-topic caught | train s | p99 ms | peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  process.stderr.write('bench:nlu knowledge/ × parley …\n');
+  const run = runWorker<KnowledgeResult>(['--worker-kb']);
+  if (!run.ok) lines.push(`| parley | failed: ${run.error} |`);
+  else {
+    const r = run.result;
+    lines.push(
+      `| parley | ${r.accuracy.toFixed(3)} | ${r.answeredAccuracy.toFixed(3)} | ${pct(r.oosHeldOut)} | ${pct(r.offTopicEn)} | ${pct(r.offTopicZh)} | ${(r.trainMs / 1000).toFixed(1)} | ${r.p99.toFixed(3)} | ${Math.round(r.peakRssMb)} |`,
+    );
+  }
+  console.log(lines.at(-1));
+  return [...lines, ''];
+}
+
 const pct = (value: number | null) => (value === null ? '—' : `${(100 * value).toFixed(1)} %`);
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--worker') return worker(process.argv[3] as SystemName, process.argv[4]!);
-  if (!existsSync(datasets)) {
-    console.log(`bench:nlu skipped: no datasets at ${datasets}`);
-    return;
-  }
+  if (process.argv[2] === '--worker-kb') return knowledgeWorker();
+  const haveDatasets = existsSync(datasets);
+  if (!haveDatasets) console.log(`bench:nlu: no datasets at ${datasets}; measuring the default knowledge base only`);
   const lines: string[] = [
     '# NLU benchmark',
     '',
@@ -210,25 +287,20 @@ async function main(): Promise<void> {
     'NLP.js and natural run with default settings; natural has no "not sure", so its OOS columns are empty. Training time includes',
     "Parley's cross-validated calibration.",
     '',
+    ...knowledgeSection(),
   ];
-  for (const set of sets) {
+  for (const set of haveDatasets ? sets : []) {
     lines.push(`## ${set.name}`, '', `OOS probes: ${set.otherSetProbes.label} / own off-topic questions.`, '');
     lines.push('| system | accuracy | macro-F1 | loss (pts) | OOS other | OOS own | ECE | typos (drop) | typos answered | train s | p50 ms | p99 ms | peak RSS MB |');
     lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const system of Object.keys(systems) as SystemName[]) {
       process.stderr.write(`bench:nlu ${set.name} × ${system} …\n`);
-      const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker', system, set.name], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      const last = child.stdout.trim().split('\n').at(-1) ?? '';
-      if (child.status !== 0 || !last.startsWith('{')) {
-        lines.push(`| ${system} | failed: ${(child.stderr || child.stdout).trim().split('\n').at(-1)} |`);
+      const run = runWorker<SetResult>(['--worker', system, set.name]);
+      if (!run.ok) {
+        lines.push(`| ${system} | failed: ${run.error} |`);
         continue;
       }
-      const r = JSON.parse(last);
+      const r = run.result;
       lines.push(
         `| ${system} | ${r.accuracy.toFixed(3)} | ${r.macroF1.toFixed(3)} | ${(100 * (r.accuracy - r.answeredAccuracy)).toFixed(1)} | ${pct(r.oosOther)} | ${pct(r.oosOwn)} | ${r.ece === null ? '—' : r.ece.toFixed(3)} | ${r.typoAccuracy.toFixed(3)} (${(100 * (r.accuracy - r.typoAccuracy)).toFixed(1)}) | ${r.typoAnswered.toFixed(3)} | ${(r.trainMs / 1000).toFixed(1)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${Math.round(r.peakRssMb)} |`,
       );
