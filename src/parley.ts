@@ -145,7 +145,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     (api) => addCustomerRoutes(api, customers),
     (api) => addTicketRoutes(api, { tickets, conversations, languageOf: (record) => handoff.languageOf(record), redact: maskPersonalData }),
     (api) => addConversationRoutes(api, { handoff, conversations, log, notes: handoffNotes, summaries: handoffSummaries, intents: () => knowledge.current().intents }),
-    (api) => addEventRoutes(api, { events, presence, isSessionLive: (id) => sessions.isLive(id), heartbeatMs: config.eventsHeartbeatSeconds * 1000, streams: eventStreams }),
+    (api) => addEventRoutes(api, { events, presence, isSessionLive: (id) => sessions.isLive(id), heartbeatMs: config.eventsHeartbeatSeconds * 1000, streams: eventStreams, conversations, log }),
   ];
   const app = createApp({
     directLine,

@@ -131,6 +131,9 @@ describe('handoff through the agent console', () => {
     const answer = await c.messages((activity) => activity.from.role === 'bot');
     expect(isBot(answer)).toBe(true);
     expect(answer.text).not.toMatch(/Alice/);
+    // The bot has the chat again; the agent still on it sees the customer and the bot live.
+    await alice.locator('#transcript .line.customer .bubble', { hasText: 'where is my order?' }).nth(1).waitFor();
+    await alice.locator('#transcript .line.bot .bubble', { hasText: answer.text!.slice(0, 40) }).waitFor();
     expect(c.session.received.some((activity) => activity.text?.includes('check the courier'))).toBe(false);
     await alice.locator('.badge.status.bot').waitFor();
     await alice.screenshot({ path: `${SHOTS}/console-released.png` });

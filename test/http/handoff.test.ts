@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, send, startConversation } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-/** One agent's live feed (`GET /api/events`), read as Server-Sent Events. */
-async function openEvents(baseUrl: string, cookie: string) {
+/** One agent's live feed (`GET /api/events`, or another stream), read as Server-Sent Events. */
+async function openEvents(baseUrl: string, cookie: string, path = '/api/events') {
   const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/api/events`, { headers: { cookie }, signal: controller.signal });
+  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie }, signal: controller.signal });
   const received: { event: string; data: any }[] = [];
   const waiters = new Set<() => void>();
   const ended = (async () => {
@@ -42,7 +42,7 @@ async function openEvents(baseUrl: string, cookie: string) {
       waiters.add(check);
       check();
     });
-  await waitFor((item) => item.event === 'hello');
+  if (path === '/api/events') await waitFor((item) => item.event === 'hello');
   return { response, received, waitFor, ended, close: () => controller.abort() };
 }
 
@@ -249,6 +249,37 @@ describe('the live feed', () => {
       for (let i = 0; i < 200 && server.parley.presence.count() > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(server.parley.presence.count()).toBe(0);
       expect((await fetch(`${server.url}/api/events`, { headers: { cookie: admin } })).status).toBe(401);
+    } finally {
+      await server.cleanup();
+    }
+  });
+
+  it("lets an agent watch a chat the bot has, line by line, from where the console's copy ends", async () => {
+    const server = await startTestServer();
+    try {
+      const agent = await login(server.url, 'admin@example.com', 'correct horse battery');
+      const customer = await startConversation(server.url);
+      await send(server.url, customer, 'hello');
+      const shown = (await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: agent })).body.activities as { id: string }[];
+      const live = await openEvents(server.url, agent, `/api/conversations/${customer.conversationId}/live?after=${shown.length}`);
+      try {
+        await send(server.url, customer, 'where is my order? my email is jo@example.com');
+        const lines = () => live.received.flatMap((item) => (item.event === 'activities' ? (item.data.activities as { id: string; text?: string; from: { role?: string } }[]) : []));
+        await live.waitFor(() => lines().some((line) => line.from.role === 'bot'));
+        const [said, ...replies] = lines();
+        // Only what came after the console's copy, masked as stored, then the bot's answer.
+        expect(shown.some((line) => line.id === said!.id)).toBe(false);
+        expect(said!.text).toBe('where is my order? my email is j***@example.com');
+        expect(replies[0]!.text).toMatch(/order/i);
+      } finally {
+        live.close();
+      }
+      const status = (path: string) => fetch(`${server.url}${path}`, { headers: { cookie: agent } }).then((response) => response.status);
+      expect(await status('/api/conversations/no-such-conversation/live')).toBe(404);
+      const refused = await request(server.url, 'GET', `/api/conversations/${customer.conversationId}/live?after=-1`, { cookie: agent });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toMatch(/after/);
+      expect((await fetch(`${server.url}/api/conversations/${customer.conversationId}/live`, { headers: { authorization: `Bearer ${customer.token}` } })).status).toBe(401);
     } finally {
       await server.cleanup();
     }

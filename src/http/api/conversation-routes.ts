@@ -8,7 +8,7 @@ import { requireUser } from '../auth.js';
 import { parse } from '../validate.js';
 import type { ApiRouter } from './route-table.js';
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a conversation id');
+export const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a conversation id');
 const listSchema = z.object({ status: z.enum(['waiting', 'active', 'bot', 'closed']).optional() });
 const textSchema = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(4000, 'text must be at most 4000 characters') });
 const cannedSchema = z.object({ language: z.enum(['en', 'zh']).default('en'), q: z.string().max(200).optional() });
@@ -45,7 +45,7 @@ export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDep
   });
 
   api.add('get', '/conversations/:id', 'agent', async (req, res) => {
-    const id = parse(idSchema, req.params.id, 'id');
+    const id = parse(conversationIdSchema, req.params.id, 'id');
     const record = await deps.conversations.get(id);
     const activities = await deps.log.all(id);
     const [summary, notes, queue] = await Promise.all([deps.summaries.summarize(record, activities), deps.notes.of(id), deps.handoff.queueStatus(id)]);
@@ -53,28 +53,28 @@ export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDep
   });
 
   api.add('post', '/conversations/:id/claim', 'agent', async (req, res) => {
-    const id = parse(idSchema, req.params.id, 'id');
+    const id = parse(conversationIdSchema, req.params.id, 'id');
     res.json({ conversation: await deps.handoff.claim(id, agentOf(requireUser(res))) });
   });
 
   api.add('post', '/conversations/:id/release', 'agent', async (req, res) => {
-    const id = parse(idSchema, req.params.id, 'id');
+    const id = parse(conversationIdSchema, req.params.id, 'id');
     res.json({ conversation: await deps.handoff.release(id, agentOf(requireUser(res))) });
   });
 
   api.add('post', '/conversations/:id/close', 'agent', async (req, res) => {
-    const id = parse(idSchema, req.params.id, 'id');
+    const id = parse(conversationIdSchema, req.params.id, 'id');
     res.json({ conversation: await deps.handoff.close(id, agentOf(requireUser(res))) });
   });
 
   api.add('post', '/conversations/:id/messages', 'agent', async (req, res) => {
-    const id = parse(idSchema, req.params.id, 'id');
+    const id = parse(conversationIdSchema, req.params.id, 'id');
     const { text } = parse(textSchema, req.body, 'body');
     res.status(201).json({ activity: await deps.handoff.reply(id, agentOf(requireUser(res)), text) });
   });
 
   api.add('post', '/conversations/:id/notes', 'agent', async (req, res) => {
-    const id = parse(idSchema, req.params.id, 'id');
+    const id = parse(conversationIdSchema, req.params.id, 'id');
     const { text } = parse(textSchema, req.body, 'body');
     await deps.conversations.get(id);
     res.status(201).json({ note: await deps.notes.add(id, agentOf(requireUser(res)), text) });

@@ -1,7 +1,11 @@
 import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { ConversationLog, ConversationRepository } from '../../conversations/index.js';
 import type { EventBus, EventName, ParleyEvents } from '../../events/index.js';
 import type { AgentPresence } from '../../handoff/index.js';
 import { requireUser } from '../auth.js';
+import { parse } from '../validate.js';
+import { conversationIdSchema } from './conversation-routes.js';
 import type { ApiRouter } from './route-table.js';
 
 export interface EventRouteDeps {
@@ -13,7 +17,11 @@ export interface EventRouteDeps {
   heartbeatMs: number;
   /** Open streams, so shutdown can end them (an open stream would hold the server open). */
   streams: OpenStreams;
+  conversations: Pick<ConversationRepository, 'get'>;
+  log: Pick<ConversationLog, 'subscribe'>;
 }
+
+const watchQuerySchema = z.object({ after: z.coerce.number({ error: 'after must be a number' }).int('after must be a whole number').min(0, 'after must not be negative').default(0) });
 
 /** The live streams currently open; `closeAll` on shutdown. */
 export class OpenStreams {
@@ -44,15 +52,22 @@ const FORWARDED: Partial<Record<EventName, string>> = {
 
 /**
  * `GET /api/events`: the console's live feed as Server-Sent Events — queue changes, new
- * lines in conversations, the customer typing. While it is open the agent counts as online.
- * It ends at once on logout, and at the next heartbeat when the session goes idle.
+ * lines in conversations waiting for or talking to an agent, the customer typing. While it is
+ * open the agent counts as online.
+ *
+ * `GET /api/conversations/:id/live?after=N`: every line of one conversation after the first N,
+ * as they are stored (bot replies included), for an agent watching a chat the bot still has.
+ *
+ * Both end at once on logout, and at the next heartbeat when the session goes idle.
  */
 export function addEventRoutes(api: ApiRouter, deps: EventRouteDeps): void {
   api.add('get', '/events', 'agent', (req, res) => {
     const user = requireUser(res);
-    const sessionId = res.locals.sessionId as string;
-    openStream(req, res);
-    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const { send } = openAgentStream(req, res, deps, () => {
+      stopEvents();
+      stopPresence();
+      goOffline();
+    });
     const goOffline = deps.presence.connect({ id: user.id, name: user.name });
     const stopPresence = deps.presence.onChange((agentsOnline) => send('presence', { agentsOnline }));
     const stopEvents = deps.events.subscribeAll((event, payload) => {
@@ -60,36 +75,31 @@ export function addEventRoutes(api: ApiRouter, deps: EventRouteDeps): void {
       if (name) send(name, { event, ...(payload as ParleyEvents[typeof event]) });
     });
     send('hello', { agent: { id: user.id, name: user.name }, agentsOnline: deps.presence.count() });
+  });
 
-    const stopSignOut = deps.events.subscribe('session.ended', (ended) => {
-      if (ended.sessionId !== sessionId) return;
-      send('signed-out', {});
-      res.end();
+  api.add('get', '/conversations/:id/live', 'agent', async (req, res) => {
+    const id = parse(conversationIdSchema, req.params.id, 'id');
+    const { after } = parse(watchQuerySchema, req.query, 'query');
+    await deps.conversations.get(id); // 404 before the stream opens
+    let unsubscribe: (() => void) | undefined;
+    let ended = false;
+    const { send } = openAgentStream(req, res, deps, () => {
+      ended = true;
+      unsubscribe?.();
     });
-    const heartbeat = setInterval(() => {
-      void deps.isSessionLive(sessionId).then((live) => {
-        if (live) return void res.write(': heartbeat\n\n');
-        send('signed-out', {});
-        res.end();
-      });
-    }, deps.heartbeatMs);
-    const stop = () => {
-      clearInterval(heartbeat);
-      stopSignOut();
-      stopEvents();
-      stopPresence();
-      goOffline();
-    };
-    const forget = deps.streams.add(() => res.end());
-    req.on('close', stop);
-    res.on('close', () => {
-      stop();
-      forget();
-    });
+    const stop = await deps.log.subscribe(id, after, (set) => send('activities', set));
+    if (ended) stop();
+    else unsubscribe = stop;
   });
 }
 
-function openStream(req: Request, res: Response): void {
+/**
+ * Open an agent's Server-Sent Events stream: a heartbeat comment keeps proxies from closing it
+ * and checks the session; logout, an idle session and shutdown end it. `onStop` runs once,
+ * however it ends.
+ */
+function openAgentStream(req: Request, res: Response, deps: EventRouteDeps, onStop: () => void): { send: (event: string, data: unknown) => void } {
+  const sessionId = res.locals.sessionId as string;
   req.socket.setTimeout(0);
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -98,4 +108,26 @@ function openStream(req: Request, res: Response): void {
   res.setHeader('X-Accel-Buffering', 'no');
   res.flushHeaders();
   res.write('retry: 3000\n\n');
+  const send = (event: string, data: unknown) => void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const signOut = () => {
+    send('signed-out', {});
+    res.end();
+  };
+  const stopSignOut = deps.events.subscribe('session.ended', (ended) => ended.sessionId === sessionId && signOut());
+  const heartbeat = setInterval(() => {
+    void deps.isSessionLive(sessionId).then((live) => (live ? void res.write(': heartbeat\n\n') : signOut()));
+  }, deps.heartbeatMs);
+  const forget = deps.streams.add(() => res.end());
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(heartbeat);
+    stopSignOut();
+    forget();
+    onStop();
+  };
+  req.on('close', stop);
+  res.on('close', stop);
+  return { send };
 }

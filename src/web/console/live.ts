@@ -1,5 +1,5 @@
 import { t } from './i18n.js';
-import { state } from './state.js';
+import { type Line, state } from './state.js';
 
 export interface LiveHandlers {
   hello(data: { agentsOnline: number }): void;
@@ -25,6 +25,18 @@ export function connectLive(handlers: LiveHandlers): () => void {
     source.close();
     handlers.signedOut();
   });
+  return () => source.close();
+}
+
+/**
+ * Every new line of one conversation as it is stored, the bot's replies included
+ * (`/api/conversations/:id/live`): the main feed carries lines only for chats with the agents.
+ * After a reconnect the browser asks from `after` again; lines already shown are skipped.
+ */
+export function watchConversation(id: string, after: number, onLines: (lines: Line[]) => void): () => void {
+  const source = new EventSource(`/api/conversations/${encodeURIComponent(id)}/live?after=${after}`, { withCredentials: true });
+  source.addEventListener('activities', (event) => onLines((JSON.parse((event as MessageEvent<string>).data) as { activities: Line[] }).activities));
+  source.addEventListener('signed-out', () => source.close());
   return () => source.close();
 }
 

@@ -7,14 +7,15 @@ import { addLine, renderComposer, renderHeader, renderTranscript, renderTyping }
 import { $ } from './dom.js';
 import { bindCannedReplies } from './canned.js';
 import { language, setLanguage, t, type UiLanguage } from './i18n.js';
-import { connectLive, notifyNewChat, updateTitle } from './live.js';
+import { connectLive, notifyNewChat, updateTitle, watchConversation } from './live.js';
 import { renderQueue } from './queue-view.js';
 import { type CustomerView, renderSide } from './side-panel.js';
-import { type Detail, type QueueTab, senderOf, state, type Summary } from './state.js';
+import { type Detail, type Line, type QueueTab, senderOf, state, type Summary } from './state.js';
 import { errorText } from '../shared/api.js';
 
 let customer: CustomerView | null = null;
 let stopLive: (() => void) | null = null;
+let stopWatching: (() => void) | null = null;
 let listsLoaded = false;
 
 const debounce = (fn: () => void, ms: number) => {
@@ -87,6 +88,23 @@ async function loadCustomer(): Promise<void> {
 }
 const refreshCustomer = debounce(() => void loadCustomer().catch(failed), 300);
 
+/** New lines of the open conversation, from the main feed or the conversation's own stream. */
+function showLines(lines: Line[]): void {
+  const added = lines.filter(addLine);
+  if (added.length === 0) return;
+  if (added.some((line) => senderOf(line) === 'customer')) state.typingUntil = 0;
+  renderTranscript();
+  renderTyping();
+}
+
+/** Follow the open conversation's new lines, whoever has it: the bot's chats change too. */
+function watchSelected(): void {
+  stopWatching?.();
+  stopWatching = null;
+  const detail = state.detail;
+  if (detail && detail.id === state.selectedId) stopWatching = watchConversation(detail.id, detail.activities.length, showLines);
+}
+
 async function select(id: string): Promise<void> {
   state.selectedId = id;
   state.typingUntil = 0;
@@ -95,6 +113,7 @@ async function select(id: string): Promise<void> {
   hint('');
   try {
     await loadDetail();
+    watchSelected();
     await loadCustomer();
   } catch (error) {
     failed(error);
@@ -176,11 +195,7 @@ function goLive(): void {
       if (conversationId === state.selectedId) void loadDetail().catch(failed);
     },
     activity: ({ conversationId, activity }) => {
-      if (conversationId === state.selectedId && addLine(activity)) {
-        if (senderOf(activity) === 'customer') state.typingUntil = 0;
-        renderTranscript();
-        renderTyping();
-      }
+      if (conversationId === state.selectedId) showLines([activity]);
       refreshLists();
     },
     typing: ({ conversationId }) => {
@@ -205,6 +220,8 @@ function goLive(): void {
 function showLogin(message = ''): void {
   stopLive?.();
   stopLive = null;
+  stopWatching?.();
+  stopWatching = null;
   state.me = null;
   $('#app-view').hidden = true;
   $('#login-view').hidden = false;
