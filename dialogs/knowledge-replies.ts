@@ -1,5 +1,6 @@
 import { ActionTypes, type Activity, ActivityTypes, type TurnContext } from '../src/bot/botbuilder-lite.js';
-import type { Intent, PublishedKnowledge } from '../src/kb/index.js';
+import { ORDER_PLACEHOLDER, type Intent, type PublishedKnowledge } from '../src/kb/index.js';
+import { say } from '../src/bot/messages.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeOf } from '../src/nlu/language.js';
 
@@ -82,12 +83,23 @@ export function intentByTitle(knowledge: PublishedKnowledge, text: string): { in
   return titleIndexOf(knowledge.intents).get(wanted);
 }
 
-/** Answer from the knowledge base: one of the intent's answers, its links and quick replies. */
-export async function sendAnswer(context: TurnContext, intent: Intent, language: Language): Promise<void> {
+/** The intent links to one order's own page (`orderUrl`), so an order number makes a better answer. */
+export const offersOrderPage = (intent: Intent): boolean => (intent.links ?? []).some((link) => link.orderUrl);
+
+/**
+ * Answer from the knowledge base: one of the intent's answers, its links and quick replies.
+ * With the customer's order number, an intent that offers an order's page answers with that
+ * page instead.
+ */
+export async function sendAnswer(context: TurnContext, intent: Intent, language: Language, order?: string): Promise<void> {
   const answers = intent.answers[language];
+  const forOrder = order !== undefined && offersOrderPage(intent);
   // Vary between an intent's answers from turn to turn, deterministically for tests.
-  const text = answers[hashOf(context.activity.id ?? '') % answers.length]!;
-  const links = (intent.links ?? []).map((link) => `${link.label[language]}: ${link.url}`);
+  const text = forOrder ? say('orderPage', language, { order }) : answers[hashOf(context.activity.id ?? '') % answers.length]!;
+  const links = (intent.links ?? []).map((link) => {
+    const url = forOrder && link.orderUrl ? link.orderUrl.replace(ORDER_PLACEHOLDER, encodeURIComponent(order)) : link.url;
+    return `${link.label[language]}: ${url}`;
+  });
   // Marked as an answer: the widget offers thumbs up/down on answers only, and only they count.
   await context.sendActivity({ ...reply([text, ...links].join('\n'), language, intent.quickReplies?.[language] ?? []), channelData: { parley: { answer: intent.name } } });
 }

@@ -1,16 +1,19 @@
-import { ComponentDialog, type Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
+import { ComponentDialog, Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import type { Intent, KnowledgeRuntime, UnansweredLog } from '../src/kb/index.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeHint } from '../src/nlu/language.js';
+import { bareOrderNumber, extractEntities } from '../src/nlu/entities.js';
 import { say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
-import { intentByTitle, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf } from './knowledge-replies.js';
+import { intentByTitle, offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE_WATERFALL = 'mainDialog.route';
+/** After an answer that asks for the order number: waits for the next message. */
+const ORDER_NUMBER_WAIT = 'mainDialog.orderNumber';
 
 export interface MainDialogDeps {
   knowledge: KnowledgeRuntime;
@@ -33,6 +36,14 @@ interface RouteOptions {
   skipComplaintOffer?: boolean;
   /** Begin this dialog instead of routing a message (a proactive turn, e.g. the CSAT question). */
   start?: { dialog: string; options?: object };
+  /** The bot just asked for the order number for this intent: a bare order number answers it. */
+  orderFor?: string;
+}
+
+/** What the wait for an order number hands back: the message, to be routed knowing the question. */
+interface OrderNumberReply {
+  reroute: string;
+  orderFor: string;
 }
 
 /**
@@ -43,6 +54,12 @@ export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
     this.addDialog(new WaterfallDialog(ROUTE_WATERFALL, [this.routeStep.bind(this), this.afterChildStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(ORDER_NUMBER_WAIT, [
+        async () => Dialog.EndOfTurn,
+        async (step) => step.endDialog({ reroute: step.context.activity.text ?? '', orderFor: (step.options as { intent: string }).intent } satisfies OrderNumberReply),
+      ]),
+    );
     this.addDialog(new ClarifyDialog(deps.knowledge));
     for (const dialog of deps.dialogs ?? []) this.addDialog(dialog);
     this.initialDialogId = ROUTE_WATERFALL;
@@ -58,7 +75,9 @@ export class MainDialog extends ComponentDialog {
       ? { language: clicked.language, intent: clicked.intent.name, score: 1, alternatives: [{ intent: clicked.intent.name, score: 1 }], decision: 'answer' }
       : knowledge.recognizer.recognize(text, localeHint(step.context.activity.locale));
     const { language } = recognition;
-    const intent = recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined;
+    // A bare order number right after the bot asked for one answers that question.
+    const awaited = step.options?.orderFor && recognition.decision !== 'answer' && bareOrderNumber(text) ? knowledge.intents.get(step.options.orderFor) : undefined;
+    const intent = awaited ?? (recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined);
     rememberUnderstanding(step.context, { recognition, answered: intent?.name ?? null });
 
     if (ticketIdIn(text) && !intent?.dialog && this.findDialog(TICKET_STATUS_DIALOG)) return this.begin(step, TICKET_STATUS_DIALOG, { language, text });
@@ -67,8 +86,13 @@ export class MainDialog extends ComponentDialog {
 
     if (intent) {
       if (intent.dialog && this.findDialog(intent.dialog)) return this.begin(step, intent.dialog, { language, text });
-      await sendAnswer(step.context, intent, language);
-      return step.endDialog();
+      if (!offersOrderPage(intent)) {
+        await sendAnswer(step.context, intent, language);
+        return step.endDialog();
+      }
+      const order = awaited ? bareOrderNumber(text) : extractEntities(text).orderNumbers[0];
+      await sendAnswer(step.context, intent, language, order);
+      return order ? step.endDialog() : step.beginDialog(ORDER_NUMBER_WAIT, { intent: intent.name });
     }
 
     await this.deps.unanswered.record({
@@ -95,9 +119,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async afterChildStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as (Partial<RerouteResult> & ComplaintResult) | undefined;
+    const result = step.result as (Partial<RerouteResult & OrderNumberReply> & ComplaintResult) | undefined;
     if (result?.reroute !== undefined) {
-      return step.replaceDialog(ROUTE_WATERFALL, { text: result.reroute, skipComplaintOffer: result.skipComplaintOffer } satisfies RouteOptions);
+      return step.replaceDialog(ROUTE_WATERFALL, { text: result.reroute, skipComplaintOffer: result.skipComplaintOffer, orderFor: result.orderFor } satisfies RouteOptions);
     }
     return step.endDialog();
   }

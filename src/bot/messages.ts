@@ -9,6 +9,10 @@ export const messages = {
     en: "Hi, I'm Parley, the shop's assistant. Ask me about orders, delivery, returns, refunds or your account — in English or Chinese.",
     zh: '您好，我是 Parley，商城的智能客服。订单、物流、退换货、退款、账户问题都可以问我，中文英文都行。',
   },
+  orderPage: {
+    en: 'Here is order {order}: its status and, once it has shipped, the carrier and tracking number are on this page. If something there looks wrong, tell me and I can connect you with a person.',
+    zh: '这是订单 {order} 的页面：订单状态，以及发货后的快递公司和运单号都在这里。如果信息不对，告诉我，我可以为您转接人工客服。',
+  },
   fallback: {
     en: "I'm not sure I understood that. Could you put it another way? I can also connect you with a person.",
     zh: '抱歉，我没有完全理解您的问题。您可以换个说法再问一次，或者让我为您转接人工客服。',

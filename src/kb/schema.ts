@@ -10,10 +10,19 @@ const textList = z.array(nonEmptyText);
 export const intentDialogs = ['complaint', 'ticket-status', 'handoff'] as const;
 export type IntentDialog = (typeof intentDialogs)[number];
 
+/** Stands for the customer's order number in a link's `orderUrl`. */
+export const ORDER_PLACEHOLDER = '{order}';
+
 export const linkSchema = z
   .object({
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
     label: bilingual(nonEmptyText),
+    /** The page of one order, `{order}` standing for its number: given when the customer names an order. */
+    orderUrl: z
+      .string()
+      .refine((url) => url.includes(ORDER_PLACEHOLDER), `must contain ${ORDER_PLACEHOLDER} where the order number goes`)
+      .refine((url) => URL.canParse(url.replace(ORDER_PLACEHOLDER, '1')) && /^https?:/.test(url), 'must be an http(s) URL')
+      .optional(),
   })
   .strict();
 

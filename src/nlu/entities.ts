@@ -82,3 +82,15 @@ export function extractEntities(text: string): Entities {
   }
   return { orderNumbers, emails, phones };
 }
+
+const bareOrder = /^\s*#?\s*([A-Za-z]{0,4}-?\d{4,20}[A-Za-z\d]*)\s*[.。!！]?\s*$/u;
+
+/**
+ * A message that is nothing but an order number ("1048213", "#1048213", "PD-20458"): the
+ * answer to "what is your order number?". A number shaped like a phone is not one.
+ */
+export function bareOrderNumber(text: string): string | undefined {
+  const match = bareOrder.exec(typeof text === 'string' ? text.normalize('NFKC') : '');
+  if (!match || extractEntities(text).phones.length > 0) return undefined;
+  return match[1]!.toUpperCase();
+}

@@ -23,7 +23,7 @@ export {
 export type { Thresholds } from './calibration.js';
 export { expectedCalibrationError } from './calibration.js';
 export { loadOrTrainRecognizer, modelCacheKey, type CacheOptions } from './model-cache.js';
-export { extractEntities, type Entities } from './entities.js';
+export { bareOrderNumber, extractEntities, type Entities } from './entities.js';
 export { normalizeText } from './normalize.js';
 export { evaluateRecognizer, type EvaluationReport } from './evaluate.js';
 export { readExamplesFile } from './jsonl.js';

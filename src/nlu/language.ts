@@ -9,12 +9,13 @@ const latinWord = /[a-z]{2,}/gi;
  * "我的order到了吗" is Chinese and "refund 退款 status please" is English; a Han character
  * weighs as much as a Latin word of about two letters. A message in both scripts where
  * neither carries four times the other ("退款 refund status") follows `hint`, the language
- * the customer's page is in, when there is one.
+ * the customer's page is in, when there is one; so does a message with no words in either
+ * script ("1048213", "👍").
  */
 export function detectLanguage(text: string, hint?: Language): Language {
   const hanCount = text.match(han)?.length ?? 0;
-  if (hanCount === 0) return 'en';
   const latinLetters = (text.match(latinWord) ?? []).reduce((sum, word) => sum + word.length, 0);
+  if (hanCount === 0) return latinLetters === 0 && hint ? hint : 'en';
   const zh = hanCount * 2;
   const en = latinLetters * 0.5;
   if (hint && en > 0 && Math.min(zh, en) * 4 >= Math.max(zh, en)) return hint;

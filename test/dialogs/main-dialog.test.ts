@@ -29,6 +29,30 @@ describe('main dialog', () => {
     ]);
   });
 
+  it("sends a customer who gives an order number to that order's page, then or when asked", async () => {
+    const { adapter } = await createBotHarness();
+    const orderPage = (order: string, language: 'en' | 'zh') => (reply: Partial<Activity>) => {
+      expect(reply.text).toContain(say('orderPage', language, { order }));
+      expect(reply.text).toContain(`https://shop.example.com/account/orders/${order}`);
+      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+    };
+    await play(adapter, [
+      ['where is my order 1048213?', orderPage('1048213', 'en')],
+      // Asked for the number, the customer sends just that.
+      ['where is my order?', answerOf('order_status', 'en')],
+      ['1048213', orderPage('1048213', 'en')],
+      ['my order number is PD-20458', orderPage('PD-20458', 'en')],
+      // In Chinese, a bare number is answered in the page's language.
+      [{ type: 'message', text: '我的快递到哪了', locale: 'zh-CN' }, answerOf('order_status', 'zh')],
+      [{ type: 'message', text: '20251130', locale: 'zh-CN' }, orderPage('20251130', 'zh')],
+      [{ type: 'message', text: '订单号是 20251130', locale: 'zh-CN' }, orderPage('20251130', 'zh')],
+      // Anything else after the question is a new message; a bare number unasked for is not an order.
+      ['where is my order?', answerOf('order_status', 'en')],
+      ['how do I return something', answerOf('return_item', 'en')],
+      ['1048213', say('fallback', 'en')],
+    ]);
+  });
+
   it('takes a button label at its word', async () => {
     const { adapter } = await createBotHarness();
     await play(adapter, [

@@ -49,7 +49,7 @@ export async function createBotHarness(
 export type Expectation = string | RegExp | ((reply: Partial<Activity>) => void);
 
 /** Play `[user says, bot replies]` steps in order through one conversation. */
-export async function play(adapter: TestAdapter, steps: readonly (readonly [string, Expectation])[]): Promise<void> {
+export async function play(adapter: TestAdapter, steps: readonly (readonly [string | Partial<Activity>, Expectation])[]): Promise<void> {
   let flow: ReturnType<TestAdapter['send']> | undefined;
   for (const [userSays, expected] of steps) {
     const sent: ReturnType<TestAdapter['send']> = flow ? flow.send(userSays) : adapter.send(userSays);
@@ -57,7 +57,7 @@ export async function play(adapter: TestAdapter, steps: readonly (readonly [stri
       if (typeof expected === 'function') return expected(reply);
       const text = reply.text ?? '';
       if (typeof expected === 'string' ? text !== expected : !expected.test(text)) {
-        throw new Error(`after "${userSays}" the bot said "${text}", expected ${String(expected)}`);
+        throw new Error(`after "${typeof userSays === 'string' ? userSays : userSays.text}" the bot said "${text}", expected ${String(expected)}`);
       }
     });
   }

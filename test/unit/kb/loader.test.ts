@@ -64,6 +64,11 @@ describe('loading the knowledge base', () => {
     expect((await errorOf()).message).toMatch(/answer/);
     await write('x.json', { intents: [intent('ok', { links: [{ url: 'javascript:alert(1)', label: { en: 'x', zh: 'x' } }] })] });
     expect((await errorOf()).jsonPath).toBe('$.intents[0].links[0].url');
+    const link = { url: 'https://shop.example.com/orders', label: { en: 'x', zh: 'x' } };
+    await write('x.json', { intents: [intent('ok', { links: [{ ...link, orderUrl: 'https://shop.example.com/orders/1' }] })] });
+    expect((await errorOf()).message).toMatch(/\$\.intents\[0\]\.links\[0\]\.orderUrl: must contain \{order\}/);
+    await write('x.json', { intents: [intent('ok', { links: [{ ...link, orderUrl: 'javascript:go({order})' }] })] });
+    expect((await errorOf()).message).toMatch(/orderUrl: must be an http\(s\) URL/);
   });
 
   it('rejects an intent defined twice across files', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../../../src/nlu/index.js';
+import { bareOrderNumber, extractEntities } from '../../../src/nlu/index.js';
 
 describe('extractEntities', () => {
   it.each([
@@ -56,5 +56,21 @@ describe('extractEntities', () => {
     '',
   ])('finds nothing in %j', (text) => {
     expect(extractEntities(text)).toEqual({ orderNumbers: [], emails: [], phones: [] });
+  });
+});
+
+describe('a bare order number', () => {
+  it('is a message that is only an order number', () => {
+    expect(bareOrderNumber('1048213')).toBe('1048213');
+    expect(bareOrderNumber(' #1048213. ')).toBe('1048213');
+    expect(bareOrderNumber('pd-20458')).toBe('PD-20458');
+    expect(bareOrderNumber('２０２５１１３０')).toBe('20251130');
+  });
+
+  it('is not a phone number, a short number or a sentence', () => {
+    expect(bareOrderNumber('13812345678')).toBeUndefined();
+    expect(bareOrderNumber('+1 415 555 0100')).toBeUndefined();
+    expect(bareOrderNumber('123')).toBeUndefined();
+    expect(bareOrderNumber('order 1048213 is late')).toBeUndefined();
   });
 });

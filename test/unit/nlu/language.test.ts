@@ -17,6 +17,10 @@ describe('the language of a message', () => {
     expect(detectLanguage('I ordered the wireless noise cancelling 耳机 last week, where is it', localeHint('zh-CN'))).toBe('en');
     expect(detectLanguage('我的快递到现在还没有送到 ok', localeHint('en-US'))).toBe('zh');
     expect(detectLanguage('where is my order', localeHint('zh-CN'))).toBe('en');
+    // No words at all: an order number, an emoji.
+    expect(detectLanguage('20251130', localeHint('zh-CN'))).toBe('zh');
+    expect(detectLanguage('👍', localeHint('zh-CN'))).toBe('zh');
+    expect(detectLanguage('20251130')).toBe('en');
     expect(localeHint(undefined)).toBeUndefined();
   });
 

@@ -43,7 +43,7 @@ export function intentForm(intent: Intent | undefined) {
     );
     return { language, controls, section };
   });
-  const links = textarea((intent?.links ?? []).map((link) => `${link.url} | ${link.label.en} | ${link.label.zh}`), 2);
+  const links = textarea((intent?.links ?? []).map((link) => [link.url, link.label.en, link.label.zh, ...(link.orderUrl ? [link.orderUrl] : [])].join(' | ')), 2);
 
   const element = h(
     'div',
@@ -60,8 +60,8 @@ export function intentForm(intent: Intent | undefined) {
     const quickReplies = pick('quickReplies');
     const check = pick('check');
     const linkList = lines(links.value).map((line) => {
-      const [url = '', en = '', zh = ''] = line.split('|').map((part) => part.trim());
-      return { url, label: { en, zh } };
+      const [url = '', en = '', zh = '', orderUrl = ''] = line.split('|').map((part) => part.trim());
+      return { url, label: { en, zh }, ...(orderUrl ? { orderUrl } : {}) };
     });
     return {
       ...(intent ?? {}),
