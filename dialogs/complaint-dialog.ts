@@ -10,7 +10,7 @@ import {
 } from '../src/bot/botbuilder-lite.js';
 import { type MessageKey, say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
-import { clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { reply } from './knowledge-replies.js';
 import { customerIdOf, type TicketDialogDeps } from './ticket-replies.js';
@@ -118,12 +118,16 @@ export class ComplaintDialog extends ComponentDialog {
       draft.contactKnown = true;
       return step.next();
     }
-    return step.prompt(CONTACT, { prompt: reply(say('complaintAskContact', draft.language), draft.language), validations: { language: draft.language } });
+    const { language } = draft;
+    return step.prompt(CONTACT, { prompt: reply(say('complaintAskContact', language), language, [say('complaintContactInChat', language)]), validations: { language } });
   }
 
   private async confirmStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
     const draft = draftOf(step);
-    if (typeof step.result === 'string') draft.contact = contactIn(step.result);
+    if (typeof step.result === 'string') {
+      draft.contact = contactIn(step.result);
+      draft.contactInChat = draft.contact === undefined;
+    }
     return step.prompt(CONFIRM, { prompt: await confirmPrompt(draft, this.deps, await customerIdOf(step.context, this.deps)) });
   }
 
@@ -134,9 +138,9 @@ export class ComplaintDialog extends ComponentDialog {
 
   private async validateContact(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value ?? '';
-    if (contactIn(text)) return true;
+    if (contactIn(text) || isContactInChat(text)) return true;
     const language = (prompt.options.validations as { language?: Language } | undefined)?.language ?? 'en';
-    await prompt.context.sendActivity(reply(say(looksLikeBadEmail(text) ? 'complaintEmailInvalid' : 'complaintContactInvalid', language), language));
+    await prompt.context.sendActivity(reply(say(looksLikeBadEmail(text) ? 'complaintEmailInvalid' : 'complaintContactInvalid', language), language, [say('complaintContactInChat', language)]));
     return false;
   }
 

@@ -11,6 +11,7 @@ const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|go ahead|do it|c
 const NO = /^(n|no|nope|nah|no thanks|no,? thank you|not now|don't|no,? just answer|不|不是|不用|不要|不对|没有|不用[,，]\s*先回答问题|否)$/u;
 const CANCEL = /^(please )?(cancel|stop|quit|exit|abort|never ?mind|forget (it|about it))( (it|this|that|the complaint|please))?$|^(那)?(算了|不用了|取消|不投诉了|不要了|退出|取消投诉)(吧)?$/u;
 const HELP = /^(help|\?|what\?|what do you (need|mean)|what should i (say|type|do)|i don't understand|帮助|怎么填|什么意思|不明白|不懂|我该说什么|要填什么)$/u;
+const IN_CHAT = /^(reply in this chat|in (this|the) chat|(reply|answer|write to me|get back to me|contact me) (here|in (this|the) chat)|here|just here|chat|no (email|phone|contact)|i'd rather not( say)?|在聊天里回复我|在聊天里回复|聊天里回复|就在这里|这里就行|在这里回复|不留了?|不想留|不方便留)$/u;
 const NONE = /^(none|no order|no order number|not about an order|there is no order|n\/a|无|没有|没有订单|没有订单号|与订单无关|不是订单的问题)$/u;
 
 export const isYes = (text: string) => YES.test(clean(text));
@@ -18,6 +19,8 @@ export const isNo = (text: string) => NO.test(clean(text));
 export const isCancel = (text: string) => CANCEL.test(clean(text));
 export const isHelp = (text: string) => HELP.test(clean(text));
 export const isNoOrder = (text: string) => NONE.test(clean(text));
+/** The customer would rather hear back in the chat than give an email or a phone number. */
+export const isContactInChat = (text: string) => IN_CHAT.test(clean(text));
 
 /** Order numbers a message names, leaving out ticket ids (which look alike). */
 export function orderNumbersIn(text: string): string[] {

@@ -20,6 +20,8 @@ export interface ComplaintDraft {
   /** Raw values: they go to the ticket's contact field, never into a transcript. */
   contact?: TicketContact;
   contactKnown?: boolean;
+  /** No email or phone: the customer hears back in the chat (the ticket's updates are posted there). */
+  contactInChat?: boolean;
   assessment?: Assessment;
 }
 
@@ -32,7 +34,7 @@ export function draftIn(innerDc: DialogContext, waterfallId: string): ComplaintD
 /** A contact as it may be shown back in chat: masked like the transcript masks it. */
 function shownContact(draft: ComplaintDraft, deps: TicketDialogDeps): string {
   const contact = draft.contact?.email ?? draft.contact?.phone;
-  if (!contact) return say('complaintNone', draft.language);
+  if (!contact) return say(draft.contactInChat ? 'complaintContactChat' : 'complaintNone', draft.language);
   const masked = deps.redact(contact);
   return draft.contactKnown ? say('complaintKnownContact', draft.language, { contact: masked }) : masked;
 }

@@ -88,16 +88,18 @@ export const messages = {
     zh: '这似乎不是订单号：订单号至少有 4 位数字，例如 12345 或 PD-20458。请再输入一次，或点“与订单无关”。',
   },
   complaintAskContact: {
-    en: 'How can our team reach you about this? Please give an email address or a phone number.',
-    zh: '我们的客服该如何联系您？请留下邮箱或手机号码。',
+    en: 'How can our team reach you about this? Please give an email address or a phone number, or hear back in this chat.',
+    zh: '我们的客服该如何联系您？请留下邮箱或手机号码，也可以选择在聊天里回复您。',
   },
+  complaintContactInChat: { en: 'Reply in this chat', zh: '在聊天里回复我' },
+  complaintContactChat: { en: 'this chat', zh: '本聊天窗口' },
   complaintEmailInvalid: {
     en: "That email address doesn't look right. Please check it (like name@example.com), or give a phone number instead.",
     zh: '这个邮箱地址格式不对，请检查一下（例如 name@example.com），或者留一个手机号码。',
   },
   complaintContactInvalid: {
-    en: "I couldn't find an email address or a phone number in that. Please type one, like name@example.com or +1 555 123 4567.",
-    zh: '没有识别到邮箱或电话号码，请输入一个，例如 name@example.com 或 13812345678。',
+    en: "I couldn't find an email address or a phone number in that. Please type one, like name@example.com or +1 555 123 4567, or tap \"Reply in this chat\".",
+    zh: '没有识别到邮箱或电话号码，请输入一个，例如 name@example.com 或 13812345678，或点“在聊天里回复我”。',
   },
   complaintConfirm: {
     en: "Here is your complaint:\n• What happened: {description}\n• Order: {order}\n• Contact: {contact}\n• Type: {category}\n• We'll get back to you within: {sla}\nShall I file it?",
@@ -130,7 +132,10 @@ export const messages = {
   complaintHelpOffer: { en: 'I can open a complaint ticket so a person follows up, or just answer your question.', zh: '我可以为您登记投诉由专人跟进，也可以直接回答您的问题。' },
   complaintHelpDescription: { en: 'Right now I need a short description of what went wrong.', zh: '现在请简单描述一下出了什么问题。' },
   complaintHelpOrder: { en: 'Right now I need the number of the order this is about.', zh: '现在请提供相关的订单号。' },
-  complaintHelpContact: { en: 'Right now I need an email address or a phone number, so our team can reach you.', zh: '现在请留下邮箱或电话号码，方便客服联系您。' },
+  complaintHelpContact: {
+    en: 'Right now I need an email address or a phone number, so our team can reach you; or tap "Reply in this chat" to hear back here.',
+    zh: '现在请留下邮箱或电话号码，方便客服联系您；也可以点“在聊天里回复我”，在这里等回复。',
+  },
   complaintHelpConfirm: { en: 'Right now I need you to check the summary and say "yes" to file it, or tell me what to change.', zh: '现在请核对上面的内容，回复“确认”提交，或者告诉我需要修改什么。' },
   ticketCategory_delivery: { en: 'delivery', zh: '物流配送' },
   ticketCategory_product_quality: { en: 'product quality', zh: '商品质量' },

@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { say } from '../../src/bot/messages.js';
 import { converse, createTicketBot } from '../support/tickets.js';
@@ -56,6 +57,25 @@ describe('complaint dialog, English', () => {
       ['bob@example', en('complaintEmailInvalid')],
       ['call me maybe', en('complaintContactInvalid')],
       ['bob@example.org', /• Contact: b\*\*\*@example\.org[\s\S]*• Type: service/],
+    ]);
+  });
+
+  it('lets a customer without an email or phone hear back in the chat, offered at every ask', async () => {
+    const bot = await createTicketBot();
+    const offersChat = (key: 'complaintAskContact' | 'complaintContactInvalid', language: 'en' | 'zh') => (text: string, last?: Partial<Activity>) => {
+      expect(text).toBe(say(key, language));
+      expect(last?.suggestedActions?.actions.map((action) => action.title)).toEqual([say('complaintContactInChat', language)]);
+    };
+    await converse(bot.adapter, [
+      ["I'd like to complain, the agent on the phone was rude to me", offersChat('complaintAskContact', 'en')],
+      ['what is the status of my complaint?', offersChat('complaintContactInvalid', 'en')],
+      ['Reply in this chat', /• Contact: this chat\n/],
+      ['yes', /^Your complaint is filed as ticket T-1001\./],
+    ]);
+    expect((await bot.tickets.get('T-1001')).contact).toBeNull();
+    await converse(bot.adapter, [
+      ['我要投诉，客服态度太差了', offersChat('complaintAskContact', 'zh')],
+      ['就在这里', /• 联系方式：本聊天窗口\n/],
     ]);
   });
 

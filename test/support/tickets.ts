@@ -1,4 +1,4 @@
-import type { TestAdapter } from 'botbuilder';
+import type { Activity, TestAdapter } from 'botbuilder';
 import { expect } from 'vitest';
 import { ComplaintDialog } from '../../dialogs/complaint-dialog.js';
 import { CsatDialog } from '../../dialogs/csat-dialog.js';
@@ -48,7 +48,8 @@ export async function createTicketBot(options: { customerId?: string; identified
   return { ...harness, tickets: tickets!, events, chatRatings };
 }
 
-export type TurnExpectation = string | RegExp | ((text: string) => void);
+/** The bot's text in a turn, or a check of it (given the turn's last message too, for its buttons). */
+export type TurnExpectation = string | RegExp | ((text: string, last?: Partial<Activity>) => void);
 
 /**
  * Play `[user says, bot replies]` steps; each step's expectation is matched against all the
@@ -58,11 +59,11 @@ export async function converse(adapter: TestAdapter, steps: readonly (readonly [
   const said: string[] = [];
   for (const [userSays, expected] of steps) {
     await adapter.send(userSays);
-    const texts: string[] = [];
-    for (let reply = adapter.getNextReply(); reply; reply = adapter.getNextReply()) if (reply.type === 'message') texts.push(reply.text ?? '');
-    const text = texts.join('\n\n');
+    const replies: Partial<Activity>[] = [];
+    for (let reply = adapter.getNextReply(); reply; reply = adapter.getNextReply()) if (reply.type === 'message') replies.push(reply);
+    const text = replies.map((reply) => reply.text ?? '').join('\n\n');
     said.push(`user> ${userSays}`, `bot> ${text}`);
-    if (typeof expected === 'function') expected(text);
+    if (typeof expected === 'function') expected(text, replies.at(-1));
     else if (typeof expected === 'string') expect(text, `after "${userSays}"`).toBe(expected);
     else expect(text, `after "${userSays}"`).toMatch(expected);
   }
