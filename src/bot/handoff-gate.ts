@@ -1,5 +1,5 @@
 import { type Activity, type ConversationAccount, EventFactory, HandoffEventNames, type Middleware, type TurnContext } from './botbuilder-lite.js';
-import { rememberQueueStatus, tellNoAgent, welcomeBack } from '../../dialogs/handoff-dialog.js';
+import { rememberQueueStatus, tellMessageLeft, tellNoAgent, welcomeBack } from '../../dialogs/handoff-dialog.js';
 import { BOT_ACCOUNT, CHANNEL_ID } from '../channels/index.js';
 import type { ConversationRecord, ConversationRepository } from '../conversations/index.js';
 import type { EventBus } from '../events/index.js';
@@ -17,7 +17,7 @@ import { messages } from './messages.js';
 export type HandoffState = 'accepted' | 'completed' | 'failed';
 
 export interface HandoffGateDeps {
-  handoff: Pick<HandoffService, 'request' | 'release' | 'languageOf'>;
+  handoff: Pick<HandoffService, 'request' | 'release' | 'languageOf' | 'leaveMessage'>;
   conversations: Pick<ConversationRepository, 'find' | 'update'>;
   events: EventBus;
   /** Masks personal data in what the customer wrote before agents' consoles receive it. */
@@ -60,7 +60,10 @@ export class HandoffGate implements Middleware {
     return next();
   }
 
-  /** Bot stays quiet: the message is for the agents. A waiting customer may leave the queue. */
+  /**
+   * Bot stays quiet: the message is for the agents. A waiting customer may leave the queue; one
+   * told that nobody can take the chat hears, once, that what they write is kept.
+   */
   private async toAgents(context: TurnContext, record: ConversationRecord): Promise<void> {
     const text = context.activity.text ?? '';
     if (record.status === 'waiting' && isLeaveQueue(text)) {
@@ -80,6 +83,9 @@ export class HandoffGate implements Middleware {
         ...(locale ? { locale } : {}),
       },
     });
+    if (record.status === 'waiting' && record.handoff?.timedOutAt && (await this.deps.handoff.leaveMessage(record.id))) {
+      await tellMessageLeft(context, this.deps.handoff.languageOf(record), record.handoff.ticketId);
+    }
   }
 
   /** `handoff.initiate` events never reach the customer: they queue the chat. */

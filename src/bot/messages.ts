@@ -62,6 +62,14 @@ export const messages = {
     en: "Sorry, none of our team can take the chat right now. Leave a message here and an agent will pick it up, or go back to the assistant.",
     zh: '抱歉，目前没有客服人员可以接待。您可以在这里留言，客服会跟进处理；也可以返回智能客服。',
   },
+  messageLeftTicket: {
+    en: 'Thanks, your message is kept with ticket {ticket}. Someone from our team will reply here as soon as they can; you can close this page meanwhile.',
+    zh: '收到，您的留言已保存到工单 {ticket}。客服会尽快在这里回复您，您可以先关闭页面。',
+  },
+  messageLeft: {
+    en: 'Thanks, your message is kept. Someone from our team will reply here as soon as they can; you can close this page meanwhile.',
+    zh: '收到，您的留言已保存。客服会尽快在这里回复您，您可以先关闭页面。',
+  },
   backToAssistant: { en: 'Back to the assistant', zh: '返回智能客服' },
   welcomeBack: {
     en: "I'm back — Parley, the assistant. Is there anything else I can help you with?",

@@ -34,6 +34,8 @@ export interface HandoffInfo {
   /** Set when nobody claimed in time (or no agent was online); the chat stays in the queue. */
   timedOutAt?: string;
   ticketId?: string;
+  /** When the customer first wrote after being told nobody could take the chat (they were answered once). */
+  messageLeftAt?: string;
   /** The customer's rating of the agent's help, asked when the agent handed the chat back. */
   rating?: ChatRating;
 }

@@ -121,6 +121,21 @@ export class HandoffService {
     });
   }
 
+  /**
+   * The customer wrote while the chat waits with nobody to take it (after the timeout notice).
+   * True the first time, when the bot should say the message is kept; later messages, a chat
+   * still waiting for its first agent, or one an agent has taken: false.
+   */
+  leaveMessage(conversationId: string): Promise<boolean> {
+    return this.lock.run(conversationId, async () => {
+      const record = await this.deps.conversations.get(conversationId);
+      const { handoff } = record;
+      if (record.status !== 'waiting' || !handoff?.timedOutAt || handoff.messageLeftAt) return false;
+      await this.deps.conversations.update(conversationId, { handoff: { ...handoff, messageLeftAt: this.now() } });
+      return true;
+    });
+  }
+
   /** The agent ends the conversation. */
   close(conversationId: string, agent: AgentRef): Promise<ConversationRecord> {
     return this.lock.run(conversationId, async () => {

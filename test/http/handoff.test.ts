@@ -204,6 +204,17 @@ describe('handoff over HTTP', () => {
     expect(offer.text).toContain(`ticket ${ticketId}`);
     expect(offer.text).toMatch(/Leave a message here/);
     expect(offer.suggestedActions.actions.map((action: { title: string }) => action.title)).toEqual(['Back to the assistant']);
+    // The first message left is acknowledged, once; the rest go to the team quietly.
+    for (const text of ['My parcel 1048213 never came.', 'It was a gift, please hurry.']) {
+      await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text } });
+      await server.parley.adapter.idle();
+    }
+    const left = (await activitiesOf(server.url, customer)).slice(-3).map((activity) => activity.text);
+    expect(left).toEqual([
+      'My parcel 1048213 never came.',
+      `Thanks, your message is kept with ticket ${ticketId}. Someone from our team will reply here as soon as they can; you can close this page meanwhile.`,
+      'It was a gift, please hurry.',
+    ]);
     await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'Back to the assistant' } });
     await server.parley.adapter.idle();
     const last = (await activitiesOf(server.url, customer)).slice(-2).map((activity) => activity.text);
