@@ -30,7 +30,12 @@ export class UnansweredLog {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async record(question: Omit<UnansweredQuestion, 'id' | 'at' | 'status'>): Promise<UnansweredQuestion> {
+  /**
+   * Keep a question for review. A message without a single word ("👍", "???", "12345") is not
+   * kept: there is nothing in it to add as an example.
+   */
+  async record(question: Omit<UnansweredQuestion, 'id' | 'at' | 'status'>): Promise<UnansweredQuestion | undefined> {
+    if (!/\p{L}/u.test(question.text)) return undefined;
     const stored: UnansweredQuestion = { ...question, id: randomUUID(), at: this.clock().toISOString(), status: 'new' };
     await this.questions.put(stored);
     return stored;

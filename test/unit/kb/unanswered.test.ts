@@ -49,12 +49,19 @@ describe('what the bot missed', () => {
 
   it('adding a question as an example puts it in the draft and takes it off the list', async () => {
     const { knowledge, unanswered } = await openKnowledge();
-    const stored = await unanswered.record({ text: 'money back now', language: 'en', conversationId: 'c1', kind: 'fallback', bestGuesses: [] });
+    const stored = (await unanswered.record({ text: 'money back now', language: 'en', conversationId: 'c1', kind: 'fallback', bestGuesses: [] }))!;
     await knowledge.addExample('refund', 'en', stored.text, 'ann@example.com');
     await unanswered.review([stored.id], 'added', 'ann@example.com', 'refund');
 
     expect((await knowledge.intentsOf('draft')).find((intent) => intent.name === 'refund')!.utterances.en).toContain('money back now');
     expect(await unanswered.groups()).toEqual([]);
     expect((await unanswered.groups('added'))[0]!.text).toBe('money back now');
+  });
+
+  it('keeps no message without a word in it: there is nothing to add as an example', async () => {
+    const { unanswered } = await openKnowledge();
+    for (const text of ['👍', '???', '1048213', '  ']) expect(await unanswered.record({ text, language: 'en', conversationId: 'c1', kind: 'fallback', bestGuesses: [] })).toBeUndefined();
+    await unanswered.record({ text: '发票?', language: 'zh', conversationId: 'c1', kind: 'fallback', bestGuesses: [] });
+    expect((await unanswered.groups()).map((group) => group.text)).toEqual(['发票?']);
   });
 });
