@@ -1,11 +1,12 @@
 import type { Language } from '../src/nlu/types.js';
 import { extractEntities } from '../src/nlu/index.js';
+import { canonicalText } from '../src/nlu/normalize.js';
 import { classifyCategory, namesProblem, type TicketContact } from '../src/tickets/index.js';
 import { ticketIdIn } from './ticket-replies.js';
 
 /** What the customer's words in a complaint flow mean: yes, no, cancel, help, slots. */
 
-const clean = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/[\s,，.。!！?？~～]+$/u, '');
+const clean = (text: string) => canonicalText(text).trim().toLowerCase().replace(/[\s,，.。!！?？~～]+$/u, '');
 
 const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|go ahead|do it|correct|right|that's right|confirm|file it|yes,? (please|file it|file a complaint|do it)|是|是的|对|对的|好|好的|好的[,，]\s*登记投诉|可以|行|确认|确认提交|没问题|提交|嗯)$/u;
 const NO = /^(n|no|nope|nah|no thanks|no,? thank you|not now|don't|no,? just answer|不|不是|不用|不要|不对|没有|不用[,，]\s*先回答问题|否)$/u;

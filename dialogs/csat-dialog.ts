@@ -1,5 +1,6 @@
 import { ComponentDialog, type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import { say } from '../src/bot/messages.js';
+import { canonicalText } from '../src/nlu/normalize.js';
 import type { Language } from '../src/nlu/types.js';
 import { reply } from './knowledge-replies.js';
 import { customerIdOf, formatDue, type TicketDialogDeps } from './ticket-replies.js';
@@ -24,11 +25,12 @@ const NOT_FIXED = /still (not|isn't|is not|hasn't been|has not been) (fixed|solv
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
 const SKIP = /^(no|nope|no,? thanks?|nothing|that's all|skip|not now|没有了?|没了|不用了?|无|跳过|不评了?|不评价)[.。!！]*$/iu;
 
-export const isNotFixed = (text: string) => NOT_FIXED.test(text);
+export const isNotFixed = (text: string) => NOT_FIXED.test(canonicalText(text));
+const isSkip = (text: string) => SKIP.test(canonicalText(text).trim());
 
 /** A rating 1–5 in "4", "4/5", "5 stars", "四分", "5星"; undefined for anything else. */
 export function ratingIn(text: string): number | undefined {
-  const match = /^\D*?([1-5一二两三四五])\s*(?:\/\s*5|stars?|分|星|颗星)?\s*[.。!！]?\s*$/iu.exec(text.normalize('NFKC').trim());
+  const match = /^\D*?([1-5一二两三四五])\s*(?:\/\s*5|stars?|分|星|颗星)?\s*[.。!！]?\s*$/iu.exec(canonicalText(text).trim());
   if (!match) return undefined;
   return CHINESE_DIGITS[match[1]!] ?? Number(match[1]);
 }
@@ -64,7 +66,7 @@ export class CsatDialog extends ComponentDialog {
     const answer = String(step.result);
     const customerId = await customerIdOf(step.context, this.deps);
     if (isTicket(options) && isNotFixed(answer)) return this.reopen(step, options, customerId, answer);
-    if (!isTicket(options) && SKIP.test(answer.trim())) {
+    if (!isTicket(options) && isSkip(answer)) {
       await step.context.sendActivity(reply(say('chatRatingSkipped', options.language), options.language));
       return step.endDialog();
     }
@@ -84,7 +86,7 @@ export class CsatDialog extends ComponentDialog {
     const customerId = await customerIdOf(step.context, this.deps);
     if (isTicket(options) && isNotFixed(answer)) return this.reopen(step, options, customerId, answer);
     const { score } = step.values as { score: number };
-    if (!SKIP.test(answer)) {
+    if (!isSkip(answer)) {
       if (isTicket(options)) await this.deps.tickets.rate(options.ticketId, customerId, score, this.deps.redact(answer));
       else await this.deps.rateChat(step.context.activity.conversation.id, score, this.deps.redact(answer));
     }

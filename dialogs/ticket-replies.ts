@@ -1,5 +1,6 @@
 import type { TurnContext } from '../src/bot/botbuilder-lite.js';
 import { type MessageKey, say } from '../src/bot/messages.js';
+import { canonicalText } from '../src/nlu/normalize.js';
 import type { Language } from '../src/nlu/types.js';
 import type { Sentiment } from '../src/sentiment/types.js';
 import type { TicketCategory, TicketContact, TicketService, TicketStatus, TicketView } from '../src/tickets/index.js';
@@ -25,7 +26,7 @@ export async function customerIdOf(context: TurnContext, deps: Pick<TicketDialog
 
 /** `T-1042` in "status of T-1042?", "t1042", "工单1042"; undefined when none is named. */
 export function ticketIdIn(text: string): string | undefined {
-  const match = /(?:\bT-?|工单号?\s*[:：#]?\s*T?-?)(\d{3,12})(?!\d)/iu.exec(text.normalize('NFKC'));
+  const match = /(?:\bT-?|工单号?\s*[:：#]?\s*T?-?)(\d{3,12})(?!\d)/iu.exec(canonicalText(text));
   return match ? `T-${Number(match[1])}` : undefined;
 }
 

@@ -6,6 +6,7 @@ import type { EventBus } from '../events/index.js';
 import type { HandoffService } from '../handoff/index.js';
 import type { Logger } from '../logger.js';
 import { languageOfMessage } from '../nlu/language.js';
+import { canonicalText } from '../nlu/normalize.js';
 import type { Language } from '../nlu/types.js';
 import { messages } from './messages.js';
 
@@ -138,5 +139,5 @@ function isCustomerMessage(activity: Partial<Activity>): boolean {
 
 function isLeaveQueue(text: string): boolean {
   const trimmed = text.trim();
-  return LEAVE_QUEUE.test(trimmed) || trimmed === messages.backToAssistant.en || trimmed === messages.backToAssistant.zh;
+  return LEAVE_QUEUE.test(canonicalText(trimmed)) || trimmed === messages.backToAssistant.en || trimmed === messages.backToAssistant.zh;
 }

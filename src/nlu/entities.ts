@@ -1,3 +1,5 @@
+import { canonicalText } from './normalize.js';
+
 /** What the bot can pick out of a message to act on. */
 export interface Entities {
   orderNumbers: string[];
@@ -43,7 +45,7 @@ function pushUnique(list: string[], value: string): void {
  * for the other. Bare numbers with no such hint count only when their shape is a phone's.
  */
 export function extractEntities(text: string): Entities {
-  const source = typeof text === 'string' ? text.normalize('NFKC') : '';
+  const source = typeof text === 'string' ? canonicalText(text) : '';
   const taken: Span[] = [];
   const emails: string[] = [];
   for (const match of source.matchAll(emailPattern)) {
@@ -90,7 +92,7 @@ const bareOrder = /^\s*#?\s*([A-Za-z]{0,4}-?\d{4,20}[A-Za-z\d]*)\s*[.。!！]?\s
  * answer to "what is your order number?". A number shaped like a phone is not one.
  */
 export function bareOrderNumber(text: string): string | undefined {
-  const match = bareOrder.exec(typeof text === 'string' ? text.normalize('NFKC') : '');
+  const match = bareOrder.exec(typeof text === 'string' ? canonicalText(text) : '');
   if (!match || extractEntities(text).phones.length > 0) return undefined;
   return match[1]!.toUpperCase();
 }

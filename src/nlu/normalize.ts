@@ -6,13 +6,21 @@ const repeatedChar = /(.)\1{2,}/gu;
 const apostrophes = /['’‘`´]/g;
 
 /**
+ * The form rules and patterns read a customer's words in: NFKC (full-width letters and digits
+ * become half-width) and Traditional Chinese as Simplified, so "訂單號 20251130" is an order
+ * number and "確認" a yes, as their Simplified spellings are. Case and punctuation are kept.
+ */
+export function canonicalText(text: string): string {
+  const canonical = text.normalize('NFKC');
+  return han.test(canonical) ? toSimplified(canonical) : canonical;
+}
+
+/**
  * The one form every text takes before features are read from it: NFKC (full-width letters
  * and digits become half-width), lower case, Traditional Chinese as Simplified, apostrophes
  * dropped ("don't" → "dont") and runs of three or more identical characters cut to two
  * ("sooooo" → "soo", "好好好好" → "好好").
  */
 export function normalizeText(text: string): string {
-  let normal = text.normalize('NFKC').toLowerCase();
-  if (han.test(normal)) normal = toSimplified(normal);
-  return normal.replace(apostrophes, '').replace(repeatedChar, '$1$1');
+  return canonicalText(text).toLowerCase().replace(apostrophes, '').replace(repeatedChar, '$1$1');
 }

@@ -3,6 +3,8 @@
  * a word start (so "deliver" also finds "delivered", "delivery"); Chinese entries are plain
  * substrings, since Chinese has no spaces to anchor on.
  */
+import { canonicalText } from '../nlu/normalize.js';
+
 export interface LexiconEntry {
   /** English regex source (matched case-insensitively at a word start) or a Chinese substring. */
   term: string;
@@ -31,7 +33,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every entry of a lexicon found in the text, with the words that matched. */
 export function findTerms(text: string, lexicon: readonly LexiconEntry[]): LexiconHit[] {
-  const source = text.normalize('NFKC');
+  const source = canonicalText(text);
   const hits: LexiconHit[] = [];
   for (const entry of lexicon) {
     const pattern = patternOf(entry.term);

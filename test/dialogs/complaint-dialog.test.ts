@@ -121,6 +121,18 @@ describe('complaint dialog, Chinese', () => {
     expect(await bot.tickets.get('T-1001')).toMatchObject({ language: 'zh', category: 'delivery', contact: { phone: '13812345678' } });
   });
 
+  it('files a complaint written in Traditional Chinese, reading its order number, choices and category', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投訴，耳機收到就是壞的', zh('complaintAskOrder')],
+      ['訂單號 20251130', zh('complaintAskContact')],
+      ['在聊天裡回覆我', /^您的投诉内容如下：[\s\S]*• 订单：20251130\n• 联系方式：本聊天窗口\n• 类型：商品质量/],
+      ['確認', /^您的投诉已登记，工单号 T-1001。/],
+      ['T-1001 進度如何', /^工单 T-1001/],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({ language: 'zh', category: 'product_quality', orderNumber: '20251130' });
+  });
+
   it('takes the order number and a phone number given in one answer, and asks for neither again', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
