@@ -153,6 +153,13 @@ async function score(trained: Trained, tests: { text: string; intent: string }[]
   };
 }
 
+/** The share of texts a system answers "not sure" (or out of scope). */
+async function rejectedShare(trained: Trained, texts: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const text of texts) if ((await trained.predict(text)).rejected) count++;
+  return count / texts.length;
+}
+
 interface Measured {
   trainMs: number;
   p99: number;
@@ -177,12 +184,7 @@ async function worker(systemName: SystemName, setName: string): Promise<void> {
   const times: number[] = [];
   const clean = await score(trained, tests, times);
   const typo = await score(trained, typos);
-  const rejected = async (texts: string[]) => {
-    if (!trained.canReject) return null;
-    let count = 0;
-    for (const text of texts) if ((await trained.predict(text)).rejected) count++;
-    return count / texts.length;
-  };
+  const rejected = (texts: string[]) => (trained.canReject ? rejectedShare(trained, texts) : null);
   times.sort((a, b) => a - b);
   const result: SetResult = {
     ...clean,
@@ -212,11 +214,7 @@ async function knowledgeWorker(): Promise<void> {
   const trainMs = performance.now() - start;
   const times: number[] = [];
   const clean = await score(trained, inScope, times);
-  const caught = async (texts: string[]) => {
-    let count = 0;
-    for (const text of texts) if ((await trained.predict(text)).rejected) count++;
-    return count / texts.length;
-  };
+  const caught = (texts: string[]) => rejectedShare(trained, texts);
   times.sort((a, b) => a - b);
   const result: KnowledgeResult = {
     ...clean,
