@@ -1,5 +1,6 @@
 import { ComponentDialog, Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import type { KnowledgeRuntime } from '../src/kb/index.js';
+import { canonicalText } from '../src/nlu/normalize.js';
 import type { Language } from '../src/nlu/types.js';
 import { messages, say } from '../src/bot/messages.js';
 import { reply, titleOf } from './knowledge-replies.js';
@@ -42,7 +43,8 @@ export class ClarifyDialog extends ComponentDialog {
 
   private async answerStep(step: WaterfallStepContext<ClarifyOptions>): Promise<DialogTurnResult> {
     const text = step.context.activity.text ?? '';
-    const somethingElse = Object.values(messages.somethingElse).some((label) => label.toLowerCase() === text.trim().toLowerCase());
+    const said = canonicalText(text).trim().toLowerCase();
+    const somethingElse = Object.values(messages.somethingElse).some((label) => label.toLowerCase() === said);
     if (somethingElse) {
       const language = step.options.language;
       await step.context.sendActivity(reply(say('rephrase', language), language));

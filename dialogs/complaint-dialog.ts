@@ -10,6 +10,7 @@ import {
 } from '../src/bot/botbuilder-lite.js';
 import { type MessageKey, say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
+import { canonicalText } from '../src/nlu/normalize.js';
 import { clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { reply } from './knowledge-replies.js';
@@ -185,7 +186,7 @@ export class ComplaintDialog extends ComponentDialog {
   /** At the summary, anything but "yes": a correction, more detail, or "no" (what should change?). */
   private async reviewStep(innerDc: DialogContext, draft: ComplaintDraft, text: string): Promise<DialogTurnResult> {
     const { language } = draft;
-    if (isNo(text) || text.trim() === say('complaintConfirmChange', language)) {
+    if (isNo(text) || canonicalText(text).trim() === say('complaintConfirmChange', language)) {
       await innerDc.context.sendActivity(reply(say('complaintWhatToChange', language), language));
       return waiting;
     }

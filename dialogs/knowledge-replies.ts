@@ -3,6 +3,7 @@ import { ORDER_PLACEHOLDER, type Intent, type PublishedKnowledge } from '../src/
 import { say } from '../src/bot/messages.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeOf } from '../src/nlu/language.js';
+import { canonicalText } from '../src/nlu/normalize.js';
 
 /** What one turn understood; the bot's trace reports it. */
 export interface TurnUnderstanding {
@@ -51,7 +52,7 @@ export function titleOf(intent: Intent, language: Language): string {
   return intent.title?.[language] ?? intent.utterances[language][0] ?? intent.name;
 }
 
-const normalise = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/[\s?？!！.。]+$/u, '');
+const normalise = (text: string) => canonicalText(text).trim().toLowerCase().replace(/[\s?？!！.。]+$/u, '');
 
 /** Each published intent set's button labels, normalised once: looked up on every message. */
 const titleIndexes = new WeakMap<ReadonlyMap<string, Intent>, Map<string, { intent: Intent; language: Language }>>();

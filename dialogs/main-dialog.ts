@@ -36,14 +36,19 @@ interface RouteOptions {
   skipComplaintOffer?: boolean;
   /** Begin this dialog instead of routing a message (a proactive turn, e.g. the CSAT question). */
   start?: { dialog: string; options?: object };
-  /** The bot just asked for the order number for this intent: a bare order number answers it. */
-  orderFor?: string;
+  /** The bot just asked for the order number for this intent: a bare order number answers it, in the question's language. */
+  orderFor?: OrderQuestion;
 }
 
 /** What the wait for an order number hands back: the message, to be routed knowing the question. */
 interface OrderNumberReply {
   reroute: string;
-  orderFor: string;
+  orderFor: OrderQuestion;
+}
+
+interface OrderQuestion {
+  intent: string;
+  language: Language;
 }
 
 /**
@@ -57,7 +62,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog(ORDER_NUMBER_WAIT, [
         async () => Dialog.EndOfTurn,
-        async (step) => step.endDialog({ reroute: step.context.activity.text ?? '', orderFor: (step.options as { intent: string }).intent } satisfies OrderNumberReply),
+        async (step) => step.endDialog({ reroute: step.context.activity.text ?? '', orderFor: step.options as OrderQuestion } satisfies OrderNumberReply),
       ]),
     );
     this.addDialog(new ClarifyDialog(deps.knowledge));
@@ -74,9 +79,10 @@ export class MainDialog extends ComponentDialog {
     const recognition: Recognition = clicked
       ? { language: clicked.language, intent: clicked.intent.name, score: 1, alternatives: [{ intent: clicked.intent.name, score: 1 }], decision: 'answer' }
       : knowledge.recognizer.recognize(text, localeHint(step.context.activity.locale));
-    const { language } = recognition;
     // A bare order number right after the bot asked for one answers that question.
-    const awaited = step.options?.orderFor && recognition.decision !== 'answer' && bareOrderNumber(text) ? knowledge.intents.get(step.options.orderFor) : undefined;
+    const asked = step.options?.orderFor;
+    const awaited = asked && recognition.decision !== 'answer' && bareOrderNumber(text) ? knowledge.intents.get(asked.intent) : undefined;
+    const language = awaited ? asked!.language : recognition.language;
     const intent = awaited ?? (recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined);
     rememberUnderstanding(step.context, { recognition, answered: intent?.name ?? null });
 
@@ -92,7 +98,7 @@ export class MainDialog extends ComponentDialog {
       }
       const order = awaited ? bareOrderNumber(text) : extractEntities(text).orderNumbers[0];
       await sendAnswer(step.context, intent, language, order);
-      return order ? step.endDialog() : step.beginDialog(ORDER_NUMBER_WAIT, { intent: intent.name });
+      return order ? step.endDialog() : step.beginDialog(ORDER_NUMBER_WAIT, { intent: intent.name, language } satisfies OrderQuestion);
     }
 
     await this.deps.unanswered.record({

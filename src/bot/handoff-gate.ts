@@ -5,7 +5,7 @@ import type { ConversationRecord, ConversationRepository } from '../conversation
 import type { EventBus } from '../events/index.js';
 import type { HandoffService } from '../handoff/index.js';
 import type { Logger } from '../logger.js';
-import { languageOfMessage } from '../nlu/language.js';
+import { languageOfMessage, writesTraditional } from '../nlu/language.js';
 import { canonicalText } from '../nlu/normalize.js';
 import type { Language } from '../nlu/types.js';
 import { messages } from './messages.js';
@@ -55,7 +55,8 @@ export class HandoffGate implements Middleware {
     let record = await this.deps.conversations.find(activity.conversation.id);
     if (!record) return next();
     const language = languageOfMessage(activity.text, activity.locale);
-    if (record.language !== language) record = await this.deps.conversations.update(record.id, { language });
+    const traditional = writesTraditional(activity.text, activity.locale ?? record.locale, record.traditional);
+    if (record.language !== language || record.traditional !== traditional) record = await this.deps.conversations.update(record.id, { language, traditional });
     if (record.status === 'waiting' || record.status === 'active') return this.toAgents(context, record);
     if (record.status === 'closed') await this.deps.conversations.update(record.id, { status: 'bot' });
     return next();
@@ -139,5 +140,6 @@ function isCustomerMessage(activity: Partial<Activity>): boolean {
 
 function isLeaveQueue(text: string): boolean {
   const trimmed = text.trim();
-  return LEAVE_QUEUE.test(canonicalText(trimmed)) || trimmed === messages.backToAssistant.en || trimmed === messages.backToAssistant.zh;
+  const canonical = canonicalText(trimmed);
+  return LEAVE_QUEUE.test(canonical) || canonical === messages.backToAssistant.en || canonical === messages.backToAssistant.zh;
 }

@@ -12,6 +12,7 @@ import type { EventBus } from '../events/index.js';
 import type { AgentPresence, HandoffService } from '../handoff/index.js';
 import type { KnowledgeServices } from '../kb/index.js';
 import type { Logger } from '../logger.js';
+import { traditionalConverter } from '../nlu/traditional.js';
 import type { Language } from '../nlu/types.js';
 import type { Sentiment } from '../sentiment/types.js';
 import type { KeyValueStore } from '../storage/index.js';
@@ -25,6 +26,7 @@ import { ProfileRecorder } from './profile-recorder.js';
 import { BotStateStorage } from './state-storage.js';
 import { dropStateTraces } from './state-trace-filter.js';
 import { TicketNotifier } from './ticket-notifier.js';
+import { TraditionalReplies } from './traditional-replies.js';
 
 export interface BotDeps {
   /** Where botbuilder's conversation state (the dialog stacks) is kept. */
@@ -103,6 +105,8 @@ export function wireBot(deps: BotDeps): WiredBot {
       logger,
     }),
   );
+  // Last: converts the bot's Chinese for Traditional readers, as finally worded.
+  adapter.use(new TraditionalReplies({ conversations, converter: traditionalConverter }));
   handleFeedbackEvents(bot, deps.knowledge.feedback, logger);
 
   const runTurn = (activity: Partial<Activity>, what: string) => {

@@ -18,6 +18,8 @@ export interface ConversationRecord {
   status: ConversationStatus;
   /** The language of the customer's latest message (`en` | `zh`), kept by the handoff gate. */
   language?: 'en' | 'zh';
+  /** The customer writes (or their page is in) Traditional Chinese: the bot's Chinese is converted for them. */
+  traditional?: boolean;
   /** The latest human handoff of this conversation (src/handoff owns it). */
   handoff?: HandoffInfo;
 }

@@ -22,6 +22,8 @@ export interface HandoffServiceDeps {
   clock?: () => Date;
   timers?: Timers;
   logger?: Pick<Logger, 'error'>;
+  /** A system line as this conversation's customer reads it (Traditional characters for some). */
+  forReader?: (record: ConversationRecord, text: string) => Promise<string>;
 }
 
 /**
@@ -249,7 +251,9 @@ export class HandoffService {
   }
 
   private async writeSystemLine(record: ConversationRecord, key: SystemLine, params: Record<string, string> = {}): Promise<void> {
-    const activity = await this.deps.log.append(record.id, systemActivity(key, this.languageOf(record), params));
+    const line = systemActivity(key, this.languageOf(record), params);
+    if (this.deps.forReader) line.text = await this.deps.forReader(record, line.text);
+    const activity = await this.deps.log.append(record.id, line);
     this.deps.events.publish('conversation.activity', { conversationId: record.id, activity });
   }
 

@@ -1,3 +1,4 @@
+import { scriptOf } from './traditional.js';
 import type { Language } from './types.js';
 
 const han = /\p{Script=Han}/gu;
@@ -44,3 +45,21 @@ export function localeOf(language: Language): string {
 export function languageOfLocale(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+const traditionalLocale = /^zh[-_](tw|hk|mo|hant)\b/i;
+const hanChar = /\p{Script=Han}/u;
+
+/**
+ * Whether a customer reads Traditional characters. A message in Chinese says so by how it is
+ * written; one that does not tell (a number, English, "好的") keeps what was known, which starts
+ * from the page's locale (zh-TW, zh-HK, zh-MO, zh-Hant).
+ */
+export function writesTraditional(text: string | undefined, locale: string | undefined, known: boolean | undefined): boolean {
+  const script = text && hanChar.test(text) ? scriptOf(text) : undefined;
+  if (script) return script === 'traditional';
+  return known ?? traditionalLocale.test(locale ?? '');
+}
+
+/** Whether a conversation's customer reads Traditional: as they last wrote, else their page's locale. */
+export const readsTraditional = (conversation: { traditional?: boolean; locale?: string }): boolean =>
+  writesTraditional(undefined, conversation.locale, conversation.traditional);

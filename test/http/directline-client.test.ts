@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../src/bot/messages.js';
 import { loadKnowledgeDir, type Intent } from '../../src/kb/index.js';
 import { openDirectLine, type ClientActivity, type DirectLineSession } from '../support/directline.js';
-import { send, startConversation } from '../support/http.js';
+import { request, send, startConversation } from '../support/http.js';
+import { scriptOf, traditionalConverter } from '../../src/nlu/traditional.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -111,5 +112,41 @@ describe('a message in both scripts', () => {
     // (An unhappy-sounding message gets a word of sympathy before the answer.)
     expect(intents.get('refund_status')!.answers[language].some((answer) => reply.text.includes(answer)), reply.text).toBe(true);
     expect(reply.locale).toBe(locale);
+  });
+});
+
+describe('a customer who writes Traditional Chinese', () => {
+  const traditionalOnly = (text: string | undefined) => scriptOf(text ?? '') === 'traditional';
+
+  it('reads the answers, the bot’s own sentences and the buttons in Traditional, until writing Simplified', async () => {
+    const session = await openDirectLine(server.url, { webSocket: true });
+    try {
+      await session.next(isBot);
+      const answer = await session.ask('我的訂單到哪裡了');
+      expect(answer.text).toContain('我的訂單');
+      expect(traditionalOnly(answer.text), answer.text).toBe(true);
+      expect(answer.locale).toBe('zh-TW');
+      // A message that does not tell ("20251130") keeps Traditional; a button sent back in Traditional is understood.
+      expect(traditionalOnly((await session.ask('20251130')).text)).toBe(true);
+      const withChoices = [...intents.values()].find((intent) => (intent.quickReplies?.zh.length ?? 0) > 0 && !intent.dialog)!;
+      const convert = await traditionalConverter();
+      const clicked = await session.ask(convert(withChoices.title!.zh));
+      expect(clicked.text).toBe(convert(withChoices.answers.zh[0]!));
+      expect(clicked.suggestedActions?.actions.map((action) => action.title)).toEqual(withChoices.quickReplies!.zh.map(convert));
+      const notSure = await session.ask('給我寫一首關於月亮的詩');
+      expect(notSure.text).toBe(convert(say('fallback', 'zh')));
+      const simplified = await session.ask('我的订单到哪了');
+      expect(scriptOf(simplified.text ?? '')).toBe('simplified');
+      expect(simplified.locale).toBe('zh-CN');
+    } finally {
+      session.end();
+    }
+  });
+
+  it('is welcomed in Traditional on a zh-TW page', async () => {
+    const customer = await startConversation(server.url, 'zh-TW');
+    const { activities } = (await request(server.url, 'GET', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token })).body as { activities: ClientActivity[] };
+    const welcome = activities.find(isBot);
+    expect(welcome?.text).toContain(await traditionalConverter().then((convert) => convert(say('welcome', 'zh'))));
   });
 });

@@ -98,7 +98,8 @@ describe('tickets over HTTP', () => {
     const id = await fileComplaint(server.url, customer, ['我要投诉', '退款申请了两周还没到账', '订单号是20250301', 'li@example.com', '确认']);
     await request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body: { status: 'resolved', resolution: '已为您重新提交退款，1-3 个工作日到账。' } });
     await botSays(server.url, customer, new RegExp(`工单 ${id}：已处理完毕`));
-    expect(await chat(server.url, customer, '還是沒解決')).toMatch(new RegExp(`^很抱歉问题还没有解决。我已重新打开工单 ${id}`));
+    // Written in Traditional, answered in Traditional.
+    expect(await chat(server.url, customer, '還是沒解決')).toMatch(new RegExp(`^很抱歉問題還沒有解決。我已重新打開工單 ${id}`));
     const ticket = (await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body;
     expect(ticket).toMatchObject({ status: 'reopened', category: 'refund_billing', language: 'zh' });
     expect(ticket.history.at(-1)).toMatchObject({ action: 'status', from: 'resolved', to: 'reopened', by: { kind: 'customer' } });
