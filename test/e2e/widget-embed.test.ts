@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scriptOf } from '../../src/nlu/traditional.js';
 import { launchBrowser, SHOTS_DIR, widgetOn } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -115,6 +116,21 @@ describe('the widget on another site', () => {
     // The conversation is remembered by the host site's origin, keyed by the Parley server.
     expect(await page.evaluate((key) => localStorage.getItem(key) !== null, `parley:${parley.url}`)).toBe(true);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'cross-origin-themed.png'), animations: 'disabled' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks Traditional Chinese on a zh-TW site: its labels, the welcome and the answers', async () => {
+    const { page, widget, errors } = await openPage({ locale: 'zh-TW' });
+    await widget.launcher.click();
+    expect(await widget.input.getAttribute('placeholder')).toBe('請輸入消息…');
+    const welcome = (await widget.replies.first().locator('.t').textContent({ timeout: 10_000 })) ?? '';
+    expect(welcome).toContain('您好');
+    expect(scriptOf(welcome), welcome).toBe('traditional');
+    // A customer there who writes Simplified is answered in Simplified; writing Traditional brings it back.
+    expect(scriptOf(await askAndWait(widget, '怎么退货'))).toBe('simplified');
+    const traditional = await askAndWait(widget, '我想退貨，怎麼辦');
+    expect(scriptOf(traditional), traditional).toBe('traditional');
     expect(errors).toEqual([]);
     await page.close();
   });

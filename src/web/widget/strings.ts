@@ -1,5 +1,8 @@
-/** Every piece of UI text the widget shows, in English and Chinese. Message text comes from the server. */
-export type Language = 'en' | 'zh';
+/**
+ * Every piece of UI text the widget shows, in English and Chinese (Simplified, and Traditional
+ * for zh-TW, zh-HK and zh-Hant pages). Message text comes from the server.
+ */
+export type Language = 'en' | 'zh' | 'zh-Hant';
 
 const en = {
   title: 'Customer service',
@@ -61,14 +64,47 @@ const zh: typeof en = {
   replies: '推荐回复',
 };
 
+/** `zh` as the server's converter writes it in Traditional (a test keeps the two in step). */
+const zhHant: typeof en = {
+  title: '在線客服',
+  open: '打開聊天',
+  close: '關閉聊天',
+  unread: (n) => `${n} 條未讀消息`,
+  online: '通常即時回覆',
+  connecting: '正在連接…',
+  offlineStatus: '離線',
+  offline: '網絡已斷開。恢復連接後會自動發送您的消息。',
+  log: '對話',
+  message: '消息',
+  placeholder: '請輸入消息…',
+  send: '發送',
+  you: '您',
+  agent: '客服',
+  sending: '發送中…',
+  queued: '等待網絡連接…',
+  sent: '已發送',
+  failed: '發送失敗。',
+  retry: '重試',
+  typing: '正在輸入…',
+  helpful: '有幫助',
+  notHelpful: '沒有幫助',
+  sound: '新消息提示音',
+  newChat: '開始新的對話',
+  consent: '允許使用我的聊天記錄提供個性化服務',
+  privacy: '隱私政策',
+  replies: '推薦回覆',
+};
+
 export type Strings = typeof en;
 
-export const strings: Record<Language, Strings> = { en, zh };
+export const strings: Record<Language, Strings> = { en, zh, 'zh-Hant': zhHant };
 
-/** `zh`, `zh-CN`, `zh-Hant`… are Chinese; anything else gets English. */
+/** `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant…` read Traditional; other `zh…` Simplified; anything else English. */
 export function languageOf(tag: string | undefined | null): Language {
-  return tag && /^zh\b/i.test(tag.trim()) ? 'zh' : 'en';
+  const trimmed = tag?.trim() ?? '';
+  if (/^zh[-_](tw|hk|mo|hant)\b/i.test(trimmed)) return 'zh-Hant';
+  return /^zh\b/i.test(trimmed) ? 'zh' : 'en';
 }
 
-/** The locale sent with messages and used for times. */
-export const localeOf = (language: Language): string => (language === 'zh' ? 'zh-CN' : 'en-US');
+/** The locale sent with messages (the server answers zh-TW in Traditional) and used for times. */
+export const localeOf = (language: Language): string => ({ en: 'en-US', zh: 'zh-CN', 'zh-Hant': 'zh-TW' })[language];

@@ -7,6 +7,7 @@ import { h, icon, ICONS, safeUrl } from './dom.js';
 import { avatar, type Delivery, feedbackButtons, messageRow, type MessageContext, showDelivery } from './messages.js';
 import type { WidgetOptions } from './options.js';
 import { CSS } from './styles.js';
+import { localeOf } from './strings.js';
 import type { Activity, Sender } from './types.js';
 
 export interface ViewEvents {
@@ -85,7 +86,7 @@ export class ChatView {
 
     this.launcher = h('button', { type: 'button', class: 'launcher', 'aria-controls': 'pp', 'aria-expanded': 'false' }, icon(ICONS.chat), this.badge);
     this.launcher.addEventListener('click', () => this.on.toggle(this.panel.hidden));
-    this.root = h('div', { class: options.position === 'left' ? 'root left' : 'root', lang: options.locale === 'zh' ? 'zh-CN' : 'en' }, this.panel, this.launcher);
+    this.root = h('div', { class: options.position === 'left' ? 'root left' : 'root', lang: localeOf(options.locale) }, this.panel, this.launcher);
     this.root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !this.panel.hidden) {
         event.stopPropagation();

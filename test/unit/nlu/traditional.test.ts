@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/bot/messages.js';
+import { languageOf, localeOf, strings } from '../../../src/web/widget/strings.js';
 import { readsTraditional, writesTraditional } from '../../../src/nlu/language.js';
 import { scriptOf, traditionalConverter } from '../../../src/nlu/traditional.js';
 
@@ -38,5 +39,15 @@ describe('Traditional Chinese for customers who write it', () => {
     expect(readsTraditional({ locale: 'zh-Hant-HK' })).toBe(true);
     expect(readsTraditional({ locale: 'zh-CN' })).toBe(false);
     expect(readsTraditional({ locale: 'zh-TW', traditional: false })).toBe(false);
+  });
+
+  it("gives the widget on a zh-TW, zh-HK or zh-Hant page its Simplified labels as the server would convert them", async () => {
+    const convert = await traditionalConverter();
+    for (const [key, label] of Object.entries(strings.zh)) {
+      const traditional = strings['zh-Hant'][key as keyof typeof strings.zh];
+      if (typeof label === 'function') expect((traditional as (n: number) => string)(3)).toBe(convert(label(3)));
+      else expect(traditional, key).toBe(convert(label));
+    }
+    expect(['zh-TW', 'zh-hk', 'zh-Hant-TW', 'zh-CN', 'zh', 'en-GB'].map((tag) => localeOf(languageOf(tag)))).toEqual(['zh-TW', 'zh-TW', 'zh-TW', 'zh-CN', 'zh-CN', 'en-US']);
   });
 });
