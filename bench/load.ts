@@ -39,7 +39,7 @@ const n = (name: keyof typeof flags) => Number(flags[name]);
 const work = mkdtempSync(path.join(os.tmpdir(), 'parley-load-'));
 const dataDir = path.join(work, 'data');
 const profileDir = path.join(repoRoot, 'bench', 'results', 'profiles');
-const env = { PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '1000000', LOG_LEVEL: 'info', ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}) };
+const env = { PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '1000000', PARLEY_MESSAGES_PER_MINUTE: '1000000', LOG_LEVEL: 'info', ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}) };
 const corpus = loadCorpus(repoRoot);
 const rows: string[][] = [];
 const notes: string[] = [];

@@ -20,6 +20,7 @@ const envSchema = z.object({
   PARLEY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 30).default(3600),
   PARLEY_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   PARLEY_DIRECTLINE_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  PARLEY_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   PARLEY_MODEL_DIR: z.string().min(1).optional(),
   PARLEY_IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PARLEY_RETURNING_VISITOR_DAYS: z.coerce.number().int().min(0).max(365).default(30),
@@ -54,6 +55,8 @@ export interface Config {
   loginAttemptsPerMinute: number;
   /** New customer tokens and token-less conversations per client address and minute (Direct Line). */
   directLineStartsPerMinute: number;
+  /** Messages a conversation may post a minute (typing indicators not counted). */
+  messagesPerMinute: number;
   logLevel: string;
   /** Host-site identity verification: the site signs its user ids with it (HMAC-SHA256). */
   identitySecret?: string;
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlSeconds: e.PARLEY_TOKEN_TTL_SECONDS,
     loginAttemptsPerMinute: e.PARLEY_LOGIN_ATTEMPTS_PER_MINUTE,
     directLineStartsPerMinute: e.PARLEY_DIRECTLINE_STARTS_PER_MINUTE,
+    messagesPerMinute: e.PARLEY_MESSAGES_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     ...(e.PARLEY_IDENTITY_SECRET ? { identitySecret: e.PARLEY_IDENTITY_SECRET } : {}),
     returningVisitorDays: e.PARLEY_RETURNING_VISITOR_DAYS,

@@ -156,6 +156,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     sessions,
     apiModules,
     directLineStartsPerMinute: config.directLineStartsPerMinute,
+    messagesPerMinute: config.messagesPerMinute,
   });
   const server = createServer(app);
   const closeStreams = attachStreamServer(server, directLine, logger);

@@ -23,6 +23,8 @@ export interface AppDeps {
   apiModules: ((api: ApiRouter) => void)[];
   /** New customer tokens and token-less conversations per client address and minute (default 60). */
   directLineStartsPerMinute?: number;
+  /** Messages one conversation may post a minute. */
+  messagesPerMinute?: number;
 }
 
 /** Largest JSON body accepted anywhere; a 10 KB message plus its envelope fits easily. */
@@ -63,7 +65,7 @@ export function createApp(deps: AppDeps): Express & { locals: { routes: RouteInf
 
   // Chats, profiles and tickets are personal: no browser or proxy keeps a copy of any answer.
   app.use(['/v3/directline', '/api'], noStore);
-  app.use('/v3/directline', openCors, express.json({ limit: BODY_LIMIT, type: () => true }), directLineRoutes(deps.directLine, { startsPerMinute: deps.directLineStartsPerMinute }));
+  app.use('/v3/directline', openCors, express.json({ limit: BODY_LIMIT, type: () => true }), directLineRoutes(deps.directLine, { startsPerMinute: deps.directLineStartsPerMinute, messagesPerMinute: deps.messagesPerMinute }));
 
   const api = new ApiRouter('/api');
   for (const addRoutes of deps.apiModules) addRoutes(api);

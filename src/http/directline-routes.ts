@@ -5,6 +5,7 @@ import {
   incomingActivitySchema,
   startBodySchema,
   watermarkSchema,
+  type Authorized,
   type DirectLineService,
 } from '../channels/index.js';
 import { hostIdentitySchema } from '../customers/index.js';
@@ -28,6 +29,8 @@ function streamBase(req: Request): string {
 export interface DirectLineRouteOptions {
   /** New tokens and token-less conversations per client address and minute. */
   startsPerMinute?: number;
+  /** Activities (typing aside) one conversation may post a minute. */
+  messagesPerMinute?: number;
 }
 
 /**
@@ -48,10 +51,30 @@ function startLimit(perMinute: number) {
   });
 }
 
+/**
+ * Each message runs a bot turn and is stored: a script posting in a loop with one token would
+ * take the server's time from everyone. Counted per conversation once the token is checked (so a
+ * stranger cannot spend a customer's allowance); typing indicators are free.
+ */
+function messageLimit(perMinute: number) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => (res.locals as { conversationId: string }).conversationId,
+    skip: (req) => (req.body as { type?: unknown } | undefined)?.type === 'typing',
+    handler: (_req, _res, _next, options) => {
+      throw new AppError(options.statusCode, 'too_many_requests', 'too many messages in this conversation; wait a moment and try again');
+    },
+  });
+}
+
 /** The Direct Line 3.0 subset for customers, mounted at `/v3/directline`. */
 export function directLineRoutes(directLine: DirectLineService, options: DirectLineRouteOptions = {}): Router {
   const router = Router();
   const limitStarts = startLimit(options.startsPerMinute ?? 60);
+  const limitMessages = messageLimit(options.messagesPerMinute ?? 60);
 
   router.post('/tokens/generate', limitStarts, async (req, res) => {
     const body = parse(startBodySchema, req.body, 'body');
@@ -77,14 +100,21 @@ export function directLineRoutes(directLine: DirectLineService, options: DirectL
     res.json(await directLine.reconnect(bearer(req), id, watermark, streamBase(req)));
   });
 
-  router.post('/conversations/:id/activities', async (req, res) => {
-    const id = parse(conversationIdSchema, req.params.id, 'id');
-    const token = bearer(req);
+  router.post(
+    '/conversations/:id/activities',
     // Authorise before looking at the body, so a stranger learns nothing from validation.
-    const authorized = await directLine.authorized(token, id);
-    const activity = parse(incomingActivitySchema, req.body, 'body');
-    res.json(await directLine.post(authorized, activity));
-  });
+    async (req, res, next) => {
+      const id = parse(conversationIdSchema, req.params.id, 'id');
+      res.locals.authorized = await directLine.authorized(bearer(req), id);
+      res.locals.conversationId = id;
+      next();
+    },
+    limitMessages,
+    async (req, res) => {
+      const activity = parse(incomingActivitySchema, req.body, 'body');
+      res.json(await directLine.post(res.locals.authorized as Authorized, activity));
+    },
+  );
 
   router.get('/conversations/:id/activities', async (req, res) => {
     const id = parse(conversationIdSchema, req.params.id, 'id');

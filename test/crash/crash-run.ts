@@ -55,7 +55,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   const report: CrashReport = { rounds: 0, acknowledged: 0, lost: [], ticketsTold: 0, ticketsMissing: [], filesChecked: 0, badFiles: [], cutShortLines: 0, startProblems: [] };
   const known: Known[] = [];
   const tickets = new Set<string>();
-  const env = { PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' };
+  const env = { PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '1000000', PARLEY_MESSAGES_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' };
   const logFile = `${options.dataDir}.log`;
   for (let round = 0; round <= options.rounds; round += 1) {
     const server = await startChildServer({ dataDir: options.dataDir, env, logFile });

@@ -18,7 +18,7 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Sequential turns of `customers` concurrent customers; latency percentiles in ms. */
 async function turnLatency(fsync: boolean, customers = 10, turns = 60): Promise<{ p50: number; p99: number }> {
-  const server = await startChildServer({ dataDir: path.join(work, `fsync-${fsync ? 1 : 0}`), env: { PARLEY_FSYNC: fsync ? '1' : '0', PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' } });
+  const server = await startChildServer({ dataDir: path.join(work, `fsync-${fsync ? 1 : 0}`), env: { PARLEY_FSYNC: fsync ? '1' : '0', PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '1000000', PARLEY_MESSAGES_PER_MINUTE: '1000000', LOG_LEVEL: 'warn' } });
   const latencies: number[] = [];
   await Promise.all(
     Array.from({ length: customers }, async (_, index) => {

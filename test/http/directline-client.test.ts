@@ -145,8 +145,11 @@ describe('a customer who writes Traditional Chinese', () => {
 
   it('is welcomed in Traditional on a zh-TW page', async () => {
     const customer = await startConversation(server.url, 'zh-TW');
-    const { activities } = (await request(server.url, 'GET', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token })).body as { activities: ClientActivity[] };
-    const welcome = activities.find(isBot);
-    expect(welcome?.text).toContain(await traditionalConverter().then((convert) => convert(say('welcome', 'zh'))));
+    const welcome = async () => {
+      const { activities } = (await request(server.url, 'GET', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token })).body as { activities: ClientActivity[] };
+      return activities.find(isBot)?.text ?? '';
+    };
+    // The welcome is sent just after the conversation starts.
+    await expect.poll(welcome, { timeout: 10_000 }).toContain((await traditionalConverter())(say('welcome', 'zh')));
   });
 });

@@ -33,6 +33,28 @@ describe('new conversations from one address', () => {
   });
 });
 
+describe('messages in one conversation', () => {
+  it('are limited per conversation: a loop gets 429 with Retry-After, strangers cannot spend the allowance, typing is free', async () => {
+    const limited = await startTestServer({ env: { PARLEY_MESSAGES_PER_MINUTE: '5' } });
+    try {
+      const [a, b] = [await startConversation(limited.url), await startConversation(limited.url)];
+      const post = (conversation: { conversationId: string }, token: string, body: object) =>
+        request(limited.url, 'POST', `/v3/directline/conversations/${conversation.conversationId}/activities`, { token, body });
+      // B's token on A's conversation: refused before it counts.
+      for (let i = 0; i < 6; i += 1) expect((await post(a, b.token, { type: 'message', text: 'hi' })).status).toBe(403);
+      for (let i = 0; i < 5; i += 1) expect((await post(a, a.token, { type: 'message', text: `question ${i}` })).status).toBe(200);
+      const refused = await post(a, a.token, { type: 'message', text: 'one more' });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.body.error).toMatchObject({ code: 'too_many_requests', message: expect.stringMatching(/too many messages/) });
+      expect((await post(a, a.token, { type: 'typing' })).status).toBe(200);
+      expect((await post(b, b.token, { type: 'message', text: 'hello' })).status).toBe(200);
+    } finally {
+      await limited.cleanup();
+    }
+  });
+});
+
 describe('personal data in answers', () => {
   it('is never kept by a browser or proxy cache: every API and Direct Line answer says no-store', async () => {
     // Before the rate-limit test below uses up this address's new conversations.

@@ -34,6 +34,7 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
     LOG_LEVEL: 'silent',
     // Tests open many conversations from one address; the limit's own test lowers it.
     PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '100000',
+    PARLEY_MESSAGES_PER_MINUTE: '100000',
     ...options.env,
   });
   const parley = await startParley(config, createLogger('silent'));
