@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { say } from '../../src/bot/messages.js';
 import type { Intent } from '../../src/kb/index.js';
-import { createBotHarness, play, type BotHarness, type Expectation } from '../support/bot.js';
+import { createBotHarness, play, type BotHarness } from '../support/bot.js';
 
 let harness: BotHarness;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 
 /** Expect one of an intent's answers, in the given language. */
-const answerOf = (intent: string, language: 'en' | 'zh'): Expectation => (reply: Partial<Activity>) => {
+const answerOf = (intent: string, language: 'en' | 'zh') => (reply: Partial<Activity>): void => {
   const answers = harness.intents.get(intent)!.answers[language];
   expect(answers.some((answer) => reply.text?.startsWith(answer)), `"${reply.text}" should answer ${intent}`).toBe(true);
   expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
@@ -50,6 +50,20 @@ describe('main dialog', () => {
       ['where is my order?', answerOf('order_status', 'en')],
       ['how do I return something', answerOf('return_item', 'en')],
       ['1048213', say('fallback', 'en')],
+    ]);
+  });
+
+  it('meets a customer fed up with the bot with an apology and a person, not a greeting', async () => {
+    const { adapter } = await createBotHarness();
+    const apology = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
+      answerOf('bot_unhelpful', language)(reply);
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
+    };
+    // "你好笨" starts like "你好" (hello): it was answered with the greeting.
+    await play(adapter, [
+      ['you are useless', apology('en')],
+      ['你好笨', apology('zh')],
+      ['你好', answerOf('greeting', 'zh')],
     ]);
   });
 
