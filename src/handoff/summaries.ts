@@ -1,4 +1,5 @@
 import type { ChatActivity, ConversationLog, ConversationRecord } from '../conversations/index.js';
+import { readsTraditional } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import type { Sentiment } from '../sentiment/types.js';
 import { type Sender, senderOf } from './transcript-text.js';
@@ -9,6 +10,8 @@ export interface ConversationSummary {
   customerId: string;
   status: ConversationRecord['status'];
   language: Language;
+  /** The customer reads Traditional Chinese (the bot converts its Chinese for them). */
+  traditional: boolean;
   createdAt: string;
   lastMessage: { text: string; sender: Sender; at: string } | null;
   /** The latest customer message's sentiment. */
@@ -46,6 +49,7 @@ export class ConversationSummaries {
       customerId: record.customerId,
       status: record.status,
       language,
+      traditional: language === 'zh' && readsTraditional(record),
       createdAt: record.createdAt,
       lastMessage: last ? { text: String(last.text), sender: senderOf(last), at: last.timestamp } : null,
       mood: lastCustomer ? this.deps.analyzeSentiment(String(lastCustomer.text), language) : null,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, send, startConversation } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { scriptOf } from '../../src/nlu/traditional.js';
 
 /** One agent's live feed (`GET /api/events`, or another stream), read as Server-Sent Events. */
 async function openEvents(baseUrl: string, cookie: string, path = '/api/events') {
@@ -244,6 +245,17 @@ describe('handoff over HTTP', () => {
     const zh = (await request(server.url, 'GET', '/api/canned-replies?language=zh', { cookie: alice })).body.replies;
     expect(en.length).toBeGreaterThan(0);
     expect(zh[0].text).toMatch(/\p{Script=Han}/u);
+    // A customer who writes Traditional: the queue says so, and the replies come converted; a search in Traditional finds them.
+    const customer = await startConversation(server.url);
+    await send(server.url, customer, '我要退貨，怎麼辦');
+    const summary = (await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: alice })).body;
+    expect(summary).toMatchObject({ language: 'zh', traditional: true });
+    const traditional = (await request(server.url, 'GET', '/api/canned-replies?language=zh&script=traditional&q=退貨', { cookie: alice })).body.replies as { text: string }[];
+    expect(traditional.length).toBeGreaterThan(0);
+    expect(traditional.every((reply) => scriptOf(reply.text) !== 'simplified')).toBe(true);
+    expect(traditional.some((reply) => reply.text.includes('退貨'))).toBe(true);
+    const refused = await request(server.url, 'GET', '/api/canned-replies?language=zh&script=classical', { cookie: alice });
+    expect(refused.status).toBe(400);
   });
 });
 

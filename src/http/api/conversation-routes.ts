@@ -3,6 +3,8 @@ import type { ConversationLog, ConversationRepository } from '../../conversation
 import type { AgentRef, ConversationSummaries, HandoffService, NotesRepository } from '../../handoff/index.js';
 import { byUrgency } from '../../handoff/index.js';
 import type { Intent } from '../../kb/index.js';
+import { canonicalText } from '../../nlu/normalize.js';
+import { traditionalConverter } from '../../nlu/traditional.js';
 import type { PublicUser } from '../../users/index.js';
 import { requireUser } from '../auth.js';
 import { parse } from '../validate.js';
@@ -11,7 +13,12 @@ import type { ApiRouter } from './route-table.js';
 export const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a conversation id');
 const listSchema = z.object({ status: z.enum(['waiting', 'active', 'bot', 'closed']).optional() });
 const textSchema = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(4000, 'text must be at most 4000 characters') });
-const cannedSchema = z.object({ language: z.enum(['en', 'zh']).default('en'), q: z.string().max(200).optional() });
+const cannedSchema = z.object({
+  language: z.enum(['en', 'zh']).default('en'),
+  q: z.string().max(200).optional(),
+  /** For a customer who reads Traditional Chinese: the replies converted. */
+  script: z.enum(['simplified', 'traditional']).default('simplified'),
+});
 
 /** Without a status filter, the list shows this many of the most recent conversations. */
 const LIST_LIMIT = 100;
@@ -80,9 +87,12 @@ export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDep
     res.status(201).json({ note: await deps.notes.add(id, agentOf(requireUser(res)), text) });
   });
 
-  api.add('get', '/canned-replies', 'agent', (req, res) => {
-    const { language, q } = parse(cannedSchema, req.query, 'query');
-    res.json({ replies: cannedReplies(deps.intents(), language, q) });
+  api.add('get', '/canned-replies', 'agent', async (req, res) => {
+    const { language, q, script } = parse(cannedSchema, req.query, 'query');
+    const replies = cannedReplies(deps.intents(), language, q && canonicalText(q));
+    if (language !== 'zh' || script !== 'traditional') return void res.json({ replies });
+    const convert = await traditionalConverter();
+    res.json({ replies: replies.map((reply) => ({ ...reply, title: convert(reply.title), text: convert(reply.text) })) });
   });
 }
 

@@ -32,7 +32,8 @@ export function bindCannedReplies(): void {
   const show = async () => {
     const asked = ++generation;
     const language = state.detail?.language ?? 'en';
-    const { replies } = await api<{ replies: Canned[] }>('GET', `/canned-replies?language=${language}&q=${encodeURIComponent(search.value)}`);
+    const script = state.detail?.traditional ? 'traditional' : 'simplified';
+    const { replies } = await api<{ replies: Canned[] }>('GET', `/canned-replies?language=${language}&script=${script}&q=${encodeURIComponent(search.value)}`);
     if (asked !== generation || document.activeElement !== search) return;
     clear(results);
     for (const reply of replies.slice(0, 8)) {

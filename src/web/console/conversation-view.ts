@@ -1,6 +1,6 @@
 import { $, clear, h } from './dom.js';
 import { clockTime, since, t, tOr } from './i18n.js';
-import { shortId } from './queue-view.js';
+import { languageBadge, shortId } from './queue-view.js';
 import { type Line, senderOf, state } from './state.js';
 
 export interface ConversationActions {
@@ -28,7 +28,7 @@ export function renderHeader(actions: ConversationActions): void {
       { class: 'who' },
       h('strong', { text: `${t('customer')} ${shortId(detail.customerId)}` }),
       h('span', { class: `badge status ${detail.status}`, text: tOr(`status_${detail.status}`, detail.status) }),
-      h('span', { class: 'badge lang', text: detail.language === 'zh' ? '中文' : 'EN' }),
+      h('span', { class: 'badge lang', text: languageBadge(detail) }),
       detail.agent ? h('span', { class: 'holder', text: t('heldBy', { agent: detail.agent.name }) }) : null,
       detail.waitingSince ? h('span', { class: 'wait', text: t('waitingFor', { time: since(detail.waitingSince) }) }) : null,
       rating ? h('span', { class: `badge rating r${rating.score}`, text: `★ ${t('rated', { score: rating.score })}`, attrs: rating.comment ? { title: rating.comment } : {} }) : null,

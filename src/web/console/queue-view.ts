@@ -40,7 +40,7 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
       'div',
       { class: 'row' },
       h('span', { class: 'customer', text: shortId(item.customerId) }),
-      h('span', { class: 'badge lang', text: item.language === 'zh' ? '中文' : 'EN' }),
+      h('span', { class: 'badge lang', text: languageBadge(item) }),
       item.priority !== 'normal' ? h('span', { class: `badge priority ${item.priority}`, text: tOr(`priority_${item.priority}`, item.priority) }) : null,
       item.mood ? h('span', { class: `badge mood ${mood}`, title: `${t('mood')}: ${item.mood.score.toFixed(2)}`, text: tOr(`mood_${mood}`, mood) }) : null,
     ),
@@ -58,4 +58,10 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
 
 export function shortId(id: string): string {
   return id.length > 10 ? `${id.slice(0, 10)}…` : id;
+}
+
+/** EN, 中文, or 繁體 for a customer who reads Traditional (write to them in Traditional). */
+export function languageBadge(conversation: Pick<Summary, 'language' | 'traditional'>): string {
+  if (conversation.language !== 'zh') return 'EN';
+  return conversation.traditional ? '繁體' : '中文';
 }
