@@ -67,6 +67,16 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('takes "ok" for an acknowledgement, neither a goodbye nor a question to clarify', async () => {
+    const { adapter } = await createBotHarness();
+    await play(adapter, [
+      ['where is my order?', answerOf('order_status', 'en')],
+      ['ok', answerOf('acknowledgement', 'en')],
+      ['明白了', answerOf('acknowledgement', 'zh')],
+      ['ok bye', answerOf('goodbye', 'en')],
+    ]);
+  });
+
   it('takes a button label at its word', async () => {
     const { adapter } = await createBotHarness();
     await play(adapter, [
