@@ -22,10 +22,13 @@ async function sources(dir: string): Promise<string[]> {
 /** Every server source: src/ without the front ends, and dialogs/. */
 const serverSources = async () => [...(await sources('src')), ...(await sources('dialogs'))];
 
-/** Build dist/server afresh; resolves with the path of the entry point (`dist/server/src/index.js`). */
+/**
+ * Build dist/server afresh; resolves with the path of the entry point (`dist/server/src/index.js`).
+ * The NLU benchmark is built beside it, so it measures the recognizer as `npm run nlu` runs it.
+ */
 export async function buildServer(): Promise<string> {
   const started = performance.now();
-  const entryPoints = await serverSources();
+  const entryPoints = [...(await serverSources()), path.join(root, 'bench', 'nlu.ts')];
   await rm(out, { recursive: true, force: true });
   await build({ entryPoints, outdir: out, outbase: root, bundle: false, format: 'esm', platform: 'node', target: ['node20'], logLevel: 'warning' });
   process.stderr.write(`server: built ${entryPoints.length} files into ${path.relative(root, out)} in ${Math.round(performance.now() - started)} ms\n`);
