@@ -143,6 +143,20 @@ describe('a customer who writes Traditional Chinese', () => {
     }
   });
 
+  it('reads the handoff’s own lines in Traditional too', async () => {
+    const session = await openDirectLine(server.url, { webSocket: true });
+    try {
+      await session.next(isBot);
+      await session.say('我要轉人工');
+      const isSystem = (activity: ClientActivity) => (activity.channelData as { parley?: { sender?: string } } | undefined)?.parley?.sender === 'system';
+      const queued = await session.next((activity) => isSystem(activity));
+      expect(queued.text).toMatch(/轉接/);
+      expect(scriptOf(queued.text ?? ''), queued.text).toBe('traditional');
+    } finally {
+      session.end();
+    }
+  });
+
   it('is welcomed in Traditional on a zh-TW page', async () => {
     const customer = await startConversation(server.url, 'zh-TW');
     const welcome = async () => {
