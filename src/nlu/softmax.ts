@@ -71,22 +71,25 @@ export function trainSoftmax(
   options: SoftmaxOptions,
 ): LinearModel {
   const { runs } = options;
-  let sum: LinearModel | undefined;
-  for (let run = 0; run < runs; run++) {
-    const onEpoch = options.onEpoch && ((fraction: number) => options.onEpoch!((run + fraction) / runs));
-    const model = trainRun(rows, labels, features, classes, { ...options, seed: options.seed + run * 7919, onEpoch });
-    if (!sum) {
-      sum = model;
-      continue;
-    }
-    for (let i = 0; i < sum.weights.length; i++) sum.weights[i]! += model.weights[i]!;
-    for (let c = 0; c < classes; c++) sum.bias[c]! += model.bias[c]!;
+  // One set of run buffers, cleared between runs: the peak is the sum and one run, whatever `runs`.
+  const run: RunBuffers = { weights: new Float32Array(features * classes), bias: new Float32Array(classes), squares: new Float32Array(features * classes) };
+  const sum: LinearModel = { classes, weights: runs > 1 ? new Float32Array(features * classes) : run.weights, bias: runs > 1 ? new Float32Array(classes) : run.bias };
+  for (let k = 0; k < runs; k++) {
+    if (k > 0) [run.weights, run.bias, run.squares].forEach((buffer) => buffer.fill(0));
+    const onEpoch = options.onEpoch && ((fraction: number) => options.onEpoch!((k + fraction) / runs));
+    trainRun(rows, labels, classes, run, { ...options, seed: options.seed + k * 7919, onEpoch });
+    if (runs === 1) break;
+    for (let i = 0; i < sum.weights.length; i++) sum.weights[i]! += run.weights[i]! / runs;
+    for (let c = 0; c < classes; c++) sum.bias[c]! += run.bias[c]! / runs;
   }
-  if (runs > 1) {
-    for (let i = 0; i < sum!.weights.length; i++) sum!.weights[i]! /= runs;
-    for (let c = 0; c < classes; c++) sum!.bias[c]! /= runs;
-  }
-  return sum!;
+  return sum;
+}
+
+/** A run's weights and AdaGrad accumulators (all zero at its start). */
+interface RunBuffers {
+  weights: Float32Array;
+  bias: Float32Array;
+  squares: Float32Array;
 }
 
 /**
@@ -94,15 +97,9 @@ export function trainSoftmax(
  * generator: the same data and seed give the same weights. A class whose gradient is
  * negligible for an example is not updated, which keeps an epoch cheap once the model fits.
  */
-function trainRun(
-  rows: readonly SparseVector[],
-  labels: Int32Array,
-  features: number,
-  classes: number,
-  options: Omit<SoftmaxOptions, 'runs'>,
-): LinearModel {
-  const model: LinearModel = { classes, weights: new Float32Array(features * classes), bias: new Float32Array(classes) };
-  const squares = new Float32Array(features * classes);
+function trainRun(rows: readonly SparseVector[], labels: Int32Array, classes: number, buffers: RunBuffers, options: Omit<SoftmaxOptions, 'runs'>): void {
+  const model: LinearModel = { classes, weights: buffers.weights, bias: buffers.bias };
+  const { squares } = buffers;
   const biasSquares = new Float64Array(classes);
   const classWeights = balancedClassWeights(labels, classes);
   const random = createRandom(options.seed);
@@ -142,5 +139,4 @@ function trainRun(
     }
     options.onEpoch?.((epoch + 1) / options.epochs);
   }
-  return model;
 }
