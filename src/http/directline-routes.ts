@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { type Options as RateLimitOptions, rateLimit } from 'express-rate-limit';
 import {
   conversationIdSchema,
   incomingActivitySchema,
@@ -33,42 +33,40 @@ export interface DirectLineRouteOptions {
   messagesPerMinute?: number;
 }
 
-/**
- * Each new token or token-less conversation creates a stored conversation: a script hammering
- * these would fill the disk, so they are limited per client address (429 with Retry-After).
- */
-function startLimit(perMinute: number) {
+/** A per-minute limit that answers 429 (with Retry-After) and a message saying what to do. */
+function perMinute(limit: number, message: string, options: Pick<Partial<RateLimitOptions>, 'skip' | 'keyGenerator'>) {
   return rateLimit({
     windowMs: 60_000,
-    limit: perMinute,
+    limit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    // A token resumes its own conversation and creates nothing.
-    skip: (req) => req.path === '/conversations' && req.get('authorization') !== undefined,
-    handler: (_req, _res, _next, options) => {
-      throw new AppError(options.statusCode, 'too_many_requests', 'too many new conversations from this address; wait a minute and try again');
+    ...options,
+    handler: (_req, _res, _next, { statusCode }) => {
+      throw new AppError(statusCode, 'too_many_requests', message);
     },
   });
 }
+
+/**
+ * Each new token or token-less conversation creates a stored conversation: a script hammering
+ * these would fill the disk, so they are limited per client address.
+ */
+const startLimit = (limit: number) =>
+  perMinute(limit, 'too many new conversations from this address; wait a minute and try again', {
+    // A token resumes its own conversation and creates nothing.
+    skip: (req) => req.path === '/conversations' && req.get('authorization') !== undefined,
+  });
 
 /**
  * Each message runs a bot turn and is stored: a script posting in a loop with one token would
  * take the server's time from everyone. Counted per conversation once the token is checked (so a
  * stranger cannot spend a customer's allowance); typing indicators are free.
  */
-function messageLimit(perMinute: number) {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
+const messageLimit = (limit: number) =>
+  perMinute(limit, 'too many messages in this conversation; wait a moment and try again', {
     keyGenerator: (_req, res) => (res.locals as { conversationId: string }).conversationId,
     skip: (req) => (req.body as { type?: unknown } | undefined)?.type === 'typing',
-    handler: (_req, _res, _next, options) => {
-      throw new AppError(options.statusCode, 'too_many_requests', 'too many messages in this conversation; wait a moment and try again');
-    },
   });
-}
 
 /** The Direct Line 3.0 subset for customers, mounted at `/v3/directline`. */
 export function directLineRoutes(directLine: DirectLineService, options: DirectLineRouteOptions = {}): Router {
