@@ -63,13 +63,13 @@ export async function welcomeBack(context: TurnContext, language: Language): Pro
 }
 
 /** Nobody could take the chat: say so, offer to leave a message or go back to the assistant. */
-/** The customer's first message left for the team after that: it is kept, and they may go. */
-export async function tellMessageLeft(context: TurnContext, language: Language, ticketId?: string): Promise<void> {
-  const text = ticketId ? say('messageLeftTicket', language, { ticket: ticketId }) : say('messageLeft', language);
+export async function tellNoAgent(context: TurnContext, language: Language, ticketId?: string): Promise<void> {
+  const text = ticketId ? say('handoffNoAgentTicket', language, { ticket: ticketId }) : say('handoffNoAgent', language);
   await context.sendActivity(reply(text, language, [say('backToAssistant', language)]));
 }
 
-export async function tellNoAgent(context: TurnContext, language: Language, ticketId?: string): Promise<void> {
-  const text = ticketId ? say('handoffNoAgentTicket', language, { ticket: ticketId }) : say('handoffNoAgent', language);
+/** The customer's first message left for the team after that: it is kept, and they may go. */
+export async function tellMessageLeft(context: TurnContext, language: Language, ticketId?: string): Promise<void> {
+  const text = ticketId ? say('messageLeftTicket', language, { ticket: ticketId }) : say('messageLeft', language);
   await context.sendActivity(reply(text, language, [say('backToAssistant', language)]));
 }
