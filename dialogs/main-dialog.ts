@@ -81,7 +81,8 @@ export class MainDialog extends ComponentDialog {
       : knowledge.recognizer.recognize(text, localeHint(step.context.activity.locale));
     // A bare order number right after the bot asked for one answers that question.
     const asked = step.options?.orderFor;
-    const awaited = asked && recognition.decision !== 'answer' && bareOrderNumber(text) ? knowledge.intents.get(asked.intent) : undefined;
+    const bareOrder = asked && recognition.decision !== 'answer' ? bareOrderNumber(text) : undefined;
+    const awaited = bareOrder ? knowledge.intents.get(asked!.intent) : undefined;
     const language = awaited ? asked!.language : recognition.language;
     const intent = awaited ?? (recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined);
     rememberUnderstanding(step.context, { recognition, answered: intent?.name ?? null });
@@ -96,7 +97,7 @@ export class MainDialog extends ComponentDialog {
         await sendAnswer(step.context, intent, language);
         return step.endDialog();
       }
-      const order = awaited ? bareOrderNumber(text) : extractEntities(text).orderNumbers[0];
+      const order = awaited ? bareOrder : extractEntities(text).orderNumbers[0];
       await sendAnswer(step.context, intent, language, order);
       return order ? step.endDialog() : step.beginDialog(ORDER_NUMBER_WAIT, { intent: intent.name, language } satisfies OrderQuestion);
     }
