@@ -64,7 +64,7 @@ const startLimit = (limit: number) =>
  */
 const messageLimit = (limit: number) =>
   perMinute(limit, 'too many messages in this conversation; wait a moment and try again', {
-    keyGenerator: (_req, res) => (res.locals as { conversationId: string }).conversationId,
+    keyGenerator: (_req, res) => (res.locals.authorized as Authorized).record.id,
     skip: (req) => (req.body as { type?: unknown } | undefined)?.type === 'typing',
   });
 
@@ -104,7 +104,6 @@ export function directLineRoutes(directLine: DirectLineService, options: DirectL
     async (req, res, next) => {
       const id = parse(conversationIdSchema, req.params.id, 'id');
       res.locals.authorized = await directLine.authorized(bearer(req), id);
-      res.locals.conversationId = id;
       next();
     },
     limitMessages,
