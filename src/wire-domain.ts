@@ -6,8 +6,7 @@ import { collectionHolder, connectCustomerEvents, createCustomerServices, perCon
 import type { EventBus } from './events/index.js';
 import { AgentPresence, ConversationSummaries, HandoffService, NotesRepository } from './handoff/index.js';
 import type { Logger } from './logger.js';
-import { readsTraditional } from './nlu/language.js';
-import { traditionalConverter } from './nlu/traditional.js';
+import { converterFor } from './nlu/language.js';
 import type { Language } from './nlu/types.js';
 import type { Sentiment } from './sentiment/types.js';
 import type { Storage } from './storage/index.js';
@@ -71,7 +70,7 @@ export async function wireDomain(deps: DomainDeps) {
     // Nobody took the chat: a ticket keeps the transcript so an agent follows up.
     tickets: { fileTicket: (request) => tickets.create({ ...request, by: { kind: 'system', name: 'handoff' } }) },
     logger,
-    forReader: async (record, text) => (readsTraditional(record) ? (await traditionalConverter())(text) : text),
+    forReader: async (record, text) => (await converterFor(record))?.(text) ?? text,
   });
   const handoffNotes = new NotesRepository(storage.collection('handoff-notes'));
   const handoffSummaries = new ConversationSummaries({

@@ -1,11 +1,10 @@
 import type { Activity, Middleware, TurnContext } from './botbuilder-lite.js';
 import type { ConversationRepository } from '../conversations/index.js';
-import { readsTraditional } from '../nlu/language.js';
+import { converterFor } from '../nlu/language.js';
 import type { ToTraditional } from '../nlu/traditional.js';
 
 export interface TraditionalRepliesDeps {
   conversations: Pick<ConversationRepository, 'find'>;
-  converter: () => Promise<ToTraditional>;
 }
 
 const isChinese = (activity: Partial<Activity>) => activity.type === 'message' && Boolean(activity.locale?.toLowerCase().startsWith('zh'));
@@ -24,10 +23,8 @@ export class TraditionalReplies implements Middleware {
       const chinese = activities.filter(isChinese);
       if (chinese.length > 0) {
         const record = await this.deps.conversations.find(turn.activity.conversation.id);
-        if (record && readsTraditional(record)) {
-          const convert = await this.deps.converter();
-          for (const activity of chinese) toTraditional(activity, convert);
-        }
+        const convert = record && (await converterFor(record));
+        if (convert) for (const activity of chinese) toTraditional(activity, convert);
       }
       return send();
     });

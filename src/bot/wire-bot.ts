@@ -12,7 +12,6 @@ import type { EventBus } from '../events/index.js';
 import type { AgentPresence, HandoffService } from '../handoff/index.js';
 import type { KnowledgeServices } from '../kb/index.js';
 import type { Logger } from '../logger.js';
-import { traditionalConverter } from '../nlu/traditional.js';
 import type { Language } from '../nlu/types.js';
 import type { Sentiment } from '../sentiment/types.js';
 import type { KeyValueStore } from '../storage/index.js';
@@ -106,7 +105,7 @@ export function wireBot(deps: BotDeps): WiredBot {
     }),
   );
   // Last: converts the bot's Chinese for Traditional readers, as finally worded.
-  adapter.use(new TraditionalReplies({ conversations, converter: traditionalConverter }));
+  adapter.use(new TraditionalReplies({ conversations }));
   handleFeedbackEvents(bot, deps.knowledge.feedback, logger);
 
   const runTurn = (activity: Partial<Activity>, what: string) => {

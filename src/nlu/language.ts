@@ -1,4 +1,5 @@
-import { scriptOf } from './traditional.js';
+import { hasHan } from './normalize.js';
+import { scriptOf, traditionalConverter, type ToTraditional } from './traditional.js';
 import type { Language } from './types.js';
 
 const han = /\p{Script=Han}/gu;
@@ -47,7 +48,6 @@ export function languageOfLocale(locale: string | undefined): Language {
 }
 
 const traditionalLocale = /^zh[-_](tw|hk|mo|hant)\b/i;
-const hanChar = /\p{Script=Han}/u;
 
 /**
  * Whether a customer reads Traditional characters. A message in Chinese says so by how it is
@@ -55,7 +55,7 @@ const hanChar = /\p{Script=Han}/u;
  * from the page's locale (zh-TW, zh-HK, zh-MO, zh-Hant).
  */
 export function writesTraditional(text: string | undefined, locale: string | undefined, known: boolean | undefined): boolean {
-  const script = text && hanChar.test(text) ? scriptOf(text) : undefined;
+  const script = text && hasHan(text) ? scriptOf(text) : undefined;
   if (script) return script === 'traditional';
   return known ?? traditionalLocale.test(locale ?? '');
 }
@@ -63,3 +63,7 @@ export function writesTraditional(text: string | undefined, locale: string | und
 /** Whether a conversation's customer reads Traditional: as they last wrote, else their page's locale. */
 export const readsTraditional = (conversation: { traditional?: boolean; locale?: string }): boolean =>
   writesTraditional(undefined, conversation.locale, conversation.traditional);
+
+/** What a conversation's customer needs the bot's Chinese converted with: Traditional readers', else nothing. */
+export const converterFor = async (conversation: { traditional?: boolean; locale?: string }): Promise<ToTraditional | undefined> =>
+  readsTraditional(conversation) ? traditionalConverter() : undefined;

@@ -5,6 +5,9 @@ const han = /\p{Script=Han}/u;
 const repeatedChar = /(.)\1{2,}/gu;
 const apostrophes = /['’‘`´]/g;
 
+/** The text has a Chinese character in it. */
+export const hasHan = (text: string): boolean => han.test(text);
+
 /**
  * The form rules and patterns read a customer's words in: NFKC (full-width letters and digits
  * become half-width) and Traditional Chinese as Simplified, so "訂單號 20251130" is an order
@@ -12,7 +15,7 @@ const apostrophes = /['’‘`´]/g;
  */
 export function canonicalText(text: string): string {
   const canonical = text.normalize('NFKC');
-  return han.test(canonical) ? toSimplified(canonical) : canonical;
+  return hasHan(canonical) ? toSimplified(canonical) : canonical;
 }
 
 /**

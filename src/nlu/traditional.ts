@@ -7,7 +7,7 @@
  */
 
 import stCharacters from 'opencc-js/dict/STCharacters';
-import { canonicalText } from './normalize.js';
+import { canonicalText, hasHan } from './normalize.js';
 
 export type ToTraditional = (text: string) => string;
 
@@ -16,7 +16,6 @@ interface Stage {
   longest: number;
 }
 
-const han = /\p{Script=Han}/u;
 const cacheLimit = 2000;
 let loading: Promise<ToTraditional> | undefined;
 
@@ -63,7 +62,7 @@ export function traditionalConverter(): Promise<ToTraditional> {
     const stages = [...fromCn, ...toTw].map(stageOf);
     const cache = new Map<string, string>();
     return (text) => {
-      if (!han.test(text)) return text;
+      if (!hasHan(text)) return text;
       let converted = cache.get(text);
       if (converted === undefined) {
         converted = stages.reduce((current, stage) => convert(stage, current), text);
