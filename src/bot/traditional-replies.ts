@@ -12,8 +12,8 @@ const isChinese = (activity: Partial<Activity>) => activity.type === 'message' &
 /**
  * A customer who writes Traditional Chinese (or whose page is zh-TW, zh-HK) reads the bot's
  * Chinese in Traditional characters: each Chinese message and its buttons are converted on
- * the way out. The last middleware, so it sees every message as finally worded; the knowledge
- * base and the bot's sentences stay written once, in Simplified.
+ * the way out, as finally worded (see wire-bot.ts for its place among the middleware); the
+ * knowledge base and the bot's sentences stay written once, in Simplified.
  */
 export class TraditionalReplies implements Middleware {
   constructor(private readonly deps: TraditionalRepliesDeps) {}

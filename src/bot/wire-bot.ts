@@ -92,6 +92,10 @@ export function wireBot(deps: BotDeps): WiredBot {
   // Turn middleware, in order.
   adapter.use(new ProfileRecorder({ ...customers, conversations, knowledge, analyzeSentiment, events, logger, agentsOnline: () => deps.presence.count() }));
   adapter.use(new TurnRecorder(deps.turnLog, logger));
+  // Converts the bot's Chinese for Traditional readers. Every turn must pass it, also those the
+  // handoff gate ends itself (its news to the customer), and its hook must come after the
+  // profile recorder's, which rewords replies to an upset customer.
+  adapter.use(new TraditionalReplies({ conversations }));
   // After the profile recorder, so a customer's mood is still recorded while an agent has the chat.
   adapter.use(
     new HandoffGate({
@@ -104,8 +108,6 @@ export function wireBot(deps: BotDeps): WiredBot {
       logger,
     }),
   );
-  // Last: converts the bot's Chinese for Traditional readers, as finally worded.
-  adapter.use(new TraditionalReplies({ conversations }));
   handleFeedbackEvents(bot, deps.knowledge.feedback, logger);
 
   const runTurn = (activity: Partial<Activity>, what: string) => {
