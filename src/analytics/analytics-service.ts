@@ -1,3 +1,4 @@
+import { mapLimit } from '../concurrency.js';
 import { groupQuestions } from '../kb/index.js';
 import { countBy, dayOf, daysBetween, rate, round, statOf, top } from './stats.js';
 import type { ActivityFacts, AgentStats, AnalyticsSources, AnalyticsSummary, ConversationFacts, TicketFacts, TurnFact } from './types.js';
@@ -22,6 +23,8 @@ interface ConversationData {
 
 const within = (iso: string | undefined | null, range: DateRange) => !!iso && iso >= range.from && iso <= range.to;
 const CLOSED_TICKET = new Set(['resolved', 'closed']);
+/** Conversations whose files are read at the same time (three files each). */
+const CONVERSATIONS_AT_ONCE = 16;
 
 /** The service KPIs, computed from what is stored, for a date range. */
 export class AnalyticsService {
@@ -81,17 +84,15 @@ export class AnalyticsService {
 
   private async conversationsIn(all: ConversationFacts[], range: DateRange): Promise<ConversationData[]> {
     const records = all.filter((record) => within(record.startedAt ?? record.createdAt, range));
-    return Promise.all(
-      records.map(async (record) => {
-        const [turns, transcript, insight] = await Promise.all([
-          this.sources.turns.of(record.id),
-          this.sources.transcripts.read(record.id).catch(() => []),
-          this.sources.insights.get(record.id),
-        ]);
-        const escalated = !!record.handoff || insight?.escalated === true || ['waiting', 'active'].includes(record.status);
-        return { record, turns, transcript, mood: insight && insight.turns > 0 ? insight.mood : undefined, escalated, agentResponse: agentFirstResponse(record, transcript) };
-      }),
-    );
+    return mapLimit(records, CONVERSATIONS_AT_ONCE, async (record) => {
+      const [turns, transcript, insight] = await Promise.all([
+        this.sources.turns.of(record.id),
+        this.sources.transcripts.read(record.id).catch(() => []),
+        this.sources.insights.get(record.id),
+      ]);
+      const escalated = !!record.handoff || insight?.escalated === true || ['waiting', 'active'].includes(record.status);
+      return { record, turns, transcript, mood: insight && insight.turns > 0 ? insight.mood : undefined, escalated, agentResponse: agentFirstResponse(record, transcript) };
+    });
   }
 
   private perDay(conversations: ConversationData[], range: DateRange) {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, opendir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, opendir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyValueStore } from '../ports.js';
+import { readTextFile, withDescriptor } from './file-descriptors.js';
 import { fileNameFor } from './file-names.js';
 import { OpenFiles } from './open-files.js';
 import { appendAll } from './sync-append.js';
@@ -125,7 +126,7 @@ export class FileKeyValueStore implements KeyValueStore {
       if (entry.versions >= MAX_VERSIONS) {
         this.fds.release(key);
         const temp = path.join(this.dir, `.${fileNameFor(key)}.jsonl.tmp`);
-        await writeFile(temp, line);
+        await withDescriptor(() => writeFile(temp, line));
         await rename(temp, this.fileOf(key));
         entry.versions = 1;
         entry.value = copy;
@@ -169,7 +170,7 @@ async function holdsLegacyFiles(dir: string): Promise<boolean> {
 async function readText(file: string): Promise<string | undefined> {
   if (!existsSync(file)) return undefined;
   try {
-    return await readFile(file, 'utf8');
+    return await readTextFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

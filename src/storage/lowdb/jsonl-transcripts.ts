@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredActivity, TranscriptStore } from '../ports.js';
+import { readTextFile, withDescriptor } from './file-descriptors.js';
 import { fileNameFor } from './file-names.js';
 import { OpenFiles } from './open-files.js';
 import { appendAll, datasync } from './sync-append.js';
@@ -93,7 +94,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
     if (!existsSync(file)) return [];
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readTextFile(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
@@ -116,7 +117,7 @@ export class JsonlTranscriptStore implements TranscriptStore {
       this.fds.release(conversationId);
       const file = this.fileOf(conversationId);
       const temp = `${file}.tmp`;
-      await writeFile(temp, activities.map((activity) => `${JSON.stringify(activity)}\n`).join(''));
+      await withDescriptor(() => writeFile(temp, activities.map((activity) => `${JSON.stringify(activity)}\n`).join('')));
       await rename(temp, file);
     });
   }

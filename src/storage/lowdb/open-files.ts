@@ -1,3 +1,4 @@
+import { keptOpenLimit, registerPool, withDescriptor, type Sheddable } from './file-descriptors.js';
 import { closeFd, openForAppend } from './sync-append.js';
 
 /** How a store runs work on one of its keys after what is already queued there. */
@@ -11,16 +12,21 @@ export interface KeyQueue {
 /**
  * Append descriptors of recently written files, kept open so a write is one append rather than
  * open + append + close; least recently used first. The oldest is closed when the limit is
- * reached, after whatever is queued on its key (a write in flight keeps its descriptor).
+ * reached, after whatever is queued on its key (a write in flight keeps its descriptor). When the
+ * process runs out of descriptors, every pool closes its older half (see file-descriptors.ts).
  */
-export class OpenFiles {
+export class OpenFiles implements Sheddable {
   private readonly fds = new Map<string, number>();
+  private readonly limit: number;
 
   constructor(
-    private readonly limit: number,
+    wanted: number,
     private readonly fileOf: (key: string) => string,
     private readonly queue: KeyQueue,
-  ) {}
+  ) {
+    this.limit = keptOpenLimit(wanted);
+    registerPool(this);
+  }
 
   get(key: string): number | undefined {
     return this.fds.get(key);
@@ -41,15 +47,24 @@ export class OpenFiles {
   async open(key: string): Promise<number> {
     const open = this.fds.get(key);
     if (open !== undefined) return open;
-    const fd = await openForAppend(this.fileOf(key));
-    if (this.fds.size >= this.limit) {
-      const [oldestKey, oldest] = this.fds.entries().next().value as [string, number];
-      this.fds.delete(oldestKey);
-      if (this.queue.busy(oldestKey)) void this.queue.after(oldestKey, async () => closeFd(oldest)).catch(() => undefined);
-      else closeFd(oldest);
-    }
+    const fd = await withDescriptor(() => openForAppend(this.fileOf(key)));
+    if (this.fds.size >= this.limit) this.closeOldest();
     this.fds.set(key, fd);
     return fd;
+  }
+
+  /** Let go of the least recently used descriptor (once the work queued on its key is done). */
+  private closeOldest(): void {
+    const [oldestKey, oldest] = this.fds.entries().next().value as [string, number];
+    this.fds.delete(oldestKey);
+    if (this.queue.busy(oldestKey)) void this.queue.after(oldestKey, async () => closeFd(oldest)).catch(() => undefined);
+    else closeFd(oldest);
+  }
+
+  shed(): number {
+    const count = Math.ceil(this.fds.size / 2);
+    for (let i = 0; i < count; i++) this.closeOldest();
+    return count;
   }
 
   /** Close a key's descriptor before its file is replaced or removed (in the key's order). */
