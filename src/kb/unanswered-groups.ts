@@ -22,25 +22,27 @@ export interface UnansweredGroup {
 /** Two questions whose feature vectors are at least this close (cosine) go together. */
 export const SIMILARITY_THRESHOLD = 0.55;
 
-type Vector = Map<string, number>;
+/** Feature counts and their Euclidean norm. */
+interface Vector {
+  counts: Map<string, number>;
+  norm: number;
+}
 
 /** The recognizer's own features (stems, word pairs, character n-grams), counted. */
 function vectorOf(text: string): Vector {
-  const vector: Vector = new Map();
-  for (const feature of extractFeatures(normalizeText(text))) vector.set(feature, (vector.get(feature) ?? 0) + 1);
-  return vector;
+  const counts = new Map<string, number>();
+  for (const feature of extractFeatures(normalizeText(text))) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  let squares = 0;
+  for (const count of counts.values()) squares += count * count;
+  return { counts, norm: Math.sqrt(squares) };
 }
 
 function cosine(a: Vector, b: Vector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.counts.size <= b.counts.size ? [a.counts, b.counts] : [b.counts, a.counts];
   let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const [feature, count] of a) {
-    normA += count * count;
-    dot += count * (b.get(feature) ?? 0);
-  }
-  for (const count of b.values()) normB += count * count;
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
+  for (const [feature, count] of small) dot += count * (large.get(feature) ?? 0);
+  return dot / (a.norm * b.norm);
 }
 
 function summarize(members: UnansweredQuestion[]): UnansweredGroup {
@@ -75,12 +77,21 @@ function summarize(members: UnansweredQuestion[]): UnansweredGroup {
  * similar enough, else starts a group. Deterministic for the same questions.
  */
 export function groupQuestions(questions: readonly UnansweredQuestion[]): UnansweredGroup[] {
-  const groups: { vector: Vector; language: Language; members: UnansweredQuestion[] }[] = [];
+  type Group = { vector: Vector; language: Language; members: UnansweredQuestion[] };
+  const groups: Group[] = [];
+  // The same wording always lands in the same group (groups are only appended, a group's vector
+  // never changes): compared once, however often it was asked.
+  const groupOf = new Map<string, Group>();
   for (const question of [...questions].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))) {
-    const vector = vectorOf(question.text);
-    const home = groups.find((group) => group.language === question.language && cosine(group.vector, vector) >= SIMILARITY_THRESHOLD);
-    if (home) home.members.push(question);
-    else groups.push({ vector, language: question.language, members: [question] });
+    const wording = `${question.language}\u0000${question.text}`;
+    let home = groupOf.get(wording);
+    if (!home) {
+      const vector = vectorOf(question.text);
+      home = groups.find((group) => group.language === question.language && cosine(group.vector, vector) >= SIMILARITY_THRESHOLD);
+      if (!home) groups.push((home = { vector, language: question.language, members: [] }));
+      groupOf.set(wording, home);
+    }
+    home.members.push(question);
   }
   return groups.map((group) => summarize(group.members)).sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt));
 }

@@ -77,7 +77,11 @@ function stratifiedFolds(labels: Int32Array, count: number, seed: number): Int32
   const random = createRandom(seed ^ 0x9e3779b9);
   const foldOf = new Int32Array(labels.length);
   const byClass = new Map<number, number[]>();
-  labels.forEach((label, i) => byClass.set(label, [...(byClass.get(label) ?? []), i]));
+  labels.forEach((label, i) => {
+    const members = byClass.get(label);
+    if (members) members.push(i);
+    else byClass.set(label, [i]);
+  });
   let offset = 0;
   for (const members of byClass.values()) {
     shuffleInPlace(members, random).forEach((row, k) => (foldOf[row] = (k + offset) % count));
