@@ -124,10 +124,21 @@ describe('admin pages, end to end', () => {
     await seedHistory(server.parley.storage, Date.now());
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.locator('.kpi').first().waitFor();
-    expect(Number(await page.locator('.kpi').first().locator('.kpi-value').textContent())).toBeGreaterThan(20);
+    expect(Number((await page.locator('.kpi').first().locator('.kpi-value').textContent())?.replace(/,/g, ''))).toBeGreaterThan(20);
     expect(await page.locator('.chart-card', { hasText: 'Top intents' }).locator('svg text.label', { hasText: 'pizza_delivery' }).count()).toBe(1);
     expect(await page.locator('.chart-card', { hasText: 'Tickets by status' }).locator('svg text.label').allTextContents()).toEqual(expect.arrayContaining(['open', 'resolved']));
     expect(await page.locator('.chart-card', { hasText: 'Conversations per day' }).locator('rect.bar').count()).toBe(14);
+    // The axis labels are drawn inside the chart, not cut off at its left edge.
+    const perDay = page.locator('.chart-card', { hasText: 'Conversations per day' }).locator('svg');
+    const chartLeft = (await perDay.boundingBox())!.x;
+    for (const label of await perDay.locator('text.axis').all()) expect((await label.boundingBox())!.x).toBeGreaterThanOrEqual(chartLeft);
+    // And the counts after the longest bars end inside theirs.
+    const intents = page.locator('.chart-card', { hasText: 'Top intents' }).locator('svg');
+    const { x, width } = (await intents.boundingBox())!;
+    for (const count of await intents.locator('text.value').all()) {
+      const box = (await count.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(x + width);
+    }
     const agents = page.locator('.chart-card', { hasText: 'Agents' }).locator('tbody tr');
     expect(await agents.allTextContents()).toEqual([expect.stringMatching(/^Mei\d+5\.0 \/ 5 \(n = \d+\)45 s$/), expect.stringMatching(/^Ravi\d+3\.0 \/ 5 \(n = \d+\)45 s$/)]);
     await shoot('dashboard');

@@ -171,5 +171,13 @@ export function t(key: StringKey, params: Record<string, string | number> = {}):
   return strings[key][language].replace(/\{(\w+)\}/g, (_match, name: string) => String(params[name] ?? ''));
 }
 
+const numberLocale = () => (language === 'zh' ? 'zh-CN' : 'en-GB');
+
+/** A count with the language's grouping: 16,864. */
+export const formatCount = (value: number) => value.toLocaleString(numberLocale());
+
+/** A count short enough for a chart's axis: 16.9K, 1.7万. */
+export const formatCompact = (value: number) => new Intl.NumberFormat(numberLocale(), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+
 /** Dates and times in the admin's language. */
 export const formatTime = (iso: string) => new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,4 +1,5 @@
 import { h, svg } from '../dom.js';
+import { formatCompact, formatCount } from '../i18n.js';
 
 export interface Point {
   label: string;
@@ -19,13 +20,13 @@ export function barChart(points: Point[], options: { width?: number; height?: nu
   const every = Math.ceil(points.length / 8);
   for (const tick of [0, Math.round(max / 2), max]) {
     const y = pad.top + inner.h - (tick / max) * inner.h;
-    chart.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: y, y2: y, class: 'grid' }), svg('text', { x: pad.left - 6, y: y + 4, class: 'axis', 'text-anchor': 'end' }, String(tick)));
+    chart.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: y, y2: y, class: 'grid' }), svg('text', { x: pad.left - 6, y: y + 4, class: 'axis', 'text-anchor': 'end' }, formatCompact(tick)));
   }
   points.forEach((point, index) => {
     const barHeight = (point.value / max) * inner.h;
     const x = pad.left + index * step + step * 0.15;
     const bar = svg('rect', { x, y: pad.top + inner.h - barHeight, width: Math.max(1, step * 0.7), height: barHeight, class: 'bar' });
-    bar.append(svg('title', {}, `${point.label}: ${point.value}`));
+    bar.append(svg('title', {}, `${point.label}: ${formatCount(point.value)}`));
     chart.append(bar);
     if (index % every === 0) chart.append(svg('text', { x: x + step * 0.35, y: height - 6, class: 'axis', 'text-anchor': 'middle' }, short(point.label)));
   });
@@ -62,15 +63,17 @@ export function rankChart(rows: Point[], options: { title: string; width?: numbe
   const labelWidth = 170;
   const height = Math.max(rowHeight, rows.length * rowHeight) + 4;
   const max = Math.max(1, ...rows.map((row) => row.value));
+  // Room after the longest bar for its count (about 8 units a character at this size).
+  const valueRoom = 14 + 8 * Math.max(...rows.map((row) => formatCount(row.value).length));
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart rank', role: 'img', 'aria-label': options.title });
   rows.forEach((row, index) => {
     const y = index * rowHeight + 4;
-    const barWidth = ((width - labelWidth - 44) * row.value) / max;
+    const barWidth = ((width - labelWidth - valueRoom) * row.value) / max;
     const label = row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label;
     chart.append(
       svg('text', { x: labelWidth - 8, y: y + 14, class: 'label', 'text-anchor': 'end' }, label),
       svg('rect', { x: labelWidth, y: y + 2, width: Math.max(2, barWidth), height: rowHeight - 8, rx: 3, class: 'bar' }),
-      svg('text', { x: labelWidth + barWidth + 6, y: y + 14, class: 'value' }, String(row.value)),
+      svg('text', { x: labelWidth + barWidth + 6, y: y + 14, class: 'value' }, formatCount(row.value)),
     );
   });
   return chart;

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { h, percent } from '../dom.js';
-import { t } from '../i18n.js';
+import { formatCount, t } from '../i18n.js';
 import type { AnalyticsSummary } from '../types.js';
 import { barChart, chartCard, moodChart, rankChart } from './charts.js';
 
@@ -21,10 +21,10 @@ function kpis(summary: AnalyticsSummary): HTMLElement {
   return h(
     'div',
     { class: 'kpis' },
-    kpi(t('conversations'), String(summary.conversations.total)),
+    kpi(t('conversations'), formatCount(summary.conversations.total)),
     kpi(t('containment'), percent(summary.containmentRate)),
     kpi(t('escalation'), percent(summary.escalationRate)),
-    kpi(t('fallback'), percent(summary.fallbackRate), `${summary.turns.fallback} / ${summary.turns.total}`),
+    kpi(t('fallback'), percent(summary.fallbackRate), `${formatCount(summary.turns.fallback)} / ${formatCount(summary.turns.total)}`),
     kpi(t('csat'), csat, `n = ${summary.csat.count}`),
     kpi(t('botResponse'), millis(summary.botResponseMs.median)),
     kpi(t('agentResponse'), seconds(summary.agentFirstResponseSeconds.median), `n = ${summary.agentFirstResponseSeconds.count}`),
