@@ -136,6 +136,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     tickets: { all: () => tickets.list() },
     csat: { all: () => customers.profiles.csatAnswers() },
   });
+  log.onChange((conversationId) => analytics.changed(conversationId));
   const apiModules: AppDeps['apiModules'] = [
     (api) => addKnowledgeRoutes(api, kb.knowledge),
     (api) => addUnansweredRoutes(api, unanswered, kb.knowledge),

@@ -11,20 +11,40 @@ export interface DateRange {
   to: string;
 }
 
-interface ConversationData {
-  record: ConversationFacts;
+/** What a conversation's own files (turn log, transcript, insight) say, as the summary needs it. */
+interface FileFacts {
   turns: TurnFact[];
-  transcript: ActivityFacts[];
+  /** The customer wrote at least once. */
+  customerWrote: boolean;
+  /** Milliseconds from each customer message to the bot's reply. */
+  botResponseMs: number[];
   mood: number | undefined;
   escalated: boolean;
   /** Seconds from the request for a human to an agent's first line, when one came. */
   agentResponse: number | undefined;
 }
 
+interface ConversationData extends FileFacts {
+  record: ConversationFacts;
+}
+
+/** A settled conversation's facts, and the state of its record they were computed with. */
+interface Settled {
+  facts: FileFacts;
+  recordState: string;
+}
+
 const within = (iso: string | undefined | null, range: DateRange) => !!iso && iso >= range.from && iso <= range.to;
 const CLOSED_TICKET = new Set(['resolved', 'closed']);
 /** Conversations whose files are read at the same time (three files each). */
 const CONVERSATIONS_AT_ONCE = 16;
+/**
+ * A conversation quiet this long has written everything its last turn writes (turn log and
+ * insight follow the transcript within a second): its facts are kept until a line is added.
+ */
+const SETTLED_MS = 5 * 60_000;
+/** What of a record the facts depend on: if it changes, they are read again. */
+const recordStateOf = (record: ConversationFacts) => `${record.status}|${record.handoff?.requestedAt ?? ''}`;
 
 /** The service KPIs, computed from what is stored, for a date range. */
 export class AnalyticsService {
@@ -33,10 +53,21 @@ export class AnalyticsService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * Facts of settled conversations by id: a month's summary over 10,000 conversations read
+   * 30,000 files each time it was asked (3 s); now only what changed since is read again.
+   */
+  private readonly settled = new Map<string, Settled>();
+
+  /** A conversation's transcript changed (a line added, redacted, erased): read its files again. */
+  changed(conversationId: string): void {
+    this.settled.delete(conversationId);
+  }
+
   async summary(range: DateRange): Promise<AnalyticsSummary> {
     const records = await this.sources.conversations.all();
     const conversations = await this.conversationsIn(records, range);
-    const engaged = conversations.filter((data) => data.turns.length > 0 || data.transcript.some(isCustomerMessage));
+    const engaged = conversations.filter((data) => data.turns.length > 0 || data.customerWrote);
     const turns = engaged.flatMap((data) => data.turns.filter((turn) => within(turn.at, range)));
     const escalated = engaged.filter((data) => data.escalated).length;
     const tickets = await this.ticketsIn(range);
@@ -54,7 +85,7 @@ export class AnalyticsService {
       },
       csat: await this.csatIn(range, tickets.all, records),
       feedback: await this.feedbackIn(range),
-      botResponseMs: statOf(engaged.flatMap((data) => botResponseTimes(data.transcript))),
+      botResponseMs: statOf(engaged.flatMap((data) => data.botResponseMs)),
       agentFirstResponseSeconds: statOf(engaged.flatMap((data) => data.agentResponse ?? [])),
       resolutionHours: statOf(tickets.all.filter((ticket) => within(ticket.resolvedAt, range)).map((ticket) => round((Date.parse(ticket.resolvedAt!) - Date.parse(ticket.createdAt)) / 3_600_000, 2))),
       tickets: this.ticketCounts(tickets),
@@ -84,15 +115,34 @@ export class AnalyticsService {
 
   private async conversationsIn(all: ConversationFacts[], range: DateRange): Promise<ConversationData[]> {
     const records = all.filter((record) => within(record.startedAt ?? record.createdAt, range));
+    const known = new Set(all.map((record) => record.id));
+    for (const id of this.settled.keys()) if (!known.has(id)) this.settled.delete(id);
     return mapLimit(records, CONVERSATIONS_AT_ONCE, async (record) => {
-      const [turns, transcript, insight] = await Promise.all([
-        this.sources.turns.of(record.id),
-        this.sources.transcripts.read(record.id).catch(() => []),
-        this.sources.insights.get(record.id),
-      ]);
-      const escalated = !!record.handoff || insight?.escalated === true || ['waiting', 'active'].includes(record.status);
-      return { record, turns, transcript, mood: insight && insight.turns > 0 ? insight.mood : undefined, escalated, agentResponse: agentFirstResponse(record, transcript) };
+      const kept = this.settled.get(record.id);
+      const facts = kept && kept.recordState === recordStateOf(record) ? kept.facts : await this.readFacts(record);
+      return { record, ...facts };
     });
+  }
+
+  private async readFacts(record: ConversationFacts): Promise<FileFacts> {
+    const [turns, transcript, insight] = await Promise.all([
+      this.sources.turns.of(record.id),
+      this.sources.transcripts.read(record.id).catch(() => []),
+      this.sources.insights.get(record.id),
+    ]);
+    const facts: FileFacts = {
+      turns,
+      customerWrote: transcript.some(isCustomerMessage),
+      botResponseMs: botResponseTimes(transcript),
+      mood: insight && insight.turns > 0 ? insight.mood : undefined,
+      escalated: !!record.handoff || insight?.escalated === true || ['waiting', 'active'].includes(record.status),
+      agentResponse: agentFirstResponse(record, transcript),
+    };
+    const last = transcript.at(-1)?.timestamp;
+    const quietSince = typeof last === 'string' ? Date.parse(last) : Date.parse(record.startedAt ?? record.createdAt);
+    const live = ['waiting', 'active'].includes(record.status);
+    if (!live && this.clock().getTime() - quietSince >= SETTLED_MS) this.settled.set(record.id, { facts, recordState: recordStateOf(record) });
+    return facts;
   }
 
   private perDay(conversations: ConversationData[], range: DateRange) {

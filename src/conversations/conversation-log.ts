@@ -25,6 +25,8 @@ export class ConversationLog {
   private readonly loaded = new WeakMap<Promise<LiveLog>, LiveLog>();
   /** Number of logs above which `evictIdle` looks again. */
   private checkAbove = 0;
+  /** Told the id of every conversation whose transcript changes. */
+  private readonly changeListeners = new Set<(conversationId: string) => void>();
 
   constructor(
     private readonly transcripts: TranscriptStore,
@@ -93,7 +95,18 @@ export class ConversationLog {
     log.activities.push(stored);
     const set = { activities: [stored], watermark: String(log.activities.length) };
     for (const listener of log.listeners) listener(set);
+    this.changed(conversationId);
     return stored;
+  }
+
+  /** Hear of every change to any transcript (a line added, a transcript replaced or erased). Returns the function that stops it. */
+  onChange(listener: (conversationId: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private changed(conversationId: string): void {
+    for (const listener of this.changeListeners) listener(conversationId);
   }
 
   /** Every activity after `watermark` (0 or absent: from the start). */
@@ -138,10 +151,12 @@ export class ConversationLog {
     log.activities = activities.slice();
     log.nextSeq = Math.max(log.nextSeq, activities.length);
     await this.transcripts.replace(conversationId, activities);
+    this.changed(conversationId);
   }
 
   async delete(conversationId: string): Promise<void> {
     this.live.delete(conversationId);
     await this.transcripts.delete(conversationId);
+    this.changed(conversationId);
   }
 }

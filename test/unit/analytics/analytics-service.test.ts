@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnalyticsService, TurnLog } from '../../../src/analytics/index.js';
+import { ConversationLog } from '../../../src/conversations/index.js';
 import { UnansweredLog } from '../../../src/kb/index.js';
 import { createMemoryStorage } from '../../../src/storage/index.js';
 import { seedHistory } from './history.js';
@@ -20,7 +21,7 @@ async function seeded() {
     },
     () => new Date(END),
   );
-  return { analytics, seed };
+  return { analytics, seed, storage };
 }
 
 describe('analytics summary', () => {
@@ -55,6 +56,19 @@ describe('analytics summary', () => {
       { agentId: 'agent_mei', name: 'Mei', chats: mei.length, rating: { count: mei.filter((n) => n % 3 === 0).length, average: 5, median: 5 }, firstResponseSeconds: { count: mei.length, average: 45, median: 45 } },
       { agentId: 'agent_ravi', name: 'Ravi', chats: ravi.length, rating: { count: ravi.filter((n) => n % 3 === 0).length, average: 3, median: 3 }, firstResponseSeconds: { count: ravi.length, average: 45, median: 45 } },
     ]);
+  });
+
+  it('counts what happens in a conversation after an earlier summary: settled facts are kept only until a line is added', async () => {
+    const { analytics, seed, storage } = await seeded();
+    const log = new ConversationLog(storage.transcripts, () => new Date(END - 3_600_000));
+    log.onChange((conversationId) => analytics.changed(conversationId));
+    const range = { from: '2026-03-01T00:00:00.000Z', to: '2026-03-14T23:59:59.999Z' };
+    expect((await analytics.summary(range)).botResponseMs.count).toBe(seed.conversations);
+
+    // A customer comes back to a two-week-old conversation and the bot answers.
+    const question = await log.append('seed-1-0', { type: 'message', from: { id: 'u-seed-1-0', role: 'user' }, text: 'is it shipped yet?' } as never);
+    await log.append('seed-1-0', { type: 'message', from: { id: 'bot', role: 'bot' }, replyToId: question.id, text: 'Yes, yesterday.' } as never);
+    expect((await analytics.summary(range)).botResponseMs.count).toBe(seed.conversations + 1);
   });
 
   it('counts only what happened in the range, and overdue tickets by the injected clock', async () => {
