@@ -37,7 +37,8 @@ export function http(url: string, method: string, options: { token?: string; bod
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
-    req.on('error', reject);
+    // Name the request, and whether it went out on a reused keep-alive socket (a server closing an idle one as it is reused resets it).
+    req.on('error', (error) => reject(new Error(`${method} ${new URL(url).pathname.replace(/conversations\/[^/]+/, 'conversations/:id')}${req.reusedSocket ? ' (reused socket)' : ''}: ${error.message}`)));
     req.end(payload);
   });
 }
