@@ -155,11 +155,16 @@ export class HandoffService {
     });
   }
 
-  /** The agent's reply, into the customer's transcript under the agent's name. */
+  /**
+   * The agent's reply, into the customer's transcript under the agent's name. A customer who
+   * reads Traditional Chinese gets it in Traditional, as the bot's lines (the agent's console
+   * shows the transcript, so the agent sees what was sent).
+   */
   async reply(conversationId: string, agent: AgentRef, text: string): Promise<ChatActivity> {
     const record = await this.deps.conversations.get(conversationId);
     if (record.status !== 'active' || record.handoff?.agentId !== agent.id) throw conflict('not_claimed', 'claim the conversation before replying');
-    const activity = await this.deps.log.append(conversationId, agentActivity(agent, text, this.languageOf(record)));
+    const shown = this.deps.forReader ? await this.deps.forReader(record, text) : text;
+    const activity = await this.deps.log.append(conversationId, agentActivity(agent, shown, this.languageOf(record)));
     this.deps.events.publish('conversation.activity', { conversationId, activity });
     return activity;
   }

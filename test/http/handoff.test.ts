@@ -156,6 +156,8 @@ describe('handoff over HTTP', () => {
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: alice })).status).toBe(200);
     const texts = (await activitiesOf(server.url, customer)).map((activity) => activity.text);
     expect(texts).toContain('客服 Alice 已加入对话');
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: '您的订单我们会尽快处理' } })).status).toBe(201);
+    expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('您的订单我们会尽快处理');
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/close`, { cookie: alice })).status).toBe(200);
     expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('本次对话已结束。');
     const closed = (await request(server.url, 'GET', '/api/conversations?status=closed', { cookie: alice })).body.conversations;
@@ -254,6 +256,14 @@ describe('handoff over HTTP', () => {
     expect(traditional.length).toBeGreaterThan(0);
     expect(traditional.every((reply) => scriptOf(reply.text) !== 'simplified')).toBe(true);
     expect(traditional.some((reply) => reply.text.includes('退貨'))).toBe(true);
+    // What the agent types reaches this customer in Traditional too (a Simplified reader's stays as typed: above).
+    const events = await openEvents(server.url, alice);
+    expect((await send(server.url, customer, '轉人工'))[0].text).toMatch(/排在第 1 位/);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: alice })).status).toBe(200);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: '您的订单我们会尽快处理, order 123' } })).status).toBe(201);
+    expect((await activitiesOf(server.url, customer)).at(-1)).toMatchObject({ text: '您的訂單我們會盡快處理, order 123', channelData: { parley: { sender: 'agent' } } });
+    await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/close`, { cookie: alice });
+    events.close();
     const refused = await request(server.url, 'GET', '/api/canned-replies?language=zh&script=classical', { cookie: alice });
     expect(refused.status).toBe(400);
   });
