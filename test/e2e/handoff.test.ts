@@ -168,6 +168,11 @@ describe('handoff through the agent console', () => {
     const answer = await c.messages((activity) => activity.from.role === 'bot');
     expect(isBot(answer)).toBe(true);
     expect(answer.text).toMatch(/\p{Script=Han}/u);
+    // Back with the bot: the console's bot tab lists the chat with the time of its last message.
+    await bob.click('[data-tab="bot"]');
+    const last = bob.locator(`.queue-item[data-conversation="${c.conversationId}"] time.last`);
+    expect(await last.textContent()).toMatch(/^\d{2}:\d{2}$/);
+    expect(Date.now() - Date.parse((await last.getAttribute('datetime'))!)).toBeLessThan(60_000);
     c.session.end();
     await bob.context().close();
   });

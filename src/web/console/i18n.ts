@@ -45,6 +45,7 @@ const strings = {
   noProfile: { en: 'No profile yet for this customer.', zh: '该客户暂无画像。' },
   waitingFor: { en: 'waiting {time}', zh: '已等待 {time}' },
   minutes: { en: '{n} min', zh: '{n} 分钟' },
+  hours: { en: '{h} h {m} min', zh: '{h} 小时 {m} 分钟' },
   justNow: { en: 'just now', zh: '刚刚' },
   agentsOnline: { en: '{n} agents online', zh: '{n} 位客服在线' },
   agentOnline: { en: '1 agent online', zh: '1 位客服在线' },
@@ -94,10 +95,18 @@ export function tOr(key: string, fallback: string): string {
 export function since(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return '';
   const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
-  return minutes < 1 ? t('justNow') : t('minutes', { n: minutes });
+  if (minutes < 1) return t('justNow');
+  return minutes < 60 ? t('minutes', { n: minutes }) : t('hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
 
 /** A clock time in the console's language. */
 export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString(current === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** When something happened: the clock time today, with the date on other days. */
+export function whenAt(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  if (at.toDateString() === now.toDateString()) return clockTime(iso);
+  return at.toLocaleString(current === 'zh' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }

@@ -1,5 +1,5 @@
 import { clear, h } from './dom.js';
-import { since, t, tOr } from './i18n.js';
+import { since, t, tOr, whenAt } from './i18n.js';
 import { type QueueTab, state, type Summary } from './state.js';
 
 const TABS: QueueTab[] = ['waiting', 'active', 'bot', 'closed'];
@@ -48,7 +48,11 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
     h(
       'div',
       { class: 'row meta' },
-      item.waitingSince ? h('span', { class: 'wait', text: t('waitingFor', { time: since(item.waitingSince) }) }) : null,
+      item.waitingSince
+        ? h('span', { class: 'wait', text: t('waitingFor', { time: since(item.waitingSince) }) })
+        : item.lastMessage
+          ? h('time', { class: 'last', text: whenAt(item.lastMessage.at), attrs: { datetime: item.lastMessage.at } })
+          : null,
       item.agent ? h('span', { class: 'holder', text: t('heldBy', { agent: item.agent.name }) }) : null,
       item.ticketId ? h('span', { class: 'ticket', text: t('ticketNote', { id: item.ticketId }) }) : null,
       ...item.tags.slice(0, 3).map((tag) => h('span', { class: 'tag', text: tag })),
