@@ -9,8 +9,8 @@ import { promisify } from 'node:util';
  * - Opening and reading go through one gate, at most `FILES_AT_ONCE` at a time. A report that
  *   reads ten thousand transcripts queues its reads instead of opening them all at once — which
  *   ran the process out of descriptors and failed other customers' turns with it.
- * - Each pool of kept-open append descriptors (four of them) holds at most an eighth of the
- *   limit, so half of it is always left for sockets and reads.
+ * - Each pool of kept-open append descriptors holds at most a tenth of the limit: the five of
+ *   them (transcripts and four document stores) leave half of it for sockets and reads.
  * - When opening still fails with EMFILE/ENFILE (thousands of sockets), the stores let go of
  *   half of the append descriptors they keep open and the open is retried.
  */
@@ -18,8 +18,15 @@ import { promisify } from 'node:util';
 const FILES_AT_ONCE = 16;
 const RETRIES = 8;
 
-/** The process's limit on open files (Linux: /proc/self/limits), undefined when unknown. */
+let knownLimit: { value: number | undefined } | undefined;
+
+/** The process's limit on open files (Linux: /proc/self/limits, read once), undefined when unknown. */
 function openFileLimit(): number | undefined {
+  knownLimit ??= { value: readOpenFileLimit() };
+  return knownLimit.value;
+}
+
+function readOpenFileLimit(): number | undefined {
   try {
     const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((row) => row.startsWith('Max open files'));
     const soft = Number(line?.split(/\s{2,}/)[1]);
@@ -29,10 +36,10 @@ function openFileLimit(): number | undefined {
   }
 }
 
-/** How many descriptors a pool may keep open: what it wants, within an eighth of the process's limit. */
+/** How many descriptors a pool may keep open: what it wants, within a tenth of the process's limit. */
 export function keptOpenLimit(wanted: number): number {
   const limit = openFileLimit();
-  return limit === undefined ? wanted : Math.max(4, Math.min(wanted, Math.floor(limit / 8)));
+  return limit === undefined ? wanted : Math.max(4, Math.min(wanted, Math.floor(limit / 10)));
 }
 
 /** Pools of kept-open descriptors (see open-files.ts) that can close some when the process runs short. */
