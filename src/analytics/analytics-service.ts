@@ -58,13 +58,26 @@ export class AnalyticsService {
    * 30,000 files each time it was asked (3 s); now only what changed since is read again.
    */
   private readonly settled = new Map<string, Settled>();
+  /** Conversations whose files are being read, and those of them that changed meanwhile (not kept). */
+  private readonly reading = new Set<string>();
+  private readonly changedWhileRead = new Set<string>();
 
   /** A conversation's transcript changed (a line added, redacted, erased): read its files again. */
   changed(conversationId: string): void {
     this.settled.delete(conversationId);
+    if (this.reading.has(conversationId)) this.changedWhileRead.add(conversationId);
   }
 
-  async summary(range: DateRange): Promise<AnalyticsSummary> {
+  /** Summaries are computed one at a time (each reads many files; and see `changed`). */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  summary(range: DateRange): Promise<AnalyticsSummary> {
+    const next = this.queue.then(() => this.compute(range));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async compute(range: DateRange): Promise<AnalyticsSummary> {
     const records = await this.sources.conversations.all();
     const conversations = await this.conversationsIn(records, range);
     const engaged = conversations.filter((data) => data.turns.length > 0 || data.customerWrote);
@@ -125,11 +138,13 @@ export class AnalyticsService {
   }
 
   private async readFacts(record: ConversationFacts): Promise<FileFacts> {
+    this.reading.add(record.id);
     const [turns, transcript, insight] = await Promise.all([
       this.sources.turns.of(record.id),
       this.sources.transcripts.read(record.id).catch(() => []),
       this.sources.insights.get(record.id),
-    ]);
+    ]).finally(() => this.reading.delete(record.id));
+    const changedMeanwhile = this.changedWhileRead.delete(record.id);
     const facts: FileFacts = {
       turns,
       customerWrote: transcript.some(isCustomerMessage),
@@ -141,7 +156,7 @@ export class AnalyticsService {
     const last = transcript.at(-1)?.timestamp;
     const quietSince = typeof last === 'string' ? Date.parse(last) : Date.parse(record.startedAt ?? record.createdAt);
     const live = ['waiting', 'active'].includes(record.status);
-    if (!live && this.clock().getTime() - quietSince >= SETTLED_MS) this.settled.set(record.id, { facts, recordState: recordStateOf(record) });
+    if (!live && !changedMeanwhile && this.clock().getTime() - quietSince >= SETTLED_MS) this.settled.set(record.id, { facts, recordState: recordStateOf(record) });
     return facts;
   }
 

@@ -7,14 +7,15 @@ import { seedHistory } from './history.js';
 
 const END = Date.parse('2026-03-15T00:00:00.000Z');
 
-async function seeded() {
+/** `transcripts`: how the summary reads a transcript (default: from the storage). */
+async function seeded(transcripts?: (storage: ReturnType<typeof createMemoryStorage>) => { read(id: string): Promise<any[]> }) {
   const storage = createMemoryStorage();
   const seed = await seedHistory(storage, END);
   const analytics = new AnalyticsService(
     {
       conversations: storage.collection('conversations') as never,
       insights: { get: (id) => storage.keyValue('customer-insights').get(id) },
-      transcripts: storage.transcripts,
+      transcripts: transcripts?.(storage) ?? storage.transcripts,
       turns: new TurnLog(storage.keyValue('analytics-turns')),
       unanswered: new UnansweredLog(storage.collection('unanswered')),
       tickets: storage.collection('tickets') as never,
@@ -68,6 +69,34 @@ describe('analytics summary', () => {
     // A customer comes back to a two-week-old conversation and the bot answers.
     const question = await log.append('seed-1-0', { type: 'message', from: { id: 'u-seed-1-0', role: 'user' }, text: 'is it shipped yet?' } as never);
     await log.append('seed-1-0', { type: 'message', from: { id: 'bot', role: 'bot' }, replyToId: question.id, text: 'Yes, yesterday.' } as never);
+    expect((await analytics.summary(range)).botResponseMs.count).toBe(seed.conversations + 1);
+  });
+
+  it('does not keep what it read of a conversation that changed while it was reading', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let readStarted = () => {};
+    const reading = new Promise<void>((resolve) => (readStarted = resolve));
+    // This transcript is read, then its reader is held up while the customer writes.
+    const { analytics, seed, storage } = await seeded((store) => ({
+      read: async (id) => {
+        const lines = await store.transcripts.read(id);
+        if (id === 'seed-1-0') {
+          readStarted();
+          await held;
+        }
+        return lines;
+      },
+    }));
+    const log = new ConversationLog(storage.transcripts, () => new Date(END - 3_600_000));
+    log.onChange((conversationId) => analytics.changed(conversationId));
+    const range = { from: '2026-03-01T00:00:00.000Z', to: '2026-03-14T23:59:59.999Z' };
+    const first = analytics.summary(range);
+    await reading;
+    const question = await log.append('seed-1-0', { type: 'message', from: { id: 'u-seed-1-0', role: 'user' }, text: 'is it shipped yet?' } as never);
+    await log.append('seed-1-0', { type: 'message', from: { id: 'bot', role: 'bot' }, replyToId: question.id, text: 'Yes, yesterday.' } as never);
+    release();
+    expect((await first).botResponseMs.count).toBe(seed.conversations);
     expect((await analytics.summary(range)).botResponseMs.count).toBe(seed.conversations + 1);
   });
 
