@@ -64,6 +64,7 @@ export class DirectLineService {
       return { conversationId: previous.id, ...this.deps.tokens.issue(previous.id, previous.userId) };
     }
     const record = await this.deps.conversations.create(newUserId(), locale, ...(customerId ? [customerId] : []));
+    this.deps.log.begin(record.id);
     return { conversationId: record.id, ...this.deps.tokens.issue(record.id, record.userId) };
   }
 
@@ -96,6 +97,7 @@ export class DirectLineService {
       record = await this.deps.conversations.get(claims.conversationId);
     } else {
       record = await this.deps.conversations.create(newUserId(), locale);
+      this.deps.log.begin(record.id);
     }
     if (!record.startedAt) {
       record = await this.deps.conversations.update(record.id, {
