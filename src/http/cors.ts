@@ -9,6 +9,8 @@ export const openCors: RequestHandler = (req, res, next) => {
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Requested-With, x-ms-bot-agent');
   res.setHeader('Access-Control-Max-Age', '600');
+  // A widget on another site may read when to try again after a 429 (not a safelisted header).
+  res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
   if (req.method === 'OPTIONS') {
     res.status(204).end();
     return;

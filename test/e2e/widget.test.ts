@@ -220,6 +220,29 @@ describe('the widget on the demo shop', () => {
     await page.unroute('**/activities');
   });
 
+  it('waits as long as a 429 says and then sends, instead of giving up', async () => {
+    // The server's own 429 (test/http/hardening.test.ts) comes after 60 messages in a minute and
+    // may say "wait 60 s"; here three in a row say "wait 1 s".
+    let refusals = 0;
+    await page.route('**/activities', async (route) => {
+      const body = route.request().postDataJSON() as { text?: string } | null;
+      if (route.request().method() === 'POST' && body?.text === 'Do you sell gift cards?' && refusals < 3) {
+        refusals += 1;
+        return route.fulfill({ status: 429, headers: { 'Retry-After': '1', 'Access-Control-Expose-Headers': 'Retry-After' }, json: { error: { code: 'too_many_requests', message: 'too many messages in this conversation; wait a moment and try again' } } });
+      }
+      return route.continue();
+    });
+    const repliesBefore = await widget.replies.count();
+    await widget.input.fill('Do you sell gift cards?');
+    await widget.input.press('Enter');
+    const mine = widget.customerMessages.last();
+    await expect.poll(() => mine.locator('.st').textContent(), { timeout: 15_000 }).toBe('Sent');
+    expect(refusals).toBe(3);
+    await expect.poll(() => widget.replies.count()).toBe(repliesBefore + 1);
+    expect((await serverTranscript()).filter((activity) => activity.text === 'Do you sell gift cards?')).toHaveLength(1);
+    await page.unroute('**/activities');
+  });
+
   it('shows hostile text as text: nothing runs, no image is created, no javascript: link', async () => {
     const payloads = ['<img src=x onerror=window.__xss=1>', 'javascript:alert(1)', '</script><script>window.__xss=1</script>'];
     // The bot may answer, or (after two "not sure"s) hand over to a human: only delivery matters here.

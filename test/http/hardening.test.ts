@@ -46,6 +46,8 @@ describe('messages in one conversation', () => {
       const refused = await post(a, a.token, { type: 'message', text: 'one more' });
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // …readable by a widget on another site.
+      expect(refused.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
       expect(refused.body.error).toMatchObject({ code: 'too_many_requests', message: expect.stringMatching(/too many messages/) });
       expect((await post(a, a.token, { type: 'typing' })).status).toBe(200);
       expect((await post(b, b.token, { type: 'message', text: 'hello' })).status).toBe(200);

@@ -2,9 +2,18 @@ import type { Activity, ActivitySet } from './types.js';
 
 /** A response the server refused; `status` says why (401/403: this token is no good). */
 export class HttpError extends Error {
-  constructor(readonly status: number) {
+  constructor(
+    readonly status: number,
+    /** From a 429's Retry-After: when the server takes messages again. */
+    readonly retryAfterMs?: number,
+  ) {
     super(`HTTP ${status}`);
   }
+}
+
+function retryAfterMs(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('Retry-After'));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
 export interface Started {
@@ -26,7 +35,7 @@ export class DirectLineApi {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     const response = await fetch(this.base + path, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
-    if (!response.ok) throw new HttpError(response.status);
+    if (!response.ok) throw new HttpError(response.status, retryAfterMs(response));
     return (await response.json()) as T;
   }
 

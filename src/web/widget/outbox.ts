@@ -78,7 +78,12 @@ export class Outbox {
           this.serverFailures = 0;
           this.remove(item.cid);
         } catch (error) {
-          const refused = error instanceof HttpError && !isRejected(error) && error.status < 500 && error.status !== 408 && error.status !== 429;
+          if (error instanceof HttpError && error.status === 429) {
+            // Too many messages a minute: the server says when it takes them again; not a failure.
+            this.timer = window.setTimeout(() => void this.flush(), Math.min(60_000, Math.max(1000, error.retryAfterMs ?? 5000)));
+            return;
+          }
+          const refused = error instanceof HttpError && !isRejected(error) && error.status < 500 && error.status !== 408;
           if (refused || (error instanceof HttpError && !isRejected(error) && ++this.serverFailures >= 3)) {
             this.serverFailures = 0;
             if (item.text) {
