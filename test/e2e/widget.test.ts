@@ -3,7 +3,7 @@
  * Chinese, use a quick reply, reload, lose the network, and receive hostile text.
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, savedState, SHOTS_DIR, widgetOn } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -67,6 +67,27 @@ async function serverTranscript() {
 }
 
 const customerTexts = () => widget.customerMessages.locator('.t').allTextContents();
+
+/**
+ * Answer the widget's POST of `text` with `fault` (the other requests go through), send `text`,
+ * and wait until it shows "Sent" and the bot has answered it once; the server stored it once.
+ */
+async function sendThrough(text: string, fault: (route: Route) => Promise<boolean>): Promise<void> {
+  await page.route('**/activities', async (route) => {
+    const body = route.request().postDataJSON() as { text?: string } | null;
+    if (route.request().method() === 'POST' && body?.text === text && (await fault(route))) return;
+    return route.continue();
+  });
+  const repliesBefore = await widget.replies.count();
+  await widget.input.fill(text);
+  await widget.input.press('Enter');
+  await expect.poll(() => widget.customerMessages.last().locator('.st').textContent(), { timeout: 15_000 }).toBe('Sent');
+  await expect.poll(() => widget.replies.count()).toBe(repliesBefore + 1);
+  await page.waitForTimeout(500);
+  expect(await widget.replies.count()).toBe(repliesBefore + 1);
+  expect((await serverTranscript()).filter((activity) => activity.text === text)).toHaveLength(1);
+  await page.unroute('**/activities');
+}
 
 describe('the widget on the demo shop', () => {
   it('shows only a launcher, and opens a conversation when clicked', async () => {
@@ -198,49 +219,28 @@ describe('the widget on the demo shop', () => {
 
   it('resends after a lost response without the bot answering twice', async () => {
     let dropped = false;
-    await page.route('**/activities', async (route) => {
-      const body = route.request().postDataJSON() as { text?: string } | null;
-      if (!dropped && route.request().method() === 'POST' && body?.text === 'What payment methods do you accept?') {
-        dropped = true;
-        await route.fetch(); // the server stores it…
-        return route.abort('connectionreset'); // …but the answer never reaches the browser
-      }
-      return route.continue();
+    await sendThrough('What payment methods do you accept?', async (route) => {
+      if (dropped) return false;
+      dropped = true;
+      await route.fetch(); // the server stores it…
+      await route.abort('connectionreset'); // …but the answer never reaches the browser
+      return true;
     });
-    const repliesBefore = await widget.replies.count();
-    await widget.input.fill('What payment methods do you accept?');
-    await widget.input.press('Enter');
-    const mine = widget.customerMessages.last();
-    await expect.poll(() => mine.locator('.st').textContent(), { timeout: 15_000 }).toBe('Sent');
     expect(dropped).toBe(true);
-    await expect.poll(() => widget.replies.count()).toBe(repliesBefore + 1);
-    await page.waitForTimeout(500);
-    expect(await widget.replies.count()).toBe(repliesBefore + 1);
-    expect((await serverTranscript()).filter((activity) => activity.text === 'What payment methods do you accept?')).toHaveLength(1);
-    await page.unroute('**/activities');
   });
 
   it('waits as long as a 429 says and then sends, instead of giving up', async () => {
     // The server's own 429 (test/http/hardening.test.ts) comes after 60 messages in a minute and
     // may say "wait 60 s"; here three in a row say "wait 1 s".
     let refusals = 0;
-    await page.route('**/activities', async (route) => {
-      const body = route.request().postDataJSON() as { text?: string } | null;
-      if (route.request().method() === 'POST' && body?.text === 'Do you sell gift cards?' && refusals < 3) {
-        refusals += 1;
-        return route.fulfill({ status: 429, headers: { 'Retry-After': '1', 'Access-Control-Expose-Headers': 'Retry-After' }, json: { error: { code: 'too_many_requests', message: 'too many messages in this conversation; wait a moment and try again' } } });
-      }
-      return route.continue();
+    await sendThrough('Do you sell gift cards?', async (route) => {
+      if (refusals === 3) return false;
+      refusals += 1;
+      const error = { code: 'too_many_requests', message: 'too many messages in this conversation; wait a moment and try again' };
+      await route.fulfill({ status: 429, headers: { 'Retry-After': '1', 'Access-Control-Expose-Headers': 'Retry-After' }, json: { error } });
+      return true;
     });
-    const repliesBefore = await widget.replies.count();
-    await widget.input.fill('Do you sell gift cards?');
-    await widget.input.press('Enter');
-    const mine = widget.customerMessages.last();
-    await expect.poll(() => mine.locator('.st').textContent(), { timeout: 15_000 }).toBe('Sent');
     expect(refusals).toBe(3);
-    await expect.poll(() => widget.replies.count()).toBe(repliesBefore + 1);
-    expect((await serverTranscript()).filter((activity) => activity.text === 'Do you sell gift cards?')).toHaveLength(1);
-    await page.unroute('**/activities');
   });
 
   it('shows hostile text as text: nothing runs, no image is created, no javascript: link', async () => {
