@@ -44,8 +44,8 @@ export function keptOpenLimit(wanted: number): number {
 
 /** Pools of kept-open descriptors (see open-files.ts) that can close some when the process runs short. */
 export interface Sheddable {
-  /** Close about half of the descriptors kept open; returns how many were closed. */
-  shed(): number;
+  /** Close about half of the descriptors kept open. */
+  shed(): void;
 }
 
 /** Weakly held: a store that is no longer used is not kept alive by being registered. */

@@ -1,8 +1,9 @@
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { open, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Collection, Identified } from '../ports.js';
+import { readTextFile } from './file-descriptors.js';
 import { appendAll, closeFd, datasync, openForAppend } from './sync-append.js';
 import { copyOf } from './copy.js';
 
@@ -82,7 +83,7 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
     this.db.data.items ??= {};
     let text = '';
     try {
-      text = await readFile(this.journalFile, 'utf8');
+      text = await readTextFile(this.journalFile);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }

@@ -1,4 +1,4 @@
-import { keptOpenLimit, registerPool, withDescriptor, type Sheddable } from './file-descriptors.js';
+import { keptOpenLimit, registerPool, type Sheddable } from './file-descriptors.js';
 import { closeFd, openForAppend } from './sync-append.js';
 
 /** How a store runs work on one of its keys after what is already queued there. */
@@ -47,7 +47,7 @@ export class OpenFiles implements Sheddable {
   async open(key: string): Promise<number> {
     const open = this.fds.get(key);
     if (open !== undefined) return open;
-    const fd = await withDescriptor(() => openForAppend(this.fileOf(key)));
+    const fd = await openForAppend(this.fileOf(key));
     if (this.fds.size >= this.limit) this.closeOldest();
     this.fds.set(key, fd);
     return fd;
@@ -61,10 +61,9 @@ export class OpenFiles implements Sheddable {
     else closeFd(oldest);
   }
 
-  shed(): number {
+  shed(): void {
     const count = Math.ceil(this.fds.size / 2);
     for (let i = 0; i < count; i++) this.closeOldest();
-    return count;
   }
 
   /** Close a key's descriptor before its file is replaced or removed (in the key's order). */

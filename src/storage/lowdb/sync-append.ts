@@ -1,5 +1,6 @@
 import { closeSync, fdatasync, open, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { withDescriptor } from './file-descriptors.js';
 
 /**
  * Small appends written with plain synchronous `write(2)` calls on the event loop.
@@ -24,8 +25,8 @@ export function appendAll(fd: number, text: string): void {
 
 const openAsync = promisify(open) as (file: string, flags: string) => Promise<number>;
 
-/** Open (creating if needed) for appending, on the thread pool. */
-export const openForAppend = (file: string): Promise<number> => openAsync(file, 'a');
+/** Open (creating if needed) for appending, on the thread pool, through the descriptor gate (file-descriptors.ts). */
+export const openForAppend = (file: string): Promise<number> => withDescriptor(() => openAsync(file, 'a'));
 
 export const closeFd = (fd: number): void => closeSync(fd);
 
