@@ -7,7 +7,7 @@ export interface Entities {
   phones: string[];
 }
 
-const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+export const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 // An order number is an id the text calls an order ("order 1234567", "订单号 2023…"), a "#12345",
 // or a letters-dash-digits code ("PD-20458").

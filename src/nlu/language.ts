@@ -1,9 +1,12 @@
+import { emailPattern } from './entities.js';
 import { hasHan } from './normalize.js';
 import { scriptOf, traditionalConverter, type ToTraditional } from './traditional.js';
 import type { Language } from './types.js';
 
 const han = /\p{Script=Han}/gu;
 const latinWord = /[a-z]{2,}/gi;
+/** Latin letters that are no language: email addresses and web addresses. */
+const addresses = new RegExp(`${emailPattern.source}|(?:https?://|www\\.)[^\\s\\p{Script=Han}]+`, 'gu');
 
 /**
  * Chinese or English, from the script the message is written in. A message counts as
@@ -12,11 +15,12 @@ const latinWord = /[a-z]{2,}/gi;
  * weighs as much as a Latin word of about two letters. A message in both scripts where
  * neither carries four times the other ("退款 refund status") follows `hint`, the language
  * the customer's page is in, when there is one; so does a message with no words in either
- * script ("1048213", "👍").
+ * script ("1048213", "👍"). Email and web addresses are not English: "我的邮箱是 bob@example.com"
+ * is Chinese.
  */
 export function detectLanguage(text: string, hint?: Language): Language {
   const hanCount = text.match(han)?.length ?? 0;
-  const latinLetters = (text.match(latinWord) ?? []).reduce((sum, word) => sum + word.length, 0);
+  const latinLetters = (text.replace(addresses, ' ').match(latinWord) ?? []).reduce((sum, word) => sum + word.length, 0);
   if (hanCount === 0) return latinLetters === 0 && hint ? hint : 'en';
   const zh = hanCount * 2;
   const en = latinLetters * 0.5;

@@ -24,6 +24,14 @@ describe('the language of a message', () => {
     expect(localeHint(undefined)).toBeUndefined();
   });
 
+  it('does not count email and web addresses as English words', () => {
+    expect(detectLanguage('我的邮箱是 bob.smith@example.com 手机13812345678', localeHint('en-US'))).toBe('zh');
+    expect(detectLanguage('请看 https://shop.example.com/orders/123 这个订单', localeHint('en-US'))).toBe('zh');
+    expect(detectLanguage('my email is bob.smith@example.com', localeHint('zh-CN'))).toBe('en');
+    // An address alone says nothing of the language: the page's locale decides, as for a number.
+    expect(detectLanguage('bob.smith@example.com', localeHint('zh-CN'))).toBe('zh');
+  });
+
   it("of a message without text (a button's value) is the page's", () => {
     expect(languageOfMessage(undefined, 'zh-CN')).toBe('zh');
     expect(languageOfMessage('', 'zh-TW')).toBe('zh');
