@@ -11,8 +11,8 @@ import {
 import { type MessageKey, say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { canonicalText } from '../src/nlu/normalize.js';
-import { clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
-import { applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
+import { addsDetail, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { reply } from './knowledge-replies.js';
 import { customerIdOf, type TicketDialogDeps } from './ticket-replies.js';
 
@@ -170,15 +170,17 @@ export class ComplaintDialog extends ComponentDialog {
     if (asking === CONFIRM) return isYes(text) ? undefined : this.reviewStep(innerDc, draft, text);
     if (asking === DESCRIPTION) return undefined;
     const correction = correctionIn(text, asking === ORDER, asking === CONTACT);
-    if (!correction) return undefined;
     // "Order 20251128, phone 138…" at the order question answers it and gives the contact too:
-    // keep the extra, and let the question take its answer.
+    // keep the extra, and let the question take its answer. Words beyond the slots go to the description.
     const answersQuestion = (asking === ORDER && (orderAnswer(text) !== undefined || isNoOrder(text))) || (asking === CONTACT && contactIn(text) !== undefined);
+    const detail = (answersQuestion || correction !== undefined) && addsDetail(text);
+    if (detail) addToDescription(draft, text, this.deps);
+    if (!correction) return undefined;
     if (answersQuestion) {
       applyCorrection(draft, correction, this.deps);
       return undefined;
     }
-    await innerDc.context.sendActivity(reply(applyCorrection(draft, correction, this.deps), language));
+    await innerDc.context.sendActivity(reply(applyCorrection(draft, correction, this.deps, detail), language));
     await innerDc.repromptDialog();
     return waiting;
   }
@@ -190,13 +192,11 @@ export class ComplaintDialog extends ComponentDialog {
       await innerDc.context.sendActivity(reply(say('complaintWhatToChange', language), language));
       return waiting;
     }
+    // A correction, more detail, or both ("客服一直不回复我，订单号 PD-20458").
     const correction = correctionIn(text, false, false);
-    let lead: string;
-    if (correction) lead = applyCorrection(draft, correction, this.deps);
-    else {
-      draft.description = `${draft.description ?? ''} ${this.deps.redact(text.trim())}`.trim();
-      lead = say('complaintCorrected', language, { what: say('complaintDetailAdded', language) });
-    }
+    const detail = !correction || addsDetail(text);
+    if (detail) addToDescription(draft, text, this.deps);
+    const lead = applyCorrection(draft, correction ?? {}, this.deps, detail);
     const prompt = innerDc.activeDialog!.state as { options: { prompt: unknown } };
     prompt.options.prompt = await confirmPrompt(draft, this.deps, await customerIdOf(innerDc.context, this.deps), lead);
     await innerDc.repromptDialog();

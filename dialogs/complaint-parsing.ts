@@ -65,10 +65,27 @@ export function withoutBoilerplate(text: string): string {
  */
 export function describesProblem(text: string, sentimentOf: (text: string) => number): boolean {
   const rest = withoutBoilerplate(text);
-  const hanChars = rest.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const words = rest.match(/[\p{L}\p{N}']+/gu)?.length ?? 0;
-  const longEnough = hanChars >= 4 || words - hanChars >= 3;
-  return longEnough && (namesProblem(rest) || sentimentOf(rest) < 0);
+  return saysSomething(rest) && (namesProblem(rest) || sentimentOf(rest) < 0);
+}
+
+/** Four Chinese characters or three other words: enough to say something. */
+function saysSomething(text: string): boolean {
+  const hanChars = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = text.match(/[\p{L}\p{N}']+/gu)?.length ?? 0;
+  return hanChars >= 4 || words - hanChars >= 3;
+}
+
+const EMAILS = /\S+@\S+/gu;
+const NUMBERS = /[A-Za-z]{0,4}[-#]?\+?\d[\d\s().-]*/gu;
+const SLOT_WORDS =
+  /\b(?:my|the|new|correct|right|actual(?:ly)?|order|number|no|id|is|it'?s|email|e-mail|address|phone|mobile|tel|contact|should|be|was|sorry|wrong|instead|not|use|please|and|ok|okay)\b|订单编?号?|单号|编号|号码|邮箱|手机号?|电话|联系方式|我的|是|为|应该|改成|改为|换成|不对|错了|请|用/giu;
+
+/**
+ * The message says more than the order number or contact it gives: "订单号 PD-20458" does not;
+ * "客服一直不回复我，订单号 PD-20458" does, and its words belong in the complaint's description.
+ */
+export function addsDetail(text: string): boolean {
+  return saysSomething(canonicalText(text).replace(EMAILS, ' ').replace(NUMBERS, ' ').replace(SLOT_WORDS, ' '));
 }
 
 const ORDER_WORDS = /\b(order|parcel|package|purchase|bought|delivery|item|shipment|refund)/iu;

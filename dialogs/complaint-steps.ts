@@ -61,8 +61,13 @@ export function correctionIn(text: string, askingOrder: boolean, askingContact: 
   return { ...(order ? { orderNumber: order } : {}), ...(contact ? { contact } : {}) };
 }
 
-/** Apply a correction and say what changed, in a sentence. */
-export function applyCorrection(draft: ComplaintDraft, correction: Partial<Pick<ComplaintDraft, 'orderNumber' | 'contact'>>, deps: TicketDialogDeps): string {
+/** Add the customer's further words to the description (masked). */
+export function addToDescription(draft: ComplaintDraft, text: string, deps: TicketDialogDeps): void {
+  draft.description = `${draft.description ?? ''} ${deps.redact(text.trim())}`.trim();
+}
+
+/** Apply a correction and say what changed, in a sentence (`detailAdded`: and that the description grew). */
+export function applyCorrection(draft: ComplaintDraft, correction: Partial<Pick<ComplaintDraft, 'orderNumber' | 'contact'>>, deps: TicketDialogDeps, detailAdded = false): string {
   const said: string[] = [];
   if (correction.orderNumber) {
     draft.orderNumber = correction.orderNumber;
@@ -73,6 +78,7 @@ export function applyCorrection(draft: ComplaintDraft, correction: Partial<Pick<
     draft.contactKnown = false;
     said.push(say('complaintContactIs', draft.language, { contact: shownContact(draft, deps) }));
   }
+  if (detailAdded) said.push(say('complaintDetailAdded', draft.language));
   return say('complaintCorrected', draft.language, { what: said.join(draft.language === 'zh' ? '，' : ', ') });
 }
 

@@ -50,6 +50,16 @@ describe('complaint dialog, English', () => {
     expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: '12345', contact: { email: 'bob@example.com' } });
   });
 
+  it('keeps the detail given with the order number at the order question', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['My blender arrived broken', en('complaintAskOrder')],
+      ['order 12345, and the box was soaking wet too', en('complaintAskContact')],
+      ['bob@example.com', /• What happened: My blender arrived broken order 12345, and the box was soaking wet too\n• Order: 12345\n/],
+    ]);
+  });
+
   it('rejects an invalid e-mail address and asks again', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
@@ -141,6 +151,18 @@ describe('complaint dialog, Chinese', () => {
       ['确认', /^您的投诉已登记，工单号 T-1001。/],
     ]);
     expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: '20251128', contact: { phone: '13812345678' } });
+  });
+
+  it('keeps what a customer says beside a correction or an answer, in the description', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投诉，你们客服态度太差了', zh('complaintAskContact')],
+      ['邮箱 amy@example.com', /^您的投诉内容如下：\n• 问题描述：你们客服态度太差了\n• 订单：无\n/],
+      ['上周买的耳机，客服一直不回复我，订单号 PD-20458', /^好的，已更新：订单号 PD-20458，已补充到问题描述。\n您的投诉内容如下：\n• 问题描述：你们客服态度太差了 上周买的耳机，客服一直不回复我，订单号 PD-20458\n• 订单：PD-20458\n/],
+      ['订单号应该是 PD-20459', /^好的，已更新：订单号 PD-20459。\n您的投诉内容如下：\n• 问题描述：你们客服态度太差了 上周买的耳机，客服一直不回复我，订单号 PD-20458\n/],
+      ['确认', /^您的投诉已登记，工单号 T-1001。/],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: 'PD-20459', description: '你们客服态度太差了 上周买的耳机，客服一直不回复我，订单号 PD-20458' });
   });
 
   it('takes a correction, and cancels with "算了"', async () => {
