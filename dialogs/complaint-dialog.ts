@@ -11,7 +11,7 @@ import {
 import { type MessageKey, say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { canonicalText } from '../src/nlu/normalize.js';
-import { addsDetail, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addsDetail, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { reply } from './knowledge-replies.js';
 import { customerIdOf, type TicketDialogDeps } from './ticket-replies.js';
@@ -167,6 +167,11 @@ export class ComplaintDialog extends ComponentDialog {
       await innerDc.context.sendActivity(reply(say('complaintCancelled', language), language));
       return innerDc.cancelAllDialogs();
     }
+    if (this.wantsHumanInstead(text, asking)) {
+      // The complaint is not filed; the agent reads what the customer said in the transcript.
+      await innerDc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: { reroute: text, skipComplaintOffer: true } satisfies ComplaintResult };
+    }
     if (asking === CONFIRM) return isYes(text) ? undefined : this.reviewStep(innerDc, draft, text);
     if (asking === DESCRIPTION) return undefined;
     const correction = correctionIn(text, asking === ORDER, asking === CONTACT);
@@ -183,6 +188,21 @@ export class ComplaintDialog extends ComponentDialog {
     await innerDc.context.sendActivity(reply(applyCorrection(draft, correction, this.deps, detail), language));
     await innerDc.repromptDialog();
     return waiting;
+  }
+
+  /**
+   * "I want to talk to a person" where the flow waits for an order number, a contact or a "yes"
+   * (and the message is none of these, nor a correction; "call me" at the contact question is a
+   * way to be reached). Not at "what happened?": there a
+   * complaint about reaching no one ("your agents never answer") is the description.
+   */
+  private wantsHumanInstead(text: string, asking: string): boolean {
+    if (!this.deps.wantsHuman || (asking !== ORDER && asking !== CONTACT && asking !== CONFIRM)) return false;
+    const answers =
+      (asking === ORDER && (orderAnswer(text) !== undefined || isNoOrder(text))) ||
+      (asking === CONTACT && (contactIn(text) !== undefined || isContactInChat(text) || mentionsCalling(text))) ||
+      (asking === CONFIRM && isYes(text));
+    return !answers && correctionIn(text, false, false) === undefined && this.deps.wantsHuman(text);
   }
 
   /** At the summary, anything but "yes": a correction, more detail, or "no" (what should change?). */

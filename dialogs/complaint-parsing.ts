@@ -20,6 +20,8 @@ export const isNo = (text: string) => NO.test(clean(text));
 export const isCancel = (text: string) => CANCEL.test(clean(text));
 export const isHelp = (text: string) => HELP.test(clean(text));
 export const isNoOrder = (text: string) => NONE.test(clean(text));
+/** "Call me", "打电话给我": at "how can we reach you?", a way to be reached, not a request for a person. */
+export const mentionsCalling = (text: string) => /\b(call|phone|ring|text)\b|电话|回电|打给我/iu.test(canonicalText(text));
 /** The customer would rather hear back in the chat than give an email or a phone number. */
 export const isContactInChat = (text: string) => IN_CHAT.test(clean(text));
 
@@ -78,7 +80,7 @@ function saysSomething(text: string): boolean {
 const EMAILS = /\S+@\S+/gu;
 const NUMBERS = /[A-Za-z]{0,4}[-#]?\+?\d[\d\s().-]*/gu;
 const SLOT_WORDS =
-  /\b(?:my|the|new|correct|right|actual(?:ly)?|order|number|no|id|is|it'?s|email|e-mail|address|phone|mobile|tel|contact|should|be|was|sorry|wrong|instead|not|use|please|and|ok|okay)\b|订单编?号?|单号|编号|号码|邮箱|手机号?|电话|联系方式|我的|是|为|应该|改成|改为|换成|不对|错了|请|用/giu;
+  /\b(?:my|the|new|correct|right|actual(?:ly)?|order|number|no|id|is|it'?s|email|e-mail|address|phone|mobile|tel|contact|call|text|reach|me|at|on|via|by|should|be|was|sorry|wrong|instead|not|use|please|and|ok|okay)\b|订单编?号?|单号|编号|号码|邮箱|手机号?|电话|联系方式|联系我|打给我|我的|是|为|应该|改成|改为|换成|不对|错了|请|用/giu;
 
 /**
  * The message says more than the order number or contact it gives: "订单号 PD-20458" does not;

@@ -4,6 +4,13 @@ import { say } from '../src/bot/messages.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeOf } from '../src/nlu/language.js';
 import { canonicalText } from '../src/nlu/normalize.js';
+import { HANDOFF_DIALOG } from './handoff-dialog.js';
+
+/** The knowledge base understands the message, with confidence, as asking for a person. */
+export function asksForHuman(knowledge: PublishedKnowledge, text: string): boolean {
+  const recognition = knowledge.recognizer.recognize(text);
+  return recognition.decision === 'answer' && knowledge.intents.get(recognition.intent ?? '')?.dialog === HANDOFF_DIALOG;
+}
 
 /** What one turn understood; the bot's trace reports it. */
 export interface TurnUnderstanding {

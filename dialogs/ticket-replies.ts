@@ -15,6 +15,8 @@ export interface TicketDialogDeps {
   analyzeSentiment: (text: string, language: Language) => Sentiment;
   /** Masks personal data in text that is kept (the ticket's description, a CSAT comment). */
   redact: (text: string) => string;
+  /** The message asks for a person: a question the flow is waiting on gives way to the handoff. */
+  wantsHuman?: (text: string) => boolean;
   /** Time zone for due times shown to customers; UTC by default. */
   timeZone?: string;
 }

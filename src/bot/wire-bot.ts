@@ -1,6 +1,7 @@
 import { ComplaintDialog } from '../../dialogs/complaint-dialog.js';
 import { CSAT_DIALOG, CsatDialog, type CsatOptions } from '../../dialogs/csat-dialog.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
+import { asksForHuman } from '../../dialogs/knowledge-replies.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import type { TicketDialogDeps } from '../../dialogs/ticket-replies.js';
 import { TicketStatusDialog } from '../../dialogs/ticket-status-dialog.js';
@@ -76,6 +77,7 @@ export function wireBot(deps: BotDeps): WiredBot {
     },
     analyzeSentiment,
     redact: maskPersonalData,
+    wantsHuman: (text) => asksForHuman(knowledge.current(), text),
   };
   const rateChat = (conversationId: string, score: number, comment?: string) => handoff.rate(conversationId, score, comment);
   const dialogs: Dialog[] = [

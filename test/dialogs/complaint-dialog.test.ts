@@ -60,6 +60,23 @@ describe('complaint dialog, English', () => {
     ]);
   });
 
+  it('hands over to a person when asked, instead of insisting on the question', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain, the courier threw my parcel over the fence', en('complaintAskOrder')],
+      ['I want to talk to a real person', en('handoffQueued', { position: 1, minutes: 2 })],
+    ]);
+    expect(await bot.tickets.list()).toEqual([]);
+  });
+
+  it('takes "call me at …" at the summary as the contact, not as a request for a person', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain: order 778899 arrived damaged, email me at ann@example.com', /^Here is your complaint:/],
+      ['actually, call me at +1 555 123 4567', /^Got it: we will reach you at \*+4567\.\nHere is your complaint:/],
+    ]);
+  });
+
   it('rejects an invalid e-mail address and asks again', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
@@ -163,6 +180,20 @@ describe('complaint dialog, Chinese', () => {
       ['确认', /^您的投诉已登记，工单号 T-1001。/],
     ]);
     expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: 'PD-20459', description: '你们客服态度太差了 上周买的耳机，客服一直不回复我，订单号 PD-20458' });
+  });
+
+  it('转人工 at the contact question or the summary hands the chat to a person', async () => {
+    for (const answers of [['转人工'], ['在聊天里回复我', '我要找人工客服']]) {
+      const bot = await createTicketBot();
+      const steps: [string, RegExp | string][] = [
+        ['我要投诉，快递员把包裹扔在门口被偷了', zh('complaintAskOrder')],
+        ['没有订单号', zh('complaintAskContact')],
+        ...answers.slice(0, -1).map((answer): [string, RegExp] => [answer, /^您的投诉内容如下：/]),
+        [answers.at(-1)!, zh('handoffQueued', { position: 1, minutes: 2 })],
+      ];
+      await converse(bot.adapter, steps);
+      expect(await bot.tickets.list()).toEqual([]);
+    }
   });
 
   it('takes a correction, and cancels with "算了"', async () => {

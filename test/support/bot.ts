@@ -24,7 +24,7 @@ export async function createBotHarness(
   options: {
     trace?: boolean;
     /** More for the main dialog (dialogs an intent starts, the complaint trigger), built on the harness's storage. */
-    main?: (storage: ReturnType<typeof createMemoryStorage>) => Partial<MainDialogDeps>;
+    main?: (storage: ReturnType<typeof createMemoryStorage>, knowledge: KnowledgeRuntime) => Partial<MainDialogDeps>;
     /** Turn middleware and wiring around the bot (the handoff gate), once the adapter exists. */
     wire?: (parts: { storage: ReturnType<typeof createMemoryStorage>; adapter: TestAdapter; bot: ParleyBot; conversationState: ConversationState }) => void;
   } = {},
@@ -35,7 +35,7 @@ export async function createBotHarness(
   const storage = createMemoryStorage();
   const logger = createLogger('silent');
   const conversationState = new ConversationState(new BotStateStorage(storage.keyValue('state')));
-  const mainDialog = new MainDialog({ knowledge, unanswered: new UnansweredLog(storage.collection('unanswered')), redact: maskPersonalData, ...options.main?.(storage) });
+  const mainDialog = new MainDialog({ knowledge, unanswered: new UnansweredLog(storage.collection('unanswered')), redact: maskPersonalData, ...options.main?.(storage, knowledge) });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: options.trace ?? false, logger });
   const adapter = new TestAdapter((context) => bot.run(context));
   // TestAdapter drops trace activities unless asked; the web channel delivers them.

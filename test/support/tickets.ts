@@ -2,6 +2,8 @@ import type { Activity, TestAdapter } from 'botbuilder';
 import { expect } from 'vitest';
 import { ComplaintDialog } from '../../dialogs/complaint-dialog.js';
 import { CsatDialog } from '../../dialogs/csat-dialog.js';
+import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
+import { asksForHuman } from '../../dialogs/knowledge-replies.js';
 import type { TicketDialogDeps } from '../../dialogs/ticket-replies.js';
 import { TicketStatusDialog } from '../../dialogs/ticket-status-dialog.js';
 import { maskPersonalData } from '../../src/customers/index.js';
@@ -25,7 +27,7 @@ export async function createTicketBot(options: { customerId?: string; identified
   const chatRatings: TicketBot['chatRatings'] = [];
   let tickets: TicketService | undefined;
   const harness = await createBotHarness({
-    main: (storage) => {
+    main: (storage, knowledge) => {
       tickets = new TicketService({
         tickets: storage.collection('tickets'),
         counters: storage.collection('ticket-counters'),
@@ -37,10 +39,11 @@ export async function createTicketBot(options: { customerId?: string; identified
         customerOf: async () => options.customerId ?? 'customer-1',
         analyzeSentiment,
         redact: maskPersonalData,
+        wantsHuman: (text) => asksForHuman(knowledge.current(), text),
         ...(options.identifiedContact ? { identifiedContact: async () => options.identifiedContact } : {}),
       };
       return {
-        dialogs: [new ComplaintDialog(deps), new TicketStatusDialog(deps), new CsatDialog({ ...deps, rateChat: async (...rating) => chatRatings.push(rating) })],
+        dialogs: [new HandoffDialog({ transcriptOf: async () => [] }), new ComplaintDialog(deps), new TicketStatusDialog(deps), new CsatDialog({ ...deps, rateChat: async (...rating) => chatRatings.push(rating) })],
         complaintTrigger: (text, language) => complaintTrigger(text, analyzeSentiment(text, language).score),
       };
     },
