@@ -98,6 +98,14 @@ export const ZH_EXPECTED = new Set(
    答复 回应 回电 来 打电话 送达 配送 安排 赔 赔偿 出餐 做 做好 上 好 动 找到 用 修 修好`.split(/\s+/).filter(Boolean),
 );
 
+/**
+ * After 没/没有 these words answer a question rather than name something missing: "没有订单号"
+ * (to "which order?"), "没有其他问题了". A 没有 before them still negates an opinion word after them.
+ */
+export const ZH_NOT_MISSING = new Set(
+  `订单号 订单 单号 订单编号 邮箱 手机 手机号 电话 号码 账号 其他 其它 别的 什么 必要 关系`.split(/\s+/).filter(Boolean),
+);
+
 /** Degree adverbs before an opinion word. */
 export const ZH_DEGREE: ReadonlyMap<string, number> = new Map([
   ['极', 1.8], ['极其', 1.8], ['极度', 1.8], ['极为', 1.8], ['最', 1.8], ['超', 1.6], ['超级', 1.7],

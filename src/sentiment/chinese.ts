@@ -7,6 +7,7 @@ import {
   ZH_EXPECTED,
   ZH_LEXICON,
   ZH_NEGATORS,
+  ZH_NOT_MISSING,
   ZH_REQUESTS,
   ZH_SUFFIX_DEGREE,
 } from './chinese-lexicon.js';
@@ -108,6 +109,9 @@ function faceCues(text: string): number[] {
 export function scoreChinese(original: string): number {
   const text = (HAN.test(original) ? toSimplified(original) : original).toLowerCase();
   const tokens = tokenize(text);
+  // "没有。" alone answers a question ("do you have an order number?"): nothing is said to be missing.
+  const words = tokens.filter((token) => token.kind !== 'punct');
+  if (words.length === 1 && words[0]!.kind === 'negator' && faceCues(original).length === 0) return 0;
   const cues: Cue[] = [];
   let clause = 0;
   let sentence = 0;
@@ -165,7 +169,7 @@ export function scoreChinese(original: string): number {
       }
       default:
         if (negation) {
-          if (token.kind === 'event' || (isMissing(negation.word) && negation.left === 3)) {
+          if (token.kind === 'event' || (isMissing(negation.word) && negation.left === 3 && !ZH_NOT_MISSING.has(token.text))) {
             cues.push(opinion(token.kind === 'event' ? -1.5 : -1, clause));
             negation = undefined;
           } else if (--negation.left === 0) negation = undefined;

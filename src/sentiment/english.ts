@@ -45,6 +45,8 @@ const DURATION =
 const NOT_MISSING = new Set([
   'i', 'we', 'you', 'it', 'he', 'she', 'they', 'that', 'this', 'need', 'more', 'matter',
   'thanks', 'thank', 'the', 'idea', 'longer', 'doubt', 'wonder', 'worries', 'rush',
+  // Answers to the bot's questions: "no order number", "no other questions".
+  'order', 'number', 'phone', 'account', 'other', 'else', 'further', 'questions', 'question',
 ]);
 const QUESTION_START =
   /^(?:how|what|where|when|which|who|can|could|would|will|is|are|do|does|did|should|may)\b/i;

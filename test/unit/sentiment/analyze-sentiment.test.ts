@@ -63,7 +63,7 @@ describe('English support messages', () => {
     },
   );
 
-  it.each(['Where is my order?', 'How do I return this', 'How do I get a refund?', 'Can you help me change my address?'])(
+  it.each(['Where is my order?', 'How do I return this', 'How do I get a refund?', 'Can you help me change my address?', 'no order number', 'No other questions'])(
     'stays neutral on the plain request "%s"',
     (text) => {
       expect(label(text)).toBe('neutral');
@@ -115,6 +115,15 @@ describe('Chinese support messages', () => {
 
   it.each(['我的订单到哪里了？', '请问怎么退货？', '可以修改收货地址吗？'])('stays neutral on "%s"', (text) => {
     expect(label(text)).toBe('neutral');
+  });
+
+  // Answers to the bot's questions ("which order?", "anything else?") are not things missing.
+  it.each(['没有订单号', '没有', '没有邮箱，在聊天里回复我吧', '没有其他问题了'])('stays neutral on the answer "%s"', (text) => {
+    expect(label(text)).toBe('neutral');
+  });
+
+  it.each(['没有发票', '订单号都没有给我', '说好的赠品也没有'])('still hears what is missing in "%s"', (text) => {
+    expect(label(text)).toBe('negative');
   });
 
   it('reads Traditional Chinese like Simplified', () => {
