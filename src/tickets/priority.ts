@@ -4,7 +4,7 @@ import { TICKET_PRIORITIES, type TicketPriority } from './types.js';
 /** Danger, fraud and legal threats: a person must look at these within hours. */
 export const URGENT_TERMS = [
   ...terms(1, 'fraud', 'scam', 'stole', 'stolen', 'injur', 'hurt', 'burn', 'caught fire', 'on fire', 'explod', 'electric shock', 'poison', 'hospital', 'legal', 'lawyer', 'attorney', 'sue\\b', 'suing', 'lawsuit', 'court\\b', 'police', 'consumer protection'),
-  ...terms(1, '骗', '欺诈', '受伤', '伤到', '烫伤', '着火', '起火', '爆炸', '触电', '中毒', '医院', '律师', '起诉', '法院', '报警', '警察', '消协', '12315', '曝光', '工商'),
+  ...terms(1, '骗', '欺诈', '被偷', '偷走', '偷了', '失窃', '受伤', '伤到', '烫伤', '着火', '起火', '爆炸', '触电', '中毒', '医院', '律师', '法律', '起诉', '法院', '报警', '警察', '消协', '12315', '曝光', '工商'),
 ];
 
 /** Money taken wrongly or an account in someone else's hands. */

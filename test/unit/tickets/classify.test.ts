@@ -32,6 +32,9 @@ describe('complaint priority', () => {
     ['The kettle burned my hand, I had to go to hospital', -0.3, 'urgent'],
     ['你们就是骗子，我要投诉到消协', -0.9, 'urgent'],
     ['我要报警', -0.2, 'urgent'],
+    // The same case in either language: a stolen parcel.
+    ['My parcel was stolen from the doorstep', -0.3, 'urgent'],
+    ['包裹放门口被偷了', -0.3, 'urgent'],
     ['I was charged twice', 0, 'high'],
     ['The box is a bit dented', -0.2, 'normal'],
     ['The parcel is late and I am furious', -0.8, 'high'],
