@@ -113,13 +113,17 @@ describe('Chinese support messages', () => {
     expect(label(text)).toBe('positive');
   });
 
-  it.each(['我的订单到哪里了？', '请问怎么退货？', '可以修改收货地址吗？'])('stays neutral on "%s"', (text) => {
+  it.each(['我的订单到哪里了？', '请问怎么退货？', '可以修改收货地址吗？', '退款多久到账', '退货要多久', '钱什么时候退给我'])('stays neutral on "%s"', (text) => {
     expect(label(text)).toBe('neutral');
   });
 
   // Answers to the bot's questions ("which order?", "anything else?") are not things missing.
   it.each(['没有订单号', '没有', '没有邮箱，在聊天里回复我吧', '没有其他问题了'])('stays neutral on the answer "%s"', (text) => {
     expect(label(text)).toBe('neutral');
+  });
+
+  it.each(['到底什么时候才能退款', '都半个月了退款什么时候到', '退款怎么还没到账，太慢了'])('hears the complaint in the question "%s"', (text) => {
+    expect(label(text)).toBe('negative');
   });
 
   it.each(['没有发票', '订单号都没有给我', '说好的赠品也没有'])('still hears what is missing in "%s"', (text) => {
