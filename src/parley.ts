@@ -22,6 +22,7 @@ import { addUserRoutes } from './http/api/user-routes.js';
 import { type AppDeps, createApp } from './http/app.js';
 import { createKnowledgeServices, type KnowledgeServices, loadKnowledgeDir } from './kb/index.js';
 import type { Logger } from './logger.js';
+import { extractEntities } from './nlu/index.js';
 import { projectRoot } from './project-root.js';
 import { loadSecret } from './secret.js';
 import { analyzeSentiment as analyzeOnce, rememberingAnalyzer } from './sentiment/index.js';
@@ -144,7 +145,14 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     (api) => addAuthRoutes(api, users, sessions, events, { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
     (api) => addUserRoutes(api, users),
     (api) => addCustomerRoutes(api, customers),
-    (api) => addTicketRoutes(api, { tickets, conversations, languageOf: (record) => handoff.languageOf(record), redact: maskPersonalData }),
+    (api) =>
+      addTicketRoutes(api, {
+        tickets,
+        conversations,
+        languageOf: (record) => handoff.languageOf(record),
+        redact: maskPersonalData,
+        read: (description, language) => ({ orderNumber: extractEntities(description).orderNumbers[0], sentiment: analyzeSentiment(description, language).score }),
+      }),
     (api) => addConversationRoutes(api, { handoff, conversations, log, notes: handoffNotes, summaries: handoffSummaries, intents: () => knowledge.current().intents }),
     (api) => addEventRoutes(api, { events, presence, isSessionLive: (id) => sessions.isLive(id), heartbeatMs: config.eventsHeartbeatSeconds * 1000, streams: eventStreams, conversations, log }),
   ];

@@ -119,6 +119,13 @@ describe('tickets over HTTP', () => {
     const created = await request(server.url, 'POST', '/api/tickets', { cookie: agent, body: { conversationId: customer.conversationId, description: 'Customer reports a missing parcel', priority: 'high' } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'open', priority: 'high', category: 'delivery', language: 'zh', history: [{ by: { kind: 'agent', name: 'Ana' } }] });
+    // From the customer's own words: the order they named, their mood, what made it urgent.
+    const fromWords = await request(server.url, 'POST', '/api/tickets', { cookie: agent, body: { conversationId: customer.conversationId, description: '我要投诉，快递员把包裹扔在门口被偷了，订单号 20251130\n转人工' } });
+    expect(fromWords.body).toMatchObject({ orderNumber: '20251130', priority: 'urgent', category: 'delivery' });
+    expect(fromWords.body.sentimentAtFiling).toBeLessThan(-0.3);
+    const badOrder = await request(server.url, 'POST', '/api/tickets', { cookie: agent, body: { conversationId: customer.conversationId, description: 'x', orderNumber: '<b>' } });
+    expect(badOrder.status).toBe(400);
+    expect(JSON.stringify(badOrder.body)).toMatch(/orderNumber.*3-40 letters, digits or dashes/);
     expect((await request(server.url, 'POST', '/api/tickets', { cookie: agent, body: { conversationId: 'nope', description: 'x' } })).status).toBe(404);
     expect((await request(server.url, 'GET', '/api/tickets/T-999999', { cookie: agent })).status).toBe(404);
     expect((await request(server.url, 'GET', '/api/tickets/1001', { cookie: agent })).status).toBe(400);

@@ -30,6 +30,7 @@ const newTicketSchema = z
   .object({
     conversationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a conversation id'),
     description: text(4000),
+    orderNumber: z.string().trim().regex(/^[A-Za-z0-9-]{3,40}$/, 'an order number is 3-40 letters, digits or dashes').optional(),
     category: z.enum(TICKET_CATEGORIES, { error: `category must be one of ${TICKET_CATEGORIES.join(', ')}` }).optional(),
     priority: z.enum(TICKET_PRIORITIES, { error: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` }).optional(),
   })
@@ -42,6 +43,8 @@ export interface TicketRouteDeps {
   languageOf: (record: ConversationRecord) => Language;
   /** Masks personal data in what an agent types about a customer. */
   redact: (text: string) => string;
+  /** What a description says: the order it names, and how the customer feels (-1 … 1). */
+  read: (description: string, language: Language) => { orderNumber?: string; sentiment: number };
 }
 
 /** Agents list, read, file and work tickets; every change lands in the ticket's history. */
@@ -67,11 +70,16 @@ export function addTicketRoutes(api: ApiRouter, deps: TicketRouteDeps): void {
     const input = parse(newTicketSchema, req.body, 'body');
     const user = requireUser(res);
     const record = await deps.conversations.get(input.conversationId);
+    const language = deps.languageOf(record);
+    // Filed from the customer's own words: the order they named and their mood count, as when the bot files it.
+    const read = deps.read(input.description, language);
     const ticket = await deps.tickets.create({
       customerId: record.customerId,
       conversationId: input.conversationId,
       description: deps.redact(input.description),
-      language: deps.languageOf(record),
+      language,
+      orderNumber: input.orderNumber ?? read.orderNumber ?? null,
+      sentiment: read.sentiment,
       ...(input.category ? { category: input.category } : {}),
       ...(input.priority ? { priority: input.priority } : {}),
       by: { kind: 'agent', id: user.id, name: user.name },
