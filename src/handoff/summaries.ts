@@ -14,7 +14,7 @@ export interface ConversationSummary {
   traditional: boolean;
   createdAt: string;
   lastMessage: { text: string; sender: Sender; at: string } | null;
-  /** The latest customer message's sentiment. */
+  /** The mood the customer last expressed (see `moodOf`); null before they wrote anything. */
   mood: Sentiment | null;
   waitingSince: string | null;
   priority: 'urgent' | 'high' | 'normal' | 'low';
@@ -33,6 +33,9 @@ export interface SummaryDeps {
   tagsOf?: (customerId: string) => Promise<string[]>;
 }
 
+/** How many of the customer's latest messages the queue's mood looks back over. */
+const MOOD_LOOKBACK = 5;
+
 /** Builds the queue's lines: last message, mood, waiting time, priority and tags. */
 export class ConversationSummaries {
   constructor(private readonly deps: SummaryDeps) {}
@@ -41,7 +44,6 @@ export class ConversationSummaries {
     const transcript = activities ?? (await this.deps.log.all(record.id));
     const messages = transcript.filter((activity) => activity.type === 'message' && typeof activity.text === 'string');
     const last = messages.at(-1);
-    const lastCustomer = messages.findLast((activity) => senderOf(activity) === 'customer');
     const language = this.deps.languageOf(record);
     const handoff = record.handoff;
     return {
@@ -52,7 +54,7 @@ export class ConversationSummaries {
       traditional: language === 'zh' && readsTraditional(record),
       createdAt: record.createdAt,
       lastMessage: last ? { text: String(last.text), sender: senderOf(last), at: last.timestamp } : null,
-      mood: lastCustomer ? this.deps.analyzeSentiment(String(lastCustomer.text), language) : null,
+      mood: this.moodOf(messages, language),
       waitingSince: record.status === 'waiting' && handoff ? handoff.requestedAt : null,
       priority: handoff?.priority ?? 'normal',
       reason: handoff?.reason ?? null,
@@ -61,5 +63,21 @@ export class ConversationSummaries {
       ticketId: handoff?.ticketId ?? null,
       timedOut: Boolean(handoff?.timedOutAt) && record.status === 'waiting',
     };
+  }
+
+  /**
+   * The latest of the customer's last few messages that is not neutral: "转人工", "ok" or an order
+   * number after an angry complaint says nothing about how they feel, and must not show an
+   * upset customer as calm in the queue. Neutral when none of them shows a mood.
+   */
+  private moodOf(messages: readonly ChatActivity[], language: Language): Sentiment | null {
+    const said = messages.filter((activity) => senderOf(activity) === 'customer').slice(-MOOD_LOOKBACK);
+    let latest: Sentiment | null = null;
+    for (let i = said.length - 1; i >= 0; i--) {
+      const sentiment = this.deps.analyzeSentiment(String(said[i]!.text), language);
+      latest ??= sentiment;
+      if (sentiment.label !== 'neutral') return sentiment;
+    }
+    return latest;
   }
 }

@@ -225,6 +225,20 @@ describe('handoff over HTTP', () => {
     expect(last[1]).toMatch(/I'm back/);
   });
 
+  it("shows the mood the customer last expressed, not the mood of '转人工'", async () => {
+    const events = await openEvents(server.url, alice);
+    const customer = await startConversation(server.url, 'zh-CN');
+    await send(server.url, customer, '物流一直不更新，有点失望');
+    await send(server.url, customer, '转人工');
+    try {
+      const queue = (await request(server.url, 'GET', '/api/conversations?status=waiting', { cookie: alice })).body.conversations as any[];
+      expect(queue.find((item) => item.id === customer.conversationId)).toMatchObject({ mood: { label: 'negative' } });
+    } finally {
+      await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/close`, { cookie: alice });
+      events.close();
+    }
+  });
+
   it('a rule (the mood, repeated fallbacks) can queue a chat through the event bus, ahead of calmer ones', async () => {
     const events = await openEvents(server.url, alice);
     const calm = await startConversation(server.url, 'en-US');
