@@ -159,6 +159,14 @@ describe('handoff through the agent console', () => {
 
     await c.say('我的订单到哪了');
     await bob.locator('#transcript .line.customer .bubble', { hasText: '我的订单到哪了' }).waitFor();
+    // A ticket from the chat: its status, priority and category in Chinese, with what was said.
+    await bob.getByRole('button', { name: '从对话创建工单' }).click();
+    const ticket = bob.locator('#side .tickets li').first();
+    await ticket.waitFor();
+    expect(await ticket.getByRole('combobox').locator('option:checked').textContent()).toBe('待处理');
+    expect(await ticket.locator('.ticket-text').textContent()).toContain('我的订单到哪了');
+    expect(await ticket.locator('.ticket-due').textContent()).toMatch(/前处理$/);
+    expect(await ticket.locator('.ticket-head').textContent()).not.toMatch(/delivery|other|open/);
     await bob.screenshot({ path: `${SHOTS}/console-zh.png` });
     await bob.getByRole('button', { name: '交还机器人' }).click();
     expect((await c.messages((activity) => activity.from.role === 'bot')).text).toMatch(/^客服 Bob 已离开对话/);

@@ -1,3 +1,5 @@
+import { ticketLabels } from '../shared/ticket-labels.js';
+
 /** The admin pages speak English and Chinese; the choice is kept in the browser. */
 export type UiLanguage = 'en' | 'zh';
 
@@ -152,6 +154,7 @@ const strings = {
   noData: { en: 'No data in this range.', zh: '该时间段没有数据。' },
   loading: { en: 'Loading…', zh: '加载中…' },
   error: { en: 'Something went wrong: {message}', zh: '出错了：{message}' },
+  ...ticketLabels,
 } satisfies Record<string, Record<UiLanguage, string>>;
 
 export type StringKey = keyof typeof strings;
@@ -169,6 +172,11 @@ export function setUiLanguage(next: UiLanguage): void {
 
 export function t(key: StringKey, params: Record<string, string | number> = {}): string {
   return strings[key][language].replace(/\{(\w+)\}/g, (_match, name: string) => String(params[name] ?? ''));
+}
+
+/** A key built at run time (a ticket's status or category), falling back to the raw value. */
+export function tOr(key: string, fallback: string): string {
+  return key in strings ? t(key as StringKey) : fallback;
 }
 
 const numberLocale = () => (language === 'zh' ? 'zh-CN' : 'en-GB');

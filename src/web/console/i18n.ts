@@ -1,3 +1,5 @@
+import { ticketLabels } from '../shared/ticket-labels.js';
+
 /** The console speaks English and Chinese; the agent's choice is kept in the browser. */
 export type UiLanguage = 'en' | 'zh';
 
@@ -58,6 +60,8 @@ const strings = {
   status_active: { en: 'active', zh: '人工接待' },
   status_bot: { en: 'bot', zh: '机器人' },
   status_closed: { en: 'closed', zh: '已结束' },
+  ticketDue: { en: 'due {at}', zh: '{at} 前处理' },
+  ticketOverdue: { en: 'overdue', zh: '已超时' },
   priority_urgent: { en: 'urgent', zh: '紧急' },
   priority_high: { en: 'high', zh: '高' },
   priority_normal: { en: 'normal', zh: '普通' },
@@ -67,6 +71,7 @@ const strings = {
   mood_positive: { en: 'happy', zh: '满意' },
   newChat: { en: 'New chat waiting', zh: '有新的排队会话' },
   error: { en: 'Something went wrong: {message}', zh: '出错了：{message}' },
+  ...ticketLabels,
 } satisfies Record<string, Record<UiLanguage, string>>;
 
 export type StringKey = keyof typeof strings;

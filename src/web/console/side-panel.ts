@@ -1,5 +1,5 @@
 import { clear, h, sparkline } from './dom.js';
-import { t } from './i18n.js';
+import { t, tOr, whenAt } from './i18n.js';
 import { shortId } from './queue-view.js';
 import { state } from './state.js';
 
@@ -10,7 +10,7 @@ export interface CustomerView {
   tags: { name: string; reason: string }[];
   sentiment: { rolling: number | null; history: { at: string; score: number; label: string }[] };
   churnRisk: { score: number; signals: { name: string; active: boolean; evidence: string }[] };
-  tickets: { id: string; status: string; overdue?: boolean; priority?: string; category?: string }[];
+  tickets: { id: string; status: string; overdue?: boolean; priority?: string; category?: string; description?: string; dueAt?: string }[];
   conversations: { id: string; status: string; createdAt: string }[];
 }
 
@@ -62,9 +62,18 @@ function ticketSection(customer: CustomerView | null, actions: SideActions): HTM
         { class: 'tickets' },
         ...tickets.map((ticket) => {
           const select = h('select', { attrs: { 'aria-label': `${ticket.id} status` }, on: { change: (event: Event) => actions.setTicketStatus(ticket.id, (event.target as HTMLSelectElement).value) } });
-          for (const status of TICKET_STATUSES) select.appendChild(h('option', { text: status, attrs: { value: status, ...(status === ticket.status ? { selected: '' } : {}) } }));
+          for (const status of TICKET_STATUSES) select.appendChild(h('option', { text: tOr(`ticketStatus_${status}`, status), attrs: { value: status, ...(status === ticket.status ? { selected: '' } : {}) } }));
           select.disabled = !state.ticketsAvailable;
-          return h('li', { class: ticket.overdue ? 'overdue' : '' }, h('span', { class: 'mono', text: ticket.id }), select);
+          const priority = ticket.priority && ticket.priority !== 'normal' ? h('span', { class: `badge priority ${ticket.priority}`, text: tOr(`priority_${ticket.priority}`, ticket.priority) }) : null;
+          const category = ticket.category ? h('span', { class: 'muted', text: tOr(`ticketCategory_${ticket.category}`, ticket.category) }) : null;
+          const due = ticket.overdue ? t('ticketOverdue') : ticket.dueAt && !['resolved', 'closed'].includes(ticket.status) ? t('ticketDue', { at: whenAt(ticket.dueAt) }) : '';
+          return h(
+            'li',
+            { class: ticket.overdue ? 'overdue' : '' },
+            h('div', { class: 'ticket-head' }, h('span', { class: 'mono', text: ticket.id }), priority, category, select),
+            ticket.description ? h('div', { class: 'ticket-text', text: ticket.description, title: ticket.description }) : null,
+            due ? h('div', { class: 'ticket-due muted', text: due }) : null,
+          );
         }),
       )
     : h('p', { class: 'muted', text: t('noTickets') });

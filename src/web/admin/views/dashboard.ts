@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { h, percent } from '../dom.js';
-import { formatCount, t } from '../i18n.js';
+import { formatCount, t, tOr } from '../i18n.js';
 import type { AnalyticsSummary } from '../types.js';
 import { barChart, chartCard, moodChart, rankChart } from './charts.js';
 
@@ -42,14 +42,18 @@ function agentsTable(summary: AnalyticsSummary): HTMLElement {
   return h('table', { class: 'table agents' }, h('thead', {}, head), h('tbody', {}, ...rows));
 }
 
-const toPoints = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value }));
+/** Counts as chart points, largest first; `labelOf` names each key in the admin's language. */
+const toPoints = (counts: Record<string, number>, labelOf: (key: string) => string) =>
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, value]) => ({ label: labelOf(key), value }));
 
 function charts(summary: AnalyticsSummary): HTMLElement {
   const none = t('noData');
   const perDay = summary.conversations.byDay.map((day) => ({ label: day.day, value: day.count }));
   const mood = summary.sentiment.byDay.map((day) => ({ label: day.day, value: day.average }));
-  const statuses = toPoints(summary.tickets.byStatus);
-  const categories = toPoints(summary.tickets.byCategory);
+  const statuses = toPoints(summary.tickets.byStatus, (status) => tOr(`ticketStatus_${status}`, status));
+  const categories = toPoints(summary.tickets.byCategory, (category) => tOr(`ticketCategory_${category}`, category));
   const csat = (['1', '2', '3', '4', '5'] as const).map((score) => ({ label: `★ ${score}`, value: summary.csat.distribution[score] }));
   const unanswered = h('ol', { class: 'top-unanswered' }, ...summary.topUnanswered.map((entry) => h('li', {}, h('q', { text: entry.text }), h('span', { class: 'count', text: ` ×${entry.count}` }))));
   return h(
