@@ -122,10 +122,19 @@ export interface TicketSummary {
   csat?: { score: number; at?: string } | null;
 }
 
+/**
+ * Evidence as data, for a screen to word in its reader's language: `because` names the
+ * sentence (the tag's or signal's name, or a variant of it), `facts` fill it in.
+ */
+export interface Evidence {
+  because: string;
+  facts: Record<string, string | number>;
+}
+
 /** A dynamic tag with the rule that set it and the evidence it saw. */
-export interface Tag {
+export interface Tag extends Evidence {
   name: string;
-  /** Human-readable: the evidence in one sentence. */
+  /** Human-readable (English): the evidence in one sentence. */
   reason: string;
   rule: string;
 }
@@ -134,7 +143,10 @@ export interface ChurnSignal {
   name: string;
   weight: number;
   active: boolean;
+  /** Human-readable (English); empty when the signal is not active. */
   evidence: string;
+  /** The evidence as data when the signal is active. */
+  because?: Evidence;
 }
 
 export interface ChurnRisk {

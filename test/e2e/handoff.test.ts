@@ -145,6 +145,9 @@ describe('handoff through the agent console', () => {
     const bob = await signIn('bob@example.com', 'zh');
     const c = await customer('zh-CN');
     await c.messages(isBot);
+    c.session.client.postActivity({ type: 'event', name: 'parley.consent', value: { profiling: true }, from: { id: 'customer' } } as never).subscribe();
+    await c.say('快递又晚了，真烦人');
+    await c.messages(isBot);
     await c.say('转人工');
     expect((await c.messages(isBot)).text).toMatch(/排在第 1 位/);
 
@@ -152,6 +155,11 @@ describe('handoff through the agent console', () => {
     await item.waitFor();
     await item.click();
     await bob.getByRole('button', { name: '接入' }).click();
+    // The customer's tags and their evidence are worded in the console's language.
+    const tag = bob.locator('#side .tags li').first();
+    await tag.waitFor();
+    expect(await tag.locator('.tag').textContent()).toBe('情绪不满');
+    expect(await tag.locator('.reason').textContent()).toMatch(/^近 \d+ 条消息的情绪均值 -0\.\d+$/);
     expect((await c.messages((activity) => senderOf(activity) === 'system' && /加入/.test(activity.text ?? ''))).text).toBe('客服 Bob 已加入对话');
     await bob.fill('#composer-text', '您好，我是 Bob，我来帮您查一下。');
     await bob.keyboard.press('Enter');
@@ -167,6 +175,7 @@ describe('handoff through the agent console', () => {
     expect(await ticket.locator('.ticket-text').textContent()).toContain('我的订单到哪了');
     expect(await ticket.locator('.ticket-due').textContent()).toMatch(/前处理$/);
     expect(await ticket.locator('.ticket-head').textContent()).not.toMatch(/delivery|other|open/);
+    expect(await bob.locator('#side .signals li', { hasText: '工单未解决' }).textContent()).toMatch(/^工单未解决：T-\d+$/);
     await bob.screenshot({ path: `${SHOTS}/console-zh.png` });
     await bob.getByRole('button', { name: '交还机器人' }).click();
     expect((await c.messages((activity) => activity.from.role === 'bot')).text).toMatch(/^客服 Bob 已离开对话/);

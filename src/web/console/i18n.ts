@@ -72,6 +72,35 @@ const strings = {
   newChat: { en: 'New chat waiting', zh: '有新的排队会话' },
   error: { en: 'Something went wrong: {message}', zh: '出错了：{message}' },
   ...ticketLabels,
+  // A customer's dynamic tags and churn signals, and their evidence (filled from the API's `facts`).
+  tag_frustrated: { en: 'frustrated', zh: '情绪不满' },
+  'tag_repeat-complainer': { en: 'repeat complainer', zh: '多次投诉' },
+  'tag_at-risk': { en: 'at risk', zh: '流失风险' },
+  tag_silent: { en: 'silent', zh: '沉默' },
+  tag_happy: { en: 'happy', zh: '满意' },
+  tag_vip: { en: 'VIP', zh: 'VIP' },
+  tagWhy_frustrated: { en: 'rolling sentiment {rolling} over {messages} messages', zh: '近 {messages} 条消息的情绪均值 {rolling}' },
+  'tagWhy_repeat-complainer': { en: '{count} complaints in the last 30 days', zh: '近 30 天投诉 {count} 次' },
+  'tagWhy_at-risk': { en: 'churn risk {risk}', zh: '流失风险 {risk}' },
+  tagWhy_silent: { en: 'last contact {days} days ago, temperature {temperature}', zh: '{days} 天未联系，上次会话温度 {temperature}' },
+  tagWhy_happy: { en: 'rolling sentiment {rolling} over {messages} messages', zh: '近 {messages} 条消息的情绪均值 {rolling}' },
+  'tagWhy_vip-admin': { en: 'set by an admin on {date}', zh: '管理员于 {date} 设置' },
+  'tagWhy_vip-site': { en: 'set by the host site on {date}', zh: '网站于 {date} 设置（已签名）' },
+  signalLine: { en: '{name}: {why}', zh: '{name}：{why}' },
+  'signal_falling-sentiment': { en: 'mood falling', zh: '情绪下滑' },
+  'signal_repeated-complaints': { en: 'repeated complaints', zh: '多次投诉' },
+  'signal_unresolved-tickets': { en: 'unresolved tickets', zh: '工单未解决' },
+  'signal_overdue-tickets': { en: 'overdue tickets', zh: '工单超时' },
+  'signal_cancel-intent': { en: 'wants to cancel', zh: '想要取消' },
+  'signal_low-csat': { en: 'low satisfaction', zh: '满意度低' },
+  'signal_silence-after-bad-experience': { en: 'silent after a bad experience', zh: '不愉快后沉默' },
+  'signalWhy_falling-sentiment': { en: 'mood fell from {from} to {to}', zh: '情绪从 {from} 降到 {to}' },
+  'signalWhy_repeated-complaints': { en: '{count} complaints in 30 days', zh: '30 天内投诉 {count} 次' },
+  'signalWhy_unresolved-tickets': { en: '{tickets}', zh: '{tickets}' },
+  'signalWhy_overdue-tickets': { en: '{tickets}', zh: '{tickets}' },
+  'signalWhy_cancel-intent': { en: 'asked {count}× in 30 days', zh: '30 天内提出 {count} 次' },
+  'signalWhy_low-csat': { en: 'last rating {score}/5', zh: '最近一次评分 {score}/5' },
+  'signalWhy_silence-after-bad-experience': { en: 'no contact for {days} days', zh: '{days} 天未联系' },
 } satisfies Record<string, Record<UiLanguage, string>>;
 
 export type StringKey = keyof typeof strings;
@@ -93,8 +122,8 @@ export function t(key: StringKey, params: Record<string, string | number> = {}):
 }
 
 /** A key built at run time (status, priority, mood), falling back to the raw value. */
-export function tOr(key: string, fallback: string): string {
-  return key in strings ? t(key as StringKey) : fallback;
+export function tOr(key: string, fallback: string, params: Record<string, string | number> = {}): string {
+  return key in strings ? t(key as StringKey, params) : fallback;
 }
 
 export function since(iso: string | null | undefined, now = Date.now()): string {

@@ -55,7 +55,7 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
           : null,
       item.agent ? h('span', { class: 'holder', text: t('heldBy', { agent: item.agent.name }) }) : null,
       item.ticketId ? h('span', { class: 'ticket', text: t('ticketNote', { id: item.ticketId }) }) : null,
-      ...item.tags.slice(0, 3).map((tag) => h('span', { class: 'tag', text: tag })),
+      ...item.tags.slice(0, 3).map((tag) => h('span', { class: 'tag', text: tOr(`tag_${tag}`, tag) })),
     ),
   );
 }

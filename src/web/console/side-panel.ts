@@ -7,9 +7,9 @@ import { state } from './state.js';
 export interface CustomerView {
   id: string;
   identity?: { externalId: string; email?: string; name?: string };
-  tags: { name: string; reason: string }[];
+  tags: { name: string; reason: string; because?: string; facts?: Record<string, string | number> }[];
   sentiment: { rolling: number | null; history: { at: string; score: number; label: string }[] };
-  churnRisk: { score: number; signals: { name: string; active: boolean; evidence: string }[] };
+  churnRisk: { score: number; signals: { name: string; active: boolean; evidence: string; because?: { facts: Record<string, string | number> } }[] };
   tickets: { id: string; status: string; overdue?: boolean; priority?: string; category?: string; description?: string; dueAt?: string }[];
   conversations: { id: string; status: string; createdAt: string }[];
 }
@@ -44,13 +44,25 @@ function profileSection(customer: CustomerView | null, customerId: string): HTML
     h('p', { class: 'identity' }, h('strong', { text: identity?.name ?? shortId(customer.id) }), identity?.email ? h('span', { class: 'muted', text: ` · ${identity.email}` }) : null),
     h('h4', { text: t('tags') }),
     customer.tags.length
-      ? h('ul', { class: 'tags' }, ...customer.tags.map((tag) => h('li', {}, h('span', { class: 'tag', text: tag.name }), h('span', { class: 'reason', text: tag.reason }))))
+      ? h(
+          'ul',
+          { class: 'tags' },
+          ...customer.tags.map((tag) =>
+            h('li', {}, h('span', { class: 'tag', text: tOr(`tag_${tag.name}`, tag.name) }), h('span', { class: 'reason', text: tOr(`tagWhy_${tag.because ?? tag.name}`, tag.reason, tag.facts) })),
+          ),
+        )
       : h('p', { class: 'muted', text: t('noTags') }),
     h('h4', { text: `${t('sentimentTrend')}${customer.sentiment.rolling === null ? '' : ` (${customer.sentiment.rolling.toFixed(2)})`}` }),
     scores.length ? sparkline(scores) : h('p', { class: 'muted', text: t('noMood') }),
     h('h4', { text: t('churnRisk') }),
     h('div', { class: 'risk' }, h('div', { class: `risk-bar ${risk >= 60 ? 'high' : risk >= 30 ? 'medium' : 'low'}`, attrs: { style: `width:${Math.max(2, risk)}%` } }), h('span', { text: `${risk}%` })),
-    h('ul', { class: 'signals' }, ...customer.churnRisk.signals.filter((signal) => signal.active).map((signal) => h('li', { text: signal.evidence }))),
+    h(
+      'ul',
+      { class: 'signals' },
+      ...customer.churnRisk.signals
+        .filter((signal) => signal.active)
+        .map((signal) => h('li', { text: t('signalLine', { name: tOr(`signal_${signal.name}`, signal.name), why: tOr(`signalWhy_${signal.name}`, signal.evidence, signal.because?.facts) }) })),
+    ),
   );
 }
 

@@ -20,7 +20,7 @@ describe('dynamic tag rules', () => {
 
   it('frustrated: rolling sentiment below -0.3, with the score as evidence', () => {
     const [tag] = tagsOf(profile({ rolling: -0.52, sentiment: scores(-0.2, -0.6, -0.8) }));
-    expect(tag).toEqual({ name: 'frustrated', rule: 'rolling sentiment below -0.3', reason: 'rolling sentiment -0.52 over 3 messages' });
+    expect(tag).toEqual({ name: 'frustrated', rule: 'rolling sentiment below -0.3', reason: 'rolling sentiment -0.52 over 3 messages', because: 'frustrated', facts: { rolling: '-0.52', messages: 3 } });
     expect(names(profile({ rolling: -0.29, sentiment: scores(-0.29) }))).not.toContain('frustrated');
   });
 
@@ -47,9 +47,9 @@ describe('dynamic tag rules', () => {
 
   it('vip: set by an admin or the host site, saying who', () => {
     expect(tagsOf(profile({ vip: { by: 'admin', at: daysAgo(1) } }))).toEqual([
-      { name: 'vip', rule: 'set by an admin or by the host site (signed)', reason: 'set by an admin on 2025-03-30' },
+      { name: 'vip', rule: 'set by an admin or by the host site (signed)', reason: 'set by an admin on 2025-03-30', because: 'vip-admin', facts: { date: '2025-03-30', by: 'an admin' } },
     ]);
-    expect(tagsOf(profile({ vip: { by: 'host-site', at: daysAgo(1) } }))[0]?.reason).toContain('the host site');
+    expect(tagsOf(profile({ vip: { by: 'host-site', at: daysAgo(1) } }))[0]).toMatchObject({ reason: expect.stringContaining('the host site'), because: 'vip-site' });
   });
 
   it('at-risk: when the churn signals add up to 0.5, naming them', () => {
