@@ -193,11 +193,15 @@ export class ComplaintDialog extends ComponentDialog {
   /**
    * "I want to talk to a person" where the flow waits for an order number, a contact or a "yes"
    * (and the message is none of these, nor a correction; "call me" at the contact question is a
-   * way to be reached). Not at "what happened?": there a
-   * complaint about reaching no one ("your agents never answer") is the description.
+   * way to be reached). At "what happened?" only when the message does not describe a problem:
+   * "the agent was rude to me" is the complaint, "转人工" is not.
    */
   private wantsHumanInstead(text: string, asking: string): boolean {
-    if (!this.deps.wantsHuman || (asking !== ORDER && asking !== CONTACT && asking !== CONFIRM)) return false;
+    if (!this.deps.wantsHuman || asking === OFFER) return false;
+    if (asking === DESCRIPTION) {
+      const language = clearLanguageOf(text) ?? 'en';
+      return !describesProblem(text, (part) => this.deps.analyzeSentiment(part, language).score) && this.deps.wantsHuman(text);
+    }
     const answers =
       (asking === ORDER && (orderAnswer(text) !== undefined || isNoOrder(text))) ||
       (asking === CONTACT && (contactIn(text) !== undefined || isContactInChat(text) || mentionsCalling(text))) ||

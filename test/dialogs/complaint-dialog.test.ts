@@ -69,6 +69,20 @@ describe('complaint dialog, English', () => {
     expect(await bot.tickets.list()).toEqual([]);
   });
 
+  it('at "what happened?", hands over a request for a person but takes a complaint about an agent as the description', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['let me speak to someone', en('handoffQueued', { position: 1, minutes: 2 })],
+    ]);
+    const other = await createTicketBot();
+    await converse(other.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['the agent on the phone was rude to me', en('complaintAskContact')],
+    ]);
+    expect(await bot.tickets.list()).toEqual([]);
+  });
+
   it('takes "call me at …" at the summary as the contact, not as a request for a person', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
