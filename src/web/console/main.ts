@@ -45,7 +45,14 @@ function applyStaticText(): void {
 
 const queueActions = { select: (id: string) => void select(id), tab: (tab: QueueTab) => ((state.tab = tab), renderQueue($('#queue'), queueActions)) };
 const conversationActions = { claim: () => void act('claim'), release: () => void act('release'), close: () => void act('close') };
-const sideActions = { open: (id: string) => void select(id), createTicket: () => void createTicket(), setTicketStatus: (id: string, status: string) => void setTicketStatus(id, status) };
+const sideActions = {
+  open: (id: string) => void select(id),
+  createTicket: () => void createTicket(),
+  setTicketStatus: (id: string, status: string) => void setTicketStatus(id, status),
+  startResolving: (ticketId: string) => ((state.resolving = { ticketId, resolution: '', rootCause: '' }), renderSide($('#side'), customer, sideActions)),
+  cancelResolving: () => ((state.resolving = null), renderSide($('#side'), customer, sideActions)),
+  resolveTicket: () => void resolveTicket(),
+};
 
 function renderConversation(): void {
   renderHeader(conversationActions);
@@ -163,6 +170,19 @@ async function createTicket(): Promise<void> {
   try {
     const created = await api('POST', '/tickets', { conversationId: detail.id, description: said.slice(-5).join('\n') || 'From chat' });
     hint(t('ticketCreated', { id: created?.ticket?.id ?? created?.id ?? '' }));
+    await loadCustomer();
+  } catch (error) {
+    failed(error);
+  }
+}
+
+async function resolveTicket(): Promise<void> {
+  const draft = state.resolving;
+  if (!draft) return;
+  const rootCause = draft.rootCause.trim();
+  try {
+    await api('PATCH', `/tickets/${encodeURIComponent(draft.ticketId)}`, { status: 'resolved', resolution: draft.resolution.trim(), ...(rootCause ? { rootCause } : {}) });
+    state.resolving = null;
     await loadCustomer();
   } catch (error) {
     failed(error);

@@ -18,6 +18,10 @@ export interface SideActions {
   open(conversationId: string): void;
   createTicket(): void;
   setTicketStatus(ticketId: string, status: string): void;
+  /** Picking "resolved" asks for the resolution first (the customer is sent it). */
+  startResolving(ticketId: string): void;
+  cancelResolving(): void;
+  resolveTicket(): void;
 }
 
 const TICKET_STATUSES = ['open', 'in_progress', 'waiting_customer', 'resolved', 'closed', 'reopened'];
@@ -73,8 +77,15 @@ function ticketSection(customer: CustomerView | null, actions: SideActions): HTM
         'ul',
         { class: 'tickets' },
         ...tickets.map((ticket) => {
-          const select = h('select', { attrs: { 'aria-label': `${ticket.id} status` }, on: { change: (event: Event) => actions.setTicketStatus(ticket.id, (event.target as HTMLSelectElement).value) } });
-          for (const status of TICKET_STATUSES) select.appendChild(h('option', { text: tOr(`ticketStatus_${status}`, status), attrs: { value: status, ...(status === ticket.status ? { selected: '' } : {}) } }));
+          const onStatus = (event: Event) => {
+            const status = (event.target as HTMLSelectElement).value;
+            if (status === 'resolved') actions.startResolving(ticket.id);
+            else actions.setTicketStatus(ticket.id, status);
+          };
+          const select = h('select', { attrs: { 'aria-label': `${ticket.id} status` }, on: { change: onStatus } });
+          const resolving = state.resolving?.ticketId === ticket.id ? state.resolving : null;
+          const shown = resolving ? 'resolved' : ticket.status;
+          for (const status of TICKET_STATUSES) select.appendChild(h('option', { text: tOr(`ticketStatus_${status}`, status), attrs: { value: status, ...(status === shown ? { selected: '' } : {}) } }));
           select.disabled = !state.ticketsAvailable;
           const priority = ticket.priority && ticket.priority !== 'normal' ? h('span', { class: `badge priority ${ticket.priority}`, text: tOr(`priority_${ticket.priority}`, ticket.priority) }) : null;
           const category = ticket.category ? h('span', { class: 'muted', text: tOr(`ticketCategory_${ticket.category}`, ticket.category) }) : null;
@@ -85,12 +96,34 @@ function ticketSection(customer: CustomerView | null, actions: SideActions): HTM
             h('div', { class: 'ticket-head' }, h('span', { class: 'mono', text: ticket.id }), priority, category, select),
             ticket.description ? h('div', { class: 'ticket-text', text: ticket.description, title: ticket.description }) : null,
             due ? h('div', { class: 'ticket-due muted', text: due }) : null,
+            resolving ? resolveForm(resolving, actions) : null,
           );
         }),
       )
     : h('p', { class: 'muted', text: t('noTickets') });
   const create = state.ticketsAvailable ? h('button', { text: t('createTicket'), attrs: { type: 'button' }, on: { click: () => actions.createTicket() } }) : null;
   return section(t('tickets'), list, create);
+}
+
+/** The resolution (sent to the customer with the CSAT question) and the root cause (kept on the ticket). */
+function resolveForm(draft: { resolution: string; rootCause: string }, actions: SideActions): HTMLElement {
+  const resolution = h('textarea', { attrs: { required: '', maxlength: '4000', rows: '3', 'aria-label': t('resolution') } });
+  resolution.value = draft.resolution;
+  resolution.addEventListener('input', () => (draft.resolution = resolution.value));
+  const rootCause = h('input', { attrs: { maxlength: '2000', 'aria-label': t('rootCause') } });
+  rootCause.value = draft.rootCause;
+  rootCause.addEventListener('input', () => (draft.rootCause = rootCause.value));
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (draft.resolution.trim()) actions.resolveTicket();
+  };
+  return h(
+    'form',
+    { class: 'resolve', on: { submit } },
+    h('label', {}, h('span', { text: t('resolution') }), resolution),
+    h('label', {}, h('span', { text: t('rootCause') }), rootCause),
+    h('div', { class: 'row' }, h('button', { class: 'primary', text: t('resolve'), attrs: { type: 'submit' } }), h('button', { text: t('cancel'), attrs: { type: 'button' }, on: { click: () => actions.cancelResolving() } })),
+  );
 }
 
 function notesSection(): HTMLElement {

@@ -40,6 +40,8 @@ export const state = {
   agentsOnline: 0,
   sound: localStorage.getItem('parley.console.sound') === 'on',
   ticketsAvailable: false,
+  /** A ticket the agent is resolving: what they typed so far survives the side panel's redraws. */
+  resolving: null as { ticketId: string; resolution: string; rootCause: string } | null,
   /** Waiting chats the agent has been told about (so each new one notifies once). */
   knownWaiting: new Set<string>(),
 };
