@@ -11,6 +11,8 @@ export interface PhaseStats {
   errors: number;
   errorSamples: string[];
   handoffs: number;
+  /** Turns whose reply never came because the chat went to the human queue meanwhile: each waited out the client's timeout. */
+  waitedOut: number;
   conversations: number;
   seconds: number;
   latencies: number[];
@@ -24,7 +26,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 function newStats(): PhaseStats {
-  return { turns: 0, errors: 0, errorSamples: [], handoffs: 0, conversations: 0, seconds: 0, latencies: [] };
+  return { turns: 0, errors: 0, errorSamples: [], handoffs: 0, waitedOut: 0, conversations: 0, seconds: 0, latencies: [] };
 }
 
 function recordError(stats: PhaseStats, error: unknown): void {
@@ -68,7 +70,8 @@ export async function chatPhase(url: string, corpus: Corpus, options: ChatPhaseO
         }
       } catch (error) {
         // A reply that never came because the chat went to the human queue meanwhile is not an error.
-        if (!client.flagged) recordError(stats, error);
+        if (client.flagged) stats.waitedOut += 1;
+        else recordError(stats, error);
         await sleep(100);
       } finally {
         if (client.flagged) stats.handoffs += 1;

@@ -65,6 +65,12 @@ async function sampled<T>(server: ChildServer, during: Promise<T>): Promise<{ re
 }
 
 /** Server CPU per turn and the share of one core it used: comparable across noisy machines. */
+/**
+ * Chats, handoffs, and the turns that waited out a reply the human queue swallowed: those stretch
+ * a phase past its planned seconds and lower turns/s without being errors, so both are shown.
+ */
+const chatNote = (stats: PhaseStats, plannedSeconds: number) =>
+  `${stats.conversations} chats, ${stats.handoffs} handed to a human (${stats.waitedOut} replies waited out), ran ${stats.seconds.toFixed(0)} of ${plannedSeconds} s`;
 const cpuNote = (cpuSeconds: number, stats: PhaseStats) => `server CPU ${((cpuSeconds * 1000) / Math.max(1, stats.turns)).toFixed(2)} ms/turn (${Math.round((cpuSeconds / stats.seconds) * 100)} % of a core)`;
 
 async function bareExpress(concurrency: number, seconds: number): Promise<PhaseStats> {
@@ -96,12 +102,12 @@ async function main(): Promise<void> {
 
   out(`chat: ${n('customers')} customers, ${n('duration')} s, think ${n('think-ms')} ms …`);
   const chat = await sampled(server, chatPhase(server.url, corpus, { customers: n('customers'), durationMs: n('duration') * 1000, thinkMs: n('think-ms'), seed: n('seed'), keep: kept }));
-  rows.push(statsRow(`chat, ${n('customers')} customers, think ~${n('think-ms')} ms`, chat.result, server, `${chat.result.conversations} chats, ${chat.result.handoffs} handed to a human, ${cpuNote(chat.cpuSeconds, chat.result)}, peak RSS ${chat.peakRss} MB`));
+  rows.push(statsRow(`chat, ${n('customers')} customers, think ~${n('think-ms')} ms`, chat.result, server, `${chatNote(chat.result, n('duration'))}, ${cpuNote(chat.cpuSeconds, chat.result)}, peak RSS ${chat.peakRss} MB`));
   out(rows.at(-1)!.join(' | '));
 
   out(`saturation: ${n('customers')} customers, no think time, ${n('saturation')} s …`);
   const saturation = await sampled(server, chatPhase(server.url, corpus, { customers: n('customers'), durationMs: n('saturation') * 1000, thinkMs: 0, seed: n('seed') + 1, keep: kept }));
-  rows.push(statsRow('saturation, no think time', saturation.result, server, `${cpuNote(saturation.cpuSeconds, saturation.result)}, peak RSS ${saturation.peakRss} MB`));
+  rows.push(statsRow('saturation, no think time', saturation.result, server, `${chatNote(saturation.result, n('saturation'))}, ${cpuNote(saturation.cpuSeconds, saturation.result)}, peak RSS ${saturation.peakRss} MB`));
   out(rows.at(-1)!.join(' | '));
 
   out('bare express yardstick …');
