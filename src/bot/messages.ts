@@ -1,4 +1,5 @@
 import type { Language } from '../nlu/types.js';
+import { ticketCategoryLabels } from '../tickets/category-labels.js';
 
 /**
  * Every sentence the bot says on its own (not from the knowledge base), in both languages.
@@ -145,12 +146,7 @@ export const messages = {
     zh: '现在请留下邮箱或电话号码，方便客服联系您；也可以点“在聊天里回复我”，在这里等回复。',
   },
   complaintHelpConfirm: { en: 'Right now I need you to check the summary and say "yes" to file it, or tell me what to change.', zh: '现在请核对上面的内容，回复“确认”提交，或者告诉我需要修改什么。' },
-  ticketCategory_delivery: { en: 'delivery', zh: '物流配送' },
-  ticketCategory_product_quality: { en: 'product quality', zh: '商品质量' },
-  ticketCategory_refund_billing: { en: 'refund or billing', zh: '退款与账单' },
-  ticketCategory_service_attitude: { en: 'service', zh: '服务态度' },
-  ticketCategory_account: { en: 'account', zh: '账户' },
-  ticketCategory_other: { en: 'other', zh: '其他' },
+  ...ticketCategoryLabels,
   ticketStatus_open: { en: 'received, waiting for an agent', zh: '已受理，等待客服处理' },
   ticketStatus_in_progress: { en: 'being worked on', zh: '处理中' },
   ticketStatus_waiting_customer: { en: 'waiting for information from you', zh: '等待您补充信息' },
