@@ -169,17 +169,33 @@ describe('handoff through the agent console', () => {
     await bob.locator('#transcript .line.customer .bubble', { hasText: '我的订单到哪了' }).waitFor();
     // A ticket from the chat: its status, priority and category in Chinese, with what was said.
     await bob.getByRole('button', { name: '从对话创建工单' }).click();
+    // A form, prefilled with what the customer said; the agent sets the priority, the category is assessed.
+    const filing = bob.locator('#side form.ticket-form');
+    expect(await filing.getByRole('textbox', { name: '问题描述' }).inputValue()).toContain('我的订单到哪了');
+    await filing.getByRole('combobox', { name: '优先级' }).selectOption('urgent');
+    await bob.screenshot({ path: `${SHOTS}/console-ticket-form-zh.png` });
+    await filing.getByRole('button', { name: '创建工单' }).click();
+    await filing.waitFor({ state: 'detached' });
     const ticket = bob.locator('#side .tickets li').first();
     await ticket.waitFor();
     expect(await ticket.getByRole('combobox').locator('option:checked').textContent()).toBe('待处理');
     expect(await ticket.locator('.ticket-text').textContent()).toContain('我的订单到哪了');
     expect(await ticket.locator('.ticket-due').textContent()).toMatch(/前处理$/);
     expect(await ticket.locator('.ticket-head').textContent()).not.toMatch(/delivery|other|open/);
+    expect(await ticket.locator('.badge.priority').textContent()).toBe('紧急');
     expect(await bob.locator('#side .signals li', { hasText: '工单未解决' }).textContent()).toMatch(/^工单未解决：T-\d+$/);
     // Resolving asks for the resolution, which the customer is sent; the root cause stays on the ticket.
     await ticket.getByRole('combobox').selectOption('resolved');
     const form = ticket.locator('form.resolve');
-    await form.getByRole('textbox', { name: '处理结果（会发送给客户）' }).fill('已为您补发新包裹，快递单号 SF1234567890。');
+    const resolution = form.getByRole('textbox', { name: '处理结果（会发送给客户）' });
+    await resolution.click();
+    await bob.keyboard.type('已为您补发新包裹，');
+    // The customer writes meanwhile: the side panel is redrawn live, and the agent types on undisturbed.
+    const typedIn = await resolution.elementHandle();
+    await c.say('好的，谢谢');
+    await bob.waitForFunction((element) => !element?.isConnected, typedIn);
+    await bob.keyboard.type('快递单号 SF1234567890。');
+    expect(await resolution.inputValue()).toBe('已为您补发新包裹，快递单号 SF1234567890。');
     await form.getByRole('textbox', { name: '问题根因（仅内部可见）' }).fill('快递员未按要求投递');
     await bob.screenshot({ path: `${SHOTS}/console-resolve-zh.png` });
     await form.getByRole('button', { name: '标记已解决' }).click();

@@ -47,6 +47,8 @@ const queueActions = { select: (id: string) => void select(id), tab: (tab: Queue
 const conversationActions = { claim: () => void act('claim'), release: () => void act('release'), close: () => void act('close') };
 const sideActions = {
   open: (id: string) => void select(id),
+  startCreating: () => startCreating(),
+  cancelCreating: () => ((state.creating = null), renderSide($('#side'), customer, sideActions)),
   createTicket: () => void createTicket(),
   setTicketStatus: (id: string, status: string) => void setTicketStatus(id, status),
   startResolving: (ticketId: string) => ((state.resolving = { ticketId, resolution: '', rootCause: '' }), renderSide($('#side'), customer, sideActions)),
@@ -163,13 +165,23 @@ async function submitComposer(): Promise<void> {
   }
 }
 
-async function createTicket(): Promise<void> {
+/** The form starts from the customer's last five lines, which the agent may edit. */
+function startCreating(): void {
   const detail = state.detail;
   if (!detail) return;
   const said = detail.activities.filter((line) => senderOf(line) === 'customer').map((line) => line.text ?? '');
+  state.creating = { conversationId: detail.id, description: said.slice(-5).join('\n'), priority: '', category: '' };
+  renderSide($('#side'), customer, sideActions);
+}
+
+async function createTicket(): Promise<void> {
+  const draft = state.creating;
+  if (!draft) return;
   try {
-    const created = await api('POST', '/tickets', { conversationId: detail.id, description: said.slice(-5).join('\n') || 'From chat' });
-    hint(t('ticketCreated', { id: created?.ticket?.id ?? created?.id ?? '' }));
+    const body = { conversationId: draft.conversationId, description: draft.description.trim(), ...(draft.priority ? { priority: draft.priority } : {}), ...(draft.category ? { category: draft.category } : {}) };
+    const created = await api<{ id: string }>('POST', '/tickets', body);
+    state.creating = null;
+    hint(t('ticketCreated', { id: created?.id ?? '' }));
     await loadCustomer();
   } catch (error) {
     failed(error);

@@ -16,6 +16,9 @@ export interface CustomerView {
 
 export interface SideActions {
   open(conversationId: string): void;
+  /** Open the form to file a ticket from the chat; `createTicket` files what it holds. */
+  startCreating(): void;
+  cancelCreating(): void;
   createTicket(): void;
   setTicketStatus(ticketId: string, status: string): void;
   /** Picking "resolved" asks for the resolution first (the customer is sent it). */
@@ -25,13 +28,33 @@ export interface SideActions {
 }
 
 const TICKET_STATUSES = ['open', 'in_progress', 'waiting_customer', 'resolved', 'closed', 'reopened'];
+const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'];
+const TICKET_CATEGORIES = ['delivery', 'product_quality', 'refund_billing', 'service_attitude', 'account', 'other'];
 
 /** The side panel: profile, tickets, private notes and past conversations of the customer. */
 export function renderSide(root: HTMLElement, customer: CustomerView | null, actions: SideActions): void {
+  const focus = focusIn(root);
   clear(root);
   const detail = state.detail;
   if (!detail) return;
   root.append(profileSection(customer, detail.customerId), ticketSection(customer, actions), notesSection(), pastSection(customer, actions));
+  focus?.();
+}
+
+/**
+ * The panel is redrawn whenever the customer's profile or tickets change (live events): a field
+ * the agent is typing in (marked `data-field`) gets the focus and caret back in its new copy.
+ */
+function focusIn(root: HTMLElement): (() => void) | undefined {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !root.contains(active) || !active.dataset.field) return undefined;
+  const field = active.dataset.field;
+  const caret = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] : null;
+  return () => {
+    const next = root.querySelector<HTMLElement>(`[data-field="${field}"]`);
+    next?.focus();
+    if (caret && (next instanceof HTMLInputElement || next instanceof HTMLTextAreaElement)) next.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
+  };
 }
 
 function section(title: string, ...children: (Node | null)[]): HTMLElement {
@@ -101,16 +124,51 @@ function ticketSection(customer: CustomerView | null, actions: SideActions): HTM
         }),
       )
     : h('p', { class: 'muted', text: t('noTickets') });
-  const create = state.ticketsAvailable ? h('button', { text: t('createTicket'), attrs: { type: 'button' }, on: { click: () => actions.createTicket() } }) : null;
+  const draft = state.creating?.conversationId === state.detail?.id ? state.creating : null;
+  const create = !state.ticketsAvailable
+    ? null
+    : draft
+      ? createForm(draft, actions)
+      : h('button', { text: t('createTicket'), attrs: { type: 'button' }, on: { click: () => actions.startCreating() } });
   return section(t('tickets'), list, create);
+}
+
+/** A select whose first option leaves the choice to the ticket service ("auto"). */
+function choice(label: string, value: string, options: string[], labelOf: (option: string) => string, onChange: (value: string) => void): HTMLElement {
+  const select = h('select', { attrs: { 'aria-label': label, 'data-field': label }, on: { change: (event: Event) => onChange((event.target as HTMLSelectElement).value) } });
+  for (const option of ['', ...options]) select.appendChild(h('option', { text: option ? labelOf(option) : t('auto'), attrs: { value: option, ...(option === value ? { selected: '' } : {}) } }));
+  return h('label', {}, h('span', { text: label }), select);
+}
+
+/** Filing a ticket from the chat: what happened (the customer's last lines, editable), priority and category. */
+function createForm(draft: { description: string; priority: string; category: string }, actions: SideActions): HTMLElement {
+  const description = h('textarea', { attrs: { required: '', maxlength: '4000', rows: '4', 'aria-label': t('ticketDescription'), 'data-field': 'description' } });
+  description.value = draft.description;
+  description.addEventListener('input', () => (draft.description = description.value));
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (draft.description.trim()) actions.createTicket();
+  };
+  return h(
+    'form',
+    { class: 'ticket-form', on: { submit } },
+    h('label', {}, h('span', { text: t('ticketDescription') }), description),
+    h(
+      'div',
+      { class: 'row' },
+      choice(t('priority'), draft.priority, TICKET_PRIORITIES, (priority) => tOr(`priority_${priority}`, priority), (value) => (draft.priority = value)),
+      choice(t('category'), draft.category, TICKET_CATEGORIES, (category) => tOr(`ticketCategory_${category}`, category), (value) => (draft.category = value)),
+    ),
+    h('div', { class: 'row' }, h('button', { class: 'primary', text: t('fileTicket'), attrs: { type: 'submit' } }), h('button', { text: t('cancel'), attrs: { type: 'button' }, on: { click: () => actions.cancelCreating() } })),
+  );
 }
 
 /** The resolution (sent to the customer with the CSAT question) and the root cause (kept on the ticket). */
 function resolveForm(draft: { resolution: string; rootCause: string }, actions: SideActions): HTMLElement {
-  const resolution = h('textarea', { attrs: { required: '', maxlength: '4000', rows: '3', 'aria-label': t('resolution') } });
+  const resolution = h('textarea', { attrs: { required: '', maxlength: '4000', rows: '3', 'aria-label': t('resolution'), 'data-field': 'resolution' } });
   resolution.value = draft.resolution;
   resolution.addEventListener('input', () => (draft.resolution = resolution.value));
-  const rootCause = h('input', { attrs: { maxlength: '2000', 'aria-label': t('rootCause') } });
+  const rootCause = h('input', { attrs: { maxlength: '2000', 'aria-label': t('rootCause'), 'data-field': 'rootCause' } });
   rootCause.value = draft.rootCause;
   rootCause.addEventListener('input', () => (draft.rootCause = rootCause.value));
   const submit = (event: Event) => {
@@ -119,7 +177,7 @@ function resolveForm(draft: { resolution: string; rootCause: string }, actions: 
   };
   return h(
     'form',
-    { class: 'resolve', on: { submit } },
+    { class: 'resolve ticket-form', on: { submit } },
     h('label', {}, h('span', { text: t('resolution') }), resolution),
     h('label', {}, h('span', { text: t('rootCause') }), rootCause),
     h('div', { class: 'row' }, h('button', { class: 'primary', text: t('resolve'), attrs: { type: 'submit' } }), h('button', { text: t('cancel'), attrs: { type: 'button' }, on: { click: () => actions.cancelResolving() } })),

@@ -42,6 +42,8 @@ export const state = {
   ticketsAvailable: false,
   /** A ticket the agent is resolving: what they typed so far survives the side panel's redraws. */
   resolving: null as { ticketId: string; resolution: string; rootCause: string } | null,
+  /** A ticket the agent is filing from the open chat ('' priority or category: the service assesses it). */
+  creating: null as { conversationId: string; description: string; priority: string; category: string } | null,
   /** Waiting chats the agent has been told about (so each new one notifies once). */
   knownWaiting: new Set<string>(),
 };
