@@ -178,14 +178,18 @@ describe('handoff through the agent console', () => {
     await filing.waitFor({ state: 'detached' });
     const ticket = bob.locator('#side .tickets li').first();
     await ticket.waitFor();
-    expect(await ticket.getByRole('combobox').locator('option:checked').textContent()).toBe('待处理');
+    expect(await ticket.getByRole('combobox', { name: /状态/ }).locator('option:checked').textContent()).toBe('待处理');
     expect(await ticket.locator('.ticket-text').textContent()).toContain('我的订单到哪了');
     expect(await ticket.locator('.ticket-due').textContent()).toMatch(/前处理$/);
     expect(await ticket.locator('.ticket-head').textContent()).not.toMatch(/delivery|other|open/);
-    expect(await ticket.locator('.badge.priority').textContent()).toBe('紧急');
+    const priority = ticket.getByRole('combobox', { name: /优先级/ });
+    expect(await priority.locator('option:checked').textContent()).toBe('紧急');
+    // The agent lowers it; the ticket keeps the change.
+    await priority.selectOption('high');
+    await bob.waitForFunction(() => document.querySelector('#side .tickets li select.badge.priority.high') !== null);
     expect(await bob.locator('#side .signals li', { hasText: '工单未解决' }).textContent()).toMatch(/^工单未解决：T-\d+$/);
     // Resolving asks for the resolution, which the customer is sent; the root cause stays on the ticket.
-    await ticket.getByRole('combobox').selectOption('resolved');
+    await ticket.getByRole('combobox', { name: /状态/ }).selectOption('resolved');
     const form = ticket.locator('form.resolve');
     const resolution = form.getByRole('textbox', { name: '处理结果（会发送给客户）' });
     await resolution.click();
@@ -201,9 +205,9 @@ describe('handoff through the agent console', () => {
     await form.getByRole('button', { name: '标记已解决' }).click();
     expect((await c.messages((activity) => (activity.text ?? '').includes('已为您补发新包裹'))).text).toMatch(/^关于您的工单 T-\d+：已处理完毕。/);
     await form.waitFor({ state: 'detached' });
-    expect(await bob.locator('#side .tickets li').first().getByRole('combobox').locator('option:checked').textContent()).toBe('已解决');
+    expect(await bob.locator('#side .tickets li').first().getByRole('combobox', { name: /状态/ }).locator('option:checked').textContent()).toBe('已解决');
     const [stored] = (await (await bob.context().request.get(`${server.url}/api/tickets`)).json()).tickets.filter((each: { conversationId: string }) => each.conversationId === c.conversationId);
-    expect(stored).toMatchObject({ status: 'resolved', resolution: '已为您补发新包裹，快递单号 SF1234567890。', rootCause: '快递员未按要求投递' });
+    expect(stored).toMatchObject({ priority: 'high', status: 'resolved', resolution: '已为您补发新包裹，快递单号 SF1234567890。', rootCause: '快递员未按要求投递' });
     await bob.screenshot({ path: `${SHOTS}/console-zh.png` });
     await bob.getByRole('button', { name: '交还机器人' }).click();
     expect((await c.messages((activity) => activity.from.role === 'bot')).text).toMatch(/^客服 Bob 已离开对话/);

@@ -66,6 +66,7 @@ const strings = {
   resolve: { en: 'Resolve', zh: '标记已解决' },
   ticketDescription: { en: 'What happened', zh: '问题描述' },
   priority: { en: 'Priority', zh: '优先级' },
+  ticketStatus: { en: 'Status', zh: '状态' },
   category: { en: 'Category', zh: '类别' },
   auto: { en: 'automatic', zh: '自动判断' },
   fileTicket: { en: 'Create ticket', zh: '创建工单' },

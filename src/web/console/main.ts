@@ -50,7 +50,8 @@ const sideActions = {
   startCreating: () => startCreating(),
   cancelCreating: () => ((state.creating = null), renderSide($('#side'), customer, sideActions)),
   createTicket: () => void createTicket(),
-  setTicketStatus: (id: string, status: string) => void setTicketStatus(id, status),
+  setTicketStatus: (id: string, status: string) => void changeTicket(id, { status }),
+  setTicketPriority: (id: string, priority: string) => void changeTicket(id, { priority }),
   startResolving: (ticketId: string) => ((state.resolving = { ticketId, resolution: '', rootCause: '' }), renderSide($('#side'), customer, sideActions)),
   cancelResolving: () => ((state.resolving = null), renderSide($('#side'), customer, sideActions)),
   resolveTicket: () => void resolveTicket(),
@@ -201,9 +202,10 @@ async function resolveTicket(): Promise<void> {
   }
 }
 
-async function setTicketStatus(ticketId: string, status: string): Promise<void> {
+/** A change to a ticket; the panel shows the ticket as stored afterwards (also when refused). */
+async function changeTicket(ticketId: string, change: { status?: string; priority?: string }): Promise<void> {
   try {
-    await api('PATCH', `/tickets/${encodeURIComponent(ticketId)}`, { status });
+    await api('PATCH', `/tickets/${encodeURIComponent(ticketId)}`, change);
     await loadCustomer();
   } catch (error) {
     failed(error);

@@ -21,6 +21,7 @@ export interface SideActions {
   cancelCreating(): void;
   createTicket(): void;
   setTicketStatus(ticketId: string, status: string): void;
+  setTicketPriority(ticketId: string, priority: string): void;
   /** Picking "resolved" asks for the resolution first (the customer is sent it). */
   startResolving(ticketId: string): void;
   cancelResolving(): void;
@@ -105,12 +106,12 @@ function ticketSection(customer: CustomerView | null, actions: SideActions): HTM
             if (status === 'resolved') actions.startResolving(ticket.id);
             else actions.setTicketStatus(ticket.id, status);
           };
-          const select = h('select', { attrs: { 'aria-label': `${ticket.id} status` }, on: { change: onStatus } });
+          const select = h('select', { attrs: { 'aria-label': `${ticket.id} ${t('ticketStatus')}` }, on: { change: onStatus } });
           const resolving = state.resolving?.ticketId === ticket.id ? state.resolving : null;
           const shown = resolving ? 'resolved' : ticket.status;
           for (const status of TICKET_STATUSES) select.appendChild(h('option', { text: tOr(`ticketStatus_${status}`, status), attrs: { value: status, ...(status === shown ? { selected: '' } : {}) } }));
           select.disabled = !state.ticketsAvailable;
-          const priority = ticket.priority && ticket.priority !== 'normal' ? h('span', { class: `badge priority ${ticket.priority}`, text: tOr(`priority_${ticket.priority}`, ticket.priority) }) : null;
+          const priority = ticket.priority ? prioritySelect(ticket.id, ticket.priority, actions) : null;
           const category = ticket.category ? h('span', { class: 'muted', text: tOr(`ticketCategory_${ticket.category}`, ticket.category) }) : null;
           const due = ticket.overdue ? t('ticketOverdue') : ticket.dueAt && !['resolved', 'closed'].includes(ticket.status) ? t('ticketDue', { at: whenAt(ticket.dueAt) }) : '';
           return h(
@@ -131,6 +132,18 @@ function ticketSection(customer: CustomerView | null, actions: SideActions): HTM
       ? createForm(draft, actions)
       : h('button', { text: t('createTicket'), attrs: { type: 'button' }, on: { click: () => actions.startCreating() } });
   return section(t('tickets'), list, create);
+}
+
+/** A ticket's priority, coloured like the queue's badges, which an agent can raise or lower. */
+function prioritySelect(ticketId: string, current: string, actions: SideActions): HTMLElement {
+  const select = h('select', {
+    class: `badge priority ${current}`,
+    attrs: { 'aria-label': `${ticketId} ${t('priority')}` },
+    on: { change: (event: Event) => actions.setTicketPriority(ticketId, (event.target as HTMLSelectElement).value) },
+  });
+  for (const priority of TICKET_PRIORITIES) select.appendChild(h('option', { text: tOr(`priority_${priority}`, priority), attrs: { value: priority, ...(priority === current ? { selected: '' } : {}) } }));
+  select.disabled = !state.ticketsAvailable;
+  return select;
 }
 
 /** A select whose first option leaves the choice to the ticket service ("auto"). */
