@@ -44,6 +44,8 @@ export const WORD_OVERRIDES: Record<string, number> = {
 export const PHRASES: Record<string, number> = {
   // Neutral: block the words inside from scoring.
   'customer service': 0, 'customer care': 0, 'customer support': 0, 'no thanks': 0,
+  // Names of things the shop sells or runs, not opinions: 'gift' and 'free' in them are no praise.
+  'gift card': 0, 'gift cards': 0, 'gift wrap': 0, 'gift wrapping': 0, 'free shipping': 0, 'free returns': 0,
   'not sure': 0, 'nothing like': -1.5, "can't believe": -1.5, 'cant believe': -1.5, 'thank you in advance': 0.5, 'thanks in advance': 0.5, 'would like': 0,
   "i'd like": 0, 'feel free': 0, 'kind of': 0, 'sort of': 0, 'please help': 0,
   'help me': 0, 'no longer': 0, 'as soon as possible': 0, 'a lot': 0, 'pretty much': 0,

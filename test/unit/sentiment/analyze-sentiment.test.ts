@@ -52,6 +52,7 @@ describe('English support messages', () => {
     'No one answered the phone',
     'Thanks anyway',
     'Worst airline ever',
+    'My gift card balance is wrong',
   ])('hears the complaint in "%s"', (text) => {
     expect(label(text)).toBe('negative');
   });
@@ -63,7 +64,7 @@ describe('English support messages', () => {
     },
   );
 
-  it.each(['Where is my order?', 'How do I return this', 'How do I get a refund?', 'Can you help me change my address?', 'no order number', 'No other questions'])(
+  it.each(['Where is my order?', 'How do I return this', 'How do I get a refund?', 'Can you help me change my address?', 'no order number', 'No other questions', 'how do i use my gift card'])(
     'stays neutral on the plain request "%s"',
     (text) => {
       expect(label(text)).toBe('neutral');
