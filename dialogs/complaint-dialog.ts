@@ -49,6 +49,13 @@ const HELP: Record<string, MessageKey> = {
 };
 
 const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
+
+/** The message answers the question the flow is asking (an order number or none, a contact or "in the chat", "yes"). */
+function answers(text: string, asking: string): boolean {
+  if (asking === ORDER) return orderAnswer(text) !== undefined || isNoOrder(text);
+  if (asking === CONTACT) return contactIn(text) !== undefined || isContactInChat(text);
+  return asking === CONFIRM && isYes(text);
+}
 const draftOf = (step: WaterfallStepContext) => (step.values as { draft: ComplaintDraft }).draft;
 
 /**
@@ -61,9 +68,9 @@ export class ComplaintDialog extends ComponentDialog {
     super(COMPLAINT_DIALOG);
     this.addDialog(new TextPrompt(OFFER));
     this.addDialog(new TextPrompt(DESCRIPTION));
-    this.addDialog(new TextPrompt(ORDER, async (prompt) => isNoOrder(prompt.recognized.value ?? '') || orderAnswer(prompt.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(ORDER, async (prompt) => answers(prompt.recognized.value ?? '', ORDER)));
     this.addDialog(new TextPrompt(CONTACT, (prompt) => this.validateContact(prompt)));
-    this.addDialog(new TextPrompt(CONFIRM, async (prompt) => isYes(prompt.recognized.value ?? '')));
+    this.addDialog(new TextPrompt(CONFIRM, async (prompt) => answers(prompt.recognized.value ?? '', CONFIRM)));
     const steps = [this.offerStep, this.descriptionStep, this.orderStep, this.contactStep, this.confirmStep, this.fileStep];
     this.addDialog(new WaterfallDialog(WATERFALL, steps.map((step) => step.bind(this))));
     this.initialDialogId = WATERFALL;
@@ -139,7 +146,7 @@ export class ComplaintDialog extends ComponentDialog {
 
   private async validateContact(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value ?? '';
-    if (contactIn(text) || isContactInChat(text)) return true;
+    if (answers(text, CONTACT)) return true;
     const language = (prompt.options.validations as { language?: Language } | undefined)?.language ?? 'en';
     await prompt.context.sendActivity(reply(say(looksLikeBadEmail(text) ? 'complaintEmailInvalid' : 'complaintContactInvalid', language), language, [say('complaintContactInChat', language)]));
     return false;
@@ -177,7 +184,7 @@ export class ComplaintDialog extends ComponentDialog {
     const correction = correctionIn(text, asking === ORDER, asking === CONTACT);
     // "Order 20251128, phone 138…" at the order question answers it and gives the contact too:
     // keep the extra, and let the question take its answer. Words beyond the slots go to the description.
-    const answersQuestion = (asking === ORDER && (orderAnswer(text) !== undefined || isNoOrder(text))) || (asking === CONTACT && contactIn(text) !== undefined);
+    const answersQuestion = answers(text, asking);
     const detail = (answersQuestion || correction !== undefined) && addsDetail(text);
     if (detail) addToDescription(draft, text, this.deps);
     if (!correction) return undefined;
@@ -202,11 +209,8 @@ export class ComplaintDialog extends ComponentDialog {
       const language = clearLanguageOf(text) ?? 'en';
       return !describesProblem(text, (part) => this.deps.analyzeSentiment(part, language).score) && this.deps.wantsHuman(text);
     }
-    const answers =
-      (asking === ORDER && (orderAnswer(text) !== undefined || isNoOrder(text))) ||
-      (asking === CONTACT && (contactIn(text) !== undefined || isContactInChat(text) || mentionsCalling(text))) ||
-      (asking === CONFIRM && isYes(text));
-    return !answers && correctionIn(text, false, false) === undefined && this.deps.wantsHuman(text);
+    const wayToReach = asking === CONTACT && mentionsCalling(text);
+    return !answers(text, asking) && !wayToReach && correctionIn(text, false, false) === undefined && this.deps.wantsHuman(text);
   }
 
   /** At the summary, anything but "yes": a correction, more detail, or "no" (what should change?). */
