@@ -96,35 +96,7 @@ function profileSection(customer: CustomerView | null, customerId: string): HTML
 
 function ticketSection(customer: CustomerView | null, actions: SideActions): HTMLElement {
   const tickets = customer?.tickets ?? [];
-  const list = tickets.length
-    ? h(
-        'ul',
-        { class: 'tickets' },
-        ...tickets.map((ticket) => {
-          const onStatus = (event: Event) => {
-            const status = (event.target as HTMLSelectElement).value;
-            if (status === 'resolved') actions.startResolving(ticket.id);
-            else actions.setTicketStatus(ticket.id, status);
-          };
-          const select = h('select', { attrs: { 'aria-label': `${ticket.id} ${t('ticketStatus')}` }, on: { change: onStatus } });
-          const resolving = state.resolving?.ticketId === ticket.id ? state.resolving : null;
-          const shown = resolving ? 'resolved' : ticket.status;
-          for (const status of TICKET_STATUSES) select.appendChild(h('option', { text: tOr(`ticketStatus_${status}`, status), attrs: { value: status, ...(status === shown ? { selected: '' } : {}) } }));
-          select.disabled = !state.ticketsAvailable;
-          const priority = ticket.priority ? prioritySelect(ticket.id, ticket.priority, actions) : null;
-          const category = ticket.category ? h('span', { class: 'muted', text: tOr(`ticketCategory_${ticket.category}`, ticket.category) }) : null;
-          const due = ticket.overdue ? t('ticketOverdue') : ticket.dueAt && !['resolved', 'closed'].includes(ticket.status) ? t('ticketDue', { at: whenAt(ticket.dueAt) }) : '';
-          return h(
-            'li',
-            { class: ticket.overdue ? 'overdue' : '' },
-            h('div', { class: 'ticket-head' }, h('span', { class: 'mono', text: ticket.id }), priority, category, select),
-            ticket.description ? h('div', { class: 'ticket-text', text: ticket.description, title: ticket.description }) : null,
-            due ? h('div', { class: 'ticket-due muted', text: due }) : null,
-            resolving ? resolveForm(resolving, actions) : null,
-          );
-        }),
-      )
-    : h('p', { class: 'muted', text: t('noTickets') });
+  const list = tickets.length ? h('ul', { class: 'tickets' }, ...tickets.map((ticket) => ticketRow(ticket, actions))) : h('p', { class: 'muted', text: t('noTickets') });
   const draft = state.creating?.conversationId === state.detail?.id ? state.creating : null;
   const create = !state.ticketsAvailable
     ? null
@@ -134,23 +106,54 @@ function ticketSection(customer: CustomerView | null, actions: SideActions): HTM
   return section(t('tickets'), list, create);
 }
 
-/** A ticket's priority, coloured like the queue's badges, which an agent can raise or lower. */
-function prioritySelect(ticketId: string, current: string, actions: SideActions): HTMLElement {
-  const select = h('select', {
-    class: `badge priority ${current}`,
-    attrs: { 'aria-label': `${ticketId} ${t('priority')}` },
-    on: { change: (event: Event) => actions.setTicketPriority(ticketId, (event.target as HTMLSelectElement).value) },
+/** One ticket: id, priority, category and status (both changeable), what happened, when it is due. */
+function ticketRow(ticket: CustomerView['tickets'][number], actions: SideActions): HTMLElement {
+  const resolving = state.resolving?.ticketId === ticket.id ? state.resolving : null;
+  const status = selectOf({
+    label: `${ticket.id} ${t('ticketStatus')}`,
+    options: TICKET_STATUSES,
+    current: resolving ? 'resolved' : ticket.status,
+    labelOf: (value) => tOr(`ticketStatus_${value}`, value),
+    // "Resolved" first asks for the resolution the customer is sent.
+    onChange: (value) => (value === 'resolved' ? actions.startResolving(ticket.id) : actions.setTicketStatus(ticket.id, value)),
   });
-  for (const priority of TICKET_PRIORITIES) select.appendChild(h('option', { text: tOr(`priority_${priority}`, priority), attrs: { value: priority, ...(priority === current ? { selected: '' } : {}) } }));
-  select.disabled = !state.ticketsAvailable;
+  const priority = ticket.priority
+    ? selectOf({
+        label: `${ticket.id} ${t('priority')}`,
+        options: TICKET_PRIORITIES,
+        current: ticket.priority,
+        labelOf: (value) => tOr(`priority_${value}`, value),
+        onChange: (value) => actions.setTicketPriority(ticket.id, value),
+        className: `badge priority ${ticket.priority}`,
+      })
+    : null;
+  for (const select of [status, priority]) if (select) select.disabled = !state.ticketsAvailable;
+  const category = ticket.category ? h('span', { class: 'muted', text: tOr(`ticketCategory_${ticket.category}`, ticket.category) }) : null;
+  const due = ticket.overdue ? t('ticketOverdue') : ticket.dueAt && !['resolved', 'closed'].includes(ticket.status) ? t('ticketDue', { at: whenAt(ticket.dueAt) }) : '';
+  return h(
+    'li',
+    { class: ticket.overdue ? 'overdue' : '' },
+    h('div', { class: 'ticket-head' }, h('span', { class: 'mono', text: ticket.id }), priority, category, status),
+    ticket.description ? h('div', { class: 'ticket-text', text: ticket.description, title: ticket.description }) : null,
+    due ? h('div', { class: 'ticket-due muted', text: due }) : null,
+    resolving ? resolveForm(resolving, actions) : null,
+  );
+}
+
+/** A labelled select of `options` (named by `labelOf`) with `current` chosen. */
+function selectOf(spec: { label: string; options: readonly string[]; current: string; labelOf: (value: string) => string; onChange: (value: string) => void; className?: string }): HTMLSelectElement {
+  const select = h('select', {
+    ...(spec.className ? { class: spec.className } : {}),
+    attrs: { 'aria-label': spec.label, 'data-field': spec.label },
+    on: { change: (event: Event) => spec.onChange((event.target as HTMLSelectElement).value) },
+  });
+  for (const value of spec.options) select.appendChild(h('option', { text: value ? spec.labelOf(value) : t('auto'), attrs: { value, ...(value === spec.current ? { selected: '' } : {}) } }));
   return select;
 }
 
-/** A select whose first option leaves the choice to the ticket service ("auto"). */
+/** A select for the create form whose first option leaves the choice to the ticket service ("automatic"). */
 function choice(label: string, value: string, options: string[], labelOf: (option: string) => string, onChange: (value: string) => void): HTMLElement {
-  const select = h('select', { attrs: { 'aria-label': label, 'data-field': label }, on: { change: (event: Event) => onChange((event.target as HTMLSelectElement).value) } });
-  for (const option of ['', ...options]) select.appendChild(h('option', { text: option ? labelOf(option) : t('auto'), attrs: { value: option, ...(option === value ? { selected: '' } : {}) } }));
-  return h('label', {}, h('span', { text: label }), select);
+  return h('label', {}, h('span', { text: label }), selectOf({ label, options: ['', ...options], current: value, labelOf, onChange }));
 }
 
 /** Filing a ticket from the chat: what happened (the customer's last lines, editable), priority and category. */
