@@ -158,46 +158,41 @@ function choice(label: string, value: string, options: string[], labelOf: (optio
 
 /** Filing a ticket from the chat: what happened (the customer's last lines, editable), priority and category. */
 function createForm(draft: { description: string; priority: string; category: string }, actions: SideActions): HTMLElement {
-  const description = h('textarea', { attrs: { required: '', maxlength: '4000', rows: '4', 'aria-label': t('ticketDescription'), 'data-field': 'description' } });
-  description.value = draft.description;
-  description.addEventListener('input', () => (draft.description = description.value));
-  const submit = (event: Event) => {
-    event.preventDefault();
-    if (draft.description.trim()) actions.createTicket();
-  };
-  return h(
-    'form',
-    { class: 'ticket-form', on: { submit } },
-    h('label', {}, h('span', { text: t('ticketDescription') }), description),
-    h(
-      'div',
-      { class: 'row' },
-      choice(t('priority'), draft.priority, TICKET_PRIORITIES, (priority) => tOr(`priority_${priority}`, priority), (value) => (draft.priority = value)),
-      choice(t('category'), draft.category, TICKET_CATEGORIES, (category) => tOr(`ticketCategory_${category}`, category), (value) => (draft.category = value)),
-    ),
-    h('div', { class: 'row' }, h('button', { class: 'primary', text: t('fileTicket'), attrs: { type: 'submit' } }), h('button', { text: t('cancel'), attrs: { type: 'button' }, on: { click: () => actions.cancelCreating() } })),
+  const choices = h(
+    'div',
+    { class: 'row' },
+    choice(t('priority'), draft.priority, TICKET_PRIORITIES, (priority) => tOr(`priority_${priority}`, priority), (value) => (draft.priority = value)),
+    choice(t('category'), draft.category, TICKET_CATEGORIES, (category) => tOr(`ticketCategory_${category}`, category), (value) => (draft.category = value)),
   );
+  const description = boundField(draft, 'description', t('ticketDescription'), 'textarea', { required: '', maxlength: '4000', rows: '4' });
+  return panelForm('ticket-form', [description, choices], t('fileTicket'), () => draft.description.trim() !== '', actions.createTicket, actions.cancelCreating);
 }
 
 /** The resolution (sent to the customer with the CSAT question) and the root cause (kept on the ticket). */
 function resolveForm(draft: { resolution: string; rootCause: string }, actions: SideActions): HTMLElement {
-  const resolution = h('textarea', { attrs: { required: '', maxlength: '4000', rows: '3', 'aria-label': t('resolution'), 'data-field': 'resolution' } });
-  resolution.value = draft.resolution;
-  resolution.addEventListener('input', () => (draft.resolution = resolution.value));
-  const rootCause = h('input', { attrs: { maxlength: '2000', 'aria-label': t('rootCause'), 'data-field': 'rootCause' } });
-  rootCause.value = draft.rootCause;
-  rootCause.addEventListener('input', () => (draft.rootCause = rootCause.value));
-  const submit = (event: Event) => {
+  const fields = [
+    boundField(draft, 'resolution', t('resolution'), 'textarea', { required: '', maxlength: '4000', rows: '3' }),
+    boundField(draft, 'rootCause', t('rootCause'), 'input', { maxlength: '2000' }),
+  ];
+  return panelForm('resolve ticket-form', fields, t('resolve'), () => draft.resolution.trim() !== '', actions.resolveTicket, actions.cancelResolving);
+}
+
+/** A labelled text field bound to `draft[key]`: what is typed lives in the draft, so a live redraw keeps it. */
+function boundField<K extends string>(draft: Record<K, string>, key: K, label: string, tag: 'textarea' | 'input', attrs: Record<string, string>): HTMLElement {
+  const field = h(tag, { attrs: { ...attrs, 'aria-label': label, 'data-field': key } });
+  field.value = draft[key];
+  field.addEventListener('input', () => (draft[key] = field.value));
+  return h('label', {}, h('span', { text: label }), field);
+}
+
+/** A side-panel form: its fields, then submit (when `ready`) and cancel. */
+function panelForm(className: string, fields: Node[], submitLabel: string, ready: () => boolean, submit: () => void, cancel: () => void): HTMLElement {
+  const onSubmit = (event: Event) => {
     event.preventDefault();
-    if (draft.resolution.trim()) actions.resolveTicket();
+    if (ready()) submit();
   };
-  return h(
-    'form',
-    { class: 'resolve ticket-form', on: { submit } },
-    h('label', {}, h('span', { text: t('resolution') }), resolution),
-    h('label', {}, h('span', { text: t('rootCause') }), rootCause),
-    h('div', { class: 'row' }, h('button', { class: 'primary', text: t('resolve'), attrs: { type: 'submit' } }), h('button', { text: t('cancel'), attrs: { type: 'button' }, on: { click: () => actions.cancelResolving() } })),
-  );
+  const buttons = h('div', { class: 'row' }, h('button', { class: 'primary', text: submitLabel, attrs: { type: 'submit' } }), h('button', { text: t('cancel'), attrs: { type: 'button' }, on: { click: () => cancel() } }));
+  return h('form', { class: className, on: { submit: onSubmit } }, ...fields, buttons);
 }
 
 function notesSection(): HTMLElement {
