@@ -173,6 +173,7 @@ export const messages = {
     zh: '关于您的工单 {id}：已处理完毕。\n{resolution}\n您对这次的处理满意吗？请打分，1 分非常不满意，5 分非常满意。',
   },
   csatNotFixed: { en: 'Still not fixed', zh: '还没解决' },
+  ticketResolvedNotice: { en: 'An update on your ticket {id}: it has been resolved.\n{resolution}', zh: '关于您的工单 {id}：已处理完毕。\n{resolution}' },
   csatAskComment: {
     en: 'Thank you for rating us {score}/5. Is there anything you would like to add? (optional)',
     zh: '感谢您的评分（{score} 分）。还有什么想补充的吗？（可选）',

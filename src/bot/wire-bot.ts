@@ -116,7 +116,8 @@ export function wireBot(deps: BotDeps): WiredBot {
     adapter.processActivity(activity, (context) => bot.run(context)).catch((error: unknown) => logger.error({ err: error }, `${what} could not run`));
   };
   // What the domain tells the customer outside their own turns: ticket resolutions, handoff news.
-  const ticketNotifier = new TicketNotifier({ adapter, startDialog, logger });
+  const withAgent = async (conversationId: string) => ['active', 'waiting'].includes((await conversations.find(conversationId))?.status ?? '');
+  const ticketNotifier = new TicketNotifier({ adapter, startDialog, withAgent, logger });
   events.subscribe('ticket.resolved', (resolved) => {
     ticketNotifier.notifyResolved(resolved).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer about a resolution'));
   });

@@ -203,7 +203,8 @@ describe('handoff through the agent console', () => {
     await form.getByRole('textbox', { name: '问题根因（仅内部可见）' }).fill('快递员未按要求投递');
     await bob.screenshot({ path: `${SHOTS}/console-resolve-zh.png` });
     await form.getByRole('button', { name: '标记已解决' }).click();
-    expect((await c.messages((activity) => (activity.text ?? '').includes('已为您补发新包裹'))).text).toMatch(/^关于您的工单 T-\d+：已处理完毕。/);
+    // With the agent still in the chat, the customer is told the resolution and asked nothing yet.
+    expect((await c.messages((activity) => (activity.text ?? '').includes('已为您补发新包裹'))).text).toMatch(/^关于您的工单 T-\d+：已处理完毕。\n已为您补发新包裹，快递单号 SF1234567890。$/);
     await form.waitFor({ state: 'detached' });
     expect(await bob.locator('#side .tickets li').first().getByRole('combobox', { name: /状态/ }).locator('option:checked').textContent()).toBe('已解决');
     const [stored] = (await (await bob.context().request.get(`${server.url}/api/tickets`)).json()).tickets.filter((each: { conversationId: string }) => each.conversationId === c.conversationId);
