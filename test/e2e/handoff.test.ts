@@ -180,7 +180,7 @@ describe('handoff through the agent console', () => {
     await ticket.waitFor();
     expect(await ticket.getByRole('combobox', { name: /状态/ }).locator('option:checked').textContent()).toBe('待处理');
     expect(await ticket.locator('.ticket-text').textContent()).toContain('我的订单到哪了');
-    expect(await ticket.locator('.ticket-due').textContent()).toMatch(/前处理$/);
+    expect(await ticket.locator('.ticket-due').textContent()).toMatch(/^(物流配送|商品质量|退款与账单|服务态度|账户|其他) · .+前处理$/);
     expect(await ticket.locator('.ticket-head').textContent()).not.toMatch(/delivery|other|open/);
     const priority = ticket.getByRole('combobox', { name: /优先级/ });
     expect(await priority.locator('option:checked').textContent()).toBe('紧急');

@@ -128,14 +128,15 @@ function ticketRow(ticket: CustomerView['tickets'][number], actions: SideActions
       })
     : null;
   for (const select of [status, priority]) if (select) select.disabled = !state.ticketsAvailable;
-  const category = ticket.category ? h('span', { class: 'muted', text: tOr(`ticketCategory_${ticket.category}`, ticket.category) }) : null;
+  const category = ticket.category ? tOr(`ticketCategory_${ticket.category}`, ticket.category) : '';
   const due = ticket.overdue ? t('ticketOverdue') : ticket.dueAt && !['resolved', 'closed'].includes(ticket.status) ? t('ticketDue', { at: whenAt(ticket.dueAt) }) : '';
+  const about = [category, due].filter(Boolean).join(' · ');
   return h(
     'li',
     { class: ticket.overdue ? 'overdue' : '' },
-    h('div', { class: 'ticket-head' }, h('span', { class: 'mono', text: ticket.id }), priority, category, status),
+    h('div', { class: 'ticket-head' }, h('span', { class: 'mono', text: ticket.id }), priority, status),
     ticket.description ? h('div', { class: 'ticket-text', text: ticket.description, title: ticket.description }) : null,
-    due ? h('div', { class: 'ticket-due muted', text: due }) : null,
+    about ? h('div', { class: 'ticket-due muted', text: about }) : null,
     resolving ? resolveForm(resolving, actions) : null,
   );
 }
