@@ -1,4 +1,4 @@
-import { readFile as readFileCallback, readFileSync } from 'node:fs';
+import { existsSync, readFile as readFileCallback, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 /**
@@ -102,3 +102,17 @@ const readFile = promisify(readFileCallback);
 
 /** A whole file as text, through the gate. */
 export const readTextFile = (file: string): Promise<string> => withDescriptor(() => readFile(file, 'utf8'));
+
+/**
+ * A file's text, `undefined` when there is none. A missing file (every new conversation's) is
+ * answered by a synchronous existence check, without a round trip to the thread pool.
+ */
+export async function readTextIfExists(file: string): Promise<string | undefined> {
+  if (!existsSync(file)) return undefined;
+  try {
+    return await readTextFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir, opendir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyValueStore } from '../ports.js';
-import { readTextFile, withDescriptor } from './file-descriptors.js';
+import { readTextIfExists, withDescriptor } from './file-descriptors.js';
 import { fileNameFor } from './file-names.js';
 import { OpenFiles } from './open-files.js';
 import { appendAll } from './sync-append.js';
@@ -86,10 +85,10 @@ export class FileKeyValueStore implements KeyValueStore {
   private async load(key: string): Promise<KeyFile> {
     const cached = this.cache.get(key);
     if (cached) return this.remember(key, cached);
-    const text = await readText(this.fileOf(key));
+    const text = await readTextIfExists(this.fileOf(key));
     if (text === undefined) {
       // Data written before versions were appended: one JSON document per file.
-      const legacy = (await this.legacy) ? await readText(this.fileOf(key, 'json')) : undefined;
+      const legacy = (await this.legacy) ? await readTextIfExists(this.fileOf(key, 'json')) : undefined;
       return this.remember(key, { value: parseOrNull(legacy), versions: 0, cleanTail: true });
     }
     const lines = text.split('\n');
@@ -161,20 +160,6 @@ async function holdsLegacyFiles(dir: string): Promise<boolean> {
     if (entry.name.endsWith('.json')) return true;
   }
   return false;
-}
-
-/**
- * The file's text, `undefined` when there is none. A missing file (every new conversation's
- * key) is answered by a synchronous existence check, without a round trip to the thread pool.
- */
-async function readText(file: string): Promise<string | undefined> {
-  if (!existsSync(file)) return undefined;
-  try {
-    return await readTextFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 function parseOrUndefined(text: string): unknown {

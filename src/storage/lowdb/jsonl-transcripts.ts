@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoredActivity, TranscriptStore } from '../ports.js';
-import { readTextFile, withDescriptor } from './file-descriptors.js';
+import { readTextIfExists, withDescriptor } from './file-descriptors.js';
 import { fileNameFor } from './file-names.js';
 import { OpenFiles } from './open-files.js';
 import { appendAll, datasync } from './sync-append.js';
@@ -90,15 +89,8 @@ export class JsonlTranscriptStore implements TranscriptStore {
     await this.created;
     await this.tails.get(conversationId);
     const file = this.fileOf(conversationId);
-    // A new conversation has no file yet: no round trip to the thread pool to learn that.
-    if (!existsSync(file)) return [];
-    let text: string;
-    try {
-      text = await readTextFile(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const text = await readTextIfExists(file);
+    if (text === undefined) return [];
     if (text && !text.endsWith('\n')) this.cutShort.add(conversationId);
     const activities: StoredActivity[] = [];
     for (const line of text.split('\n')) {

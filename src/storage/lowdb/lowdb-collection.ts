@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Collection, Identified } from '../ports.js';
-import { readTextFile } from './file-descriptors.js';
+import { readTextIfExists } from './file-descriptors.js';
 import { appendAll, closeFd, datasync, openForAppend } from './sync-append.js';
 import { copyOf } from './copy.js';
 
@@ -81,12 +81,7 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
     await this.db.read();
     this.snapshotBytes = await sizeOf(this.snapshotFile);
     this.db.data.items ??= {};
-    let text = '';
-    try {
-      text = await readTextFile(this.journalFile);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    const text = (await readTextIfExists(this.journalFile)) ?? '';
     for (const line of text.split('\n')) {
       if (!line) continue;
       let entry: JournalEntry<T>;
