@@ -2,6 +2,7 @@
  * The phases of the load bench, each bounded in time and count: customers chatting with think
  * time (or none: saturation), the bare-express yardstick, idle streams, stored conversations.
  */
+import { mapLimit } from '../src/concurrency.js';
 import { createRandom } from '../src/nlu/prng.js';
 import { DirectLineCustomer, http } from '../test/support/dl-customer.js';
 import { chatScript, type Corpus, isHandoffReply } from './load-chat.js';
@@ -109,19 +110,9 @@ export async function barePhase(url: string, concurrency: number, durationMs: nu
   return stats;
 }
 
-/** Run `task` for `count` items with at most `concurrency` at a time. */
-export async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      results[index] = await task(index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return results;
-}
+/** Run `task` for indices 0 … count-1 with at most `concurrency` at a time (the server's own mapLimit). */
+export const pool = <T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> =>
+  mapLimit(Array.from({ length: count }, (_, index) => index), concurrency, task);
 
 export interface IdleResult {
   opened: number;

@@ -145,17 +145,17 @@ export class AnalyticsService {
       this.sources.insights.get(record.id),
     ]).finally(() => this.reading.delete(record.id));
     const changedMeanwhile = this.changedWhileRead.delete(record.id);
+    const live = ['waiting', 'active'].includes(record.status);
     const facts: FileFacts = {
       turns,
       customerWrote: transcript.some(isCustomerMessage),
       botResponseMs: botResponseTimes(transcript),
       mood: insight && insight.turns > 0 ? insight.mood : undefined,
-      escalated: !!record.handoff || insight?.escalated === true || ['waiting', 'active'].includes(record.status),
+      escalated: !!record.handoff || insight?.escalated === true || live,
       agentResponse: agentFirstResponse(record, transcript),
     };
     const last = transcript.at(-1)?.timestamp;
     const quietSince = typeof last === 'string' ? Date.parse(last) : Date.parse(record.startedAt ?? record.createdAt);
-    const live = ['waiting', 'active'].includes(record.status);
     if (!live && !changedMeanwhile && this.clock().getTime() - quietSince >= SETTLED_MS) this.settled.set(record.id, { facts, recordState: recordStateOf(record) });
     return facts;
   }
