@@ -105,6 +105,6 @@ export function concernsOrder(text: string): boolean {
  */
 export function clearLanguageOf(text: string): Language | undefined {
   if (/\p{Script=Han}/u.test(text)) return 'zh';
-  const words = text.replace(/\S+@\S+/gu, ' ').match(/\b[a-z]{2,}\b/giu) ?? [];
+  const words = text.replace(EMAILS, ' ').match(/\b[a-z]{2,}\b/giu) ?? [];
   return words.length >= 2 ? 'en' : undefined;
 }

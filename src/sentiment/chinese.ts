@@ -22,7 +22,8 @@ const toSimplified = Converter({ from: 'tw', to: 'cn' });
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 const PUNCT = /[\s，。！？；：、,.!?;:~～…\n\r\t（）()【】\[\]"'“”‘’\-—]/u;
-const QUESTION = /[?？]|[吗么呢][\s。.!！]*$|^(?:请问|能否|可以|能不能|如何|怎么)/u;
+/** A message asked as a whole: a final 吗/么/呢, or a leading 请问/能否/怎么 … */
+const ASKED = /[吗么呢][\s。.!！]*$|^(?:请问|能否|可以|能不能|如何|怎么)/u;
 /** Words that make a sentence a question even without "？" ("退款多久到账"). */
 const ASKS = /多久|多长时间|什么时候|何时|哪天|几天|怎么|怎样|如何|哪里|哪儿|多少|是否|能不能|可不可以|能否|有没有|[吗呢]/u;
 const SENTENCE_END = /[。！？!?\n]/u;
@@ -186,11 +187,11 @@ export function scoreChinese(original: string): number {
     clauses: clause + 1,
     exclamations,
     shouting: false,
-    question: QUESTION.test(text),
+    question: /[?？]/.test(text) || ASKED.test(text),
     questionSentences: new Set([
       ...questionSentences,
       ...text.split(SENTENCE_END).flatMap((part: string, at: number) => (ASKS.test(part) ? [at] : [])),
-      ...(/[吗么呢][\s。.!！]*$|^(?:请问|能否|可以|能不能|如何|怎么)/u.test(text) ? [sentence, 0] : []),
+      ...(ASKED.test(text) ? [sentence, 0] : []),
     ]),
   });
 }

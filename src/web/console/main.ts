@@ -48,21 +48,26 @@ const conversationActions = { claim: () => void act('claim'), release: () => voi
 const sideActions = {
   open: (id: string) => void select(id),
   startCreating: () => startCreating(),
-  cancelCreating: () => ((state.creating = null), renderSide($('#side'), customer, sideActions)),
+  cancelCreating: () => ((state.creating = null), redrawSide()),
   createTicket: () => void createTicket(),
   setTicketStatus: (id: string, status: string) => void changeTicket(id, { status }),
   setTicketPriority: (id: string, priority: string) => void changeTicket(id, { priority }),
-  startResolving: (ticketId: string) => ((state.resolving = { ticketId, resolution: '', rootCause: '' }), renderSide($('#side'), customer, sideActions)),
-  cancelResolving: () => ((state.resolving = null), renderSide($('#side'), customer, sideActions)),
+  startResolving: (ticketId: string) => ((state.resolving = { ticketId, resolution: '', rootCause: '' }), redrawSide()),
+  cancelResolving: () => ((state.resolving = null), redrawSide()),
   resolveTicket: () => void resolveTicket(),
 };
+
+/** The side panel, drawn again from the state (drafts and the field being typed in survive). */
+function redrawSide(): void {
+  renderSide($('#side'), customer, sideActions);
+}
 
 function renderConversation(): void {
   renderHeader(conversationActions);
   renderTranscript();
   renderComposer();
   renderTyping();
-  renderSide($('#side'), customer, sideActions);
+  redrawSide();
 }
 
 function renderAll(): void {
@@ -94,7 +99,7 @@ async function loadDetail(): Promise<void> {
 async function loadCustomer(): Promise<void> {
   const id = state.detail?.customerId;
   customer = id ? ((await optional<CustomerView>('GET', `/customers/${encodeURIComponent(id)}`)) ?? null) : null;
-  renderSide($('#side'), customer, sideActions);
+  redrawSide();
 }
 const refreshCustomer = debounce(() => void loadCustomer().catch(failed), 300);
 
@@ -157,7 +162,7 @@ async function submitComposer(): Promise<void> {
     } else {
       const { note } = await api('POST', `/conversations/${id}/notes`, { text });
       state.detail?.notes.push(note);
-      renderSide($('#side'), customer, sideActions);
+      redrawSide();
     }
     box.value = '';
     hint('');
@@ -172,7 +177,7 @@ function startCreating(): void {
   if (!detail) return;
   const said = detail.activities.filter((line) => senderOf(line) === 'customer').map((line) => line.text ?? '');
   state.creating = { conversationId: detail.id, description: said.slice(-5).join('\n'), priority: '', category: '' };
-  renderSide($('#side'), customer, sideActions);
+  redrawSide();
 }
 
 async function createTicket(): Promise<void> {
