@@ -1,13 +1,17 @@
+import type { FieldError } from './field-errors.js';
+
 /**
  * The one error type that carries an HTTP-style status and a stable machine-readable code.
  * Domain code throws it without knowing about HTTP; the HTTP layer maps it to
- * `{ "error": { "code", "message" } }`.
+ * `{ "error": { "code", "message", "fields"? } }`.
  */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For a rejected body: every field at fault, so a page can word and place each. */
+    readonly fields?: FieldError[],
   ) {
     super(message);
     this.name = 'AppError';

@@ -143,7 +143,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     (api) => addUnansweredRoutes(api, unanswered, kb.knowledge),
     (api) => addAnalyticsRoutes(api, analytics),
     (api) => addAuthRoutes(api, users, sessions, events, { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
-    (api) => addUserRoutes(api, users),
+    (api) => addUserRoutes(api, users, sessions, events),
     (api) => addCustomerRoutes(api, customers),
     (api) =>
       addTicketRoutes(api, {

@@ -87,6 +87,11 @@ export async function wireDomain(deps: DomainDeps) {
     handoff.request(conversationId, reason, { announce: false }).catch((error: unknown) => logger.error({ err: error }, 'could not queue a handoff'));
   });
 
+  // An agent who signs out, or is disabled, leaves: the chats they held go back to the queue.
+  const requeue = (userId: string) => void handoff.requeueHeldBy(userId).catch((error: unknown) => logger.error({ err: error }, 'could not requeue an agent’s chats'));
+  events.subscribe('session.ended', ({ userId }) => requeue(userId));
+  events.subscribe('user.sessions-ended', ({ userId, exceptSessionId }) => exceptSessionId === undefined && requeue(userId));
+
   // Erasure and export reach every store that files data under the customer's conversations.
   const { turnLog } = deps;
   customers.privacy.register(perConversationHolder('analytics', { read: (id) => turnLog.of(id), delete: (id) => turnLog.delete(id) }));

@@ -58,7 +58,10 @@ export class HandoffGate implements Middleware {
     const traditional = writesTraditional(activity.text, activity.locale ?? record.locale, record.traditional);
     if (record.language !== language || record.traditional !== traditional) record = await this.deps.conversations.update(record.id, { language, traditional });
     if (record.status === 'waiting' || record.status === 'active') return this.toAgents(context, record);
-    if (record.status === 'closed') await this.deps.conversations.update(record.id, { status: 'bot' });
+    if (record.status === 'closed') {
+      await this.deps.conversations.update(record.id, { status: 'bot' });
+      this.deps.events.publish('conversation.reopened', { conversationId: record.id });
+    }
     return next();
   }
 
@@ -108,8 +111,9 @@ export class HandoffGate implements Middleware {
     const language = this.deps.handoff.languageOf(record);
     const agentName = record.handoff?.claimedAt ? record.handoff.agentName : undefined;
     if (state === 'accepted') await this.deps.resetDialogs?.(context);
-    // An agent handed the chat back: how did they do? (A customer leaving the queue is just welcomed back.)
-    else if (state === 'completed' && record.status === 'bot' && message === 'agent' && agentName && this.deps.askRating) await this.deps.askRating(context, language, agentName);
+    // An agent handed back a chat they helped in: how did they do? (A customer leaving the queue, or
+    // handed back before the agent wrote a word, is just welcomed back.)
+    else if (state === 'completed' && record.status === 'bot' && message === 'agent' && agentName && record.handoff?.repliedAt && this.deps.askRating) await this.deps.askRating(context, language, agentName);
     else if (state === 'completed' && record.status === 'bot') await welcomeBack(context, language);
     else if (state === 'failed' && record.status === 'waiting') await tellNoAgent(context, language, message || undefined);
   }

@@ -32,6 +32,8 @@ export interface HandoffInfo {
   agentId?: string;
   agentName?: string;
   claimedAt?: string;
+  /** The agent's first reply: a customer is asked to rate only help they were given. */
+  repliedAt?: string;
   endedAt?: string;
   /** Set when nobody claimed in time (or no agent was online); the chat stays in the queue. */
   timedOutAt?: string;

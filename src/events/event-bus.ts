@@ -12,11 +12,17 @@ export interface ParleyEvents {
   'bot.fallback': { conversationId: string; text: string; language: string };
   'handoff.requested': { conversationId: string; reason: string };
   /** An agent or admin signed out: live streams of that session end at once. */
-  'session.ended': { sessionId: string };
+  'session.ended': { sessionId: string; userId: string };
+  /** An account was disabled or its password reset: every session of it ended (but the admin's own, who did it). */
+  'user.sessions-ended': { userId: string; exceptSessionId?: string };
   'handoff.claimed': { conversationId: string; agentId: string; agentName: string };
   'handoff.released': { conversationId: string; agentId?: string; reason: 'agent' | 'cancelled' };
   'handoff.timeout': { conversationId: string; reason: 'no_agent_online' | 'not_claimed'; ticketId?: string };
   'handoff.closed': { conversationId: string; agentId?: string };
+  /** The agent who had the chat signed out (or was disabled): it is back in the queue. */
+  'handoff.requeued': { conversationId: string; agentId: string };
+  /** A customer wrote again in a conversation an agent had closed: the bot has it again. */
+  'conversation.reopened': { conversationId: string };
   /** The customer rated the agent's help after the agent handed the chat back. */
   'handoff.rated': { conversationId: string; customerId: string; agentId?: string; score: number };
   /** A line added to a conversation an agent follows (customer, agent or system), for the console. */

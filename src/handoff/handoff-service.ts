@@ -8,7 +8,7 @@ import type { AgentPresence } from './presence.js';
 import { byUrgency, priorityOf, WaitEstimator } from './queue.js';
 import { PerKeyLock } from './serial.js';
 import { agentActivity, type SystemLine, systemActivity } from './system-lines.js';
-import { unclaimedChatDescription } from './transcript-text.js';
+import { customerWords, unclaimedChatDescription } from './transcript-text.js';
 import { type AgentRef, type QueueStatus, realTimers, type TicketFiler, type Timers } from './types.js';
 
 export interface HandoffServiceDeps {
@@ -87,7 +87,11 @@ export class HandoffService {
     });
   }
 
-  /** Back to the bot: the agent hands the chat back, or a waiting customer leaves the queue (`cancelled`). */
+  /**
+   * Back to the bot: the agent hands the chat back, or a waiting customer leaves the queue
+   * (`cancelled`). When someone else (an admin) hands back an agent's chat, the customer is told
+   * their chat was handed back, not that the agent left.
+   */
   release(conversationId: string, agent: AgentRef | undefined, reason: 'agent' | 'cancelled' = 'agent'): Promise<ConversationRecord> {
     return this.lock.run(conversationId, async () => {
       const record = await this.deps.conversations.get(conversationId);
@@ -98,7 +102,8 @@ export class HandoffService {
         status: 'bot',
         ...(record.handoff ? { handoff: { ...record.handoff, endedAt: this.now() } } : {}),
       });
-      const line = reason === 'cancelled' || record.status === 'waiting' ? 'cancelled' : 'released';
+      const byHolder = !agent || agent.id === record.handoff?.agentId;
+      const line = reason === 'cancelled' || record.status === 'waiting' ? 'cancelled' : byHolder ? 'released' : 'returned';
       await this.writeSystemLine(released, line, { agent: record.handoff?.agentName ?? '' });
       this.deps.events.publish('handoff.released', { conversationId, reason, ...(agent ? { agentId: agent.id } : {}) });
       return released;
@@ -138,6 +143,31 @@ export class HandoffService {
     });
   }
 
+  /**
+   * The agent signed out or was disabled: each chat they held goes back to the queue (the
+   * customer is told, and keeps their priority), and times out as any waiting chat does.
+   */
+  async requeueHeldBy(agentId: string): Promise<string[]> {
+    const held = (await this.deps.conversations.all()).filter((record) => record.status === 'active' && record.handoff?.agentId === agentId);
+    const requeued: string[] = [];
+    for (const { id } of held) {
+      await this.lock.run(id, async () => {
+        const record = await this.deps.conversations.get(id);
+        if (record.status !== 'active' || record.handoff?.agentId !== agentId) return;
+        const handoff: HandoffInfo = { reason: 'agent_left', requestedAt: this.now(), priority: record.handoff.priority };
+        let waiting = await this.deps.conversations.update(id, { status: 'waiting', handoff });
+        await this.writeSystemLine(waiting, 'agentLeft', { agent: record.handoff.agentName ?? '' });
+        this.deps.events.publish('handoff.requeued', { conversationId: id, agentId });
+        // The agent who left may still count as online for a moment (their stream is closing).
+        const others = this.deps.presence.agents().filter((each) => each.id !== agentId).length;
+        if (others === 0) waiting = await this.timeOut(waiting, 'no_agent_online');
+        else this.schedule(waiting);
+        requeued.push(id);
+      });
+    }
+    return requeued;
+  }
+
   /** The agent ends the conversation. */
   close(conversationId: string, agent: AgentRef): Promise<ConversationRecord> {
     return this.lock.run(conversationId, async () => {
@@ -166,7 +196,18 @@ export class HandoffService {
     const shown = this.deps.forReader ? await this.deps.forReader(record, text) : text;
     const activity = await this.deps.log.append(conversationId, agentActivity(agent, shown, this.languageOf(record)));
     this.deps.events.publish('conversation.activity', { conversationId, activity });
+    if (!record.handoff?.repliedAt) await this.noteFirstReply(conversationId, record.handoff?.claimedAt, activity.timestamp);
     return activity;
+  }
+
+  /** The agent's first reply in this handoff (unless the chat moved on meanwhile). */
+  private noteFirstReply(conversationId: string, claimedAt: string | undefined, at: string): Promise<void> {
+    return this.lock.run(conversationId, async () => {
+      const record = await this.deps.conversations.get(conversationId);
+      const { handoff } = record;
+      if (record.status !== 'active' || !handoff || handoff.claimedAt !== claimedAt || handoff.repliedAt) return;
+      await this.deps.conversations.update(conversationId, { handoff: { ...handoff, repliedAt: at } });
+    });
   }
 
   /** Waiting conversations, most urgent first. */
@@ -239,8 +280,11 @@ export class HandoffService {
   private async fileTicket(record: ConversationRecord, reason: 'no_agent_online' | 'not_claimed'): Promise<string | undefined> {
     if (!this.deps.tickets) return undefined;
     try {
-      const description = unclaimedChatDescription(record.handoff?.reason ?? 'handoff', reason, await this.deps.log.all(record.id));
-      const { id } = await this.deps.tickets.fileTicket({ conversationId: record.id, customerId: record.customerId, description, language: this.languageOf(record) });
+      const activities = await this.deps.log.all(record.id);
+      const description = unclaimedChatDescription(record.handoff?.reason ?? 'handoff', reason, activities);
+      // Its category and priority come from what the customer said, not the bot's greeting or menus.
+      const about = customerWords(activities);
+      const { id } = await this.deps.tickets.fileTicket({ conversationId: record.id, customerId: record.customerId, description, ...(about ? { about } : {}), language: this.languageOf(record) });
       return id;
     } catch (error) {
       // The chat stays in the queue either way; a missing ticket must not lose the customer's place.

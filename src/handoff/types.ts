@@ -29,7 +29,8 @@ export interface QueueStatus {
  * there is one). The description carries the transcript, so nothing the customer said is lost.
  */
 export interface TicketFiler {
-  fileTicket(request: { conversationId: string; customerId: string; description: string; language: Language }): Promise<{ id: string }>;
+  /** `about`: what the category and priority are read from (the customer's own words), when not the description. */
+  fileTicket(request: { conversationId: string; customerId: string; description: string; about?: string; language: Language }): Promise<{ id: string }>;
 }
 
 /** Timers, injected so tests run timeouts on a fake clock. */

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
+import { fieldErrorsOf } from '../field-errors.js';
 import type { Logger } from '../logger.js';
 
 /** Name what was wrong in a zod error: `text: text must be at most 10240 bytes`. */
@@ -10,15 +11,15 @@ export function describeZodError(error: ZodError, where: string): string {
   return `${at}: ${issue.message}`;
 }
 
-/** Turn every error into `{ error: { code, message } }`; a 5xx hides internals and is logged. */
+/** Turn every error into `{ error: { code, message, fields? } }`; a 5xx hides internals and is logged. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (error instanceof AppError) {
-      res.status(error.status).json({ error: { code: error.code, message: error.message } });
+      res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } });
       return;
     }
     if (error instanceof ZodError) {
-      res.status(400).json({ error: { code: 'invalid_request', message: describeZodError(error, 'body') } });
+      res.status(400).json({ error: { code: 'invalid_request', message: describeZodError(error, 'body'), fields: fieldErrorsOf(error, 'body') } });
       return;
     }
     // body-parser's errors carry a status and a type: malformed JSON, too large, bad charset …

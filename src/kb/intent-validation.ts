@@ -1,57 +1,15 @@
-import type { ZodError } from 'zod';
 import { AppError } from '../errors.js';
+import { type FieldError, fieldErrorsOf } from '../field-errors.js';
 import { intentSchema, knowledgeFileSchema, type Intent } from './schema.js';
-
-/** One field that failed validation, by its path in the intent: `utterances.zh.2`. */
-export interface FieldError {
-  path: string;
-  /** In English, for API users and logs; pages word `code` in their own language. */
-  message: string;
-  /** What is wrong: `empty`, `too_long` (`limit` characters at most), `too_few` (`limit` at least), `invalid_format`, `invalid_type`, `unknown_key`, `other`. */
-  code?: FieldErrorCode;
-  limit?: number;
-}
-
-export type FieldErrorCode = 'empty' | 'too_long' | 'too_few' | 'invalid_format' | 'invalid_type' | 'unknown_key' | 'other';
-
-type Issue = ZodError['issues'][number];
-
-/** The page-wordable kind of a schema complaint. */
-function kindOf(issue: Issue): Pick<FieldError, 'code' | 'limit'> {
-  switch (issue.code) {
-    case 'too_small': {
-      const limit = Number(issue.minimum);
-      return issue.origin === 'string' && limit <= 1 ? { code: 'empty' } : { code: 'too_few', limit };
-    }
-    case 'too_big':
-      return { code: 'too_long', limit: Number(issue.maximum) };
-    case 'invalid_format':
-      return { code: 'invalid_format' };
-    case 'invalid_type':
-      return { code: 'invalid_type' };
-    case 'unrecognized_keys':
-      return { code: 'unknown_key' };
-    default:
-      return { code: 'other' };
-  }
-}
 
 /** A 400 that lists every field in error, so an editor can show each next to its field. */
 export class InvalidKnowledgeError extends AppError {
   constructor(
     message: string,
-    readonly fields: FieldError[],
+    override readonly fields: FieldError[],
   ) {
-    super(400, 'invalid_intent', message);
+    super(400, 'invalid_intent', message, fields);
   }
-}
-
-function fieldsOf(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '$',
-    message: issue.message,
-    ...kindOf(issue),
-  }));
 }
 
 const describe = (fields: FieldError[]) => fields.map((field) => `${field.path}: ${field.message}`).join('; ');
@@ -60,7 +18,7 @@ const describe = (fields: FieldError[]) => fields.map((field) => `${field.path}:
 export function validateIntent(input: unknown): Intent {
   const parsed = intentSchema.safeParse(input);
   if (!parsed.success) {
-    const fields = fieldsOf(parsed.error);
+    const fields = fieldErrorsOf(parsed.error);
     throw new InvalidKnowledgeError(describe(fields), fields);
   }
   return parsed.data;
@@ -70,7 +28,7 @@ export function validateIntent(input: unknown): Intent {
 export function validateKnowledge(input: unknown): Intent[] {
   const parsed = knowledgeFileSchema.safeParse(input);
   if (!parsed.success) {
-    const fields = fieldsOf(parsed.error);
+    const fields = fieldErrorsOf(parsed.error);
     throw new InvalidKnowledgeError(describe(fields), fields);
   }
   const seen = new Set<string>();

@@ -50,7 +50,7 @@ export class TicketService {
   async create(input: NewTicket): Promise<TicketView> {
     const now = this.clock();
     const sentiment = input.sentiment ?? 0;
-    const assessed = await this.assess(input.customerId, input.description, sentiment);
+    const assessed = await this.assess(input.customerId, input.about ?? input.description, sentiment);
     const category = input.category ?? assessed.category;
     const priority = input.priority ?? assessed.priority;
     const at = now.toISOString();

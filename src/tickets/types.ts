@@ -86,6 +86,8 @@ export interface NewTicket {
   customerId: string;
   conversationId: string;
   description: string;
+  /** What the category and priority are read from, when not the description (e.g. only the customer's lines of a transcript). */
+  about?: string;
   language: TicketLanguage;
   orderNumber?: string | null;
   contact?: TicketContact | null;

@@ -76,7 +76,20 @@ export class SessionService {
     if (!session) return false;
     const now = this.now();
     const idleSince = this.lastSeen.get(id) ?? Date.parse(session.createdAt);
-    return now < Date.parse(session.expiresAt) && now - idleSince <= this.options.idleMinutes * 60_000;
+    if (now >= Date.parse(session.expiresAt) || now - idleSince > this.options.idleMinutes * 60_000) return false;
+    const user = await this.users.get(session.userId);
+    return !!user && !user.disabled;
+  }
+
+  /** End every session of a user (an account disabled, a password reset), but `exceptSessionId`'s. */
+  async endAllOf(userId: string, exceptSessionId?: string): Promise<number> {
+    const kept = exceptSessionId ? hashOf(exceptSessionId) : undefined;
+    const ended = await this.sessions.filter((session) => session.userId === userId && session.id !== kept);
+    for (const session of ended) {
+      this.lastSeen.delete(session.id);
+      await this.sessions.delete(session.id);
+    }
+    return ended.length;
   }
 
   async destroy(sessionId: string): Promise<void> {

@@ -1,18 +1,12 @@
 /** A fuzz target on a running Parley: an agent, signed-in sessions and a live customer conversation. */
 import type { RouteInfo } from '../../src/http/api/route-table.js';
-import { request, send, startConversation } from '../support/http.js';
+import { request, send, signIn, startConversation } from '../support/http.js';
 import type { FuzzTarget } from './fuzz-run.js';
 
-async function login(url: string, email: string, password: string): Promise<string> {
-  const response = await request(url, 'POST', '/api/auth/login', { body: { email, password } });
-  if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
-
 export async function fuzzTarget(url: string, routes: RouteInfo[]): Promise<FuzzTarget> {
-  const adminCookie = await login(url, 'admin@example.com', 'correct horse battery');
+  const adminCookie = await signIn(url, 'admin@example.com', 'correct horse battery');
   await request(url, 'POST', '/api/users', { cookie: adminCookie, body: { email: 'fuzz.agent@example.com', password: 'agent password 1', role: 'agent' } });
-  const agentCookie = await login(url, 'fuzz.agent@example.com', 'agent password 1');
+  const agentCookie = await signIn(url, 'fuzz.agent@example.com', 'agent password 1');
   const conversation = await startConversation(url);
   return { url, routes, conversationId: conversation.conversationId, customerToken: conversation.token, agentCookie, adminCookie };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectLineService } from '../../src/channels/index.js';
 import { directLineRoutes } from '../../src/http/directline-routes.js';
 import type { RouteInfo } from '../../src/http/api/route-table.js';
-import { request, startConversation, streamStatus } from '../support/http.js';
+import { request, signIn, startConversation, streamStatus } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 type Caller = 'anonymous' | 'customerA' | 'customerB' | 'agent' | 'admin';
@@ -21,11 +21,7 @@ let customerA: { conversationId: string; token: string; streamUrl: string };
 let customerB: { conversationId: string; token: string };
 const cookies: Record<'agent' | 'admin', string> = { agent: '', admin: '' };
 
-async function login(email: string, password: string): Promise<string> {
-  const response = await request(server.url, 'POST', '/api/auth/login', { body: { email, password } });
-  expect(response.status).toBe(200);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
+const login = (email: string, password: string) => signIn(server.url, email, password);
 
 beforeAll(async () => {
   server = await startTestServer({ env: { PARLEY_LOGIN_ATTEMPTS_PER_MINUTE: '1000' } });

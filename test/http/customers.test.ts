@@ -6,7 +6,7 @@ import { say } from '../../src/bot/messages.js';
 import { TokenService } from '../../src/channels/index.js';
 import type { ConversationRecord } from '../../src/conversations/index.js';
 import type { ParleyEvents } from '../../src/events/index.js';
-import { request } from '../support/http.js';
+import { request, signIn } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const SECRET = 'server-secret-for-the-customers-test';
@@ -18,11 +18,7 @@ let admin: string;
 let agent: string;
 const handoffs: ParleyEvents['handoff.requested'][] = [];
 
-async function login(email: string, password: string): Promise<string> {
-  const response = await request(server.url, 'POST', '/api/auth/login', { body: { email, password } });
-  expect(response.status).toBe(200);
-  return /parley_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')![0];
-}
+const login = (email: string, password: string) => signIn(server.url, email, password);
 
 beforeAll(async () => {
   server = await startTestServer({ env: { KNOWLEDGE_DIR: KNOWLEDGE, PARLEY_SECRET: SECRET, PARLEY_IDENTITY_SECRET: IDENTITY_SECRET } });

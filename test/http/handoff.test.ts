@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request, send, startConversation } from '../support/http.js';
+import { request, send, signIn, startConversation } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { scriptOf } from '../../src/nlu/traditional.js';
 
@@ -47,12 +47,6 @@ async function openEvents(baseUrl: string, cookie: string, path = '/api/events')
   return { response, received, waitFor, ended, close: () => controller.abort() };
 }
 
-async function login(baseUrl: string, email: string, password: string): Promise<string> {
-  const response = await request(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
-  expect(response.status).toBe(200);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
-
 const activitiesOf = async (baseUrl: string, conversation: { conversationId: string; token: string }) =>
   (await request(baseUrl, 'GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, { token: conversation.token })).body.activities as any[];
 
@@ -64,13 +58,13 @@ describe('handoff over HTTP', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    admin = await login(server.url, 'admin@example.com', 'correct horse battery');
+    admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
     for (const [email, name] of [['alice@example.com', 'Alice'], ['bob@example.com', 'Bob']]) {
       const created = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email, password: 'agent password 1', role: 'agent', name } });
       expect(created.status).toBe(201);
     }
-    alice = await login(server.url, 'alice@example.com', 'agent password 1');
-    bob = await login(server.url, 'bob@example.com', 'agent password 1');
+    alice = await signIn(server.url, 'alice@example.com', 'agent password 1');
+    bob = await signIn(server.url, 'bob@example.com', 'agent password 1');
   });
   afterAll(() => server?.cleanup());
 
@@ -162,7 +156,25 @@ describe('handoff over HTTP', () => {
     expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('本次对话已结束。');
     const closed = (await request(server.url, 'GET', '/api/conversations?status=closed', { cookie: alice })).body.conversations;
     expect(closed.map((each: { id: string }) => each.id)).toContain(customer.conversationId);
+    // The customer writes again: the bot has the chat, and consoles showing it hear so at once.
+    await send(server.url, customer, '还有一个问题');
+    await events.waitFor((item) => item.event === 'queue' && item.data.event === 'conversation.reopened' && item.data.conversationId === customer.conversationId);
+    expect((await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: alice })).body.status).toBe('bot');
     events.close();
+  });
+
+  it("tells the customer the truth when an admin hands back an agent's chat, and asks no rating for help never given", async () => {
+    const events = await openEvents(server.url, bob);
+    const customer = await startConversation(server.url, 'en-US');
+    await send(server.url, customer, 'I want to talk to a person');
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: bob })).status).toBe(200);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: admin })).status).toBe(200);
+    await server.parley.adapter.idle();
+    events.close();
+    const texts = (await activitiesOf(server.url, customer)).map((activity) => activity.text);
+    expect(texts).toContain('Your chat was handed back to Parley, the assistant.');
+    expect(texts.join('\n')).not.toMatch(/Bob left the chat|rate the help/);
+    expect(texts.at(-1)).toMatch(/I'm back/);
   });
 
   it('asks for a rating in Chinese after an agent hands back, and lets the customer skip it', async () => {
@@ -170,6 +182,7 @@ describe('handoff over HTTP', () => {
     const customer = await startConversation(server.url, 'zh-CN');
     await send(server.url, customer, '转人工');
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: alice })).status).toBe(200);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: '已经帮您处理好了' } })).status).toBe(201);
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: alice })).status).toBe(200);
     await server.parley.adapter.idle();
     const ask = (await activitiesOf(server.url, customer)).at(-1);
@@ -203,6 +216,9 @@ describe('handoff over HTTP', () => {
     // Nothing is lost: the ticket carries the transcript.
     const ticket = (await request(server.url, 'GET', `/api/tickets/${ticketId}`, { cookie: alice })).body;
     expect(ticket).toMatchObject({ conversationId: customer.conversationId, description: expect.stringContaining('customer: talk to a person') });
+    // Said in words, and filed by what the customer wrote (the bot's greeting names deliveries).
+    expect(ticket.description).toMatch(/^The customer asked for a person, but no agent was online\./);
+    expect(ticket.category).toBe('other');
     const offer = (await activitiesOf(server.url, customer)).at(-1);
     expect(offer.text).toContain(`ticket ${ticketId}`);
     expect(offer.text).toMatch(/Leave a message here/);
@@ -284,10 +300,49 @@ describe('handoff over HTTP', () => {
 });
 
 describe('the live feed', () => {
+  it('an agent who signs out or is disabled leaves: the chats they held go back to the queue, their console closes', async () => {
+    const server = await startTestServer();
+    try {
+      const admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
+      const created = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email: 'carol@example.com', password: 'agent password 1', role: 'agent', name: 'Carol' } });
+      const carol = await signIn(server.url, 'carol@example.com', 'agent password 1');
+      const dan = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email: 'dan@example.com', password: 'agent password 1', role: 'agent', name: 'Dan' } });
+      const danCookie = await signIn(server.url, 'dan@example.com', 'agent password 1');
+      const carolEvents = await openEvents(server.url, carol);
+      const danEvents = await openEvents(server.url, danCookie);
+      const customer = await startConversation(server.url, 'en-US');
+      await send(server.url, customer, 'I want to talk to a person');
+      expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: carol })).status).toBe(200);
+
+      expect((await request(server.url, 'POST', '/api/auth/logout', { cookie: carol })).status).toBe(204);
+      await carolEvents.ended;
+      await danEvents.waitFor((item) => item.event === 'queue' && item.data.event === 'handoff.requeued' && item.data.conversationId === customer.conversationId);
+      const requeued = (await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: danCookie })).body;
+      expect(requeued).toMatchObject({ status: 'waiting', handoff: { reason: 'agent_left' } });
+      expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('Carol had to leave. You are back in the queue: the next agent will take over.');
+
+      // Dan takes it, and is disabled: his console is signed out at once, and with nobody left the chat times out into a ticket.
+      expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: danCookie })).status).toBe(200);
+      expect((await request(server.url, 'PATCH', `/api/users/${dan.body.user.id}`, { cookie: admin, body: { disabled: true } })).status).toBe(200);
+      await danEvents.waitFor((item) => item.event === 'signed-out');
+      await danEvents.ended;
+      expect((await fetch(`${server.url}/api/events`, { headers: { cookie: danCookie } })).status).toBe(401);
+      let texts: string[] = [];
+      for (let i = 0; i < 100 && !texts.some((text) => text?.startsWith('No agent')); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        texts = (await activitiesOf(server.url, customer)).map((activity) => activity.text);
+      }
+      expect(texts.slice(-3, -1)).toEqual(['Dan had to leave. You are back in the queue: the next agent will take over.', expect.stringMatching(/^No agent is available right now\. Your conversation was saved as ticket T-\d+\.$/)]);
+      expect(created.status).toBe(201);
+    } finally {
+      await server.cleanup();
+    }
+  });
+
   it('ends when the agent signs out', async () => {
     const server = await startTestServer({ env: { PARLEY_EVENTS_HEARTBEAT_SECONDS: '1' } });
     try {
-      const admin = await login(server.url, 'admin@example.com', 'correct horse battery');
+      const admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
       const events = await openEvents(server.url, admin);
       expect(server.parley.presence.count()).toBe(1);
       expect((await request(server.url, 'POST', '/api/auth/logout', { cookie: admin })).status).toBe(204);
@@ -304,7 +359,7 @@ describe('the live feed', () => {
   it("lets an agent watch a chat the bot has, line by line, from where the console's copy ends", async () => {
     const server = await startTestServer();
     try {
-      const agent = await login(server.url, 'admin@example.com', 'correct horse battery');
+      const agent = await signIn(server.url, 'admin@example.com', 'correct horse battery');
       const customer = await startConversation(server.url);
       await send(server.url, customer, 'hello');
       const shown = (await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: agent })).body.activities as { id: string }[];

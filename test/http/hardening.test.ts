@@ -4,7 +4,7 @@
  * strict Content-Security-Policy, and cross-origin calls are open only where the widget needs them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request, startConversation } from '../support/http.js';
+import { request, signIn, startConversation } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -54,6 +54,39 @@ describe('messages in one conversation', () => {
     } finally {
       await limited.cleanup();
     }
+  });
+});
+
+describe('sign-in attempts', () => {
+  it('are limited per account and address: guessing gets 429 with Retry-After, a colleague at the same address still signs in', async () => {
+    const limited = await startTestServer({ env: { PARLEY_LOGIN_ATTEMPTS_PER_MINUTE: '3' } });
+    try {
+      const admin = await signIn(limited.url, 'admin@example.com', 'correct horse battery');
+      await request(limited.url, 'POST', '/api/users', { cookie: admin, body: { email: 'ann@example.com', password: 'agent password 1', role: 'agent' } });
+      const guess = (password: string) => request(limited.url, 'POST', '/api/auth/login', { body: { email: 'ann@example.com', password } });
+      for (let i = 0; i < 3; i += 1) expect((await guess(`wrong ${i}`)).status).toBe(401);
+      const refused = await guess('agent password 1');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.body.error).toMatchObject({ code: 'too_many_requests', message: expect.stringMatching(/wait a minute/) });
+      // Successful sign-ins do not count, and Ann's mistakes do not lock out the admin.
+      for (let i = 0; i < 4; i += 1) await signIn(limited.url, 'admin@example.com', 'correct horse battery');
+    } finally {
+      await limited.cleanup();
+    }
+  });
+});
+
+describe('a rejected body', () => {
+  it('names every field at fault and what is wrong with it, for pages to word in their language', async () => {
+    const cookie = await signIn(server.url, 'admin@example.com', 'correct horse battery');
+    const response = await request(server.url, 'POST', '/api/tickets', { cookie, body: { conversationId: started.conversationId, description: 'x'.repeat(4001), priority: 'soon' } });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/^description: /) });
+    expect(response.body.error.fields).toEqual([
+      expect.objectContaining({ path: 'description', code: 'too_long', limit: 4000 }),
+      expect.objectContaining({ path: 'priority', code: 'other' }),
+    ]);
   });
 });
 

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request, send, startConversation } from '../support/http.js';
+import { request, send, signIn, startConversation } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 type Conversation = Awaited<ReturnType<typeof startConversation>>;
-
-async function login(baseUrl: string, email: string, password: string): Promise<string> {
-  const response = await request(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
-  expect(response.status).toBe(200);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
 
 const activitiesOf = async (baseUrl: string, conversation: Conversation) =>
   (await request(baseUrl, 'GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, { token: conversation.token })).body.activities as any[];
@@ -41,10 +35,10 @@ describe('tickets over HTTP', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const admin = await login(server.url, 'admin@example.com', 'correct horse battery');
+    const admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
     const created = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email: 'ana@example.com', password: 'agent password 1', role: 'agent', name: 'Ana' } });
     expect(created.status).toBe(201);
-    agent = await login(server.url, 'ana@example.com', 'agent password 1');
+    agent = await signIn(server.url, 'ana@example.com', 'agent password 1');
   });
   afterAll(async () => server?.cleanup());
 
@@ -135,7 +129,7 @@ describe('tickets over HTTP', () => {
     const before = (await request(server.url, 'GET', '/api/tickets', { cookie: agent })).body.tickets as any[];
     await server.stop();
     server = await startTestServer({ dataDir: server.dataDir });
-    agent = await login(server.url, 'ana@example.com', 'agent password 1');
+    agent = await signIn(server.url, 'ana@example.com', 'agent password 1');
     const after = (await request(server.url, 'GET', '/api/tickets', { cookie: agent })).body.tickets as any[];
     expect(after).toEqual(before);
     const customer = await startConversation(server.url);

@@ -68,3 +68,10 @@ export function streamStatus(url: string): Promise<number> {
     socket.on('error', () => {});
   });
 }
+
+/** Sign in to the console/admin API; resolves with the session cookie (`parley_session=…`), or throws naming the status. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const response = await request(baseUrl, 'POST', '/api/auth/login', { body: { email, password } });
+  if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}`);
+  return /parley_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')![0];
+}

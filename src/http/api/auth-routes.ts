@@ -1,9 +1,9 @@
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events/index.js';
 import type { SessionService, UserService } from '../../users/index.js';
-import { clearedSessionCookie, requireUser, sessionCookie } from '../auth.js';
+import { clearedSessionCookie, requireUser, sessionCookie, userOf } from '../auth.js';
 import { parse } from '../validate.js';
 import type { ApiRouter } from './route-table.js';
 
@@ -13,23 +13,34 @@ const loginSchema = z.object({
 });
 
 export interface AuthRouteOptions {
-  /** Failed and successful attempts allowed per client and minute. */
+  /** Failed sign-ins allowed per e-mail address and client a minute (and five times as many per client, whatever the address). */
   loginAttemptsPerMinute: number;
 }
 
+/** How many more failed sign-ins one client address may make, across e-mail addresses, than for one. */
+const ADDRESSES_PER_CLIENT = 5;
+
 /** Sign in and out of the agent console and admin pages. */
 export function addAuthRoutes(api: ApiRouter, users: UserService, sessions: SessionService, events: EventBus, options: AuthRouteOptions): void {
-  const loginLimit = rateLimit({
-    windowMs: 60_000,
-    limit: options.loginAttemptsPerMinute,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (_req, _res, _next, limitOptions) => {
-      throw new AppError(limitOptions.statusCode, 'too_many_requests', 'too many sign-in attempts; wait a minute and try again');
-    },
-  });
+  // Only failed sign-ins count, per account and address: one agent's typos behind an office's
+  // shared address do not lock out the team, and guessing across accounts is capped per address.
+  const failedSignIns = (limit: number, keyGenerator: NonNullable<Options['keyGenerator']>) =>
+    rateLimit({
+      windowMs: 60_000,
+      limit,
+      keyGenerator,
+      skipSuccessfulRequests: true,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (_req, _res, _next, limitOptions) => {
+        throw new AppError(limitOptions.statusCode, 'too_many_requests', 'too many sign-in attempts; wait a minute and try again');
+      },
+    });
+  const client = (req: { ip?: string }) => ipKeyGenerator(req.ip ?? '');
+  const perAccount = failedSignIns(options.loginAttemptsPerMinute, (req) => `${client(req)} ${String((req.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase().slice(0, 200)}`);
+  const perClient = failedSignIns(options.loginAttemptsPerMinute * ADDRESSES_PER_CLIENT, client);
 
-  api.add('post', '/auth/login', 'public', loginLimit, async (req, res) => {
+  api.add('post', '/auth/login', 'public', perClient, perAccount, async (req, res) => {
     const { email, password } = parse(loginSchema, req.body, 'body');
     const user = await users.authenticate(email, password);
     if (!user) throw new AppError(401, 'invalid_credentials', 'the e-mail or password is not right');
@@ -40,9 +51,10 @@ export function addAuthRoutes(api: ApiRouter, users: UserService, sessions: Sess
 
   api.add('post', '/auth/logout', 'public', async (_req, res) => {
     const sessionId = res.locals.sessionId as string | undefined;
-    if (sessionId) {
+    const user = userOf(res);
+    if (sessionId && user) {
       await sessions.destroy(sessionId);
-      events.publish('session.ended', { sessionId });
+      events.publish('session.ended', { sessionId, userId: user.id });
     }
     res.setHeader('Set-Cookie', clearedSessionCookie());
     res.status(204).end();

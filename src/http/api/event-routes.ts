@@ -44,6 +44,8 @@ const FORWARDED: Partial<Record<EventName, string>> = {
   'handoff.released': 'queue',
   'handoff.timeout': 'queue',
   'handoff.closed': 'queue',
+  'handoff.requeued': 'queue',
+  'conversation.reopened': 'queue',
   'handoff.rated': 'queue',
   'conversation.activity': 'activity',
   'customer.typing': 'typing',
@@ -95,11 +97,13 @@ export function addEventRoutes(api: ApiRouter, deps: EventRouteDeps): void {
 
 /**
  * Open an agent's Server-Sent Events stream: a heartbeat comment keeps proxies from closing it
- * and checks the session; logout, an idle session and shutdown end it. `onStop` runs once,
- * however it ends.
+ * and checks the session; logout, the account disabled or its password reset, an idle session
+ * and shutdown end it. `onStop` runs once, however it ends, and nothing is written after the end
+ * (events published in the same tick as a sign-out would otherwise write to a closed response).
  */
 function openAgentStream(req: Request, res: Response, deps: EventRouteDeps, onStop: () => void): { send: (event: string, data: unknown) => void } {
   const sessionId = res.locals.sessionId as string;
+  const userId = requireUser(res).id;
   req.socket.setTimeout(0);
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -108,25 +112,32 @@ function openAgentStream(req: Request, res: Response, deps: EventRouteDeps, onSt
   res.setHeader('X-Accel-Buffering', 'no');
   res.flushHeaders();
   res.write('retry: 3000\n\n');
-  const send = (event: string, data: unknown) => void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const write = (text: string) => void (res.writableEnded || res.write(text));
+  const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const signOut = () => {
     send('signed-out', {});
     res.end();
+    stop();
   };
-  const stopSignOut = deps.events.subscribe('session.ended', (ended) => ended.sessionId === sessionId && signOut());
+  const stopSessionEnded = deps.events.subscribe('session.ended', (ended) => ended.sessionId === sessionId && signOut());
+  const stopUserSignedOut = deps.events.subscribe('user.sessions-ended', (ended) => ended.userId === userId && ended.exceptSessionId !== sessionId && signOut());
+  const stopSignOut = () => {
+    stopSessionEnded();
+    stopUserSignedOut();
+  };
   const heartbeat = setInterval(() => {
-    void deps.isSessionLive(sessionId).then((live) => (live ? void res.write(': heartbeat\n\n') : signOut()));
+    void deps.isSessionLive(sessionId).then((live) => (live ? write(': heartbeat\n\n') : signOut()));
   }, deps.heartbeatMs);
   const forget = deps.streams.add(() => res.end());
   let stopped = false;
-  const stop = () => {
+  function stop(): void {
     if (stopped) return;
     stopped = true;
     clearInterval(heartbeat);
     stopSignOut();
     forget();
     onStop();
-  };
+  }
   req.on('close', stop);
   res.on('close', stop);
   return { send };

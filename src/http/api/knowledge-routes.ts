@@ -1,6 +1,5 @@
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { InvalidKnowledgeError, type KnowledgeService, structuralWarnings, utterancesToCsv } from '../../kb/index.js';
+import { type KnowledgeService, structuralWarnings, utterancesToCsv } from '../../kb/index.js';
 import { requireUser } from '../auth.js';
 import { parse } from '../validate.js';
 import type { ApiRouter } from './route-table.js';
@@ -14,18 +13,6 @@ const diffSchema = z.object({ from: versionOrDraft, to: versionOrDraft.default('
 const exportSchema = z.object({ version: versionOrDraft.default('draft') });
 const csvSchema = z.object({ csv: z.string().min(1, 'csv must not be empty').max(4_000_000) });
 
-/** Answers a knowledge validation error with every field in error, for the editor to place. */
-const withFieldErrors =
-  (handler: RequestHandler): RequestHandler =>
-  async (req, res, next) => {
-    try {
-      await handler(req, res, next);
-    } catch (error) {
-      if (!(error instanceof InvalidKnowledgeError)) throw error;
-      res.status(400).json({ error: { code: error.code, message: error.message, fields: error.fields } });
-    }
-  };
-
 /** The admin's knowledge editor: draft, try it, publish, versions, diff, restore, import/export, audit. */
 export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService): void {
   api.add('get', '/knowledge', 'admin', async (_req, res) => {
@@ -36,11 +23,11 @@ export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService):
     res.json({ warnings: structuralWarnings(await knowledge.intentsOf('draft')) });
   });
 
-  api.add('put', '/knowledge/intents/:name', 'admin', withFieldErrors(async (req, res) => {
+  api.add('put', '/knowledge/intents/:name', 'admin', async (req, res) => {
     const name = parse(nameSchema, req.params.name, 'name');
     const saved = await knowledge.saveIntent(name, req.body, requireUser(res).email);
     res.status(saved.created ? 201 : 200).json(saved);
-  }));
+  });
 
   api.add('delete', '/knowledge/intents/:name', 'admin', async (req, res) => {
     await knowledge.deleteIntent(parse(nameSchema, req.params.name, 'name'), requireUser(res).email);
@@ -51,11 +38,11 @@ export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService):
     res.json(await knowledge.tryIt(parse(textSchema, req.body, 'body').text));
   });
 
-  api.add('post', '/knowledge/publish', 'admin', withFieldErrors(async (req, res) => {
+  api.add('post', '/knowledge/publish', 'admin', async (req, res) => {
     const { note, dryRun } = parse(publishSchema, req.body, 'body');
     const result = await knowledge.publish({ who: requireUser(res).email, ...(note ? { note } : {}), dryRun: dryRun ?? false });
     res.status(dryRun ? 200 : 201).json(result);
-  }));
+  });
 
   api.add('get', '/knowledge/versions', 'admin', async (_req, res) => {
     res.json({ versions: await knowledge.versions() });
@@ -82,9 +69,9 @@ export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService):
     res.json({ intents: await knowledge.intentsOf(version) });
   });
 
-  api.add('post', '/knowledge/import', 'admin', withFieldErrors(async (req, res) => {
+  api.add('post', '/knowledge/import', 'admin', async (req, res) => {
     res.json(await knowledge.replaceDraft(req.body, requireUser(res).email, 'imported the knowledge base from JSON'));
-  }));
+  });
 
   api.add('get', '/knowledge/utterances.csv', 'admin', async (req, res) => {
     const { version } = parse(exportSchema, req.query, 'query');
@@ -93,9 +80,9 @@ export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService):
     res.send(`\uFEFF${utterancesToCsv(await knowledge.intentsOf(version))}`);
   });
 
-  api.add('post', '/knowledge/utterances/import', 'admin', withFieldErrors(async (req, res) => {
+  api.add('post', '/knowledge/utterances/import', 'admin', async (req, res) => {
     res.json(await knowledge.importUtteranceCsv(parse(csvSchema, req.body, 'body').csv, requireUser(res).email));
-  }));
+  });
 
   api.add('get', '/knowledge/audit', 'admin', async (_req, res) => {
     res.json({ entries: await knowledge.audit() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { conflict } from '../../errors.js';
-import type { UserService } from '../../users/index.js';
+import type { EventBus } from '../../events/index.js';
+import type { SessionService, UserService } from '../../users/index.js';
 import { requireUser } from '../auth.js';
 import { parse } from '../validate.js';
 import type { ApiRouter } from './route-table.js';
@@ -22,8 +23,18 @@ const changeSchema = z
   .strict();
 const passwordSchema = z.object({ password: newUserSchema.shape.password });
 
-/** Admins manage agent and admin accounts. */
-export function addUserRoutes(api: ApiRouter, users: UserService): void {
+/**
+ * Admins manage agent and admin accounts. Disabling an account or resetting its password signs
+ * it out everywhere at once (its consoles go to the sign-in page; chats it held go back to the
+ * queue), but for the admin's own session when they reset their own password.
+ */
+export function addUserRoutes(api: ApiRouter, users: UserService, sessions: SessionService, events: EventBus): void {
+  const signOutEverywhere = async (userId: string, res: Parameters<typeof requireUser>[0]) => {
+    const exceptSessionId = userId === requireUser(res).id ? (res.locals.sessionId as string | undefined) : undefined;
+    await sessions.endAllOf(userId, exceptSessionId);
+    events.publish('user.sessions-ended', { userId, ...(exceptSessionId ? { exceptSessionId } : {}) });
+  };
+
   api.add('get', '/users', 'admin', async (_req, res) => {
     res.json({ users: await users.list() });
   });
@@ -40,12 +51,16 @@ export function addUserRoutes(api: ApiRouter, users: UserService): void {
     if (id === requireUser(res).id && (change.disabled === true || change.role === 'agent')) {
       throw conflict('own_account', 'you cannot disable your own account or remove your own admin role');
     }
-    res.json({ user: await users.update(id, change) });
+    const user = await users.update(id, change);
+    if (change.disabled === true) await signOutEverywhere(id, res);
+    res.json({ user });
   });
 
   api.add('post', '/users/:id/password', 'admin', async (req, res) => {
     const id = parse(userIdSchema, req.params.id, 'id');
     const { password } = parse(passwordSchema, req.body, 'body');
-    res.json({ user: await users.resetPassword(id, password) });
+    const user = await users.resetPassword(id, password);
+    await signOutEverywhere(id, res);
+    res.json({ user });
   });
 }

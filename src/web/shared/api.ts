@@ -3,12 +3,20 @@
  * cookie sent by the browser. A refused call throws an `ApiError` with the server's code (and,
  * for a rejected body, the fields at fault); `errorText` words it in the page's language.
  */
+/** A field the server rejected (see src/field-errors.ts): its path in the body, what is wrong, and the limit broken. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+  code?: string;
+  limit?: number;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly fields: { path: string; message: string; code?: string; limit?: number }[] = [],
+    readonly fields: FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -60,11 +68,33 @@ const errorTexts: Record<string, { en: string; zh: string }> = {
   nothing_to_publish: { en: 'Nothing to publish: the draft is the same as the published version.', zh: '没有需要发布的内容：草稿与已发布版本相同。' },
 };
 
+/** What is wrong with a field, by the server's `code`, in both languages (`{limit}` filled in). */
+const fieldTexts: Record<string, { en: string; zh: string }> = {
+  empty: { en: 'must not be empty', zh: '不能为空' },
+  too_long: { en: 'must be at most {limit} characters', zh: '最多 {limit} 个字符' },
+  too_few: { en: 'needs at least {limit}', zh: '至少需要 {limit} 条' },
+  invalid_format: { en: 'is not in the expected format', zh: '格式不正确' },
+  invalid_type: { en: 'has the wrong type', zh: '类型不正确' },
+  unknown_key: { en: 'is not a field this accepts', zh: '不是可接受的字段' },
+};
+
+/** A rejected field's problem in the page's language; the server's English when it is a kind not worded here. */
+export function fieldText(field: FieldProblem, language: 'en' | 'zh'): string {
+  const text = field.code ? fieldTexts[field.code]?.[language] : undefined;
+  return text === undefined ? field.message : text.replace('{limit}', String(field.limit ?? ''));
+}
+
 /**
- * An error as the page shows it: a known server code in the page's language; otherwise the
- * server's own message (a rejected field names itself, e.g. "name: must be snake_case").
+ * An error as the page shows it: a known server code in the page's language; a rejected body as
+ * its first field and what is wrong with it ("description: 最多 4000 个字符"); otherwise the
+ * server's own message.
  */
 export function errorText(error: unknown, language: 'en' | 'zh'): string {
-  if (error instanceof ApiError) return errorTexts[error.code]?.[language] ?? error.message;
+  if (error instanceof ApiError) {
+    const known = errorTexts[error.code]?.[language];
+    if (known) return known;
+    const field = error.fields[0];
+    return field ? `${field.path}: ${fieldText(field, language)}` : error.message;
+  }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,7 @@
 import { ApiError } from '../api.js';
+import { type FieldProblem, fieldText } from '../../shared/api.js';
 import { field, h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, uiLanguage } from '../i18n.js';
 import type { Intent } from '../types.js';
 
 const LANGUAGES = [
@@ -77,22 +78,12 @@ export function intentForm(intent: Intent | undefined) {
     };
   }
 
-  /** A field's error in the admin's language; the server's English when the kind is not one we word. */
-  function fieldErrorText(path: string, message: string, code: string | undefined, limit: number | undefined): string {
-    switch (code) {
-      case 'empty':
-        return t('fieldEmpty');
-      case 'too_long':
-        return t('fieldTooLong', { limit: limit ?? '' });
-      case 'too_few':
-        return path.startsWith('answers') && limit === 1 ? t('fieldNeedsAnswer') : t('fieldTooFew', { limit: limit ?? '' });
-      case 'invalid_format':
-        return t(path === 'name' ? 'fieldBadName' : path.includes('url') ? 'fieldBadUrl' : 'fieldBadFormat');
-      case 'invalid_type':
-        return t('fieldBadType');
-      default:
-        return message;
-    }
+  /** A field's error in the admin's language: the editor's own words where it has them, else the shared ones. */
+  function fieldErrorText(problem: FieldProblem): string {
+    const { path, code, limit } = problem;
+    if (code === 'too_few' && path.startsWith('answers') && limit === 1) return t('fieldNeedsAnswer');
+    if (code === 'invalid_format' && (path === 'name' || path.includes('url'))) return t(path === 'name' ? 'fieldBadName' : 'fieldBadUrl');
+    return fieldText(problem, uiLanguage());
   }
 
   /** Each error goes under the field it names (`utterances.en.2` → the English utterances). */
@@ -100,14 +91,15 @@ export function intentForm(intent: Intent | undefined) {
     for (const slot of element.querySelectorAll('.field-error')) slot.textContent = '';
     for (const marked of element.querySelectorAll('.invalid')) marked.classList.remove('invalid');
     if (!(error instanceof ApiError)) return;
-    for (const { path, message, code, limit } of error.fields) {
+    for (const problem of error.fields) {
+      const { path } = problem;
       const parts = path.split('.');
       const key = ['utterances', 'answers', 'quickReplies', 'title', 'check'].includes(parts[0]!) ? parts.slice(0, 2).join('.') : parts[0]!;
       const box = element.querySelector(`[data-field="${CSS.escape(key)}"]`);
       const slot = box?.querySelector('.field-error');
       if (!box || !slot) continue;
       const item = parts.length > 2 && /^\d+$/.test(parts[2]!) ? ` (${Number(parts[2]) + 1})` : '';
-      const text = fieldErrorText(path, message, code, limit);
+      const text = fieldErrorText(problem);
       slot.textContent = slot.textContent ? `${slot.textContent}; ${text}${item}` : `${text}${item}`;
       box.classList.add('invalid');
     }
