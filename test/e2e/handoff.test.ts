@@ -141,6 +141,94 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
+  it('two chats at once: each keeps its own draft, opens at its last line, and live updates leave the keyboard where it was', async () => {
+    const a = await customer('en-US');
+    const b = await customer('en-US');
+    await Promise.all([a.messages(isBot), b.messages(isBot)]);
+    // A long story first, so the transcript is taller than the pane; its last line is long too.
+    for (let i = 1; i <= 12; i += 1) {
+      await a.say(`Detail ${i} of what happened with my order.`);
+      await a.messages(isBot);
+    }
+    await a.say('I want to talk to a person');
+    await a.messages(isBot);
+    await b.say('I want to talk to a person');
+    await b.messages(isBot);
+    await a.say(`${'The parcel was opened and resealed. '.repeat(80)}`);
+    await a.say(`${'Nobody answers the phone either. '.repeat(80)}`);
+
+    const alice = await signIn('alice@example.com', 'en');
+    await alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`).click();
+    await alice.locator('#transcript .line.customer .bubble', { hasText: 'Nobody answers the phone' }).waitFor();
+    await alice.click('[data-action="claim"]');
+    await alice.locator('#composer-text:not([disabled])').waitFor();
+    // The first chat opened opens at its last line (the composer appearing used to hide it).
+    expect(await alice.evaluate(() => {
+      const list = document.querySelector('#transcript')!;
+      return list.scrollHeight - list.scrollTop - list.clientHeight;
+    })).toBeLessThan(2);
+
+    // A draft for A stays with A: it is not in B's composer, and comes back in A's.
+    await alice.fill('#composer-text', 'Your refund for the resealed parcel is approved');
+    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).click();
+    await alice.waitForFunction((id) => location.hash === `#${id}`, b.conversationId);
+    expect(await alice.inputValue('#composer-text')).toBe('');
+    await alice.click('[data-action="claim"]');
+    await alice.locator(`[data-tab="active"]`).click();
+    await alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`).click();
+    await alice.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#composer-text')?.value ?? '') !== '');
+    expect(await alice.inputValue('#composer-text')).toBe('Your refund for the resealed parcel is approved');
+
+    // The keyboard is on B's queue item; a live event redraws the queue; the focus stays on B.
+    const itemB = alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`);
+    await itemB.focus();
+    const before = await itemB.elementHandle();
+    await b.say('hello? still there?');
+    await alice.waitForFunction((element) => !element?.isConnected, before);
+    expect(await alice.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conversation)).toBe(b.conversationId);
+
+    // A ticket from A's chat: the form starts from the customer's latest words, within the limit;
+    // a refused ticket is explained beside the tickets, not under the composer.
+    await alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`).click();
+    await alice.getByRole('button', { name: 'Create ticket from chat' }).click();
+    const description = alice.locator('#side form.ticket-form').getByRole('textbox', { name: 'What happened' });
+    const prefilled = await description.inputValue();
+    expect(prefilled.length).toBeLessThanOrEqual(4000);
+    expect(prefilled).toMatch(/Nobody answers the phone either\.\s*$/);
+    await description.evaluate((element: HTMLTextAreaElement) => {
+      element.value = 'x'.repeat(4100);
+      element.dispatchEvent(new Event('input'));
+    });
+    await alice.locator('#side form.ticket-form').getByRole('button', { name: 'Create ticket', exact: true }).click();
+    expect(await alice.locator('#side .side-message.error').textContent()).toBe('description: must be at most 4000 characters');
+    expect(await alice.locator('#composer-hint').textContent()).toBe('');
+
+    // A new chat waiting: the title says so for a moment.
+    const c = await customer('en-US');
+    await c.messages(isBot);
+    await c.say('I want to talk to a person');
+    await alice.waitForFunction(() => document.title.startsWith('● New chat waiting'));
+
+    // Signing out while holding two chats asks first, then puts them back in the queue.
+    const asked: string[] = [];
+    alice.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await alice.click('#logout');
+    await alice.locator('#login-form').waitFor();
+    expect(asked).toEqual(['You have 2 chat(s) open. Signing out puts them back in the queue for another agent. Sign out?']);
+    const told = await a.messages((activity) => senderOf(activity) === 'system' && /had to leave/.test(activity.text ?? ''));
+    expect(told.text).toBe('Alice had to leave. You are back in the queue: the next agent will take over.');
+    // The three leave the queue (the next test counts places in it).
+    for (const each of [a, b, c]) {
+      await each.say('cancel');
+      await each.messages((activity) => senderOf(activity) === 'system' && /left the queue/.test(activity.text ?? ''));
+      each.session.end();
+    }
+    await alice.context().close();
+  });
+
   it('Chinese: an agent with the Chinese console takes a Chinese chat and hands it back', async () => {
     const bob = await signIn('bob@example.com', 'zh');
     const c = await customer('zh-CN');

@@ -58,7 +58,7 @@ export function renderTranscript(): void {
 
 function lineItem(line: Line): HTMLLIElement {
   const sender = senderOf(line);
-  const who = sender === 'agent' ? (line.from.name ?? 'Agent') : sender === 'customer' ? t('customer') : sender === 'bot' ? t('bot') : t('system');
+  const who = sender === 'agent' ? (line.from.name ?? t('agent')) : sender === 'customer' ? t('customer') : sender === 'bot' ? t('bot') : t('system');
   const time = clockTime(line.timestamp);
   if (sender === 'system') return h('li', { class: 'line system', attrs: { 'data-id': line.id } }, h('span', { class: 'text', text: line.text ?? '' }), h('time', { text: time }));
   return h(

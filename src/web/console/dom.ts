@@ -9,6 +9,27 @@ export function clear(element: Element): void {
   element.replaceChildren();
 }
 
+/** What marks an element as "the same one" in a redrawn copy: a form field, a queue item, a tab. */
+const SAME = ['data-field', 'data-conversation', 'data-tab'];
+
+/**
+ * Empty `root` and draw it again with `draw`. Parts of the console are redrawn on every live
+ * event; the element that had the keyboard focus (marked by one of `SAME`) gets it back in its
+ * new copy, with the caret where it was, so typing and keyboard navigation carry on.
+ */
+export function redrawKeepingFocus(root: HTMLElement, draw: () => void): void {
+  const active = document.activeElement;
+  const mark = active instanceof HTMLElement && root.contains(active) ? SAME.find((name) => active.hasAttribute(name)) : undefined;
+  const value = mark ? active!.getAttribute(mark)! : '';
+  const caret = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] : null;
+  clear(root);
+  draw();
+  if (!mark) return;
+  const next = root.querySelector<HTMLElement>(`[${mark}="${CSS.escape(value)}"]`);
+  next?.focus();
+  if (caret && (next instanceof HTMLInputElement || next instanceof HTMLTextAreaElement)) next.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
+}
+
 /** A small line chart of scores between -1 and 1 (the customer's mood over time). */
 export function sparkline(scores: number[], width = 260, height = 56): SVGSVGElement {
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'sparkline', role: 'img' });

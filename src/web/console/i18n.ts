@@ -30,6 +30,8 @@ const strings = {
   customer: { en: 'Customer', zh: '客户' },
   bot: { en: 'Bot', zh: '机器人' },
   system: { en: 'System', zh: '系统' },
+  agent: { en: 'Agent', zh: '客服' },
+  signOutHolding: { en: 'You have {n} chat(s) open. Signing out puts them back in the queue for another agent. Sign out?', zh: '您还有 {n} 个进行中的对话。退出后这些对话会重新排队，由其他客服接待。确定退出吗？' },
   profile: { en: 'Profile', zh: '客户画像' },
   tags: { en: 'Tags', zh: '标签' },
   noTags: { en: 'No tags yet', zh: '暂无标签' },
@@ -48,7 +50,7 @@ const strings = {
   waitingFor: { en: 'waiting {time}', zh: '已等待 {time}' },
   minutes: { en: '{n} min', zh: '{n} 分钟' },
   hours: { en: '{h} h {m} min', zh: '{h} 小时 {m} 分钟' },
-  justNow: { en: 'just now', zh: '刚刚' },
+  underAMinute: { en: '< 1 min', zh: '不到 1 分钟' },
   agentsOnline: { en: '{n} agents online', zh: '{n} 位客服在线' },
   agentOnline: { en: '1 agent online', zh: '1 位客服在线' },
   sound: { en: 'Sound', zh: '提示音' },
@@ -139,7 +141,7 @@ export function tOr(key: string, fallback: string, params: Record<string, string
 export function since(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return '';
   const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
-  if (minutes < 1) return t('justNow');
+  if (minutes < 1) return t('underAMinute');
   return minutes < 60 ? t('minutes', { n: minutes }) : t('hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
 

@@ -43,14 +43,17 @@ export function watchConversation(id: string, after: number, onLines: (lines: Li
 /** The page title counts waiting chats, so a background tab shows the queue at a glance. */
 export function updateTitle(): void {
   const waiting = state.lists.waiting.length;
-  document.title = waiting > 0 ? `(${waiting}) ${t('title')}` : t('title');
+  const base = waiting > 0 ? `(${waiting}) ${t('title')}` : t('title');
+  document.title = Date.now() < state.flashUntil ? `● ${t('newChat')} — ${base}` : base;
 }
 
-/** A new waiting chat: flash the title and, if the agent turned it on, a short chime. */
+const FLASH_MS = 4000;
+
+/** A new waiting chat: the title says so for a few seconds and, if the agent turned it on, a short chime. */
 export function notifyNewChat(): void {
-  const base = document.title;
-  document.title = `● ${t('newChat')} — ${base}`;
-  setTimeout(updateTitle, 4000);
+  state.flashUntil = Date.now() + FLASH_MS;
+  updateTitle();
+  setTimeout(updateTitle, FLASH_MS + 50);
   if (state.sound) chime();
 }
 

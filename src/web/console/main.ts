@@ -34,6 +34,13 @@ function hint(text: string, isError = false): void {
 
 const failed = (error: unknown) => hint(t('error', { message: errorText(error, language()) }), true);
 
+/** The outcome of a ticket action, shown beside the tickets; `null` clears an earlier one. */
+function sideMessage(message: typeof state.sideMessage): void {
+  state.sideMessage = message;
+  redrawSide();
+}
+const sideFailed = (error: unknown) => sideMessage({ text: errorText(error, language()), error: true });
+
 // ── views ──────────────────────────────────────────────────────────────────────────────
 function applyStaticText(): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset.i18n as never);
@@ -64,8 +71,9 @@ function redrawSide(): void {
 
 function renderConversation(): void {
   renderHeader(conversationActions);
-  renderTranscript();
+  // The composer first: showing it shortens the transcript, which then scrolls to its last line.
   renderComposer();
+  renderTranscript();
   renderTyping();
   redrawSide();
 }
@@ -120,7 +128,20 @@ function watchSelected(): void {
   if (detail && detail.id === state.selectedId) stopWatching = watchConversation(detail.id, detail.activities.length, showLines);
 }
 
+/** Keep what was typed for the conversation being left, and bring back the one being opened's. */
+function switchDraft(from: string | null, to: string): void {
+  if (from === to) return;
+  const box = $<HTMLTextAreaElement>('#composer-text');
+  if (from && box.value.trim()) state.drafts.set(from, { text: box.value, mode: state.mode });
+  else if (from) state.drafts.delete(from);
+  const draft = state.drafts.get(to);
+  box.value = draft?.text ?? '';
+  state.mode = draft?.mode ?? 'reply';
+}
+
 async function select(id: string): Promise<void> {
+  switchDraft(state.selectedId, id);
+  if (state.selectedId !== id) state.sideMessage = null;
   state.selectedId = id;
   state.typingUntil = 0;
   history.replaceState(null, '', `#${id}`);
@@ -165,18 +186,25 @@ async function submitComposer(): Promise<void> {
       redrawSide();
     }
     box.value = '';
+    state.drafts.delete(state.selectedId);
     hint('');
   } catch (error) {
     failed(error);
   }
 }
 
-/** The form starts from the customer's last five lines, which the agent may edit. */
+/** A ticket's description is at most this long (the API's limit). */
+const DESCRIPTION_MAX = 4000;
+
+/** The form starts from the customer's last five lines (their latest words, within the limit), which the agent may edit. */
 function startCreating(): void {
   const detail = state.detail;
   if (!detail) return;
   const said = detail.activities.filter((line) => senderOf(line) === 'customer').map((line) => line.text ?? '');
-  state.creating = { conversationId: detail.id, description: said.slice(-5).join('\n'), priority: '', category: '' };
+  const text = said.slice(-5).join('\n');
+  const description = text.length > DESCRIPTION_MAX ? `…${text.slice(-(DESCRIPTION_MAX - 1))}` : text;
+  state.creating = { conversationId: detail.id, description, priority: '', category: '' };
+  state.sideMessage = null;
   redrawSide();
 }
 
@@ -187,10 +215,10 @@ async function createTicket(): Promise<void> {
     const body = { conversationId: draft.conversationId, description: draft.description.trim(), ...(draft.priority ? { priority: draft.priority } : {}), ...(draft.category ? { category: draft.category } : {}) };
     const created = await api<{ id: string }>('POST', '/tickets', body);
     state.creating = null;
-    hint(t('ticketCreated', { id: created?.id ?? '' }));
+    state.sideMessage = { text: t('ticketCreated', { id: created?.id ?? '' }), error: false };
     await loadCustomer();
   } catch (error) {
-    failed(error);
+    sideFailed(error);
   }
 }
 
@@ -201,9 +229,10 @@ async function resolveTicket(): Promise<void> {
   try {
     await api('PATCH', `/tickets/${encodeURIComponent(draft.ticketId)}`, { status: 'resolved', resolution: draft.resolution.trim(), ...(rootCause ? { rootCause } : {}) });
     state.resolving = null;
+    state.sideMessage = null;
     await loadCustomer();
   } catch (error) {
-    failed(error);
+    sideFailed(error);
   }
 }
 
@@ -211,10 +240,11 @@ async function resolveTicket(): Promise<void> {
 async function changeTicket(ticketId: string, change: { status?: string; priority?: string }): Promise<void> {
   try {
     await api('PATCH', `/tickets/${encodeURIComponent(ticketId)}`, change);
+    state.sideMessage = null;
     await loadCustomer();
   } catch (error) {
-    failed(error);
-    await loadCustomer().catch(() => undefined);
+    state.sideMessage = { text: errorText(error, language()), error: true };
+    await loadCustomer().catch(() => redrawSide());
   }
 }
 
@@ -225,7 +255,8 @@ function goLive(): void {
     hello: ({ agentsOnline }) => {
       state.agentsOnline = agentsOnline;
       applyStaticText();
-      // After a reconnect, catch up on what the feed missed.
+      // After a reconnect, catch up on what the feed missed; an error from while it was away is over.
+      hint('');
       refreshLists();
       if (state.selectedId) void loadDetail().catch(failed);
     },
@@ -297,6 +328,9 @@ function bindStatic(): void {
     }
   });
   $('#logout').addEventListener('click', async () => {
+    // Signing out puts the chats the agent holds back in the queue: say so first.
+    const held = state.lists.active.filter((item) => item.agent?.id === state.me?.id).length;
+    if (held > 0 && !window.confirm(t('signOutHolding', { n: held }))) return;
     stopLive?.();
     await api('POST', '/auth/logout').catch(() => undefined);
     showLogin();
@@ -332,8 +366,12 @@ function bindStatic(): void {
     });
   }
   bindCannedReplies();
-  // Waiting times move on by themselves.
-  setInterval(() => state.me && renderQueue($('#queue'), queueActions), 30_000);
+  // Waiting times move on by themselves, in the queue and in the open chat's header.
+  setInterval(() => {
+    if (!state.me) return;
+    renderQueue($('#queue'), queueActions);
+    if (state.detail?.waitingSince) renderHeader(conversationActions);
+  }, 30_000);
 }
 
 async function start(): Promise<void> {

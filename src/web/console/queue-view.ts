@@ -1,4 +1,4 @@
-import { clear, h } from './dom.js';
+import { h, redrawKeepingFocus } from './dom.js';
 import { since, t, tOr, whenAt } from './i18n.js';
 import { type QueueTab, state, type Summary } from './state.js';
 
@@ -7,7 +7,10 @@ const TAB_LABEL = { waiting: 'waiting', active: 'active', bot: 'recent', closed:
 
 /** The queue: tabs by status, each chat with language, waiting time, mood, priority and tags. */
 export function renderQueue(root: HTMLElement, actions: { select(id: string): void; tab(tab: QueueTab): void }): void {
-  clear(root);
+  redrawKeepingFocus(root, () => drawQueue(root, actions));
+}
+
+function drawQueue(root: HTMLElement, actions: { select(id: string): void; tab(tab: QueueTab): void }): void {
   const tabs = h('div', { class: 'tabs', attrs: { role: 'tablist' } });
   for (const tab of TABS) {
     const count = state.lists[tab].length;

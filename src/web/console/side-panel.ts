@@ -1,7 +1,9 @@
-import { clear, h, sparkline } from './dom.js';
+import { h, redrawKeepingFocus, sparkline } from './dom.js';
 import { t, tOr, whenAt } from './i18n.js';
 import { shortId } from './queue-view.js';
 import { state } from './state.js';
+import { TRANSITIONS } from '../../tickets/lifecycle.js';
+import type { TicketStatus } from '../../tickets/types.js';
 
 /** `GET /api/customers/:id` as far as the console uses it. */
 export interface CustomerView {
@@ -28,34 +30,18 @@ export interface SideActions {
   resolveTicket(): void;
 }
 
-const TICKET_STATUSES = ['open', 'in_progress', 'waiting_customer', 'resolved', 'closed', 'reopened'];
+/** A ticket's status and the statuses it may move to from there (the others would be refused). */
+const statusChoices = (status: string): string[] => [status, ...(TRANSITIONS[status as TicketStatus] ?? [])];
 const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'];
 const TICKET_CATEGORIES = ['delivery', 'product_quality', 'refund_billing', 'service_attitude', 'account', 'other'];
 
 /** The side panel: profile, tickets, private notes and past conversations of the customer. */
 export function renderSide(root: HTMLElement, customer: CustomerView | null, actions: SideActions): void {
-  const focus = focusIn(root);
-  clear(root);
-  const detail = state.detail;
-  if (!detail) return;
-  root.append(profileSection(customer, detail.customerId), ticketSection(customer, actions), notesSection(), pastSection(customer, actions));
-  focus?.();
-}
-
-/**
- * The panel is redrawn whenever the customer's profile or tickets change (live events): a field
- * the agent is typing in (marked `data-field`) gets the focus and caret back in its new copy.
- */
-function focusIn(root: HTMLElement): (() => void) | undefined {
-  const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || !root.contains(active) || !active.dataset.field) return undefined;
-  const field = active.dataset.field;
-  const caret = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] : null;
-  return () => {
-    const next = root.querySelector<HTMLElement>(`[data-field="${field}"]`);
-    next?.focus();
-    if (caret && (next instanceof HTMLInputElement || next instanceof HTMLTextAreaElement)) next.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
-  };
+  redrawKeepingFocus(root, () => {
+    const detail = state.detail;
+    if (!detail) return;
+    root.append(profileSection(customer, detail.customerId), ticketSection(customer, actions), notesSection(), pastSection(customer, actions));
+  });
 }
 
 function section(title: string, ...children: (Node | null)[]): HTMLElement {
@@ -103,7 +89,8 @@ function ticketSection(customer: CustomerView | null, actions: SideActions): HTM
     : draft
       ? createForm(draft, actions)
       : h('button', { text: t('createTicket'), attrs: { type: 'button' }, on: { click: () => actions.startCreating() } });
-  return section(t('tickets'), list, create);
+  const message = state.sideMessage ? h('p', { class: `side-message${state.sideMessage.error ? ' error' : ''}`, text: state.sideMessage.text, attrs: { role: state.sideMessage.error ? 'alert' : 'status' } }) : null;
+  return section(t('tickets'), message, list, create);
 }
 
 /** One ticket: id, priority, category and status (both changeable), what happened, when it is due. */
@@ -111,7 +98,7 @@ function ticketRow(ticket: CustomerView['tickets'][number], actions: SideActions
   const resolving = state.resolving?.ticketId === ticket.id ? state.resolving : null;
   const status = selectOf({
     label: `${ticket.id} ${t('ticketStatus')}`,
-    options: TICKET_STATUSES,
+    options: statusChoices(ticket.status),
     current: resolving ? 'resolved' : ticket.status,
     labelOf: (value) => tOr(`ticketStatus_${value}`, value),
     // "Resolved" first asks for the resolution the customer is sent.
@@ -201,7 +188,7 @@ function notesSection(): HTMLElement {
   return section(
     t('notes'),
     notes.length
-      ? h('ul', { class: 'notes' }, ...notes.map((note) => h('li', {}, h('div', { class: 'muted', text: `${note.agentName} · ${new Date(note.at).toLocaleString()}` }), h('div', { text: note.text }))))
+      ? h('ul', { class: 'notes' }, ...notes.map((note) => h('li', {}, h('div', { class: 'muted', text: `${note.agentName} · ${whenAt(note.at)}` }), h('div', { text: note.text }))))
       : h('p', { class: 'muted', text: t('noNotes') }),
   );
 }
@@ -211,7 +198,7 @@ function pastSection(customer: CustomerView | null, actions: SideActions): HTMLE
   return section(
     t('pastConversations'),
     past.length
-      ? h('ul', { class: 'past' }, ...past.map((each) => h('li', {}, h('button', { class: 'link', text: `${new Date(each.createdAt).toLocaleString()} · ${each.status}`, attrs: { type: 'button' }, on: { click: () => actions.open(each.id) } }))))
+      ? h('ul', { class: 'past' }, ...past.map((each) => h('li', {}, h('button', { class: 'link', text: `${whenAt(each.createdAt)} · ${tOr(`status_${each.status}`, each.status)}`, attrs: { type: 'button' }, on: { click: () => actions.open(each.id) } }))))
       : h('p', { class: 'muted', text: '—' }),
   );
 }

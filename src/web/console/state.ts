@@ -44,6 +44,12 @@ export const state = {
   resolving: null as { ticketId: string; resolution: string; rootCause: string } | null,
   /** A ticket the agent is filing from the open chat ('' priority or category: the service assesses it). */
   creating: null as { conversationId: string; description: string; priority: string; category: string } | null,
+  /** The outcome of the last ticket action, shown in the side panel beside the tickets (not under the composer). */
+  sideMessage: null as { text: string; error: boolean } | null,
+  /** What the agent had typed in each conversation they left, and in which mode: a draft never follows them to another customer. */
+  drafts: new Map<string, { text: string; mode: 'reply' | 'note' }>(),
+  /** Until when the title says a new chat is waiting (the queue count is drawn over it otherwise). */
+  flashUntil: 0,
   /** Waiting chats the agent has been told about (so each new one notifies once). */
   knownWaiting: new Set<string>(),
 };
