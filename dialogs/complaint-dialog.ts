@@ -96,7 +96,7 @@ export class ComplaintDialog extends ComponentDialog {
       return step.endDialog({ reroute: declined ? step.options.text : step.result, skipComplaintOffer: declined } satisfies ComplaintResult);
     }
     const { text } = step.options;
-    if (describesProblem(text, (part) => this.deps.analyzeSentiment(part, draft.language).score)) return step.next(withoutBoilerplate(text));
+    if (describesProblem(text)) return step.next(withoutBoilerplate(text));
     return step.prompt(DESCRIPTION, { prompt: reply(say('complaintAskDescription', draft.language), draft.language) });
   }
 
@@ -111,7 +111,7 @@ export class ComplaintDialog extends ComponentDialog {
     const { language } = draft;
     return step.prompt(ORDER, {
       prompt: reply(say('complaintAskOrder', language), language, [say('complaintNoOrder', language)]),
-      retryPrompt: reply(say('complaintOrderInvalid', language), language, [say('complaintNoOrder', language)]),
+      retryPrompt: reply(say('complaintOrderInvalid', language), language, [say('complaintNoOrder', language), say('complaintCancelButton', language)]),
     });
   }
 
@@ -148,7 +148,7 @@ export class ComplaintDialog extends ComponentDialog {
     const text = prompt.recognized.value ?? '';
     if (answers(text, CONTACT)) return true;
     const language = (prompt.options.validations as { language?: Language } | undefined)?.language ?? 'en';
-    await prompt.context.sendActivity(reply(say(looksLikeBadEmail(text) ? 'complaintEmailInvalid' : 'complaintContactInvalid', language), language, [say('complaintContactInChat', language)]));
+    await prompt.context.sendActivity(reply(say(looksLikeBadEmail(text) ? 'complaintEmailInvalid' : 'complaintContactInvalid', language), language, [say('complaintContactInChat', language), say('complaintCancelButton', language)]));
     return false;
   }
 
@@ -183,9 +183,18 @@ export class ComplaintDialog extends ComponentDialog {
     if (asking === DESCRIPTION) return undefined;
     const correction = correctionIn(text, asking === ORDER, asking === CONTACT);
     // "Order 20251128, phone 138…" at the order question answers it and gives the contact too:
-    // keep the extra, and let the question take its answer. Words beyond the slots go to the description.
+    // keep the extra, and let the question take its answer. Words beyond the slots go to the
+    // description ("Reply in this chat", "no order number" are answers, not words about the problem).
     const answersQuestion = answers(text, asking);
-    const detail = (answersQuestion || correction !== undefined) && addsDetail(text);
+    const wholeAnswer = isContactInChat(text) || isNoOrder(text);
+    if (!answersQuestion && correction === undefined && describesProblem(text)) {
+      // More about what happened, where an order number or a contact was asked: keep it, ask again.
+      addToDescription(draft, text, this.deps);
+      await innerDc.context.sendActivity(reply(applyCorrection(draft, {}, this.deps, true), language));
+      await innerDc.repromptDialog();
+      return waiting;
+    }
+    const detail = (answersQuestion || correction !== undefined) && !wholeAnswer && addsDetail(text);
     if (detail) addToDescription(draft, text, this.deps);
     if (!correction) return undefined;
     if (answersQuestion) {
@@ -205,10 +214,7 @@ export class ComplaintDialog extends ComponentDialog {
    */
   private wantsHumanInstead(text: string, asking: string): boolean {
     if (!this.deps.wantsHuman || asking === OFFER) return false;
-    if (asking === DESCRIPTION) {
-      const language = clearLanguageOf(text) ?? 'en';
-      return !describesProblem(text, (part) => this.deps.analyzeSentiment(part, language).score) && this.deps.wantsHuman(text);
-    }
+    if (asking === DESCRIPTION) return !describesProblem(text) && this.deps.wantsHuman(text);
     const wayToReach = asking === CONTACT && mentionsCalling(text);
     return !answers(text, asking) && !wayToReach && correctionIn(text, false, false) === undefined && this.deps.wantsHuman(text);
   }

@@ -10,7 +10,9 @@ const clean = (text: string) => canonicalText(text).trim().toLowerCase().replace
 
 const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|go ahead|do it|correct|right|that's right|confirm|file it|yes,? (please|file it|file a complaint|do it)|是|是的|对|对的|好|好的|好的[,，]\s*登记投诉|可以|行|确认|确认提交|没问题|提交|嗯)$/u;
 const NO = /^(n|no|nope|nah|no thanks|no,? thank you|not now|don't|no,? just answer|不|不是|不用|不要|不对|没有|不用[,，]\s*先回答问题|否)$/u;
-const CANCEL = /^(please )?(cancel|stop|quit|exit|abort|never ?mind|forget (it|about it))( (it|this|that|the complaint|please))?$|^(那)?(算了|不用了|取消|不投诉了|不要了|退出|取消投诉)(吧)?$/u;
+/** One way of saying "stop the complaint"; a message may say it twice ("never mind, forget it", "算了 不投诉了"). */
+const CANCEL_PHRASE = String.raw`(?:(?:ok|okay|please|oh|actually)\s+)?(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|about it)|don't bother|no complaint)(?: (?:it|this|that|the complaint|my complaint|please))?|(?:那|好吧|哎)?(?:算了|不用了|取消|不投诉了|不想投诉了|不要了|退出|取消投诉)(?:吧)?`;
+const CANCEL = new RegExp(String.raw`^(?:${CANCEL_PHRASE})(?:[\s,，.。!！]+(?:${CANCEL_PHRASE}))*$`, 'u');
 const HELP = /^(help|\?|what\?|what do you (need|mean)|what should i (say|type|do)|i don't understand|帮助|怎么填|什么意思|不明白|不懂|我该说什么|要填什么)$/u;
 const IN_CHAT = /^(reply in this chat|in (this|the) chat|(reply|answer|write to me|get back to me|contact me) (here|in (this|the) chat)|here|just here|chat|no (email|phone|contact)|i'd rather not( say)?|在聊天里回复我|在聊天里回复|聊天里回复|就在这里|这里就行|在这里回复|不留了?|不想留|不方便留)$/u;
 const NONE = /^(none|no order|no order number|not about an order|there is no order|n\/a|无|没有|没有订单|没有订单号|与订单无关|不是订单的问题)$/u;
@@ -53,21 +55,22 @@ export const looksLikeBadEmail = (text: string) => text.includes('@') && extract
 
 const BOILERPLATE = [
   /\b(i\s*(want|would like|'d like|wish|need)\s+to|can i|could i|how (do|can) i|let me|i'm going to|i am going to)?\s*(make|file|lodge|submit|raise|open|have)?\s*(a|an)?\s*(formal\s+)?complain(t|ts|ing)?\b( about)?/giu,
-  /我(要|想|想要|需要)?(投诉|申诉)(一下)?|投诉(一下)?/gu,
+  /我(要|想|想要|需要)?(投[诉訴]|申[诉訴])(一下)?|投[诉訴](一下)?/gu,
 ];
 
-/** The complaint minus "I want to complain": what is left says what happened, if anything. */
+/** The complaint minus "I want to complain" (in either script): what is left, in the customer's words, says what happened, if anything. */
 export function withoutBoilerplate(text: string): string {
   return BOILERPLATE.reduce((rest, pattern) => rest.replace(pattern, ' '), text).replace(/^[\s,，:：.。!！-]+/u, '').trim();
 }
 
 /**
  * The message already says what went wrong ("I want to complain, my parcel arrived broken"),
- * so the bot need not ask for a description.
+ * so the bot need not ask for a description. Anger alone is not a description: "this is the
+ * worst shop ever, I want to complain" is asked what happened.
  */
-export function describesProblem(text: string, sentimentOf: (text: string) => number): boolean {
+export function describesProblem(text: string): boolean {
   const rest = withoutBoilerplate(text);
-  return saysSomething(rest) && (namesProblem(rest) || sentimentOf(rest) < 0);
+  return saysSomething(rest) && namesProblem(canonicalText(rest));
 }
 
 /** Four Chinese characters or three other words: enough to say something. */

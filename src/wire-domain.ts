@@ -67,8 +67,17 @@ export async function wireDomain(deps: DomainDeps) {
     events,
     presence,
     claimTimeoutMs: config.handoffTimeoutSeconds * 1000,
-    // Nobody took the chat: a ticket keeps the transcript so an agent follows up.
-    tickets: { fileTicket: (request) => tickets.create({ ...request, by: { kind: 'system', name: 'handoff' } }) },
+    // Nobody took the chat: a ticket keeps the transcript so an agent follows up. One a chat:
+    // asking again in the same chat, while its ticket is open, adds to that ticket.
+    tickets: {
+      fileTicket: async (request) => {
+        const by = { kind: 'system', name: 'handoff' } as const;
+        const open = (await tickets.openForCustomer(request.customerId)).find((ticket) => ticket.conversationId === request.conversationId && ticket.history[0]?.by.name === by.name);
+        if (!open) return tickets.create({ ...request, by });
+        await tickets.update(open.id, { note: 'The customer asked for a person again in the same chat, and again no agent took it.' }, by);
+        return { id: open.id };
+      },
+    },
     logger,
     forReader: async (record, text) => (await converterFor(record))?.(text) ?? text,
   });

@@ -33,9 +33,9 @@ export const messages = {
     en: "I'm sorry this has been frustrating. I've asked a member of our team to join this chat: they will see our conversation and reply here. You can keep writing meanwhile.",
     zh: '很抱歉给您带来了不好的体验。我已为您请求人工客服，客服人员会看到我们之前的对话并在这里回复您，您也可以继续留言。',
   },
-  handoffForFallbacks: {
-    en: "Sorry, I keep missing what you need. I've asked a member of our team to join this chat: they will see our conversation and reply here.",
-    zh: '抱歉，我一直没能理解您的需求。我已为您请求人工客服，客服人员会看到我们之前的对话并在这里回复您。',
+  humanOfferedForFallbacks: {
+    en: 'Sorry, I keep missing what you need. Would you like to talk to a person? Tap the button below, or try asking another way.',
+    zh: '抱歉，我一直没能理解您的需求。需要转人工客服吗？可以点击下方按钮，或者换个说法再问我。',
   },
   humanOfferedOffline: {
     en: "I'm sorry this isn't going well. Nobody from our team is online right now; if you tap the button below, I'll pass our conversation on and they will get back to you.",
@@ -92,9 +92,10 @@ export const messages = {
     zh: '请问是哪个订单？请提供订单号。',
   },
   complaintNoOrder: { en: 'Not about an order', zh: '与订单无关' },
+  complaintCancelButton: { en: 'Cancel the complaint', zh: '取消投诉' },
   complaintOrderInvalid: {
-    en: "That doesn't look like an order number: it has at least 4 digits, like 12345 or PD-20458. Please try again, or tap \"Not about an order\".",
-    zh: '这似乎不是订单号：订单号至少有 4 位数字，例如 12345 或 PD-20458。请再输入一次，或点“与订单无关”。',
+    en: "That doesn't look like an order number (an order number has at least 4 digits, like 12345 or PD-20458). Please try again, tap \"Not about an order\", or cancel the complaint.",
+    zh: '这似乎不是订单号（订单号至少有 4 位数字，例如 12345 或 PD-20458）。请再输入一次，点“与订单无关”，或取消投诉。',
   },
   complaintAskContact: {
     en: 'How can our team reach you about this? Please give an email address or a phone number, or hear back in this chat.',
@@ -107,8 +108,8 @@ export const messages = {
     zh: '这个邮箱地址格式不对，请检查一下（例如 name@example.com），或者留一个手机号码。',
   },
   complaintContactInvalid: {
-    en: "I couldn't find an email address or a phone number in that. Please type one, like name@example.com or +1 555 123 4567, or tap \"Reply in this chat\".",
-    zh: '没有识别到邮箱或电话号码，请输入一个，例如 name@example.com 或 13812345678，或点“在聊天里回复我”。',
+    en: "I couldn't find an email address or a phone number in that. Please type one, like name@example.com or +1 555 123 4567, tap \"Reply in this chat\", or cancel the complaint.",
+    zh: '没有识别到邮箱或电话号码，请输入一个，例如 name@example.com 或 13812345678，点“在聊天里回复我”，或取消投诉。',
   },
   complaintConfirm: {
     en: "Here is your complaint:\n• What happened: {description}\n• Order: {order}\n• Contact: {contact}\n• Type: {category}\n• We'll get back to you within: {sla}\nShall I file it?",

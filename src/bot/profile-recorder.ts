@@ -100,7 +100,11 @@ export class ProfileRecorder implements Middleware {
     };
   }
 
-  /** Strongly negative, or lost twice in a row: ask for a human once, and say what happens next. */
+  /**
+   * Strongly negative: bring in a person (with nobody online, offer one). Lost twice in a row:
+   * offer a person, and keep helping: the customer decides (queued without asking, they found
+   * the bot silent while they waited, when all they wanted was to ask another way). Once a chat.
+   */
   private async offerHumanIfNeeded(context: TurnContext, insight: ConversationInsight, turn: CustomerTurn, language: Language): Promise<void> {
     if (insight.offeredHumanAt) return;
     const reason =
@@ -112,15 +116,16 @@ export class ProfileRecorder implements Middleware {
     const current = await this.deps.conversations.find(turn.conversationId);
     if (current?.status !== 'bot') return;
     await this.deps.profiles.markOfferedHuman(turn.conversationId);
-    if (this.deps.agentsOnline() === 0) {
+    const offline = this.deps.agentsOnline() === 0;
+    if (offline || reason === 'repeated_fallback') {
       // Queueing a chat nobody can take would silence the bot for a customer who never asked
       // for a person: offer one (a ticket, via the human intent) and keep helping.
       const human = [...this.deps.knowledge.current().intents.values()].find((intent) => intent.dialog === 'handoff');
-      await context.sendActivity(reply(say('humanOfferedOffline', language), language, human?.title ? [human.title[language]] : []));
+      await context.sendActivity(reply(say(offline ? 'humanOfferedOffline' : 'humanOfferedForFallbacks', language), language, human?.title ? [human.title[language]] : []));
       return;
     }
     this.deps.events.publish('handoff.requested', { conversationId: turn.conversationId, reason });
-    await context.sendActivity(reply(say(reason === 'negative_sentiment' ? 'handoffForMood' : 'handoffForFallbacks', language), language));
+    await context.sendActivity(reply(say('handoffForMood', language), language));
   }
 
   /** Tell listeners (the agent console) the customer's tags and mood changed. */

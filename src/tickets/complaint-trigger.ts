@@ -1,3 +1,4 @@
+import { canonicalText } from '../nlu/normalize.js';
 import { classifyCategory } from './classify.js';
 import { findTerms } from './lexicon.js';
 import { HIGH_TERMS, URGENT_TERMS } from './priority.js';
@@ -27,10 +28,10 @@ export function shouldOfferComplaint(text: string, sentimentScore: number): bool
 
 /**
  * What a message means for the complaint flow: `start` when the customer says they want to
- * complain ("I want to complain", "我要投诉"), `offer` when it deserves the offer of one,
+ * complain ("I want to complain", "我要投诉", "我要投訴"), `offer` when it deserves the offer of one,
  * otherwise nothing.
  */
 export function complaintTrigger(text: string, sentimentScore: number): 'start' | 'offer' | undefined {
-  if (ASKS_TO_COMPLAIN.test(text)) return 'start';
+  if (ASKS_TO_COMPLAIN.test(canonicalText(text))) return 'start';
   return shouldOfferComplaint(text, sentimentScore) ? 'offer' : undefined;
 }

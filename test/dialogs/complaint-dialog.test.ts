@@ -105,7 +105,8 @@ describe('complaint dialog, English', () => {
     const bot = await createTicketBot();
     const offersChat = (key: 'complaintAskContact' | 'complaintContactInvalid', language: 'en' | 'zh') => (text: string, last?: Partial<Activity>) => {
       expect(text).toBe(say(key, language));
-      expect(last?.suggestedActions?.actions.map((action) => action.title)).toEqual([say('complaintContactInChat', language)]);
+      const cancel = key === 'complaintContactInvalid' ? [say('complaintCancelButton', language)] : [];
+      expect(last?.suggestedActions?.actions.map((action) => action.title)).toEqual([say('complaintContactInChat', language), ...cancel]);
     };
     await converse(bot.adapter, [
       ["I'd like to complain, the agent on the phone was rude to me", offersChat('complaintAskContact', 'en')],
@@ -118,6 +119,37 @@ describe('complaint dialog, English', () => {
       ['我要投诉，客服态度太差了', offersChat('complaintAskContact', 'zh')],
       ['就在这里', /• 联系方式：本聊天窗口\n/],
     ]);
+  });
+
+  it('asks what happened when the first message only says how angry the customer is; a reply choice is not a description', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['this is the worst shop ever, i want to complain', en('complaintAskDescription')],
+      ['the courier threw my parcel over the fence and the TV screen is smashed', en('complaintAskOrder')],
+      ['Not about an order', en('complaintAskContact')],
+      ['Reply in this chat', /^Here is your complaint:\n• What happened: the courier threw my parcel over the fence and the TV screen is smashed\n• Order: none\n• Contact: this chat\n/],
+    ]);
+  });
+
+  it('keeps more about what happened, given where a contact or order number was asked, and asks again', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ["I'd like to complain, the agent on the phone was rude to me", en('complaintAskContact')],
+      ['and the headphones they sent me are broken too', `${en('complaintCorrected', { what: en('complaintDetailAdded') })}\n\n${en('complaintAskContact')}`],
+      ['bob@example.com', /• What happened: the agent on the phone was rude to me and the headphones they sent me are broken too\n/],
+    ]);
+  });
+
+  it('cancels on "never mind, forget it" and "算了 不投诉了", whichever question it is at', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['My parcel is late', en('complaintAskOrder')],
+      ['never mind, forget it', en('complaintCancelled')],
+      ['我要投诉，客服态度太差了', zh('complaintAskContact')],
+      ['算了 不投诉了', zh('complaintCancelled')],
+    ]);
+    expect(await bot.tickets.list()).toEqual([]);
   });
 
   it('cancels at any step and files nothing', async () => {
@@ -160,6 +192,11 @@ describe('complaint dialog, Chinese', () => {
       ['确认', '您的投诉已登记，工单号 T-1001。我们的客服专员会跟进处理，并在24小时内（3月4日周二 09:00（UTC） 前）答复您。您可以随时问我“T-1001 进度如何”。'],
     ]);
     expect(await bot.tickets.get('T-1001')).toMatchObject({ language: 'zh', category: 'delivery', contact: { phone: '13812345678' } });
+  });
+
+  it('asks a Traditional Chinese "我要投訴" what happened, as the Simplified one', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [['我要投訴', (text) => expect(text).toMatch(/^很抱歉遇到這樣的情況|^很抱歉遇到这样的情况/)]]);
   });
 
   it('files a complaint written in Traditional Chinese, reading its order number, choices and category', async () => {

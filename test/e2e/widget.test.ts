@@ -286,6 +286,35 @@ describe('the widget on the demo shop', () => {
     await page.screenshot({ path: path.join(SHOTS_DIR, 'desktop-en-agent.png'), animations: 'disabled' });
     expect(pageErrors).toEqual([]);
   });
+
+  it('says who answers while a person is asked for, shows no "typing…" for a reply nobody is writing, and always offers the way back', async () => {
+    const status = widget.root.locator('header .ht p');
+    // The agent of the test before hands the chat back (and wrote, so the customer is asked to rate).
+    const { session } = await savedState(page, parley.url);
+    await agentCall(await agentLogin(), `/api/conversations/${session!.conversationId}/release`);
+    await expect.poll(() => status.textContent()).toBe('We usually reply right away');
+    expect(await widget.banner.isVisible()).toBe(false);
+
+    // Nobody is online: the chat is kept for the team, and the widget says so.
+    await ask('I want to talk to a real person');
+    await expect.poll(() => status.textContent()).toBe('Our team will reply here');
+    expect(await widget.banner.textContent()).toBe('Rather ask the assistant? Back to the assistant');
+    await widget.input.fill('My parcel 1048213 never came.');
+    await widget.input.press('Enter');
+    await expect.poll(() => widget.customerMessages.last().locator('.st').textContent()).toBe('Sent');
+    await widget.input.fill('Please hurry.');
+    await widget.input.press('Enter');
+    await expect.poll(() => widget.customerMessages.last().locator('.st').textContent()).toBe('Sent');
+    expect(await widget.root.locator('.typing').isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'desktop-en-kept.png'), animations: 'disabled' });
+
+    // The way back is there after the customer typed (the quick reply is long gone).
+    await widget.banner.getByRole('button', { name: 'Back to the assistant' }).click();
+    await expect.poll(() => widget.log.locator('.sys').last().textContent()).toMatch(/You left the queue/);
+    await expect.poll(() => status.textContent()).toBe('We usually reply right away');
+    expect(await widget.banner.isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 async function agentLogin(): Promise<string> {

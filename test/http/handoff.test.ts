@@ -239,6 +239,14 @@ describe('handoff over HTTP', () => {
     const last = (await activitiesOf(server.url, customer)).slice(-2).map((activity) => activity.text);
     expect(last[0]).toBe('You left the queue. You are back with Parley, the assistant.');
     expect(last[1]).toMatch(/I'm back/);
+    // Asking again in the same chat keeps the one ticket.
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'I want a real person' } });
+    await server.parley.adapter.idle();
+    const again = (await activitiesOf(server.url, customer)).filter((activity) => /^No agent is available/.test(activity.text ?? ''));
+    expect(again.map((activity) => /ticket (T-\d+)/.exec(activity.text)?.[1])).toEqual([ticketId, ticketId]);
+    expect((await request(server.url, 'GET', `/api/tickets/${ticketId}`, { cookie: alice })).body.history.at(-1)).toMatchObject({ text: expect.stringMatching(/asked for a person again/) });
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'Back to the assistant' } });
+    await server.parley.adapter.idle();
   });
 
   it("shows the mood the customer last expressed, not the mood of '转人工'", async () => {

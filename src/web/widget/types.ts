@@ -13,7 +13,8 @@ export interface Activity {
     clientActivityID?: string;
     clientTimestamp?: string;
     /** `answer`: the intent a knowledge-base answer came from (only answers get thumbs up/down). */
-    parley?: { sender?: string; avatarUrl?: string; answer?: string };
+    /** `event`: which handoff line a system message is (requested, claimed, released, timeout …). */
+    parley?: { sender?: string; avatarUrl?: string; answer?: string; event?: string };
   };
   suggestedActions?: { actions?: { title?: unknown; value?: unknown }[] };
 }

@@ -23,6 +23,8 @@ export interface ViewEvents {
 }
 
 export type Status = 'idle' | 'connecting' | 'online' | 'offline';
+/** Who answers the customer's messages now (see `setPeople`). */
+export type People = 'bot' | 'waiting' | 'kept' | 'agent';
 
 export class ChatView {
   readonly host = document.createElement('parley-chat');
@@ -161,10 +163,36 @@ export class ChatView {
   }
 
   setStatus(status: Status): void {
+    this.link = status;
+    this.drawStatus();
+  }
+
+  /**
+   * Who the customer is talking to: the bot, a queue for a person (`waiting`), a queue nobody
+   * took, where messages are kept for the team (`kept`), or an agent. While waiting, a button
+   * takes them back to the assistant at any time (a quick reply would be gone once they type).
+   */
+  setPeople(people: People): void {
+    this.people = people;
+    this.drawStatus();
+  }
+
+  private link: Status = 'idle';
+  private people: People = 'bot';
+
+  private drawStatus(): void {
     const { t } = this.context;
-    this.status.textContent = status === 'offline' ? t.offlineStatus : status === 'connecting' ? t.connecting : t.online;
-    this.banner.hidden = status !== 'offline';
-    this.banner.textContent = status === 'offline' ? t.offline : '';
+    const offline = this.link === 'offline';
+    const withPeople = { bot: t.online, waiting: t.waitingForAgent, kept: t.messagesKept, agent: t.withAgent }[this.people];
+    this.status.textContent = offline ? t.offlineStatus : this.link === 'connecting' ? t.connecting : withPeople;
+    this.banner.hidden = !offline && this.people !== 'waiting' && this.people !== 'kept';
+    if (offline) {
+      this.banner.textContent = t.offline;
+      return;
+    }
+    const back = h('button', { type: 'button', class: 'link' }, t.backToAssistant);
+    back.addEventListener('click', () => this.on.send(t.backToAssistant));
+    this.banner.replaceChildren(...(this.banner.hidden ? [] : [h('span', null, t.ratherAssistant), ' ', back]));
   }
 
   setUnread(count: number): void {

@@ -12,7 +12,20 @@ import { newClientId, Outbox } from './outbox.js';
 import { type OutboxItem, Store } from './store.js';
 import { localeOf, strings } from './strings.js';
 import { type Activity, senderOf } from './types.js';
-import { ChatView } from './view.js';
+import { ChatView, type People } from './view.js';
+
+/** What each handoff line the server writes (its `channelData.parley.event`) means for who answers. */
+const PEOPLE_AFTER: Record<string, People> = {
+  requested: 'waiting',
+  agentLeft: 'waiting',
+  timeout: 'kept',
+  timeoutTicket: 'kept',
+  claimed: 'agent',
+  released: 'bot',
+  returned: 'bot',
+  cancelled: 'bot',
+  closed: 'bot',
+};
 
 /** How long "typing…" shows after the customer's message is sent, if no reply comes. */
 const AWAIT_REPLY_MS = 15_000;
@@ -33,6 +46,8 @@ export class Widget {
   private customerHasWritten = false;
   private typingTimer = 0;
   private lastTypingSent = 0;
+  /** A person, not the bot, answers now: no "typing…" is shown while the customer waits for one. */
+  private people: People = 'bot';
 
   constructor(private readonly options: WidgetOptions) {
     const t = strings[options.locale];
@@ -67,8 +82,8 @@ export class Widget {
         await this.connection.post(activityOf(item, this.locale));
         if (!item.text) return;
         this.view.setDelivery(item.cid, 'sent');
-        // The answer may have come down the stream before the POST's own response.
-        if (this.replies === repliesBefore) this.showTyping(AWAIT_REPLY_MS);
+        // The answer may have come down the stream before the POST's own response. People take longer, and say so themselves.
+        if (this.replies === repliesBefore && this.people === 'bot') this.showTyping(AWAIT_REPLY_MS);
       },
       failed: (item) => this.view.setDelivery(item.cid, 'failed'),
     });
@@ -127,6 +142,8 @@ export class Widget {
       }
       this.replies++;
       this.showTyping(0);
+      const event = sender === 'system' ? activity.channelData?.parley?.event : undefined;
+      if (event && PEOPLE_AFTER[event]) this.setPeople(PEOPLE_AFTER[event]);
       const id = activity.id;
       const rateable = sender === 'bot' && this.customerHasWritten && id && activity.channelData?.parley?.answer;
       this.view.addMessage(activity, sender, rateable ? { id, given: this.store.state.feedback[id] } : undefined);
@@ -155,6 +172,7 @@ export class Widget {
     this.shown.clear();
     this.replies = 0;
     this.customerHasWritten = false;
+    this.setPeople('bot');
     this.store.state.seen = 0;
     this.store.save();
     this.view.clear();
@@ -190,6 +208,11 @@ export class Widget {
       this.lastTypingSent = now;
       this.connection.post({ type: 'typing', locale: this.locale }).catch(() => {});
     }
+  }
+
+  private setPeople(people: People): void {
+    this.people = people;
+    this.view.setPeople(people);
   }
 
   private showTyping(forMs: number): void {
