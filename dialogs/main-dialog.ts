@@ -7,6 +7,7 @@ import { say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
 import { intentByTitle, offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
+import { addsDetail } from './complaint-parsing.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
 
@@ -79,9 +80,11 @@ export class MainDialog extends ComponentDialog {
     const recognition: Recognition = clicked
       ? { language: clicked.language, intent: clicked.intent.name, score: 1, alternatives: [{ intent: clicked.intent.name, score: 1 }], decision: 'answer' }
       : knowledge.recognizer.recognize(text, localeHint(step.context.activity.locale));
-    // A bare order number right after the bot asked for one answers that question.
+    // An order number right after the bot asked for one answers that question, however it is put
+    // ("1048213", "its 1048213", "the order number is PD-20458", "单号 1048213 谢谢"), unless the
+    // message says more than that ("order 1048213 arrived broken" is a new question).
     const asked = step.options?.orderFor;
-    const bareOrder = asked && recognition.decision !== 'answer' ? bareOrderNumber(text) : undefined;
+    const bareOrder = asked && !addsDetail(text) ? orderGiven(text) : undefined;
     const awaited = bareOrder ? knowledge.intents.get(asked!.intent) : undefined;
     const language = awaited ? asked!.language : recognition.language;
     const intent = awaited ?? (recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined);
@@ -142,4 +145,14 @@ export class MainDialog extends ComponentDialog {
     if (options?.skipComplaintOffer || intent?.dialog || !this.deps.complaintTrigger || !this.findDialog(COMPLAINT_DIALOG)) return undefined;
     return this.deps.complaintTrigger(text, language);
   }
+}
+
+/** An order number in a short reply: a named one, a bare one, or one run of 5-20 digits that is not a phone number. */
+function orderGiven(text: string): string | undefined {
+  const entities = extractEntities(text);
+  if (entities.orderNumbers[0]) return entities.orderNumbers[0];
+  const bare = bareOrderNumber(text);
+  if (bare || entities.phones.length > 0) return bare;
+  const runs = text.normalize('NFKC').match(/\d{5,20}/gu) ?? [];
+  return runs.length === 1 ? runs[0] : undefined;
 }

@@ -46,6 +46,15 @@ describe('main dialog', () => {
       [{ type: 'message', text: '我的快递到哪了', locale: 'zh-CN' }, answerOf('order_status', 'zh')],
       [{ type: 'message', text: '20251130', locale: 'zh-CN' }, orderPage('20251130', 'zh')],
       [{ type: 'message', text: '订单号是 20251130', locale: 'zh-CN' }, orderPage('20251130', 'zh')],
+      // However the number is put, when the bot asked for it.
+      ['where is my order?', answerOf('order_status', 'en')],
+      ['its 1048213', orderPage('1048213', 'en')],
+      ['where is my order?', answerOf('order_status', 'en')],
+      ['the order number is PD-20458', orderPage('PD-20458', 'en')],
+      ['where is my order?', answerOf('order_status', 'en')],
+      ['order no. 1048213', orderPage('1048213', 'en')],
+      [{ type: 'message', text: '我的快递到哪了', locale: 'zh-CN' }, answerOf('order_status', 'zh')],
+      [{ type: 'message', text: '单号 1048213 谢谢', locale: 'zh-CN' }, orderPage('1048213', 'zh')],
       // Anything else after the question is a new message; a bare number unasked for is not an order.
       ['where is my order?', answerOf('order_status', 'en')],
       ['how do I return something', answerOf('return_item', 'en')],
