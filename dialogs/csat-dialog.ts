@@ -28,11 +28,24 @@ const SKIP = /^(no|nope|no,? thanks?|nothing|that's all|skip|not now|没有了?|
 export const isNotFixed = (text: string) => NOT_FIXED.test(canonicalText(text));
 const isSkip = (text: string) => SKIP.test(canonicalText(text).trim());
 
-/** A rating 1–5 in "4", "4/5", "5 stars", "四分", "5星"; undefined for anything else. */
-export function ratingIn(text: string): number | undefined {
-  const match = /^\D*?([1-5一二两三四五])\s*(?:\/\s*5|stars?|分|星|颗星)?\s*[.。!！]?\s*$/iu.exec(canonicalText(text).trim());
+/** What may come before a score followed by a comment: nothing, "I'd give it", "rating:", "打". */
+const RATING_LEAD = /^(|i'?d? (give|rate) (it|you|him|her|them|this)( a)?|rating:?|score:?|给|打|给个)$/iu;
+
+/**
+ * A rating 1–5 in "4", "4/5", "5 stars", "四分", "5星", "10/10" (out of ten, halved), and what the
+ * customer wrote after it ("10/10 great service", "4 - quick but a bit curt"), which is their
+ * comment; undefined for anything else.
+ */
+export function ratingIn(text: string): { score: number; comment?: string } | undefined {
+  const match = /^(\D*?)(10|[0-9一二两三四五])\s*(?:\/\s*(5|10)|stars?|分|星|颗星)?(?:\s*[.。!！,，:：;；-]+\s*|\s+|$)(.*)$/isu.exec(canonicalText(text).trim());
   if (!match) return undefined;
-  return CHINESE_DIGITS[match[1]!] ?? Number(match[1]);
+  const [, before, digit, outOf, after] = match as unknown as [string, string, string, string | undefined, string];
+  const given = CHINESE_DIGITS[digit] ?? Number(digit);
+  const score = outOf === '10' ? Math.max(1, Math.round(given / 2)) : given;
+  const comment = after.trim();
+  // With words after it, the score must lead ("I have 2 questions" is not a rating of 2).
+  if (score < 1 || score > 5 || (comment && !RATING_LEAD.test(before.trim()))) return undefined;
+  return comment ? { score, comment } : { score };
 }
 
 /**
@@ -70,12 +83,15 @@ export class CsatDialog extends ComponentDialog {
       await step.context.sendActivity(reply(say('chatRatingSkipped', options.language), options.language));
       return step.endDialog();
     }
-    const score = ratingIn(answer);
+    const rating = ratingIn(answer);
     // Not a rating: the customer moved on; route what they said as a new message.
-    if (score === undefined) return step.endDialog({ reroute: answer });
+    if (rating === undefined) return step.endDialog({ reroute: answer });
+    const { score, comment } = rating;
+    (step.values as { score: number }).score = score;
+    // "10/10 great service": the comment came with the score; nothing more to ask.
+    if (comment) return this.thank(step, options, customerId, score, comment);
     if (isTicket(options)) await this.deps.tickets.rate(options.ticketId, customerId, score);
     else await this.deps.rateChat(step.context.activity.conversation.id, score);
-    (step.values as { score: number }).score = score;
     return step.prompt(COMMENT, { prompt: reply(say('csatAskComment', options.language, { score }), options.language, [say('csatNoComment', options.language)]) });
   }
 
@@ -86,9 +102,15 @@ export class CsatDialog extends ComponentDialog {
     const customerId = await customerIdOf(step.context, this.deps);
     if (isTicket(options) && isNotFixed(answer)) return this.reopen(step, options, customerId, answer);
     const { score } = step.values as { score: number };
-    if (!isSkip(answer)) {
-      if (isTicket(options)) await this.deps.tickets.rate(options.ticketId, customerId, score, this.deps.redact(answer));
-      else await this.deps.rateChat(step.context.activity.conversation.id, score, this.deps.redact(answer));
+    return this.thank(step, options, customerId, score, isSkip(answer) ? undefined : answer);
+  }
+
+  /** Keep the score with its comment (when there is one), and thank the customer. */
+  private async thank(step: WaterfallStepContext<CsatOptions>, options: CsatOptions, customerId: string, score: number, comment: string | undefined): Promise<DialogTurnResult> {
+    const { language } = options;
+    if (comment !== undefined) {
+      if (isTicket(options)) await this.deps.tickets.rate(options.ticketId, customerId, score, this.deps.redact(comment));
+      else await this.deps.rateChat(step.context.activity.conversation.id, score, this.deps.redact(comment));
     }
     const thanks = isTicket(options) ? say('csatThanks', language, { id: options.ticketId }) : say('chatRatingThanks', language);
     await step.context.sendActivity(reply(thanks, language));

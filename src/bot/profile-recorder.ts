@@ -111,8 +111,11 @@ export class ProfileRecorder implements Middleware {
       turn.sentiment.score <= STRONGLY_NEGATIVE ? 'negative_sentiment' : insight.fallbacksInARow >= FALLBACKS_BEFORE_HUMAN ? 'repeated_fallback' : undefined;
     if (!reason) return;
     // The message may have started a dialog of its own this turn (a complaint offer, a person
-    // asked for), or an agent may have the chat: one offer at a time.
-    if (understandingOf(context)?.startedDialog) return;
+    // asked for), gone to a dialog already under way (no understanding: it answered that
+    // dialog's question, e.g. what happened, in a complaint), or an agent may have the chat:
+    // one thing at a time.
+    const understanding = understandingOf(context);
+    if (!understanding || understanding.startedDialog) return;
     const current = await this.deps.conversations.find(turn.conversationId);
     if (current?.status !== 'bot') return;
     await this.deps.profiles.markOfferedHuman(turn.conversationId);

@@ -25,7 +25,7 @@ const PUNCT = /[\s，。！？；：、,.!?;:~～…\n\r\t（）()【】\[\]"'�
 /** A message asked as a whole: a final 吗/么/呢, or a leading 请问/能否/怎么 … */
 const ASKED = /[吗么呢][\s。.!！]*$|^(?:请问|能否|可以|能不能|如何|怎么)/u;
 /** Words that make a sentence a question even without "？" ("退款多久到账"). */
-const ASKS = /多久|多长时间|什么时候|何时|哪天|几天|怎么|怎样|如何|哪里|哪儿|多少|是否|能不能|可不可以|能否|有没有|[吗呢]/u;
+const ASKS = /多久|多长时间|什么时候|何时|几天|怎么|怎样|如何|哪|谁|多少|是否|能不能|可不可以|能否|有没有|[吗呢]/u;
 const SENTENCE_END = /[。！？!?\n]/u;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const EMOTICON = new RegExp(

@@ -137,6 +137,12 @@ describe('a conversation that turns sour', () => {
     expect(await ask(chat, 'what are your opening hours')).toEqual([`We're here every day from 9:00 to 21:00.`]);
   });
 
+  it('does not break into a complaint under way: an angry answer to "what happened?" gets the next question only', async () => {
+    const chat = await visit();
+    expect(await ask(chat, '我要投诉')).toEqual([say('complaintAskDescription', 'zh')]);
+    expect(await ask(chat, '快递员态度很差，把箱子直接扔门口，东西摔坏了，气死我了')).toEqual([say('apologyPrefix', 'zh') + say('complaintAskOrder', 'zh')]);
+  });
+
   it('a Chinese customer who is furious is told in Chinese', async () => {
     const chat = await visit();
     const replies = (await ask(chat, '快递还没到，太差了，气死我了！！'));

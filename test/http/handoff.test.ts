@@ -193,6 +193,19 @@ describe('handoff over HTTP', () => {
     events.close();
   });
 
+  it('takes a rating given with its comment in one message ("10/10 great service")', async () => {
+    const events = await openEvents(server.url, alice);
+    const customer = await startConversation(server.url, 'en-US');
+    await send(server.url, customer, 'I want to talk to a person');
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: alice })).status).toBe(200);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: 'Sorted, your refund is on its way.' } })).status).toBe(201);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: alice })).status).toBe(200);
+    await server.parley.adapter.idle();
+    expect((await send(server.url, customer, '10/10 great service'))[0].text).toMatch(/^Thank you! Your feedback goes to our team/);
+    expect((await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: alice })).body.handoff.rating).toMatchObject({ score: 5, comment: 'great service' });
+    events.close();
+  });
+
   it("lists the bot's conversations newest first, a hundred at most, however many are stored", async () => {
     const started: string[] = [];
     for (let i = 0; i < 101; i += 1) started.push((await startConversation(server.url)).conversationId);

@@ -114,7 +114,7 @@ describe('Chinese support messages', () => {
     expect(label(text)).toBe('positive');
   });
 
-  it.each(['我的订单到哪里了？', '请问怎么退货？', '可以修改收货地址吗？', '退款多久到账', '退货要多久', '钱什么时候退给我'])('stays neutral on "%s"', (text) => {
+  it.each(['我的订单到哪里了？', '请问怎么退货？', '可以修改收货地址吗？', '退款多久到账', '退货要多久', '钱什么时候退给我', '退货运费谁出', '退款退到哪个账户'])('stays neutral on "%s"', (text) => {
     expect(label(text)).toBe('neutral');
   });
 
