@@ -5,7 +5,7 @@ import type { Language } from '../src/nlu/types.js';
 import type { Assessment, TicketContact } from '../src/tickets/index.js';
 import { contactIn, orderNumbersIn } from './complaint-parsing.js';
 import { reply } from './knowledge-replies.js';
-import { categoryLabel, customerIdOf, formatDue, slaText, type TicketDialogDeps } from './ticket-replies.js';
+import { categoryLabel, customerIdOf, formatDue, slaText, type TicketDialogDeps, timeZoneOf } from './ticket-replies.js';
 
 /** What the complaint flow has gathered so far (kept in the waterfall's values). */
 export interface ComplaintDraft {
@@ -98,6 +98,6 @@ export async function fileComplaint(context: TurnContext, draft: ComplaintDraft,
   });
   const { language } = draft;
   const sla = slaText(deps.tickets.sla[ticket.priority], language);
-  await context.sendActivity(reply(say('complaintFiled', language, { id: ticket.id, sla, due: formatDue(ticket.dueAt, language, deps.timeZone) }), language));
+  await context.sendActivity(reply(say('complaintFiled', language, { id: ticket.id, sla, due: formatDue(ticket.dueAt, language, timeZoneOf(context, deps)) }), language));
   return ticket.id;
 }

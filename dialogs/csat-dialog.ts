@@ -3,7 +3,7 @@ import { say } from '../src/bot/messages.js';
 import { canonicalText } from '../src/nlu/normalize.js';
 import type { Language } from '../src/nlu/types.js';
 import { reply } from './knowledge-replies.js';
-import { customerIdOf, formatDue, type TicketDialogDeps } from './ticket-replies.js';
+import { customerIdOf, formatDue, type TicketDialogDeps, timeZoneOf } from './ticket-replies.js';
 
 export const CSAT_DIALOG = 'csat';
 const WATERFALL = 'csat.waterfall';
@@ -125,7 +125,7 @@ export class CsatDialog extends ComponentDialog {
       return step.endDialog();
     }
     const reopened = await this.deps.tickets.reopenByCustomer(ticketId, customerId, this.deps.redact(said));
-    await step.context.sendActivity(reply(say('csatReopened', language, { id: ticketId, due: formatDue(reopened.dueAt, language, this.deps.timeZone) }), language));
+    await step.context.sendActivity(reply(say('csatReopened', language, { id: ticketId, due: formatDue(reopened.dueAt, language, timeZoneOf(step.context, this.deps)) }), language));
     return step.endDialog();
   }
 }

@@ -40,11 +40,29 @@ export function slaText(hours: number, language: Language): string {
   return hours < 48 ? say('hours', language, { n: hours }) : say('days', language, { n: Math.round(hours / 24) });
 }
 
-/** A due time as a customer reads it: "Wed, 26 Nov, 14:00 UTC" / "11月26日周三 14:00 (UTC)". */
+/** A due time as a customer reads it: "Wed, 26 Nov, 14:00 UTC" / "11月26日周三 22:00（GMT+8）". */
 export function formatDue(iso: string, language: Language, timeZone = 'UTC'): string {
-  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false, timeZone };
-  const text = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', options).format(new Date(iso));
-  return language === 'zh' ? `${text}（${timeZone}）` : `${text} ${timeZone}`;
+  const zone = knownTimeZone(timeZone) ?? 'UTC';
+  const locale = language === 'zh' ? 'zh-CN' : 'en-GB';
+  const at = new Date(iso);
+  const text = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: zone }).format(at);
+  const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? zone;
+  return language === 'zh' ? `${text}（${name}）` : `${text} ${name}`;
+}
+
+/** An IANA time zone this runtime knows ("Asia/Shanghai"), or undefined. */
+function knownTimeZone(zone: unknown): string | undefined {
+  if (typeof zone !== 'string' || zone.length > 64) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Due times in the customer's own time zone when their client says it (Bot Framework's `localTimezone`), else the shop's. */
+export function timeZoneOf(context: TurnContext, deps: Pick<TicketDialogDeps, 'timeZone'>): string | undefined {
+  return knownTimeZone(context.activity.localTimezone) ?? deps.timeZone;
 }
 
 /** One ticket's status for its customer: what it is, where it stands, what happens next. */

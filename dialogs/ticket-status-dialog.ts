@@ -2,7 +2,7 @@ import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type Waterfall
 import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { reply } from './knowledge-replies.js';
-import { categoryLabel, customerIdOf, describeTicket, formatDue, statusLabel, type TicketDialogDeps, ticketIdIn } from './ticket-replies.js';
+import { categoryLabel, customerIdOf, describeTicket, formatDue, statusLabel, type TicketDialogDeps, ticketIdIn, timeZoneOf } from './ticket-replies.js';
 
 export const TICKET_STATUS_DIALOG = 'ticket-status';
 const WATERFALL = 'ticket-status.waterfall';
@@ -28,26 +28,27 @@ export class TicketStatusDialog extends ComponentDialog {
     const { language, text } = step.options;
     const customerId = await customerIdOf(step.context, this.deps);
     const id = ticketIdIn(text);
-    const message = id ? await this.oneTicket(id, customerId, language) : await this.openTickets(customerId, language);
+    const zone = timeZoneOf(step.context, this.deps);
+    const message = id ? await this.oneTicket(id, customerId, language, zone) : await this.openTickets(customerId, language, zone);
     await step.context.sendActivity(reply(message, language));
     return step.endDialog();
   }
 
-  private async oneTicket(id: string, customerId: string, language: Language): Promise<string> {
+  private async oneTicket(id: string, customerId: string, language: Language, zone: string | undefined): Promise<string> {
     const ticket = await this.deps.tickets.findForCustomer(id, customerId);
-    return ticket ? describeTicket(ticket, language, this.deps.timeZone) : say('ticketNotFound', language, { id });
+    return ticket ? describeTicket(ticket, language, zone) : say('ticketNotFound', language, { id });
   }
 
-  private async openTickets(customerId: string, language: Language): Promise<string> {
+  private async openTickets(customerId: string, language: Language, zone: string | undefined): Promise<string> {
     const open = await this.deps.tickets.openForCustomer(customerId);
     if (open.length === 0) return say('ticketNoneOpen', language);
-    if (open.length === 1) return describeTicket(open[0]!, language, this.deps.timeZone);
+    if (open.length === 1) return describeTicket(open[0]!, language, zone);
     const list = open.map((ticket) =>
       say('ticketListItem', language, {
         id: ticket.id,
         category: categoryLabel(ticket.category, language),
         status: statusLabel(ticket.status, language),
-        due: formatDue(ticket.dueAt, language, this.deps.timeZone),
+        due: formatDue(ticket.dueAt, language, zone),
       }),
     );
     return say('ticketListOpen', language, { list: list.join('\n') });

@@ -18,6 +18,8 @@ export const incomingActivitySchema = z
       .optional(),
     textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
     locale: localeSchema.optional(),
+    /** The customer's IANA time zone (Bot Framework's field; Web Chat and the widget send it): due times are told in it. */
+    localTimezone: z.string().max(64).regex(/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+){0,2}$/, 'localTimezone must be an IANA time zone such as Asia/Shanghai').optional(),
     name: z.string().min(1).max(100).optional(),
     value: z.unknown().optional(),
     attachments: z.array(z.unknown()).max(0, 'attachments are not supported').optional(),

@@ -131,6 +131,7 @@ export class DirectLineService {
       channelId: CHANNEL_ID,
       from,
       ...(locale ? { locale } : {}),
+      ...(incoming.localTimezone ? { localTimezone: incoming.localTimezone } : {}),
       ...(incoming.name ? { name: incoming.name } : {}),
       ...(incoming.value !== undefined ? { value: incoming.value } : {}),
       ...(incoming.channelData?.clientActivityID ? { channelData: { clientActivityID: incoming.channelData.clientActivityID } } : {}),

@@ -27,6 +27,15 @@ describe('complaint dialog, English', () => {
     expect(bot.events.map((event) => event.name)).toEqual(['ticket.created']);
   });
 
+  it("tells the due time in the customer's own time zone when their client says it", async () => {
+    const bot = await createTicketBot();
+    const fromShanghai = (text: string) => ({ type: 'message', text, locale: 'zh-CN', localTimezone: 'Asia/Shanghai' }) as const;
+    await converse(bot.adapter, [
+      [fromShanghai('我要投诉：订单 778899 的杯子碎了，邮箱 ann@example.com'), /确认提交吗？$/],
+      [fromShanghai('确认提交'), /在3天内（3月6日周四 17:00（GMT\+8） 前）答复您/],
+    ]);
+  });
+
   it('never asks for an order number or contact the customer already gave', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [

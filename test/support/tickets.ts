@@ -58,10 +58,11 @@ export type TurnExpectation = string | RegExp | ((text: string, last?: Partial<A
  * Play `[user says, bot replies]` steps; each step's expectation is matched against all the
  * bot's messages of that turn, joined by a blank line.
  */
-export async function converse(adapter: TestAdapter, steps: readonly (readonly [string, TurnExpectation])[]): Promise<string[]> {
+export async function converse(adapter: TestAdapter, steps: readonly (readonly [string | Partial<Activity>, TurnExpectation])[]): Promise<string[]> {
   const said: string[] = [];
-  for (const [userSays, expected] of steps) {
-    await adapter.send(userSays);
+  for (const [sent, expected] of steps) {
+    await adapter.send(sent);
+    const userSays = typeof sent === 'string' ? sent : (sent.text ?? '');
     const replies: Partial<Activity>[] = [];
     for (let reply = adapter.getNextReply(); reply; reply = adapter.getNextReply()) if (reply.type === 'message') replies.push(reply);
     const text = replies.map((reply) => reply.text ?? '').join('\n\n');

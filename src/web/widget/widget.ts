@@ -245,7 +245,17 @@ function activityOf(item: OutboxItem, locale: string): Partial<Activity> {
   const channelData = { clientActivityID: item.cid, clientTimestamp: item.at };
   return item.event
     ? { type: 'event', name: item.event.name, value: item.event.value, locale, channelData }
-    : { type: 'message', text: item.text ?? '', locale, channelData };
+    : { type: 'message', text: item.text ?? '', locale, ...timeZone(), channelData };
+}
+
+/** The customer's time zone, so the bot tells due times in it (Bot Framework's `localTimezone`). */
+function timeZone(): { localTimezone?: string } {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone ? { localTimezone: zone } : {};
+  } catch {
+    return {};
+  }
 }
 
 function quickRepliesOf(activity: Activity): { title: string; value: string }[] {
