@@ -26,7 +26,8 @@ export interface Assessment {
 }
 
 export interface TicketFilter {
-  status?: TicketStatus;
+  /** One status, or `unresolved`: open, in progress, waiting for the customer or reopened. */
+  status?: TicketStatus | 'unresolved';
   priority?: TicketPriority;
 }
 
@@ -106,7 +107,8 @@ export class TicketService {
   /** Tickets, most pressing (earliest due) first. */
   async list(filter: TicketFilter = {}): Promise<TicketView[]> {
     const tickets = (await this.deps.tickets.all()).filter(
-      (ticket) => (!filter.status || ticket.status === filter.status) && (!filter.priority || ticket.priority === filter.priority),
+      (ticket) =>
+        (!filter.status || ticket.status === filter.status || (filter.status === 'unresolved' && isOpen(ticket.status))) && (!filter.priority || ticket.priority === filter.priority),
     );
     return tickets.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id)).map((ticket) => this.view(ticket));
   }

@@ -229,6 +229,37 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
+  it('the tickets tab: unresolved tickets, found by number, open their chat, and follow changes made elsewhere live', async () => {
+    const c = await customer('en-US');
+    await c.messages(isBot);
+    await c.say('I want to complain: order 778899 arrived damaged, email me at ann@example.com');
+    await c.messages((activity) => /Shall I file it\?$/.test(activity.text ?? ''));
+    await c.say('Yes, file it');
+    const filed = await c.messages((activity) => /filed as ticket T-\d+/.test(activity.text ?? ''));
+    const ticketId = /T-\d+/.exec(filed.text!)![0];
+
+    const alice = await signIn('alice@example.com', 'en');
+    await alice.locator('[data-tab="tickets"]').click();
+    const item = alice.locator(`.ticket-item[data-ticket="${ticketId}"]`);
+    await item.waitFor();
+    expect(await item.locator('.preview').textContent()).toContain('order 778899 arrived damaged');
+    await alice.getByRole('searchbox', { name: 'Find a ticket (T-1001) or customer' }).fill(ticketId);
+    await alice.waitForFunction(() => document.querySelectorAll('.ticket-item').length === 1);
+    await item.click();
+    const status = alice.locator('#side .tickets li').first().getByRole('combobox', { name: /status/i });
+    await status.waitFor();
+    expect(await status.locator('option:checked').textContent()).toBe('open');
+    await alice.screenshot({ path: `${SHOTS}/console-tickets.png` });
+
+    // Another agent moves the ticket on: Alice's panel and list follow without a reload.
+    const admin = (await request(server.url, 'POST', '/api/auth/login', { body: { email: 'admin@example.com', password: 'correct horse battery' } })).headers.get('set-cookie')!.split(';')[0]!;
+    expect((await request(server.url, 'PATCH', `/api/tickets/${ticketId}`, { cookie: admin, body: { status: 'in_progress' } })).status).toBe(200);
+    await alice.waitForFunction(() => document.querySelector('#side .tickets li select:not(.badge) option:checked')?.textContent === 'in progress');
+    await alice.waitForFunction((id) => document.querySelector(`.ticket-item[data-ticket="${id}"] .badge.status`)?.textContent === 'in progress', ticketId);
+    c.session.end();
+    await alice.context().close();
+  });
+
   it('Chinese: an agent with the Chinese console takes a Chinese chat and hands it back', async () => {
     const bob = await signIn('bob@example.com', 'zh');
     const c = await customer('zh-CN');

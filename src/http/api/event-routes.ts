@@ -50,6 +50,10 @@ const FORWARDED: Partial<Record<EventName, string>> = {
   'conversation.activity': 'activity',
   'customer.typing': 'typing',
   'customer.updated': 'customer',
+  'ticket.created': 'ticket',
+  'ticket.updated': 'ticket',
+  'ticket.resolved': 'ticket',
+  'ticket.overdue': 'ticket',
 };
 
 /**

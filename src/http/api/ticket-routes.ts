@@ -10,7 +10,7 @@ const idSchema = z.string().regex(/^T-\d{1,12}$/i, 'a ticket id looks like T-104
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 const listQuerySchema = z.object({
-  status: z.enum(TICKET_STATUSES, { error: `status must be one of ${TICKET_STATUSES.join(', ')}` }).optional(),
+  status: z.enum([...TICKET_STATUSES, 'unresolved'], { error: `status must be one of ${TICKET_STATUSES.join(', ')}, unresolved` }).optional(),
   priority: z.enum(TICKET_PRIORITIES, { error: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` }).optional(),
 });
 

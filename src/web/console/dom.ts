@@ -10,7 +10,7 @@ export function clear(element: Element): void {
 }
 
 /** What marks an element as "the same one" in a redrawn copy: a form field, a queue item, a tab. */
-const SAME = ['data-field', 'data-conversation', 'data-tab'];
+const SAME = ['data-field', 'data-conversation', 'data-ticket', 'data-tab'];
 
 /**
  * Empty `root` and draw it again with `draw`. Parts of the console are redrawn on every live

@@ -7,6 +7,7 @@ export interface LiveHandlers {
   activity(data: { conversationId: string; activity: any }): void;
   typing(data: { conversationId: string }): void;
   customer(data: { conversationId: string; customerId: string }): void;
+  ticket(data: { ticketId: string; conversationId?: string }): void;
   presence(data: { agentsOnline: number }): void;
   signedOut(): void;
 }
@@ -20,6 +21,7 @@ export function connectLive(handlers: LiveHandlers): () => void {
   on('activity', handlers.activity);
   on('typing', handlers.typing);
   on('customer', handlers.customer);
+  on('ticket', handlers.ticket);
   on('presence', handlers.presence);
   on('signed-out', () => {
     source.close();

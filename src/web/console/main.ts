@@ -8,9 +8,9 @@ import { $ } from './dom.js';
 import { bindCannedReplies } from './canned.js';
 import { language, setLanguage, t, type UiLanguage } from './i18n.js';
 import { connectLive, notifyNewChat, updateTitle, watchConversation } from './live.js';
-import { renderQueue } from './queue-view.js';
+import { type QueueActions, renderQueue } from './queue-view.js';
 import { type CustomerView, renderSide } from './side-panel.js';
-import { type Detail, type Line, type QueueTab, senderOf, state, type Summary } from './state.js';
+import { type Detail, type Line, type QueueTab, senderOf, state, type Summary, type TicketRow } from './state.js';
 import { errorText } from '../shared/api.js';
 
 let customer: CustomerView | null = null;
@@ -50,7 +50,15 @@ function applyStaticText(): void {
   updateTitle();
 }
 
-const queueActions = { select: (id: string) => void select(id), tab: (tab: QueueTab) => ((state.tab = tab), renderQueue($('#queue'), queueActions)) };
+const queueActions: QueueActions = {
+  select: (id: string) => void select(id),
+  tab: (tab: QueueTab) => {
+    state.tab = tab;
+    renderQueue($('#queue'), queueActions);
+    if (tab === 'tickets') refreshTickets();
+  },
+  ticketFilter: () => (state.ticketFilter.search.trim() ? renderQueue($('#queue'), queueActions) : refreshTickets()),
+};
 const conversationActions = { claim: () => void act('claim'), release: () => void act('release'), close: () => void act('close') };
 const sideActions = {
   open: (id: string) => void select(id),
@@ -86,7 +94,7 @@ function renderAll(): void {
 
 // ── data ───────────────────────────────────────────────────────────────────────────────
 async function loadLists(): Promise<void> {
-  const tabs: QueueTab[] = ['waiting', 'active', 'bot', 'closed'];
+  const tabs = ['waiting', 'active', 'bot', 'closed'] as const;
   const lists = await Promise.all(tabs.map((status) => api<{ conversations: Summary[] }>('GET', `/conversations?status=${status}`)));
   tabs.forEach((tab, i) => (state.lists[tab] = lists[i]!.conversations));
   const fresh = state.lists.waiting.filter((item) => !state.knownWaiting.has(item.id));
@@ -97,6 +105,15 @@ async function loadLists(): Promise<void> {
   updateTitle();
 }
 const refreshLists = debounce(() => void loadLists().catch(failed), 150);
+
+/** The tickets tab's list, by the status chosen ('all': every ticket). */
+async function loadTickets(): Promise<void> {
+  if (!state.ticketsAvailable) return;
+  const { status } = state.ticketFilter;
+  state.tickets = (await api<{ tickets: TicketRow[] }>('GET', `/tickets${status === 'all' ? '' : `?status=${encodeURIComponent(status)}`}`)).tickets;
+  renderQueue($('#queue'), queueActions);
+}
+const refreshTickets = debounce(() => void loadTickets().catch(failed), 150);
 
 async function loadDetail(): Promise<void> {
   if (!state.selectedId) return;
@@ -278,6 +295,11 @@ function goLive(): void {
       if (conversationId === state.selectedId) refreshCustomer();
       refreshLists();
     },
+    // A ticket filed or changed (by anyone): the list, and the open chat's side panel if it is its.
+    ticket: ({ conversationId }) => {
+      if (conversationId === state.selectedId) refreshCustomer();
+      refreshTickets();
+    },
     presence: ({ agentsOnline }) => {
       state.agentsOnline = agentsOnline;
       applyStaticText();
@@ -309,7 +331,7 @@ async function signedIn(user: NonNullable<typeof state.me>): Promise<void> {
   $('#logout').hidden = false;
   $('#me').textContent = user.name;
   state.ticketsAvailable = (await optional('GET', '/tickets?status=open').catch(() => undefined)) !== undefined;
-  await loadLists();
+  await Promise.all([loadLists(), loadTickets()]);
   goLive();
   renderAll();
   const wanted = location.hash.slice(1);

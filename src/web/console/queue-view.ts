@@ -1,33 +1,92 @@
 import { h, redrawKeepingFocus } from './dom.js';
 import { since, t, tOr, whenAt } from './i18n.js';
-import { type QueueTab, state, type Summary } from './state.js';
+import { type QueueTab, state, type Summary, type TicketRow } from './state.js';
+import { TICKET_STATUSES } from '../../tickets/types.js';
 
-const TABS: QueueTab[] = ['waiting', 'active', 'bot', 'closed'];
-const TAB_LABEL = { waiting: 'waiting', active: 'active', bot: 'recent', closed: 'closed' } as const;
+const TAB_LABEL = { waiting: 'waiting', active: 'active', bot: 'recent', closed: 'closed', tickets: 'tickets' } as const;
+
+export interface QueueActions {
+  select(id: string): void;
+  tab(tab: QueueTab): void;
+  /** The tickets tab's filter changed: list again. */
+  ticketFilter(): void;
+}
 
 /** The queue: tabs by status, each chat with language, waiting time, mood, priority and tags. */
-export function renderQueue(root: HTMLElement, actions: { select(id: string): void; tab(tab: QueueTab): void }): void {
+export function renderQueue(root: HTMLElement, actions: QueueActions): void {
   redrawKeepingFocus(root, () => drawQueue(root, actions));
 }
 
-function drawQueue(root: HTMLElement, actions: { select(id: string): void; tab(tab: QueueTab): void }): void {
+function drawQueue(root: HTMLElement, actions: QueueActions): void {
   const tabs = h('div', { class: 'tabs', attrs: { role: 'tablist' } });
-  for (const tab of TABS) {
-    const count = state.lists[tab].length;
+  const shown: QueueTab[] = ['waiting', 'active', 'bot', 'closed', ...(state.ticketsAvailable ? (['tickets'] as const) : [])];
+  for (const tab of shown) {
+    const count = tab === 'tickets' ? state.tickets.filter((ticket) => !['resolved', 'closed'].includes(ticket.status)).length : state.lists[tab].length;
     tabs.appendChild(
       h(
         'button',
         { class: `tab${state.tab === tab ? ' selected' : ''}`, attrs: { role: 'tab', 'aria-selected': String(state.tab === tab), 'data-tab': tab }, on: { click: () => actions.tab(tab) } },
         t(TAB_LABEL[tab]),
-        tab === 'waiting' || tab === 'active' ? h('span', { class: 'count', text: String(count) }) : null,
+        tab === 'waiting' || tab === 'active' || (tab === 'tickets' && state.ticketFilter.status === 'unresolved') ? h('span', { class: 'count', text: String(count) }) : null,
       ),
     );
+  }
+  if (state.tab === 'tickets') {
+    root.append(tabs, ...ticketList(actions));
+    return;
   }
   const list = h('ul', { class: 'queue-list', attrs: { 'aria-label': t(TAB_LABEL[state.tab]) } });
   const items = state.lists[state.tab];
   if (items.length === 0) list.appendChild(h('li', { class: 'empty', text: state.tab === 'waiting' ? t('emptyQueue') : '—' }));
   for (const item of items) list.appendChild(h('li', {}, queueItem(item, actions.select)));
   root.append(tabs, list);
+}
+
+/**
+ * The tickets tab: unresolved tickets (or those of one status, or all) soonest due first, found
+ * by number or customer; a ticket opens its conversation, whose side panel works the ticket.
+ */
+function ticketList(actions: QueueActions): HTMLElement[] {
+  const filter = state.ticketFilter;
+  const status = h('select', { attrs: { 'aria-label': t('ticketsShown'), 'data-field': 'ticket-status-filter' }, on: { change: (event: Event) => ((filter.status = (event.target as HTMLSelectElement).value), actions.ticketFilter()) } });
+  for (const value of ['unresolved', ...TICKET_STATUSES, 'all']) {
+    const label = value === 'unresolved' ? t('ticketsUnresolved') : value === 'all' ? t('ticketsAll') : tOr(`ticketStatus_${value}`, value);
+    status.appendChild(h('option', { text: label, attrs: { value, ...(value === filter.status ? { selected: '' } : {}) } }));
+  }
+  const search = h('input', { attrs: { type: 'search', placeholder: t('ticketSearch'), 'aria-label': t('ticketSearch'), 'data-field': 'ticket-search' } });
+  search.value = filter.search;
+  search.addEventListener('input', () => {
+    filter.search = search.value;
+    actions.ticketFilter();
+  });
+  const wanted = filter.search.trim().toLowerCase();
+  const rows = state.tickets.filter((ticket) => !wanted || ticket.id.toLowerCase().includes(wanted) || ticket.customerId.toLowerCase().includes(wanted));
+  const list = h('ul', { class: 'queue-list', attrs: { 'aria-label': t('tickets') } });
+  if (rows.length === 0) list.appendChild(h('li', { class: 'empty', text: wanted ? t('noTicketMatch') : t('noTickets') }));
+  for (const ticket of rows) list.appendChild(h('li', {}, ticketItem(ticket, actions.select)));
+  return [h('div', { class: 'ticket-filter' }, status, search), list];
+}
+
+function ticketItem(ticket: TicketRow, select: (id: string) => void): HTMLButtonElement {
+  const open = !['resolved', 'closed'].includes(ticket.status);
+  const due = ticket.overdue ? t('ticketOverdue') : open ? t('ticketDue', { at: whenAt(ticket.dueAt) }) : '';
+  return h(
+    'button',
+    {
+      class: `queue-item ticket-item priority-${ticket.priority}${state.selectedId === ticket.conversationId ? ' selected' : ''}${ticket.overdue ? ' overdue' : ''}`,
+      attrs: { 'data-ticket': ticket.id },
+      on: { click: () => select(ticket.conversationId) },
+    },
+    h(
+      'div',
+      { class: 'row' },
+      h('span', { class: 'customer mono', text: ticket.id }),
+      h('span', { class: `badge priority ${ticket.priority}`, text: tOr(`priority_${ticket.priority}`, ticket.priority) }),
+      h('span', { class: 'badge status', text: tOr(`ticketStatus_${ticket.status}`, ticket.status) }),
+    ),
+    h('div', { class: 'preview', text: ticket.description.split('\n')[0] ?? '' }),
+    h('div', { class: 'row meta' }, h('span', { text: [tOr(`ticketCategory_${ticket.category}`, ticket.category), due].filter(Boolean).join(' · ') }), h('span', { class: 'holder', text: shortId(ticket.customerId) })),
+  );
 }
 
 function queueItem(item: Summary, select: (id: string) => void): HTMLButtonElement {

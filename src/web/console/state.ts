@@ -27,12 +27,28 @@ export interface Detail extends Summary {
   queue: { position: number; expectedWaitMinutes: number };
 }
 
-export type QueueTab = 'waiting' | 'active' | 'bot' | 'closed';
+export type QueueTab = 'waiting' | 'active' | 'bot' | 'closed' | 'tickets';
+
+/** A ticket as `GET /api/tickets` lists it, as far as the console's ticket list uses it. */
+export interface TicketRow {
+  id: string;
+  status: string;
+  priority: string;
+  category: string;
+  description: string;
+  customerId: string;
+  conversationId: string;
+  dueAt: string;
+  overdue?: boolean;
+}
 
 export const state = {
   me: null as { id: string; name: string; role: string } | null,
   tab: 'waiting' as QueueTab,
-  lists: { waiting: [], active: [], bot: [], closed: [] } as Record<QueueTab, Summary[]>,
+  lists: { waiting: [], active: [], bot: [], closed: [] } as Record<Exclude<QueueTab, 'tickets'>, Summary[]>,
+  /** The tickets tab: the tickets listed, which statuses, and what the agent searched for. */
+  tickets: [] as TicketRow[],
+  ticketFilter: { status: 'unresolved', search: '' },
   selectedId: null as string | null,
   detail: null as Detail | null,
   mode: 'reply' as 'reply' | 'note',
