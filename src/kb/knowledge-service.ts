@@ -12,6 +12,8 @@ import type { Trainer } from './trainer.js';
 import { tryOn, type TryResult } from './try-it.js';
 import { applyUtteranceCsv } from './utterance-csv.js';
 
+const intentExists = (name: string) => conflict('intent_exists', `an intent named "${name}" exists already`);
+
 export interface KnowledgeServiceDeps {
   store: KnowledgeStore;
   audit: AuditLog;
@@ -97,13 +99,30 @@ export class KnowledgeService {
     return run;
   }
 
-  /** Create, update or rename (when `input.name` differs from `name`) an intent of the draft. */
-  async saveIntent(name: string, input: unknown, who: string): Promise<{ intent: Intent; created: boolean }> {
+  /** A new intent of the draft; a name already taken answers 409 `intent_exists` rather than overwrite it. */
+  async createIntent(input: unknown, who: string): Promise<Intent> {
     const intent = validateIntent(input);
+    await this.changeDraft(who, (intents) => {
+      if (intents.some((each) => each.name === intent.name)) throw intentExists(intent.name);
+      return { intents: [...intents, intent], result: undefined };
+    });
+    await this.deps.audit.record({ who, action: 'intent.created', target: intent.name, detail: `created ${intent.name}` });
+    return intent;
+  }
+
+  /**
+   * Replace the intent `name` (created when the draft has none: PUT's upsert), or rename it when
+   * `input.name` differs. A rename needs an intent to rename, so a body naming another intent
+   * never creates one under a name the URL did not give; a body without a name takes `name`.
+   */
+  async saveIntent(name: string, input: unknown, who: string): Promise<{ intent: Intent; created: boolean }> {
+    const named = input && typeof input === 'object' && !Array.isArray(input) && !('name' in input) ? { ...input, name } : input;
+    const intent = validateIntent(named);
     const outcome = await this.changeDraft(who, (intents) => {
       const index = intents.findIndex((each) => each.name === name);
-      if (intent.name !== name && intents.some((each) => each.name === intent.name)) {
-        throw conflict('intent_exists', `an intent named "${intent.name}" exists already`);
+      if (intent.name !== name) {
+        if (index === -1) throw notFound(`intent "${name}"`);
+        if (intents.some((each) => each.name === intent.name)) throw intentExists(intent.name);
       }
       const next = [...intents];
       if (index === -1) next.push(intent);

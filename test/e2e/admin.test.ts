@@ -173,4 +173,20 @@ describe('admin pages, end to end', () => {
     await shoot('publish-warnings-zh');
     await page.locator('header [data-lang="en"]').click();
   });
+
+  it('a new intent under a taken name is refused next to the name, and the existing intent is kept', async () => {
+    await page.getByRole('link', { name: 'Knowledge' }).click();
+    await page.getByRole('button', { name: 'New intent' }).click();
+    await page.locator('#f-name').fill('thanks');
+    await page.locator('#f-category').fill('smalltalk');
+    await page.locator('#f-utterances-en').fill('dup test');
+    await page.locator('#f-answers-en').fill('DUPLICATE OVERWRITE');
+    await page.locator('#f-utterances-zh').fill('重复');
+    await page.locator('#f-answers-zh').fill('重复覆盖');
+    await page.getByRole('button', { name: 'Save to draft' }).click();
+    await page.locator('[data-field="name"] .field-error', { hasText: 'another intent has this name' }).waitFor();
+    await shoot('new-intent-name-taken');
+    const thanks = await page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.find((intent: { name: string }) => intent.name === 'thanks'));
+    expect(thanks.answers.en).not.toContain('DUPLICATE OVERWRITE');
+  });
 });

@@ -72,6 +72,29 @@ describe('admin API', () => {
     expect(audit.body.entries.slice(0, 3).map((entry: { action: string }) => entry.action)).toEqual(['knowledge.restored', 'knowledge.published', 'intent.created']);
   });
 
+  it('creates a new intent only under a free name, and PUT never writes to a name its URL did not give', async () => {
+    const draftIntent = async (name: string) => (await request(server.url, 'GET', '/api/knowledge', { cookie: admin })).body.intents.find((intent: { name: string }) => intent.name === name);
+    const thanks = await draftIntent('thanks');
+    const taken = await request(server.url, 'POST', '/api/knowledge/intents', { cookie: admin, body: { ...pizza, name: 'thanks' } });
+    expect([taken.status, taken.body.error.code]).toEqual([409, 'intent_exists']);
+    expect(await draftIntent('thanks')).toEqual(thanks);
+
+    const created = await request(server.url, 'POST', '/api/knowledge/intents', { cookie: admin, body: { ...pizza, name: 'store_pickup' } });
+    expect([created.status, created.body.intent.name]).toEqual([201, 'store_pickup']);
+
+    // A body naming another intent renames the URL's intent; it never creates one under the body's name.
+    const stray = await request(server.url, 'PUT', '/api/knowledge/intents/no_such_intent', { cookie: admin, body: { ...pizza, name: 'other_name' } });
+    expect(stray.status).toBe(404);
+    expect(await draftIntent('other_name')).toBeUndefined();
+    const { name: _name, ...nameless } = pizza;
+    const edited = await request(server.url, 'PUT', '/api/knowledge/intents/store_pickup', { cookie: admin, body: { ...nameless, category: 'stores' } });
+    expect([edited.status, edited.body.intent.name, edited.body.intent.category]).toEqual([200, 'store_pickup', 'stores']);
+    expect((await request(server.url, 'PUT', '/api/knowledge/intents/store_pickup', { cookie: admin, body: { ...pizza, name: 'thanks' } })).status).toBe(409);
+    const renamed = await request(server.url, 'PUT', '/api/knowledge/intents/store_pickup', { cookie: admin, body: { ...pizza, name: 'store_collect' } });
+    expect([renamed.status, await draftIntent('store_pickup')]).toEqual([200, undefined]);
+    expect((await request(server.url, 'DELETE', '/api/knowledge/intents/store_collect', { cookie: admin })).status).toBe(204);
+  });
+
   it('exports and imports the knowledge base as JSON and utterances as CSV', async () => {
     const exported = await request(server.url, 'GET', '/api/knowledge/export', { cookie: admin });
     expect(exported.body.intents.length).toBeGreaterThan(5);

@@ -23,6 +23,10 @@ export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService):
     res.json({ warnings: structuralWarnings(await knowledge.intentsOf('draft')) });
   });
 
+  api.add('post', '/knowledge/intents', 'admin', async (req, res) => {
+    res.status(201).json({ intent: await knowledge.createIntent(req.body, requireUser(res).email), created: true });
+  });
+
   api.add('put', '/knowledge/intents/:name', 'admin', async (req, res) => {
     const name = parse(nameSchema, req.params.name, 'name');
     const saved = await knowledge.saveIntent(name, req.body, requireUser(res).email);

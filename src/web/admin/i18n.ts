@@ -43,6 +43,7 @@ const strings = {
   fixErrors: { en: 'Please fix the fields marked in red.', zh: '请修正标红的字段。' },
   fieldNeedsAnswer: { en: 'needs at least one answer', zh: '至少需要一条答案' },
   fieldBadName: { en: 'must be snake_case: a-z, 0-9 and _, 2-64 characters', zh: '只能用小写字母、数字和下划线（snake_case），2–64 个字符' },
+  fieldNameTaken: { en: 'another intent has this name; pick another or edit that intent', zh: '已有同名的意图，请换一个名称，或直接编辑那个意图' },
   fieldBadUrl: { en: 'must be an http(s) URL', zh: '必须是 http(s) 网址' },
   tryIt: { en: 'Try it', zh: '试一试' },
   tryPlaceholder: { en: 'Type what a customer might say…', zh: '输入客户可能说的话…' },

@@ -81,17 +81,23 @@ export function intentForm(intent: Intent | undefined) {
   /** A field's error in the admin's language: the editor's own words where it has them, else the shared ones. */
   function fieldErrorText(problem: FieldProblem): string {
     const { path, code, limit } = problem;
+    if (code === 'taken') return t('fieldNameTaken');
     if (code === 'too_few' && path.startsWith('answers') && limit === 1) return t('fieldNeedsAnswer');
     if (code === 'invalid_format' && (path === 'name' || path.includes('url'))) return t(path === 'name' ? 'fieldBadName' : 'fieldBadUrl');
     return fieldText(problem, uiLanguage());
   }
 
-  /** Each error goes under the field it names (`utterances.en.2` → the English utterances). */
-  function showErrors(error: unknown): void {
+  /** The fields at fault: a taken name (`intent_exists`) belongs under the name field too. */
+  const problemsOf = (error: ApiError): FieldProblem[] =>
+    error.code === 'intent_exists' ? [{ path: 'name', message: error.message, code: 'taken' }] : error.fields;
+
+  /** Each error goes under the field it names (`utterances.en.2` → the English utterances); true when any was placed. */
+  function showErrors(error: unknown): boolean {
     for (const slot of element.querySelectorAll('.field-error')) slot.textContent = '';
     for (const marked of element.querySelectorAll('.invalid')) marked.classList.remove('invalid');
-    if (!(error instanceof ApiError)) return;
-    for (const problem of error.fields) {
+    if (!(error instanceof ApiError)) return false;
+    const problems = problemsOf(error);
+    for (const problem of problems) {
       const { path } = problem;
       const parts = path.split('.');
       const key = ['utterances', 'answers', 'quickReplies', 'title', 'check'].includes(parts[0]!) ? parts.slice(0, 2).join('.') : parts[0]!;
@@ -103,6 +109,7 @@ export function intentForm(intent: Intent | undefined) {
       slot.textContent = slot.textContent ? `${slot.textContent}; ${text}${item}` : `${text}${item}`;
       box.classList.add('invalid');
     }
+    return problems.length > 0;
   }
 
   return { element, read, showErrors, originalName: intent?.name };

@@ -93,13 +93,14 @@ function editor(draft: DraftView, root: HTMLElement): HTMLElement {
     event.preventDefault();
     const body = form.read();
     try {
-      await api('PUT', `/knowledge/intents/${encodeURIComponent(form.originalName ?? String(body.name || 'new_intent'))}`, body);
+      // A new intent is created (409 when its name is taken), never written over an existing one.
+      if (form.originalName === undefined) await api('POST', '/knowledge/intents', body);
+      else await api('PUT', `/knowledge/intents/${encodeURIComponent(form.originalName)}`, body);
       selected = String(body.name);
       await renderIntents(root, t('saved'));
     } catch (error) {
-      form.showErrors(error);
       status.className = 'error';
-      status.textContent = (error as { fields?: unknown[] }).fields?.length ? t('fixErrors') : errorText(error, uiLanguage());
+      status.textContent = form.showErrors(error) ? t('fixErrors') : errorText(error, uiLanguage());
     }
   });
   return element;
