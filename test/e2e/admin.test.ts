@@ -175,7 +175,7 @@ describe('admin pages, end to end', () => {
   });
 
   it('a new intent under a taken name is refused next to the name, and the existing intent is kept', async () => {
-    await page.getByRole('link', { name: 'Knowledge' }).click();
+    await page.goto(`${server.url}/admin#intents`);
     await page.getByRole('button', { name: 'New intent' }).click();
     await page.locator('#f-name').fill('thanks');
     await page.locator('#f-category').fill('smalltalk');
@@ -188,5 +188,28 @@ describe('admin pages, end to end', () => {
     await shoot('new-intent-name-taken');
     const thanks = await page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.find((intent: { name: string }) => intent.name === 'thanks'));
     expect(thanks.answers.en).not.toContain('DUPLICATE OVERWRITE');
+  });
+
+  it('an agent who signs in here is told the page is for admins, also after a reload, and can sign out', async () => {
+    const created = await page.evaluate(async () => (await fetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'agent7@example.com', password: 'agent password 7', role: 'agent' }) })).status);
+    expect(created).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    const agentPage = await context.newPage();
+    try {
+      await agentPage.goto(`${server.url}/admin`);
+      await agentPage.getByLabel('E-mail').fill('agent7@example.com');
+      await agentPage.getByLabel('Password').fill('agent password 7');
+      await agentPage.getByRole('button', { name: 'Sign in' }).click();
+      await agentPage.getByRole('heading', { name: 'This page is for admins.' }).waitFor();
+      await agentPage.reload();
+      await agentPage.getByRole('heading', { name: 'This page is for admins.' }).waitFor();
+      expect(await agentPage.getByRole('link', { name: 'Open the agent console' }).getAttribute('href')).toBe('/agent');
+      await agentPage.screenshot({ path: `${SHOTS}/admin-agent-reload.png` });
+      await agentPage.locator('#not-admin-logout').click();
+      await agentPage.getByRole('button', { name: 'Sign in' }).waitFor();
+      expect(await agentPage.getByRole('heading', { name: 'This page is for admins.' }).isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -10,6 +10,11 @@ const strings = {
   password: { en: 'Password', zh: '密码' },
   signOut: { en: 'Sign out', zh: '退出' },
   notAdmin: { en: 'This page is for admins.', zh: '此页面仅限管理员。' },
+  notAdminHint: {
+    en: 'You are signed in as an agent. Chats and tickets are in the agent console; to manage Parley, sign out and sign in as an admin.',
+    zh: '您当前以客服身份登录。会话和工单在客服工作台中处理；如需管理 Parley，请退出后用管理员账号登录。',
+  },
+  toConsole: { en: 'Open the agent console', zh: '打开客服工作台' },
   navIntents: { en: 'Knowledge', zh: '知识库' },
   navVersions: { en: 'Versions', zh: '版本' },
   navUnanswered: { en: 'Unanswered', zh: '未解答问题' },

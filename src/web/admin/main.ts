@@ -39,24 +39,31 @@ async function show(): Promise<void> {
 }
 
 function signedIn(user: { email: string; role: string }): void {
-  if (user.role !== 'admin') {
-    $('#login-error').textContent = t('notAdmin');
-    return;
-  }
+  const isAdmin = user.role === 'admin';
   $('#login-view').hidden = true;
-  $('#app-view').hidden = false;
-  $('#nav').hidden = false;
-  $('#logout').hidden = false;
+  $('#login-error').textContent = '';
   $('#me').textContent = user.email;
-  void show();
+  $('#logout').hidden = false;
+  // An agent keeps a session (the console needs it): say where to go and how to switch accounts,
+  // on this load and every reload, rather than leave the page blank.
+  $('#not-admin-view').hidden = isAdmin;
+  $('#app-view').hidden = !isAdmin;
+  $('#nav').hidden = !isAdmin;
+  if (isAdmin) void show();
 }
 
 function signedOut(): void {
   $('#login-view').hidden = false;
+  $('#not-admin-view').hidden = true;
   $('#app-view').hidden = true;
   $('#nav').hidden = true;
   $('#logout').hidden = true;
   $('#me').textContent = '';
+}
+
+async function signOut(): Promise<void> {
+  await api('POST', '/auth/logout').catch(() => undefined);
+  signedOut();
 }
 
 async function start(): Promise<void> {
@@ -79,10 +86,8 @@ async function start(): Promise<void> {
       $('#login-error').textContent = errorText(error, uiLanguage());
     }
   });
-  $('#logout').addEventListener('click', async () => {
-    await api('POST', '/auth/logout').catch(() => undefined);
-    signedOut();
-  });
+  $('#logout').addEventListener('click', () => void signOut());
+  $('#not-admin-logout').addEventListener('click', () => void signOut());
   window.addEventListener('hashchange', () => void show());
   try {
     signedIn((await api('GET', '/auth/me')).user);
