@@ -5,13 +5,25 @@ import type { Intent } from './schema.js';
 /** Example utterances as CSV, one per line: `intent,language,text` (RFC 4180 quoting). */
 export const CSV_HEADER = 'intent,language,text';
 
-const quote = (value: string) => (/[",\r\n]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/**
+ * Excel and Sheets run a cell that starts with `= + - @`, tab or CR as a formula, and customers'
+ * words reach this file through "Add as example" (`=HYPERLINK(…)`). Such a cell is written with a
+ * leading `'`, which spreadsheets show as text; a cell that already starts with `'`s before one of
+ * those characters gets one more, so the import can take exactly one off and a round trip is lossless.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
+
+export const escapeFormula = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+export const unescapeFormula = (value: string) => (ESCAPED_FORMULA.test(value) ? value.slice(1) : value);
+
+const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export function utterancesToCsv(intents: readonly Intent[]): string {
   const lines = [CSV_HEADER];
   for (const intent of intents) {
     for (const language of ['en', 'zh'] as const) {
-      for (const text of intent.utterances[language]) lines.push([intent.name, language, text].map(quote).join(','));
+      for (const text of intent.utterances[language]) lines.push([intent.name, language, text].map((cell) => quote(escapeFormula(cell))).join(','));
     }
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -51,7 +63,7 @@ export function applyUtteranceCsv(intents: readonly Intent[], csv: string): Inte
   const known = new Set(intents.map((intent) => intent.name));
   rows.slice(start).forEach((cells, index) => {
     const line = index + start + 1;
-    const [name = '', language = '', text = ''] = cells.map((cell) => cell.trim());
+    const [name = '', language = '', text = ''] = cells.map((cell) => unescapeFormula(cell.trim()));
     const fail = (message: string) => {
       throw new InvalidKnowledgeError(`line ${line}: ${message}`, [{ path: `line ${line}`, message }]);
     };

@@ -31,6 +31,16 @@ describe('import and export', () => {
     expect(parseCsv('gift_cards,en,"a ""gift"", card"\r\n')).toEqual([['gift_cards', 'en', 'a "gift", card']]);
   });
 
+  it('writes cells a spreadsheet would run as a formula as text, and reads them back as they were', () => {
+    const risky = ['=HYPERLINK("http://evil.example","x") do you sell drones', '+1 800 call me', '-5% off?', '@support help', "'=already quoted", "it's = fine"];
+    const intents = [{ ...giftCards, utterances: { en: [...giftCards.utterances.en, ...risky], zh: giftCards.utterances.zh } }];
+    const csv = utterancesToCsv(intents);
+    const cells = parseCsv(csv).slice(1).map((row) => row[2]!);
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(cells).toEqual(expect.arrayContaining(['\'=HYPERLINK("http://evil.example","x") do you sell drones', "'+1 800 call me", "'-5% off?", "'@support help", "''=already quoted", "it's = fine"]));
+    expect(applyUtteranceCsv([{ ...giftCards, utterances: { en: [], zh: [] } }], csv)).toEqual(intents);
+  });
+
   it('imports CSV into the draft and names the line of an unknown intent', async () => {
     const { knowledge } = await openKnowledge();
     await knowledge.importUtteranceCsv('intent,language,text\nrefund,en,give me my money back\nrefund,zh,退钱\n', 'ann@example.com');
