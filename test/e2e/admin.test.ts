@@ -33,6 +33,13 @@ async function publish(screenshot?: string): Promise<void> {
   await page.getByText(/^Published version \d+\./).waitFor();
 }
 
+async function signInAsAdmin(): Promise<void> {
+  await page.getByLabel('E-mail').fill('admin@example.com');
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Knowledge' }).waitFor();
+}
+
 async function shoot(name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/admin-${name}.png`, fullPage: true });
@@ -56,9 +63,7 @@ describe('admin pages, end to end', () => {
     expect((await ask('can I order a pizza')).intent).not.toBe('pizza_delivery');
 
     await page.goto(`${server.url}/admin`);
-    await page.getByLabel('E-mail').fill('admin@example.com');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAsAdmin();
 
     await page.getByRole('button', { name: 'New intent' }).click();
     await page.locator('#f-name').fill('pizza_delivery');
@@ -211,5 +216,21 @@ describe('admin pages, end to end', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('an export after the session ended shows the sign-in form instead of saving the error as the file', async () => {
+    await page.goto(`${server.url}/admin#intents`);
+    await page.getByText('Import / export').click();
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
+    await page.getByRole('button', { name: 'Export utterances CSV' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(downloads).toEqual([]);
+    await signInAsAdmin();
+    await page.getByText('Import / export').click();
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export utterances CSV' }).click();
+    expect((await saved).suggestedFilename()).toBe('utterances.csv');
   });
 });

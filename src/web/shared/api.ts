@@ -22,7 +22,11 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiRequest<T = any>(method: string, path: string, body?: unknown, onUnauthorized?: () => void): Promise<T> {
+/**
+ * A call to `/api` that answered 2xx, for callers that read the body themselves (a download);
+ * otherwise an `ApiError` with the server's code, after `onUnauthorized` for a lost session.
+ */
+export async function apiFetch(method: string, path: string, body?: unknown, onUnauthorized?: () => void): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -34,18 +38,23 @@ export async function apiRequest<T = any>(method: string, path: string, body?: u
   } catch {
     throw new ApiError(0, 'network', 'Parley cannot be reached');
   }
-  const text = await response.text();
-  let data: any;
+  if (response.ok) return response;
+  const data = parseJson(await response.text());
+  if (response.status === 401 && path !== '/auth/login') onUnauthorized?.();
+  throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? response.statusText, data?.error?.fields ?? []);
+}
+
+function parseJson(text: string): any {
   try {
-    data = text ? JSON.parse(text) : undefined;
+    return text ? JSON.parse(text) : undefined;
   } catch {
-    data = undefined;
+    return undefined;
   }
-  if (!response.ok) {
-    if (response.status === 401 && path !== '/auth/login') onUnauthorized?.();
-    throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? response.statusText, data?.error?.fields ?? []);
-  }
-  return data as T;
+}
+
+export async function apiRequest<T = any>(method: string, path: string, body?: unknown, onUnauthorized?: () => void): Promise<T> {
+  const response = await apiFetch(method, path, body, onUnauthorized);
+  return parseJson(await response.text()) as T;
 }
 
 /** What the server's error codes mean to an agent or admin, in both languages. */

@@ -30,6 +30,20 @@ function fileButton(label: string, accept: string, onText: (text: string) => Pro
   return h('label', { class: 'file-button' }, h('span', { text: label }), input);
 }
 
+function exportButton(label: string, path: string, fileName: string, status: HTMLElement): HTMLElement {
+  const button = h('button', { class: 'link', text: label, attrs: { type: 'button' } });
+  button.addEventListener('click', async () => {
+    status.textContent = '';
+    try {
+      await download(path, fileName);
+    } catch (error) {
+      status.className = 'error';
+      status.textContent = errorText(error, uiLanguage());
+    }
+  });
+  return button;
+}
+
 function importExport(reload: () => void): HTMLElement {
   const status = h('p', { attrs: { role: 'status' } });
   const done = async () => reload();
@@ -37,8 +51,8 @@ function importExport(reload: () => void): HTMLElement {
     'details',
     { class: 'import-export' },
     h('summary', { text: t('importExport') }),
-    h('button', { class: 'link', text: t('exportJson'), attrs: { type: 'button' }, on: { click: () => void download('/knowledge/export', 'knowledge.json') } }),
-    h('button', { class: 'link', text: t('exportCsv'), attrs: { type: 'button' }, on: { click: () => void download('/knowledge/utterances.csv', 'utterances.csv') } }),
+    exportButton(t('exportJson'), '/knowledge/export', 'knowledge.json', status),
+    exportButton(t('exportCsv'), '/knowledge/utterances.csv', 'utterances.csv', status),
     fileButton(t('importJson'), 'application/json,.json', async (text) => (await api('POST', '/knowledge/import', JSON.parse(text)), done()), status),
     fileButton(t('importCsv'), 'text/csv,.csv', async (csv) => (await api('POST', '/knowledge/utterances/import', { csv }), done()), status),
     status,
