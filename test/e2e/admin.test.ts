@@ -233,4 +233,27 @@ describe('admin pages, end to end', () => {
     await page.getByRole('button', { name: 'Export utterances CSV' }).click();
     expect((await saved).suggestedFilename()).toBe('utterances.csv');
   });
+
+  it('a bad date range is explained next to the dates and the dashboard keeps working', async () => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.locator('.kpi').first().waitFor();
+    const to = await page.getByLabel('To', { exact: true }).inputValue();
+    await page.getByLabel('From', { exact: true }).fill('2999-12-20');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('.range-error', { hasText: '“From” must not be after “To”.' }).waitFor();
+    expect(await page.locator('.kpi').first().isVisible()).toBe(true);
+    await shoot('dashboard-bad-range');
+    await page.getByLabel('From', { exact: true }).fill('');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('.range-error', { hasText: 'Pick both dates.' }).waitFor();
+
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.locator('.kpi').first().waitFor();
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe(to);
+    expect(await page.locator('.range-error').textContent()).toBe('');
+    expect(pageErrors).toEqual([]);
+  });
 });

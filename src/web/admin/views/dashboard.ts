@@ -1,10 +1,13 @@
 import { api } from '../api.js';
 import { h, percent } from '../dom.js';
-import { formatCount, t, tOr } from '../i18n.js';
+import { formatCount, t, tOr, uiLanguage } from '../i18n.js';
 import type { AnalyticsSummary } from '../types.js';
+import { errorText } from '../../shared/api.js';
 import { barChart, chartCard, moodChart, rankChart } from './charts.js';
 
 const DAY = 86_400_000;
+/** The longest range the API sums up (src/http/api/analytics-routes.ts). */
+const MAX_DAYS = 366;
 let range: { from: string; to: string } | undefined;
 
 const defaultRange = () => ({ from: new Date(Date.now() - 13 * DAY).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) });
@@ -71,19 +74,40 @@ function charts(summary: AnalyticsSummary): HTMLElement {
   );
 }
 
-/** The numbers for a date range: KPI cards and charts drawn as plain SVG. */
+/** What is wrong with a range the admin typed, checked here so a bad one never replaces the good one. */
+function rangeProblem(next: { from: string; to: string }): string | undefined {
+  if (!next.from || !next.to) return t('rangeEmpty');
+  if (next.from > next.to) return t('rangeOrder');
+  if (Date.parse(next.to) - Date.parse(next.from) >= MAX_DAYS * DAY) return t('rangeTooLong', { n: MAX_DAYS });
+  return undefined;
+}
+
+/** The numbers for a date range: KPI cards and charts drawn as plain SVG. The dates stay, whatever goes wrong. */
 export async function renderDashboard(root: HTMLElement): Promise<void> {
   range ??= defaultRange();
-  const summary = await api<AnalyticsSummary>('GET', `/analytics/summary?from=${range.from}&to=${range.to}`);
   const from = h('input', { attrs: { type: 'date', 'aria-label': t('from') } });
   const to = h('input', { attrs: { type: 'date', 'aria-label': t('to') } });
   from.value = range.from;
   to.value = range.to;
-  const form = h('form', { class: 'row range' }, h('label', { text: t('from') }, from), h('label', { text: t('to') }, to), h('button', { class: 'primary', text: t('apply'), attrs: { type: 'submit' } }));
+  const problem = h('p', { class: 'error range-error', attrs: { role: 'alert' } });
+  const body = h('div', { class: 'dashboard-body' }, h('p', { class: 'muted', text: t('loading') }));
+  const form = h('form', { class: 'row range' }, h('label', { text: t('from') }, from), h('label', { text: t('to') }, to), h('button', { class: 'primary', text: t('apply'), attrs: { type: 'submit' } }), problem);
+  const fill = async (shown: { from: string; to: string }) => {
+    try {
+      const summary = await api<AnalyticsSummary>('GET', `/analytics/summary?from=${shown.from}&to=${shown.to}`);
+      body.replaceChildren(kpis(summary), charts(summary));
+    } catch (error) {
+      problem.textContent = errorText(error, uiLanguage());
+    }
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    range = { from: from.value, to: to.value };
-    void renderDashboard(root);
+    const next = { from: from.value, to: to.value };
+    problem.textContent = rangeProblem(next) ?? '';
+    if (problem.textContent) return;
+    range = next;
+    void fill(next);
   });
-  root.replaceChildren(h('section', { class: 'dashboard' }, h('div', { class: 'row heading' }, h('h2', { text: t('navDashboard') }), form), kpis(summary), charts(summary)));
+  root.replaceChildren(h('section', { class: 'dashboard' }, h('div', { class: 'row heading' }, h('h2', { text: t('navDashboard') }), form), body));
+  await fill(range);
 }
