@@ -257,4 +257,30 @@ describe('admin pages, end to end', () => {
     expect(await page.locator('.range-error').textContent()).toBe('');
     expect(pageErrors).toEqual([]);
   });
+
+  it('names the {order} placeholder in the Links label', async () => {
+    await page.goto(`${server.url}/admin#intents`);
+    await page.getByRole('button', { name: /^order_status/ }).click();
+    expect(await page.locator('[data-field="links"] label').textContent()).toContain("one order's URL with {order}]");
+  });
+
+  it('starts in Chinese for a Chinese browser until the admin picks a language', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
+    const zhPage = await context.newPage();
+    try {
+      await zhPage.goto(`${server.url}/admin`);
+      await zhPage.getByRole('heading', { name: '登录' }).waitFor();
+      await zhPage.getByLabel('邮箱').fill('admin@example.com');
+      await zhPage.getByLabel('密码').fill('correct horse battery');
+      await zhPage.getByRole('button', { name: '登录' }).click();
+      await zhPage.getByRole('button', { name: /^order_status/ }).click();
+      expect(await zhPage.locator('[data-field="links"] label').textContent()).toContain('订单号写作 {order}]');
+      await zhPage.screenshot({ path: `${SHOTS}/admin-zh-browser.png` });
+      await zhPage.locator('header [data-lang="en"]').click();
+      await zhPage.reload();
+      await zhPage.getByRole('link', { name: 'Knowledge' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -36,9 +36,10 @@ const strings = {
   quickReplies: { en: 'Quick replies (one per line)', zh: '快捷回复（每行一个）' },
   buttonTitle: { en: 'Button label', zh: '按钮标题' },
   check: { en: 'Check set: held-out questions (one per line)', zh: '检验集：不参与训练的问法（每行一个）' },
+  // `{orderPlaceholder}` is filled with the literal `{order}` the admin types into an order's URL.
   links: {
-    en: 'Links: URL | English label | Chinese label [| one order\'s URL with {order}] (one per line)',
-    zh: '链接：URL | 英文标题 | 中文标题 [| 单个订单的 URL，订单号写作 {order}]（每行一个）',
+    en: 'Links: URL | English label | Chinese label [| one order\'s URL with {orderPlaceholder}] (one per line)',
+    zh: '链接：URL | 英文标题 | 中文标题 [| 单个订单的 URL，订单号写作 {orderPlaceholder}]（每行一个）',
   },
   save: { en: 'Save to draft', zh: '保存到草稿' },
   saved: { en: 'Saved to the draft. Customers see it after you publish.', zh: '已保存到草稿，发布后客户才能看到。' },
@@ -163,7 +164,14 @@ const strings = {
 
 export type StringKey = keyof typeof strings;
 
-let language: UiLanguage = localStorage.getItem('parley.admin.lang') === 'zh' ? 'zh' : 'en';
+/** The admin's own choice, kept in the browser; before any, the browser's language (as the console does). */
+function initialLanguage(): UiLanguage {
+  const saved = localStorage.getItem('parley.admin.lang');
+  if (saved === 'zh' || saved === 'en') return saved;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+let language: UiLanguage = initialLanguage();
 
 export const uiLanguage = () => language;
 

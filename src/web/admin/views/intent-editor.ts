@@ -51,7 +51,7 @@ export function intentForm(intent: Intent | undefined) {
     { class: 'intent-form' },
     h('div', { class: 'row' }, field(t('name'), name, 'name', t('nameHint')), field(t('category'), category, 'category'), field(t('dialog'), dialog, 'dialog')),
     h('div', { class: 'lang-columns' }, ...perLanguage.map((each) => each.section)),
-    field(t('links'), links, 'links'),
+    field(t('links', { orderPlaceholder: '{order}' }), links, 'links'),
   );
 
   function read(): Record<string, unknown> {
