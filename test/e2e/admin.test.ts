@@ -40,6 +40,12 @@ async function signInAsAdmin(): Promise<void> {
   await page.getByRole('link', { name: 'Knowledge' }).waitFor();
 }
 
+/** A fresh load of an admin section (a goto that changes only the hash would not reload). */
+async function openFresh(section: string): Promise<void> {
+  await page.goto(`${server.url}/admin#${section}`);
+  await page.reload();
+}
+
 async function shoot(name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/admin-${name}.png`, fullPage: true });
@@ -51,6 +57,7 @@ describe('admin pages, end to end', () => {
     server = await startTestServer({ env: { PARLEY_TRACE: '1' } });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    page.setDefaultTimeout(10_000);
     customer = await openDirectLine(server.url, { webSocket: true });
   });
   afterAll(async () => {
@@ -181,7 +188,7 @@ describe('admin pages, end to end', () => {
   });
 
   it('a new intent under a taken name is refused next to the name, and the existing intent is kept', async () => {
-    await page.goto(`${server.url}/admin#intents`);
+    await openFresh('intents');
     await page.getByRole('button', { name: 'New intent' }).click();
     await page.locator('#f-name').fill('thanks');
     await page.locator('#f-category').fill('smalltalk');
@@ -220,7 +227,7 @@ describe('admin pages, end to end', () => {
   });
 
   it('an export after the session ended shows the sign-in form instead of saving the error as the file', async () => {
-    await page.goto(`${server.url}/admin#intents`);
+    await openFresh('intents');
     await page.getByText('Import / export').click();
     const downloads: string[] = [];
     page.on('download', (download) => downloads.push(download.suggestedFilename()));
@@ -259,7 +266,7 @@ describe('admin pages, end to end', () => {
   });
 
   it('names the {order} placeholder in the Links label', async () => {
-    await page.goto(`${server.url}/admin#intents`);
+    await openFresh('intents');
     await page.getByRole('button', { name: /^order_status/ }).click();
     expect(await page.locator('[data-field="links"] label').textContent()).toContain("one order's URL with {order}]");
   });
@@ -282,5 +289,32 @@ describe('admin pages, end to end', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('says so where the action was when a delete or an add-as-example fails because another admin changed the draft', async () => {
+    const removeIntent = (name: string) => page.evaluate(async (intent) => (await fetch(`/api/knowledge/intents/${intent}`, { method: 'DELETE' })).status, name);
+    const created = await page.evaluate(async () => {
+      const intent = { name: 'stale_one', category: 'test', utterances: { en: ['stale one'], zh: ['过期'] }, answers: { en: ['Stale.'], zh: ['过期。'] } };
+      return (await fetch('/api/knowledge/intents', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intent) })).status;
+    });
+    expect(created).toBe(201);
+    await openFresh('intents');
+    await page.getByRole('button', { name: /^stale_one/ }).click();
+    expect(await removeIntent('stale_one')).toBe(204);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('button', { name: 'Click again to delete' }).click();
+    await page.locator('.editor [role=status]', { hasText: 'Not found; it may have been removed.' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Delete', exact: true }).isVisible()).toBe(true);
+    await shoot('stale-delete');
+
+    const question = 'florbnax wibble sprocket';
+    expect((await ask(question)).intent).toBeNull();
+    await page.getByRole('link', { name: 'Unanswered' }).click();
+    const group = page.locator('.unanswered-group', { hasText: question });
+    await group.waitFor();
+    await group.getByRole('combobox').selectOption('gift_wrap');
+    expect(await removeIntent('gift_wrap')).toBe(204);
+    await group.getByRole('button', { name: 'Add as example' }).click();
+    await group.locator('.error', { hasText: 'Not found; it may have been removed.' }).waitFor();
   });
 });

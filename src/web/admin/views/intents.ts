@@ -98,9 +98,18 @@ function editor(draft: DraftView, root: HTMLElement): HTMLElement {
   const remove = h('button', { class: 'danger', text: t('delete'), attrs: { type: 'button', ...(intent ? {} : { hidden: '' }) } });
   remove.addEventListener('click', async () => {
     if (remove.dataset.armed !== 'yes') return ((remove.dataset.armed = 'yes'), (remove.textContent = t('confirmDelete')));
-    await api('DELETE', `/knowledge/intents/${encodeURIComponent(intent!.name)}`);
+    try {
+      await api('DELETE', `/knowledge/intents/${encodeURIComponent(intent!.name)}`);
+    } catch (error) {
+      // Another admin may have deleted or renamed it: say so, and disarm the button.
+      delete remove.dataset.armed;
+      remove.textContent = t('delete');
+      status.className = 'error';
+      status.textContent = errorText(error, uiLanguage());
+      return;
+    }
     selected = undefined;
-    await renderIntents(root);
+    await renderIntents(root, t('deleted'));
   });
   const element = h('form', { class: 'editor', attrs: { novalidate: '' } }, h('h2', { text: intent?.name ?? t('newIntent') }), form.element, h('div', { class: 'row actions' }, save, remove), status);
   element.addEventListener('submit', async (event) => {

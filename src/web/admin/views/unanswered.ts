@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { formatTime, t } from '../i18n.js';
+import { formatTime, t, uiLanguage } from '../i18n.js';
+import { errorText } from '../../shared/api.js';
 import type { DraftView, UnansweredGroup } from '../types.js';
 
 type Status = 'new' | 'added' | 'dismissed';
@@ -10,16 +11,32 @@ function groupCard(group: UnansweredGroup, intents: string[], root: HTMLElement)
   const ids = group.questions.map((question) => question.id);
   const choose = h('select', { attrs: { 'aria-label': t('addAsExample') } }, ...intents.map((name) => h('option', { text: name, attrs: { value: name } })));
   choose.value = group.bestGuesses[0]?.intent ?? intents[0] ?? '';
+  const problem = h('p', { class: 'error', attrs: { role: 'alert' } });
+  /** Run an action of this card; a refusal (an intent deleted meanwhile, a lost session) is said on the card. */
+  const act = (action: () => Promise<void>) => async () => {
+    problem.textContent = '';
+    try {
+      await action();
+    } catch (error) {
+      problem.textContent = errorText(error, uiLanguage());
+    }
+  };
   const add = h('button', { class: 'primary', text: t('addAsExample'), attrs: { type: 'button' } });
-  add.addEventListener('click', async () => {
-    await api('POST', `/unanswered/${encodeURIComponent(group.id)}/add`, { intent: choose.value, ids });
-    await renderUnanswered(root, t('addedTo', { intent: choose.value }));
-  });
+  add.addEventListener(
+    'click',
+    act(async () => {
+      await api('POST', `/unanswered/${encodeURIComponent(group.id)}/add`, { intent: choose.value, ids });
+      await renderUnanswered(root, t('addedTo', { intent: choose.value }));
+    }),
+  );
   const dismiss = h('button', { class: 'secondary', text: t('dismiss'), attrs: { type: 'button' } });
-  dismiss.addEventListener('click', async () => {
-    await api('POST', `/unanswered/${encodeURIComponent(group.id)}/dismiss`, { ids });
-    await renderUnanswered(root);
-  });
+  dismiss.addEventListener(
+    'click',
+    act(async () => {
+      await api('POST', `/unanswered/${encodeURIComponent(group.id)}/dismiss`, { ids });
+      await renderUnanswered(root);
+    }),
+  );
   const kinds = Object.entries(group.kinds).map(([kind, count]) => h('span', { class: `badge kind-${kind}`, text: `${t(`kind_${kind}` as 'kind_fallback')} ${count}` }));
   const others = group.questions.filter((question) => question.text !== group.text);
   return h(
@@ -35,6 +52,7 @@ function groupCard(group: UnansweredGroup, intents: string[], root: HTMLElement)
       ` · ${formatTime(group.lastAt)}`,
     ),
     status === 'new' ? h('div', { class: 'row actions' }, choose, add, dismiss) : null,
+    problem,
   );
 }
 

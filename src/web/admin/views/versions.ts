@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { formatTime, t } from '../i18n.js';
+import { formatTime, t, uiLanguage } from '../i18n.js';
+import { errorText } from '../../shared/api.js';
 import type { AuditEntry, KnowledgeDiff, PublishResult, VersionRecord } from '../types.js';
 
 type Version = VersionRecord & { current: boolean };
@@ -42,16 +43,33 @@ function versionRow(version: Version, previous: number | undefined, root: HTMLEl
   const detail = h('td', { attrs: { colspan: '5' } });
   const detailRow = h('tr', { class: 'detail', attrs: { hidden: '' } }, detail);
   const compare = h('button', { class: 'link', text: t('diff'), attrs: { type: 'button', ...(previous ? {} : { disabled: '' }) } });
+  /** A refused diff or restore is said under its row, not lost in the console. */
+  const showError = (error: unknown) => {
+    detailRow.hidden = false;
+    detail.replaceChildren(h('p', { class: 'error', attrs: { role: 'alert' }, text: errorText(error, uiLanguage()) }));
+  };
   compare.addEventListener('click', async () => {
     detailRow.hidden = !detailRow.hidden;
-    if (!detailRow.hidden) detail.replaceChildren(diffView((await api<{ diff: KnowledgeDiff }>('GET', `/knowledge/diff?from=${previous}&to=${version.number}`)).diff));
+    if (detailRow.hidden) return;
+    try {
+      detail.replaceChildren(diffView((await api<{ diff: KnowledgeDiff }>('GET', `/knowledge/diff?from=${previous}&to=${version.number}`)).diff));
+    } catch (error) {
+      showError(error);
+    }
   });
   const restore = h('button', { class: 'secondary', text: t('restore'), attrs: { type: 'button', ...(version.current ? { disabled: '' } : {}) } });
   restore.addEventListener('click', async () => {
     if (restore.dataset.armed !== 'yes') return ((restore.dataset.armed = 'yes'), (restore.textContent = t('confirmRestore', { n: version.number })));
     restore.disabled = true;
-    const result = await api<PublishResult>('POST', `/knowledge/versions/${version.number}/restore`);
-    await renderVersions(root, t('restored', { n: version.number, m: result.version!.number }));
+    try {
+      const result = await api<PublishResult>('POST', `/knowledge/versions/${version.number}/restore`);
+      await renderVersions(root, t('restored', { n: version.number, m: result.version!.number }));
+    } catch (error) {
+      delete restore.dataset.armed;
+      restore.textContent = t('restore');
+      restore.disabled = false;
+      showError(error);
+    }
   });
   const label = h('td', {}, h('strong', { text: `v${version.number}` }), version.current ? h('span', { class: 'badge live', text: t('current') }) : null);
   const what = h('td', {}, version.note ? h('div', { text: version.note }) : null, h('small', { class: 'muted', text: version.summary }), version.restoredFrom ? h('small', { class: 'badge', text: t('restoredFrom', { n: version.restoredFrom }) }) : null);
