@@ -12,6 +12,7 @@ import type { Trainer } from './trainer.js';
 import { tryOn, type TryResult } from './try-it.js';
 import { applyUtteranceCsv } from './utterance-csv.js';
 
+const isEmptyDiff = (diff: KnowledgeDiff) => diff.added.length + diff.removed.length + diff.changed.length === 0;
 const intentExists = (name: string) => conflict('intent_exists', `an intent named "${name}" exists already`);
 
 export interface KnowledgeServiceDeps {
@@ -192,23 +193,38 @@ export class KnowledgeService {
   async publish(options: { who: string; note?: string; dryRun?: boolean }): Promise<PublishResult> {
     const draft = await this.loadDraft();
     const changes = diffKnowledge(this.publishedIntents(), draft.intents);
-    if (!options.dryRun && changes.added.length + changes.removed.length + changes.changed.length === 0) {
+    if (!options.dryRun && isEmptyDiff(changes)) {
       throw conflict('nothing_to_publish', 'the draft is the same as the published version');
     }
     return this.publisher.publish(validateKnowledge({ intents: draft.intents }), options);
   }
 
-  /** Publish an old version again as a new version; the draft becomes that version too. */
+  /**
+   * Publish an old version again as a new version; the draft becomes that version too (the
+   * editor warns how many unpublished changes that discards). Restoring what customers already
+   * get would only throw the draft away, so it is refused like an empty publish.
+   */
   async restore(number: number, who: string): Promise<PublishResult> {
     const intents = await this.deps.store.intentsOf(number);
     if (!intents) throw notFound(`version ${number}`);
+    if (isEmptyDiff(diffKnowledge(this.publishedIntents(), intents))) {
+      throw conflict('nothing_to_restore', `version ${number} is the same as the published version`);
+    }
     await this.changeDraft(who, () => ({ intents, result: undefined }));
     return this.publisher.publish(intents, { who, restoredFrom: number, note: `restore of version ${number}` });
   }
 
-  async versions(): Promise<(VersionRecord & { current: boolean })[]> {
+  /** Newest first; `sameAsLive`: its intents are what customers get now, so restoring it would change nothing. */
+  async versions(): Promise<(VersionRecord & { current: boolean; sameAsLive: boolean })[]> {
     const current = this.runtime.current().version;
-    return (await this.deps.store.listVersions()).reverse().map((version) => ({ ...version, current: version.number === current }));
+    const published = this.publishedIntents();
+    const versions = (await this.deps.store.listVersions()).reverse();
+    return Promise.all(
+      versions.map(async (version) => {
+        const same = version.number === current || isEmptyDiff(diffKnowledge(published, (await this.deps.store.intentsOf(version.number)) ?? []));
+        return { ...version, current: version.number === current, sameAsLive: same };
+      }),
+    );
   }
 
   /** The intents of a version, or of the draft. */

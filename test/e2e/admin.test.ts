@@ -317,4 +317,31 @@ describe('admin pages, end to end', () => {
     await group.getByRole('button', { name: 'Add as example' }).click();
     await group.locator('.error', { hasText: 'Not found; it may have been removed.' }).waitFor();
   });
+
+  it('a restore says how many unpublished changes it discards, and a version like the live one cannot be restored', async () => {
+    const probe = { name: 'restore_probe', category: 'test', utterances: { en: ['restore probe'], zh: ['恢复测试'] }, answers: { en: ['Probe.'], zh: ['测试。'] } };
+    expect(await page.evaluate(async (intent) => (await fetch('/api/knowledge/intents', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(intent) })).status, probe)).toBe(201);
+    const { versions, unpublished } = await page.evaluate(async () => {
+      const { versions } = await (await fetch('/api/knowledge/versions')).json();
+      const live = versions.find((version: { current: boolean }) => version.current).number;
+      const { diff } = await (await fetch(`/api/knowledge/diff?from=${live}&to=draft`)).json();
+      return { versions: versions as { number: number; sameAsLive: boolean }[], unpublished: diff.added.length + diff.removed.length + diff.changed.length };
+    });
+    const other = versions.find((version) => !version.sameAsLive)!;
+    await openFresh('versions');
+    const restoreOf = (number: number) => page.locator(`tr[data-version="${number}"]`).getByRole('button', { name: 'Restore' });
+    expect(await restoreOf(versions[0]!.number).isDisabled()).toBe(true);
+    const row = page.locator(`tr[data-version="${other.number}"]`);
+    await row.getByRole('button', { name: 'Restore' }).click();
+    const confirm = row.getByRole('button', { name: `Confirm restore of v${other.number}: discards ${unpublished} unpublished change(s)` });
+    await confirm.waitFor();
+    await shoot('restore-armed');
+    await confirm.click();
+    await page.getByText(`Version ${other.number} is live again`).waitFor();
+    const draft = await page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.map((intent: { name: string }) => intent.name));
+    expect(draft).not.toContain('restore_probe');
+    // The restored version is now what customers get: restoring it again is not offered.
+    expect(await restoreOf(other.number).isDisabled()).toBe(true);
+    expect(await restoreOf(versions[0]!.number).isDisabled()).toBe(false);
+  });
 });

@@ -68,6 +68,11 @@ describe('admin API', () => {
     const restored = await request(server.url, 'POST', '/api/knowledge/versions/1/restore', { cookie: admin });
     expect(restored.body.version).toMatchObject({ number: 3, restoredFrom: 1 });
     expect((await send(server.url, customer, '我想订披萨'))[0].text).not.toBe('抱歉，我们不卖披萨。');
+    // v1 is what customers get again: restoring it (or v3) would only discard the draft.
+    const again = await request(server.url, 'POST', '/api/knowledge/versions/1/restore', { cookie: admin });
+    expect([again.status, again.body.error.code]).toEqual([409, 'nothing_to_restore']);
+    const listed = await request(server.url, 'GET', '/api/knowledge/versions', { cookie: admin });
+    expect(listed.body.versions.map((version: { number: number; sameAsLive: boolean }) => [version.number, version.sameAsLive])).toEqual([[3, true], [2, false], [1, true]]);
     const audit = await request(server.url, 'GET', '/api/knowledge/audit', { cookie: admin });
     expect(audit.body.entries.slice(0, 3).map((entry: { action: string }) => entry.action)).toEqual(['knowledge.restored', 'knowledge.published', 'intent.created']);
   });

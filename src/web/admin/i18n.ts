@@ -95,6 +95,8 @@ const strings = {
   diff: { en: 'Diff with previous', zh: '与上一版比较' },
   restore: { en: 'Restore', zh: '恢复' },
   confirmRestore: { en: 'Confirm restore of v{n}', zh: '确认恢复 v{n}' },
+  confirmRestoreDiscards: { en: 'Confirm restore of v{n}: discards {count} unpublished change(s)', zh: '确认恢复 v{n}：将丢弃 {count} 项未发布的修改' },
+  sameAsLive: { en: 'Same as the live version', zh: '与线上版本相同' },
   restored: { en: 'Version {n} is live again (as version {m}).', zh: '版本 {n} 已重新上线（新版本 {m}）。' },
   audit: { en: 'Audit log', zh: '操作日志' },
   importExport: { en: 'Import / export', zh: '导入 / 导出' },

@@ -4,7 +4,9 @@ import { formatTime, t, uiLanguage } from '../i18n.js';
 import { errorText } from '../../shared/api.js';
 import type { AuditEntry, KnowledgeDiff, PublishResult, VersionRecord } from '../types.js';
 
-type Version = VersionRecord & { current: boolean };
+type Version = VersionRecord & { current: boolean; sameAsLive: boolean };
+
+const changeCount = (diff: KnowledgeDiff) => diff.added.length + diff.removed.length + diff.changed.length;
 
 function diffView(diff: KnowledgeDiff): HTMLElement {
   const block = (label: string, names: string[], kind: string) =>
@@ -39,7 +41,7 @@ function diffView(diff: KnowledgeDiff): HTMLElement {
   );
 }
 
-function versionRow(version: Version, previous: number | undefined, root: HTMLElement): HTMLElement[] {
+function versionRow(version: Version, previous: number | undefined, live: number, root: HTMLElement): HTMLElement[] {
   const detail = h('td', { attrs: { colspan: '5' } });
   const detailRow = h('tr', { class: 'detail', attrs: { hidden: '' } }, detail);
   const compare = h('button', { class: 'link', text: t('diff'), attrs: { type: 'button', ...(previous ? {} : { disabled: '' }) } });
@@ -57,9 +59,23 @@ function versionRow(version: Version, previous: number | undefined, root: HTMLEl
       showError(error);
     }
   });
-  const restore = h('button', { class: 'secondary', text: t('restore'), attrs: { type: 'button', ...(version.current ? { disabled: '' } : {}) } });
+  // Restoring what customers already get would only throw the draft away (the API refuses it too).
+  const same = version.current || version.sameAsLive;
+  const restore = h('button', { class: 'secondary', text: t('restore'), attrs: { type: 'button', ...(same ? { disabled: '', title: t('sameAsLive') } : {}) } });
   restore.addEventListener('click', async () => {
-    if (restore.dataset.armed !== 'yes') return ((restore.dataset.armed = 'yes'), (restore.textContent = t('confirmRestore', { n: version.number })));
+    if (restore.dataset.armed !== 'yes') {
+      // The draft becomes the restored version: say how much unpublished work that discards.
+      try {
+        const { diff } = await api<{ diff: KnowledgeDiff }>('GET', `/knowledge/diff?from=${live}&to=draft`);
+        const count = changeCount(diff);
+        restore.dataset.armed = 'yes';
+        restore.textContent = count ? t('confirmRestoreDiscards', { n: version.number, count }) : t('confirmRestore', { n: version.number });
+        restore.classList.toggle('danger', count > 0);
+      } catch (error) {
+        showError(error);
+      }
+      return;
+    }
     restore.disabled = true;
     try {
       const result = await api<PublishResult>('POST', `/knowledge/versions/${version.number}/restore`);
@@ -67,6 +83,7 @@ function versionRow(version: Version, previous: number | undefined, root: HTMLEl
     } catch (error) {
       delete restore.dataset.armed;
       restore.textContent = t('restore');
+      restore.classList.remove('danger');
       restore.disabled = false;
       showError(error);
     }
@@ -88,7 +105,8 @@ function auditList(entries: AuditEntry[]): HTMLElement {
 /** Published versions, newest first: who, when, what changed; diff and restore. */
 export async function renderVersions(root: HTMLElement, message?: string): Promise<void> {
   const [{ versions }, { entries }] = await Promise.all([api<{ versions: Version[] }>('GET', '/knowledge/versions'), api<{ entries: AuditEntry[] }>('GET', '/knowledge/audit')]);
-  const rows = versions.flatMap((version, index) => versionRow(version, versions[index + 1]?.number, root));
+  const live = versions.find((version) => version.current)?.number ?? 0;
+  const rows = versions.flatMap((version, index) => versionRow(version, versions[index + 1]?.number, live, root));
   root.replaceChildren(
     h(
       'section',
