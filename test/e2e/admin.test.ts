@@ -181,9 +181,12 @@ describe('admin pages, end to end', () => {
     await page.locator('[data-field="name"] .field-error', { hasText: '只能用小写字母、数字和下划线（snake_case），2–64 个字符' }).waitFor();
     expect(await page.locator('[data-field="answers.en"] .field-error').textContent()).toBe('至少需要一条答案');
     await shoot('field-errors-zh');
+    // The rejected new intent is still in the form, unsaved: publishing and switching language ask first.
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '发布…' }).click();
     await page.locator('.warnings li', { hasText: 'gift_wrap 只有 2 条英文例句，至少需要 3 条' }).waitFor();
     await shoot('publish-warnings-zh');
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.locator('header [data-lang="en"]').click();
   });
 
@@ -343,5 +346,41 @@ describe('admin pages, end to end', () => {
     // The restored version is now what customers get: restoring it again is not offered.
     expect(await restoreOf(other.number).isDisabled()).toBe(true);
     expect(await restoreOf(versions[0]!.number).isDisabled()).toBe(false);
+  });
+
+  it('asks before unsaved edits are lost: another intent, another language, another page, leaving', async () => {
+    const asked: string[] = [];
+    let answer = false;
+    const onDialog = (dialog: import('playwright-core').Dialog) => {
+      asked.push(dialog.message());
+      void (answer ? dialog.accept() : dialog.dismiss());
+    };
+    page.on('dialog', onDialog);
+    try {
+      await openFresh('intents');
+      await page.getByRole('button', { name: /^thanks/ }).click();
+      const answerEn = page.locator('#f-answers-en');
+      await answerEn.fill('An edit not saved yet.');
+      const preventsUnload = () => page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })));
+      expect(await preventsUnload()).toBe(true);
+
+      await page.getByRole('button', { name: /^goodbye/ }).click();
+      await page.locator('header [data-lang="zh"]').click();
+      await page.getByRole('link', { name: 'Versions' }).click();
+      expect(asked).toEqual(Array(3).fill('This intent has changes that are not saved to the draft. Discard them?'));
+      expect(await page.locator('.editor h2').textContent()).toBe('thanks');
+      expect(await answerEn.inputValue()).toBe('An edit not saved yet.');
+      expect(await page.getByRole('button', { name: 'Save to draft' }).isVisible()).toBe(true);
+
+      answer = true;
+      await page.getByRole('button', { name: /^goodbye/ }).click();
+      await expect.poll(() => page.locator('.editor h2').textContent()).toBe('goodbye');
+      expect(await preventsUnload()).toBe(false);
+      await page.getByRole('button', { name: /^thanks/ }).click();
+      expect(await answerEn.inputValue()).not.toBe('An edit not saved yet.');
+      expect(asked.length).toBe(4);
+    } finally {
+      page.off('dialog', onDialog);
+    }
   });
 });

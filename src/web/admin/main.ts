@@ -3,7 +3,7 @@ import { api, ApiError, whenSignedOut } from './api.js';
 import { $, h } from './dom.js';
 import { setUiLanguage, t, uiLanguage, type StringKey, type UiLanguage } from './i18n.js';
 import { renderDashboard } from './views/dashboard.js';
-import { renderIntents } from './views/intents.js';
+import { hasUnsavedEdits, mayDiscardEdits, renderIntents } from './views/intents.js';
 import { renderUnanswered } from './views/unanswered.js';
 import { renderUsers } from './views/users.js';
 import { renderVersions } from './views/versions.js';
@@ -25,7 +25,12 @@ async function show(): Promise<void> {
   const nav = $('#nav');
   nav.replaceChildren(
     ...Object.entries(views).map(([key, view]) =>
-      h('a', { text: t(view.label), class: key === name ? 'active' : '', attrs: { href: `#${key}`, ...(key === name ? { 'aria-current': 'page' } : {}) } }),
+      h('a', {
+        text: t(view.label),
+        class: key === name ? 'active' : '',
+        attrs: { href: `#${key}`, ...(key === name ? { 'aria-current': 'page' } : {}) },
+        on: { click: (event: MouseEvent) => (key === name || mayDiscardEdits() ? undefined : event.preventDefault()) },
+      }),
     ),
   );
   const root = $('#app-view');
@@ -70,6 +75,8 @@ async function start(): Promise<void> {
   setUiLanguage(uiLanguage());
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) {
     button.addEventListener('click', () => {
+      // The page is redrawn in the other language, which would drop the editor's unsaved edits.
+      if (!$('#app-view').hidden && !mayDiscardEdits()) return;
       setUiLanguage(button.dataset.lang as UiLanguage);
       if (!$('#app-view').hidden) void show();
     });
@@ -89,6 +96,9 @@ async function start(): Promise<void> {
   $('#logout').addEventListener('click', () => void signOut());
   $('#not-admin-logout').addEventListener('click', () => void signOut());
   window.addEventListener('hashchange', () => void show());
+  window.addEventListener('beforeunload', (event) => {
+    if (hasUnsavedEdits()) event.preventDefault();
+  });
   try {
     signedIn((await api('GET', '/auth/me')).user);
   } catch {

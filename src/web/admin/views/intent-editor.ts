@@ -112,5 +112,10 @@ export function intentForm(intent: Intent | undefined) {
     return problems.length > 0;
   }
 
-  return { element, read, showErrors, originalName: intent?.name };
+  // What the form held when drawn: anything else is an edit not yet saved to the draft.
+  const initial = JSON.stringify(read());
+  /** Unsaved edits in a form still on the page (one the page has replaced holds nothing to lose). */
+  const isDirty = () => element.isConnected && JSON.stringify(read()) !== initial;
+
+  return { element, read, showErrors, isDirty, originalName: intent?.name };
 }

@@ -9,6 +9,20 @@ import { errorText } from '../../shared/api.js';
 
 let selected: string | 'new' | undefined;
 let query = '';
+/** The editor's form, so switching intent, language or page can ask before its edits are lost. */
+let openForm: { isDirty(): boolean } | undefined;
+
+export const hasUnsavedEdits = () => openForm?.isDirty() ?? false;
+
+/** True when nothing unsaved would be lost, or the admin agrees to lose it. */
+export const mayDiscardEdits = () => !hasUnsavedEdits() || confirm(t('unsavedEdits'));
+
+/** Show another intent (or a new one) in the editor, once unsaved edits are dealt with. */
+function choose(name: string | 'new', root: HTMLElement): void {
+  if (!mayDiscardEdits()) return;
+  selected = name;
+  void renderIntents(root);
+}
 
 const matches = (intent: Intent, text: string) =>
   !text || [intent.name, intent.category, ...intent.utterances.en, ...intent.utterances.zh].some((value) => value.toLowerCase().includes(text.toLowerCase()));
@@ -71,7 +85,7 @@ function intentList(draft: DraftView, root: HTMLElement): HTMLElement {
           {},
           h(
             'button',
-            { class: intent.name === selected ? 'selected' : '', attrs: { type: 'button' }, on: { click: () => ((selected = intent.name), void renderIntents(root)) } },
+            { class: intent.name === selected ? 'selected' : '', attrs: { type: 'button' }, on: { click: () => choose(intent.name, root) } },
             h('span', { text: intent.name }),
             changed.has(intent.name) ? h('span', { class: 'dot', title: t('changes'), text: '•' }) : null,
             h('small', { class: 'muted', text: intent.category }),
@@ -85,7 +99,7 @@ function intentList(draft: DraftView, root: HTMLElement): HTMLElement {
   search.value = query;
   search.addEventListener('input', () => ((query = search.value), fill()));
   fill();
-  const create = h('button', { class: 'secondary', text: t('newIntent'), attrs: { type: 'button' }, on: { click: () => ((selected = 'new'), void renderIntents(root)) } });
+  const create = h('button', { class: 'secondary', text: t('newIntent'), attrs: { type: 'button' }, on: { click: () => choose('new', root) } });
   return h('nav', { class: 'intents-nav' }, search, h('div', { class: 'row' }, create, h('small', { class: 'muted', text: `${draft.intents.length}` })), list, importExport(() => void renderIntents(root)));
 }
 
@@ -93,6 +107,7 @@ function editor(draft: DraftView, root: HTMLElement): HTMLElement {
   const intent = selected === 'new' ? undefined : draft.intents.find((each) => each.name === selected);
   if (!intent && selected !== 'new') return h('section', { class: 'editor' }, h('p', { class: 'muted', text: t('pickIntent') }));
   const form = intentForm(intent);
+  openForm = form;
   const status = h('p', { attrs: { role: 'status' } });
   const save = h('button', { class: 'primary', text: t('save'), attrs: { type: 'submit' } });
   const remove = h('button', { class: 'danger', text: t('delete'), attrs: { type: 'button', ...(intent ? {} : { hidden: '' }) } });
@@ -135,7 +150,7 @@ export async function renderIntents(root: HTMLElement, message?: string): Promis
   const page = h(
     'div',
     { class: 'knowledge-page' },
-    publishBar(draft, (version) => void renderIntents(root, t('publishedVersion', { n: version }))),
+    publishBar(draft, (version) => void renderIntents(root, t('publishedVersion', { n: version })), mayDiscardEdits),
     message ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
     h('div', { class: 'knowledge-columns' }, intentList(draft, root), editor(draft, root), tryItPanel()),
   );

@@ -38,11 +38,13 @@ function changeList(result: Pick<PublishResult, 'changes'>): HTMLElement {
 }
 
 /** The bar over the editor: unpublished changes, and Publish with a look at the guard rails first. */
-export function publishBar(draft: DraftView, onPublished: (version: number) => void): HTMLElement {
+export function publishBar(draft: DraftView, onPublished: (version: number) => void, mayRedraw: () => boolean = () => true): HTMLElement {
   const count = draft.changes.added.length + draft.changes.removed.length + draft.changes.changed.length;
   const panel = h('div', { class: 'publish-panel', attrs: { 'aria-live': 'polite' } });
   const button = h('button', { class: 'primary', text: t('publish'), attrs: { type: 'button', ...(count ? {} : { disabled: '' }) } });
   button.addEventListener('click', async () => {
+    // Publishing redraws the page (and publishes the saved draft, not the form): ask first.
+    if (!mayRedraw()) return;
     panel.replaceChildren(h('p', { class: 'muted', text: t('checking') }));
     try {
       const check = await api<PublishResult>('POST', '/knowledge/publish', { dryRun: true });
