@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SLA_HOURS, parseSlaTable, type SlaTable } from './tickets/sla.js';
+import { isLongEnoughPassword, PASSWORD_RULE } from './users/password-policy.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -13,8 +14,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   PARLEY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  PARLEY_ADMIN_EMAIL: z.email().optional(),
-  PARLEY_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  PARLEY_ADMIN_EMAIL: z.string().trim().pipe(z.email()).optional(),
+  PARLEY_ADMIN_PASSWORD: z.string().refine(isLongEnoughPassword, PASSWORD_RULE).optional(),
   PARLEY_TRACE: flag,
   PARLEY_FSYNC: flag,
   PARLEY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 30).default(3600),

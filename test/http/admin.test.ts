@@ -153,6 +153,20 @@ describe('admin API', () => {
     expect((await request(server.url, 'GET', '/api/analytics/summary?from=2026-02-30', { cookie: admin })).status).toBe(400);
   });
 
+  it('refuses a password of spaces or padded with them, and trims the spaces around an e-mail address', async () => {
+    const create = (body: object) => request(server.url, 'POST', '/api/users', { cookie: admin, body: { role: 'agent', ...body } });
+    for (const password of ['          ', 'abc            ', ' a b c d e f g h i ']) {
+      const refused = await create({ email: 'weak@example.com', password });
+      expect([refused.status, refused.body.error.fields[0].path]).toEqual([400, 'password']);
+    }
+    const reset = await request(server.url, 'POST', `/api/users/${agentId}/password`, { cookie: admin, body: { password: '           ' } });
+    expect(reset.status).toBe(400);
+
+    const created = await create({ email: '  Spaced@Example.com ', password: 'a fine pass phrase' });
+    expect([created.status, created.body.user?.email]).toEqual([201, 'spaced@example.com']);
+    expect((await login(server.url, { email: ' spaced@example.com  ', password: 'a fine pass phrase' })).status).toBe(200);
+  });
+
   it('disables an agent (signed out at once) and resets a password', async () => {
     expect((await request(server.url, 'PATCH', `/api/users/${agentId}`, { cookie: admin, body: { disabled: true } })).body.user.disabled).toBe(true);
     expect((await request(server.url, 'GET', '/api/auth/me', { cookie: agent })).status).toBe(401);

@@ -6,9 +6,10 @@ import type { SessionService, UserService } from '../../users/index.js';
 import { clearedSessionCookie, requireUser, sessionCookie, userOf } from '../auth.js';
 import { parse } from '../validate.js';
 import type { ApiRouter } from './route-table.js';
+import { emailSchema } from './user-routes.js';
 
 const loginSchema = z.object({
-  email: z.email({ error: 'email must be an e-mail address' }).max(200),
+  email: emailSchema,
   password: z.string({ error: 'password is required' }).min(1, 'password is required').max(200),
 });
 

@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { conflict } from '../../errors.js';
 import type { EventBus } from '../../events/index.js';
-import type { SessionService, UserService } from '../../users/index.js';
+import { isLongEnoughPassword, PASSWORD_RULE, type SessionService, type UserService } from '../../users/index.js';
 import { requireUser } from '../auth.js';
 import { parse } from '../validate.js';
 import type { ApiRouter } from './route-table.js';
 
+/** An address as typed or pasted: surrounding spaces are trimmed, not a reason to refuse it. */
+export const emailSchema = z
+  .string({ error: 'email must be an e-mail address' })
+  .trim()
+  .pipe(z.email({ error: 'email must be an e-mail address' }).max(200));
+
 const newUserSchema = z.object({
-  email: z.email({ error: 'email must be an e-mail address' }).max(200),
-  password: z.string().min(10, 'password must be at least 10 characters').max(200),
+  email: emailSchema,
+  password: z.string({ error: 'password is required' }).max(200).refine(isLongEnoughPassword, `password ${PASSWORD_RULE}`),
   role: z.enum(['agent', 'admin'], { error: 'role must be "agent" or "admin"' }),
   name: z.string().trim().min(1).max(100).optional(),
 });

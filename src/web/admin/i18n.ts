@@ -127,7 +127,7 @@ const strings = {
   disable: { en: 'Disable', zh: '停用' },
   enable: { en: 'Enable', zh: '启用' },
   resetPassword: { en: 'Reset password', zh: '重置密码' },
-  newPassword: { en: 'New password (10+ characters)', zh: '新密码（至少 10 位）' },
+  newPassword: { en: 'New password (10+ characters besides spaces)', zh: '新密码（除空格外至少 10 位）' },
   passwordReset: { en: 'Password changed.', zh: '密码已修改。' },
   createUser: { en: 'Create user', zh: '创建用户' },
   userCreated: { en: 'User created.', zh: '用户已创建。' },
