@@ -14,6 +14,8 @@ export interface ConversationSummary {
   traditional: boolean;
   createdAt: string;
   lastMessage: { text: string; sender: Sender; at: string } | null;
+  /** The customer's own latest message (the queue previews it: the last line is often the bot's or a notice). */
+  customerSaid: { text: string; at: string } | null;
   /** The mood the customer last expressed (see `moodOf`); null before they wrote anything. */
   mood: Sentiment | null;
   waitingSince: string | null;
@@ -44,6 +46,7 @@ export class ConversationSummaries {
     const transcript = activities ?? (await this.deps.log.all(record.id));
     const messages = transcript.filter((activity) => activity.type === 'message' && typeof activity.text === 'string');
     const last = messages.at(-1);
+    const lastSaid = messages.findLast((activity) => senderOf(activity) === 'customer');
     const language = this.deps.languageOf(record);
     const handoff = record.handoff;
     return {
@@ -54,6 +57,7 @@ export class ConversationSummaries {
       traditional: language === 'zh' && readsTraditional(record),
       createdAt: record.createdAt,
       lastMessage: last ? { text: String(last.text), sender: senderOf(last), at: last.timestamp } : null,
+      customerSaid: lastSaid ? { text: String(lastSaid.text), at: lastSaid.timestamp } : null,
       mood: this.moodOf(messages, language),
       waitingSince: record.status === 'waiting' && handoff ? handoff.requestedAt : null,
       priority: handoff?.priority ?? 'normal',

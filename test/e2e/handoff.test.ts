@@ -76,6 +76,9 @@ describe('handoff through the agent console', () => {
     const item = alice.locator(`.queue-item[data-conversation="${c.conversationId}"]`);
     await item.waitFor();
     expect(await alice.title()).toMatch(/^(\(1\)|●)/);
+    // The queue shows what the customer said (not the bot's "getting a person" line) and why they are there.
+    expect(await item.locator('.preview').textContent()).toBe('I want to talk to a person');
+    expect(await item.locator('.badge.reason').textContent()).toBe('asked for a person');
 
     // A hostile customer: markup must show as text in the console and never run.
     const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
@@ -226,6 +229,30 @@ describe('handoff through the agent console', () => {
       await each.messages((activity) => senderOf(activity) === 'system' && /left the queue/.test(activity.text ?? ''));
       each.session.end();
     }
+    await alice.context().close();
+  });
+
+  it("an old chat opened from a customer's history says they are in a newer one, and opens it", async () => {
+    const first = await generateToken(server.url);
+    await request(server.url, 'POST', `/v3/directline/conversations/${first.conversationId}/activities`, { token: first.token, body: { type: 'message', text: 'hello' } });
+    // The same customer comes back and starts a new chat (their old token proves who they are).
+    const again = await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: first.token, body: {} });
+    expect(again.body.conversationId).not.toBe(first.conversationId);
+    await request(server.url, 'POST', `/v3/directline/conversations/${again.body.conversationId}/activities`, { token: again.body.token, body: { type: 'message', text: 'I want to talk to a person' } });
+
+    const alice = await signIn('alice@example.com', 'en');
+    await alice.goto(`${server.url}/agent#${first.conversationId}`);
+    await alice.reload();
+    const notice = alice.locator('#conv-header .newer');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe('This customer is in a newer chat now. Open it');
+    expect(await alice.getAttribute('#composer-text', 'placeholder')).toBe('Claim the conversation to reply.');
+    await notice.getByRole('button', { name: 'Open it' }).click();
+    await alice.waitForFunction((id) => location.hash === `#${id}`, again.body.conversationId);
+    await alice.locator('#conv-header .badge.status.waiting').waitFor();
+    expect(await notice.count()).toBe(0);
+    // The customer leaves the queue (the next tests count places in it).
+    await request(server.url, 'POST', `/v3/directline/conversations/${again.body.conversationId}/activities`, { token: again.body.token, body: { type: 'message', text: 'cancel' } });
     await alice.context().close();
   });
 

@@ -4,6 +4,8 @@ import { languageBadge, shortId } from './queue-view.js';
 import { type Line, senderOf, state } from './state.js';
 
 export interface ConversationActions {
+  /** Open another conversation (the customer's newer one). */
+  open(id: string): void;
   claim(): void;
   release(): void;
   close(): void;
@@ -33,6 +35,9 @@ export function renderHeader(actions: ConversationActions): void {
       detail.waitingSince ? h('span', { class: 'wait', text: t('waitingFor', { time: since(detail.waitingSince) }) }) : null,
       rating ? h('span', { class: `badge rating r${rating.score}`, text: `★ ${t('rated', { score: rating.score })}`, attrs: rating.comment ? { title: rating.comment } : {} }) : null,
     ),
+    ...(state.newerChatId
+      ? [h('p', { class: 'newer', attrs: { role: 'status' } }, t('newerChat'), ' ', h('button', { class: 'link', text: t('openNewerChat'), attrs: { type: 'button' }, on: { click: () => actions.open(state.newerChatId!) } }))]
+      : []),
     h(
       'div',
       { class: 'actions' },
@@ -93,7 +98,9 @@ export function renderComposer(): void {
   }
   const blocked = state.mode === 'reply' && !mine;
   text.disabled = blocked;
-  text.placeholder = state.mode === 'note' ? t('notePlaceholder') : blocked ? t('claimFirst') : t('replyPlaceholder');
+  // When replying is not possible, say why (and what would make it possible).
+  const why = detail.status === 'closed' ? t('closedNoReply') : detail.status === 'active' && detail.agent ? t('heldByOther', { agent: detail.agent.name }) : t('claimFirst');
+  text.placeholder = state.mode === 'note' ? t('notePlaceholder') : blocked ? why : t('replyPlaceholder');
   $<HTMLButtonElement>('#composer button[type=submit]').disabled = blocked;
 }
 

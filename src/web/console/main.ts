@@ -59,7 +59,7 @@ const queueActions: QueueActions = {
   },
   ticketFilter: () => (state.ticketFilter.search.trim() ? renderQueue($('#queue'), queueActions) : refreshTickets()),
 };
-const conversationActions = { claim: () => void act('claim'), release: () => void act('release'), close: () => void act('close') };
+const conversationActions = { open: (id: string) => void select(id), claim: () => void act('claim'), release: () => void act('release'), close: () => void act('close') };
 const sideActions = {
   open: (id: string) => void select(id),
   startCreating: () => startCreating(),
@@ -124,6 +124,13 @@ async function loadDetail(): Promise<void> {
 async function loadCustomer(): Promise<void> {
   const id = state.detail?.customerId;
   customer = id ? ((await optional<CustomerView>('GET', `/customers/${encodeURIComponent(id)}`)) ?? null) : null;
+  // Opened from the customer's history while they wait in a newer chat: say so, with the way there.
+  const openedAt = state.detail?.createdAt ?? '';
+  const newer = customer?.conversations.find((each) => each.id !== state.detail?.id && each.createdAt > openedAt && ['waiting', 'active'].includes(each.status));
+  if ((newer?.id ?? null) !== state.newerChatId) {
+    state.newerChatId = newer?.id ?? null;
+    renderHeader(conversationActions);
+  }
   redrawSide();
 }
 const refreshCustomer = debounce(() => void loadCustomer().catch(failed), 300);
@@ -158,7 +165,10 @@ function switchDraft(from: string | null, to: string): void {
 
 async function select(id: string): Promise<void> {
   switchDraft(state.selectedId, id);
-  if (state.selectedId !== id) state.sideMessage = null;
+  if (state.selectedId !== id) {
+    state.sideMessage = null;
+    state.newerChatId = null;
+  }
   state.selectedId = id;
   state.typingUntil = 0;
   history.replaceState(null, '', `#${id}`);

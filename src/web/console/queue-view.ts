@@ -91,6 +91,7 @@ function ticketItem(ticket: TicketRow, select: (id: string) => void): HTMLButton
 
 function queueItem(item: Summary, select: (id: string) => void): HTMLButtonElement {
   const mood = item.mood?.label ?? 'neutral';
+  const reason = item.status === 'waiting' && item.reason ? tOr(`reason_${item.reason}`, '') : '';
   return h(
     'button',
     {
@@ -105,8 +106,10 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
       h('span', { class: 'badge lang', text: languageBadge(item) }),
       item.priority !== 'normal' ? h('span', { class: `badge priority ${item.priority}`, text: tOr(`priority_${item.priority}`, item.priority) }) : null,
       item.mood ? h('span', { class: `badge mood ${mood}`, title: `${t('mood')}: ${item.mood.score.toFixed(2)}`, text: tOr(`mood_${mood}`, mood) }) : null,
+      // Why the chat came to the agents, where it says more than the mood badge.
+      reason ? h('span', { class: 'badge reason', text: reason }) : null,
     ),
-    h('div', { class: 'preview', text: item.lastMessage?.text ?? '' }),
+    h('div', { class: 'preview', text: item.customerSaid?.text ?? item.lastMessage?.text ?? '' }),
     h(
       'div',
       { class: 'row meta' },

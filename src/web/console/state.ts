@@ -60,6 +60,8 @@ export const state = {
   resolving: null as { ticketId: string; resolution: string; rootCause: string } | null,
   /** A ticket the agent is filing from the open chat ('' priority or category: the service assesses it). */
   creating: null as { conversationId: string; description: string; priority: string; category: string } | null,
+  /** The open chat's customer is in a newer conversation that is waiting for or with an agent (an old one was opened from their history). */
+  newerChatId: null as string | null,
   /** The outcome of the last ticket action, shown in the side panel beside the tickets (not under the composer). */
   sideMessage: null as { text: string; error: boolean } | null,
   /** What the agent had typed in each conversation they left, and in which mode: a draft never follows them to another customer. */
