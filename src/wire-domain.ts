@@ -6,6 +6,7 @@ import { collectionHolder, connectCustomerEvents, createCustomerServices, perCon
 import type { EventBus } from './events/index.js';
 import { AgentPresence, ConversationSummaries, HandoffService, NotesRepository } from './handoff/index.js';
 import type { Logger } from './logger.js';
+import { extractEntities } from './nlu/entities.js';
 import { converterFor } from './nlu/language.js';
 import type { Language } from './nlu/types.js';
 import type { Sentiment } from './sentiment/types.js';
@@ -73,7 +74,10 @@ export async function wireDomain(deps: DomainDeps) {
       fileTicket: async (request) => {
         const by = { kind: 'system', name: 'handoff' } as const;
         const open = (await tickets.openForCustomer(request.customerId)).find((ticket) => ticket.conversationId === request.conversationId && ticket.history[0]?.by.name === by.name);
-        if (!open) return tickets.create({ ...request, by });
+        // Read as the bot's complaint flow reads a complaint: the order the customer named, and their mood.
+        const said = request.about ?? '';
+        const read = said ? { orderNumber: extractEntities(said).orderNumbers[0] ?? null, sentiment: deps.analyzeSentiment(said, request.language).score } : {};
+        if (!open) return tickets.create({ ...request, ...read, by });
         await tickets.update(open.id, { note: 'The customer asked for a person again in the same chat, and again no agent took it.' }, by);
         return { id: open.id };
       },

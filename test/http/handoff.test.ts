@@ -262,6 +262,19 @@ describe('handoff over HTTP', () => {
     await server.parley.adapter.idle();
   });
 
+  it('a ticket for a chat nobody took carries the order the customer named', async () => {
+    for (let i = 0; i < 200 && server.parley.presence.count() > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    const customer = await startConversation(server.url, 'en-US');
+    await send(server.url, customer, 'where is my order 1048213?');
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'talk to a person' } });
+    await server.parley.adapter.idle();
+    const notice = (await activitiesOf(server.url, customer)).find((activity) => /^No agent is available/.test(activity.text ?? ''));
+    const ticketId = /ticket (T-\d+)/.exec(notice?.text ?? '')![1];
+    expect((await request(server.url, 'GET', `/api/tickets/${ticketId}`, { cookie: alice })).body).toMatchObject({ orderNumber: '1048213' });
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'Back to the assistant' } });
+    await server.parley.adapter.idle();
+  });
+
   it("shows the mood the customer last expressed, not the mood of '转人工'", async () => {
     const events = await openEvents(server.url, alice);
     const customer = await startConversation(server.url, 'zh-CN');
