@@ -52,6 +52,8 @@ export function ticketDataHolder<T extends TicketPersonalFields>(tickets: Collec
     async eraseCustomer(subject) {
       const found = await mine(subject);
       for (const ticket of found) await tickets.put(anonymiseTicket(ticket));
+      // The versions before anonymising must not wait in the journal for the next snapshot.
+      if (found.length > 0) await tickets.purge();
       return found.length;
     },
   };

@@ -15,8 +15,10 @@ export interface Collection<T extends Identified> {
   /** The records `wanted` accepts (it sees the stored records: it must only read them). */
   filter(wanted: (item: Readonly<T>) => boolean): Promise<T[]>;
   put(item: T): Promise<void>;
-  /** Resolves `true` when something was deleted. */
+  /** Resolves `true` when something was deleted (and its earlier versions are gone from disk). */
   delete(id: string): Promise<boolean>;
+  /** No earlier version of any record remains on disk (after records were anonymised in place by `put`). */
+  purge(): Promise<void>;
 }
 
 /** Documents addressed by key, each stored on its own (dialog state, per-conversation data). */

@@ -36,7 +36,7 @@ const MIN_JOURNAL_BYTES = 64 * 1024;
  * (atomically, through lowdb) when the journal has grown to a quarter of it (at least 64 KB:
  * rewriting 2 MB of records once a second under load cost CPU and memory churn for nothing), a
  * minute after the oldest unsaved change at the latest, on `flush`, at start, and at once after
- * a delete, so erased data does not linger in the journal; a restart replays at most a quarter
+ * a delete or a `purge`, so erased data does not linger in the journal; a restart replays at most a quarter
  * of the snapshot's bytes. Replaying the journal over a snapshot that already holds its changes
  * gives the same records, so a crash at any point of a rewrite loses nothing; a last line cut short by a crash was never acknowledged and is skipped.
  * A journal line with no file operation queued before it is written at once, synchronously
@@ -147,6 +147,13 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
     await this.append({ d: id });
     await this.enqueue(() => this.compact());
     return true;
+  }
+
+  /** The journal's earlier versions leave the disk now: the snapshot is rewritten from memory. */
+  async purge(): Promise<void> {
+    if (!this.loaded) return;
+    await this.loaded;
+    await this.enqueue(() => this.compact());
   }
 
   private append(entry: JournalEntry<T>): Promise<void> {

@@ -20,6 +20,7 @@ class MemoryCollection<T extends Identified> implements Collection<T> {
   async delete(id: string) {
     return this.items.delete(id);
   }
+  async purge() {}
 }
 
 class MemoryKeyValue implements KeyValueStore {
