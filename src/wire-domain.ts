@@ -88,6 +88,7 @@ export async function wireDomain(deps: DomainDeps) {
   const handoffNotes = new NotesRepository(storage.collection('handoff-notes'));
   const handoffSummaries = new ConversationSummaries({
     log,
+    claimTimeoutMs: config.handoffTimeoutSeconds * 1000,
     analyzeSentiment: deps.analyzeSentiment,
     languageOf: (record) => handoff.languageOf(record),
     tagsOf: async (customerId) => {

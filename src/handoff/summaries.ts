@@ -25,6 +25,8 @@ export interface ConversationSummary {
   agent: { id: string; name: string } | null;
   ticketId: string | null;
   timedOut: boolean;
+  /** When a waiting chat will time out (the customer is told nobody came, and a ticket is filed) unless an agent claims it. */
+  timesOutAt: string | null;
 }
 
 export interface SummaryDeps {
@@ -33,6 +35,8 @@ export interface SummaryDeps {
   languageOf: (record: ConversationRecord) => Language;
   /** The customer's current tags (the customers module's), when there is one. */
   tagsOf?: (customerId: string) => Promise<string[]>;
+  /** How long a waiting chat may go unclaimed (the handoff service's timeout). */
+  claimTimeoutMs?: number;
 }
 
 /** How many of the customer's latest messages the queue's mood looks back over. */
@@ -66,6 +70,10 @@ export class ConversationSummaries {
       agent: record.status === 'active' && handoff?.agentId ? { id: handoff.agentId, name: handoff.agentName ?? '' } : null,
       ticketId: handoff?.ticketId ?? null,
       timedOut: Boolean(handoff?.timedOutAt) && record.status === 'waiting',
+      timesOutAt:
+        record.status === 'waiting' && handoff && !handoff.timedOutAt && this.deps.claimTimeoutMs !== undefined
+          ? new Date(Date.parse(handoff.requestedAt) + this.deps.claimTimeoutMs).toISOString()
+          : null,
     };
   }
 

@@ -79,6 +79,8 @@ describe('handoff through the agent console', () => {
     // The queue shows what the customer said (not the bot's "getting a person" line) and why they are there.
     expect(await item.locator('.preview').textContent()).toBe('I want to talk to a person');
     expect(await item.locator('.badge.reason').textContent()).toBe('asked for a person');
+    // It says when the customer will be told nobody came (the test server's time-out: 3 min).
+    expect(await item.locator('.timeout').textContent()).toMatch(/^times out in [23] min$/);
 
     // A hostile customer: markup must show as text in the console and never run.
     const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';

@@ -398,12 +398,12 @@ function bindStatic(): void {
     });
   }
   bindCannedReplies();
-  // Waiting times move on by themselves, in the queue and in the open chat's header.
+  // Waiting times and time-outs move on by themselves, in the queue and in the open chat's header.
   setInterval(() => {
     if (!state.me) return;
     renderQueue($('#queue'), queueActions);
     if (state.detail?.waitingSince) renderHeader(conversationActions);
-  }, 30_000);
+  }, 15_000);
 }
 
 async function start(): Promise<void> {

@@ -114,7 +114,7 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
       'div',
       { class: 'row meta' },
       item.waitingSince
-        ? h('span', { class: 'wait', text: t('waitingFor', { time: since(item.waitingSince) }) })
+        ? h('span', { class: 'wait', text: t('waitingFor', { time: since(item.waitingSince) }) }, ...timeoutNote(item))
         : item.lastMessage
           ? h('time', { class: 'last', text: whenAt(item.lastMessage.at), attrs: { datetime: item.lastMessage.at } })
           : null,
@@ -123,6 +123,14 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
       ...item.tags.slice(0, 3).map((tag) => h('span', { class: 'tag', text: tOr(`tag_${tag}`, tag) })),
     ),
   );
+}
+
+/** "· times out in 2 min" on a waiting chat, urgent in its last minute; the queue is redrawn every 15 s. */
+function timeoutNote(item: Summary): (Node | string)[] {
+  if (!item.timesOutAt) return [];
+  const left = Date.parse(item.timesOutAt) - Date.now();
+  const minutes = Math.max(0, Math.ceil(left / 60_000));
+  return [' · ', h('span', { class: `timeout${left < 60_000 ? ' soon' : ''}`, text: t('timesOutIn', { n: minutes }) })];
 }
 
 export function shortId(id: string): string {
