@@ -237,7 +237,9 @@ export class HandoffService {
 
   private async queueStatusOf(record: ConversationRecord): Promise<QueueStatus> {
     const agentsOnline = this.deps.presence.count();
-    const queue = record.status === 'waiting' ? await this.queue() : [];
+    // Chats that timed out wait as tickets (their customers were told, and have often left): they
+    // do not push a new customer back in line.
+    const queue = record.status === 'waiting' ? (await this.queue()).filter((each) => !each.handoff?.timedOutAt || each.id === record.id) : [];
     const position = queue.findIndex((each) => each.id === record.id) + 1;
     return {
       status: record.status,

@@ -165,6 +165,17 @@ describe('handoff timeouts (fake clock)', () => {
     expect((await f.handoff.claim(id, alice)).status).toBe('active');
   });
 
+  it("a chat that timed out (kept as a ticket) does not push a new customer back in line", async () => {
+    const f = await handoffFixture();
+    const earlier = await f.newConversation();
+    await f.handoff.request(earlier, 'customer_asked');
+    await f.time.advance(CLAIM_TIMEOUT_MS);
+    const later = await f.newConversation();
+    expect((await f.handoff.request(later, 'customer_asked')).position).toBe(1);
+    // The agents' queue still lists both.
+    expect((await f.handoff.queue()).map((record) => record.id).sort()).toEqual([earlier, later].sort());
+  });
+
   it('a claim in time cancels the timeout', async () => {
     const f = await handoffFixture();
     const id = await f.newConversation();
