@@ -208,6 +208,17 @@ describe('handoff through the agent console', () => {
     expect(await alice.locator('#side .side-message.error').textContent()).toBe('description: must be at most 4000 characters');
     expect(await alice.locator('#composer-hint').textContent()).toBe('');
 
+    // Closing asks first; "Cancel" keeps the chat.
+    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).click();
+    const confirmed: string[] = [];
+    alice.once('dialog', (dialog) => {
+      confirmed.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await alice.click('[data-action="close"]');
+    expect(confirmed).toEqual(['Close this chat? The customer is told it has ended.']);
+    expect((await request(server.url, 'GET', `/api/conversations/${b.conversationId}`, { cookie: (await alice.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ') })).body.status).toBe('active');
+
     // A new chat waiting: the title says so for a moment.
     const c = await customer('en-US');
     await c.messages(isBot);

@@ -54,6 +54,7 @@ const queueActions: QueueActions = {
   select: (id: string) => void select(id),
   tab: (tab: QueueTab) => {
     state.tab = tab;
+    localStorage.setItem('parley.console.tab', tab);
     renderQueue($('#queue'), queueActions);
     if (tab === 'tickets') refreshTickets();
   },
@@ -186,6 +187,8 @@ async function select(id: string): Promise<void> {
 // ── actions ────────────────────────────────────────────────────────────────────────────
 async function act(action: 'claim' | 'release' | 'close'): Promise<void> {
   if (!state.selectedId) return;
+  // Closing ends the customer's chat (a waiting customer loses their place): ask first.
+  if (action === 'close' && !window.confirm(t('confirmClose'))) return;
   try {
     await api('POST', `/conversations/${encodeURIComponent(state.selectedId)}/${action}`);
     hint('');

@@ -44,7 +44,8 @@ export interface TicketRow {
 
 export const state = {
   me: null as { id: string; name: string; role: string } | null,
-  tab: 'waiting' as QueueTab,
+  /** The queue tab shown; kept across reloads. */
+  tab: (['waiting', 'active', 'bot', 'closed', 'tickets'].includes(localStorage.getItem('parley.console.tab') ?? '') ? localStorage.getItem('parley.console.tab') : 'waiting') as QueueTab,
   lists: { waiting: [], active: [], bot: [], closed: [] } as Record<Exclude<QueueTab, 'tickets'>, Summary[]>,
   /** The tickets tab: the tickets listed, which statuses, and what the agent searched for. */
   tickets: [] as TicketRow[],
