@@ -173,6 +173,9 @@ describe('handoff through the agent console', () => {
       return list.scrollHeight - list.scrollTop - list.clientHeight;
     })).toBeLessThan(2);
 
+    // A has not agreed to profiling: the panel says why there is no mood history.
+    await alice.locator('#side p', { hasText: 'Not kept: the customer has not agreed to profiling' }).waitFor();
+
     // A draft for A stays with A: it is not in B's composer, and comes back in A's.
     await alice.fill('#composer-text', 'Your refund for the resealed parcel is approved');
     await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).click();

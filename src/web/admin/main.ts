@@ -20,7 +20,11 @@ const views: Record<string, { label: StringKey; render: View }> = {
 
 const currentView = () => (location.hash.slice(1) in views ? location.hash.slice(1) : 'intents');
 
+/** Each navigation's number: a page that finishes loading after the admin moved on is not shown. */
+let navigation = 0;
+
 async function show(): Promise<void> {
+  const turn = ++navigation;
   const name = currentView();
   const nav = $('#nav');
   nav.replaceChildren(
@@ -35,10 +39,14 @@ async function show(): Promise<void> {
   );
   const root = $('#app-view');
   root.replaceChildren(h('p', { class: 'muted', text: t('loading') }));
+  // Drawn off-page, and put in place only if it is still the page asked for: the Users page
+  // loading slowly drew itself over the Dashboard the admin had clicked meanwhile.
+  const page = h('div', { class: 'page' });
   try {
-    await views[name]!.render(root);
+    await views[name]!.render(page);
+    if (turn === navigation) root.replaceChildren(page);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return;
+    if ((error instanceof ApiError && error.status === 401) || turn !== navigation) return;
     root.replaceChildren(h('p', { class: 'error', text: t('error', { message: errorText(error, uiLanguage()) }) }));
   }
 }

@@ -14,6 +14,7 @@ export interface CustomerView {
   churnRisk: { score: number; signals: { name: string; active: boolean; evidence: string; because?: { facts: Record<string, string | number> } }[] };
   tickets: { id: string; status: string; overdue?: boolean; priority?: string; category?: string; description?: string; dueAt?: string }[];
   conversations: { id: string; status: string; createdAt: string }[];
+  consent?: { profiling?: boolean };
 }
 
 export interface SideActions {
@@ -67,7 +68,8 @@ function profileSection(customer: CustomerView | null, customerId: string): HTML
         )
       : h('p', { class: 'muted', text: t('noTags') }),
     h('h4', { text: `${t('sentimentTrend')}${customer.sentiment.rolling === null ? '' : ` (${customer.sentiment.rolling.toFixed(2)})`}` }),
-    scores.length ? sparkline(scores) : h('p', { class: 'muted', text: t('noMood') }),
+    // Without the customer's consent the mood of each message is not kept: say so, rather than "no readings yet".
+    scores.length ? sparkline(scores) : h('p', { class: 'muted', text: customer.consent?.profiling === false ? t('noConsent') : t('noMood') }),
     h('h4', { text: t('churnRisk') }),
     h('div', { class: 'risk' }, h('div', { class: `risk-bar ${risk >= 60 ? 'high' : risk >= 30 ? 'medium' : 'low'}`, attrs: { style: `width:${Math.max(2, risk)}%` } }), h('span', { text: `${risk}%` })),
     h(
