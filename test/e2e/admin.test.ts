@@ -383,4 +383,33 @@ describe('admin pages, end to end', () => {
       page.off('dialog', onDialog);
     }
   });
+
+  it('a new user gets the name customers will see, and an admin renames them and changes their role on the Users page', async () => {
+    await openFresh('users');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    const form = page.locator('form.create-user');
+    await form.getByLabel('E-mail').fill('carol.smith@example.com');
+    await form.getByLabel(/^New password/).fill('carol password 1');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    // The name is required: the browser keeps the form until it is given.
+    expect(await form.getByLabel('Name', { exact: true }).evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
+    await form.getByLabel('Name', { exact: true }).fill('Carol Smith');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await page.getByText('User created.').waitFor();
+    const userBy = (email: string) => page.evaluate(async (wanted) => (await (await fetch('/api/users')).json()).users.find((user: { email: string }) => user.email === wanted), email);
+    expect(await userBy('carol.smith@example.com')).toMatchObject({ name: 'Carol Smith', role: 'agent' });
+
+    const row = page.locator('tr[data-email="carol.smith@example.com"]');
+    const save = row.getByRole('button', { name: 'Save', exact: true });
+    expect(await save.isDisabled()).toBe(true);
+    await row.getByLabel('Name of carol.smith@example.com').fill('Carol S.');
+    await row.getByLabel('Role of carol.smith@example.com').selectOption('admin');
+    await save.click();
+    await page.getByText('Saved the changes to carol.smith@example.com.').waitFor();
+    expect(await userBy('carol.smith@example.com')).toMatchObject({ name: 'Carol S.', role: 'admin' });
+    expect(await page.locator('tr[data-email="carol.smith@example.com"]').getByLabel('Name of carol.smith@example.com').inputValue()).toBe('Carol S.');
+    // An admin cannot demote themselves: their own role is not offered for change.
+    expect(await page.locator('tr[data-email="admin@example.com"]').getByLabel('Role of admin@example.com').isDisabled()).toBe(true);
+    await shoot('users');
+  });
 });

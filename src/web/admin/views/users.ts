@@ -4,6 +4,43 @@ import { formatTime, t, uiLanguage } from '../i18n.js';
 import type { PublicUser } from '../types.js';
 import { errorText } from '../../shared/api.js';
 
+type Role = PublicUser['role'];
+
+const roleSelect = (selected: Role, label?: string) =>
+  h(
+    'select',
+    label ? { attrs: { 'aria-label': label } } : {},
+    ...(['agent', 'admin'] as const).map((role) => h('option', { text: t(role), attrs: { value: role, ...(role === selected ? { selected: '' } : {}) } })),
+  );
+
+/**
+ * The name customers read when this person takes their chat ("Carol joined the chat"), and the
+ * role, edited in place: Save is live only while one of them differs from what is stored.
+ */
+function nameAndRoleEditor(user: PublicUser, self: boolean, root: HTMLElement, status: HTMLElement) {
+  const name = h('input', { class: 'user-name', attrs: { type: 'text', required: '', maxlength: '100', 'aria-label': t('nameOf', { email: user.email }) } });
+  name.value = user.name;
+  const role = roleSelect(user.role, t('roleOf', { email: user.email }));
+  // You cannot take away your own admin role (the server refuses too).
+  role.disabled = self;
+  const save = h('button', { class: 'secondary', text: t('saveUser'), attrs: { type: 'button' } });
+  const changes = () => ({ ...(name.value.trim() !== user.name ? { name: name.value } : {}), ...(role.value !== user.role ? { role: role.value } : {}) });
+  const refresh = () => (save.disabled = Object.keys(changes()).length === 0);
+  name.addEventListener('input', refresh);
+  role.addEventListener('change', refresh);
+  refresh();
+  save.addEventListener('click', async () => {
+    try {
+      await api('PATCH', `/users/${encodeURIComponent(user.id)}`, changes());
+      await renderUsers(root, t('userSaved', { email: user.email }));
+    } catch (error) {
+      status.className = 'error';
+      status.textContent = errorText(error, uiLanguage());
+    }
+  });
+  return { name, role, save };
+}
+
 function userRow(user: PublicUser, root: HTMLElement): HTMLElement {
   const toggle = h('button', { class: 'secondary', text: user.disabled ? t('enable') : t('disable'), attrs: { type: 'button' } });
   const status = h('span', { attrs: { role: 'status' } });
@@ -32,28 +69,38 @@ function userRow(user: PublicUser, root: HTMLElement): HTMLElement {
   // Your own account cannot be disabled (the server refuses too): no button to tempt you.
   const self = document.querySelector('#me')?.textContent === user.email;
   if (self) toggle.hidden = true;
+  const editor = nameAndRoleEditor(user, self, root, status);
   return h(
     'tr',
-    { class: user.disabled ? 'disabled' : '' },
+    { class: user.disabled ? 'disabled' : '', attrs: { 'data-email': user.email } },
     h('td', {}, user.email, self ? h('span', { class: 'badge', text: t('you') }) : null),
-    h('td', { text: user.name }),
-    h('td', { text: t(user.role) }),
+    h('td', {}, editor.name),
+    h('td', {}, editor.role),
     h('td', { text: user.disabled ? t('disabled') : t('active') }),
     h('td', { text: formatTime(user.createdAt) }),
-    h('td', { class: 'actions' }, toggle, password, reset, status),
+    h('td', { class: 'actions' }, editor.save, toggle, password, reset, status),
   );
 }
 
 function createForm(root: HTMLElement): HTMLElement {
   const email = h('input', { attrs: { type: 'email', required: '' } });
+  // Required here: without it customers would read the e-mail's local part ("carol.smith joined the chat").
+  const name = h('input', { attrs: { type: 'text', required: '', maxlength: '100' } });
   const password = h('input', { attrs: { type: 'password', autocomplete: 'new-password', required: '' } });
-  const role = h('select', {}, h('option', { text: t('agent'), attrs: { value: 'agent' } }), h('option', { text: t('admin'), attrs: { value: 'admin' } }));
+  const role = roleSelect('agent');
   const status = h('p', { attrs: { role: 'status' } });
-  const form = h('form', { class: 'card create-user' }, h('h3', { text: t('createUser') }), h('div', { class: 'row' }, field(t('email'), email, 'new-email'), field(t('newPassword'), password, 'new-password'), field(t('role'), role, 'new-role')), h('button', { class: 'primary', text: t('createUser'), attrs: { type: 'submit' } }), status);
+  const form = h(
+    'form',
+    { class: 'card create-user' },
+    h('h3', { text: t('createUser') }),
+    h('div', { class: 'row' }, field(t('displayName'), name, 'new-name', t('displayNameHint')), field(t('email'), email, 'new-email'), field(t('newPassword'), password, 'new-password'), field(t('role'), role, 'new-role')),
+    h('button', { class: 'primary', text: t('createUser'), attrs: { type: 'submit' } }),
+    status,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await api('POST', '/users', { email: email.value, password: password.value, role: role.value });
+      await api('POST', '/users', { email: email.value, name: name.value, password: password.value, role: role.value });
       await renderUsers(root, t('userCreated'));
     } catch (error) {
       status.className = 'error';
@@ -63,7 +110,7 @@ function createForm(root: HTMLElement): HTMLElement {
   return form;
 }
 
-/** Agents and admins: create, disable or enable, reset a password. */
+/** Agents and admins: create, rename, change a role, disable or enable, reset a password. */
 export async function renderUsers(root: HTMLElement, message?: string): Promise<void> {
   const { users } = await api<{ users: PublicUser[] }>('GET', '/users');
   root.replaceChildren(
@@ -72,7 +119,7 @@ export async function renderUsers(root: HTMLElement, message?: string): Promise<
       { class: 'users-page' },
       h('h2', { text: t('navUsers') }),
       message ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
-      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ...(['email', 'name', 'role', 'status', 'created'] as const).map((key) => h('th', { text: t(key) })), h('th'))), h('tbody', {}, ...users.map((user) => userRow(user, root)))),
+      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ...(['email', 'displayName', 'role', 'status', 'created'] as const).map((key) => h('th', { text: t(key) })), h('th'))), h('tbody', {}, ...users.map((user) => userRow(user, root)))),
       createForm(root),
     ),
   );
