@@ -10,7 +10,7 @@ import { toTrainingExamples } from './loader.js';
 import type { Intent } from './schema.js';
 import type { Trainer } from './trainer.js';
 import { tryOn, type TryResult } from './try-it.js';
-import { applyUtteranceCsv } from './utterance-csv.js';
+import { applyUtteranceCsv, type UtteranceImportChange, utteranceChanges } from './utterance-csv.js';
 
 const isEmptyDiff = (diff: KnowledgeDiff) => diff.added.length + diff.removed.length + diff.changed.length === 0;
 const intentExists = (name: string) => conflict('intent_exists', `an intent named "${name}" exists already`);
@@ -169,14 +169,23 @@ export class KnowledgeService {
     return this.draft();
   }
 
-  /** Replace the utterances of the intents a CSV names (`intent,language,text`). */
-  async importUtteranceCsv(csv: string, who: string): Promise<DraftView> {
-    const count = await this.changeDraft(who, (intents) => {
+  /**
+   * Replace the utterances of the (intent, language) pairs a CSV has lines for
+   * (`intent,language,text`), answering the new draft and what changed; `dryRun` only says what
+   * would change (the draft is left alone), so the page can ask first.
+   */
+  async importUtteranceCsv(csv: string, who: string, options: { dryRun?: boolean } = {}): Promise<{ utteranceChanges: UtteranceImportChange[] } | (DraftView & { utteranceChanges: UtteranceImportChange[] })> {
+    if (options.dryRun) {
+      const intents = (await this.loadDraft()).intents;
+      return { utteranceChanges: utteranceChanges(intents, validateKnowledge({ intents: applyUtteranceCsv(intents, csv) })) };
+    }
+    const changes = await this.changeDraft(who, (intents) => {
       const next = validateKnowledge({ intents: applyUtteranceCsv(intents, csv) });
-      return { intents: next, result: diffKnowledge(intents, next).changed.length };
+      return { intents: next, result: utteranceChanges(intents, next) };
     });
-    await this.deps.audit.record({ who, action: 'utterances.imported', detail: `imported utterances from CSV: ${count} intents changed` });
-    return this.draft();
+    const listed = changes.map((change) => `${change.intent} (${change.language}) +${change.added} -${change.removed}`).join('; ');
+    await this.deps.audit.record({ who, action: 'utterances.imported', detail: `imported utterances from CSV: ${listed || 'no changes'}` });
+    return { ...(await this.draft()), utteranceChanges: changes };
   }
 
   /** What the draft and the published recognizer make of a sentence, side by side. */

@@ -52,14 +52,24 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((cells) => cells.some((cell) => cell.trim() !== ''));
 }
 
+/** What an import does to one intent's examples in one language. */
+export interface UtteranceImportChange {
+  intent: string;
+  language: Language;
+  added: number;
+  removed: number;
+  /** The examples in that language after the import. */
+  total: number;
+}
+
 /**
- * The intents with their utterances replaced by the CSV's, for every intent the CSV names;
- * intents it does not name keep theirs. An unknown intent or language names its line.
+ * The utterances a CSV gives, per intent and language: only the (intent, language) pairs the file
+ * has lines for. An unknown intent or language, or a bad line, names its line.
  */
-export function applyUtteranceCsv(intents: readonly Intent[], csv: string): Intent[] {
+function readUtteranceCsv(intents: readonly Intent[], csv: string): Map<string, Partial<Record<Language, string[]>>> {
   const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
   const start = rows[0]?.join(',').trim().toLowerCase() === CSV_HEADER ? 1 : 0;
-  const byIntent = new Map<string, Record<Language, string[]>>();
+  const byIntent = new Map<string, Partial<Record<Language, string[]>>>();
   const known = new Set(intents.map((intent) => intent.name));
   rows.slice(start).forEach((cells, index) => {
     const line = index + start + 1;
@@ -71,12 +81,39 @@ export function applyUtteranceCsv(intents: readonly Intent[], csv: string): Inte
     if (!known.has(name)) fail(`unknown intent "${name}"`);
     if (language !== 'en' && language !== 'zh') fail(`language must be "en" or "zh"`);
     if (!text) fail('text must not be empty');
-    const lists = byIntent.get(name) ?? { en: [], zh: [] };
-    if (!lists[language as Language].includes(text)) lists[language as Language].push(text);
+    const lists = byIntent.get(name) ?? {};
+    const list = (lists[language as Language] ??= []);
+    if (!list.includes(text)) list.push(text);
     byIntent.set(name, lists);
   });
+  return byIntent;
+}
+
+/**
+ * The intents with the CSV's utterances in place of theirs, for each (intent, language) pair the
+ * file has lines for; every other pair keeps its examples. So a file of English lines for one
+ * intent never touches that intent's Chinese examples, nor any intent it does not name.
+ */
+export function applyUtteranceCsv(intents: readonly Intent[], csv: string): Intent[] {
+  const given = readUtteranceCsv(intents, csv);
   return intents.map((intent) => {
-    const utterances = byIntent.get(intent.name);
-    return utterances ? { ...intent, utterances } : intent;
+    const lists = given.get(intent.name);
+    return lists ? { ...intent, utterances: { en: lists.en ?? intent.utterances.en, zh: lists.zh ?? intent.utterances.zh } } : intent;
   });
+}
+
+/** Per intent and language, how many examples an import adds and removes (pairs it leaves alone are not listed). */
+export function utteranceChanges(before: readonly Intent[], after: readonly Intent[]): UtteranceImportChange[] {
+  const old = new Map(before.map((intent) => [intent.name, intent]));
+  const changes: UtteranceImportChange[] = [];
+  for (const intent of after) {
+    for (const language of ['en', 'zh'] as const) {
+      const was = new Set(old.get(intent.name)?.utterances[language] ?? []);
+      const now = new Set(intent.utterances[language]);
+      const added = [...now].filter((text) => !was.has(text)).length;
+      const removed = [...was].filter((text) => !now.has(text)).length;
+      if (added + removed > 0) changes.push({ intent: intent.name, language, added, removed, total: now.size });
+    }
+  }
+  return changes;
 }

@@ -412,4 +412,26 @@ describe('admin pages, end to end', () => {
     expect(await page.locator('tr[data-email="admin@example.com"]').getByLabel('Role of admin@example.com').isDisabled()).toBe(true);
     await shoot('users');
   });
+
+  it('an utterance CSV shows what it will change before it is imported, and keeps the languages it has no lines for', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    const goodbye = () => page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.find((intent: { name: string }) => intent.name === 'goodbye'));
+    const before = await goodbye();
+    await page.getByText('Import / export').click();
+    const file = { name: 'goodbye.csv', mimeType: 'text/csv', buffer: Buffer.from('intent,language,text\ngoodbye,en,see you around\n') };
+    await page.getByLabel('Import utterances CSV into the draft').setInputFiles(file);
+    const preview = page.locator('.csv-preview');
+    await preview.getByText(`goodbye, English: 1 added, ${before.utterances.en.length} removed (1 after the import)`).waitFor();
+    await shoot('csv-preview');
+    // Nothing is written until the admin says so; Cancel leaves the draft alone.
+    expect(await goodbye()).toEqual(before);
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+    expect(await preview.isVisible()).toBe(false);
+
+    await page.getByLabel('Import utterances CSV into the draft').setInputFiles(file);
+    await preview.getByRole('button', { name: 'Import these changes' }).click();
+    await page.getByText('Imported into the draft.').waitFor();
+    expect((await goodbye()).utterances).toEqual({ en: ['see you around'], zh: before.utterances.zh });
+  });
 });

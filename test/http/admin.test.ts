@@ -111,6 +111,19 @@ describe('admin API', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const bad = await request(server.url, 'POST', '/api/knowledge/utterances/import', { cookie: admin, body: { csv: 'intent,language,text\nno_such_intent,en,hello\n' } });
     expect(bad.body.error.message).toBe('line 2: unknown intent "no_such_intent"');
+
+    // One English line: a dry run lists what it would change; only the English examples of that intent go.
+    const thanks = () => request(server.url, 'GET', '/api/knowledge', { cookie: admin }).then((draft) => draft.body.intents.find((intent: { name: string }) => intent.name === 'thanks'));
+    const before = await thanks();
+    const csvBody = { csv: 'intent,language,text\nthanks,en,cheers mate\n' };
+    const dry = await request(server.url, 'POST', '/api/knowledge/utterances/import', { cookie: admin, body: { ...csvBody, dryRun: true } });
+    expect([dry.status, dry.body]).toEqual([200, { utteranceChanges: [{ intent: 'thanks', language: 'en', added: 1, removed: before.utterances.en.length, total: 1 }] }]);
+    expect(await thanks()).toEqual(before);
+    const applied = await request(server.url, 'POST', '/api/knowledge/utterances/import', { cookie: admin, body: csvBody });
+    expect(applied.body.utteranceChanges).toEqual(dry.body.utteranceChanges);
+    expect((await thanks()).utterances).toEqual({ en: ['cheers mate'], zh: before.utterances.zh });
+    const badFlag = await request(server.url, 'POST', '/api/knowledge/utterances/import', { cookie: admin, body: { ...csvBody, dryRun: 'yes' } });
+    expect([badFlag.status, badFlag.body.error.fields[0].path]).toEqual([400, 'dryRun']);
   });
 
   it('lists what the bot missed, grouped, and adds a question to an intent of the draft', async () => {

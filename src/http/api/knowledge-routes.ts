@@ -11,7 +11,7 @@ const textSchema = z.object({ text: z.string().trim().min(1, 'text must not be e
 const publishSchema = z.object({ note: z.string().trim().max(500).optional(), dryRun: z.boolean().optional() }).optional().default({});
 const diffSchema = z.object({ from: versionOrDraft, to: versionOrDraft.default('draft') });
 const exportSchema = z.object({ version: versionOrDraft.default('draft') });
-const csvSchema = z.object({ csv: z.string().min(1, 'csv must not be empty').max(4_000_000) });
+const csvSchema = z.object({ csv: z.string().min(1, 'csv must not be empty').max(4_000_000), dryRun: z.boolean({ error: 'dryRun must be true or false' }).optional() }).strict();
 
 /** The admin's knowledge editor: draft, try it, publish, versions, diff, restore, import/export, audit. */
 export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService): void {
@@ -85,7 +85,8 @@ export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService):
   });
 
   api.add('post', '/knowledge/utterances/import', 'admin', async (req, res) => {
-    res.json(await knowledge.importUtteranceCsv(parse(csvSchema, req.body, 'body').csv, requireUser(res).email));
+    const { csv, dryRun } = parse(csvSchema, req.body, 'body');
+    res.json(await knowledge.importUtteranceCsv(csv, requireUser(res).email, { dryRun: dryRun ?? false }));
   });
 
   api.add('get', '/knowledge/audit', 'admin', async (_req, res) => {

@@ -47,6 +47,23 @@ describe('import and export', () => {
     expect((await knowledge.intentsOf('draft')).find((intent) => intent.name === 'refund')!.utterances).toEqual({ en: ['give me my money back'], zh: ['退钱'] });
     await expect(knowledge.importUtteranceCsv('intent,language,text\nrefund,en,ok\nnope,en,hello\n', 'ann@example.com')).rejects.toThrow('line 3: unknown intent "nope"');
   });
+
+  it('replaces only the (intent, language) pairs the CSV has lines for, and a dry run says so without touching the draft', async () => {
+    const { knowledge } = await openKnowledge();
+    const before = (await knowledge.intentsOf('draft')).find((intent) => intent.name === 'refund')!;
+    const csv = 'intent,language,text\nrefund,en,give me my money back\n';
+
+    const preview = await knowledge.importUtteranceCsv(csv, 'ann@example.com', { dryRun: true });
+    expect(preview.utteranceChanges).toEqual([{ intent: 'refund', language: 'en', added: 1, removed: before.utterances.en.length, total: 1 }]);
+    expect(await knowledge.intentsOf('draft')).toContainEqual(before);
+
+    const done = await knowledge.importUtteranceCsv(csv, 'ann@example.com');
+    expect(done.utteranceChanges).toEqual(preview.utteranceChanges);
+    const after = (await knowledge.intentsOf('draft')).find((intent) => intent.name === 'refund')!;
+    // The Chinese examples, which the file never mentioned, are kept.
+    expect(after.utterances).toEqual({ en: ['give me my money back'], zh: before.utterances.zh });
+    expect((await knowledge.audit())[0]!.detail).toBe(`imported utterances from CSV: refund (en) +1 -${before.utterances.en.length}`);
+  });
 });
 
 describe('the audit log', () => {

@@ -2,6 +2,7 @@ import { api, download } from '../api.js';
 import { h } from '../dom.js';
 import { t, uiLanguage } from '../i18n.js';
 import type { DraftView, Intent } from '../types.js';
+import { csvImport } from './csv-import.js';
 import { intentForm } from './intent-editor.js';
 import { publishBar } from './publish-panel.js';
 import { tryItPanel } from './try-it.js';
@@ -58,7 +59,7 @@ function exportButton(label: string, path: string, fileName: string, status: HTM
   return button;
 }
 
-function importExport(reload: () => void): HTMLElement {
+function importExport(reload: (message?: string) => void): HTMLElement {
   const status = h('p', { attrs: { role: 'status' } });
   const done = async () => reload();
   return h(
@@ -68,7 +69,7 @@ function importExport(reload: () => void): HTMLElement {
     exportButton(t('exportJson'), '/knowledge/export', 'knowledge.json', status),
     exportButton(t('exportCsv'), '/knowledge/utterances.csv', 'utterances.csv', status),
     fileButton(t('importJson'), 'application/json,.json', async (text) => (await api('POST', '/knowledge/import', JSON.parse(text)), done()), status),
-    fileButton(t('importCsv'), 'text/csv,.csv', async (csv) => (await api('POST', '/knowledge/utterances/import', { csv }), done()), status),
+    csvImport(status, mayDiscardEdits, () => reload(t('imported'))),
     status,
   );
 }
@@ -100,7 +101,7 @@ function intentList(draft: DraftView, root: HTMLElement): HTMLElement {
   search.addEventListener('input', () => ((query = search.value), fill()));
   fill();
   const create = h('button', { class: 'secondary', text: t('newIntent'), attrs: { type: 'button' }, on: { click: () => choose('new', root) } });
-  return h('nav', { class: 'intents-nav' }, search, h('div', { class: 'row' }, create, h('small', { class: 'muted', text: `${draft.intents.length}` })), list, importExport(() => void renderIntents(root)));
+  return h('nav', { class: 'intents-nav' }, search, h('div', { class: 'row' }, create, h('small', { class: 'muted', text: `${draft.intents.length}` })), list, importExport((message) => void renderIntents(root, message)));
 }
 
 function editor(draft: DraftView, root: HTMLElement): HTMLElement {
