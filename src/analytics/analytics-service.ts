@@ -1,6 +1,7 @@
 import { mapLimit } from '../concurrency.js';
 import { groupQuestions } from '../kb/index.js';
-import { countBy, dayOf, daysBetween, rate, round, statOf, top } from './stats.js';
+import { countBy, rate, round, statOf, top } from './stats.js';
+import { dayIn, daysIn } from './time-zone.js';
 import type { ActivityFacts, AgentStats, AnalyticsSources, AnalyticsSummary, ConversationFacts, TicketFacts, TurnFact } from './types.js';
 import { botResponseTimes, agentFirstResponse } from './response-times.js';
 
@@ -9,6 +10,8 @@ export interface DateRange {
   from: string;
   /** ISO time, inclusive. */
   to: string;
+  /** The IANA time zone whose calendar days the per-day numbers count in (default UTC). */
+  timeZone?: string;
 }
 
 /** What a conversation's own files (turn log, transcript, insight) say, as the summary needs it. */
@@ -85,7 +88,7 @@ export class AnalyticsService {
     const escalated = engaged.filter((data) => data.escalated).length;
     const tickets = await this.ticketsIn(range);
     return {
-      range,
+      range: { from: range.from, to: range.to, timeZone: range.timeZone ?? 'UTC' },
       conversations: { total: conversations.length, engaged: engaged.length, byDay: this.perDay(conversations, range) },
       containmentRate: rate(engaged.length - escalated, engaged.length),
       escalationRate: rate(escalated, engaged.length),
@@ -102,7 +105,7 @@ export class AnalyticsService {
       agentFirstResponseSeconds: statOf(engaged.flatMap((data) => data.agentResponse ?? [])),
       resolutionHours: statOf(tickets.all.filter((ticket) => within(ticket.resolvedAt, range)).map((ticket) => round((Date.parse(ticket.resolvedAt!) - Date.parse(ticket.createdAt)) / 3_600_000, 2))),
       tickets: this.ticketCounts(tickets),
-      sentiment: { byDay: this.moodPerDay(engaged) },
+      sentiment: { byDay: this.moodPerDay(engaged, range.timeZone ?? 'UTC') },
       topIntents: top(countMap(turns.flatMap((turn) => (turn.intent ? [turn.intent] : []))), 10).map(([intent, count]) => ({ intent, count })),
       topUnanswered: await this.topUnanswered(range),
       agents: this.perAgent(engaged, range),
@@ -160,17 +163,19 @@ export class AnalyticsService {
     return facts;
   }
 
+  /** Conversations by the day they started on in the range's time zone (the admin's, not UTC's). */
   private perDay(conversations: ConversationData[], range: DateRange) {
-    const counts = countBy(conversations, (data) => dayOf(data.record.startedAt ?? data.record.createdAt));
-    return daysBetween(range.from, range.to).map((day) => ({ day, count: counts[day] ?? 0 }));
+    const timeZone = range.timeZone ?? 'UTC';
+    const counts = countBy(conversations, (data) => dayIn(data.record.startedAt ?? data.record.createdAt, timeZone));
+    return daysIn(range.from, range.to, timeZone).map((day) => ({ day, count: counts[day] ?? 0 }));
   }
 
-  private moodPerDay(conversations: ConversationData[]) {
+  private moodPerDay(conversations: ConversationData[], timeZone: string) {
     // Sums, not lists copied per conversation: that was quadratic, a second's stall at 10,000 chats a day.
     const byDay = new Map<string, { sum: number; count: number }>();
     for (const data of conversations) {
       if (data.mood === undefined) continue;
-      const day = dayOf(data.record.startedAt ?? data.record.createdAt);
+      const day = dayIn(data.record.startedAt ?? data.record.createdAt, timeZone);
       const totals = byDay.get(day) ?? { sum: 0, count: 0 };
       totals.sum += data.mood;
       totals.count += 1;

@@ -7,3 +7,4 @@
 export * from './types.js';
 export { AnalyticsService, type DateRange } from './analytics-service.js';
 export { TurnLog } from './turn-log.js';
+export { addDays, dayIn, daysIn, endOfDay, isTimeZone, startOfDay } from './time-zone.js';

@@ -12,22 +12,10 @@ export const round = (value: number, digits = 3) => Math.round(value * 10 ** dig
 
 export const rate = (part: number, whole: number): number | null => (whole === 0 ? null : round(part / whole, 4));
 
-/** `2026-03-14` (UTC) of an ISO time. */
-export const dayOf = (iso: string) => iso.slice(0, 10);
-
 export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
   return counts;
-}
-
-/** Every day from `from` to `to` (inclusive), so a chart has no gaps. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let at = Date.parse(`${dayOf(from)}T00:00:00Z`); at <= Date.parse(to) && days.length < 400; at += 86_400_000) {
-    days.push(new Date(at).toISOString().slice(0, 10));
-  }
-  return days;
 }
 
 export function top<T extends string>(counts: Map<T, number>, limit: number): [T, number][] {

@@ -71,7 +71,8 @@ export interface Stat {
 
 /** The dashboard's numbers for a date range. */
 export interface AnalyticsSummary {
-  range: { from: string; to: string };
+  /** ISO times; `timeZone`: the IANA zone whose days `byDay` counts. */
+  range: { from: string; to: string; timeZone: string };
   conversations: { total: number; engaged: number; byDay: { day: string; count: number }[] };
   /** Engaged conversations that ended without a human. */
   containmentRate: number | null;

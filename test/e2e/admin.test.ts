@@ -139,7 +139,8 @@ describe('admin pages, end to end', () => {
     expect(Number((await page.locator('.kpi').first().locator('.kpi-value').textContent())?.replace(/,/g, ''))).toBeGreaterThan(20);
     expect(await page.locator('.chart-card', { hasText: 'Top intents' }).locator('svg text.label', { hasText: 'pizza_delivery' }).count()).toBe(1);
     expect(await page.locator('.chart-card', { hasText: 'Tickets by status' }).locator('svg text.label').allTextContents()).toEqual(expect.arrayContaining(['open', 'resolved']));
-    expect(await page.locator('.chart-card', { hasText: 'Conversations per day' }).locator('rect.bar').count()).toBe(14);
+    // The last 30 days, today included.
+    expect(await page.locator('.chart-card', { hasText: 'Conversations per day' }).locator('rect.bar').count()).toBe(30);
     // The axis labels are drawn inside the chart, not cut off at its left edge.
     const perDay = page.locator('.chart-card', { hasText: 'Conversations per day' }).locator('svg');
     const chartLeft = (await perDay.boundingBox())!.x;
@@ -433,5 +434,30 @@ describe('admin pages, end to end', () => {
     await preview.getByRole('button', { name: 'Import these changes' }).click();
     await page.getByText('Imported into the draft.').waitFor();
     expect((await goodbye()).utterances).toEqual({ en: ['see you around'], zh: before.utterances.zh });
+  });
+
+  it('counts the dashboard days in the admin time zone: a chat at 04:41 in Shanghai is on that day', async () => {
+    // Tuesday 11 March 2025, 04:41 in Shanghai: still 10 March in UTC (a date no other test writes on).
+    const now = new Date('2025-03-10T20:41:00.000Z');
+    await server.parley.storage.collection('conversations').put({ id: 'tz-probe', userId: 'u-tz-probe', customerId: 'c-tz-probe', createdAt: '2025-03-10T20:30:00.000Z', startedAt: '2025-03-10T20:30:00.000Z', status: 'bot' } as never);
+    const context = await browser.newContext({ timezoneId: 'Asia/Shanghai', viewport: { width: 1360, height: 900 } });
+    await context.clock.setFixedTime(now);
+    const shanghai = await context.newPage();
+    try {
+      await shanghai.goto(`${server.url}/admin#dashboard`);
+      await shanghai.getByLabel('E-mail').fill('admin@example.com');
+      await shanghai.getByLabel('Password').fill('correct horse battery');
+      const asked = shanghai.waitForRequest(/\/api\/analytics\/summary/);
+      await shanghai.getByRole('button', { name: 'Sign in' }).click();
+      const query = new URL((await asked).url()).searchParams;
+      expect([query.get('from'), query.get('to'), query.get('tz')]).toEqual(['2025-02-10', '2025-03-11', 'Asia/Shanghai']);
+      expect(await shanghai.getByLabel('To', { exact: true }).inputValue()).toBe('2025-03-11');
+      const bars = shanghai.locator('.chart-card', { hasText: 'Conversations per day' }).locator('rect.bar title');
+      await expect.poll(() => bars.count()).toBe(30);
+      expect(await bars.last().textContent()).toBe('2025-03-11: 1');
+      await shanghai.screenshot({ path: `${SHOTS}/admin-dashboard-shanghai.png`, fullPage: true });
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -164,6 +164,12 @@ describe('admin API', () => {
     const past = await request(server.url, 'GET', '/api/analytics/summary?from=2001-01-01&to=2001-01-31', { cookie: admin });
     expect(past.body.conversations).toMatchObject({ total: 0, byDay: expect.arrayContaining([{ day: '2001-01-31', count: 0 }]) });
     expect((await request(server.url, 'GET', '/api/analytics/summary?from=2026-02-30', { cookie: admin })).status).toBe(400);
+    // In the admin's time zone, a bare date is that local day: Shanghai's 1 January starts at 16:00 UTC the day before.
+    const shanghai = await request(server.url, 'GET', '/api/analytics/summary?from=2001-01-01&to=2001-01-31&tz=Asia/Shanghai', { cookie: admin });
+    expect(shanghai.body.range).toEqual({ from: '2000-12-31T16:00:00.000Z', to: '2001-01-31T15:59:59.999Z', timeZone: 'Asia/Shanghai' });
+    expect(shanghai.body.conversations.byDay.map((day: { day: string }) => day.day)).toEqual(Array.from({ length: 31 }, (_, n) => `2001-01-${String(n + 1).padStart(2, '0')}`));
+    const badZone = await request(server.url, 'GET', '/api/analytics/summary?tz=Mars/Olympus', { cookie: admin });
+    expect([badZone.status, badZone.body.error.fields[0].path]).toEqual([400, 'tz']);
   });
 
   it('refuses a password of spaces or padded with them, and trims the spaces around an e-mail address', async () => {

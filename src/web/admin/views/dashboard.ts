@@ -10,7 +10,18 @@ const DAY = 86_400_000;
 const MAX_DAYS = 366;
 let range: { from: string; to: string } | undefined;
 
-const defaultRange = () => ({ from: new Date(Date.now() - 13 * DAY).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) });
+/** A day of the admin's own calendar (not UTC's: in Shanghai, 04:41 on 1 December is 1 December). */
+const localDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/** The last 30 days of the admin's calendar, today included. */
+function defaultRange(): { from: string; to: string } {
+  const today = new Date();
+  return { from: localDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 29)), to: localDay(today) };
+}
+
+/** The browser's time zone, so the server counts days as the admin lives them (UTC if the browser does not say). */
+const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
 const seconds = (value: number | null) => (value === null ? '—' : value < 90 ? `${Math.round(value)} s` : `${(value / 60).toFixed(1)} min`);
 const hours = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} h`);
 const millis = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
@@ -94,7 +105,7 @@ export async function renderDashboard(root: HTMLElement): Promise<void> {
   const form = h('form', { class: 'row range' }, h('label', { text: t('from') }, from), h('label', { text: t('to') }, to), h('button', { class: 'primary', text: t('apply'), attrs: { type: 'submit' } }), problem);
   const fill = async (shown: { from: string; to: string }) => {
     try {
-      const summary = await api<AnalyticsSummary>('GET', `/analytics/summary?from=${shown.from}&to=${shown.to}`);
+      const summary = await api<AnalyticsSummary>('GET', `/analytics/summary?${new URLSearchParams({ ...shown, tz: timeZone() })}`);
       body.replaceChildren(kpis(summary), charts(summary));
     } catch (error) {
       problem.textContent = errorText(error, uiLanguage());
