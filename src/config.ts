@@ -71,7 +71,7 @@ export interface Config {
   slaHours: SlaTable;
 }
 
-/** A setting that failed validation; the message names the variable. */
+/** A setting that failed validation, or that the server could not use at start (src/startup-errors.ts); the message names the variable. */
 export class ConfigError extends Error {}
 
 /** Parse the environment once into a typed Config, or fail naming the bad variable. */

@@ -13,7 +13,15 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const parley = await startParley(config, logger);
+let parley;
+try {
+  parley = await startParley(config, logger);
+} catch (error) {
+  // A setting the server could not use (KNOWLEDGE_DIR missing, PORT taken) is one line; a bug keeps its stack.
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 
 const out = process.stdout;
 out.write(`\nParley is running.\n`);

@@ -25,6 +25,7 @@ import type { Logger } from './logger.js';
 import { extractEntities } from './nlu/index.js';
 import { projectRoot } from './project-root.js';
 import { loadSecret } from './secret.js';
+import { knowledgeDirError, listenError } from './startup-errors.js';
 import { analyzeSentiment as analyzeOnce, rememberingAnalyzer } from './sentiment/index.js';
 import { createLowdbStorage, type Storage } from './storage/index.js';
 import type { TicketService } from './tickets/index.js';
@@ -67,7 +68,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
 
   // ── knowledge ─────────────────────────────────────────────────────────────────────────
   // The first start stores KNOWLEDGE_DIR as version 1; later starts load the latest published version.
-  const kb = await createKnowledgeServices({ storage, seed: () => loadKnowledgeDir(config.knowledgeDir), modelDir: config.modelDir });
+  const kb = await createKnowledgeServices({ storage, seed: () => loadKnowledgeDir(config.knowledgeDir).catch((error: unknown) => Promise.reject(knowledgeDirError(error, config.knowledgeDir))), modelDir: config.modelDir });
   const knowledge = kb.runtime;
   const unanswered = kb.unanswered;
   const turnLog = new TurnLog(storage.keyValue('analytics-turns'));
@@ -170,7 +171,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   const server = createServer(app);
   const closeStreams = attachStreamServer(server, directLine, logger);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenError(error, config.port, config.host)));
     server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address() as AddressInfo;

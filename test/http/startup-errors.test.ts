@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtServer } from '../../scripts/build-server.js';
+import { childModelDir, repoRoot } from '../support/child-server.js';
+import { tempDir } from '../support/temp.js';
+
+const made: string[] = [];
+const scratch = async () => {
+  const dir = await tempDir();
+  made.push(dir);
+  return dir;
+};
+
+/** `node dist/server/src/index.js` as `npm start` runs it, until it exits: its code and what it printed on stderr. */
+async function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [await builtServer()], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DATA_DIR: await scratch(), PARLEY_MODEL_DIR: childModelDir, PARLEY_ADMIN_EMAIL: 'admin@example.com', PARLEY_ADMIN_PASSWORD: 'correct horse battery', LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // A server that starts after all would never exit: stop it, and the test fails on the code.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  clearTimeout(timer);
+  return { code, stderr };
+}
+
+describe('a setting the server cannot use stops it with one line naming the setting', () => {
+  let occupied: Server | undefined;
+  afterAll(async () => {
+    await new Promise<void>((resolve) => (occupied ? occupied.close(() => resolve()) : resolve()));
+    await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('KNOWLEDGE_DIR that does not exist, on the first start of a DATA_DIR', async () => {
+    const { code, stderr } = await start({ KNOWLEDGE_DIR: '/nope' });
+    expect(code).toBe(1);
+    expect(stderr).toBe('KNOWLEDGE_DIR /nope does not exist: set KNOWLEDGE_DIR to the folder of knowledge files to load on the first start\n');
+  });
+
+  it('KNOWLEDGE_DIR with a file that is not JSON: the file is named', async () => {
+    const dir = path.join(await scratch(), 'knowledge');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'faq.json'), '{ not json');
+    const { code, stderr } = await start({ KNOWLEDGE_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^KNOWLEDGE_DIR: ${dir}/faq\\.json: not valid JSON: [^\\n]+\\n$`));
+  });
+
+  it('a PORT another process listens on', async () => {
+    occupied = createServer();
+    const port = await new Promise<number>((resolve) => occupied!.listen(0, '127.0.0.1', () => resolve((occupied!.address() as { port: number }).port)));
+    const { code, stderr } = await start({ KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge'), PORT: String(port) });
+    expect(code).toBe(1);
+    expect(stderr).toBe(`PORT ${port} is already in use on 127.0.0.1: stop what listens there, or set PORT to a free port\n`);
+  });
+});
