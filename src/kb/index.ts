@@ -11,6 +11,7 @@ export * from './audit-log.js';
 export * from './feedback.js';
 export * from './guard-rails.js';
 export * from './intent-validation.js';
+export { revisionOf } from './intent-revision.js';
 export * from './knowledge-diff.js';
 export * from './knowledge-publisher.js';
 export * from './knowledge-service.js';

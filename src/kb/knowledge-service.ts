@@ -1,6 +1,7 @@
 import { conflict, notFound } from '../errors.js';
 import type { Language } from '../nlu/types.js';
 import type { AuditLog } from './audit-log.js';
+import { assertRevision, revisionOf } from './intent-revision.js';
 import { validateIntent, validateKnowledge } from './intent-validation.js';
 import { diffKnowledge, type KnowledgeDiff, summarizeDiff } from './knowledge-diff.js';
 import { KnowledgePublisher, type PublishResult } from './knowledge-publisher.js';
@@ -30,8 +31,15 @@ export interface DraftView {
   publishedVersion: number;
   intents: Intent[];
   changes: KnowledgeDiff;
+  /** Each intent's revision, to send back as `If-Match` when saving or deleting it. */
+  revisions: Record<string, string>;
   updatedAt: string;
   updatedBy: string;
+}
+
+/** What a save or delete expects to find: the revision of the intent the editor loaded. */
+export interface RevisionCheck {
+  ifRevision?: string;
 }
 
 /**
@@ -85,7 +93,7 @@ export class KnowledgeService {
   async draft(): Promise<DraftView> {
     const draft = await this.loadDraft();
     const published = this.runtime.current().version;
-    return { version: published, publishedVersion: published, intents: draft.intents, changes: diffKnowledge(this.publishedIntents(), draft.intents), updatedAt: draft.updatedAt, updatedBy: draft.updatedBy };
+    return { version: published, publishedVersion: published, intents: draft.intents, changes: diffKnowledge(this.publishedIntents(), draft.intents), revisions: Object.fromEntries(draft.intents.map((intent) => [intent.name, revisionOf(intent)])), updatedAt: draft.updatedAt, updatedBy: draft.updatedBy };
   }
 
   /** Change the draft one at a time; `change` returns the new intents. */
@@ -116,11 +124,14 @@ export class KnowledgeService {
    * `input.name` differs. A rename needs an intent to rename, so a body naming another intent
    * never creates one under a name the URL did not give; a body without a name takes `name`.
    */
-  async saveIntent(name: string, input: unknown, who: string): Promise<{ intent: Intent; created: boolean }> {
+  async saveIntent(name: string, input: unknown, who: string, check: RevisionCheck = {}): Promise<{ intent: Intent; created: boolean; revision: string }> {
     const named = input && typeof input === 'object' && !Array.isArray(input) && !('name' in input) ? { ...input, name } : input;
     const intent = validateIntent(named);
     const outcome = await this.changeDraft(who, (intents) => {
       const index = intents.findIndex((each) => each.name === name);
+      // The editor loaded a revision of this intent: it must still be there, unchanged.
+      if (check.ifRevision !== undefined && index === -1) throw notFound(`intent "${name}"`);
+      if (index !== -1) assertRevision(intents[index]!, check.ifRevision);
       if (intent.name !== name) {
         if (index === -1) throw notFound(`intent "${name}"`);
         if (intents.some((each) => each.name === intent.name)) throw intentExists(intent.name);
@@ -138,12 +149,14 @@ export class KnowledgeService {
       target: intent.name,
       detail: outcome.created ? `created ${intent.name}` : renamed ? `renamed ${name} to ${intent.name}` : `changed ${changed.join(', ') || 'nothing'} of ${intent.name}`,
     });
-    return { intent, created: outcome.created };
+    return { intent, created: outcome.created, revision: revisionOf(intent) };
   }
 
-  async deleteIntent(name: string, who: string): Promise<void> {
+  async deleteIntent(name: string, who: string, check: RevisionCheck = {}): Promise<void> {
     await this.changeDraft(who, (intents) => {
-      if (!intents.some((intent) => intent.name === name)) throw notFound(`intent "${name}"`);
+      const found = intents.find((intent) => intent.name === name);
+      if (!found) throw notFound(`intent "${name}"`);
+      assertRevision(found, check.ifRevision);
       return { intents: intents.filter((intent) => intent.name !== name), result: undefined };
     });
     await this.deps.audit.record({ who, action: 'intent.deleted', target: name, detail: `deleted ${name}` });

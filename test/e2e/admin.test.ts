@@ -460,4 +460,43 @@ describe('admin pages, end to end', () => {
       await context.close();
     }
   });
+
+  it('two admins edit the same intent: the later save is refused, says why in both languages, and reloads the other version', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    /** Another admin saves goodbye with this English answer. */
+    const otherAdminSaves = (text: string) =>
+      page.evaluate(async (answer) => {
+        const intent = (await (await fetch('/api/knowledge')).json()).intents.find((each: { name: string }) => each.name === 'goodbye');
+        const body = { ...intent, answers: { ...intent.answers, en: [answer] } };
+        return (await fetch('/api/knowledge/intents/goodbye', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+      }, text);
+    const storedAnswer = async () => (await page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.find((each: { name: string }) => each.name === 'goodbye'))).answers.en;
+    const status = page.locator('.editor [role=status]');
+
+    await page.getByRole('button', { name: /^goodbye/ }).click();
+    await page.locator('#f-answers-en').fill('Mine, typed while someone else saved theirs.');
+    expect(await otherAdminSaves('Theirs.')).toBe(200);
+    await page.getByRole('button', { name: 'Save to draft' }).click();
+    await status.getByText('Someone else changed this intent after you opened it, so your save was not applied.').waitFor();
+    await shoot('intent-changed');
+    expect(await storedAnswer()).toEqual(['Theirs.']);
+    await status.getByRole('button', { name: 'Reload this intent (discards your edits)' }).click();
+    await expect.poll(() => page.locator('#f-answers-en').inputValue()).toBe('Theirs.');
+
+    // The same in Chinese; after the reload, saving on top of their version goes through.
+    await page.locator('header [data-lang="zh"]').click();
+    await page.locator('#f-answers-en').fill('Mine again.');
+    expect(await otherAdminSaves('Theirs, again.')).toBe(200);
+    await page.getByRole('button', { name: '保存到草稿' }).click();
+    await status.getByText('您打开此意图后，其他人修改了它，因此您的保存未生效。').waitFor();
+    await shoot('intent-changed-zh');
+    await status.getByRole('button', { name: '重新加载此意图（放弃您的修改）' }).click();
+    await expect.poll(() => page.locator('#f-answers-en').inputValue()).toBe('Theirs, again.');
+    await page.locator('#f-answers-en').fill('Mine, on top of theirs.');
+    await page.getByRole('button', { name: '保存到草稿' }).click();
+    await page.getByText('已保存到草稿').waitFor();
+    expect(await storedAnswer()).toEqual(['Mine, on top of theirs.']);
+    await page.locator('header [data-lang="en"]').click();
+  });
 });

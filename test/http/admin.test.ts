@@ -100,6 +100,28 @@ describe('admin API', () => {
     expect((await request(server.url, 'DELETE', '/api/knowledge/intents/store_collect', { cookie: admin })).status).toBe(204);
   });
 
+  it('answers 409 intent_changed to a save or delete whose If-Match is a revision another admin has replaced', async () => {
+    const draft = async () => (await request(server.url, 'GET', '/api/knowledge', { cookie: admin })).body;
+    const created = await request(server.url, 'POST', '/api/knowledge/intents', { cookie: admin, body: { ...pizza, name: 'shared_edit' } });
+    expect(created.status).toBe(201);
+    const loaded = (await draft()).revisions.shared_edit as string;
+    const put = (answer: string, ifMatch?: string) =>
+      request(server.url, 'PUT', '/api/knowledge/intents/shared_edit', { cookie: admin, body: { ...pizza, name: 'shared_edit', answers: { en: [answer], zh: ['好的。'] } }, ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}) });
+
+    const first = await put('First admin.', `"${loaded}"`);
+    expect([first.status, first.headers.get('etag')]).toEqual([200, `"${first.body.revision}"`]);
+    const second = await put('Second admin.', `"${loaded}"`);
+    expect([second.status, second.body.error.code]).toEqual([409, 'intent_changed']);
+    const stale = await request(server.url, 'DELETE', '/api/knowledge/intents/shared_edit', { cookie: admin, headers: { 'if-match': `"${loaded}"` } });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'intent_changed']);
+    expect((await draft()).intents.find((intent: { name: string }) => intent.name === 'shared_edit').answers.en).toEqual(['First admin.']);
+
+    expect((await put('Second admin.', 'not a revision')).status).toBe(400);
+    expect((await put('Second admin.', `"${first.body.revision}"`)).status).toBe(200);
+    const current = (await draft()).revisions.shared_edit as string;
+    expect((await request(server.url, 'DELETE', '/api/knowledge/intents/shared_edit', { cookie: admin, headers: { 'if-match': `"${current}"` } })).status).toBe(204);
+  });
+
   it('exports and imports the knowledge base as JSON and utterances as CSV', async () => {
     const exported = await request(server.url, 'GET', '/api/knowledge/export', { cookie: admin });
     expect(exported.body.intents.length).toBeGreaterThan(5);

@@ -11,6 +11,12 @@ const textSchema = z.object({ text: z.string().trim().min(1, 'text must not be e
 const publishSchema = z.object({ note: z.string().trim().max(500).optional(), dryRun: z.boolean().optional() }).optional().default({});
 const diffSchema = z.object({ from: versionOrDraft, to: versionOrDraft.default('draft') });
 const exportSchema = z.object({ version: versionOrDraft.default('draft') });
+/** `If-Match: "<revision>"` (quoted, as HTTP writes entity tags; bare is accepted too): save only over that revision. */
+const ifMatchSchema = z
+  .string()
+  .regex(/^"?[A-Za-z0-9_-]{16}"?$/, 'must be the intent\'s revision from GET /api/knowledge, e.g. "3q2-Vb8xYk1mZz0A"')
+  .transform((value) => value.replace(/"/g, ''))
+  .optional();
 const csvSchema = z.object({ csv: z.string().min(1, 'csv must not be empty').max(4_000_000), dryRun: z.boolean({ error: 'dryRun must be true or false' }).optional() }).strict();
 
 /** The admin's knowledge editor: draft, try it, publish, versions, diff, restore, import/export, audit. */
@@ -29,12 +35,15 @@ export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService):
 
   api.add('put', '/knowledge/intents/:name', 'admin', async (req, res) => {
     const name = parse(nameSchema, req.params.name, 'name');
-    const saved = await knowledge.saveIntent(name, req.body, requireUser(res).email);
+    const ifRevision = parse(ifMatchSchema, req.get('if-match'), 'If-Match');
+    const saved = await knowledge.saveIntent(name, req.body, requireUser(res).email, { ifRevision });
+    res.setHeader('ETag', `"${saved.revision}"`);
     res.status(saved.created ? 201 : 200).json(saved);
   });
 
   api.add('delete', '/knowledge/intents/:name', 'admin', async (req, res) => {
-    await knowledge.deleteIntent(parse(nameSchema, req.params.name, 'name'), requireUser(res).email);
+    const ifRevision = parse(ifMatchSchema, req.get('if-match'), 'If-Match');
+    await knowledge.deleteIntent(parse(nameSchema, req.params.name, 'name'), requireUser(res).email, { ifRevision });
     res.status(204).end();
   });
 

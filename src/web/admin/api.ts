@@ -6,7 +6,8 @@ export { ApiError } from '../shared/api.js';
 let onSignedOut: () => void = () => {};
 export const whenSignedOut = (handler: () => void) => (onSignedOut = handler);
 
-export const api = <T = any>(method: string, path: string, body?: unknown): Promise<T> => apiRequest<T>(method, path, body, () => onSignedOut());
+export const api = <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> =>
+  apiRequest<T>(method, path, body, () => onSignedOut(), headers);
 
 /** Save what `path` answers as a file; a refusal throws (an expired session's JSON is not a file to save). */
 export async function download(path: string, fileName: string): Promise<void> {

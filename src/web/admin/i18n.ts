@@ -44,6 +44,7 @@ const strings = {
   save: { en: 'Save to draft', zh: '保存到草稿' },
   saved: { en: 'Saved to the draft. Customers see it after you publish.', zh: '已保存到草稿，发布后客户才能看到。' },
   unsavedEdits: { en: 'This intent has changes that are not saved to the draft. Discard them?', zh: '此意图有尚未保存到草稿的修改，确定放弃吗？' },
+  reloadIntent: { en: 'Reload this intent (discards your edits)', zh: '重新加载此意图（放弃您的修改）' },
   delete: { en: 'Delete', zh: '删除' },
   confirmDelete: { en: 'Click again to delete', zh: '再次点击确认删除' },
   deleted: { en: 'Deleted from the draft.', zh: '已从草稿中删除。' },

@@ -26,13 +26,13 @@ export class ApiError extends Error {
  * A call to `/api` that answered 2xx, for callers that read the body themselves (a download);
  * otherwise an `ApiError` with the server's code, after `onUnauthorized` for a lost session.
  */
-export async function apiFetch(method: string, path: string, body?: unknown, onUnauthorized?: () => void): Promise<Response> {
+export async function apiFetch(method: string, path: string, body?: unknown, onUnauthorized?: () => void, headers: Record<string, string> = {}): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
@@ -52,8 +52,9 @@ function parseJson(text: string): any {
   }
 }
 
-export async function apiRequest<T = any>(method: string, path: string, body?: unknown, onUnauthorized?: () => void): Promise<T> {
-  const response = await apiFetch(method, path, body, onUnauthorized);
+/** `headers`: extra request headers, e.g. `If-Match` with the revision an editor loaded. */
+export async function apiRequest<T = any>(method: string, path: string, body?: unknown, onUnauthorized?: () => void, headers?: Record<string, string>): Promise<T> {
+  const response = await apiFetch(method, path, body, onUnauthorized, headers);
   return parseJson(await response.text()) as T;
 }
 
@@ -72,6 +73,10 @@ const errorTexts: Record<string, { en: string; zh: string }> = {
   invalid_transition: { en: 'This ticket cannot move to that status from where it is.', zh: '该工单当前不能改为这个状态。' },
   resolution_required: { en: 'Describe the resolution before resolving the ticket.', zh: '请先填写处理结果，再把工单标为已解决。' },
   intent_exists: { en: 'An intent with this name already exists.', zh: '已有同名的意图。' },
+  intent_changed: {
+    en: 'Someone else changed this intent after you opened it, so your save was not applied. Reload it to see their version (copy your edits first if you want to keep them).',
+    zh: '您打开此意图后，其他人修改了它，因此您的保存未生效。请重新加载查看对方的版本（如需保留您的修改，请先复制）。',
+  },
   email_taken: { en: 'This e-mail address is already in use.', zh: '该邮箱已被使用。' },
   own_account: { en: 'You cannot disable your own account or remove your own admin role.', zh: '不能停用自己的账号，也不能取消自己的管理员角色。' },
   nothing_to_restore: { en: 'Nothing to restore: this version is the same as the live one.', zh: '无需恢复：该版本与线上版本相同。' },

@@ -1,4 +1,4 @@
-import { api, download } from '../api.js';
+import { api, ApiError, download } from '../api.js';
 import { h } from '../dom.js';
 import { t, uiLanguage } from '../i18n.js';
 import type { DraftView, Intent } from '../types.js';
@@ -109,19 +109,28 @@ function editor(draft: DraftView, root: HTMLElement): HTMLElement {
   if (!intent && selected !== 'new') return h('section', { class: 'editor' }, h('p', { class: 'muted', text: t('pickIntent') }));
   const form = intentForm(intent);
   openForm = form;
+  // The revision this form was drawn from: a save or delete applies only if nobody changed the intent since.
+  const ifMatch = intent ? { 'if-match': `"${draft.revisions[intent.name]}"` } : undefined;
   const status = h('p', { attrs: { role: 'status' } });
   const save = h('button', { class: 'primary', text: t('save'), attrs: { type: 'submit' } });
   const remove = h('button', { class: 'danger', text: t('delete'), attrs: { type: 'button', ...(intent ? {} : { hidden: '' }) } });
+  /** An error under the editor; when another admin changed the intent meanwhile, with a way to load their version. */
+  const showError = (error: unknown) => {
+    status.className = 'error';
+    status.textContent = errorText(error, uiLanguage());
+    if (error instanceof ApiError && error.code === 'intent_changed') {
+      status.append(' ', h('button', { class: 'secondary', text: t('reloadIntent'), attrs: { type: 'button' }, on: { click: () => void renderIntents(root) } }));
+    }
+  };
   remove.addEventListener('click', async () => {
     if (remove.dataset.armed !== 'yes') return ((remove.dataset.armed = 'yes'), (remove.textContent = t('confirmDelete')));
     try {
-      await api('DELETE', `/knowledge/intents/${encodeURIComponent(intent!.name)}`);
+      await api('DELETE', `/knowledge/intents/${encodeURIComponent(intent!.name)}`, undefined, ifMatch);
     } catch (error) {
-      // Another admin may have deleted or renamed it: say so, and disarm the button.
+      // Another admin may have deleted, renamed or changed it: say so, and disarm the button.
       delete remove.dataset.armed;
       remove.textContent = t('delete');
-      status.className = 'error';
-      status.textContent = errorText(error, uiLanguage());
+      showError(error);
       return;
     }
     selected = undefined;
@@ -134,12 +143,14 @@ function editor(draft: DraftView, root: HTMLElement): HTMLElement {
     try {
       // A new intent is created (409 when its name is taken), never written over an existing one.
       if (form.originalName === undefined) await api('POST', '/knowledge/intents', body);
-      else await api('PUT', `/knowledge/intents/${encodeURIComponent(form.originalName)}`, body);
+      else await api('PUT', `/knowledge/intents/${encodeURIComponent(form.originalName)}`, body, ifMatch);
       selected = String(body.name);
       await renderIntents(root, t('saved'));
     } catch (error) {
-      status.className = 'error';
-      status.textContent = form.showErrors(error) ? t('fixErrors') : errorText(error, uiLanguage());
+      if (form.showErrors(error)) {
+        status.className = 'error';
+        status.textContent = t('fixErrors');
+      } else showError(error);
     }
   });
   return element;
