@@ -47,6 +47,11 @@ async function openEvents(baseUrl: string, cookie: string, path = '/api/events')
   return { response, received, waitFor, ended, close: () => controller.abort() };
 }
 
+/** An agent claims, hands back or closes a customer's chat; the answer's status is checked (200 unless said). */
+async function agentDoes(baseUrl: string, customer: { conversationId: string }, action: 'claim' | 'release' | 'close', cookie: string, status = 200): Promise<void> {
+  expect((await request(baseUrl, 'POST', `/api/conversations/${customer.conversationId}/${action}`, { cookie })).status, `${action} answered`).toBe(status);
+}
+
 const activitiesOf = async (baseUrl: string, conversation: { conversationId: string; token: string }) =>
   (await request(baseUrl, 'GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, { token: conversation.token })).body.activities as any[];
 
@@ -122,8 +127,8 @@ describe('handoff over HTTP', () => {
     expect(JSON.stringify(await activitiesOf(server.url, customer))).not.toContain('VIP, be gentle');
 
     // Hand back: the customer is told, asked to rate the agent, and the bot answers again.
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: other })).status).toBe(403);
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: holder })).status).toBe(200);
+    await agentDoes(server.url, customer, 'release', other, 403);
+    await agentDoes(server.url, customer, 'release', holder);
     await server.parley.adapter.idle();
     const afterRelease = await activitiesOf(server.url, customer);
     expect(afterRelease.map((activity) => activity.text)).toContain(`${holderName} left the chat. You are back with Parley, the assistant.`);
@@ -147,12 +152,12 @@ describe('handoff over HTTP', () => {
     const customer = await startConversation(server.url, 'zh-CN');
     const [queued] = await send(server.url, customer, '转人工');
     expect(queued.text).toMatch(/排在第 1 位/);
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: alice })).status).toBe(200);
+    await agentDoes(server.url, customer, 'claim', alice);
     const texts = (await activitiesOf(server.url, customer)).map((activity) => activity.text);
     expect(texts).toContain('客服 Alice 已加入对话');
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: '您的订单我们会尽快处理' } })).status).toBe(201);
     expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('您的订单我们会尽快处理');
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/close`, { cookie: alice })).status).toBe(200);
+    await agentDoes(server.url, customer, 'close', alice);
     expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('本次对话已结束。');
     const closed = (await request(server.url, 'GET', '/api/conversations?status=closed', { cookie: alice })).body.conversations;
     expect(closed.map((each: { id: string }) => each.id)).toContain(customer.conversationId);
@@ -167,8 +172,8 @@ describe('handoff over HTTP', () => {
     const events = await openEvents(server.url, bob);
     const customer = await startConversation(server.url, 'en-US');
     await send(server.url, customer, 'I want to talk to a person');
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: bob })).status).toBe(200);
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: admin })).status).toBe(200);
+    await agentDoes(server.url, customer, 'claim', bob);
+    await agentDoes(server.url, customer, 'release', admin);
     await server.parley.adapter.idle();
     events.close();
     const texts = (await activitiesOf(server.url, customer)).map((activity) => activity.text);
@@ -181,9 +186,9 @@ describe('handoff over HTTP', () => {
     const events = await openEvents(server.url, alice);
     const customer = await startConversation(server.url, 'zh-CN');
     await send(server.url, customer, '转人工');
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: alice })).status).toBe(200);
+    await agentDoes(server.url, customer, 'claim', alice);
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: '已经帮您处理好了' } })).status).toBe(201);
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: alice })).status).toBe(200);
+    await agentDoes(server.url, customer, 'release', alice);
     await server.parley.adapter.idle();
     const ask = (await activitiesOf(server.url, customer)).at(-1);
     expect(ask.text).toBe('您对客服 Alice 的服务满意吗？请打分，1 分非常不满意，5 分非常满意。');
@@ -197,9 +202,9 @@ describe('handoff over HTTP', () => {
     const events = await openEvents(server.url, alice);
     const customer = await startConversation(server.url, 'en-US');
     await send(server.url, customer, 'I want to talk to a person');
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: alice })).status).toBe(200);
+    await agentDoes(server.url, customer, 'claim', alice);
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: 'Sorted, your refund is on its way.' } })).status).toBe(201);
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie: alice })).status).toBe(200);
+    await agentDoes(server.url, customer, 'release', alice);
     await server.parley.adapter.idle();
     expect((await send(server.url, customer, '10/10 great service'))[0].text).toMatch(/^Thank you! Your feedback goes to our team/);
     expect((await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: alice })).body.handoff.rating).toMatchObject({ score: 5, comment: 'great service' });
@@ -323,7 +328,7 @@ describe('handoff over HTTP', () => {
     // What the agent types reaches this customer in Traditional too (a Simplified reader's stays as typed: above).
     const events = await openEvents(server.url, alice);
     expect((await send(server.url, customer, '轉人工'))[0].text).toMatch(/排在第 1 位/);
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: alice })).status).toBe(200);
+    await agentDoes(server.url, customer, 'claim', alice);
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: '您的订单我们会尽快处理, order 123' } })).status).toBe(201);
     expect((await activitiesOf(server.url, customer)).at(-1)).toMatchObject({ text: '您的訂單我們會盡快處理, order 123', channelData: { parley: { sender: 'agent' } } });
     await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/close`, { cookie: alice });
@@ -346,7 +351,7 @@ describe('the live feed', () => {
       const danEvents = await openEvents(server.url, danCookie);
       const customer = await startConversation(server.url, 'en-US');
       await send(server.url, customer, 'I want to talk to a person');
-      expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: carol })).status).toBe(200);
+      await agentDoes(server.url, customer, 'claim', carol);
 
       expect((await request(server.url, 'POST', '/api/auth/logout', { cookie: carol })).status).toBe(204);
       await carolEvents.ended;
@@ -356,7 +361,7 @@ describe('the live feed', () => {
       expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('Carol had to leave. You are back in the queue: the next agent will take over.');
 
       // Dan takes it, and is disabled: his console is signed out at once, and with nobody left the chat times out into a ticket.
-      expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: danCookie })).status).toBe(200);
+      await agentDoes(server.url, customer, 'claim', danCookie);
       expect((await request(server.url, 'PATCH', `/api/users/${dan.body.user.id}`, { cookie: admin, body: { disabled: true } })).status).toBe(200);
       await danEvents.waitFor((item) => item.event === 'signed-out');
       await danEvents.ended;
