@@ -69,11 +69,12 @@ export async function wireDomain(deps: DomainDeps) {
     presence,
     claimTimeoutMs: config.handoffTimeoutSeconds * 1000,
     // Nobody took the chat: a ticket keeps the transcript so an agent follows up. One a chat:
-    // asking again in the same chat, while its ticket is open, adds to that ticket.
+    // asking again in the same chat, while a ticket of it is open (this one, or the complaint
+    // filed in it), adds to that ticket.
     tickets: {
       fileTicket: async (request) => {
         const by = { kind: 'system', name: 'handoff' } as const;
-        const open = (await tickets.openForCustomer(request.customerId)).find((ticket) => ticket.conversationId === request.conversationId && ticket.history[0]?.by.name === by.name);
+        const open = (await tickets.openForCustomer(request.customerId)).find((ticket) => ticket.conversationId === request.conversationId);
         // Read as the bot's complaint flow reads a complaint: the order the customer named, and their mood.
         const said = request.about ?? '';
         const read = said ? { orderNumber: extractEntities(said).orderNumbers[0] ?? null, sentiment: deps.analyzeSentiment(said, request.language).score } : {};

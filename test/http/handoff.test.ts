@@ -280,6 +280,20 @@ describe('handoff over HTTP', () => {
     await server.parley.adapter.idle();
   });
 
+  it('with a complaint already filed in the chat, a request for a person nobody takes is added to that ticket', async () => {
+    for (let i = 0; i < 200 && server.parley.presence.count() > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    const customer = await startConversation(server.url, 'en-US');
+    await send(server.url, customer, 'I want to complain: order 778899 arrived damaged, email me at ann@example.com');
+    const filed = (await send(server.url, customer, 'Yes, file it'))[0].text as string;
+    const ticketId = /T-\d+/.exec(filed)![0];
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'talk to a person' } });
+    await server.parley.adapter.idle();
+    const notice = (await activitiesOf(server.url, customer)).find((activity) => /^No agent is available/.test(activity.text ?? ''));
+    expect(notice?.text).toContain(`ticket ${ticketId}`);
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'Back to the assistant' } });
+    await server.parley.adapter.idle();
+  });
+
   it("shows the mood the customer last expressed, not the mood of '转人工'", async () => {
     const events = await openEvents(server.url, alice);
     const customer = await startConversation(server.url, 'zh-CN');
