@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonLines } from '../json-lines.js';
 import { labelScores, macroF1, round } from '../metrics.js';
 import type { SentimentLabel } from './types.js';
 
@@ -30,24 +31,15 @@ const lineSchema = z.object({
 
 /** Parse `{"text","label"}` JSON Lines; an error names the source and line number. */
 export function parseLabelledJsonl(content: string, source: string): LabelledText[] {
-  const items: LabelledText[] = [];
-  content.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new Error(`${source}:${index + 1}: not valid JSON`);
-    }
-    const parsed = lineSchema.safeParse(json);
+  return parseJsonLines(content, source).map(({ value, line }) => {
+    const parsed = lineSchema.safeParse(value);
     if (!parsed.success) {
-      throw new Error(
-        `${source}:${index + 1}: expected {"text": string, "label": "negative"|"neutral"|"positive"}`,
-      );
+      const label = (value as { label?: unknown } | null)?.label;
+      const got = label === undefined ? '' : ` (got label ${JSON.stringify(label)})`;
+      throw new Error(`${source}:${line}: expected {"text": string, "label": "negative"|"neutral"|"positive"}${got}`);
     }
-    items.push(parsed.data);
+    return parsed.data;
   });
-  return items;
 }
 
 /**

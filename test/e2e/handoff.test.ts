@@ -389,3 +389,23 @@ describe('handoff through the agent console', () => {
     await bob.context().close();
   });
 });
+
+describe('the console when Parley goes away', () => {
+  it('says the connection is lost instead of showing agents online', async () => {
+    const own = await startTestServer();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${own.url}/agent`);
+      await page.fill('input[name=email]', 'admin@example.com');
+      await page.fill('input[name=password]', 'correct horse battery');
+      await page.keyboard.press('Enter');
+      await page.locator('#presence', { hasText: '1 agent online' }).waitFor();
+      await own.stop();
+      await page.locator('#presence.down', { hasText: 'Connection lost: reconnecting…' }).waitFor();
+    } finally {
+      await context.close();
+      await own.cleanup();
+    }
+  });
+});

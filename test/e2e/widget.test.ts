@@ -313,6 +313,17 @@ describe('the widget on the demo shop', () => {
     await expect.poll(() => widget.log.locator('.sys').last().textContent()).toMatch(/You left the queue/);
     await expect.poll(() => status.textContent()).toBe('We usually reply right away');
     expect(await widget.banner.isVisible()).toBe(false);
+
+    // "Start a new conversation" asks first; saying no keeps this one.
+    const shown = await widget.replies.count();
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await widget.root.getByRole('button', { name: 'Start a new conversation' }).click();
+    expect(asked).toBe('Start a new conversation? This one will no longer show here.');
+    expect(await widget.replies.count()).toBe(shown);
     expect(pageErrors).toEqual([]);
   });
 });

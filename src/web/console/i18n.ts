@@ -36,6 +36,7 @@ const strings = {
   system: { en: 'System', zh: '系统' },
   agent: { en: 'Agent', zh: '客服' },
   noConsent: { en: 'Not kept: the customer has not agreed to profiling (the queue still shows their current mood).', zh: '客户未同意个性化服务，不保存情绪记录（排队列表仍显示当前情绪）。' },
+  reconnecting: { en: 'Connection lost: reconnecting… (new chats and messages wait until then)', zh: '连接已断开，正在重连…（重连前不会收到新会话和消息）' },
   confirmClose: { en: 'Close this chat? The customer is told it has ended.', zh: '确定结束这个对话吗？客户会收到对话已结束的通知。' },
   signOutHolding: { en: 'You have {n} chat(s) open. Signing out puts them back in the queue for another agent. Sign out?', zh: '您还有 {n} 个进行中的对话。退出后这些对话会重新排队，由其他客服接待。确定退出吗？' },
   profile: { en: 'Profile', zh: '客户画像' },

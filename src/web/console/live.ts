@@ -10,6 +10,8 @@ export interface LiveHandlers {
   ticket(data: { ticketId: string; conversationId?: string }): void;
   presence(data: { agentsOnline: number }): void;
   signedOut(): void;
+  /** The feed dropped (Parley restarting, the network gone); the browser keeps retrying, and `hello` says it is back. */
+  lost(): void;
 }
 
 /** The live feed (`/api/events`). The browser reconnects by itself; `hello` says it is back. */
@@ -23,6 +25,7 @@ export function connectLive(handlers: LiveHandlers): () => void {
   on('customer', handlers.customer);
   on('ticket', handlers.ticket);
   on('presence', handlers.presence);
+  source.addEventListener('error', () => handlers.lost());
   on('signed-out', () => {
     source.close();
     handlers.signedOut();

@@ -46,7 +46,9 @@ function applyStaticText(): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset.i18n as never);
   for (const element of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) element.placeholder = t(element.dataset.i18nPlaceholder as never);
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
-  $('#presence').textContent = state.me ? t(state.agentsOnline === 1 ? 'agentOnline' : 'agentsOnline', { n: state.agentsOnline }) : '';
+  const presence = $('#presence');
+  presence.textContent = !state.me ? '' : state.feedDown ? t('reconnecting') : t(state.agentsOnline === 1 ? 'agentOnline' : 'agentsOnline', { n: state.agentsOnline });
+  presence.classList.toggle('down', !!state.me && state.feedDown);
   updateTitle();
 }
 
@@ -284,6 +286,7 @@ function goLive(): void {
   stopLive = connectLive({
     hello: ({ agentsOnline }) => {
       state.agentsOnline = agentsOnline;
+      state.feedDown = false;
       applyStaticText();
       // After a reconnect, catch up on what the feed missed; an error from while it was away is over.
       hint('');
@@ -318,6 +321,10 @@ function goLive(): void {
       applyStaticText();
     },
     signedOut: () => showLogin(t('signedOut')),
+    lost: () => {
+      state.feedDown = true;
+      applyStaticText();
+    },
   });
 }
 

@@ -55,6 +55,8 @@ export const state = {
   mode: 'reply' as 'reply' | 'note',
   typingUntil: 0,
   agentsOnline: 0,
+  /** The live feed is down: nothing new arrives until it is back. */
+  feedDown: false,
   sound: localStorage.getItem('parley.console.sound') === 'on',
   ticketsAvailable: false,
   /** A ticket the agent is resolving: what they typed so far survives the side panel's redraws. */

@@ -79,7 +79,8 @@ export class ChatView {
     this.consent = h('input', { type: 'checkbox', checked: state.consent });
     this.consent.addEventListener('change', () => this.on.consent(this.consent.checked));
     const newChat = h('button', { type: 'button', class: 'link' }, t.newChat);
-    newChat.addEventListener('click', () => this.on.restart());
+    // A new conversation clears this one from the panel: ask first (earlier tickets stay askable).
+    newChat.addEventListener('click', () => window.confirm(t.newChatConfirm) && this.on.restart());
     const privacyUrl = safeUrl(options.privacyUrl);
     const privacy = privacyUrl ? h('a', { href: privacyUrl, target: '_blank', rel: 'noopener noreferrer' }, t.privacy) : null;
     const footer = h('footer', null, h('span', null, h('label', null, this.consent, t.consent), privacy && ' · ', privacy), newChat);
