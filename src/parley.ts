@@ -32,6 +32,9 @@ import type { TicketService } from './tickets/index.js';
 import { type Session, SessionService, type User, UserService } from './users/index.js';
 import { wireDomain } from './wire-domain.js';
 
+/** How long requests under way may take to finish when Parley stops, before their sockets are closed. */
+const SHUTDOWN_GRACE_MS = 1000;
+
 export interface Parley {
   server: Server;
   events: EventBus;
@@ -193,10 +196,17 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     ...(firstAdmin ? { firstAdmin } : {}),
     async close() {
       stopDomain();
+      // No new connections; the live feeds and customers' streams end; idle keep-alive sockets
+      // close. A socket still busy after a moment goes too: a console's browser reuses its
+      // keep-alive socket for the next request, which held shutdown open for good (SIGTERM with
+      // an agent console open never exited).
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       eventStreams.closeAll();
       await closeStreams();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      server.closeIdleConnections();
+      const late = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      await closed;
+      clearTimeout(late);
       await adapter.idle();
       await customers.profiles.flush();
       await storage.flush();

@@ -1,10 +1,13 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { type ClientActivity, generateToken, openDirectLine } from '../support/directline.js';
 import { request } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { ADMIN, startChildServer } from '../support/child-server.js';
+import { tempDir } from '../support/temp.js';
 
 const SHOTS = '/tmp/parley-shots';
 let server: TestServer;
@@ -391,21 +394,24 @@ describe('handoff through the agent console', () => {
 });
 
 describe('the console when Parley goes away', () => {
-  it('says the connection is lost instead of showing agents online', async () => {
-    const own = await startTestServer();
+  it('stops at once on SIGTERM with a console open, and the console says the connection is lost', async () => {
+    // A real process: a console's browser kept a keep-alive socket busy, and shutdown never ended.
+    const dir = await tempDir();
+    const own = await startChildServer({ dataDir: path.join(dir, 'data') });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     try {
       const page = await context.newPage();
       await page.goto(`${own.url}/agent`);
-      await page.fill('input[name=email]', 'admin@example.com');
-      await page.fill('input[name=password]', 'correct horse battery');
+      await page.fill('input[name=email]', ADMIN.email);
+      await page.fill('input[name=password]', ADMIN.password);
       await page.keyboard.press('Enter');
       await page.locator('#presence', { hasText: '1 agent online' }).waitFor();
-      await own.stop();
+      own.process.kill('SIGTERM');
+      expect(await Promise.race([own.exited, new Promise((resolve) => setTimeout(() => resolve('still running after 10 s'), 10_000))])).toBe(0);
       await page.locator('#presence.down', { hasText: 'Connection lost: reconnecting…' }).waitFor();
     } finally {
       await context.close();
-      await own.cleanup();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

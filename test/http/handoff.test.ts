@@ -73,6 +73,17 @@ describe('handoff over HTTP', () => {
   });
   afterAll(() => server?.cleanup());
 
+  /** A customer asks for a person; Alice takes the chat, writes `reply` and hands it back (the bot then asks for a rating). */
+  async function helpedByAlice(locale: string, ask: string, reply: string) {
+    const customer = await startConversation(server.url, locale);
+    await send(server.url, customer, ask);
+    await agentDoes(server.url, customer, 'claim', alice);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: reply } })).status).toBe(201);
+    await agentDoes(server.url, customer, 'release', alice);
+    await server.parley.adapter.idle();
+    return customer;
+  }
+
   it('keeps agent routes from customers and admin routes from agents', async () => {
     const customer = await startConversation(server.url);
     const id = customer.conversationId;
@@ -184,12 +195,7 @@ describe('handoff over HTTP', () => {
 
   it('asks for a rating in Chinese after an agent hands back, and lets the customer skip it', async () => {
     const events = await openEvents(server.url, alice);
-    const customer = await startConversation(server.url, 'zh-CN');
-    await send(server.url, customer, '转人工');
-    await agentDoes(server.url, customer, 'claim', alice);
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: '已经帮您处理好了' } })).status).toBe(201);
-    await agentDoes(server.url, customer, 'release', alice);
-    await server.parley.adapter.idle();
+    const customer = await helpedByAlice('zh-CN', '转人工', '已经帮您处理好了');
     const ask = (await activitiesOf(server.url, customer)).at(-1);
     expect(ask.text).toBe('您对客服 Alice 的服务满意吗？请打分，1 分非常不满意，5 分非常满意。');
     expect(ask.suggestedActions.actions.at(-1).title).toBe('跳过');
@@ -200,12 +206,7 @@ describe('handoff over HTTP', () => {
 
   it('takes a rating given with its comment in one message ("10/10 great service")', async () => {
     const events = await openEvents(server.url, alice);
-    const customer = await startConversation(server.url, 'en-US');
-    await send(server.url, customer, 'I want to talk to a person');
-    await agentDoes(server.url, customer, 'claim', alice);
-    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: 'Sorted, your refund is on its way.' } })).status).toBe(201);
-    await agentDoes(server.url, customer, 'release', alice);
-    await server.parley.adapter.idle();
+    const customer = await helpedByAlice('en-US', 'I want to talk to a person', 'Sorted, your refund is on its way.');
     expect((await send(server.url, customer, '10/10 great service'))[0].text).toMatch(/^Thank you! Your feedback goes to our team/);
     expect((await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: alice })).body.handoff.rating).toMatchObject({ score: 5, comment: 'great service' });
     events.close();
