@@ -70,11 +70,15 @@ export class InsightStore {
 
   constructor(private readonly store: KeyValueStore) {}
 
-  /** Read, change and write one insight without losing a concurrent change. */
-  update(conversationId: string, change: (current: ConversationInsight | undefined) => ConversationInsight | undefined): Promise<ConversationInsight | undefined> {
+  /** Read, change and write one insight without losing a concurrent change (`forgetEarlier`: see KeyValueStore.set). */
+  update(
+    conversationId: string,
+    change: (current: ConversationInsight | undefined) => ConversationInsight | undefined,
+    options?: { forgetEarlier?: boolean },
+  ): Promise<ConversationInsight | undefined> {
     const run = async () => {
       const next = change(await this.store.get<ConversationInsight>(conversationId));
-      if (next) await this.put(next);
+      if (next) await this.put(next, options);
       return next;
     };
     const result = (this.tails.get(conversationId) ?? Promise.resolve()).then(run);
@@ -92,8 +96,8 @@ export class InsightStore {
     return this.store.get<ConversationInsight>(conversationId);
   }
 
-  put(insight: ConversationInsight): Promise<void> {
-    return this.store.set(insight.conversationId, insight);
+  put(insight: ConversationInsight, options?: { forgetEarlier?: boolean }): Promise<void> {
+    return this.store.set(insight.conversationId, insight, options);
   }
 
   delete(conversationId: string): Promise<void> {

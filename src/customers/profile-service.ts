@@ -99,7 +99,8 @@ export class ProfileService {
     await this.deps.profiles.delete(customerId);
     this.pendingIdentities.delete(customerId);
     for (const conversationId of await this.deps.conversationIdsOf(customerId)) {
-      await this.deps.insights.update(conversationId, (insight) => (insight && insight.messages.length > 0 ? { ...insight, messages: [] } : undefined));
+      // The per-message scores leave the disk too, not only the current version.
+      await this.deps.insights.update(conversationId, (insight) => (insight && insight.messages.length > 0 ? { ...insight, messages: [] } : undefined), { forgetEarlier: true });
     }
   }
 

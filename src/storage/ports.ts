@@ -24,7 +24,8 @@ export interface Collection<T extends Identified> {
 /** Documents addressed by key, each stored on its own (dialog state, per-conversation data). */
 export interface KeyValueStore {
   get<T = unknown>(key: string): Promise<T | undefined>;
-  set(key: string, value: unknown): Promise<void>;
+  /** `forgetEarlier`: no earlier version of the document remains on disk (data the customer withdrew). */
+  set(key: string, value: unknown, options?: { forgetEarlier?: boolean }): Promise<void>;
   delete(key: string): Promise<void>;
 }
 

@@ -167,6 +167,10 @@ describe('a conversation that turns sour', () => {
     await ask(chat, 'what are your opening hours');
     const withdrawn = await request(server.url, 'GET', `/api/customers/${chat.customerId}`, { cookie: agent });
     expect(withdrawn.body).toMatchObject({ consent: { profiling: false }, tags: [], sentiment: { rolling: null, history: [] } });
+    // The scores of each message are gone from the disk, not only from the current version of the file.
+    const insightFiles = (await filesUnder(path.join(server.dataDir, 'customer-insights'))).filter(({ text }) => text.includes(chat.conversationId));
+    expect(insightFiles).toHaveLength(1);
+    expect(insightFiles[0]!.text).not.toContain('"activityId"');
   });
 });
 

@@ -110,19 +110,20 @@ export class FileKeyValueStore implements KeyValueStore {
     return entry.value === null ? undefined : (copyOf(entry.value) as T);
   }
 
-  async set(key: string, value: unknown): Promise<void> {
+  async set(key: string, value: unknown, options: { forgetEarlier?: boolean } = {}): Promise<void> {
     const copy = copyOf(value);
     const line = `${JSON.stringify(copy)}\n`;
     const cached = this.cache.get(key);
     const fd = this.fds.get(key);
-    if (cached && fd !== undefined && cached.versions < MAX_VERSIONS && !this.tails.has(key)) {
+    if (cached && fd !== undefined && cached.versions < MAX_VERSIONS && !this.tails.has(key) && !options.forgetEarlier) {
       // Known key, file open, nothing queued on it, no rewrite due: one append, done before this returns.
       this.append(key, fd, this.remember(key, cached), line, copy);
       return;
     }
     await this.inOrder(key, async () => {
       const entry = await this.load(key);
-      if (entry.versions >= MAX_VERSIONS) {
+      // The file is replaced with this one version (atomically) when due, or when earlier ones must go.
+      if (entry.versions >= MAX_VERSIONS || options.forgetEarlier) {
         this.fds.release(key);
         const temp = path.join(this.dir, `.${fileNameFor(key)}.jsonl.tmp`);
         await withDescriptor(() => writeFile(temp, line));

@@ -28,7 +28,7 @@ class MemoryKeyValue implements KeyValueStore {
   async get<T>(key: string) {
     return clone(this.items.get(key)) as T | undefined;
   }
-  async set(key: string, value: unknown) {
+  async set(key: string, value: unknown, _options?: { forgetEarlier?: boolean }) {
     this.items.set(key, clone(value));
   }
   async delete(key: string) {
