@@ -25,6 +25,8 @@ export interface HandoffGateDeps {
   redact: (text: string) => string;
   /** Drops the bot's half-finished dialogs when an agent takes over. */
   resetDialogs?: (context: TurnContext) => Promise<void>;
+  /** Whether the customer asking for a person is upset (this message, or the chat's mood so far): they go ahead in the queue. */
+  upset?: (conversationId: string, text: string, locale: string | undefined) => Promise<boolean>;
   /** Asks the customer to rate an agent's help once the agent hands the chat back. */
   askRating?: (context: TurnContext, language: Language, agentName: string) => Promise<void>;
   logger: Pick<Logger, 'error'>;
@@ -100,7 +102,9 @@ export class HandoffGate implements Middleware {
       if (activity.type !== 'event' || activity.name !== HandoffEventNames.InitiateHandoff) continue;
       activities.splice(i, 1);
       const reason = (activity.value as { reason?: string } | undefined)?.reason ?? 'customer_asked';
-      rememberQueueStatus(context, await this.deps.handoff.request(context.activity.conversation.id, reason));
+      const conversationId = context.activity.conversation.id;
+      const upset = (await this.deps.upset?.(conversationId, context.activity.text ?? '', context.activity.locale)) ?? false;
+      rememberQueueStatus(context, await this.deps.handoff.request(conversationId, reason, upset ? { priority: 'high' } : {}));
     }
   }
 

@@ -27,6 +27,10 @@ import { BotStateStorage } from './state-storage.js';
 import { dropStateTraces } from './state-trace-filter.js';
 import { TicketNotifier } from './ticket-notifier.js';
 import { TraditionalReplies } from './traditional-replies.js';
+import { languageOfMessage } from '../nlu/language.js';
+
+/** A chat whose running mood is this low (or whose asking message is negative) is an upset customer's: ahead in the queue. */
+const UPSET_MOOD = -0.3;
 
 export interface BotDeps {
   /** Where botbuilder's conversation state (the dialog stacks) is kept. */
@@ -106,6 +110,8 @@ export function wireBot(deps: BotDeps): WiredBot {
       events,
       redact: maskPersonalData,
       resetDialogs: (context) => conversationState.delete(context),
+      upset: async (conversationId, text, locale) =>
+        analyzeSentiment(text, languageOfMessage(text, locale)).label === 'negative' || ((await customers.insights.get(conversationId))?.mood ?? 0) <= UPSET_MOOD,
       askRating: (context, language, agentName) => startDialog(context, CSAT_DIALOG, { language, agentName } satisfies CsatOptions),
       logger,
     }),

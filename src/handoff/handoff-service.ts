@@ -9,7 +9,7 @@ import { byUrgency, priorityOf, WaitEstimator } from './queue.js';
 import { PerKeyLock } from './serial.js';
 import { agentActivity, type SystemLine, systemActivity } from './system-lines.js';
 import { customerWords, unclaimedChatDescription } from './transcript-text.js';
-import { type AgentRef, type QueueStatus, realTimers, type TicketFiler, type Timers } from './types.js';
+import { type AgentRef, type HandoffPriority, PRIORITY_RANK, type QueueStatus, realTimers, type TicketFiler, type Timers } from './types.js';
 
 export interface HandoffServiceDeps {
   conversations: Pick<ConversationRepository, 'get' | 'update' | 'all'>;
@@ -47,11 +47,14 @@ export class HandoffService {
    * The customer (or a rule) wants a person: the chat joins the queue. With nobody online it
    * times out at once. `announce: false` when the request came in as a `handoff.requested` event.
    */
-  request(conversationId: string, reason: string, options: { announce?: boolean } = {}): Promise<QueueStatus> {
+  request(conversationId: string, reason: string, options: { announce?: boolean; priority?: HandoffPriority } = {}): Promise<QueueStatus> {
     return this.lock.run(conversationId, async () => {
       let record = await this.deps.conversations.get(conversationId);
       if (record.status === 'waiting' || record.status === 'active') return this.queueStatusOf(record);
-      const handoff: HandoffInfo = { reason, requestedAt: this.now(), priority: priorityOf(reason) };
+      // The reason's priority, or a higher one the caller knows of (an upset customer asking).
+      const byReason = priorityOf(reason);
+      const priority = options.priority && PRIORITY_RANK[options.priority] < PRIORITY_RANK[byReason] ? options.priority : byReason;
+      const handoff: HandoffInfo = { reason, requestedAt: this.now(), priority };
       record = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff });
       await this.writeSystemLine(record, 'requested');
       if (options.announce !== false) this.deps.events.publish('handoff.requested', { conversationId, reason });

@@ -295,6 +295,22 @@ describe('handoff over HTTP', () => {
     await server.parley.adapter.idle();
   });
 
+  it('an upset customer asking for a person goes ahead of a calm one who asked first', async () => {
+    const events = await openEvents(server.url, alice);
+    const calm = await startConversation(server.url, 'en-US');
+    await send(server.url, calm, 'I want to talk to a person');
+    const upset = await startConversation(server.url, 'en-US');
+    await send(server.url, upset, 'I want to speak to a real person NOW, this is ridiculous');
+    const waiting = (await request(server.url, 'GET', '/api/conversations?status=waiting', { cookie: alice })).body.conversations as { id: string; priority: string }[];
+    expect(waiting.map((each) => [each.id, each.priority])).toEqual([
+      [upset.conversationId, 'high'],
+      [calm.conversationId, 'normal'],
+    ]);
+    for (const each of [calm, upset]) await request(server.url, 'POST', `/v3/directline/conversations/${each.conversationId}/activities`, { token: each.token, body: { type: 'message', text: 'cancel' } });
+    await server.parley.adapter.idle();
+    events.close();
+  });
+
   it("shows the mood the customer last expressed, not the mood of '转人工'", async () => {
     const events = await openEvents(server.url, alice);
     const customer = await startConversation(server.url, 'zh-CN');
