@@ -197,6 +197,8 @@ describe('handoff through the agent console', () => {
     await b.say('hello? still there?');
     await alice.waitForFunction((element) => !element?.isConnected, before);
     expect(await alice.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.conversation)).toBe(b.conversationId);
+    // B's customer wrote last in a chat Alice holds: the queue marks it as waiting for her reply.
+    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"] .badge.needs-reply`, { hasText: 'your reply' }).waitFor();
 
     // A ticket from A's chat: the form starts from the customer's latest words, within the limit;
     // a refused ticket is explained beside the tickets, not under the composer.

@@ -62,6 +62,11 @@ export function notifyNewChat(): void {
   if (state.sound) chime();
 }
 
+/** The customer of a chat this agent holds wrote while the agent looks at another: chime (if on). */
+export function notifyCustomerWrote(): void {
+  if (state.sound) chime();
+}
+
 function chime(): void {
   try {
     const audio = new AudioContext();

@@ -7,7 +7,7 @@ import { addLine, renderComposer, renderHeader, renderTranscript, renderTyping }
 import { $ } from './dom.js';
 import { bindCannedReplies } from './canned.js';
 import { language, setLanguage, t, type UiLanguage } from './i18n.js';
-import { connectLive, notifyNewChat, updateTitle, watchConversation } from './live.js';
+import { connectLive, notifyCustomerWrote, notifyNewChat, updateTitle, watchConversation } from './live.js';
 import { type QueueActions, renderQueue } from './queue-view.js';
 import { type CustomerView, renderSide } from './side-panel.js';
 import { type Detail, type Line, type QueueTab, senderOf, state, type Summary, type TicketRow } from './state.js';
@@ -299,6 +299,7 @@ function goLive(): void {
     },
     activity: ({ conversationId, activity }) => {
       if (conversationId === state.selectedId) showLines([activity]);
+      else if (senderOf(activity) === 'customer' && state.lists.active.some((item) => item.id === conversationId && item.agent?.id === state.me?.id)) notifyCustomerWrote();
       refreshLists();
     },
     typing: ({ conversationId }) => {

@@ -92,6 +92,8 @@ function ticketItem(ticket: TicketRow, select: (id: string) => void): HTMLButton
 function queueItem(item: Summary, select: (id: string) => void): HTMLButtonElement {
   const mood = item.mood?.label ?? 'neutral';
   const reason = item.status === 'waiting' && item.reason ? tOr(`reason_${item.reason}`, '') : '';
+  // A chat this agent holds whose last word is the customer's is waiting for their reply.
+  const needsReply = item.status === 'active' && item.agent?.id === state.me?.id && item.lastMessage?.sender === 'customer';
   return h(
     'button',
     {
@@ -108,6 +110,7 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
       item.mood ? h('span', { class: `badge mood ${mood}`, title: `${t('mood')}: ${item.mood.score.toFixed(2)}`, text: tOr(`mood_${mood}`, mood) }) : null,
       // Why the chat came to the agents, where it says more than the mood badge.
       reason ? h('span', { class: 'badge reason', text: reason }) : null,
+      needsReply ? h('span', { class: 'badge needs-reply', text: t('needsReply') }) : null,
     ),
     h('div', { class: 'preview', text: item.customerSaid?.text ?? item.lastMessage?.text ?? '' }),
     h(
