@@ -324,6 +324,15 @@ describe('the widget on the demo shop', () => {
     await widget.root.getByRole('button', { name: 'Start a new conversation' }).click();
     expect(asked).toBe('Start a new conversation? This one will no longer show here.');
     expect(await widget.replies.count()).toBe(shown);
+
+    // A paste past the length limit is cut, and the widget says so.
+    const limit = widget.root.locator('.limit');
+    expect(await limit.isVisible()).toBe(false);
+    await widget.input.fill('x'.repeat(2500));
+    expect((await widget.input.inputValue()).length).toBe(2000);
+    expect(await limit.textContent()).toBe('A message holds up to 2,000 characters: send the rest in another one.');
+    await widget.input.fill('');
+    expect(await limit.isVisible()).toBe(false);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -26,7 +26,8 @@ h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;te
 .ib svg{width:20px;height:20px}
 .ib[aria-pressed=false]::after{content:"";position:absolute;width:2px;height:22px;background:currentColor;transform:rotate(-45deg)}
 .banner{padding:8px 16px;background:#fff4ce;color:#4a3600;font-size:13px}
-.banner[hidden],.typing[hidden],.qr:empty{display:none}
+.banner[hidden],.typing[hidden],.qr:empty,.limit[hidden]{display:none}
+.limit{margin:0;padding:6px 12px 0;font-size:12.5px;color:#8a4b00}
 .scroll{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:16px 14px 6px}
 .log{display:flex;flex-direction:column;gap:12px}
 .m{display:flex;gap:8px;align-items:flex-start}

@@ -23,6 +23,8 @@ export interface ViewEvents {
 }
 
 export type Status = 'idle' | 'connecting' | 'online' | 'offline';
+/** The longest message the composer takes, in characters (well inside the server's 10 KB). */
+const MAX_MESSAGE = 2000;
 /** Who answers the customer's messages now (see `setPeople`). */
 export type People = 'bot' | 'waiting' | 'kept' | 'agent';
 
@@ -72,6 +74,9 @@ export class ChatView {
     this.input = this.composer(state.draft);
     const send = h('button', { type: 'submit', class: 'send', 'aria-label': t.send, title: t.send }, icon(ICONS.send));
     const form = h('form', null, h('label', { class: 'sr', for: 'pm' }, t.message), this.input, send);
+    // At the length limit the rest of a paste is cut: say so, rather than lose it silently.
+    const limit = h('p', { class: 'limit', role: 'status', hidden: true }, t.tooLong(MAX_MESSAGE));
+    this.input.addEventListener('input', () => (limit.hidden = this.input.value.length < MAX_MESSAGE));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -84,7 +89,7 @@ export class ChatView {
     const privacyUrl = safeUrl(options.privacyUrl);
     const privacy = privacyUrl ? h('a', { href: privacyUrl, target: '_blank', rel: 'noopener noreferrer' }, t.privacy) : null;
     const footer = h('footer', null, h('span', null, h('label', null, this.consent, t.consent), privacy && ' · ', privacy), newChat);
-    this.panel = h('div', { class: 'panel', id: 'pp', role: 'dialog', 'aria-labelledby': 'pt', hidden: true }, header, this.banner, this.scroller, this.replies, form, footer);
+    this.panel = h('div', { class: 'panel', id: 'pp', role: 'dialog', 'aria-labelledby': 'pt', hidden: true }, header, this.banner, this.scroller, this.replies, limit, form, footer);
     if (options.greeting) this.log.append(h('div', { class: 'm bot' }, avatar(title, options.avatarUrl), h('div', { class: 'b' }, h('div', { class: 't' }, options.greeting))));
 
     this.launcher = h('button', { type: 'button', class: 'launcher', 'aria-controls': 'pp', 'aria-expanded': 'false' }, icon(ICONS.chat), this.badge);
@@ -113,7 +118,7 @@ export class ChatView {
   }
 
   private composer(draft: string): HTMLTextAreaElement {
-    const input = h('textarea', { id: 'pm', rows: 1, maxlength: 2000, placeholder: this.context.t.placeholder, autocomplete: 'off' });
+    const input = h('textarea', { id: 'pm', rows: 1, maxlength: MAX_MESSAGE, placeholder: this.context.t.placeholder, autocomplete: 'off' });
     input.value = draft;
     input.addEventListener('keydown', (event) => {
       // Enter sends, Shift+Enter is a newline; Enter that confirms a Chinese IME candidate is neither.
