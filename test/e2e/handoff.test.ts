@@ -81,6 +81,8 @@ describe('handoff through the agent console', () => {
     expect(await alice.title()).toMatch(/^(\(1\)|●)/);
     // The queue shows what the customer said (not the bot's "getting a person" line) and why they are there.
     expect(await item.locator('.preview').textContent()).toBe('I want to talk to a person');
+    // The customer id is cut short on screen; the whole one is there on hover.
+    expect(await item.locator('.customer').getAttribute('title')).toMatch(/^dl_.{10,}$/);
     expect(await item.locator('.badge.reason').textContent()).toBe('asked for a person');
     // It says when the customer will be told nobody came (the test server's time-out: 3 min).
     expect(await item.locator('.timeout').textContent()).toMatch(/^times out in [23] min$/);

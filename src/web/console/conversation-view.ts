@@ -28,7 +28,7 @@ export function renderHeader(actions: ConversationActions): void {
     h(
       'div',
       { class: 'who' },
-      h('strong', { text: `${t('customer')} ${shortId(detail.customerId)}` }),
+      h('strong', { text: `${t('customer')} ${shortId(detail.customerId)}`, title: detail.customerId }),
       h('span', { class: `badge status ${detail.status}`, text: tOr(`status_${detail.status}`, detail.status) }),
       h('span', { class: 'badge lang', text: languageBadge(detail) }),
       detail.agent ? h('span', { class: 'holder', text: t('heldBy', { agent: detail.agent.name }) }) : null,

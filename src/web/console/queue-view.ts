@@ -104,7 +104,7 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
     h(
       'div',
       { class: 'row' },
-      h('span', { class: 'customer', text: shortId(item.customerId) }),
+      h('span', { class: 'customer', text: shortId(item.customerId), title: item.customerId }),
       h('span', { class: 'badge lang', text: languageBadge(item) }),
       item.priority !== 'normal' ? h('span', { class: `badge priority ${item.priority}`, text: tOr(`priority_${item.priority}`, item.priority) }) : null,
       item.mood ? h('span', { class: `badge mood ${mood}`, title: `${t('mood')}: ${item.mood.score.toFixed(2)}`, text: tOr(`mood_${mood}`, mood) }) : null,
