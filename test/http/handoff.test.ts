@@ -73,6 +73,18 @@ describe('handoff over HTTP', () => {
   });
   afterAll(() => server?.cleanup());
 
+  /** The consoles of the tests before have disconnected: nobody is online. */
+  async function nobodyOnline(): Promise<void> {
+    for (let i = 0; i < 200 && server.parley.presence.count() > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.parley.presence.count()).toBe(0);
+  }
+
+  /** The customer writes a line whose answer may be a system line only (a handoff notice); resolves once the bot is done. */
+  async function sayQuietly(customer: { conversationId: string; token: string }, text: string): Promise<void> {
+    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text } });
+    await server.parley.adapter.idle();
+  }
+
   /** A customer asks for a person; Alice takes the chat, writes `reply` and hands it back (the bot then asks for a rating). */
   async function helpedByAlice(locale: string, ask: string, reply: string) {
     const customer = await startConversation(server.url, locale);
@@ -222,12 +234,9 @@ describe('handoff over HTTP', () => {
   });
 
   it('with no agent online the customer may leave a message, or go back to the assistant', async () => {
-    // The consoles of the tests before have disconnected.
-    for (let i = 0; i < 200 && server.parley.presence.count() > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(server.parley.presence.count()).toBe(0);
+    await nobodyOnline();
     const customer = await startConversation(server.url, 'en-US');
-    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'talk to a person' } });
-    await server.parley.adapter.idle();
+    await sayQuietly(customer, 'talk to a person');
     const notice = (await activitiesOf(server.url, customer)).find((activity) => /^No agent is available/.test(activity.text ?? ''));
     const ticketId = /ticket (T-\d+)/.exec(notice?.text ?? '')?.[1];
     expect(notice?.channelData.parley.sender).toBe('system');
@@ -253,46 +262,39 @@ describe('handoff over HTTP', () => {
       `Thanks, your message is kept with ticket ${ticketId}. Someone from our team will reply here as soon as they can; you can close this page meanwhile.`,
       'It was a gift, please hurry.',
     ]);
-    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'Back to the assistant' } });
-    await server.parley.adapter.idle();
+    await sayQuietly(customer, 'Back to the assistant');
     const last = (await activitiesOf(server.url, customer)).slice(-2).map((activity) => activity.text);
     expect(last[0]).toBe('You left the queue. You are back with Parley, the assistant.');
     expect(last[1]).toMatch(/I'm back/);
     // Asking again in the same chat keeps the one ticket.
-    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'I want a real person' } });
-    await server.parley.adapter.idle();
+    await sayQuietly(customer, 'I want a real person');
     const again = (await activitiesOf(server.url, customer)).filter((activity) => /^No agent is available/.test(activity.text ?? ''));
     expect(again.map((activity) => /ticket (T-\d+)/.exec(activity.text)?.[1])).toEqual([ticketId, ticketId]);
     expect((await request(server.url, 'GET', `/api/tickets/${ticketId}`, { cookie: alice })).body.history.at(-1)).toMatchObject({ text: expect.stringMatching(/asked for a person again/) });
-    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'Back to the assistant' } });
-    await server.parley.adapter.idle();
+    await sayQuietly(customer, 'Back to the assistant');
   });
 
   it('a ticket for a chat nobody took carries the order the customer named', async () => {
-    for (let i = 0; i < 200 && server.parley.presence.count() > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await nobodyOnline();
     const customer = await startConversation(server.url, 'en-US');
     await send(server.url, customer, 'where is my order 1048213?');
-    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'talk to a person' } });
-    await server.parley.adapter.idle();
+    await sayQuietly(customer, 'talk to a person');
     const notice = (await activitiesOf(server.url, customer)).find((activity) => /^No agent is available/.test(activity.text ?? ''));
     const ticketId = /ticket (T-\d+)/.exec(notice?.text ?? '')![1];
     expect((await request(server.url, 'GET', `/api/tickets/${ticketId}`, { cookie: alice })).body).toMatchObject({ orderNumber: '1048213' });
-    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'Back to the assistant' } });
-    await server.parley.adapter.idle();
+    await sayQuietly(customer, 'Back to the assistant');
   });
 
   it('with a complaint already filed in the chat, a request for a person nobody takes is added to that ticket', async () => {
-    for (let i = 0; i < 200 && server.parley.presence.count() > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    await nobodyOnline();
     const customer = await startConversation(server.url, 'en-US');
     await send(server.url, customer, 'I want to complain: order 778899 arrived damaged, email me at ann@example.com');
     const filed = (await send(server.url, customer, 'Yes, file it'))[0].text as string;
     const ticketId = /T-\d+/.exec(filed)![0];
-    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'talk to a person' } });
-    await server.parley.adapter.idle();
+    await sayQuietly(customer, 'talk to a person');
     const notice = (await activitiesOf(server.url, customer)).find((activity) => /^No agent is available/.test(activity.text ?? ''));
     expect(notice?.text).toContain(`ticket ${ticketId}`);
-    await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text: 'Back to the assistant' } });
-    await server.parley.adapter.idle();
+    await sayQuietly(customer, 'Back to the assistant');
   });
 
   it('an upset customer asking for a person goes ahead of a calm one who asked first', async () => {
