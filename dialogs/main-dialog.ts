@@ -151,8 +151,7 @@ export class MainDialog extends ComponentDialog {
 function orderGiven(text: string): string | undefined {
   const entities = extractEntities(text);
   if (entities.orderNumbers[0]) return entities.orderNumbers[0];
-  const bare = bareOrderNumber(text);
-  if (bare || entities.phones.length > 0) return bare;
+  if (entities.phones.length > 0) return undefined;
   const runs = text.normalize('NFKC').match(/\d{5,20}/gu) ?? [];
-  return runs.length === 1 ? runs[0] : undefined;
+  return bareOrderNumber(text) ?? (runs.length === 1 ? runs[0] : undefined);
 }

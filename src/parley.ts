@@ -22,7 +22,6 @@ import { addUserRoutes } from './http/api/user-routes.js';
 import { type AppDeps, createApp } from './http/app.js';
 import { createKnowledgeServices, type KnowledgeServices, loadKnowledgeDir } from './kb/index.js';
 import type { Logger } from './logger.js';
-import { extractEntities } from './nlu/index.js';
 import { projectRoot } from './project-root.js';
 import { loadSecret } from './secret.js';
 import { knowledgeDirError, listenError } from './startup-errors.js';
@@ -87,7 +86,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   const log = new ConversationLog(storage.transcripts);
 
   // ── domain services (tickets, customers, handoff …) ───────────────────────────────────
-  const { tickets, customers, handoff, presence, handoffNotes, handoffSummaries, stop: stopDomain } = await wireDomain({
+  const { tickets, customers, handoff, presence, handoffNotes, handoffSummaries, readComplaint, stop: stopDomain } = await wireDomain({
     storage,
     conversations,
     log,
@@ -155,7 +154,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
         conversations,
         languageOf: (record) => handoff.languageOf(record),
         redact: maskPersonalData,
-        read: (description, language) => ({ orderNumber: extractEntities(description).orderNumbers[0], sentiment: analyzeSentiment(description, language).score }),
+        read: readComplaint,
       }),
     (api) => addConversationRoutes(api, { handoff, conversations, log, notes: handoffNotes, summaries: handoffSummaries, intents: () => knowledge.current().intents }),
     (api) => addEventRoutes(api, { events, presence, isSessionLive: (id) => sessions.isLive(id), heartbeatMs: config.eventsHeartbeatSeconds * 1000, streams: eventStreams, conversations, log }),

@@ -61,6 +61,9 @@ export async function wireDomain(deps: DomainDeps) {
   });
   connectCustomerEvents(events, customers.profiles, (error) => logger.error({ err: error }, 'could not update a customer profile'));
 
+  /** What a customer's words say for a ticket, as the bot's complaint flow reads them: the order they name, and their mood. */
+  const readComplaint = (text: string, language: Language) => ({ orderNumber: extractEntities(text).orderNumbers[0], sentiment: deps.analyzeSentiment(text, language).score });
+
   const presence = new AgentPresence();
   const handoff = new HandoffService({
     conversations,
@@ -75,10 +78,7 @@ export async function wireDomain(deps: DomainDeps) {
       fileTicket: async (request) => {
         const by = { kind: 'system', name: 'handoff' } as const;
         const open = (await tickets.openForCustomer(request.customerId)).find((ticket) => ticket.conversationId === request.conversationId);
-        // Read as the bot's complaint flow reads a complaint: the order the customer named, and their mood.
-        const said = request.about ?? '';
-        const read = said ? { orderNumber: extractEntities(said).orderNumbers[0] ?? null, sentiment: deps.analyzeSentiment(said, request.language).score } : {};
-        if (!open) return tickets.create({ ...request, ...read, by });
+        if (!open) return tickets.create({ ...request, ...(request.about ? readComplaint(request.about, request.language) : {}), by });
         await tickets.update(open.id, { note: 'The customer asked for a person again in the same chat, and again no agent took it.' }, by);
         return { id: open.id };
       },
@@ -122,6 +122,7 @@ export async function wireDomain(deps: DomainDeps) {
     presence,
     handoffNotes,
     handoffSummaries,
+    readComplaint,
     /** Stop the timers (the overdue sweep, the handoff's claim timeouts). */
     stop() {
       clearInterval(overdueSweep);

@@ -13,6 +13,7 @@ import type { EventBus } from '../events/index.js';
 import type { AgentPresence, HandoffService } from '../handoff/index.js';
 import type { KnowledgeServices } from '../kb/index.js';
 import type { Logger } from '../logger.js';
+import { languageOfMessage } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import type { Sentiment } from '../sentiment/types.js';
 import type { KeyValueStore } from '../storage/index.js';
@@ -27,7 +28,6 @@ import { BotStateStorage } from './state-storage.js';
 import { dropStateTraces } from './state-trace-filter.js';
 import { TicketNotifier } from './ticket-notifier.js';
 import { TraditionalReplies } from './traditional-replies.js';
-import { languageOfMessage } from '../nlu/language.js';
 
 /** A chat whose running mood is this low (or whose asking message is negative) is an upset customer's: ahead in the queue. */
 const UPSET_MOOD = -0.3;

@@ -50,7 +50,8 @@ export class ConversationSummaries {
     const transcript = activities ?? (await this.deps.log.all(record.id));
     const messages = transcript.filter((activity) => activity.type === 'message' && typeof activity.text === 'string');
     const last = messages.at(-1);
-    const lastSaid = messages.findLast((activity) => senderOf(activity) === 'customer');
+    const said = messages.filter((activity) => senderOf(activity) === 'customer');
+    const lastSaid = said.at(-1);
     const language = this.deps.languageOf(record);
     const handoff = record.handoff;
     return {
@@ -62,7 +63,7 @@ export class ConversationSummaries {
       createdAt: record.createdAt,
       lastMessage: last ? { text: String(last.text), sender: senderOf(last), at: last.timestamp } : null,
       customerSaid: lastSaid ? { text: String(lastSaid.text), at: lastSaid.timestamp } : null,
-      mood: this.moodOf(messages, language),
+      mood: this.moodOf(said, language),
       waitingSince: record.status === 'waiting' && handoff ? handoff.requestedAt : null,
       priority: handoff?.priority ?? 'normal',
       reason: handoff?.reason ?? null,
@@ -82,10 +83,10 @@ export class ConversationSummaries {
    * number after an angry complaint says nothing about how they feel, and must not show an
    * upset customer as calm in the queue. Neutral when none of them shows a mood.
    */
-  private moodOf(messages: readonly ChatActivity[], language: Language): Sentiment | null {
-    const said = messages.filter((activity) => senderOf(activity) === 'customer').slice(-MOOD_LOOKBACK);
+  /** `said`: the customer's messages, oldest first. */
+  private moodOf(said: readonly ChatActivity[], language: Language): Sentiment | null {
     let latest: Sentiment | null = null;
-    for (let i = said.length - 1; i >= 0; i--) {
+    for (let i = said.length - 1; i >= Math.max(0, said.length - MOOD_LOOKBACK); i--) {
       const sentiment = this.deps.analyzeSentiment(String(said[i]!.text), language);
       latest ??= sentiment;
       if (sentiment.label !== 'neutral') return sentiment;

@@ -37,6 +37,9 @@ export interface DraftView {
   updatedBy: string;
 }
 
+/** A version as the admin's Versions page lists it: the live one, and whether restoring it would change anything. */
+export type DescribedVersion = VersionRecord & { current: boolean; sameAsLive: boolean };
+
 /** What a save or delete expects to find: the revision of the intent the editor loaded. */
 export interface RevisionCheck {
   ifRevision?: string;
@@ -237,16 +240,20 @@ export class KnowledgeService {
   }
 
   /** Newest first; `sameAsLive`: its intents are what customers get now, so restoring it would change nothing. */
-  async versions(): Promise<(VersionRecord & { current: boolean; sameAsLive: boolean })[]> {
-    const current = this.runtime.current().version;
-    const published = this.publishedIntents();
-    const versions = (await this.deps.store.listVersions()).reverse();
-    return Promise.all(
-      versions.map(async (version) => {
-        const same = version.number === current || isEmptyDiff(diffKnowledge(published, (await this.deps.store.intentsOf(version.number)) ?? []));
-        return { ...version, current: version.number === current, sameAsLive: same };
-      }),
-    );
+  async versions(): Promise<DescribedVersion[]> {
+    return Promise.all((await this.deps.store.listVersions()).reverse().map((version) => this.described(version)));
+  }
+
+  /** One version's record, as `versions` lists it (reading that version only); undefined when there is none. */
+  async version(number: number): Promise<DescribedVersion | undefined> {
+    const record = (await this.deps.store.listVersions()).find((each) => each.number === number);
+    return record && this.described(record);
+  }
+
+  private async described(version: VersionRecord): Promise<DescribedVersion> {
+    const current = version.number === this.runtime.current().version;
+    const same = current || isEmptyDiff(diffKnowledge(this.publishedIntents(), (await this.deps.store.intentsOf(version.number)) ?? []));
+    return { ...version, current, sameAsLive: same };
   }
 
   /** The intents of a version, or of the draft. */

@@ -63,7 +63,7 @@ export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService):
 
   api.add('get', '/knowledge/versions/:v', 'admin', async (req, res) => {
     const number = parse(versionSchema, req.params.v, 'v');
-    const version = (await knowledge.versions()).find((each) => each.number === number);
+    const version = await knowledge.version(number);
     res.json({ version, intents: await knowledge.intentsOf(number) });
   });
 
