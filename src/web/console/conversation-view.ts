@@ -1,7 +1,7 @@
 import { $, clear, h } from './dom.js';
 import { clockTime, since, t, tOr } from './i18n.js';
 import { languageBadge, shortId } from './queue-view.js';
-import { type Line, senderOf, state } from './state.js';
+import { heldByMe, type Line, senderOf, state } from './state.js';
 
 export interface ConversationActions {
   /** Open another conversation (the customer's newer one). */
@@ -20,7 +20,7 @@ export function renderHeader(actions: ConversationActions): void {
     header.appendChild(h('p', { class: 'placeholder', text: t('pickConversation') }));
     return;
   }
-  const mine = detail.status === 'active' && detail.agent?.id === state.me?.id;
+  const mine = heldByMe(detail);
   const rating = detail.handoff?.rating;
   const button = (label: 'claim' | 'release' | 'close', onClick: () => void, primary = false) =>
     h('button', { class: primary ? 'primary' : '', text: t(label), attrs: { type: 'button', 'data-action': label }, on: { click: onClick } });
@@ -89,7 +89,7 @@ export function renderComposer(): void {
   const detail = state.detail;
   composer.hidden = !detail;
   if (!detail) return;
-  const mine = detail.status === 'active' && detail.agent?.id === state.me?.id;
+  const mine = heldByMe(detail);
   const text = $<HTMLTextAreaElement>('#composer-text');
   composer.classList.toggle('note-mode', state.mode === 'note');
   for (const button of composer.querySelectorAll<HTMLButtonElement>('[data-mode]')) {

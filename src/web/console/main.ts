@@ -10,7 +10,7 @@ import { language, setLanguage, t, type UiLanguage } from './i18n.js';
 import { connectLive, notifyCustomerWrote, notifyNewChat, updateTitle, watchConversation } from './live.js';
 import { type QueueActions, renderQueue } from './queue-view.js';
 import { type CustomerView, renderSide } from './side-panel.js';
-import { type Detail, type Line, type QueueTab, senderOf, state, type Summary, type TicketRow } from './state.js';
+import { type Detail, heldByMe, type Line, type QueueTab, senderOf, state, type Summary, type TicketRow } from './state.js';
 import { errorText } from '../shared/api.js';
 
 let customer: CustomerView | null = null;
@@ -34,12 +34,12 @@ function hint(text: string, isError = false): void {
 
 const failed = (error: unknown) => hint(t('error', { message: errorText(error, language()) }), true);
 
-/** The outcome of a ticket action, shown beside the tickets; `null` clears an earlier one. */
-function sideMessage(message: typeof state.sideMessage): void {
-  state.sideMessage = message;
+/** A ticket action's failure, as the side panel shows it beside the tickets. */
+const failure = (error: unknown) => ({ text: errorText(error, language()), error: true });
+function sideFailed(error: unknown): void {
+  state.sideMessage = failure(error);
   redrawSide();
 }
-const sideFailed = (error: unknown) => sideMessage({ text: errorText(error, language()), error: true });
 
 // ── views ──────────────────────────────────────────────────────────────────────────────
 function applyStaticText(): void {
@@ -275,7 +275,7 @@ async function changeTicket(ticketId: string, change: { status?: string; priorit
     state.sideMessage = null;
     await loadCustomer();
   } catch (error) {
-    state.sideMessage = { text: errorText(error, language()), error: true };
+    state.sideMessage = failure(error);
     await loadCustomer().catch(() => redrawSide());
   }
 }
@@ -299,7 +299,7 @@ function goLive(): void {
     },
     activity: ({ conversationId, activity }) => {
       if (conversationId === state.selectedId) showLines([activity]);
-      else if (senderOf(activity) === 'customer' && state.lists.active.some((item) => item.id === conversationId && item.agent?.id === state.me?.id)) notifyCustomerWrote();
+      else if (senderOf(activity) === 'customer' && state.lists.active.some((item) => item.id === conversationId && heldByMe(item))) notifyCustomerWrote();
       refreshLists();
     },
     typing: ({ conversationId }) => {
@@ -372,7 +372,7 @@ function bindStatic(): void {
   });
   $('#logout').addEventListener('click', async () => {
     // Signing out puts the chats the agent holds back in the queue: say so first.
-    const held = state.lists.active.filter((item) => item.agent?.id === state.me?.id).length;
+    const held = state.lists.active.filter(heldByMe).length;
     if (held > 0 && !window.confirm(t('signOutHolding', { n: held }))) return;
     stopLive?.();
     await api('POST', '/auth/logout').catch(() => undefined);

@@ -1,7 +1,8 @@
 import { h, redrawKeepingFocus } from './dom.js';
 import { since, t, tOr, whenAt } from './i18n.js';
-import { type QueueTab, state, type Summary, type TicketRow } from './state.js';
-import { TICKET_STATUSES } from '../../tickets/types.js';
+import { heldByMe, type QueueTab, state, type Summary, type TicketRow } from './state.js';
+import { isOpen } from '../../tickets/lifecycle.js';
+import { TICKET_STATUSES, type TicketStatus } from '../../tickets/types.js';
 
 const TAB_LABEL = { waiting: 'waiting', active: 'active', bot: 'recent', closed: 'closed', tickets: 'tickets' } as const;
 
@@ -21,7 +22,7 @@ function drawQueue(root: HTMLElement, actions: QueueActions): void {
   const tabs = h('div', { class: 'tabs', attrs: { role: 'tablist' } });
   const shown: QueueTab[] = ['waiting', 'active', 'bot', 'closed', ...(state.ticketsAvailable ? (['tickets'] as const) : [])];
   for (const tab of shown) {
-    const count = tab === 'tickets' ? state.tickets.filter((ticket) => !['resolved', 'closed'].includes(ticket.status)).length : state.lists[tab].length;
+    const count = tab === 'tickets' ? state.tickets.filter((ticket) => isOpen(ticket.status as TicketStatus)).length : state.lists[tab].length;
     tabs.appendChild(
       h(
         'button',
@@ -68,7 +69,7 @@ function ticketList(actions: QueueActions): HTMLElement[] {
 }
 
 function ticketItem(ticket: TicketRow, select: (id: string) => void): HTMLButtonElement {
-  const open = !['resolved', 'closed'].includes(ticket.status);
+  const open = isOpen(ticket.status as TicketStatus);
   const due = ticket.overdue ? t('ticketOverdue') : open ? t('ticketDue', { at: whenAt(ticket.dueAt) }) : '';
   return h(
     'button',
@@ -93,7 +94,7 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
   const mood = item.mood?.label ?? 'neutral';
   const reason = item.status === 'waiting' && item.reason ? tOr(`reason_${item.reason}`, '') : '';
   // A chat this agent holds whose last word is the customer's is waiting for their reply.
-  const needsReply = item.status === 'active' && item.agent?.id === state.me?.id && item.lastMessage?.sender === 'customer';
+  const needsReply = heldByMe(item) && item.lastMessage?.sender === 'customer';
   return h(
     'button',
     {

@@ -2,8 +2,8 @@ import { h, redrawKeepingFocus, sparkline } from './dom.js';
 import { t, tOr, whenAt } from './i18n.js';
 import { shortId } from './queue-view.js';
 import { state } from './state.js';
-import { TRANSITIONS } from '../../tickets/lifecycle.js';
-import type { TicketStatus } from '../../tickets/types.js';
+import { isOpen, TRANSITIONS } from '../../tickets/lifecycle.js';
+import { TICKET_CATEGORIES, TICKET_PRIORITIES, type TicketStatus } from '../../tickets/types.js';
 
 /** `GET /api/customers/:id` as far as the console uses it. */
 export interface CustomerView {
@@ -33,8 +33,8 @@ export interface SideActions {
 
 /** A ticket's status and the statuses it may move to from there (the others would be refused). */
 const statusChoices = (status: string): string[] => [status, ...(TRANSITIONS[status as TicketStatus] ?? [])];
-const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'];
-const TICKET_CATEGORIES = ['delivery', 'product_quality', 'refund_billing', 'service_attitude', 'account', 'other'];
+/** Most urgent first, as an agent picks one. */
+const PRIORITIES_SHOWN = [...TICKET_PRIORITIES].reverse();
 
 /** The side panel: profile, tickets, private notes and past conversations of the customer. */
 export function renderSide(root: HTMLElement, customer: CustomerView | null, actions: SideActions): void {
@@ -109,7 +109,7 @@ function ticketRow(ticket: CustomerView['tickets'][number], actions: SideActions
   const priority = ticket.priority
     ? selectOf({
         label: `${ticket.id} ${t('priority')}`,
-        options: TICKET_PRIORITIES,
+        options: PRIORITIES_SHOWN,
         current: ticket.priority,
         labelOf: (value) => tOr(`priority_${value}`, value),
         onChange: (value) => actions.setTicketPriority(ticket.id, value),
@@ -118,7 +118,7 @@ function ticketRow(ticket: CustomerView['tickets'][number], actions: SideActions
     : null;
   for (const select of [status, priority]) if (select) select.disabled = !state.ticketsAvailable;
   const category = ticket.category ? tOr(`ticketCategory_${ticket.category}`, ticket.category) : '';
-  const due = ticket.overdue ? t('ticketOverdue') : ticket.dueAt && !['resolved', 'closed'].includes(ticket.status) ? t('ticketDue', { at: whenAt(ticket.dueAt) }) : '';
+  const due = ticket.overdue ? t('ticketOverdue') : ticket.dueAt && isOpen(ticket.status as TicketStatus) ? t('ticketDue', { at: whenAt(ticket.dueAt) }) : '';
   const about = [category, due].filter(Boolean).join(' · ');
   return h(
     'li',
@@ -151,8 +151,8 @@ function createForm(draft: { description: string; priority: string; category: st
   const choices = h(
     'div',
     { class: 'row' },
-    choice(t('priority'), draft.priority, TICKET_PRIORITIES, (priority) => tOr(`priority_${priority}`, priority), (value) => (draft.priority = value)),
-    choice(t('category'), draft.category, TICKET_CATEGORIES, (category) => tOr(`ticketCategory_${category}`, category), (value) => (draft.category = value)),
+    choice(t('priority'), draft.priority, PRIORITIES_SHOWN, (priority) => tOr(`priority_${priority}`, priority), (value) => (draft.priority = value)),
+    choice(t('category'), draft.category, [...TICKET_CATEGORIES], (category) => tOr(`ticketCategory_${category}`, category), (value) => (draft.category = value)),
   );
   const description = boundField(draft, 'description', t('ticketDescription'), 'textarea', { required: '', maxlength: '4000', rows: '4' });
   return panelForm('ticket-form', [description, choices], t('fileTicket'), () => draft.description.trim() !== '', actions.createTicket, actions.cancelCreating);

@@ -75,6 +75,9 @@ export const state = {
   knownWaiting: new Set<string>(),
 };
 
+/** This agent has the chat (claimed, and not handed back). */
+export const heldByMe = (chat: Pick<Summary, 'status' | 'agent'>): boolean => chat.status === 'active' && chat.agent?.id === state.me?.id;
+
 export function senderOf(line: Line): 'customer' | 'bot' | 'agent' | 'system' {
   const sender = line.channelData?.parley?.sender;
   if (sender === 'agent' || sender === 'system' || sender === 'bot') return sender;
