@@ -179,19 +179,24 @@ export class ChatView {
    * takes them back to the assistant at any time (a quick reply would be gone once they type).
    */
   setPeople(people: People): void {
-    this.people = people;
+    this.answering = people;
     this.drawStatus();
   }
 
   private link: Status = 'idle';
-  private people: People = 'bot';
+  private answering: People = 'bot';
+
+  /** Who answers now; while a person does, the widget shows no "typing…" after the customer's message. */
+  get people(): People {
+    return this.answering;
+  }
 
   private drawStatus(): void {
     const { t } = this.context;
     const offline = this.link === 'offline';
-    const withPeople = { bot: t.online, waiting: t.waitingForAgent, kept: t.messagesKept, agent: t.withAgent }[this.people];
+    const withPeople = { bot: t.online, waiting: t.waitingForAgent, kept: t.messagesKept, agent: t.withAgent }[this.answering];
     this.status.textContent = offline ? t.offlineStatus : this.link === 'connecting' ? t.connecting : withPeople;
-    this.banner.hidden = !offline && this.people !== 'waiting' && this.people !== 'kept';
+    this.banner.hidden = !offline && this.answering !== 'waiting' && this.answering !== 'kept';
     if (offline) {
       this.banner.textContent = t.offline;
       return;

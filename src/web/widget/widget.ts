@@ -46,8 +46,6 @@ export class Widget {
   private customerHasWritten = false;
   private typingTimer = 0;
   private lastTypingSent = 0;
-  /** A person, not the bot, answers now: no "typing…" is shown while the customer waits for one. */
-  private people: People = 'bot';
 
   constructor(private readonly options: WidgetOptions) {
     const t = strings[options.locale];
@@ -83,7 +81,7 @@ export class Widget {
         if (!item.text) return;
         this.view.setDelivery(item.cid, 'sent');
         // The answer may have come down the stream before the POST's own response. People take longer, and say so themselves.
-        if (this.replies === repliesBefore && this.people === 'bot') this.showTyping(AWAIT_REPLY_MS);
+        if (this.replies === repliesBefore && this.view.people === 'bot') this.showTyping(AWAIT_REPLY_MS);
       },
       failed: (item) => this.view.setDelivery(item.cid, 'failed'),
     });
@@ -143,7 +141,7 @@ export class Widget {
       this.replies++;
       this.showTyping(0);
       const event = sender === 'system' ? activity.channelData?.parley?.event : undefined;
-      if (event && PEOPLE_AFTER[event]) this.setPeople(PEOPLE_AFTER[event]);
+      if (event && PEOPLE_AFTER[event]) this.view.setPeople(PEOPLE_AFTER[event]);
       const id = activity.id;
       const rateable = sender === 'bot' && this.customerHasWritten && id && activity.channelData?.parley?.answer;
       this.view.addMessage(activity, sender, rateable ? { id, given: this.store.state.feedback[id] } : undefined);
@@ -172,7 +170,7 @@ export class Widget {
     this.shown.clear();
     this.replies = 0;
     this.customerHasWritten = false;
-    this.setPeople('bot');
+    this.view.setPeople('bot');
     this.store.state.seen = 0;
     this.store.save();
     this.view.clear();
@@ -208,11 +206,6 @@ export class Widget {
       this.lastTypingSent = now;
       this.connection.post({ type: 'typing', locale: this.locale }).catch(() => {});
     }
-  }
-
-  private setPeople(people: People): void {
-    this.people = people;
-    this.view.setPeople(people);
   }
 
   private showTyping(forMs: number): void {
