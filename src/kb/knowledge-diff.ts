@@ -56,6 +56,15 @@ export function isEmptyDiff(diff: KnowledgeDiff): boolean {
 }
 
 /** "2 added (a, b); 1 changed (c)" — the line a version list shows. */
+/** The intents a diff added, changed and removed, by name. */
+export interface ChangedNames {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+export const changedNames = (diff: KnowledgeDiff): ChangedNames => ({ added: diff.added, changed: diff.changed.map((change) => change.name), removed: diff.removed });
+
 export function summarizeDiff(diff: KnowledgeDiff): string {
   const part = (label: string, names: string[]) => (names.length ? `${names.length} ${label} (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''})` : '');
   const parts = [part('added', diff.added), part('changed', diff.changed.map((change) => change.name)), part('removed', diff.removed)].filter(Boolean);

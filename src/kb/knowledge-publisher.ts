@@ -1,7 +1,7 @@
 import type { TrainedRecognizer } from '../nlu/recognizer.js';
 import type { AuditLog } from './audit-log.js';
 import { accuracyWarning, type GuardRailWarning, scoreCheckSet, structuralWarnings } from './guard-rails.js';
-import { diffKnowledge, type KnowledgeDiff, summarizeDiff } from './knowledge-diff.js';
+import { changedNames, diffKnowledge, type KnowledgeDiff, summarizeDiff } from './knowledge-diff.js';
 import { indexIntents, type KnowledgeRuntime } from './knowledge-runtime.js';
 import type { KnowledgeStore, VersionRecord } from './knowledge-store.js';
 import { toTrainingExamples } from './loader.js';
@@ -78,13 +78,15 @@ export class KnowledgePublisher {
     };
     await store.saveVersion(record, intents);
     this.swap(number, intents, recognizer);
-    const restored = options.restoredFrom !== undefined;
-    await this.deps.audit.record({
-      who: options.who,
-      action: restored ? 'knowledge.restored' : 'knowledge.published',
-      target: `v${number}`,
-      detail: restored ? `restored version ${options.restoredFrom} as version ${number}: ${record.summary}` : `published version ${number}: ${record.summary}`,
-    });
+    const { who, restoredFrom } = options;
+    const target = `v${number}`;
+    const names = changedNames(changes);
+    if (restoredFrom !== undefined) {
+      const detail = `restored version ${restoredFrom} as version ${number}: ${record.summary}`;
+      await this.deps.audit.record({ who, action: 'knowledge.restored', target, detail, facts: { version: number, restoredFrom, changes: names } });
+    } else {
+      await this.deps.audit.record({ who, action: 'knowledge.published', target, detail: `published version ${number}: ${record.summary}`, facts: { version: number, changes: names } });
+    }
     return { version: record, changes, warnings, checkAccuracy, trainMs };
   }
 

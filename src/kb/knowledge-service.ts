@@ -72,9 +72,9 @@ export class KnowledgeService {
     if (!latest) {
       const intents = validateKnowledge({ intents: await deps.seed() });
       const changes = diffKnowledge([], intents);
-      latest = { id: '1', number: 1, at: clock().toISOString(), by: 'system', note: 'loaded from KNOWLEDGE_DIR', intentCount: intents.length, changes, summary: summarizeDiff(changes), warnings: [] };
+      latest = { id: '1', number: 1, at: clock().toISOString(), by: 'system', intentCount: intents.length, changes, summary: summarizeDiff(changes), warnings: [] };
       await deps.store.saveVersion(latest, intents);
-      await deps.audit.record({ who: 'system', action: 'knowledge.seeded', target: 'v1', detail: `loaded ${intents.length} intents from KNOWLEDGE_DIR as version 1` });
+      await deps.audit.record({ who: 'system', action: 'knowledge.seeded', target: 'v1', detail: `loaded ${intents.length} intents from KNOWLEDGE_DIR as version 1`, facts: { count: intents.length } });
     }
     const intents = (await deps.store.intentsOf(latest.number)) ?? [];
     const recognizer = await deps.trainer.train(toTrainingExamples(intents));
@@ -118,7 +118,7 @@ export class KnowledgeService {
       if (intents.some((each) => each.name === intent.name)) throw intentExists(intent.name);
       return { intents: [...intents, intent], result: undefined };
     });
-    await this.deps.audit.record({ who, action: 'intent.created', target: intent.name, detail: `created ${intent.name}` });
+    await this.deps.audit.record({ who, action: 'intent.created', target: intent.name, detail: `created ${intent.name}`, facts: {} });
     return intent;
   }
 
@@ -146,12 +146,10 @@ export class KnowledgeService {
     });
     const renamed = !outcome.created && intent.name !== name;
     const changed = outcome.before ? diffKnowledge([{ ...outcome.before, name: intent.name }], [intent]).changed[0]?.fields ?? [] : [];
-    await this.deps.audit.record({
-      who,
-      action: outcome.created ? 'intent.created' : renamed ? 'intent.renamed' : 'intent.updated',
-      target: intent.name,
-      detail: outcome.created ? `created ${intent.name}` : renamed ? `renamed ${name} to ${intent.name}` : `changed ${changed.join(', ') || 'nothing'} of ${intent.name}`,
-    });
+    const target = intent.name;
+    if (outcome.created) await this.deps.audit.record({ who, action: 'intent.created', target, detail: `created ${target}`, facts: {} });
+    else if (renamed) await this.deps.audit.record({ who, action: 'intent.renamed', target, detail: `renamed ${name} to ${target}`, facts: { from: name } });
+    else await this.deps.audit.record({ who, action: 'intent.updated', target, detail: `changed ${changed.join(', ') || 'nothing'} of ${target}`, facts: { fields: changed } });
     return { intent, created: outcome.created, revision: revisionOf(intent) };
   }
 
@@ -162,7 +160,7 @@ export class KnowledgeService {
       assertRevision(found, check.ifRevision);
       return { intents: intents.filter((intent) => intent.name !== name), result: undefined };
     });
-    await this.deps.audit.record({ who, action: 'intent.deleted', target: name, detail: `deleted ${name}` });
+    await this.deps.audit.record({ who, action: 'intent.deleted', target: name, detail: `deleted ${name}`, facts: {} });
   }
 
   /** Add one example utterance to an intent of the draft (from the unanswered review). */
@@ -173,7 +171,7 @@ export class KnowledgeService {
       const updated = found.utterances[language].includes(text) ? found : validateIntent({ ...found, utterances: { ...found.utterances, [language]: [...found.utterances[language], text] } });
       return { intents: intents.map((each) => (each.name === name ? updated : each)), result: updated };
     });
-    await this.deps.audit.record({ who, action: 'unanswered.added', target: name, detail: `added "${text}" (${language}) as an example of ${name}` });
+    await this.deps.audit.record({ who, action: 'unanswered.added', target: name, detail: `added "${text}" (${language}) as an example of ${name}`, facts: { text, language } });
     return intent;
   }
 
@@ -181,7 +179,7 @@ export class KnowledgeService {
   async replaceDraft(input: unknown, who: string, detail: string): Promise<DraftView> {
     const intents = validateKnowledge(input);
     await this.changeDraft(who, () => ({ intents, result: undefined }));
-    await this.deps.audit.record({ who, action: 'knowledge.imported', detail: `${detail}: ${intents.length} intents` });
+    await this.deps.audit.record({ who, action: 'knowledge.imported', detail: `${detail}: ${intents.length} intents`, facts: { count: intents.length } });
     return this.draft();
   }
 
@@ -200,7 +198,12 @@ export class KnowledgeService {
       return { intents: next, result: utteranceChanges(intents, next) };
     });
     const listed = changes.map((change) => `${change.intent} (${change.language}) +${change.added} -${change.removed}`).join('; ');
-    await this.deps.audit.record({ who, action: 'utterances.imported', detail: `imported utterances from CSV: ${listed || 'no changes'}` });
+    await this.deps.audit.record({
+      who,
+      action: 'utterances.imported',
+      detail: `imported utterances from CSV: ${listed || 'no changes'}`,
+      facts: { changes: changes.map(({ intent, language, added, removed }) => ({ intent, language, added, removed })) },
+    });
     return { ...(await this.draft()), utteranceChanges: changes };
   }
 
@@ -236,7 +239,7 @@ export class KnowledgeService {
       throw conflict('nothing_to_restore', `version ${number} is the same as the published version`);
     }
     await this.changeDraft(who, () => ({ intents, result: undefined }));
-    return this.publisher.publish(intents, { who, restoredFrom: number, note: `restore of version ${number}` });
+    return this.publisher.publish(intents, { who, restoredFrom: number });
   }
 
   /** Newest first; `sameAsLive`: its intents are what customers get now, so restoring it would change nothing. */

@@ -349,6 +349,24 @@ describe('admin pages, end to end', () => {
     expect(await restoreOf(versions[0]!.number).isDisabled()).toBe(false);
   });
 
+  it('the versions page and its audit log read in Chinese, Parley’s own notes included', async () => {
+    await openFresh('versions');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '版本' }).waitFor();
+    const rows = page.locator('tr[data-version]');
+    await expect.poll(() => rows.last().textContent()).toContain('从 KNOWLEDGE_DIR 载入');
+    expect(await rows.first().textContent()).toMatch(/恢复自 v\d+/);
+    await page.locator('details.audit summary').click();
+    const audit = (await page.locator('details.audit li').allTextContents()).join('\n');
+    expect(audit).toMatch(/将版本 \d+ 恢复为版本 \d+：(新增|修改|删除) \d+ 个（[a-z_]+/);
+    expect(audit).toContain('新建了 restore_probe');
+    expect(audit).toMatch(/从 KNOWLEDGE_DIR 载入 \d+ 个意图，作为版本 1/);
+    // Nothing of the server's English wording is left on the page.
+    expect(await page.locator('.versions-page').textContent()).not.toMatch(/published version|restored version|created |added \(|removed \(|restore of/);
+    await shoot('versions-zh');
+    await page.locator('header [data-lang="en"]').click();
+  });
+
   it('asks before unsaved edits are lost: another intent, another language, another page, leaving', async () => {
     const asked: string[] = [];
     let answer = false;

@@ -87,5 +87,15 @@ describe('the audit log', () => {
       ['system', 'knowledge.seeded', 'loaded 6 intents from KNOWLEDGE_DIR as version 1'],
     ]);
     expect(entries[0]!.at > entries[1]!.at).toBe(true);
+    // The same, as data the admin pages word in their own language.
+    expect(entries.map((entry) => entry.facts)).toEqual([
+      { version: 3, restoredFrom: 1, changes: { added: ['greeting'], changed: [], removed: ['vouchers'] } },
+      { version: 2, changes: { added: ['vouchers'], changed: [], removed: ['greeting'] } },
+      {},
+      { from: 'gift_cards' },
+      { fields: ['answers'] },
+      {},
+      { count: 6 },
+    ]);
   });
 });

@@ -1,12 +1,61 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { formatTime, t, uiLanguage } from '../i18n.js';
+import { formatTime, t, tOr, uiLanguage } from '../i18n.js';
 import { errorText } from '../../shared/api.js';
-import type { AuditEntry, KnowledgeDiff, PublishResult, VersionRecord } from '../types.js';
+import type { AuditEntry, ChangedNames, KnowledgeDiff, PublishResult, VersionRecord } from '../types.js';
 
 type Version = VersionRecord & { current: boolean; sameAsLive: boolean };
 
 const changeCount = (diff: KnowledgeDiff) => diff.added.length + diff.removed.length + diff.changed.length;
+
+const fieldNames = (fields: readonly string[]) => fields.map((field) => tOr(`field_${field}`, field)).join(t('listComma'));
+
+const languageName = (language: string) => (language === 'zh' ? t('languageZh') : t('languageEn'));
+
+/** "2 added (a, b); 1 removed (c)" in the page's language, at most five names a kind. */
+function changeSummary(names: ChangedNames): string {
+  const part = (key: 'summaryAdded' | 'summaryChanged' | 'summaryRemoved', list: string[]) =>
+    list.length ? t(key, { count: list.length, names: list.slice(0, 5).join(t('listComma')) + (list.length > 5 ? t('listComma') + '…' : '') }) : '';
+  const parts = [part('summaryAdded', names.added), part('summaryChanged', names.changed), part('summaryRemoved', names.removed)].filter(Boolean);
+  return parts.length ? parts.join(t('listSemicolon')) : t('summaryNone');
+}
+
+/** An audit entry in the page's language, from its facts; entries from before facts were kept read as stored. */
+function auditLine(entry: AuditEntry): string {
+  if (!entry.facts) return entry.detail;
+  const target = entry.target ?? '';
+  switch (entry.action) {
+    case 'knowledge.seeded':
+      return t('auditSeeded', { count: entry.facts.count });
+    case 'intent.created':
+      return t('auditCreated', { target });
+    case 'intent.updated':
+      return t('auditUpdated', { target, fields: fieldNames(entry.facts.fields) || t('summaryNone') });
+    case 'intent.renamed':
+      return t('auditRenamed', { target, from: entry.facts.from });
+    case 'intent.deleted':
+      return t('auditDeleted', { target });
+    case 'knowledge.imported':
+      return t('auditImported', { count: entry.facts.count });
+    case 'utterances.imported': {
+      const changes = entry.facts.changes.map((change) => t('auditCsvChange', { ...change, language: languageName(change.language) }));
+      return t('auditCsv', { changes: changes.join(t('listSemicolon')) || t('summaryNone') });
+    }
+    case 'knowledge.published':
+      return t('auditPublished', { version: entry.facts.version, summary: changeSummary(entry.facts.changes) });
+    case 'knowledge.restored':
+      return t('auditRestored', { version: entry.facts.version, from: entry.facts.restoredFrom, summary: changeSummary(entry.facts.changes) });
+    case 'unanswered.added':
+      return t('auditExample', { target, text: entry.facts.text, language: languageName(entry.facts.language) });
+  }
+}
+
+/** What a version says of itself: the admin's note (Parley's own notes are worded here), then its changes. */
+function versionNote(version: Version): string | undefined {
+  if (version.restoredFrom !== undefined) return undefined; // the badge says it
+  if (version.by === 'system') return t('seededNote');
+  return version.note;
+}
 
 function diffView(diff: KnowledgeDiff): HTMLElement {
   const block = (label: string, names: string[], kind: string) =>
@@ -29,7 +78,7 @@ function diffView(diff: KnowledgeDiff): HTMLElement {
                 'li',
                 {},
                 h('span', { class: 'intent-name', text: change.name }),
-                ` — ${change.fields.join(', ')}`,
+                ` — ${fieldNames(change.fields)}`,
                 ...change.utterancesAdded.map((text) => h('div', { class: 'plus', text: `+ ${text}` })),
                 ...change.utterancesRemoved.map((text) => h('div', { class: 'minus', text: `− ${text}` })),
               ),
@@ -89,7 +138,8 @@ function versionRow(version: Version, previous: number | undefined, live: number
     }
   });
   const label = h('td', {}, h('strong', { text: `v${version.number}` }), version.current ? h('span', { class: 'badge live', text: t('current') }) : null);
-  const what = h('td', {}, version.note ? h('div', { text: version.note }) : null, h('small', { class: 'muted', text: version.summary }), version.restoredFrom ? h('small', { class: 'badge', text: t('restoredFrom', { n: version.restoredFrom }) }) : null);
+  const note = versionNote(version);
+  const what = h('td', {}, note ? h('div', { text: note }) : null, h('small', { class: 'muted', text: changeSummary({ ...version.changes, changed: version.changes.changed.map((change) => change.name) }) }), version.restoredFrom ? h('small', { class: 'badge', text: t('restoredFrom', { n: version.restoredFrom }) }) : null);
   return [h('tr', { attrs: { 'data-version': String(version.number) } }, label, h('td', { text: formatTime(version.at) }), h('td', { text: version.by }), what, h('td', { class: 'actions' }, compare, restore)), detailRow];
 }
 
@@ -98,7 +148,7 @@ function auditList(entries: AuditEntry[]): HTMLElement {
     'details',
     { class: 'audit' },
     h('summary', { text: `${t('audit')} (${entries.length})` }),
-    h('ol', {}, ...entries.map((entry) => h('li', {}, h('time', { text: formatTime(entry.at) }), ' ', h('strong', { text: entry.who }), ' ', entry.detail))),
+    h('ol', {}, ...entries.map((entry) => h('li', {}, h('time', { text: formatTime(entry.at) }), ' ', h('strong', { text: entry.who }), ' ', auditLine(entry)))),
   );
 }
 
