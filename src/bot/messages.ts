@@ -175,6 +175,30 @@ export const messages = {
   },
   csatNotFixed: { en: 'Still not fixed', zh: '还没解决' },
   ticketResolvedNotice: { en: 'An update on your ticket {id}: it has been resolved.\n{resolution}', zh: '关于您的工单 {id}：已处理完毕。\n{resolution}' },
+  ticketTakenNotice: {
+    en: 'An update on your ticket {id}: {agent} from our team is now working on it. We aim to get back to you by {due}.',
+    zh: '关于您的工单 {id}：我们的客服 {agent} 已开始处理。我们会在 {due} 前答复您。',
+  },
+  ticketTakenNoticeNoName: {
+    en: 'An update on your ticket {id}: a member of our team is now working on it. We aim to get back to you by {due}.',
+    zh: '关于您的工单 {id}：我们的客服已开始处理。我们会在 {due} 前答复您。',
+  },
+  ticketQuestionAsk: {
+    en: 'An update on your ticket {id}: to carry on, our team needs something from you.\n{question}\nPlease reply here.',
+    zh: '关于您的工单 {id}：为了继续处理，我们需要您补充一些信息。\n{question}\n请直接在这里回复。',
+  },
+  ticketQuestionAskGeneric: {
+    en: 'An update on your ticket {id}: to carry on, our team needs more information from you. Please reply here with any details you can add.',
+    zh: '关于您的工单 {id}：为了继续处理，我们需要您补充更多信息。请直接在这里回复您能提供的细节。',
+  },
+  ticketQuestionNotice: {
+    en: 'An update on your ticket {id}: our team needs something from you.\n{question}',
+    zh: '关于您的工单 {id}：我们需要您补充一些信息。\n{question}',
+  },
+  ticketAnswerThanks: {
+    en: "Thank you! I've added that to ticket {id} and our team is back on it. We aim to get back to you by {due}.",
+    zh: '谢谢！我已把您的回复加到工单 {id}，客服会继续处理，我们会在 {due} 前答复您。',
+  },
   csatAskComment: {
     en: 'Thank you for rating us {score}/5. Is there anything you would like to add? (optional)',
     zh: '感谢您的评分（{score} 分）。还有什么想补充的吗？（可选）',

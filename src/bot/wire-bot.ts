@@ -1,5 +1,6 @@
 import { ComplaintDialog } from '../../dialogs/complaint-dialog.js';
 import { CSAT_DIALOG, CsatDialog, type CsatOptions } from '../../dialogs/csat-dialog.js';
+import { TicketQuestionDialog } from '../../dialogs/ticket-question-dialog.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import { asksForHuman } from '../../dialogs/knowledge-replies.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
@@ -89,6 +90,7 @@ export function wireBot(deps: BotDeps): WiredBot {
     new ComplaintDialog(ticketDialogDeps),
     new TicketStatusDialog(ticketDialogDeps),
     new CsatDialog({ ...ticketDialogDeps, rateChat }),
+    new TicketQuestionDialog(ticketDialogDeps),
   ];
   const complaintTriggerOf = (text: string, language: Language) => complaintTrigger(text, analyzeSentiment(text, language).score);
   const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf });
@@ -123,9 +125,16 @@ export function wireBot(deps: BotDeps): WiredBot {
   };
   // What the domain tells the customer outside their own turns: ticket resolutions, handoff news.
   const withAgent = async (conversationId: string) => ['active', 'waiting'].includes((await conversations.find(conversationId))?.status ?? '');
-  const ticketNotifier = new TicketNotifier({ adapter, startDialog, withAgent, logger });
+  const dueAtOf = async (ticketId: string) => (await tickets.get(ticketId)).dueAt;
+  const ticketNotifier = new TicketNotifier({ adapter, startDialog, withAgent, dueAtOf, ...(ticketDialogDeps.timeZone ? { timeZone: ticketDialogDeps.timeZone } : {}), logger });
   events.subscribe('ticket.resolved', (resolved) => {
     ticketNotifier.notifyResolved(resolved).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer about a resolution'));
+  });
+  events.subscribe('ticket.taken', (taken) => {
+    ticketNotifier.notifyTaken(taken).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer their ticket was taken'));
+  });
+  events.subscribe('ticket.waiting', (waiting) => {
+    ticketNotifier.notifyWaiting(waiting).catch((error: unknown) => logger.error({ err: error }, "could not ask the customer for a ticket's missing information"));
   });
   connectHandoffToBot(events, (activity) => runTurn(activity, 'handoff status turn'));
   return { adapter, runTurn };

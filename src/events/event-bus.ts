@@ -34,6 +34,8 @@ export interface ParleyEvents {
   'ticket.created': TicketEventPayloads['ticket.created'];
   'ticket.updated': TicketEventPayloads['ticket.updated'];
   'ticket.resolved': TicketEventPayloads['ticket.resolved'];
+  'ticket.taken': TicketEventPayloads['ticket.taken'];
+  'ticket.waiting': TicketEventPayloads['ticket.waiting'];
   'ticket.overdue': TicketEventPayloads['ticket.overdue'];
 }
 

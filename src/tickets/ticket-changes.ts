@@ -6,7 +6,7 @@ import type { Actor, HistoryEntry, Ticket, TicketChange } from './types.js';
 
 export interface AppliedChange {
   ticket: Ticket;
-  /** Names of what changed: `status`, `priority`, `assignee`, `note`, `resolution`, `rootCause`. */
+  /** Names of what changed: `status`, `priority`, `assignee`, `note`, `question`, `resolution`, `rootCause`. */
   changed: string[];
 }
 
@@ -55,6 +55,21 @@ export function applyChange(current: Ticket, change: TicketChange, by: Actor, no
   }
   if (change.status !== undefined && change.status !== ticket.status) applyStatus(ticket, change.status, now, sla, record);
   if (ticket.status !== current.status) changed.push('status');
+  if (change.question !== undefined) {
+    // The question is sent to the customer: it belongs to a ticket that now waits for them.
+    if (ticket.status !== 'waiting_customer') {
+      throw badRequest('question_needs_waiting', `a question for the customer goes with status waiting_customer (ticket ${ticket.id} would be ${ticket.status})`);
+    }
+    record({ action: 'question', text: change.question });
+    changed.push('question');
+  }
+  // Whoever starts work on an unassigned ticket takes it: step three of a complaint has an owner.
+  if (ticket.status === 'in_progress' && current.status !== 'in_progress' && ticket.assignee === null && by.kind === 'agent' && (by.name || by.id)) {
+    const owner = by.name ?? by.id ?? null;
+    record({ action: 'assignee', from: null, to: owner });
+    ticket.assignee = owner;
+    changed.push('assignee');
+  }
   if (changed.length > 0) ticket.updatedAt = at;
   return { ticket, changed };
 }

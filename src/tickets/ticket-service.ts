@@ -135,7 +135,22 @@ export class TicketService {
     const { ticket, changed } = applyChange(stored, change, by, this.clock(), this.sla);
     if (changed.length === 0) return current;
     await this.deps.tickets.put(ticket);
-    this.announce(ticket, changed, stored.status);
+    this.announce(ticket, changed, stored.status, by, change.question);
+    return this.view(ticket);
+  }
+
+  /**
+   * The customer's answer to what the company asked them (a ticket waiting for them): kept in
+   * the history, and the ticket goes back to work. On a ticket that no longer waits, only kept.
+   */
+  async answerByCustomer(id: string, customerId: string, said: string): Promise<TicketView> {
+    const { overdue: _overdue, ...stored } = await this.ownTicket(id, customerId);
+    const by: Actor = { kind: 'customer', id: customerId };
+    const now = this.clock();
+    const answered: Ticket = { ...stored, history: [...stored.history, { at: now.toISOString(), by, action: 'answer', text: said }], updatedAt: now.toISOString() };
+    const { ticket, changed } = stored.status === 'waiting_customer' ? applyChange(answered, { status: 'in_progress' }, by, now, this.sla) : { ticket: answered, changed: [] };
+    await this.deps.tickets.put(ticket);
+    this.announce(ticket, ['answer', ...changed], stored.status, by);
     return this.view(ticket);
   }
 
@@ -148,7 +163,7 @@ export class TicketService {
     ticket.history.push({ at, by: { kind: 'customer', id: customerId }, action: 'csat', to: String(score), ...(comment ? { text: comment } : {}) });
     ticket.updatedAt = at;
     await this.deps.tickets.put(ticket);
-    this.announce(ticket, ['csat'], ticket.status);
+    this.announce(ticket, ['csat'], ticket.status, { kind: 'customer', id: customerId });
     return this.view(ticket);
   }
 
@@ -157,7 +172,7 @@ export class TicketService {
     const { overdue: _overdue, ...stored } = await this.ownTicket(id, customerId);
     const { ticket, changed } = applyChange(stored, { status: 'reopened', note: said }, { kind: 'customer', id: customerId }, this.clock(), this.sla);
     await this.deps.tickets.put(ticket);
-    this.announce(ticket, changed, stored.status);
+    this.announce(ticket, changed, stored.status, { kind: 'customer', id: customerId });
     return this.view(ticket);
   }
 
@@ -187,9 +202,16 @@ export class TicketService {
     return (await this.deps.tickets.filter((ticket) => ticket.customerId === customerId && ticket.createdAt >= since)).length;
   }
 
-  private announce(ticket: Ticket, changes: string[], previousStatus: TicketStatus): void {
-    const { id: ticketId, customerId, conversationId, status } = ticket;
+  private announce(ticket: Ticket, changes: string[], previousStatus: TicketStatus, by: Actor, question?: string): void {
+    const { id: ticketId, customerId, conversationId, status, language } = ticket;
     this.deps.events.publish('ticket.updated', { ticketId, customerId, conversationId, status, changes });
+    // What the customer is told as their ticket moves (step four): a person took it; we need something from them.
+    if (status === 'in_progress' && (previousStatus === 'open' || previousStatus === 'reopened') && by.kind === 'agent') {
+      this.deps.events.publish('ticket.taken', { ticketId, customerId, conversationId, agentName: by.name ?? null, language });
+    }
+    if (status === 'waiting_customer' && (previousStatus !== 'waiting_customer' || question !== undefined)) {
+      this.deps.events.publish('ticket.waiting', { ticketId, customerId, conversationId, question: question ?? null, language });
+    }
     if (status === 'resolved' && previousStatus !== 'resolved') {
       this.deps.events.publish('ticket.resolved', { ticketId, customerId, conversationId, resolution: ticket.resolution ?? '', language: ticket.language });
     }

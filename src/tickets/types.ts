@@ -22,7 +22,7 @@ export interface Actor {
 export interface HistoryEntry {
   at: string;
   by: Actor;
-  action: 'created' | 'status' | 'priority' | 'assignee' | 'note' | 'resolution' | 'root_cause' | 'csat' | 'overdue';
+  action: 'created' | 'status' | 'priority' | 'assignee' | 'note' | 'question' | 'answer' | 'resolution' | 'root_cause' | 'csat' | 'overdue';
   from?: string | null;
   to?: string | null;
   text?: string;
@@ -106,6 +106,8 @@ export interface TicketChange {
   priority?: TicketPriority;
   assignee?: string | null;
   note?: string;
+  /** What the company needs from the customer, sent to them with status `waiting_customer`. */
+  question?: string;
   resolution?: string;
   rootCause?: string;
 }

@@ -87,6 +87,47 @@ describe('tickets over HTTP', () => {
     expect((await patch({ status: 'closed' })).body.status).toBe('closed');
   });
 
+  it('tells the customer when a person takes their ticket and when the team needs something from them, and keeps their answer', async () => {
+    const customer = await startConversation(server.url, 'en-US');
+    const id = await fileComplaint(server.url, customer, ['I want to complain', 'My order 48213 came without the charger', 'me@example.com', 'yes']);
+    const patch = (body: unknown) => request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body });
+
+    // Whoever starts the work owns the ticket, and the customer hears a person is on it.
+    expect((await patch({ status: 'in_progress' })).body).toMatchObject({ status: 'in_progress', assignee: 'Ana' });
+    expect(await botSays(server.url, customer, new RegExp(`ticket ${id}: Ana from our team is now working on it`))).toMatch(/We aim to get back to you by /);
+
+    // A question only goes with a ticket that waits for the customer.
+    const stray = await patch({ question: 'Which colour?' });
+    expect(stray.status).toBe(400);
+    expect(stray.body.error.code).toBe('question_needs_waiting');
+
+    expect((await patch({ status: 'waiting_customer', question: 'Could you send us the serial number on the box?' })).status).toBe(200);
+    expect(await botSays(server.url, customer, /needs something from you/)).toBe(
+      `An update on your ticket ${id}: to carry on, our team needs something from you.\nCould you send us the serial number on the box?\nPlease reply here.`,
+    );
+    expect(await chat(server.url, customer, 'It is SN-55821, call me on +1 555 123 4567')).toMatch(new RegExp(`^Thank you! I've added that to ticket ${id} and our team is back on it\\. We aim to get back to you by `));
+    const ticket = (await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body;
+    expect(ticket.status).toBe('in_progress');
+    expect(ticket.history.slice(-4).map((entry: any) => [entry.action, entry.by.kind, entry.to ?? entry.text])).toEqual([
+      ['status', 'agent', 'waiting_customer'],
+      ['question', 'agent', 'Could you send us the serial number on the box?'],
+      // Kept masked, as every customer's words are.
+      ['answer', 'customer', expect.stringMatching(/^It is SN-55821, call me on (?!\+1 555 123 4567)/)],
+      ['status', 'customer', 'in_progress'],
+    ]);
+  });
+
+  it('asks a Chinese customer for what their ticket needs in Chinese, and keeps the answer', async () => {
+    const customer = await startConversation(server.url, 'zh-CN');
+    const id = await fileComplaint(server.url, customer, ['我要投诉', '快递显示已签收但我没收到，订单号20250302', '在聊天里回复我', '确认']);
+    await request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body: { status: 'waiting_customer' } });
+    expect(await botSays(server.url, customer, new RegExp(`关于您的工单 ${id}：为了继续处理`))).toBe(`关于您的工单 ${id}：为了继续处理，我们需要您补充更多信息。请直接在这里回复您能提供的细节。`);
+    expect(await chat(server.url, customer, '收件地址是公司前台，门卫说没见过快递')).toMatch(new RegExp(`^谢谢！我已把您的回复加到工单 ${id}，客服会继续处理`));
+    const ticket = (await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body;
+    expect(ticket).toMatchObject({ status: 'in_progress', language: 'zh' });
+    expect(ticket.history.at(-2)).toMatchObject({ action: 'answer', by: { kind: 'customer' }, text: '收件地址是公司前台，门卫说没见过快递' });
+  });
+
   it('reopens a ticket when the customer says it is not fixed (in Chinese, here written in Traditional)', async () => {
     const customer = await startConversation(server.url, 'zh-CN');
     const id = await fileComplaint(server.url, customer, ['我要投诉', '退款申请了两周还没到账', '订单号是20250301', 'li@example.com', '确认']);

@@ -20,11 +20,12 @@ const changeSchema = z
     priority: z.enum(TICKET_PRIORITIES, { error: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` }).optional(),
     assignee: text(200).nullable().optional(),
     note: text(4000).optional(),
+    question: text(2000).optional(),
     resolution: text(4000).optional(),
     rootCause: text(2000).optional(),
   })
   .strict()
-  .refine((change) => Object.keys(change).length > 0, 'send at least one of status, priority, assignee, note, resolution, rootCause');
+  .refine((change) => Object.keys(change).length > 0, 'send at least one of status, priority, assignee, note, question, resolution, rootCause');
 
 const newTicketSchema = z
   .object({

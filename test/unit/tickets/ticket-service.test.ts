@@ -75,7 +75,7 @@ describe('the lifecycle', () => {
     await tickets.create(complaint());
     now = new Date(start.getTime() + HOUR);
     await tickets.update('T-1001', { status: 'in_progress', assignee: 'ana@example.com', note: 'calling the courier' }, agent);
-    await tickets.update('T-1001', { status: 'waiting_customer' }, agent);
+    await tickets.update('T-1001', { status: 'waiting_customer', question: 'Which address was it sent to?' }, agent);
     now = new Date(start.getTime() + 5 * HOUR);
     const resolved = await tickets.update('T-1001', { status: 'resolved', resolution: 'Re-sent the parcel by express', rootCause: 'courier lost it' }, agent);
     const closed = await tickets.update('T-1001', { status: 'closed' }, agent);
@@ -86,6 +86,7 @@ describe('the lifecycle', () => {
       ['note', null, null, 'calling the courier'],
       ['status', 'open', 'in_progress', null],
       ['status', 'in_progress', 'waiting_customer', null],
+      ['question', null, null, 'Which address was it sent to?'],
       ['resolution', null, null, 'Re-sent the parcel by express'],
       ['root_cause', null, null, 'courier lost it'],
       ['status', 'waiting_customer', 'resolved', null],
@@ -97,7 +98,26 @@ describe('the lifecycle', () => {
     expect(resolved.summary).toMatchObject({ category: 'delivery', hoursToResolve: 5, sentimentAtFiling: -0.3 });
     expect(resolved.summary?.keyPhrases).toContain('late');
     expect(resolved.summary?.text).toMatch(/delivery complaint, normal priority; key phrases: late, parcel; sentiment at filing -0.30; resolved in 5 h; root cause: courier lost it/);
-    expect(published.map((event) => event.name)).toEqual(['ticket.created', 'ticket.updated', 'ticket.updated', 'ticket.updated', 'ticket.resolved', 'ticket.updated']);
+    // The customer hears when a person takes the ticket and what the team needs from them (step four).
+    expect(published.map((event) => event.name)).toEqual(['ticket.created', 'ticket.updated', 'ticket.taken', 'ticket.updated', 'ticket.waiting', 'ticket.updated', 'ticket.resolved', 'ticket.updated']);
+    expect(published.find((event) => event.name === 'ticket.waiting')?.payload).toMatchObject({ ticketId: 'T-1001', question: 'Which address was it sent to?', language: 'en' });
+  });
+
+  it('gives an unassigned ticket to the agent who starts work on it, and takes the customer back to work when they answer', async () => {
+    const tickets = service();
+    await tickets.create(complaint());
+    const taken = await tickets.update('T-1001', { status: 'in_progress' }, agent);
+    expect(taken.assignee).toBe('Ana');
+    expect(taken.history.at(-1)).toMatchObject({ action: 'assignee', from: null, to: 'Ana', by: agent });
+    await tickets.update('T-1001', { status: 'waiting_customer', question: 'Which address?' }, agent);
+    expect((await statusOf(tickets.answerByCustomer('T-1001', 'someone-else', '12 High St'))).status).toBe(404);
+    const answered = await tickets.answerByCustomer('T-1001', 'c1', '12 High St');
+    expect(answered.status).toBe('in_progress');
+    expect(answered.assignee).toBe('Ana');
+    expect(answered.history.slice(-2).map((entry) => [entry.action, entry.by.kind, entry.text ?? entry.to])).toEqual([
+      ['answer', 'customer', '12 High St'],
+      ['status', 'customer', 'in_progress'],
+    ]);
   });
 
   it('refuses impossible moves with 409 and says what is allowed', async () => {
