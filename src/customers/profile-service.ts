@@ -124,7 +124,9 @@ export class ProfileService {
 
   async recordCsat(customerId: string, answer: Omit<CsatAnswer, 'at'>): Promise<void> {
     const at = this.clock().toISOString();
-    await this.deps.profiles.update(customerId, (profile) => profile && { ...profile, updatedAt: at, csat: [...profile.csat, { at, ...answer }].slice(-50) });
+    // A ticket is rated once: its comment, or a changed score, replaces the earlier answer.
+    const kept = (csat: CsatAnswer[]) => (answer.ticketId ? csat.filter((each) => each.ticketId !== answer.ticketId) : csat);
+    await this.deps.profiles.update(customerId, (profile) => profile && { ...profile, updatedAt: at, csat: [...kept(profile.csat), { at, ...answer }].slice(-50) });
   }
 
   /** Every satisfaction answer kept in profiles (analytics' CSAT). */
@@ -167,11 +169,24 @@ function withIdentity(profile: CustomerProfile, identity: VerifiedIdentity, at: 
   return { ...rest, updatedAt: at, identity: { externalId, ...(email ? { email } : {}), ...(name ? { name } : {}) }, ...(vip ? { vip } : {}) };
 }
 
-/** One complaint per conversation: the complaint intent and the ticket it leads to are the same complaint. */
+/** A second mention of a complaint in the same conversation within this long is the same complaint. */
+const SAME_COMPLAINT_MS = 86_400_000;
+
+/**
+ * One complaint per problem: the complaint intent and the ticket it leads to are the same
+ * complaint, and so is saying "complaint" again in the same conversation that day. A second
+ * ticket is a second complaint, also in a conversation the customer came back to the next day.
+ */
 function withComplaint(complaints: Complaint[], complaint: Complaint): Complaint[] {
-  const earlier = complaints.find((each) => each.conversationId === complaint.conversationId);
-  if (!earlier) return [...complaints, complaint].slice(-50);
-  return complaint.ticketId && !earlier.ticketId ? complaints.map((each) => (each === earlier ? { ...each, ticketId: complaint.ticketId } : each)) : complaints;
+  const sameConversation = complaints.filter((each) => each.conversationId === complaint.conversationId);
+  if (complaint.ticketId) {
+    if (complaints.some((each) => each.ticketId === complaint.ticketId)) return complaints;
+    const untied = sameConversation.findLast((each) => !each.ticketId);
+    if (untied) return complaints.map((each) => (each === untied ? { ...each, ticketId: complaint.ticketId } : each));
+  } else if (sameConversation.some((each) => Date.parse(complaint.at) - Date.parse(each.at) < SAME_COMPLAINT_MS)) {
+    return complaints;
+  }
+  return [...complaints, complaint].slice(-50);
 }
 
 function addTurn(profile: CustomerProfile, turn: CustomerTurn, insight: ConversationInsight, at: string): CustomerProfile {

@@ -27,12 +27,12 @@ function counting(inner: Collection<CustomerProfile>) {
   return { collection, counter };
 }
 
-function setup() {
+function setup(clock: () => Date = () => NOW) {
   const storage = createMemoryStorage();
   const { collection, counter } = counting(storage.collection<CustomerProfile>('customers'));
   const store = new ProfileStore(collection, 60_000);
   const insights = new InsightStore(storage.keyValue('customer-insights'));
-  const profiles = new ProfileService({ profiles: store, insights, conversationIdsOf: async () => ['conv1'], clock: () => NOW });
+  const profiles = new ProfileService({ profiles: store, insights, conversationIdsOf: async () => ['conv1'], clock });
   return { profiles, collection, counter, insights };
 }
 
@@ -84,6 +84,25 @@ describe('customer profiles', () => {
     ]);
   });
 
+  it('counts a second ticket in a conversation the customer came back to as a second complaint, and a repeated mention that day as none', async () => {
+    let now = NOW;
+    const { profiles } = setup(() => now);
+    await profiles.setConsent('cu_ann', true);
+    await profiles.recordTurn(turn(-0.6, { complaint: true, outcome: 'dialog' }));
+    await profiles.recordComplaint('cu_ann', 'conv1', 'T-1001');
+    await profiles.recordTurn(turn(-0.6, { complaint: true, outcome: 'dialog' }));
+    await profiles.recordComplaint('cu_ann', 'conv1', 'T-1001');
+    expect((await profiles.get('cu_ann'))?.complaints).toHaveLength(1);
+    // The next day, back in the same conversation (the widget resumes it), a new problem.
+    now = new Date(NOW.getTime() + 26 * 3_600_000);
+    await profiles.recordTurn(turn(-0.7, { complaint: true, outcome: 'dialog' }));
+    await profiles.recordComplaint('cu_ann', 'conv1', 'T-1002');
+    expect((await profiles.get('cu_ann'))?.complaints.map((each) => each.ticketId)).toEqual(['T-1001', 'T-1002']);
+    // A ticket an agent files from the same chat, with no complaint words, counts too.
+    await profiles.recordComplaint('cu_ann', 'conv1', 'T-1003');
+    expect((await profiles.get('cu_ann'))?.complaints).toHaveLength(3);
+  });
+
   it('loses nothing when a customer writes in two tabs at once and a ticket is filed meanwhile', async () => {
     const { profiles } = setup();
     await profiles.setConsent('cu_ann', true);
@@ -114,6 +133,18 @@ describe('customer profiles', () => {
     await profiles.flush();
     expect(counter.puts).toBe(1);
     expect((await collection.get('cu_ann'))?.sentiment).toHaveLength(20);
+  });
+
+  it('keeps one satisfaction answer per ticket: the comment that follows a score replaces it', async () => {
+    const { profiles } = setup();
+    await profiles.setConsent('cu_ann', true);
+    await profiles.recordCsat('cu_ann', { score: 2, ticketId: 'T-1', conversationId: 'conv1' });
+    await profiles.recordCsat('cu_ann', { score: 2, ticketId: 'T-1', conversationId: 'conv1' });
+    await profiles.recordCsat('cu_ann', { score: 4, ticketId: 'T-2', conversationId: 'conv1' });
+    expect((await profiles.get('cu_ann'))?.csat.map((answer) => [answer.ticketId, answer.score])).toEqual([
+      ['T-1', 2],
+      ['T-2', 4],
+    ]);
   });
 
   it('lists satisfaction answers still waiting for the batch write, and none of an erased customer', async () => {
