@@ -306,6 +306,31 @@ describe('handoff through the agent console', () => {
     expect((await request(server.url, 'PATCH', `/api/tickets/${ticketId}`, { cookie: admin, body: { status: 'in_progress' } })).status).toBe(200);
     await alice.waitForFunction(() => document.querySelector('#side .tickets li select:not(.badge) option:checked')?.textContent === 'in progress');
     await alice.waitForFunction((id) => document.querySelector(`.ticket-item[data-ticket="${id}"] .badge.status`)?.textContent === 'in progress', ticketId);
+    expect((await c.messages((activity) => /is now working on it/.test(activity.text ?? ''))).text).toMatch(new RegExp(`^An update on your ticket ${ticketId}: \\w+ from our team is now working on it\\.`));
+
+    // Waiting for the customer: the console first asks what the customer should be asked, and they are sent it.
+    const row = alice.locator('#side .tickets li').first();
+    await row.getByRole('combobox', { name: /status/i }).selectOption('waiting_customer');
+    const ask = row.locator('form.ask');
+    await ask.getByRole('textbox', { name: 'What do you need from the customer? (sent to them)' }).fill('Which item in the order was damaged?');
+    await alice.screenshot({ path: `${SHOTS}/console-ask-customer.png` });
+    await ask.getByRole('button', { name: 'Ask the customer' }).click();
+    expect((await c.messages((activity) => /needs something from you/.test(activity.text ?? ''))).text).toBe(
+      `An update on your ticket ${ticketId}: to carry on, our team needs something from you.\nWhich item in the order was damaged?\nPlease reply here.`,
+    );
+    await ask.waitFor({ state: 'detached' });
+    expect(await row.locator('.ticket-due').textContent()).toMatch(/ · owner \w+$/);
+    // Every step leaves a trace the agent can read, newest first.
+    await row.locator('.ticket-history summary').click();
+    expect(await row.locator('.ticket-history li').first().textContent()).toMatch(/^\d{2}:\d{2} · Alice · asked the customer: Which item in the order was damaged\?$/);
+    // The customer's answer lands on the ticket, which goes back to work: the open history follows live.
+    await c.say('The blender jar is cracked');
+    await alice.waitForFunction(() => document.querySelector('#side .tickets li select:not(.badge) option:checked')?.textContent === 'in progress');
+    await alice.locator('#side .ticket-history li', { hasText: 'customer answered: The blender jar is cracked' }).waitFor();
+    // How this chat feels (touchpoint temperature) and how often the customer gets in touch.
+    expect(await alice.locator('#side .temperature').textContent()).toMatch(/^This chat: (cold|cool|warm) \([+-]?\d\.\d\d\) · mood [+-]?\d\.\d\d, service [+-]?\d\.\d\d$/);
+    expect(await alice.locator('#side .contact').textContent()).toMatch(/^Last contact today · contacts in 30 days: (\d+|—) · conversations: 1$/);
+    await alice.screenshot({ path: `${SHOTS}/console-ticket-history.png` });
     c.session.end();
     await alice.context().close();
   });

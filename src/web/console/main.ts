@@ -73,6 +73,9 @@ const sideActions = {
   startResolving: (ticketId: string) => ((state.resolving = { ticketId, resolution: '', rootCause: '' }), redrawSide()),
   cancelResolving: () => ((state.resolving = null), redrawSide()),
   resolveTicket: () => void resolveTicket(),
+  startAsking: (ticketId: string) => ((state.asking = { ticketId, question: '' }), redrawSide()),
+  cancelAsking: () => ((state.asking = null), redrawSide()),
+  askCustomer: () => void askCustomer(),
 };
 
 /** The side panel, drawn again from the state (drafts and the field being typed in survive). */
@@ -261,6 +264,19 @@ async function resolveTicket(): Promise<void> {
   try {
     await api('PATCH', `/tickets/${encodeURIComponent(draft.ticketId)}`, { status: 'resolved', resolution: draft.resolution.trim(), ...(rootCause ? { rootCause } : {}) });
     state.resolving = null;
+    state.sideMessage = null;
+    await loadCustomer();
+  } catch (error) {
+    sideFailed(error);
+  }
+}
+
+async function askCustomer(): Promise<void> {
+  const draft = state.asking;
+  if (!draft) return;
+  try {
+    await api('PATCH', `/tickets/${encodeURIComponent(draft.ticketId)}`, { status: 'waiting_customer', question: draft.question.trim() });
+    state.asking = null;
     state.sideMessage = null;
     await loadCustomer();
   } catch (error) {

@@ -12,10 +12,42 @@ export interface CustomerView {
   tags: { name: string; reason: string; because?: string; facts?: Record<string, string | number> }[];
   sentiment: { rolling: number | null; history: { at: string; score: number; label: string }[] };
   churnRisk: { score: number; signals: { name: string; active: boolean; evidence: string; because?: { facts: Record<string, string | number> } }[] };
-  tickets: { id: string; status: string; overdue?: boolean; priority?: string; category?: string; description?: string; dueAt?: string }[];
-  conversations: { id: string; status: string; createdAt: string }[];
+  tickets: TicketOfCustomer[];
+  conversations: { id: string; status: string; createdAt: string; temperature?: Temperature | null }[];
+  contact?: { lastAt: string | null; daysSinceLast: number | null; last30Days: number | null; total: number };
   consent?: { profiling?: boolean };
 }
+
+/** How a conversation felt: the customer's emotion and how the service went, in one score. */
+interface Temperature {
+  score: number;
+  label: string;
+  emotion: number;
+  service: number;
+}
+
+interface TicketHistoryLine {
+  at: string;
+  by: { kind: string; name?: string };
+  action: string;
+  from?: string | null;
+  to?: string | null;
+  text?: string;
+}
+
+type TicketOfCustomer = {
+  id: string;
+  status: string;
+  overdue?: boolean;
+  priority?: string;
+  category?: string;
+  description?: string;
+  dueAt?: string;
+  assignee?: string | null;
+  resolution?: string | null;
+  csat?: { score: number; comment: string | null } | null;
+  history?: TicketHistoryLine[];
+};
 
 export interface SideActions {
   open(conversationId: string): void;
@@ -29,6 +61,10 @@ export interface SideActions {
   startResolving(ticketId: string): void;
   cancelResolving(): void;
   resolveTicket(): void;
+  /** Picking "waiting for customer" asks what the customer should be asked first (they are sent it). */
+  startAsking(ticketId: string): void;
+  cancelAsking(): void;
+  askCustomer(): void;
 }
 
 /** A ticket's status and the statuses it may move to from there (the others would be refused). */
@@ -70,6 +106,8 @@ function profileSection(customer: CustomerView | null, customerId: string): HTML
     h('h4', { text: `${t('sentimentTrend')}${customer.sentiment.rolling === null ? '' : ` (${customer.sentiment.rolling.toFixed(2)})`}` }),
     // Without the customer's consent the mood of each message is not kept: say so, rather than "no readings yet".
     scores.length ? sparkline(scores) : h('p', { class: 'muted', text: customer.consent?.profiling === false ? t('noConsent') : t('noMood') }),
+    contactLine(customer),
+    temperatureLine(customer),
     h('h4', { text: t('churnRisk') }),
     h('div', { class: 'risk' }, h('div', { class: `risk-bar ${risk >= 60 ? 'high' : risk >= 30 ? 'medium' : 'low'}`, attrs: { style: `width:${Math.max(2, risk)}%` } }), h('span', { text: `${risk}%` })),
     h(
@@ -80,6 +118,25 @@ function profileSection(customer: CustomerView | null, customerId: string): HTML
         .map((signal) => h('li', { text: t('signalLine', { name: tOr(`signal_${signal.name}`, signal.name), why: tOr(`signalWhy_${signal.name}`, signal.evidence, signal.because?.facts) }) })),
     ),
   );
+}
+
+/** Recency and frequency of contact (what the bot can see of RFM). */
+function contactLine(customer: CustomerView): HTMLElement | null {
+  const contact = customer.contact;
+  if (!contact?.lastAt) return null;
+  const days = contact.daysSinceLast ?? Math.floor((Date.now() - Date.parse(contact.lastAt)) / 86_400_000);
+  const when = days <= 0 ? t('contactToday') : t('contactDaysAgo', { n: days });
+  return h('p', { class: 'contact muted', text: t('contactLine', { when, recent: contact.last30Days ?? '—', total: contact.total }) });
+}
+
+const signed = (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
+
+/** The touchpoint temperature of the open conversation. */
+function temperatureLine(customer: CustomerView): HTMLElement | null {
+  const temperature = customer.conversations.find((each) => each.id === state.detail?.id)?.temperature;
+  if (!temperature) return null;
+  const text = t('temperatureLine', { label: tOr(`temperature_${temperature.label}`, temperature.label), score: signed(temperature.score), emotion: signed(temperature.emotion), service: signed(temperature.service) });
+  return h('p', { class: `temperature ${temperature.label}`, text });
 }
 
 function ticketSection(customer: CustomerView | null, actions: SideActions): HTMLElement {
@@ -98,13 +155,15 @@ function ticketSection(customer: CustomerView | null, actions: SideActions): HTM
 /** One ticket: id, priority, category and status (both changeable), what happened, when it is due. */
 function ticketRow(ticket: CustomerView['tickets'][number], actions: SideActions): HTMLElement {
   const resolving = state.resolving?.ticketId === ticket.id ? state.resolving : null;
+  const asking = state.asking?.ticketId === ticket.id ? state.asking : null;
   const status = selectOf({
     label: `${ticket.id} ${t('ticketStatus')}`,
     options: statusChoices(ticket.status),
-    current: resolving ? 'resolved' : ticket.status,
+    current: resolving ? 'resolved' : asking ? 'waiting_customer' : ticket.status,
     labelOf: (value) => tOr(`ticketStatus_${value}`, value),
-    // "Resolved" first asks for the resolution the customer is sent.
-    onChange: (value) => (value === 'resolved' ? actions.startResolving(ticket.id) : actions.setTicketStatus(ticket.id, value)),
+    // "Resolved" first asks for the resolution the customer is sent; "waiting for customer", for what to ask them.
+    onChange: (value) =>
+      value === 'resolved' ? actions.startResolving(ticket.id) : value === 'waiting_customer' ? actions.startAsking(ticket.id) : actions.setTicketStatus(ticket.id, value),
   });
   const priority = ticket.priority
     ? selectOf({
@@ -119,15 +178,46 @@ function ticketRow(ticket: CustomerView['tickets'][number], actions: SideActions
   for (const select of [status, priority]) if (select) select.disabled = !state.ticketsAvailable;
   const category = ticket.category ? tOr(`ticketCategory_${ticket.category}`, ticket.category) : '';
   const due = ticket.overdue ? t('ticketOverdue') : ticket.dueAt && isOpen(ticket.status as TicketStatus) ? t('ticketDue', { at: whenAt(ticket.dueAt) }) : '';
-  const about = [category, due].filter(Boolean).join(' · ');
+  const owner = ticket.assignee ? t('assignedTo', { name: ticket.assignee }) : '';
+  const about = [category, due, owner].filter(Boolean).join(' · ');
+  const outcome = [ticket.resolution && !isOpen(ticket.status as TicketStatus) ? t('resolvedWith', { resolution: ticket.resolution }) : '', ticket.csat ? t('ticketCsat', { score: ticket.csat.score }) : '']
+    .filter(Boolean)
+    .join(' · ');
   return h(
     'li',
     { class: ticket.overdue ? 'overdue' : '' },
     h('div', { class: 'ticket-head' }, h('span', { class: 'mono', text: ticket.id }), priority, status),
     ticket.description ? h('div', { class: 'ticket-text', text: ticket.description, title: ticket.description }) : null,
     about ? h('div', { class: 'ticket-due muted', text: about }) : null,
+    outcome ? h('div', { class: 'ticket-outcome', text: outcome }) : null,
     resolving ? resolveForm(resolving, actions) : null,
+    asking ? askForm(asking, actions) : null,
+    historyOf(ticket),
   );
+}
+
+/** Every step the ticket went through, who took it and when (its trace), folded away until opened. */
+function historyOf(ticket: TicketOfCustomer): HTMLElement | null {
+  const history = ticket.history ?? [];
+  if (history.length === 0) return null;
+  const details = h('details', { class: 'ticket-history', attrs: state.openHistories.has(ticket.id) ? { open: '' } : {} }, h('summary', { text: t('ticketHistory', { n: history.length }) }));
+  details.addEventListener('toggle', () => (details.open ? state.openHistories.add(ticket.id) : state.openHistories.delete(ticket.id)));
+  const lines = [...history].reverse().map((entry) => {
+    const who = entry.by.name ?? tOr(`by_${entry.by.kind}`, entry.by.kind);
+    const word = (value: string | null | undefined) => (value ? tOr(`ticketStatus_${value}`, tOr(`priority_${value}`, value)) : '—');
+    // "delivery, high" on the filing line: the category and priority, in the console's language.
+    const text = entry.action === 'created' ? (entry.text ?? '').split(', ').map((part) => tOr(`ticketCategory_${part}`, word(part))).join(' · ') : (entry.text ?? '');
+    const what = tOr(`history_${entry.action}`, entry.action, { from: word(entry.from), to: entry.action === 'assignee' || entry.action === 'csat' ? (entry.to ?? '—') : word(entry.to), text });
+    return h('li', {}, h('span', { class: 'muted', text: `${whenAt(entry.at)} · ${who} · ` }), h('span', { text: what }));
+  });
+  details.appendChild(h('ul', {}, ...lines));
+  return details;
+}
+
+/** What the customer is asked (sent to them in the chat; their answer comes back to the ticket). */
+function askForm(draft: { question: string }, actions: SideActions): HTMLElement {
+  const field = boundField(draft, 'question', t('question'), 'textarea', { required: '', maxlength: '2000', rows: '3' });
+  return panelForm('ask ticket-form', [field], t('askCustomer'), () => draft.question.trim() !== '', actions.askCustomer, actions.cancelAsking);
 }
 
 /** A labelled select of `options` (named by `labelOf`) with `current` chosen. */
@@ -200,7 +290,7 @@ function pastSection(customer: CustomerView | null, actions: SideActions): HTMLE
   return section(
     t('pastConversations'),
     past.length
-      ? h('ul', { class: 'past' }, ...past.map((each) => h('li', {}, h('button', { class: 'link', text: `${whenAt(each.createdAt)} · ${tOr(`status_${each.status}`, each.status)}`, attrs: { type: 'button' }, on: { click: () => actions.open(each.id) } }))))
+      ? h('ul', { class: 'past' }, ...past.map((each) => h('li', {}, h('button', { class: 'link', text: [whenAt(each.createdAt), tOr(`status_${each.status}`, each.status), each.temperature ? `${tOr(`temperature_${each.temperature.label}`, each.temperature.label)} ${signed(each.temperature.score)}` : ''].filter(Boolean).join(' · '), attrs: { type: 'button' }, on: { click: () => actions.open(each.id) } }))))
       : h('p', { class: 'muted', text: '—' }),
   );
 }

@@ -61,6 +61,10 @@ export const state = {
   ticketsAvailable: false,
   /** A ticket the agent is resolving: what they typed so far survives the side panel's redraws. */
   resolving: null as { ticketId: string; resolution: string; rootCause: string } | null,
+  /** A ticket the agent is moving to "waiting for customer": what they ask the customer. */
+  asking: null as { ticketId: string; question: string } | null,
+  /** Tickets whose history the agent opened (kept open across the side panel's redraws). */
+  openHistories: new Set<string>(),
   /** A ticket the agent is filing from the open chat ('' priority or category: the service assesses it). */
   creating: null as { conversationId: string; description: string; priority: string; category: string } | null,
   /** The open chat's customer is in a newer conversation that is waiting for or with an agent (an old one was opened from their history). */
