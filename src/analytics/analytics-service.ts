@@ -22,6 +22,7 @@ interface FileFacts {
   /** Milliseconds from each customer message to the bot's reply. */
   botResponseMs: number[];
   mood: number | undefined;
+  temperature: { score: number; label: string } | undefined;
   escalated: boolean;
   /** Seconds from the request for a human to an agent's first line, when one came. */
   agentResponse: number | undefined;
@@ -35,6 +36,14 @@ interface ConversationData extends FileFacts {
 interface Settled {
   facts: FileFacts;
   recordState: string;
+}
+
+/** How the engaged conversations felt: average touchpoint temperature, and cold / cool / warm counts. */
+function temperatureOf(conversations: { temperature: { score: number; label: string } | undefined }[]): AnalyticsSummary['temperature'] {
+  const known = conversations.flatMap((data) => (data.temperature ? [data.temperature] : []));
+  const count = (label: string) => known.filter((temperature) => temperature.label === label).length;
+  const average = known.length === 0 ? null : round(known.reduce((sum, temperature) => sum + temperature.score, 0) / known.length);
+  return { count: known.length, average, cold: count('cold'), cool: count('cool'), warm: count('warm') };
 }
 
 const within = (iso: string | undefined | null, range: DateRange) => !!iso && iso >= range.from && iso <= range.to;
@@ -106,6 +115,7 @@ export class AnalyticsService {
       resolutionHours: statOf(tickets.all.filter((ticket) => within(ticket.resolvedAt, range)).map((ticket) => round((Date.parse(ticket.resolvedAt!) - Date.parse(ticket.createdAt)) / 3_600_000, 2))),
       tickets: this.ticketCounts(tickets),
       sentiment: { byDay: this.moodPerDay(engaged, range.timeZone ?? 'UTC') },
+      temperature: temperatureOf(engaged),
       topIntents: top(countMap(turns.flatMap((turn) => (turn.intent ? [turn.intent] : []))), 10).map(([intent, count]) => ({ intent, count })),
       topUnanswered: await this.topUnanswered(range),
       agents: this.perAgent(engaged, range),
@@ -154,6 +164,7 @@ export class AnalyticsService {
       customerWrote: transcript.some(isCustomerMessage),
       botResponseMs: botResponseTimes(transcript),
       mood: insight && insight.turns > 0 ? insight.mood : undefined,
+      temperature: insight && insight.turns > 0 ? insight.temperature : undefined,
       escalated: !!record.handoff || insight?.escalated === true || live,
       agentResponse: agentFirstResponse(record, transcript),
     };

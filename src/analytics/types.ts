@@ -19,6 +19,8 @@ export interface InsightFacts {
   escalated: boolean;
   mood: number;
   startedAt: string;
+  /** The touchpoint temperature: the customer's emotion and how the service went, in one score. */
+  temperature?: { score: number; label: string };
 }
 
 export interface TicketFacts {
@@ -87,6 +89,8 @@ export interface AnalyticsSummary {
   resolutionHours: Stat;
   tickets: { available: boolean; total: number; byStatus: Record<string, number>; byCategory: Record<string, number>; overdue: number };
   sentiment: { byDay: { day: string; average: number; count: number }[] };
+  /** Touchpoint temperature of the engaged conversations (-1 … 1): the average, and how many were cold, cool and warm. */
+  temperature: { count: number; average: number | null; cold: number; cool: number; warm: number };
   topIntents: { intent: string; count: number }[];
   topUnanswered: { text: string; language: string; count: number }[];
   /** Per agent, the chats they took in the range: how many, how customers rated them, how fast they answered. */

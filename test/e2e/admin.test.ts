@@ -154,6 +154,10 @@ describe('admin pages, end to end', () => {
     }
     const agents = page.locator('.chart-card', { hasText: 'Agents' }).locator('tbody tr');
     expect(await agents.allTextContents()).toEqual([expect.stringMatching(/^Mei\d+5\.0 \/ 5 \(n = \d+\)45 s$/), expect.stringMatching(/^Ravi\d+3\.0 \/ 5 \(n = \d+\)45 s$/)]);
+    // How conversations felt (touchpoint temperature), beside CSAT.
+    const temperature = page.locator('.kpi', { hasText: 'Touchpoint temperature' });
+    expect(await temperature.locator('.kpi-value').textContent()).toMatch(/^[+-]?\d\.\d\d$/);
+    expect(await temperature.locator('small').textContent()).toMatch(/^cold \d+ · cool \d+ · warm [1-9]\d*$/);
     await shoot('dashboard');
 
     await page.getByRole('button', { name: '中文' }).click();
@@ -162,6 +166,7 @@ describe('admin pages, end to end', () => {
     // The dates come first, the numbers when they arrive.
     await expect.poll(() => page.locator('.chart-card', { hasText: '工单状态' }).locator('svg text.label').allTextContents()).toEqual(expect.arrayContaining(['待处理', '已解决']));
     expect(await page.locator('.chart-card', { hasText: '工单类别' }).locator('svg text.label').allTextContents()).not.toContain('delivery');
+    expect(await page.locator('.kpi', { hasText: '触点温度' }).locator('small').textContent()).toMatch(/^冷 \d+ · 温 \d+ · 暖 \d+$/);
     await shoot('dashboard-zh');
     await page.getByRole('link', { name: '用户' }).click();
     await page.getByRole('cell', { name: 'admin@example.com' }).waitFor();

@@ -181,6 +181,8 @@ const strings = {
   escalation: { en: 'Escalation', zh: '转人工率' },
   fallback: { en: 'Fallback', zh: '未理解率' },
   csat: { en: 'CSAT', zh: '满意度' },
+  temperature: { en: 'Touchpoint temperature (−1 … +1)', zh: '触点温度（−1 … +1）' },
+  temperatureSplit: { en: 'cold {cold} · cool {cool} · warm {warm}', zh: '冷 {cold} · 温 {cool} · 暖 {warm}' },
   botResponse: { en: 'Bot response (median)', zh: '机器人响应（中位数）' },
   agentResponse: { en: 'Agent first response (median)', zh: '人工首次响应（中位数）' },
   resolution: { en: 'Resolution time (median)', zh: '解决时长（中位数）' },

@@ -45,6 +45,13 @@ describe('analytics summary', () => {
     const moods = summary.sentiment.byDay.map((day) => day.average);
     expect(moods[0]!).toBeLessThan(0);
     expect(moods.at(-1)!).toBeGreaterThan(0.5);
+    // How the conversations felt: the touchpoint temperature the dashboard shows beside CSAT.
+    const { temperature } = summary;
+    expect(temperature.count).toBe(seed.conversations);
+    expect(temperature.cold + temperature.cool + temperature.warm).toBe(seed.conversations);
+    expect(temperature.average).toBeCloseTo(seed.temperatures.reduce((a, b) => a + b, 0) / seed.temperatures.length, 3);
+    expect(temperature.warm).toBe(seed.temperatures.filter((score) => score >= 0.25).length);
+    expect(temperature.warm).toBeGreaterThan(0);
   });
 
   it('shows each agent: the chats they took, how customers rated them, how fast they answered', async () => {

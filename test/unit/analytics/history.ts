@@ -1,3 +1,4 @@
+import { touchpointTemperature } from '../../../src/customers/index.js';
 import type { Identified, Storage } from '../../../src/storage/index.js';
 
 type Row = Identified & Record<string, unknown>;
@@ -17,7 +18,11 @@ const agentOf = (n: number) => (n % 2 === 0 ? { agentId: 'agent_mei', agentName:
 /** Every third escalated chat was rated by the customer: Mei's 5, Ravi's 3. */
 const ratingOf = (n: number, start: number) => (n % 3 === 0 ? { endedAt: iso(start + 600_000), rating: { score: n % 2 === 0 ? 5 : 3, at: iso(start + 610_000) } } : {});
 
-export async function seedHistory(storage: Pick<Storage, 'collection' | 'keyValue' | 'transcripts'>, end: number): Promise<{ conversations: number; escalated: number }> {
+export async function seedHistory(
+  storage: Pick<Storage, 'collection' | 'keyValue' | 'transcripts'>,
+  end: number,
+): Promise<{ conversations: number; escalated: number; temperatures: number[] }> {
+  const temperatures: number[] = [];
   const intents = ['order_status', 'order_status', 'return_item', 'shipping_time', 'refund_status'];
   let conversations = 0;
   let escalated = 0;
@@ -36,7 +41,10 @@ export async function seedHistory(storage: Pick<Storage, 'collection' | 'keyValu
         status: isEscalated ? 'closed' : 'bot',
         ...(isEscalated ? { handoff: { reason: 'customer_asked', requestedAt, priority: 'normal', claimedAt: iso(start + 150_000), ...agentOf(escalated), ...ratingOf(escalated, start) } } : {}),
       });
-      await storage.keyValue('customer-insights').set(id, { conversationId: id, turns: 3, fallbacks: 1, escalated: isEscalated, mood: -0.6 + (14 - day) * 0.09, startedAt: iso(start) });
+      const mood = -0.6 + (14 - day) * 0.09;
+      const temperature = touchpointTemperature(mood, { turns: 3, answered: 2, fallbacks: 1, escalated: isEscalated, waitedSeconds: isEscalated ? 30 : 0 });
+      temperatures.push(temperature.score);
+      await storage.keyValue('customer-insights').set(id, { conversationId: id, turns: 3, fallbacks: 1, escalated: isEscalated, mood, startedAt: iso(start), temperature });
       await storage.keyValue('analytics-turns').set(id, {
         turns: [
           { at: iso(start + 1000), language: 'en', intent: intents[(day + k) % intents.length], decision: 'answer' },
@@ -66,5 +74,5 @@ export async function seedHistory(storage: Pick<Storage, 'collection' | 'keyValu
     });
     await storage.collection<Row>('unanswered').put({ id: `q-${day}`, text: day % 2 ? 'do you sell gift wrapping' : 'do you sell gift wrap', language: 'en', at: iso(end - day * DAY), conversationId: `seed-${day}-0`, kind: 'fallback', bestGuesses: [], status: 'new' });
   }
-  return { conversations, escalated };
+  return { conversations, escalated, temperatures };
 }

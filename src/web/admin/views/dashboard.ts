@@ -43,7 +43,14 @@ function kpis(summary: AnalyticsSummary): HTMLElement {
     kpi(t('botResponse'), millis(summary.botResponseMs.median)),
     kpi(t('agentResponse'), seconds(summary.agentFirstResponseSeconds.median), `n = ${summary.agentFirstResponseSeconds.count}`),
     kpi(t('resolution'), hours(summary.resolutionHours.median), `n = ${summary.resolutionHours.count}`),
+    temperatureKpi(summary.temperature),
   );
+}
+
+/** Touchpoint temperature: how conversations felt (emotion and how the service answered), on average and how many were cold. */
+function temperatureKpi(temperature: AnalyticsSummary['temperature']): HTMLElement {
+  const value = temperature.average === null ? '—' : `${temperature.average > 0 ? '+' : ''}${temperature.average.toFixed(2)}`;
+  return kpi(t('temperature'), value, t('temperatureSplit', { cold: temperature.cold, cool: temperature.cool, warm: temperature.warm }));
 }
 
 /** Each agent's chats in the range, their customers' ratings and how fast they first replied. */
