@@ -22,13 +22,15 @@ export interface TicketNotifierDeps {
 }
 
 /**
- * Feeds a ticket's progress back to the customer, in the ticket's conversation and language:
- * a person took it; the team needs something from them (the bot keeps their next message as
- * the answer, unless an agent has the chat: then the agent reads it). And feeds a resolution back to the customer: in a proactive turn on the ticket's conversation,
- * the bot says how the ticket was resolved and asks for a rating. The customer's next
- * message answers the CSAT dialog, which this turn leaves waiting. While an agent has the chat
- * (an agent often resolves the ticket while talking to the customer) the customer is told the
- * resolution only: their answers go to the agent, and the chat's own rating follows the handback.
+ * Feeds a ticket's progress back to the customer, in proactive turns on the ticket's
+ * conversation and in its language:
+ * - a person took it;
+ * - the team needs something from them: the bot keeps their next message as the answer;
+ * - it was resolved: the bot says how and asks for a rating, and the customer's next message
+ *   answers the CSAT dialog this turn leaves waiting.
+ * While an agent has the chat (an agent often works the ticket while talking to the customer)
+ * the customer is only told: their answers go to the agent, and the chat's own rating follows
+ * the handback.
  */
 export class TicketNotifier {
   constructor(private readonly deps: TicketNotifierDeps) {}
