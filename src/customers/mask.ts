@@ -5,9 +5,14 @@
  * never enough to use it. Numbers that the text calls an order number are left alone.
  */
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+/**
+ * Chinese is written without spaces ("我的手机是13912345678"): a Han character next to a number
+ * or an address is a word boundary, as a space is in English. Other letters and digits are not
+ * ("abc13912345678" is one word, and left alone).
+ */
+const EMAIL = /(?:[^\P{L}\p{sc=Han}]|[\p{N}._%+-])+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** Digit runs that may contain single spaces or dashes (cards, phones, ids). */
-const DIGIT_RUN = /(?<![\p{L}\p{N}])\+?\d(?:[ -]?\d){6,22}[Xx]?(?![\p{L}\p{N}])|\(\d{3}\)\s?\d{3}[ -]?\d{4}/gu;
+const DIGIT_RUN = /(?<!\p{N}|[^\P{L}\p{sc=Han}])\+?\d(?:[ -]?\d){6,22}[Xx]?(?!\p{N}|[^\P{L}\p{sc=Han}])|\(\d{3}\)\s?\d{3}[ -]?\d{4}/gu;
 /** Words just before a number that make it an order, ticket or tracking number. */
 const ORDER_CONTEXT = /(order|ordre|ticket|tracking|invoice|ref(erence)?|no\.?|number|#|订单|单号|工单|编号|快递|物流|运单)\s*(number|no\.?|#|id|号|编号)?\s*[:：#]?\s*$/iu;
 

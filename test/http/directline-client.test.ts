@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../src/bot/messages.js';
 import { loadKnowledgeDir, type Intent } from '../../src/kb/index.js';
-import { openDirectLine, type ClientActivity, type DirectLineSession } from '../support/directline.js';
+import { generateToken, openDirectLine, type ClientActivity, type DirectLineSession } from '../support/directline.js';
 import { request, send, startConversation } from '../support/http.js';
 import { scriptOf, traditionalConverter } from '../../src/nlu/traditional.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -99,6 +99,25 @@ describe('questions the bot could not answer', () => {
     expect(Date.parse(question.at)).not.toBeNaN();
     expect(question.bestGuesses.length).toBeGreaterThan(0);
     expect(question.bestGuesses[0]).toEqual({ intent: expect.any(String), score: expect.any(Number) });
+  });
+
+  it('are masked in Chinese too, where nothing separates a number from the words around it', async () => {
+    const { token, conversationId } = await generateToken(server.url);
+    const session = await openDirectLine(server.url, { webSocket: true, token });
+    try {
+      await session.next(isBot);
+      await session.ask('火星上天气怎么样？我的手机是13912345678，身份证110101199003074514');
+    } finally {
+      session.end();
+    }
+    await server.parley.storage.flush();
+    const stored = JSON.parse(await readFile(path.join(server.dataDir, 'unanswered.json'), 'utf8'));
+    const question = Object.values(stored.items as Record<string, any>).find((item) => item.text.includes('火星上天气怎么样'));
+    expect(question.text).toBe('火星上天气怎么样？我的手机是*******5678，身份证**************4514');
+    const transcript = await readFile(path.join(server.dataDir, 'transcripts', `${conversationId}.jsonl`), 'utf8');
+    expect(transcript).toContain('我的手机是*******5678');
+    expect(transcript).not.toContain('13912345678');
+    expect(transcript).not.toContain('110101199003074514');
   });
 });
 

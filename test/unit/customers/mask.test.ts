@@ -11,6 +11,11 @@ describe('masking personal data in customer text', () => {
     ['(415) 555-0132', '******0132'],
     ['card 4111 1111 1111 1111 exp 12/27', 'card ************1111 exp 12/27'],
     ['身份证 11010519491231002X', '身份证 **************002X'],
+    // Chinese puts no space between words: the number right after 是 is still a phone number.
+    ['我的手机是13912345678，谢谢', '我的手机是*******5678，谢谢'],
+    ['身份证110101199003074514，请核对', '身份证**************4514，请核对'],
+    ['卡号4111111111111111被扣了两次', '卡号************1111被扣了两次'],
+    ['我的邮箱是wang.li@163.com谢谢', '我的邮箱是w***@163.com谢谢'],
   ])('masks %j', (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
   });
@@ -18,6 +23,8 @@ describe('masking personal data in customer text', () => {
   it.each([
     'order 13812345678 is late',
     '订单号 20231234567 还没到',
+    '订单号20231234567还没到',
+    'abc13912345678 is a coupon code',
     'my order #12345678901 never came',
     'what is the status of T-1042',
     'I paid 1299 yuan on 2024-05-01',
