@@ -355,3 +355,41 @@ async function agentCall(cookie: string, route: string, body: unknown = {}): Pro
   });
   expect(response.status, `${route}: ${await response.clone().text()}`).toBeLessThan(300);
 }
+
+describe('a customer whose data the shop erased', () => {
+  it('finds a fresh chat on the next visit, and can write in it', async () => {
+    const visit = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const tab = await visit.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    const chat = widgetOn(tab);
+    try {
+      await tab.goto(parley.url);
+      await chat.launcher.click();
+      await chat.input.fill('my secret word is pineapple, how do I reset my password?');
+      await chat.input.press('Enter');
+      await expect.poll(() => chat.replies.count(), { timeout: 15_000 }).toBeGreaterThan(1);
+      const before = (await savedState(tab, parley.url)).session!;
+      const record = (await parley.parley.storage.collection<{ id: string; customerId: string }>('conversations').get(before.conversationId))!;
+      const cookie = await agentLogin();
+      const erased = await fetch(`${parley.url}/api/customers/${record.customerId}`, { method: 'DELETE', headers: { cookie } });
+      expect(erased.status).toBe(200);
+
+      await tab.reload();
+      // Not an empty panel retrying the erased conversation forever: a new one, greeted.
+      await expect.poll(() => chat.replies.count(), { timeout: 15_000 }).toBe(1);
+      expect(await chat.log.textContent()).not.toContain('pineapple');
+      await chat.input.fill('where is my order?');
+      await chat.input.press('Enter');
+      await expect.poll(() => chat.replies.count(), { timeout: 15_000 }).toBe(2);
+      expect(await chat.customerMessages.last().locator('.st').textContent()).toBe('Sent');
+      const after = (await savedState(tab, parley.url)).session!;
+      expect(after.conversationId).not.toBe(before.conversationId);
+      const fresh = (await parley.parley.storage.collection<{ id: string; customerId: string }>('conversations').get(after.conversationId))!;
+      expect(fresh.customerId).not.toBe(record.customerId);
+      expect(errors).toEqual([]);
+    } finally {
+      await visit.close();
+    }
+  });
+});

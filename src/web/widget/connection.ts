@@ -16,8 +16,11 @@ const MAX_BACKOFF_MS = 30_000;
 /** setTimeout's ceiling (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** 401: missing, expired or forged token; 403: another conversation's. Either way, start afresh. */
-export const isRejected = (error: unknown): boolean => error instanceof HttpError && (error.status === 401 || error.status === 403);
+/**
+ * 401: missing, expired or forged token; 403: another conversation's; 404: its conversation is
+ * gone (the shop erased the customer's data on request). Either way, start afresh.
+ */
+export const isRejected = (error: unknown): boolean => error instanceof HttpError && (error.status === 401 || error.status === 403 || error.status === 404);
 
 /**
  * Keeps one conversation followed: resumes the saved one, streams it over a WebSocket (polling
