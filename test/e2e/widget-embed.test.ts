@@ -2,18 +2,22 @@
  * The widget embedded the way a customer's site would: from another origin, themed by options,
  * next to hostile host CSS, with WebSockets unavailable, and started by `Parley.init`.
  */
+import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptOf } from '../../src/nlu/traditional.js';
-import { launchBrowser, SHOTS_DIR, widgetOn } from '../support/browser.js';
+import { launchBrowser, savedState, SHOTS_DIR, widgetOn } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let parley: TestServer;
 let browser: Browser;
 let host: Server;
 let hostUrl: string;
+const IDENTITY_SECRET = 'the-shop-and-parley-share-this';
+/** What the shop's server computes for its signed-in user and writes into the page. */
+const signed = (id: string) => ({ id, hash: createHmac('sha256', IDENTITY_SECRET).update(id).digest('hex'), name: 'Mei Lin' });
 
 /** Host pages on their own origin; the query picks the widget options. */
 async function startHostSite(): Promise<void> {
@@ -42,7 +46,7 @@ async function startHostSite(): Promise<void> {
 }
 
 beforeAll(async () => {
-  parley = await startTestServer();
+  parley = await startTestServer({ env: { PARLEY_IDENTITY_SECRET: IDENTITY_SECRET } });
   await startHostSite();
   browser = await launchBrowser();
 });
@@ -190,4 +194,40 @@ describe('the widget on another site', () => {
     expect(await widget.input.getAttribute('placeholder')).toBe('请输入消息…');
     await page.close();
   });
+
+  it("knows the shop's signed-in user on every device, and forgets their chat when they sign out", async () => {
+    const customerOf = async (page: Page) => {
+      const { session } = await savedState(page, parley.url);
+      return (await parley.parley.storage.collection<{ id: string; customerId: string }>('conversations').get(session!.conversationId))!.customerId;
+    };
+    const laptop = await openPage({ user: signed('shopper-42') });
+    await laptop.widget.launcher.click();
+    await askAndWait(laptop.widget, 'my parcel secret-bluebird never came');
+    const signedIn = await customerOf(laptop.page);
+    expect(signedIn).toMatch(/^cu_/);
+
+    // The same user on a phone is the same customer.
+    const phone = await openPage({ user: signed('shopper-42') });
+    await phone.widget.launcher.click();
+    await askAndWait(phone.widget, 'where is my order?');
+    expect(await customerOf(phone.page)).toBe(signedIn);
+    await phone.page.close();
+
+    // Signed out on the shared laptop: the next visitor neither sees the chat nor is that customer.
+    await laptop.page.goto(`${hostUrl}/?options=${encodeURIComponent('{}')}`);
+    // The panel stays open from page to page of the visit.
+    await laptop.widget.panel.waitFor();
+    await expect.poll(() => laptop.widget.replies.count(), { timeout: 10_000 }).toBe(1);
+    expect(await laptop.widget.log.textContent()).not.toContain('secret-bluebird');
+    await askAndWait(laptop.widget, 'how do I return an item?');
+    expect(await customerOf(laptop.page)).not.toBe(signedIn);
+    // A hash the shop did not sign is ignored: an anonymous customer, not shopper-42.
+    await laptop.page.goto(`${hostUrl}/?options=${encodeURIComponent(JSON.stringify({ user: { id: 'shopper-42', hash: 'f'.repeat(64) } }))}`);
+    await laptop.widget.panel.waitFor();
+    await askAndWait(laptop.widget, 'how do I return an item?');
+    expect(await customerOf(laptop.page)).not.toMatch(/^cu_/);
+    expect(laptop.errors).toEqual([]);
+    await laptop.page.close();
+  });
 });
+

@@ -1,4 +1,5 @@
 import { type DirectLineApi, HttpError, type Started } from './directline.js';
+import type { WidgetUser } from './options.js';
 import type { Session, Store } from './store.js';
 import type { Activity, ActivitySet } from './types.js';
 
@@ -54,6 +55,8 @@ export class Connection {
     private readonly locale: string,
     transport: 'auto' | 'polling',
     private readonly on: ConnectionEvents,
+    /** The host site's signed-in user, sent with every token request. */
+    private readonly user?: WidgetUser,
   ) {
     this.polling = transport === 'polling' || typeof WebSocket === 'undefined';
     addEventListener('online', this.wentOnline);
@@ -141,7 +144,7 @@ export class Connection {
       return this.replayed ? this.api.reconnect(session.token, session.conversationId, session.watermark) : this.api.start(session.token, this.locale);
     }
     const previous = this.previousToken;
-    const fresh = previous ? await this.api.generate(previous, this.locale, this.resumePrevious) : undefined;
+    const fresh = previous || this.user ? await this.api.generate(previous, this.locale, this.resumePrevious, this.user) : undefined;
     return this.api.start(fresh?.token ?? '', this.locale);
   }
 

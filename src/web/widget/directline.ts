@@ -1,3 +1,4 @@
+import type { WidgetUser } from './options.js';
 import type { Activity, ActivitySet } from './types.js';
 
 /** A response the server refused; `status` says why (401/403: this token is no good). */
@@ -41,10 +42,11 @@ export class DirectLineApi {
 
   /**
    * A token for a conversation. The earlier token (even expired) lets the server recognise the
-   * customer; with `resume` it also gives back that conversation, unless it was closed.
+   * customer; with `resume` it also gives back that conversation, unless it was closed. The
+   * host site's signed-in `user` makes the customer the same one on every device.
    */
-  generate(previousToken: string | undefined, locale: string, resume: boolean): Promise<Started> {
-    return this.call('POST', '/tokens/generate', previousToken, { locale, ...(resume ? { resume } : {}) });
+  generate(previousToken: string | undefined, locale: string, resume: boolean, user?: WidgetUser): Promise<Started> {
+    return this.call('POST', '/tokens/generate', previousToken, { locale, ...(resume ? { resume } : {}), ...(user ? { user } : {}) });
   }
 
   /** Start or resume the token's conversation; the stream URL replays it from the start. */

@@ -1,5 +1,19 @@
 import { languageOf, type Language } from './strings.js';
 
+/**
+ * The shop's signed-in user, vouched for by the shop's server: `hash` is
+ * `hex(HMAC-SHA256(PARLEY_IDENTITY_SECRET, id))` (and `vipHash` of `"vip:" + id`). Passed on
+ * with every token request, so the customer is the same on every device.
+ */
+export interface WidgetUser {
+  id: string;
+  hash: string;
+  email?: string;
+  name?: string;
+  vip?: boolean;
+  vipHash?: string;
+}
+
 /** What a host page can set, in `data-parley='{…}'`, `data-locale` or `Parley.init({…})`. */
 export interface WidgetOptions {
   /** Parley's base URL; defaults to where widget.js came from. */
@@ -21,11 +35,25 @@ export interface WidgetOptions {
   transport: 'auto' | 'polling';
   /** Open the chat as soon as the page loads. */
   open: boolean;
+  /** The signed-in user; absent for an anonymous visitor (or a user without both `id` and `hash`). */
+  user?: WidgetUser;
 }
 
 export const DEFAULT_COLOR = '#1f4fd1';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 500) : undefined);
+
+function userOf(value: unknown): WidgetUser | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const given = value as Record<string, unknown>;
+  const id = text(given.id);
+  const hash = text(given.hash);
+  if (!id || !hash) return undefined;
+  const email = text(given.email);
+  const name = text(given.name);
+  const vipHash = text(given.vipHash);
+  return { id, hash, ...(email ? { email } : {}), ...(name ? { name } : {}), ...(given.vip === true && vipHash ? { vip: true, vipHash } : {}) };
+}
 
 /**
  * Options from the script tag merged with `Parley.init` ones. Unknown keys and wrong types are
@@ -45,6 +73,7 @@ export function resolveOptions(script: HTMLScriptElement | null, given: Record<s
   const avatarUrl = text(raw.avatarUrl);
   const greeting = text(raw.greeting);
   const privacyUrl = text(raw.privacyUrl);
+  const user = userOf(raw.user);
   return {
     server: (text(raw.server) ?? scriptOrigin).replace(/\/+$/, ''),
     color: text(raw.color) ?? DEFAULT_COLOR,
@@ -57,5 +86,6 @@ export function resolveOptions(script: HTMLScriptElement | null, given: Record<s
     ...(avatarUrl ? { avatarUrl } : {}),
     ...(greeting ? { greeting } : {}),
     ...(privacyUrl ? { privacyUrl } : {}),
+    ...(user ? { user } : {}),
   };
 }

@@ -30,6 +30,8 @@ export interface SavedState {
   sound?: boolean;
   /** Thumbs given, by activity id. */
   feedback: Record<string, boolean>;
+  /** The host site's user this chat belongs to (`''`: an anonymous visitor). */
+  user?: string;
 }
 
 const empty = (): SavedState => ({ outbox: [], seen: 0, draft: '', consent: false, feedback: {} });
@@ -46,6 +48,18 @@ export class Store {
     }
     this.state = { ...empty(), ...saved };
     if (!Array.isArray(this.state.outbox)) this.state.outbox = [];
+  }
+
+  /**
+   * The browser is shared: when the shop's signed-in user changes (signing in, out, or as
+   * someone else), the other person's chat, unsent messages and choices are forgotten here.
+   */
+  belongTo(user: string): void {
+    if ((this.state.user ?? '') === user) return;
+    const { sound } = this.state;
+    for (const key of Object.keys(this.state)) delete this.state[key as keyof SavedState];
+    Object.assign(this.state, empty(), { user }, sound === undefined ? {} : { sound });
+    this.save();
   }
 
   save(): void {

@@ -51,6 +51,7 @@ export class Widget {
     const t = strings[options.locale];
     this.locale = localeOf(options.locale);
     this.store = new Store(`parley:${options.server}`);
+    this.store.belongTo(options.user?.id ?? '');
     const { state } = this.store;
     this.view = new ChatView(
       options,
@@ -73,7 +74,7 @@ export class Widget {
       activities: (list, live) => this.receive(list, live),
       status: (status) => this.statusChanged(status),
       reset: () => this.reset(),
-    });
+    }, options.user);
     this.outbox = new Outbox(this.store, {
       deliver: async (item) => {
         const repliesBefore = this.replies;
