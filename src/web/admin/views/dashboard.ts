@@ -4,6 +4,7 @@ import { formatCount, t, tOr, uiLanguage } from '../i18n.js';
 import type { AnalyticsSummary } from '../types.js';
 import { errorText } from '../../shared/api.js';
 import { barChart, chartCard, moodChart, rankChart } from './charts.js';
+import { hours, millis, seconds } from '../durations.js';
 
 const DAY = 86_400_000;
 /** The longest range the API sums up (src/http/api/analytics-routes.ts). */
@@ -22,9 +23,6 @@ function defaultRange(): { from: string; to: string } {
 /** The browser's time zone, so the server counts days as the admin lives them (UTC if the browser does not say). */
 const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-const seconds = (value: number | null) => (value === null ? '—' : value < 90 ? `${Math.round(value)} s` : `${(value / 60).toFixed(1)} min`);
-const hours = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} h`);
-const millis = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
 
 function kpi(label: string, value: string, detail?: string): HTMLElement {
   return h('div', { class: 'kpi' }, h('span', { class: 'kpi-label', text: label }), h('strong', { class: 'kpi-value', text: value }), detail ? h('small', { class: 'muted', text: detail }) : null);
