@@ -3,7 +3,6 @@ import { ORDER_PLACEHOLDER, type Intent, type PublishedKnowledge } from '../src/
 import { say } from '../src/bot/messages.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeOf } from '../src/nlu/language.js';
-import { canonicalText } from '../src/nlu/normalize.js';
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 
 /** The knowledge base understands the message, with confidence, as asking for a person. */
@@ -57,38 +56,6 @@ export function reply(text: string, language: Language, quickReplies: readonly s
 /** The short label of an intent for buttons, in a language. */
 export function titleOf(intent: Intent, language: Language): string {
   return intent.title?.[language] ?? intent.utterances[language][0] ?? intent.name;
-}
-
-const normalise = (text: string) => canonicalText(text).trim().toLowerCase().replace(/[\s?？!！.。]+$/u, '');
-
-/** Each published intent set's button labels, normalised once: looked up on every message. */
-const titleIndexes = new WeakMap<ReadonlyMap<string, Intent>, Map<string, { intent: Intent; language: Language }>>();
-
-function titleIndexOf(intents: ReadonlyMap<string, Intent>): Map<string, { intent: Intent; language: Language }> {
-  let index = titleIndexes.get(intents);
-  if (!index) {
-    index = new Map();
-    for (const intent of intents.values()) {
-      for (const language of ['en', 'zh'] as const) {
-        const label = intent.title?.[language];
-        const title = typeof label === 'string' ? normalise(label) : '';
-        // The first intent (and language) with a label wins, as when they were compared in order.
-        if (title && !index.has(title)) index.set(title, { intent, language });
-      }
-    }
-    titleIndexes.set(intents, index);
-  }
-  return index;
-}
-
-/**
- * An intent whose button label the customer sent back verbatim: a click on "Did you mean"
- * or on a quick reply is taken at its word, whatever the recognizer would make of it.
- */
-export function intentByTitle(knowledge: PublishedKnowledge, text: string): { intent: Intent; language: Language } | undefined {
-  const wanted = normalise(text);
-  if (!wanted) return undefined;
-  return titleIndexOf(knowledge.intents).get(wanted);
 }
 
 /** The intent links to one order's own page (`orderUrl`), so an order number makes a better answer. */

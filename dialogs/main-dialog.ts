@@ -1,11 +1,11 @@
 import { ComponentDialog, Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
-import type { Intent, KnowledgeRuntime, UnansweredLog } from '../src/kb/index.js';
-import type { Language, Recognition } from '../src/nlu/types.js';
+import { type Intent, type KnowledgeRuntime, type UnansweredLog, understand } from '../src/kb/index.js';
+import type { Language } from '../src/nlu/types.js';
 import { localeHint } from '../src/nlu/language.js';
 import { bareOrderNumber, extractEntities } from '../src/nlu/entities.js';
 import { say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
-import { intentByTitle, offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf } from './knowledge-replies.js';
+import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
 import { addsDetail } from './complaint-parsing.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
@@ -76,10 +76,7 @@ export class MainDialog extends ComponentDialog {
     if (start && this.findDialog(start.dialog)) return step.beginDialog(start.dialog, start.options);
     const text = step.options?.text ?? step.context.activity.text ?? '';
     const knowledge = this.deps.knowledge.current();
-    const clicked = intentByTitle(knowledge, text);
-    const recognition: Recognition = clicked
-      ? { language: clicked.language, intent: clicked.intent.name, score: 1, alternatives: [{ intent: clicked.intent.name, score: 1 }], decision: 'answer' }
-      : knowledge.recognizer.recognize(text, localeHint(step.context.activity.locale));
+    const { recognition } = understand(text, knowledge.recognizer, knowledge.intents, localeHint(step.context.activity.locale));
     // An order number right after the bot asked for one answers that question, however it is put
     // ("1048213", "its 1048213", "the order number is PD-20458", "单号 1048213 谢谢"), unless the
     // message says more than that ("order 1048213 arrived broken" is a new question).

@@ -1,5 +1,6 @@
 import { OUT_OF_SCOPE_INTENT } from '../nlu/recognizer.js';
 import type { Language, Recognizer } from '../nlu/types.js';
+import { understand } from './try-it.js';
 import type { Intent } from './schema.js';
 
 /** Fewer example utterances than this in a language and the recognizer guesses. */
@@ -21,7 +22,8 @@ export type GuardRailWarning =
   | { code: 'few_examples'; intent: string; language: Language; count: number; min: number; message: string }
   | { code: 'missing_answer'; intent: string; language: Language; message: string }
   | { code: 'few_out_of_scope'; language: Language; count: number; min: number; message: string }
-  | { code: 'accuracy_drop'; before: number; after: number; total: number; misses: CheckMiss[]; message: string };
+  | { code: 'accuracy_drop'; before: number; after: number; total: number; misses: CheckMiss[]; message: string }
+  | { code: 'quick_reply_unanswered'; intent: string; language: Language; text: string; decision: 'clarify' | 'fallback'; message: string };
 
 /** A check-set utterance the new recognizer gets wrong. */
 export interface CheckMiss {
@@ -114,4 +116,26 @@ export function accuracyWarning(before: CheckSetScore, after: CheckSetScore): Gu
     misses: after.misses.slice(0, 20),
     message: `check-set accuracy drops from ${percent(before.accuracy)} to ${percent(after.accuracy)} (${before.correct} → ${after.correct} of ${after.total} right)`,
   };
+}
+
+/**
+ * Quick replies the bot would not answer: a button that is no intent's label (`title`) and that
+ * the new recognizer is not sure of leaves the customer who taps it with "I'm not sure" or
+ * "Did you mean …?". (A button the recognizer answers with the wrong intent cannot be told
+ * from here: Try it shows where a label leads.)
+ */
+export function quickReplyWarnings(recognizer: Recognizer, intents: readonly Intent[]): GuardRailWarning[] {
+  const byName = new Map(intents.map((intent) => [intent.name, intent]));
+  const warnings: GuardRailWarning[] = [];
+  for (const intent of intents) {
+    for (const language of languages) {
+      for (const text of intent.quickReplies?.[language] ?? []) {
+        const { decision } = understand(text, recognizer, byName, language).recognition;
+        if (decision === 'answer') continue;
+        const outcome = decision === 'fallback' ? 'not sure what it means' : 'ask "Did you mean …?"';
+        warnings.push({ code: 'quick_reply_unanswered', intent: intent.name, language, text, decision, message: `the quick reply "${text}" of ${intent.name} (${language}) answers nothing: the bot would be ${outcome}` });
+      }
+    }
+  }
+  return warnings;
 }

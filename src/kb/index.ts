@@ -8,6 +8,7 @@ export * from './loader.js';
 export * from './knowledge-runtime.js';
 export * from './unanswered.js';
 export * from './audit-log.js';
+export * from './button-titles.js';
 export * from './feedback.js';
 export * from './guard-rails.js';
 export * from './intent-validation.js';

@@ -1,6 +1,6 @@
 import type { TrainedRecognizer } from '../nlu/recognizer.js';
 import type { AuditLog } from './audit-log.js';
-import { accuracyWarning, type GuardRailWarning, scoreCheckSet, structuralWarnings } from './guard-rails.js';
+import { accuracyWarning, type GuardRailWarning, quickReplyWarnings, scoreCheckSet, structuralWarnings } from './guard-rails.js';
 import { changedNames, diffKnowledge, type KnowledgeDiff, summarizeDiff } from './knowledge-diff.js';
 import { indexIntents, type KnowledgeRuntime } from './knowledge-runtime.js';
 import type { KnowledgeStore, VersionRecord } from './knowledge-store.js';
@@ -58,7 +58,7 @@ export class KnowledgePublisher {
     const trainMs = Math.round(performance.now() - started);
     const before = scoreCheckSet(current.recognizer, intents);
     const after = scoreCheckSet(recognizer, intents);
-    const warnings = [...structuralWarnings(intents), ...[accuracyWarning(before, after) ?? []].flat()];
+    const warnings = [...structuralWarnings(intents), ...quickReplyWarnings(recognizer, intents), ...[accuracyWarning(before, after) ?? []].flat()];
     const checkAccuracy = { before: before.accuracy, after: after.accuracy, total: after.total };
     if (options.dryRun) return { changes, warnings, checkAccuracy, trainMs };
 

@@ -62,6 +62,7 @@ const strings = {
   wouldAnswer: { en: 'The bot would answer', zh: '机器人会回答' },
   wouldClarify: { en: 'The bot would ask “Did you mean…?”', zh: '机器人会追问“您是想问…？”' },
   wouldFallback: { en: 'The bot would say it is not sure', zh: '机器人会说没有理解' },
+  byButtonLabel: { en: 'This is the button label of {intent}: a tap on it, or these exact words, open {intent} whatever the scores.', zh: '这是 {intent} 的按钮标题：点击它或输入完全相同的文字，都会打开 {intent}，与得分无关。' },
   startsDialog: { en: 'Starts the dialog', zh: '启动对话流程' },
   publish: { en: 'Publish…', zh: '发布…' },
   changes: { en: 'unpublished changes', zh: '项未发布的修改' },
@@ -77,6 +78,14 @@ const strings = {
     zh: '只有 {count} 条{language}无关问题例句（意图 oos）：少于 {min} 条时，机器人可能用最接近的意图回答无关问题',
   },
   warnAccuracyDrop: { en: 'Check-set accuracy drops from {before} to {after} ({total} check questions)', zh: '检查集准确率从 {before} 降到 {after}（共 {total} 个检查问题）' },
+  warnQuickReplyFallback: {
+    en: 'The {language} quick reply “{text}” of {intent} answers nothing: a customer who taps it hears “I’m not sure”. Give the intent it should open a matching button label, or reword it.',
+    zh: '{intent} 的{language}快捷回复“{text}”没有对应的回答：客户点了会听到“没有理解”。请给它要打开的意图设置相同的按钮标题，或换个说法。',
+  },
+  warnQuickReplyClarify: {
+    en: 'The {language} quick reply “{text}” of {intent} is unclear: a customer who taps it is asked “Did you mean …?”. Give the intent it should open a matching button label, or reword it.',
+    zh: '{intent} 的{language}快捷回复“{text}”含义不明确：客户点了会被追问“您是想问…？”。请给它要打开的意图设置相同的按钮标题，或换个说法。',
+  },
   languageEn: { en: 'English', zh: '英文' },
   languageZh: { en: 'Chinese', zh: '中文' },
   note: { en: 'Note (what and why)', zh: '备注（改了什么、为什么）' },

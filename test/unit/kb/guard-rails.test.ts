@@ -38,4 +38,23 @@ describe('guard rails at publish', () => {
     const published = await knowledge.publish({ who: 'ann@example.com' });
     expect(published.version!.warnings.map((warning) => warning.code)).toContain('accuracy_drop');
   });
+
+  it('warns about a quick reply the bot would not answer, and Try it takes a button label at its word as the bot does', async () => {
+    const labelled = { ...giftCards, title: { en: 'Gift cards', zh: '礼品卡' } };
+    const intents = miniStoreIntents();
+    const refund = intents.find((intent) => intent.name === 'refund')!;
+    refund.quickReplies = { en: ['Gift cards', 'zorblax quintessence manifold'], zh: ['礼品卡', '量子引力的弦论解释'] };
+    const { knowledge } = await openKnowledge({ seed: [...intents, labelled] });
+
+    const { warnings } = await knowledge.publish({ who: 'ann@example.com', dryRun: true });
+    expect(warnings.filter((warning) => warning.code === 'quick_reply_unanswered')).toEqual([
+      expect.objectContaining({ intent: 'refund', language: 'en', text: 'zorblax quintessence manifold', decision: 'fallback' }),
+      expect.objectContaining({ intent: 'refund', language: 'zh', text: '量子引力的弦论解释', decision: 'fallback' }),
+    ]);
+
+    // "Gift cards" is gift_cards' button label: the bot answers it with gift_cards, and Try it says so.
+    const tried = await knowledge.tryIt('gift cards');
+    expect(tried.draft).toMatchObject({ intent: 'gift_cards', decision: 'answer', matchedBy: 'title', answer: { text: 'Gift cards are on the gift page.' } });
+    expect((await knowledge.tryIt('when will my refund arrive')).draft.matchedBy).toBe('recognizer');
+  });
 });

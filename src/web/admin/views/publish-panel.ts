@@ -20,6 +20,8 @@ function warningText(warning: GuardRailWarning): string {
       return t('warnFewOutOfScope', { count: warning.count, min: warning.min, language: languageName(warning.language) });
     case 'accuracy_drop':
       return t('warnAccuracyDrop', { before: percent(warning.before), after: percent(warning.after), total: warning.total });
+    case 'quick_reply_unanswered':
+      return t(warning.decision === 'fallback' ? 'warnQuickReplyFallback' : 'warnQuickReplyClarify', { text: warning.text, intent: warning.intent, language: languageName(warning.language) });
   }
 }
 

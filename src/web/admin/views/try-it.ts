@@ -26,6 +26,7 @@ function resultCard(label: string, result: TryResult): HTMLElement {
       ),
     ),
     h('p', { class: 'verdict', text: verdict }),
+    result.matchedBy === 'title' ? h('p', { class: 'muted', text: t('byButtonLabel', { intent: result.intent ?? '' }) }) : null,
     result.answer?.dialog ? h('p', { class: 'muted', text: `${t('startsDialog')}: ${result.answer.dialog}` }) : null,
     result.answer ? h('blockquote', { class: 'answer', text: result.answer.text }) : null,
   );
