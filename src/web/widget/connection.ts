@@ -3,7 +3,8 @@ import type { WidgetUser } from './options.js';
 import type { Session, Store } from './store.js';
 import type { Activity, ActivitySet } from './types.js';
 
-export type LinkStatus = 'idle' | 'connecting' | 'online' | 'offline';
+/** `unreachable`: the browser is online but the server has not answered for a few tries in a row. */
+export type LinkStatus = 'idle' | 'connecting' | 'unreachable' | 'online' | 'offline';
 
 export interface ConnectionEvents {
   /** Activities in order; `live` is false for the history replayed after a page load. */
@@ -14,6 +15,8 @@ export interface ConnectionEvents {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+/** Failed tries in a row (about 3.5 s of backoff) before the customer is told the server is unreachable. */
+const UNREACHABLE_AFTER_FAILURES = 3;
 /** setTimeout's ceiling (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -121,8 +124,9 @@ export class Connection {
   private async attemptConnect(): Promise<void> {
     this.halt();
     const generation = this.generation;
-    this.setStatus(navigator.onLine ? 'connecting' : 'offline');
-    if (!navigator.onLine) return;
+    if (!navigator.onLine) return this.setStatus('offline');
+    // Still unreachable until a try succeeds: the notice does not flicker with every retry.
+    if (this.status !== 'unreachable') this.setStatus('connecting');
     try {
       const started = await this.open();
       if (generation !== this.generation) return;
@@ -240,8 +244,9 @@ export class Connection {
   private retry(): void {
     this.halt();
     if (!navigator.onLine) return this.setStatus('offline');
-    this.setStatus('connecting');
-    const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempt++) * (0.75 + Math.random() / 2);
+    const failures = ++this.attempt;
+    this.setStatus(failures >= UNREACHABLE_AFTER_FAILURES ? 'unreachable' : 'connecting');
+    const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** (failures - 1)) * (0.75 + Math.random() / 2);
     this.retryTimer = window.setTimeout(() => void this.connect(), delay);
   }
 

@@ -22,7 +22,7 @@ export interface ViewEvents {
   restart(): void;
 }
 
-export type Status = 'idle' | 'connecting' | 'online' | 'offline';
+export type Status = 'idle' | 'connecting' | 'unreachable' | 'online' | 'offline';
 /** The longest message the composer takes, in characters (well inside the server's 10 KB). */
 const MAX_MESSAGE = 2000;
 /** Who answers the customer's messages now (see `setPeople`). */
@@ -194,11 +194,12 @@ export class ChatView {
   private drawStatus(): void {
     const { t } = this.context;
     const offline = this.link === 'offline';
+    const unreachable = this.link === 'unreachable';
     const withPeople = { bot: t.online, waiting: t.waitingForAgent, kept: t.messagesKept, agent: t.withAgent }[this.answering];
-    this.status.textContent = offline ? t.offlineStatus : this.link === 'connecting' ? t.connecting : withPeople;
-    this.banner.hidden = !offline && this.answering !== 'waiting' && this.answering !== 'kept';
-    if (offline) {
-      this.banner.textContent = t.offline;
+    this.status.textContent = offline ? t.offlineStatus : unreachable ? t.unreachableStatus : this.link === 'connecting' ? t.connecting : withPeople;
+    this.banner.hidden = !offline && !unreachable && this.answering !== 'waiting' && this.answering !== 'kept';
+    if (offline || unreachable) {
+      this.banner.textContent = offline ? t.offline : t.unreachable;
       return;
     }
     const back = h('button', { type: 'button', class: 'link' }, t.backToAssistant);

@@ -185,7 +185,7 @@ export class Widget {
   }
 
   private pendingState(): Delivery {
-    return this.connection.status === 'offline' || !navigator.onLine ? 'queued' : 'sending';
+    return ['offline', 'unreachable'].includes(this.connection.status) || !navigator.onLine ? 'queued' : 'sending';
   }
 
   private send(text: string): void {
