@@ -3,6 +3,7 @@ import { say } from '../src/bot/messages.js';
 import { canonicalText } from '../src/nlu/normalize.js';
 import type { Language } from '../src/nlu/types.js';
 import { reply } from './knowledge-replies.js';
+import { NPS_DIALOG, NpsDialog, type NpsOptions, type NpsPort } from './nps-dialog.js';
 import { customerIdOf, formatDue, type TicketDialogDeps, timeZoneOf } from './ticket-replies.js';
 
 export const CSAT_DIALOG = 'csat';
@@ -16,6 +17,8 @@ export type CsatOptions = { language: Language } & ({ ticketId: string; resoluti
 export interface CsatDialogDeps extends TicketDialogDeps {
   /** Keeps the rating (and later its comment) of a chat with an agent: the handoff module. */
   rateChat: (conversationId: string, score: number, comment?: string) => Promise<unknown>;
+  /** The Net Promoter question, asked after a rating when the customer is due for it; without it, never. */
+  nps?: NpsPort;
 }
 
 type TicketCsat = Extract<CsatOptions, { ticketId: string }>;
@@ -60,6 +63,7 @@ export class CsatDialog extends ComponentDialog {
     super(CSAT_DIALOG);
     this.addDialog(new TextPrompt(RATING));
     this.addDialog(new TextPrompt(COMMENT));
+    if (deps.nps) this.addDialog(new NpsDialog({ nps: deps.nps, customerOf: deps.customerOf }));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.askStep.bind(this), this.ratingStep.bind(this), this.commentStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }
@@ -111,6 +115,11 @@ export class CsatDialog extends ComponentDialog {
     if (comment !== undefined) {
       if (isTicket(options)) await this.deps.tickets.rate(options.ticketId, customerId, score, this.deps.redact(comment));
       else await this.deps.rateChat(step.context.activity.conversation.id, score, this.deps.redact(comment));
+    }
+    // A rating given: the customer may also say whether they would recommend us (once a month at most).
+    if (this.deps.nps && (await this.deps.nps.isDue(customerId))) {
+      const lead = isTicket(options) ? say('csatThanks', language, { id: options.ticketId }) : say('chatRatingThanksShort', language);
+      return step.replaceDialog(NPS_DIALOG, { language, lead, ...(isTicket(options) ? { ticketId: options.ticketId } : {}) } satisfies NpsOptions);
     }
     const thanks = isTicket(options) ? say('csatThanks', language, { id: options.ticketId }) : say('chatRatingThanks', language);
     await step.context.sendActivity(reply(thanks, language));

@@ -139,6 +139,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     feedback: kb.feedback,
     tickets: { all: () => tickets.list() },
     csat: { all: () => customers.profiles.csatAnswers() },
+    nps: customers.nps,
   });
   log.onChange((conversationId) => analytics.changed(conversationId));
   const apiModules: AppDeps['apiModules'] = [

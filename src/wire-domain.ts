@@ -49,6 +49,7 @@ export async function wireDomain(deps: DomainDeps) {
     dialogStateKey: (conversationId) => `${CHANNEL_ID}/conversations/${conversationId}/`,
     idSecret: deps.secret,
     ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
+    onTicketNps: (ticketId, customerId, score) => tickets.recordNps(ticketId, customerId, score),
     onErased: ({ customerId, conversationIds }) => events.publish('customer.erased', { customerId, conversationIds }),
     tickets,
   });

@@ -1,6 +1,6 @@
 import { mapLimit } from '../concurrency.js';
 import { groupQuestions } from '../kb/index.js';
-import { countBy, rate, round, statOf, top } from './stats.js';
+import { countBy, netPromoterScore, rate, round, statOf, top } from './stats.js';
 import { dayIn, daysIn } from './time-zone.js';
 import type { ActivityFacts, AgentStats, AnalyticsSources, AnalyticsSummary, ConversationFacts, TicketFacts, TurnFact } from './types.js';
 import { botResponseTimes, agentFirstResponse } from './response-times.js';
@@ -109,6 +109,7 @@ export class AnalyticsService {
         fallback: turns.filter((turn) => turn.decision === 'fallback').length,
       },
       csat: await this.csatIn(range, tickets.all, records),
+      nps: await this.npsIn(range),
       feedback: await this.feedbackIn(range),
       botResponseMs: statOf(engaged.flatMap((data) => data.botResponseMs)),
       agentFirstResponseSeconds: statOf(engaged.flatMap((data) => data.agentResponse ?? [])),
@@ -240,6 +241,12 @@ export class AnalyticsService {
     const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
     for (const score of valid) distribution[String(Math.round(score)) as keyof typeof distribution] += 1;
     return { ...statOf(valid), distribution };
+  }
+
+  private async npsIn(range: DateRange): Promise<AnalyticsSummary['nps']> {
+    const answers = ((await this.sources.nps?.answers()) ?? []).filter((answer) => within(answer.at, range));
+    const asked = (await this.sources.nps?.askedSince(range.from, range.to)) ?? 0;
+    return { ...netPromoterScore(answers.map((answer) => answer.score)), asked };
   }
 
   private async feedbackIn(range: DateRange) {

@@ -21,3 +21,12 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Recor
 export function top<T extends string>(counts: Map<T, number>, limit: number): [T, number][] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
 }
+
+/** Net Promoter Score: promoters (9–10) minus detractors (0–6), as a whole percentage of the answers; null without answers. */
+export function netPromoterScore(scores: readonly number[]): { count: number; promoters: number; passives: number; detractors: number; score: number | null } {
+  const valid = scores.filter((score) => Number.isInteger(score) && score >= 0 && score <= 10);
+  const promoters = valid.filter((score) => score >= 9).length;
+  const detractors = valid.filter((score) => score <= 6).length;
+  const count = valid.length;
+  return { count, promoters, passives: count - promoters - detractors, detractors, score: count === 0 ? null : Math.round(((promoters - detractors) / count) * 100) };
+}

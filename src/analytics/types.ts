@@ -63,6 +63,8 @@ export interface AnalyticsSources {
   tickets?: { all(): Promise<TicketFacts[]> };
   /** Satisfaction answers kept outside tickets (customer profiles). */
   csat?: { all(): Promise<{ score: number; at: string; ticketId?: string; conversationId?: string }[]> };
+  /** Answers to "how likely are you to recommend us?" (0–10), and how many times it was asked in a range. */
+  nps?: { answers(): Promise<{ score: number; at: string }[]>; askedSince(from: string, to: string): Promise<number> };
 }
 
 export interface Stat {
@@ -83,6 +85,12 @@ export interface AnalyticsSummary {
   fallbackRate: number | null;
   turns: { total: number; answered: number; clarified: number; fallback: number };
   csat: Stat & { distribution: Record<'1' | '2' | '3' | '4' | '5', number> };
+  /**
+   * Net Promoter Score of the answers given in the range: promoters (9–10) minus detractors
+   * (0–6) as a percentage of `count`, from −100 to 100 (`null` without answers); `asked`: how
+   * many times the question was put.
+   */
+  nps: { score: number | null; count: number; promoters: number; passives: number; detractors: number; asked: number };
   feedback: { helpful: number; unhelpful: number };
   botResponseMs: Stat;
   agentFirstResponseSeconds: Stat;

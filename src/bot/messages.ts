@@ -219,6 +219,13 @@ export const messages = {
     en: 'Thank you! Your feedback goes to our team. Is there anything else I can help you with?',
     zh: '谢谢！您的反馈会转达给我们的团队。还有什么可以帮您？',
   },
+  chatRatingThanksShort: { en: 'Thank you! Your feedback goes to our team.', zh: '谢谢！您的反馈会转达给我们的团队。' },
+  npsAsk: {
+    en: 'One more question, if you have a moment: How likely are you to recommend us to a friend? 0–10 (0 = not at all likely, 10 = extremely likely)',
+    zh: '再耽误您一点时间：您有多大可能把我们推荐给朋友？0–10（0 = 完全不可能，10 = 非常可能）',
+  },
+  npsSkip: { en: 'No, thanks', zh: '不了，谢谢' },
+  npsThanks: { en: 'Thank you for telling us! Is there anything else I can help you with?', zh: '感谢您的反馈！还有什么可以帮您？' },
   csatCannotReopen: {
     en: 'Ticket {id} is already closed. Tell me what is still wrong and I will file a new complaint.',
     zh: '工单 {id} 已关闭。请告诉我还有什么问题，我会为您登记新的投诉。',

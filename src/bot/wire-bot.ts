@@ -89,7 +89,7 @@ export function wireBot(deps: BotDeps): WiredBot {
     new HandoffDialog({ transcriptOf: (id) => log.all(id) }),
     new ComplaintDialog(ticketDialogDeps),
     new TicketStatusDialog(ticketDialogDeps),
-    new CsatDialog({ ...ticketDialogDeps, rateChat }),
+    new CsatDialog({ ...ticketDialogDeps, rateChat, nps: customers.nps }),
     new TicketQuestionDialog(ticketDialogDeps),
   ];
   const complaintTriggerOf = (text: string, language: Language) => complaintTrigger(text, analyzeSentiment(text, language).score);

@@ -1,8 +1,9 @@
 import type { KeyValueStore, Storage } from '../storage/ports.js';
 import { InsightStore } from './conversation-insights.js';
 import { type CustomerConversationRecord, CustomerViews, type TicketLookup } from './customer-view.js';
-import { type ConversationStores, conversationDataHolder, profileDataHolder } from './data-holders.js';
+import { type ConversationStores, collectionHolder, conversationDataHolder, profileDataHolder } from './data-holders.js';
 import { IdentityResolver } from './identity.js';
+import { NpsService, type NpsSurvey } from './nps.js';
 import { type DataSubject, PrivacyService } from './privacy.js';
 import { ProfileService } from './profile-service.js';
 import { ProfileStore } from './profile-store.js';
@@ -23,6 +24,8 @@ export interface CustomerServicesDeps {
   clock?: () => Date;
   /** How long profile changes wait to be written together. */
   flushDelayMs?: number;
+  /** Keeps a Net Promoter answer in the history of the ticket the question followed. */
+  onTicketNps?: (ticketId: string, customerId: string, score: number) => Promise<unknown>;
   /** Told after a customer was erased (to publish it). */
   onErased?: (subject: DataSubject) => void;
 }
@@ -45,6 +48,8 @@ export function createCustomerServices(deps: CustomerServicesDeps) {
   const storedTickets = deps.storage.collection<TicketSummary & { id: string; customerId: string }>('tickets');
   const tickets: TicketLookup = deps.tickets ?? { forCustomer: async (customerId) => (await storedTickets.all()).filter((ticket) => ticket.customerId === customerId) };
   const views = new CustomerViews({ profiles, conversations: directory, clock, tickets });
+  const npsSurveys = deps.storage.collection<NpsSurvey>('nps-surveys');
+  const nps = new NpsService({ surveys: npsSurveys, profiles, clock, ...(deps.onTicketNps ? { onTicketAnswer: deps.onTicketNps } : {}) });
   const privacy = new PrivacyService({
     conversations: directory,
     clock,
@@ -58,6 +63,7 @@ export function createCustomerServices(deps: CustomerServicesDeps) {
         dialogStateKey: deps.dialogStateKey,
         unanswered: deps.storage.collection('unanswered'),
       }),
+      collectionHolder('npsSurveys', npsSurveys, (survey, subject) => survey.customerId === subject.customerId),
     ],
   });
   const identity = new IdentityResolver({
@@ -65,7 +71,7 @@ export function createCustomerServices(deps: CustomerServicesDeps) {
     ...(deps.identitySecret ? { identitySecret: deps.identitySecret } : {}),
     onVerified: (customerId, verified) => profiles.noteIdentity(customerId, verified),
   });
-  return { profiles, views, privacy, identity, insights: { get: (conversationId: string) => insights.get(conversationId) } };
+  return { profiles, views, privacy, identity, nps, insights: { get: (conversationId: string) => insights.get(conversationId) } };
 }
 
 export type CustomerServices = ReturnType<typeof createCustomerServices>;

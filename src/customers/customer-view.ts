@@ -91,6 +91,7 @@ export class CustomerViews {
         total: conversations.length,
       },
       csat: profile?.csat ?? [],
+      nps: profile?.nps ?? [],
       tickets,
       conversations: await this.summaries(conversations),
     };

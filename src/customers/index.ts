@@ -29,3 +29,4 @@ export { isCancelIntent, isComplaintIntent, type IntentInfo } from './intent-sig
 export { createCustomerServices, type CustomerServices, type CustomerServicesDeps } from './customer-services.js';
 export { connectCustomerEvents } from './customer-events.js';
 export { anonymiseTicket, ticketDataHolder, ERASED, type TicketPersonalFields } from './ticket-erasure.js';
+export { NpsService, type NpsServiceDeps, type NpsSurvey, NPS_QUIET_DAYS } from './nps.js';

@@ -4,7 +4,7 @@ import type { VerifiedIdentity } from './identity.js';
 import type { ProfileStore } from './profile-store.js';
 import { FRUSTRATED_BELOW } from './tag-rules.js';
 import { nextMood } from './temperature.js';
-import type { Complaint, ConversationInsight, CsatAnswer, CustomerProfile } from './types.js';
+import type { Complaint, ConversationInsight, CsatAnswer, CustomerProfile, NpsAnswer } from './types.js';
 
 /** Points of sentiment history kept per customer (the rolling score covers them all). */
 export const MAX_HISTORY = 200;
@@ -129,6 +129,12 @@ export class ProfileService {
     await this.deps.profiles.update(customerId, (profile) => profile && { ...profile, updatedAt: at, csat: [...kept(profile.csat), { at, ...answer }].slice(-50) });
   }
 
+  /** A Net Promoter answer (0–10), kept with the customer's other answers when they have a profile. */
+  async recordNps(customerId: string, answer: Omit<NpsAnswer, 'at'>): Promise<void> {
+    const at = this.clock().toISOString();
+    await this.deps.profiles.update(customerId, (profile) => profile && { ...profile, updatedAt: at, nps: [...(profile.nps ?? []), { at, ...answer }].slice(-50) });
+  }
+
   /** Every satisfaction answer kept in profiles (analytics' CSAT). */
   async csatAnswers(): Promise<CsatAnswer[]> {
     return (await this.deps.profiles.all()).flatMap((profile) => profile.csat);
@@ -159,7 +165,7 @@ export class ProfileService {
 
 /** The profile a customer gets on consenting at `at`: nothing recorded yet. */
 export function emptyProfile(customerId: string, at: string): CustomerProfile {
-  return { id: customerId, createdAt: at, updatedAt: at, consent: { profiling: true, at }, sentiment: [], rolling: null, contacts: [], complaints: [], cancelRequests: [], csat: [] };
+  return { id: customerId, createdAt: at, updatedAt: at, consent: { profiling: true, at }, sentiment: [], rolling: null, contacts: [], complaints: [], cancelRequests: [], csat: [], nps: [] };
 }
 
 function withIdentity(profile: CustomerProfile, identity: VerifiedIdentity, at: string): CustomerProfile {

@@ -74,6 +74,15 @@ export interface CsatAnswer {
   conversationId?: string;
 }
 
+/** An answer to "how likely are you to recommend us to a friend?" (Net Promoter Score). */
+export interface NpsAnswer {
+  at: string;
+  /** 0 (not at all likely) to 10 (extremely likely). */
+  score: number;
+  ticketId?: string;
+  conversationId?: string;
+}
+
 /** A conversation as the profile remembers it. */
 export interface ContactSummary {
   conversationId: string;
@@ -108,6 +117,8 @@ export interface CustomerProfile {
   /** When the customer asked to cancel or close their account. */
   cancelRequests: string[];
   csat: CsatAnswer[];
+  /** Net Promoter answers, newest last (absent on profiles from before it was asked). */
+  nps?: NpsAnswer[];
 }
 
 /** A ticket as the profile needs it; the ticket service owns the rest (and the view shows it all). */

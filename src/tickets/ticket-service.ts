@@ -167,6 +167,17 @@ export class TicketService {
     return this.view(ticket);
   }
 
+  /** The customer's answer (0–10) to "would you recommend us?", asked after this ticket's rating: kept in its history. */
+  async recordNps(id: string, customerId: string, score: number): Promise<TicketView> {
+    const { overdue: _overdue, ...ticket } = await this.ownTicket(id, customerId);
+    const at = this.clock().toISOString();
+    ticket.history.push({ at, by: { kind: 'customer', id: customerId }, action: 'nps', to: String(score) });
+    ticket.updatedAt = at;
+    await this.deps.tickets.put(ticket);
+    this.announce(ticket, ['nps'], ticket.status, { kind: 'customer', id: customerId });
+    return this.view(ticket);
+  }
+
   /** "Still not fixed": the customer reopens their resolved ticket. */
   async reopenByCustomer(id: string, customerId: string, said: string): Promise<TicketView> {
     const { overdue: _overdue, ...stored } = await this.ownTicket(id, customerId);

@@ -22,7 +22,7 @@ export interface Actor {
 export interface HistoryEntry {
   at: string;
   by: Actor;
-  action: 'created' | 'status' | 'priority' | 'assignee' | 'note' | 'question' | 'answer' | 'resolution' | 'root_cause' | 'csat' | 'overdue';
+  action: 'created' | 'status' | 'priority' | 'assignee' | 'note' | 'question' | 'answer' | 'resolution' | 'root_cause' | 'csat' | 'nps' | 'overdue';
   from?: string | null;
   to?: string | null;
   text?: string;

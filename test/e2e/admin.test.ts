@@ -134,6 +134,12 @@ describe('admin pages, end to end', () => {
   it('shows the numbers on the dashboard, and speaks Chinese', async () => {
     // Two weeks of earlier service beside this test's own conversation.
     await seedHistory(server.parley.storage, Date.now());
+    // Three answers to "would you recommend us?": two promoters and a detractor.
+    const surveys = server.parley.storage.collection<{ id: string; customerId: string; conversationId: string; askedAt: string; score: number; answeredAt: string }>('nps-surveys');
+    for (const [i, score] of [10, 9, 3].entries()) {
+      const at = new Date(Date.now() - (i + 1) * 3_600_000).toISOString();
+      await surveys.put({ id: `nps-seed-${i}`, customerId: `cu_seed_${i}`, conversationId: `seed-${i}`, askedAt: at, score, answeredAt: at });
+    }
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.locator('.kpi').first().waitFor();
     expect(Number((await page.locator('.kpi').first().locator('.kpi-value').textContent())?.replace(/,/g, ''))).toBeGreaterThan(20);
@@ -158,6 +164,10 @@ describe('admin pages, end to end', () => {
     const temperature = page.locator('.kpi', { hasText: 'Touchpoint temperature' });
     expect(await temperature.locator('.kpi-value').textContent()).toMatch(/^[+-]?\d\.\d\d$/);
     expect(await temperature.locator('small').textContent()).toMatch(/^cold \d+ · cool \d+ · warm [1-9]\d*$/);
+    // NPS beside CSAT: promoters minus detractors, with the counts behind it.
+    const nps = page.locator('.kpi', { hasText: 'NPS' });
+    expect(await nps.locator('.kpi-value').textContent()).toBe('+33');
+    expect(await nps.locator('small').textContent()).toBe('n = 3 · promoters 2 · passives 0 · detractors 1');
     await shoot('dashboard');
 
     await page.getByRole('button', { name: '中文' }).click();
@@ -167,6 +177,7 @@ describe('admin pages, end to end', () => {
     await expect.poll(() => page.locator('.chart-card', { hasText: '工单状态' }).locator('svg text.label').allTextContents()).toEqual(expect.arrayContaining(['待处理', '已解决']));
     expect(await page.locator('.chart-card', { hasText: '工单类别' }).locator('svg text.label').allTextContents()).not.toContain('delivery');
     expect(await page.locator('.kpi', { hasText: '触点温度' }).locator('small').textContent()).toMatch(/^冷 \d+ · 温 \d+ · 暖 \d+$/);
+    expect(await page.locator('.kpi', { hasText: '净推荐值' }).locator('small').textContent()).toBe('n = 3 · 推荐者 2 · 中立者 0 · 贬损者 1');
     await shoot('dashboard-zh');
     await page.getByRole('link', { name: '用户' }).click();
     await page.getByRole('cell', { name: 'admin@example.com' }).waitFor();

@@ -82,9 +82,36 @@ describe('tickets over HTTP', () => {
     const feedback = await botSays(server.url, customer, new RegExp(`ticket ${id}: it has been resolved`));
     expect(feedback).toContain('We are sending you a new phone by express.');
     expect(await chat(server.url, customer, '4')).toBe('Thank you for rating us 4/5. Is there anything you would like to add? (optional)');
-    expect(await chat(server.url, customer, 'Quick and friendly')).toBe(`Thank you! Your feedback is noted on ticket ${id}.`);
+    // Then, once, whether they would recommend us: 0–10 buttons, and a way out.
+    const [nps] = await send(server.url, customer, 'Quick and friendly');
+    expect(nps.text).toBe(`Thank you! Your feedback is noted on ticket ${id}.\nOne more question, if you have a moment: How likely are you to recommend us to a friend? 0–10 (0 = not at all likely, 10 = extremely likely)`);
+    expect(nps.suggestedActions.actions.map((action: { title: string }) => action.title)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', 'No, thanks']);
     expect((await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body.csat).toMatchObject({ score: 4, comment: 'Quick and friendly' });
+    expect(await chat(server.url, customer, '9')).toBe('Thank you for telling us! Is there anything else I can help you with?');
+    const rated = (await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body;
+    expect(rated.history.at(-1)).toMatchObject({ action: 'nps', to: '9', by: { kind: 'customer' } });
     expect((await patch({ status: 'closed' })).body.status).toBe('closed');
+    const admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
+    expect((await request(server.url, 'GET', '/api/analytics/summary', { cookie: admin })).body.nps).toMatchObject({ score: 100, count: 1, promoters: 1, detractors: 0 });
+
+    // A second resolution the same month: rated, but not asked to recommend us again.
+    const second = await fileComplaint(server.url, customer, ['I want to complain', 'The replacement for order 48213 has a dead pixel', 'yes']);
+    await request(server.url, 'PATCH', `/api/tickets/${second}`, { cookie: agent, body: { status: 'resolved', resolution: 'A technician will swap the screen.' } });
+    await botSays(server.url, customer, new RegExp(`ticket ${second}: it has been resolved`));
+    expect(await chat(server.url, customer, '5 great')).toBe(`Thank you! Your feedback is noted on ticket ${second}.`);
+  });
+
+  it('asks a Chinese customer whether they would recommend us, in Chinese, and lets them move on by asking something else', async () => {
+    const customer = await startConversation(server.url, 'zh-CN');
+    const id = await fileComplaint(server.url, customer, ['我要投诉', '耳机左边没声音，订单号20250305', '在聊天里回复我', '确认']);
+    await request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body: { status: 'resolved', resolution: '已为您换新。' } });
+    await botSays(server.url, customer, new RegExp(`工单 ${id}：已处理完毕`));
+    const [nps] = await send(server.url, customer, '5分 很快');
+    expect(nps.text).toBe(`谢谢！您的反馈已记录在工单 ${id} 中。\n再耽误您一点时间：您有多大可能把我们推荐给朋友？0–10（0 = 完全不可能，10 = 非常可能）`);
+    expect(nps.suggestedActions.actions.at(-1).title).toBe('不了，谢谢');
+    // Not an answer: the question goes away and the message is answered as any other.
+    expect(await chat(server.url, customer, '怎么退货')).toMatch(/退/);
+    expect((await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body.history.some((entry: any) => entry.action === 'nps')).toBe(false);
   });
 
   it('tells the customer when a person takes their ticket and when the team needs something from them, and keeps their answer', async () => {

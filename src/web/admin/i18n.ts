@@ -190,6 +190,8 @@ const strings = {
   escalation: { en: 'Escalation', zh: '转人工率' },
   fallback: { en: 'Fallback', zh: '未理解率' },
   csat: { en: 'CSAT', zh: '满意度' },
+  nps: { en: 'NPS (−100 … +100)', zh: '净推荐值 NPS（−100 … +100）' },
+  npsSplit: { en: 'n = {n} · promoters {promoters} · passives {passives} · detractors {detractors}', zh: 'n = {n} · 推荐者 {promoters} · 中立者 {passives} · 贬损者 {detractors}' },
   temperature: { en: 'Touchpoint temperature (−1 … +1)', zh: '触点温度（−1 … +1）' },
   temperatureSplit: { en: 'cold {cold} · cool {cool} · warm {warm}', zh: '冷 {cold} · 温 {cool} · 暖 {warm}' },
   botResponse: { en: 'Bot response (median)', zh: '机器人响应（中位数）' },

@@ -103,6 +103,7 @@ const strings = {
   history_resolution: { en: 'resolution: {text}', zh: '处理结果：{text}' },
   history_root_cause: { en: 'root cause: {text}', zh: '根因：{text}' },
   history_csat: { en: 'rated {to}/5 {text}', zh: '评分 {to}/5 {text}' },
+  history_nps: { en: 'would recommend us: {to}/10', zh: '推荐意愿：{to}/10' },
   history_overdue: { en: 'went past its due time', zh: '已超过处理时限' },
   contactLine: { en: 'Last contact {when} · contacts in 30 days: {recent} · conversations: {total}', zh: '上次联系 {when} · 近 30 天联系 {recent} 次 · 共 {total} 次会话' },
   contactToday: { en: 'today', zh: '今天' },

@@ -207,7 +207,7 @@ function historyOf(ticket: TicketOfCustomer): HTMLElement | null {
     const word = (value: string | null | undefined) => (value ? tOr(`ticketStatus_${value}`, tOr(`priority_${value}`, value)) : '—');
     // "delivery, high" on the filing line: the category and priority, in the console's language.
     const text = entry.action === 'created' ? (entry.text ?? '').split(', ').map((part) => tOr(`ticketCategory_${part}`, word(part))).join(' · ') : (entry.text ?? '');
-    const what = tOr(`history_${entry.action}`, entry.action, { from: word(entry.from), to: entry.action === 'assignee' || entry.action === 'csat' ? (entry.to ?? '—') : word(entry.to), text });
+    const what = tOr(`history_${entry.action}`, entry.action, { from: word(entry.from), to: entry.action === 'assignee' || entry.action === 'csat' || entry.action === 'nps' ? (entry.to ?? '—') : word(entry.to), text });
     return h('li', {}, h('span', { class: 'muted', text: `${whenAt(entry.at)} · ${who} · ` }), h('span', { text: what }));
   });
   details.appendChild(h('ul', {}, ...lines));

@@ -38,11 +38,18 @@ function kpis(summary: AnalyticsSummary): HTMLElement {
     kpi(t('escalation'), percent(summary.escalationRate)),
     kpi(t('fallback'), percent(summary.fallbackRate), `${formatCount(summary.turns.fallback)} / ${formatCount(summary.turns.total)}`),
     kpi(t('csat'), csat, `n = ${summary.csat.count}`),
+    npsKpi(summary.nps),
     kpi(t('botResponse'), millis(summary.botResponseMs.median)),
     kpi(t('agentResponse'), seconds(summary.agentFirstResponseSeconds.median), `n = ${summary.agentFirstResponseSeconds.count}`),
     kpi(t('resolution'), hours(summary.resolutionHours.median), `n = ${summary.resolutionHours.count}`),
     temperatureKpi(summary.temperature),
   );
+}
+
+/** Net Promoter Score: promoters minus detractors, with the counts behind it. */
+function npsKpi(nps: AnalyticsSummary['nps']): HTMLElement {
+  const value = nps.score === null ? '—' : `${nps.score > 0 ? '+' : ''}${nps.score}`;
+  return kpi(t('nps'), value, t('npsSplit', { n: nps.count, promoters: nps.promoters, passives: nps.passives, detractors: nps.detractors }));
 }
 
 /** Touchpoint temperature: how conversations felt (emotion and how the service answered), on average and how many were cold. */
