@@ -7,6 +7,7 @@ import {
   type CustomerViews,
   isCancelIntent,
   isComplaintIntent,
+  isOfferedChoice,
   type ProfileService,
   type TurnOutcome,
 } from '../customers/index.js';
@@ -53,18 +54,28 @@ export class ProfileRecorder implements Middleware {
       await this.recordConsent(activity);
       return next();
     }
+    const offered = watchOfferedChoices(context);
     const record = isCustomerText(activity) ? await this.deps.conversations.find(activity.conversation.id) : undefined;
-    if (!record) return next();
+    if (!record) {
+      await next();
+      // A turn the customer did not start (a ticket update, the rating after a handoff) may offer choices too.
+      const choices = offered();
+      if (choices && activity.conversation?.id) await this.deps.profiles.noteOfferedChoices(activity.conversation.id, choices).catch((error: unknown) => this.deps.logger.error({ err: error }, 'could not note the choices offered'));
+      return;
+    }
     const text = activity.text!;
     const language = languageOfMessage(text, activity.locale);
     const sentiment = this.deps.analyzeSentiment(text, language);
-    const { frustrated } = await this.deps.profiles.moodWith(record.customerId, record.id, sentiment.score);
+    // A click on a quick reply ("Yes", "4", "Reply in this chat") is recorded, but is no reading of the customer's mood.
+    const choice = isOfferedChoice(text, await this.deps.profiles.insight(record.id));
+    const { frustrated } = await this.deps.profiles.moodWith(record.customerId, record.id, choice ? null : sentiment.score);
     // Shorter replies while frustrated; an apology only when this message is itself unhappy,
     // so a calm follow-up question is not met with "sorry" every time.
-    if (frustrated) softenReplies(context, language, sentiment.label === 'negative');
+    if (frustrated) softenReplies(context, language, !choice && sentiment.label === 'negative');
     await next();
     try {
-      const turn = this.turnOf(context, record, sentiment);
+      const choices = offered();
+      const turn: CustomerTurn = { ...this.turnOf(context, record, sentiment), choice, ...(choices ? { offered: choices } : {}) };
       const insight = await this.deps.profiles.recordTurn(turn);
       await this.offerHumanIfNeeded(context, insight, turn, language);
       await this.announce(record, insight);
@@ -108,7 +119,7 @@ export class ProfileRecorder implements Middleware {
   private async offerHumanIfNeeded(context: TurnContext, insight: ConversationInsight, turn: CustomerTurn, language: Language): Promise<void> {
     if (insight.offeredHumanAt) return;
     const reason =
-      turn.sentiment.score <= STRONGLY_NEGATIVE ? 'negative_sentiment' : insight.fallbacksInARow >= FALLBACKS_BEFORE_HUMAN ? 'repeated_fallback' : undefined;
+      turn.sentiment.score <= STRONGLY_NEGATIVE && !turn.choice ? 'negative_sentiment' : insight.fallbacksInARow >= FALLBACKS_BEFORE_HUMAN ? 'repeated_fallback' : undefined;
     if (!reason) return;
     // The message may have started a dialog of its own this turn (a complaint offer, a person
     // asked for), gone to a dialog already under way (no understanding: it answered that
@@ -147,6 +158,22 @@ export class ProfileRecorder implements Middleware {
 
 function isCustomerText(activity: Partial<Activity>): boolean {
   return activity.type === 'message' && typeof activity.text === 'string' && activity.text.trim() !== '' && activity.from?.role !== 'bot';
+}
+
+/**
+ * Watches what the bot sends this turn: the quick replies of its last message (`[]` when that
+ * message offered none), or undefined when it sent no message.
+ */
+function watchOfferedChoices(context: TurnContext): () => string[] | undefined {
+  let offered: string[] | undefined;
+  context.onSendActivities(async (_context, activities, nextSend) => {
+    for (const activity of activities) {
+      if (activity.type !== 'message') continue;
+      offered = (activity.suggestedActions?.actions ?? []).flatMap((action) => [action.title, typeof action.value === 'string' ? action.value : undefined]).filter((each): each is string => !!each);
+    }
+    return nextSend();
+  });
+  return () => (offered ? [...new Set(offered)] : undefined);
 }
 
 /** A frustrated customer gets a shorter "not sure", and a short apology before the first reply of an unhappy turn. */

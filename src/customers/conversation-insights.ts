@@ -1,3 +1,4 @@
+import { canonicalText } from '../nlu/normalize.js';
 import type { KeyValueStore } from '../storage/ports.js';
 import { nextMood, touchpointTemperature } from './temperature.js';
 import type { ConversationInsight, MoodLabel, TurnOutcome } from './types.js';
@@ -13,6 +14,19 @@ export interface CustomerTurn {
   complaint: boolean;
   /** The customer asked to cancel or close their account. */
   cancelRequest: boolean;
+  /** The message is exactly one of the choices the bot had just offered: recorded, not counted in the mood. */
+  choice?: boolean;
+  /** The quick replies of the bot's last message this turn (`[]`: it offered none); absent when the bot said nothing. */
+  offered?: string[];
+}
+
+/** How a message and a quick reply are compared: "Yes, file a complaint" and "yes, file a complaint " are one choice, "確認" and "确认" too. */
+export const choiceKey = (text: string) => canonicalText(text).trim().toLowerCase().replace(/\s+/gu, ' ');
+
+/** The message is exactly one of the choices the bot offered last in the conversation (a click, or the same words typed). */
+export function isOfferedChoice(text: string, insight: Pick<ConversationInsight, 'offeredChoices'> | undefined): boolean {
+  const key = choiceKey(text);
+  return key !== '' && (insight?.offeredChoices ?? []).includes(key);
 }
 
 export function emptyInsight(conversationId: string, customerId: string, at: string): ConversationInsight {
@@ -45,6 +59,8 @@ export function withTemperature(insight: ConversationInsight): ConversationInsig
  */
 export function applyTurn(insight: ConversationInsight, turn: CustomerTurn, at: string, keepMessages: boolean): ConversationInsight {
   const fallback = turn.outcome === 'fallback';
+  const counted = insight.moodTurns ?? insight.turns;
+  const choice = turn.choice === true;
   const next: ConversationInsight = {
     ...insight,
     lastAt: at,
@@ -52,10 +68,13 @@ export function applyTurn(insight: ConversationInsight, turn: CustomerTurn, at: 
     answered: insight.answered + (turn.outcome === 'answered' || turn.outcome === 'dialog' ? 1 : 0),
     fallbacks: insight.fallbacks + (fallback ? 1 : 0),
     fallbacksInARow: fallback ? insight.fallbacksInARow + 1 : turn.outcome === 'none' ? insight.fallbacksInARow : 0,
-    mood: nextMood(insight.turns === 0 ? null : insight.mood, turn.sentiment.score),
-    lastLabel: turn.sentiment.label,
+    // A clicked choice ("Yes", "4", "Reply in this chat") says nothing about how the customer feels.
+    mood: choice ? insight.mood : nextMood(counted === 0 ? null : insight.mood, turn.sentiment.score),
+    moodTurns: counted + (choice ? 0 : 1),
+    lastLabel: choice ? insight.lastLabel : turn.sentiment.label,
+    ...(turn.offered ? { offeredChoices: turn.offered.map(choiceKey) } : {}),
     messages: keepMessages
-      ? [...insight.messages, { activityId: turn.activityId, at, score: round(turn.sentiment.score), label: turn.sentiment.label }]
+      ? [...insight.messages, { activityId: turn.activityId, at, score: round(turn.sentiment.score), label: turn.sentiment.label, ...(choice ? { choice: true as const } : {}) }]
       : [],
   };
   return withTemperature(next);

@@ -81,7 +81,7 @@ export class CustomerViews {
       tags: assessment.tags,
       sentiment: {
         rolling: profile?.rolling ?? null,
-        history: (profile?.sentiment ?? []).map(({ at, score, label, conversationId }) => ({ at, score, label, conversationId })),
+        history: (profile?.sentiment ?? []).map(({ at, score, label, conversationId, choice }) => ({ at, score, label, conversationId, ...(choice ? { choice } : {}) })),
       },
       churnRisk: assessment.churnRisk,
       contact: {

@@ -7,7 +7,7 @@ export { maskPersonalData, isLuhnValid, isChineseIdNumber } from './mask.js';
 export * from './types.js';
 export { ProfileStore } from './profile-store.js';
 export { ProfileService, type ProfileServiceDeps, MAX_HISTORY, emptyProfile } from './profile-service.js';
-export { InsightStore, type CustomerTurn, applyTurn, emptyInsight } from './conversation-insights.js';
+export { InsightStore, type CustomerTurn, applyTurn, emptyInsight, isOfferedChoice, choiceKey } from './conversation-insights.js';
 export { touchpointTemperature, serviceScore, nextMood } from './temperature.js';
 export { profileFacts, type ProfileFacts } from './profile-facts.js';
 export { TAG_RULES, evaluateTags, FRUSTRATED_BELOW, HAPPY_ABOVE, AT_RISK_FROM } from './tag-rules.js';

@@ -35,7 +35,8 @@ const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((
 export function profileFacts(profile: CustomerProfile, tickets: readonly TicketSummary[], now: Date): ProfileFacts {
   const since = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const month = since(30);
-  const scores = profile.sentiment.map((point) => point.score);
+  // Clicked choices are in the history but say nothing about the customer's mood.
+  const scores = profile.sentiment.filter((point) => !point.choice).map((point) => point.score);
   const last = profile.contacts.at(-1);
   const ticketCsat: CsatAnswer[] = tickets.flatMap((ticket) =>
     ticket.csat && typeof ticket.csat.score === 'number' ? [{ at: ticket.csat.at ?? ticket.createdAt ?? '', score: ticket.csat.score, ticketId: ticket.id }] : [],

@@ -1,5 +1,5 @@
 import { conflict } from '../errors.js';
-import { applyTurn, type CustomerTurn, emptyInsight, InsightStore, withTemperature } from './conversation-insights.js';
+import { applyTurn, choiceKey, type CustomerTurn, emptyInsight, InsightStore, withTemperature } from './conversation-insights.js';
 import type { VerifiedIdentity } from './identity.js';
 import type { ProfileStore } from './profile-store.js';
 import { FRUSTRATED_BELOW } from './tag-rules.js';
@@ -41,15 +41,16 @@ export class ProfileService {
   }
 
   /** The customer's mood if this message were added: the bot adapts its tone to it. */
-  async moodWith(customerId: string, conversationId: string, score: number): Promise<{ mood: number; frustrated: boolean }> {
+  async moodWith(customerId: string, conversationId: string, score: number | null): Promise<{ mood: number; frustrated: boolean }> {
     const profile = await this.get(customerId);
     let previous = profile ? profile.rolling : null;
     if (!profile) {
       // Without a profile, the mood of this conversation alone.
       const insight = await this.insight(conversationId);
-      previous = insight && insight.turns > 0 ? insight.mood : null;
+      previous = insight && (insight.moodTurns ?? insight.turns) > 0 ? insight.mood : null;
     }
-    const mood = nextMood(previous, score);
+    // `null`: a message that does not count (a clicked choice): the mood as it is.
+    const mood = score === null ? (previous ?? 0) : nextMood(previous, score);
     return { mood, frustrated: mood < FRUSTRATED_BELOW };
   }
 
@@ -81,6 +82,14 @@ export class ProfileService {
       const waited = Math.max(0, Math.round((now - Date.parse(waitingSince)) / 1000));
       return withTemperature({ ...rest, waitedSeconds: insight.waitedSeconds + waited });
     });
+  }
+
+  /** The bot's latest message in a turn the customer did not start offered these quick replies (or none). */
+  async noteOfferedChoices(conversationId: string, offered: string[]): Promise<void> {
+    const keys = offered.map(choiceKey);
+    await this.deps.insights.update(conversationId, (insight) =>
+      insight && JSON.stringify(insight.offeredChoices ?? []) !== JSON.stringify(keys) ? { ...insight, offeredChoices: keys } : undefined,
+    );
   }
 
   /** The bot offered (and asked for) a human in this conversation; it will not offer again. */
@@ -196,13 +205,14 @@ function withComplaint(complaints: Complaint[], complaint: Complaint): Complaint
 }
 
 function addTurn(profile: CustomerProfile, turn: CustomerTurn, insight: ConversationInsight, at: string): CustomerProfile {
-  const point = { at, score: insight.messages.at(-1)?.score ?? turn.sentiment.score, label: turn.sentiment.label, conversationId: turn.conversationId };
+  const choice = turn.choice === true;
+  const point = { at, score: insight.messages.at(-1)?.score ?? turn.sentiment.score, label: turn.sentiment.label, conversationId: turn.conversationId, ...(choice ? { choice: true as const } : {}) };
   const contact = { conversationId: turn.conversationId, startedAt: insight.startedAt, lastAt: at, temperature: insight.temperature.score };
   return {
     ...profile,
     updatedAt: at,
     sentiment: [...profile.sentiment, point].slice(-MAX_HISTORY),
-    rolling: nextMood(profile.rolling, turn.sentiment.score),
+    rolling: choice ? profile.rolling : nextMood(profile.rolling, turn.sentiment.score),
     contacts: [...profile.contacts.filter((each) => each.conversationId !== turn.conversationId), contact].slice(-MAX_HISTORY),
     complaints: turn.complaint ? withComplaint(profile.complaints, { at, conversationId: turn.conversationId }) : profile.complaints,
     cancelRequests: turn.cancelRequest ? [...profile.cancelRequests, at].slice(-50) : profile.cancelRequests,

@@ -9,6 +9,8 @@ export interface MessageSentiment {
   at: string;
   score: number;
   label: MoodLabel;
+  /** The message was one of the choices the bot had just offered (a button): kept, but not counted in any mood. */
+  choice?: true;
 }
 
 /** How one turn of the bot went, as the touchpoint temperature counts it. */
@@ -34,8 +36,12 @@ export interface ConversationInsight {
   waitingSince?: string;
   /** Seconds the customer waited for a human, when they did. */
   waitedSeconds: number;
-  /** Mood of this conversation so far (exponentially weighted), whatever the consent. */
+  /** Mood of this conversation so far (exponentially weighted), whatever the consent; clicked choices do not count. */
   mood: number;
+  /** Messages counted in `mood` (absent in insights from before clicked choices stopped counting: then `turns`). */
+  moodTurns?: number;
+  /** The quick replies of the bot's latest message here: a customer message that is exactly one of them is a click. */
+  offeredChoices?: string[];
   lastLabel: MoodLabel;
   /** Set once the bot has offered a human, so it does not keep offering. */
   offeredHumanAt?: string;
@@ -58,6 +64,8 @@ export interface SentimentPoint {
   score: number;
   label: MoodLabel;
   conversationId: string;
+  /** A clicked choice (see `MessageSentiment.choice`): in the history, not in the rolling score or the tags. */
+  choice?: true;
 }
 
 export interface Complaint {

@@ -84,6 +84,36 @@ async function ask(chat: Visit, text: string): Promise<string[]> {
     .map((activity) => activity.text ?? '');
 }
 
+describe('clicks on quick replies', () => {
+  it('are recorded, but a furious complaint filed by clicking through the flow leaves the customer frustrated', async () => {
+    const chat = await visit();
+    await consent(chat, true);
+    expect((await ask(chat, 'I want to complain, my parcel never arrived and nobody answers me, this is terrible and I am furious')).join('\n')).toMatch(/Which order/);
+    // Three clicks on the buttons the bot offered: each was read as a neutral message that pulled the mood towards 0.
+    expect((await ask(chat, 'Not about an order')).join('\n')).toMatch(/How can our team reach you/);
+    expect((await ask(chat, 'Reply in this chat')).join('\n')).toMatch(/Shall I file it\?/);
+    expect((await ask(chat, 'Yes, file it')).join('\n')).toMatch(/filed as ticket T-\d+/);
+
+    const profile = (await request(server.url, 'GET', `/api/customers/${chat.customerId}`, { cookie: agent })).body;
+    expect(profile.sentiment.history.map((point: { label: string; choice?: boolean }) => [point.label, point.choice ?? false])).toEqual([
+      ['negative', false],
+      ['neutral', true],
+      ['neutral', true],
+      ['neutral', true],
+    ]);
+    expect(profile.sentiment.rolling).toBe(profile.sentiment.history[0].score);
+    expect(profile.tags).toContainEqual(expect.objectContaining({ name: 'frustrated', reason: expect.stringMatching(/^rolling sentiment -0\.\d\d over 1 messages$/) }));
+    // The conversation's own mood (the agents' queue, the touchpoint temperature) follows the words too.
+    expect(profile.conversations[0].mood).toBe(profile.sentiment.rolling);
+
+    // Typed words that are not a choice on offer count as ever.
+    await ask(chat, 'ok thanks, that is great, you were very helpful');
+    const after = (await request(server.url, 'GET', `/api/customers/${chat.customerId}`, { cookie: agent })).body;
+    expect(after.sentiment.history.at(-1).choice).toBeUndefined();
+    expect(after.sentiment.rolling).toBeGreaterThan(profile.sentiment.rolling);
+  });
+});
+
 describe('a conversation that turns sour', () => {
   it('fills the profile, sets the tags, and the bot apologises and brings in a human', async () => {
     const offline = await agentOnline(agent);
