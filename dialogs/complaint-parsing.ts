@@ -53,14 +53,33 @@ export function contactIn(text: string): TicketContact | undefined {
 /** The customer typed something meant as an e-mail address that is not one. */
 export const looksLikeBadEmail = (text: string) => text.includes('@') && extractEntities(text).emails.length === 0;
 
-const BOILERPLATE = [
-  /\b(i\s*(want|would like|'d like|wish|need)\s+to|can i|could i|how (do|can) i|let me|i'm going to|i am going to)?\s*(make|file|lodge|submit|raise|open|have)?\s*(a|an)?\s*(formal\s+)?complain(t|ts|ing)?\b( about)?/giu,
-  /我(要|想|想要|需要)?(投[诉訴]|申[诉訴])(一下)?|投[诉訴](一下)?/gu,
+/** Where a clause starts: the text's start, or after a punctuation mark. */
+const CLAUSE_START = String.raw`(?<=^|[,，.。!！?？:：;；]\s*)`;
+/** The punctuation after a trigger phrase, which goes with it. */
+const TRAILING = String.raw`[\s,，:：.。!！?？;；-]*`;
+/**
+ * "I want to complain (about)", "I'd like to file a formal complaint", "我又要投诉", "我想申诉一下":
+ * removed only where they open a clause, so "this is my third complaint" or "这是我第三次投诉了"
+ * keep their words.
+ */
+const TRIGGERS = [
+  new RegExp(
+    CLAUSE_START +
+      String.raw`(?:(?:i\s*(?:want|would like|'d like|wish|need)\s+to|can i|could i|how (?:do|can) i|let me|i'm going to|i am going to)\s+)?(?:(?:make|file|lodge|submit|raise|open|have)\s+)?(?:(?:a|an)\s+)?(?:formal\s+)?complain(?:t|ts|ing)?\b(?:\s+again)?(?:\s+about)?` +
+      TRAILING,
+    'giu',
+  ),
+  new RegExp(CLAUSE_START + String.raw`我?(?:又|还|也|再|就|真的|一定|必须|现在|今天)*(?:要|想|想要|需要|得)?(?:再|来)?(?:投[诉訴]|申[诉訴])(?:一下)?` + TRAILING, 'gu'),
 ];
 
-/** The complaint minus "I want to complain" (in either script): what is left, in the customer's words, says what happened, if anything. */
+/**
+ * The complaint minus "I want to complain" (in either script), with the punctuation that went
+ * with it: what is left, in the customer's words, says what happened, if anything.
+ * "我又要投诉，我买的耳机坏了" → "我买的耳机坏了"; "My screen cracked, I want to complain!" → "My screen cracked".
+ */
 export function withoutBoilerplate(text: string): string {
-  return BOILERPLATE.reduce((rest, pattern) => rest.replace(pattern, ' '), text).replace(/^[\s,，:：.。!！-]+/u, '').trim();
+  const rest = TRIGGERS.reduce((kept, pattern) => kept.replace(pattern, ''), text);
+  return rest.replace(/^[\s,，:：.。!！?？;；-]+/u, '').replace(/[\s,，:：;；、-]+$/u, '').trim();
 }
 
 /**

@@ -220,6 +220,23 @@ describe('complaint dialog, Chinese', () => {
     expect(await bot.tickets.get('T-1001')).toMatchObject({ language: 'zh', category: 'product_quality', orderNumber: '20251130' });
   });
 
+  it('keeps the whole description, minus only the words that asked to complain (QA: "我又要 ，我买的耳机坏了")', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我又要投诉，我买的耳机坏了，左边没声音', zh('complaintAskOrder')],
+      ['订单号 20251201', zh('complaintAskContact')],
+      ['在聊天里回复我', /^您的投诉内容如下：\n• 问题描述：我买的耳机坏了，左边没声音\n/],
+      ['确认', /^您的投诉已登记/],
+    ]);
+    expect((await bot.tickets.get('T-1001')).description).toBe('我买的耳机坏了，左边没声音');
+    const english = await createTicketBot();
+    await converse(english.adapter, [
+      ['My new headphones arrived broken, I want to complain!', /^Which order is this about\?/],
+      ['Not about an order', /^How can our team reach you/],
+      ['Reply in this chat', /^Here is your complaint:\n• What happened: My new headphones arrived broken\n/],
+    ]);
+  });
+
   it('takes the order number and a phone number given in one answer, and asks for neither again', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
