@@ -87,6 +87,8 @@ export class CsatDialog extends ComponentDialog {
       await step.context.sendActivity(reply(say('chatRatingSkipped', options.language), options.language));
       return step.endDialog();
     }
+    // The team reopened the ticket before the customer answered: there is nothing to rate now.
+    if (isTicket(options) && (await this.deps.tickets.findForCustomer(options.ticketId, customerId))?.status === 'reopened') return step.endDialog({ reroute: answer });
     const rating = ratingIn(answer);
     // Not a rating: the customer moved on; route what they said as a new message.
     if (rating === undefined) return step.endDialog({ reroute: answer });

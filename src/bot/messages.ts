@@ -183,6 +183,10 @@ export const messages = {
     en: 'An update on your ticket {id}: a member of our team is now working on it. We aim to get back to you by {due}.',
     zh: '关于您的工单 {id}：我们的客服已开始处理。我们会在 {due} 前答复您。',
   },
+  ticketReopenedNotice: {
+    en: 'An update on your ticket {id}: our team has reopened it and is looking into it again. We aim to get back to you by {due}.',
+    zh: '关于您的工单 {id}：我们已重新打开，正在重新处理。我们会在{due}前答复您。',
+  },
   ticketQuestionAsk: {
     en: 'An update on your ticket {id}: to carry on, our team needs something from you.\n{question}\nPlease reply here.',
     zh: '关于您的工单 {id}：为了继续处理，我们需要您补充一些信息。\n{question}\n请直接在这里回复。',

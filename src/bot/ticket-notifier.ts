@@ -7,6 +7,8 @@ import type { TicketEventPayloads } from '../tickets/index.js';
 import type { DialogStarter } from './dialog-starter.js';
 import { reply } from '../../dialogs/knowledge-replies.js';
 import { say } from './messages.js';
+import type { Language } from '../nlu/types.js';
+import type { NoticeDestination } from './notice-destination.js';
 
 export interface TicketNotifierDeps {
   adapter: Pick<BotAdapter, 'continueConversation'>;
@@ -16,18 +18,24 @@ export interface TicketNotifierDeps {
   withAgent: (conversationId: string) => Promise<boolean>;
   /** When the ticket is due now (it may have moved since the event). */
   dueAtOf: (ticketId: string) => Promise<string>;
+  /** Where the customer reads the news, and in which language; by default the ticket's conversation and language. */
+  destinationOf?: (ticket: { customerId: string; conversationId: string; language: Language }) => Promise<NoticeDestination>;
   /** Time zone for due times told to customers; UTC by default. */
   timeZone?: string;
   logger: Logger;
 }
 
+type TicketNews = { ticketId: string; customerId: string; conversationId: string; language: Language };
+
 /**
- * Feeds a ticket's progress back to the customer, in proactive turns on the ticket's
- * conversation and in its language:
+ * Feeds a ticket's progress back to the customer, in proactive turns on their most recent open
+ * conversation (see `noticeDestination`) and in the language they last wrote in:
  * - a person took it;
  * - the team needs something from them: the bot keeps their next message as the answer;
  * - it was resolved: the bot says how and asks for a rating, and the customer's next message
- *   answers the CSAT dialog this turn leaves waiting.
+ *   answers the CSAT dialog this turn leaves waiting;
+ * - the team reopened it (after it was resolved): it is being looked at again, by when.
+ * Closing a resolved ticket is filing, not news: the customer already heard the resolution.
  * While an agent has the chat (an agent often works the ticket while talking to the customer)
  * the customer is only told: their answers go to the agent, and the chat's own rating follows
  * the handback.
@@ -36,33 +44,48 @@ export class TicketNotifier {
   constructor(private readonly deps: TicketNotifierDeps) {}
 
   async notifyResolved(resolved: TicketEventPayloads['ticket.resolved']): Promise<void> {
-    const { ticketId, language, resolution } = resolved;
+    const { ticketId, resolution } = resolved;
+    const { conversationId, language } = await this.destinationOf(resolved);
     const options: CsatOptions = { ticketId, language, resolution };
-    const withAgent = await this.deps.withAgent(resolved.conversationId);
-    await this.deps.adapter.continueConversation({ conversation: { id: resolved.conversationId, isGroup: false, conversationType: '', name: '' } }, async (context) => {
+    const withAgent = await this.deps.withAgent(conversationId);
+    await this.continueIn(conversationId, async (context) => {
       if (withAgent) await context.sendActivity(reply(say('ticketResolvedNotice', language, { id: ticketId, resolution }), language));
       else await this.deps.startDialog(context, CSAT_DIALOG, options);
     });
-    this.deps.logger.info({ ticketId: resolved.ticketId }, 'resolution sent to the customer');
+    this.deps.logger.info({ ticketId }, 'resolution sent to the customer');
   }
 
   async notifyTaken(taken: TicketEventPayloads['ticket.taken']): Promise<void> {
-    const { ticketId: id, language, agentName } = taken;
+    const { ticketId: id, agentName } = taken;
+    const { conversationId, language } = await this.destinationOf(taken);
     const due = formatDue(await this.deps.dueAtOf(id), language, this.deps.timeZone);
     const text = agentName ? say('ticketTakenNotice', language, { id, agent: agentName, due }) : say('ticketTakenNoticeNoName', language, { id, due });
-    await this.continueIn(taken.conversationId, async (context) => void (await context.sendActivity(reply(text, language))));
+    await this.continueIn(conversationId, async (context) => void (await context.sendActivity(reply(text, language))));
   }
 
   async notifyWaiting(waiting: TicketEventPayloads['ticket.waiting']): Promise<void> {
-    const { ticketId, language, question } = waiting;
+    const { ticketId, question } = waiting;
+    const { conversationId, language } = await this.destinationOf(waiting);
     const options: TicketQuestionOptions = { ticketId, language, question };
-    const withAgent = await this.deps.withAgent(waiting.conversationId);
-    await this.continueIn(waiting.conversationId, async (context) => {
+    const withAgent = await this.deps.withAgent(conversationId);
+    await this.continueIn(conversationId, async (context) => {
       if (!withAgent) return this.deps.startDialog(context, TICKET_QUESTION_DIALOG, options);
       const text = question ? say('ticketQuestionNotice', language, { id: ticketId, question }) : say('ticketQuestionAskGeneric', language, { id: ticketId });
       await context.sendActivity(reply(text, language));
     });
     this.deps.logger.info({ ticketId }, 'question sent to the customer');
+  }
+
+  async notifyReopened(reopened: TicketEventPayloads['ticket.reopened']): Promise<void> {
+    const { ticketId: id } = reopened;
+    const { conversationId, language } = await this.destinationOf(reopened);
+    const due = formatDue(await this.deps.dueAtOf(id), language, this.deps.timeZone);
+    await this.continueIn(conversationId, async (context) => void (await context.sendActivity(reply(say('ticketReopenedNotice', language, { id, due }), language))));
+  }
+
+  private destinationOf(news: TicketNews): Promise<NoticeDestination> {
+    const { customerId, conversationId, language } = news;
+    return this.deps.destinationOf?.({ customerId, conversationId, language }) ?? Promise.resolve({ conversationId, language });
   }
 
   private continueIn(conversationId: string, logic: Parameters<TicketNotifierDeps['adapter']['continueConversation']>[1]): Promise<void> {

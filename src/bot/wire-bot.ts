@@ -27,6 +27,7 @@ import { createTurnErrorHandler, ParleyBot } from './parley-bot.js';
 import { ProfileRecorder } from './profile-recorder.js';
 import { BotStateStorage } from './state-storage.js';
 import { dropStateTraces } from './state-trace-filter.js';
+import { noticeDestination } from './notice-destination.js';
 import { TicketNotifier } from './ticket-notifier.js';
 import { TraditionalReplies } from './traditional-replies.js';
 
@@ -126,7 +127,9 @@ export function wireBot(deps: BotDeps): WiredBot {
   // What the domain tells the customer outside their own turns: ticket resolutions, handoff news.
   const withAgent = async (conversationId: string) => ['active', 'waiting'].includes((await conversations.find(conversationId))?.status ?? '');
   const dueAtOf = async (ticketId: string) => (await tickets.get(ticketId)).dueAt;
-  const ticketNotifier = new TicketNotifier({ adapter, startDialog, withAgent, dueAtOf, ...(ticketDialogDeps.timeZone ? { timeZone: ticketDialogDeps.timeZone } : {}), logger });
+  const destinationOf = (ticket: { customerId: string; conversationId: string; language: Language }) =>
+    noticeDestination({ conversationsOf: (customerId) => conversations.ofCustomer(customerId), lastWroteAt: async (id) => (await customers.insights.get(id))?.lastAt }, ticket);
+  const ticketNotifier = new TicketNotifier({ adapter, startDialog, withAgent, dueAtOf, destinationOf, ...(ticketDialogDeps.timeZone ? { timeZone: ticketDialogDeps.timeZone } : {}), logger });
   events.subscribe('ticket.resolved', (resolved) => {
     ticketNotifier.notifyResolved(resolved).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer about a resolution'));
   });
@@ -135,6 +138,9 @@ export function wireBot(deps: BotDeps): WiredBot {
   });
   events.subscribe('ticket.waiting', (waiting) => {
     ticketNotifier.notifyWaiting(waiting).catch((error: unknown) => logger.error({ err: error }, "could not ask the customer for a ticket's missing information"));
+  });
+  events.subscribe('ticket.reopened', (reopened) => {
+    ticketNotifier.notifyReopened(reopened).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer their ticket was reopened'));
   });
   connectHandoffToBot(events, (activity) => runTurn(activity, 'handoff status turn'));
   return { adapter, runTurn };

@@ -42,6 +42,11 @@ export class ConversationRepository {
     return record;
   }
 
+  /** One customer's conversations. */
+  ofCustomer(customerId: string): Promise<ConversationRecord[]> {
+    return this.records.filter((record) => record.customerId === customerId);
+  }
+
   all(): Promise<ConversationRecord[]> {
     return this.records.all();
   }

@@ -36,6 +36,7 @@ export interface ParleyEvents {
   'ticket.resolved': TicketEventPayloads['ticket.resolved'];
   'ticket.taken': TicketEventPayloads['ticket.taken'];
   'ticket.waiting': TicketEventPayloads['ticket.waiting'];
+  'ticket.reopened': TicketEventPayloads['ticket.reopened'];
   'ticket.overdue': TicketEventPayloads['ticket.overdue'];
 }
 

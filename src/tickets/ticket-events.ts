@@ -7,6 +7,8 @@ export interface TicketEventPayloads {
   'ticket.taken': { ticketId: string; customerId: string; conversationId: string; agentName: string | null; language: 'en' | 'zh' };
   /** The company needs something from the customer (`waiting_customer`), with what, when the agent said it. */
   'ticket.waiting': { ticketId: string; customerId: string; conversationId: string; question: string | null; language: 'en' | 'zh' };
+  /** An agent reopened a resolved ticket: it is being worked on again (the customer's own "still not fixed" is answered in the chat). */
+  'ticket.reopened': { ticketId: string; customerId: string; conversationId: string; language: 'en' | 'zh' };
   'ticket.overdue': { ticketId: string; customerId: string; priority: string; dueAt: string };
 }
 

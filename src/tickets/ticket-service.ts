@@ -223,6 +223,9 @@ export class TicketService {
     if (status === 'waiting_customer' && (previousStatus !== 'waiting_customer' || question !== undefined)) {
       this.deps.events.publish('ticket.waiting', { ticketId, customerId, conversationId, question: question ?? null, language });
     }
+    if (status === 'reopened' && previousStatus !== 'reopened' && by.kind === 'agent') {
+      this.deps.events.publish('ticket.reopened', { ticketId, customerId, conversationId, language });
+    }
     if (status === 'resolved' && previousStatus !== 'resolved') {
       this.deps.events.publish('ticket.resolved', { ticketId, customerId, conversationId, resolution: ticket.resolution ?? '', language: ticket.language });
     }

@@ -167,6 +167,36 @@ describe('tickets over HTTP', () => {
     expect(ticket.history.at(-1)).toMatchObject({ action: 'status', from: 'resolved', to: 'reopened', by: { kind: 'customer' } });
   });
 
+  it('tells the customer in the conversation they are in now, in the language they write now, and when the team reopens the ticket', async () => {
+    const first = await startConversation(server.url, 'en-US');
+    const id = await fileComplaint(server.url, first, ['I want to complain', 'My order 48219 arrived with a broken zip', 'me@example.com', 'yes']);
+    // "Start a new conversation" in the widget: the same customer, a fresh chat; now they write Chinese.
+    const renewed = await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: first.token, body: {} });
+    const second = (await request(server.url, 'POST', '/v3/directline/conversations', { token: renewed.body.token, body: { locale: 'en-US' } })).body as Conversation;
+    expect(second.conversationId).not.toBe(first.conversationId);
+    await chat(server.url, second, '你好，我想问一下怎么退货');
+    await server.parley.adapter.idle();
+    const patch = (body: unknown) => request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body });
+
+    await patch({ status: 'in_progress' });
+    expect(await botSays(server.url, second, new RegExp(`关于您的工单 ${id}：我们的客服 Ana 已开始处理`))).toMatch(/我们会在.+前答复您。$/);
+    await patch({ status: 'resolved', resolution: '我们会寄出新的外套。' });
+    await botSays(server.url, second, new RegExp(`关于您的工单 ${id}：已处理完毕。\n我们会寄出新的外套。`));
+    // Reopened by the team: the customer hears it is being looked at again, and by when.
+    await patch({ status: 'reopened', note: 'warehouse says the replacement is also faulty' });
+    expect(await botSays(server.url, second, new RegExp(`关于您的工单 ${id}：我们已重新打开`))).toMatch(/^关于您的工单 T-\d+：我们已重新打开，正在重新处理。我们会在\d+月\d+日周.\s?\d\d:\d\d（UTC）前答复您。$/);
+    // The old chat heard none of it (the customer left it).
+    expect((await activitiesOf(server.url, first)).filter((activity) => activity.from.role === 'bot' && /An update on your ticket|关于您的工单/.test(activity.text ?? ''))).toEqual([]);
+
+    // Closing a resolved ticket is filing, not news: nothing more is said.
+    await patch({ status: 'resolved', resolution: '我们已经寄出两件新外套，请任选一件。' });
+    await botSays(server.url, second, /请任选一件/);
+    const before = (await activitiesOf(server.url, second)).length;
+    expect((await patch({ status: 'closed' })).body.status).toBe('closed');
+    await server.parley.adapter.idle();
+    expect((await activitiesOf(server.url, second)).length).toBe(before);
+  });
+
   it("lets a customer read only their own tickets by number in chat", async () => {
     const owner = await startConversation(server.url);
     const id = await fileComplaint(server.url, owner, ['I want to complain, the courier was rude to me', 'owner@example.com', 'yes']);

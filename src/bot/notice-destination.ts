@@ -1,0 +1,29 @@
+import type { ConversationRecord } from '../conversations/index.js';
+import type { Language } from '../nlu/types.js';
+
+/** Where and how a ticket's news reaches its customer. */
+export interface NoticeDestination {
+  conversationId: string;
+  language: Language;
+}
+
+export interface NoticeDestinationDeps {
+  /** The customer's conversations. */
+  conversationsOf: (customerId: string) => Promise<ConversationRecord[]>;
+  /** When the customer last wrote in a conversation (undefined: never). */
+  lastWroteAt: (conversationId: string) => Promise<string | undefined>;
+}
+
+/**
+ * A ticket's news goes to the customer's most recent conversation that is not closed (after
+ * "Start a new conversation" they are there, not in the chat the complaint was filed in),
+ * else to the ticket's own; in the language the customer last wrote in, else the ticket's.
+ */
+export async function noticeDestination(deps: NoticeDestinationDeps, ticket: { customerId: string; conversationId: string; language: Language }): Promise<NoticeDestination> {
+  const records = await deps.conversationsOf(ticket.customerId);
+  const startedAt = (record: ConversationRecord) => record.startedAt ?? record.createdAt;
+  const newest = records.filter((record) => record.status !== 'closed' && record.startedAt).sort((a, b) => startedAt(b).localeCompare(startedAt(a)))[0];
+  const written = await Promise.all(records.filter((record) => record.language).map(async (record) => ({ record, at: await deps.lastWroteAt(record.id) })));
+  const lastWritten = written.filter((each) => each.at).sort((a, b) => b.at!.localeCompare(a.at!))[0]?.record;
+  return { conversationId: newest?.id ?? ticket.conversationId, language: lastWritten?.language ?? ticket.language };
+}
