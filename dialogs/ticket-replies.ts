@@ -70,5 +70,6 @@ export function describeTicket(ticket: TicketView, language: Language, timeZone?
   const lines = [say('ticketStatusOne', language, { id: ticket.id, category: categoryLabel(ticket.category, language), status: statusLabel(ticket.status, language) })];
   if (ticket.status === 'resolved' && ticket.resolution) lines.push(say('ticketResolvedWith', language, { resolution: ticket.resolution }));
   else if (ticket.status !== 'closed' && ticket.status !== 'resolved') lines.push(say('ticketDueBy', language, { due: formatDue(ticket.dueAt, language, timeZone) }));
-  return lines.join(' ');
+  // Chinese sentences follow one another without a space.
+  return lines.join(language === 'zh' ? '' : ' ');
 }

@@ -129,7 +129,7 @@ export const messages = {
   complaintKnownContact: { en: '{contact} (from your earlier details)', zh: '{contact}（沿用您之前留下的）' },
   complaintFiled: {
     en: 'Your complaint is filed as ticket {id}. A member of our team will look into it and get back to you within {sla} (by {due}). You can ask me "status of {id}" at any time.',
-    zh: '您的投诉已登记，工单号 {id}。我们的客服专员会跟进处理，并在{sla}内（{due} 前）答复您。您可以随时问我“{id} 进度如何”。',
+    zh: '您的投诉已登记，工单号 {id}。我们的客服专员会跟进处理，并在{sla}内（{due}前）答复您。您可以随时问我“{id} 进度如何”。',
   },
   complaintCancelled: {
     en: "OK, I've cancelled the complaint; nothing was filed. Is there anything else I can help with?",
@@ -157,7 +157,7 @@ export const messages = {
   hours: { en: '{n} hours', zh: '{n}小时' },
   days: { en: '{n} days', zh: '{n}天' },
   ticketStatusOne: { en: 'Ticket {id} ({category}): {status}.', zh: '工单 {id}（{category}）：{status}。' },
-  ticketDueBy: { en: 'We aim to get back to you by {due}.', zh: '我们会在 {due} 前答复您。' },
+  ticketDueBy: { en: 'We aim to get back to you by {due}.', zh: '我们会在{due}前答复您。' },
   ticketResolvedWith: { en: 'Resolution: {resolution}', zh: '处理结果：{resolution}' },
   ticketNotFound: {
     en: "I couldn't find ticket {id} among your tickets. Please check the number (it looks like T-1001).",
@@ -168,7 +168,7 @@ export const messages = {
     zh: '您目前没有处理中的工单。如果遇到问题，请告诉我，我可以帮您登记投诉。',
   },
   ticketListOpen: { en: 'Your open tickets:\n{list}', zh: '您处理中的工单：\n{list}' },
-  ticketListItem: { en: '• {id} ({category}): {status}, due {due}', zh: '• {id}（{category}）：{status}，{due} 前答复' },
+  ticketListItem: { en: '• {id} ({category}): {status}, due {due}', zh: '• {id}（{category}）：{status}，{due}前答复' },
   csatAsk: {
     en: 'An update on your ticket {id}: it has been resolved.\n{resolution}\nHow happy are you with how we handled it? Please rate us from 1 (very unhappy) to 5 (very happy).',
     zh: '关于您的工单 {id}：已处理完毕。\n{resolution}\n您对这次的处理满意吗？请打分，1 分非常不满意，5 分非常满意。',
@@ -177,11 +177,11 @@ export const messages = {
   ticketResolvedNotice: { en: 'An update on your ticket {id}: it has been resolved.\n{resolution}', zh: '关于您的工单 {id}：已处理完毕。\n{resolution}' },
   ticketTakenNotice: {
     en: 'An update on your ticket {id}: {agent} from our team is now working on it. We aim to get back to you by {due}.',
-    zh: '关于您的工单 {id}：我们的客服 {agent} 已开始处理。我们会在 {due} 前答复您。',
+    zh: '关于您的工单 {id}：我们的客服 {agent} 已开始处理。我们会在{due}前答复您。',
   },
   ticketTakenNoticeNoName: {
     en: 'An update on your ticket {id}: a member of our team is now working on it. We aim to get back to you by {due}.',
-    zh: '关于您的工单 {id}：我们的客服已开始处理。我们会在 {due} 前答复您。',
+    zh: '关于您的工单 {id}：我们的客服已开始处理。我们会在{due}前答复您。',
   },
   ticketReopenedNotice: {
     en: 'An update on your ticket {id}: our team has reopened it and is looking into it again. We aim to get back to you by {due}.',
@@ -201,7 +201,7 @@ export const messages = {
   },
   ticketAnswerThanks: {
     en: "Thank you! I've added that to ticket {id} and our team is back on it. We aim to get back to you by {due}.",
-    zh: '谢谢！我已把您的回复加到工单 {id}，客服会继续处理，我们会在 {due} 前答复您。',
+    zh: '谢谢！我已把您的回复加到工单 {id}，客服会继续处理，我们会在{due}前答复您。',
   },
   csatAskComment: {
     en: 'Thank you for rating us {score}/5. Is there anything you would like to add? (optional)',
@@ -211,7 +211,7 @@ export const messages = {
   csatThanks: { en: 'Thank you! Your feedback is noted on ticket {id}.', zh: '谢谢！您的反馈已记录在工单 {id} 中。' },
   csatReopened: {
     en: "I'm sorry it isn't fixed. I've reopened ticket {id}; our team will get back to you by {due}.",
-    zh: '很抱歉问题还没有解决。我已重新打开工单 {id}，我们会在 {due} 前答复您。',
+    zh: '很抱歉问题还没有解决。我已重新打开工单 {id}，我们会在{due}前答复您。',
   },
   chatRatingAsk: {
     en: 'How would you rate the help {agent} gave you? From 1 (very unhappy) to 5 (very happy).',

@@ -32,7 +32,7 @@ describe('complaint dialog, English', () => {
     const fromShanghai = (text: string) => ({ type: 'message', text, locale: 'zh-CN', localTimezone: 'Asia/Shanghai' }) as const;
     await converse(bot.adapter, [
       [fromShanghai('我要投诉：订单 778899 的杯子碎了，邮箱 ann@example.com'), /确认提交吗？$/],
-      [fromShanghai('确认提交'), /在3天内（3月6日周四 17:00（GMT\+8） 前）答复您/],
+      [fromShanghai('确认提交'), /在3天内（3月6日周四 17:00（GMT\+8）前）答复您/],
     ]);
   });
 
@@ -198,7 +198,7 @@ describe('complaint dialog, Chinese', () => {
       ['快递一直没到，已经等了两个星期了', zh('complaintAskOrder')],
       ['订单号是20231115001', zh('complaintAskContact')],
       ['13812345678', /^您的投诉内容如下：\n• 问题描述：快递一直没到，已经等了两个星期了\n• 订单：20231115001\n• 联系方式：\*{7}5678\n• 类型：物流配送\n• 答复时限：24小时内\n确认提交吗？$/],
-      ['确认', '您的投诉已登记，工单号 T-1001。我们的客服专员会跟进处理，并在24小时内（3月4日周二 09:00（UTC） 前）答复您。您可以随时问我“T-1001 进度如何”。'],
+      ['确认', '您的投诉已登记，工单号 T-1001。我们的客服专员会跟进处理，并在24小时内（3月4日周二 09:00（UTC）前）答复您。您可以随时问我“T-1001 进度如何”。'],
     ]);
     expect(await bot.tickets.get('T-1001')).toMatchObject({ language: 'zh', category: 'delivery', contact: { phone: '13812345678' } });
   });

@@ -12,7 +12,7 @@ describe('ticket status in chat', () => {
     await file(bot, 'customer-1', 'My parcel is late');
     await converse(bot.adapter, [
       ["what's the status of T-1001?", 'Ticket T-1001 (delivery): received, waiting for an agent. We aim to get back to you by Thu 6 Mar, 09:00 UTC.'],
-      ['工单T-1001', '工单 T-1001（物流配送）：已受理，等待客服处理。 我们会在 3月6日周四 09:00（UTC） 前答复您。'],
+      ['工单T-1001', '工单 T-1001（物流配送）：已受理，等待客服处理。我们会在3月6日周四 09:00（UTC）前答复您。'],
     ]);
   });
 
@@ -44,7 +44,7 @@ describe('ticket status in chat', () => {
     await converse(bot.adapter, [
       [
         '我的投诉处理得怎么样了',
-        '您处理中的工单：\n• T-1002（商品质量）：已受理，等待客服处理，3月4日周二 09:00（UTC） 前答复\n• T-1001（物流配送）：处理中，3月6日周四 09:00（UTC） 前答复',
+        '您处理中的工单：\n• T-1002（商品质量）：已受理，等待客服处理，3月4日周二 09:00（UTC）前答复\n• T-1001（物流配送）：处理中，3月6日周四 09:00（UTC）前答复',
       ],
       ['any update on my ticket', /^Your open tickets:\n• T-1002 \(product quality\): received, waiting for an agent, due Tue 4 Mar, 09:00 UTC\n• T-1001 \(delivery\): being worked on, due/],
     ]);

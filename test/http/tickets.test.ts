@@ -179,12 +179,12 @@ describe('tickets over HTTP', () => {
     const patch = (body: unknown) => request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body });
 
     await patch({ status: 'in_progress' });
-    expect(await botSays(server.url, second, new RegExp(`关于您的工单 ${id}：我们的客服 Ana 已开始处理`))).toMatch(/我们会在.+前答复您。$/);
+    expect(await botSays(server.url, second, new RegExp(`关于您的工单 ${id}：我们的客服 Ana 已开始处理`))).toMatch(/我们会在\d+月\d+日周. \d\d:\d\d（UTC）前答复您。$/);
     await patch({ status: 'resolved', resolution: '我们会寄出新的外套。' });
     await botSays(server.url, second, new RegExp(`关于您的工单 ${id}：已处理完毕。\n我们会寄出新的外套。`));
     // Reopened by the team: the customer hears it is being looked at again, and by when.
     await patch({ status: 'reopened', note: 'warehouse says the replacement is also faulty' });
-    expect(await botSays(server.url, second, new RegExp(`关于您的工单 ${id}：我们已重新打开`))).toMatch(/^关于您的工单 T-\d+：我们已重新打开，正在重新处理。我们会在\d+月\d+日周.\s?\d\d:\d\d（UTC）前答复您。$/);
+    expect(await botSays(server.url, second, new RegExp(`关于您的工单 ${id}：我们已重新打开`))).toMatch(/^关于您的工单 T-\d+：我们已重新打开，正在重新处理。我们会在\d+月\d+日周. \d\d:\d\d（UTC）前答复您。$/);
     // The old chat heard none of it (the customer left it).
     expect((await activitiesOf(server.url, first)).filter((activity) => activity.from.role === 'bot' && /An update on your ticket|关于您的工单/.test(activity.text ?? ''))).toEqual([]);
 
