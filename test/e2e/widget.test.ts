@@ -335,6 +335,27 @@ describe('the widget on the demo shop', () => {
     expect(await limit.isVisible()).toBe(false);
     expect(pageErrors).toEqual([]);
   });
+
+  it('offers the whole 0–10 scale when it asks, after a rating, whether the customer would recommend us', async () => {
+    const click = async (title: string) => {
+      const before = await widget.replies.count();
+      await widget.quickReplies.filter({ hasText: new RegExp(`^${title}$`) }).click();
+      await expect.poll(() => widget.replies.count(), { timeout: 15_000 }).toBeGreaterThan(before);
+      return widget.replies.nth(before).locator('.t').textContent();
+    };
+    expect(await (await ask('I want to complain, the courier was rude to me')).locator('.t').textContent()).toMatch(/reach you/);
+    expect(await click('Reply in this chat')).toMatch(/Shall I file it\?/);
+    const id = /T-\d+/.exec((await click('Yes, file it')) ?? '')![0];
+    const before = await widget.replies.count();
+    await parley.parley.tickets.update(id, { status: 'resolved', resolution: 'We spoke to the courier company.' }, { kind: 'agent', name: 'Ana' });
+    await expect.poll(() => widget.replies.count(), { timeout: 15_000 }).toBeGreaterThan(before);
+    expect(await click('5')).toMatch(/^Thank you for rating us 5\/5/);
+    expect(await click('No, thanks')).toMatch(/How likely are you to recommend us to a friend\? 0–10/);
+    expect(await widget.quickReplies.allTextContents()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', 'No, thanks']);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'widget-nps.png'), animations: 'disabled' });
+    expect(await click('9')).toBe('Thank you for telling us! Is there anything else I can help you with?');
+    expect((await parley.parley.tickets.get(id)).history.at(-1)).toMatchObject({ action: 'nps', to: '9' });
+  });
 });
 
 async function agentLogin(): Promise<string> {

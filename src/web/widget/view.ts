@@ -269,7 +269,8 @@ export class ChatView {
   setQuickReplies(actions: { title: string; value: string }[]): void {
     this.replies.replaceChildren(
       ...actions.map(({ title, value }) => {
-        const button = h('button', { type: 'button' }, title);
+        // Scores ("0" … "10") sit in a compact row rather than as wide pills.
+        const button = h('button', { type: 'button', ...([...title].length <= 2 ? { class: 'n' } : {}) }, title);
         button.addEventListener('click', () => {
           this.replies.replaceChildren();
           this.input.focus();

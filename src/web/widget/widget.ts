@@ -252,10 +252,13 @@ function timeZone(): { localTimezone?: string } {
   }
 }
 
+/** Quick replies shown at most: enough for a 0–10 scale and a way out (the NPS question). */
+const MAX_QUICK_REPLIES = 12;
+
 function quickRepliesOf(activity: Activity): { title: string; value: string }[] {
   const actions = activity.suggestedActions?.actions;
   if (!Array.isArray(actions)) return [];
-  return actions.slice(0, 8).flatMap((action) => {
+  return actions.slice(0, MAX_QUICK_REPLIES).flatMap((action) => {
     const value = typeof action.value === 'string' ? action.value : typeof action.title === 'string' ? action.title : '';
     const title = typeof action.title === 'string' ? action.title : value;
     return value ? [{ title: title.slice(0, 80), value: value.slice(0, 2000) }] : [];
