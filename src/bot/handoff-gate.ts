@@ -5,7 +5,7 @@ import type { ConversationRecord, ConversationRepository } from '../conversation
 import type { EventBus } from '../events/index.js';
 import type { HandoffService } from '../handoff/index.js';
 import type { Logger } from '../logger.js';
-import { languageOfMessage, writesTraditional } from '../nlu/language.js';
+import { languageOfMessage, showsLanguage, writesTraditional } from '../nlu/language.js';
 import { canonicalText } from '../nlu/normalize.js';
 import type { Language } from '../nlu/types.js';
 import { messages } from './messages.js';
@@ -56,7 +56,8 @@ export class HandoffGate implements Middleware {
     if (!isCustomerMessage(activity)) return next();
     let record = await this.deps.conversations.find(activity.conversation.id);
     if (!record) return next();
-    const language = languageOfMessage(activity.text, activity.locale);
+    // The language the customer writes in now (ticket news follows it); a bare "9" or "T-1001" does not change it.
+    const language = record.language && !showsLanguage(activity.text) ? record.language : languageOfMessage(activity.text, activity.locale);
     const traditional = writesTraditional(activity.text, activity.locale ?? record.locale, record.traditional);
     if (record.language !== language || record.traditional !== traditional) record = await this.deps.conversations.update(record.id, { language, traditional });
     if (record.status === 'waiting' || record.status === 'active') return this.toAgents(context, record);

@@ -38,6 +38,14 @@ export function languageOfMessage(text: string | undefined, locale: string | und
   return text ? detectLanguage(text, localeHint(locale)) : languageOfLocale(locale);
 }
 
+/**
+ * Whether a message shows which language its writer uses: any Chinese, or a Latin word of two
+ * letters or more. A score ("9"), a ticket or order number ("T-1001", "48213") or an emoji does not.
+ */
+export function showsLanguage(text: string | undefined): boolean {
+  return !!text && (/\p{Script=Han}/u.test(text) || /\p{Script=Latin}{2,}/u.test(text));
+}
+
 /** The language a BCP-47 locale names, or undefined when there is no locale (no hint). */
 export function localeHint(locale: string | undefined): Language | undefined {
   return locale ? languageOfLocale(locale) : undefined;

@@ -175,6 +175,8 @@ describe('tickets over HTTP', () => {
     const second = (await request(server.url, 'POST', '/v3/directline/conversations', { token: renewed.body.token, body: { locale: 'en-US' } })).body as Conversation;
     expect(second.conversationId).not.toBe(first.conversationId);
     await chat(server.url, second, '你好，我想问一下怎么退货');
+    // A bare number (a score, an order number) on an English page says nothing about the language they write.
+    await chat(server.url, second, '48219');
     await server.parley.adapter.idle();
     const patch = (body: unknown) => request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body });
 
