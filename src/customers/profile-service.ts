@@ -4,7 +4,7 @@ import type { VerifiedIdentity } from './identity.js';
 import type { ProfileStore } from './profile-store.js';
 import { FRUSTRATED_BELOW } from './tag-rules.js';
 import { nextMood } from './temperature.js';
-import type { Complaint, ConversationInsight, CsatAnswer, CustomerProfile, NpsAnswer } from './types.js';
+import type { Complaint, ContactSummary, ConversationInsight, CsatAnswer, CustomerProfile, NpsAnswer } from './types.js';
 
 /** Points of sentiment history kept per customer (the rolling score covers them all). */
 export const MAX_HISTORY = 200;
@@ -204,16 +204,29 @@ function withComplaint(complaints: Complaint[], complaint: Complaint): Complaint
   return [...complaints, complaint].slice(-50);
 }
 
+/**
+ * A contact is one visit: a customer's messages in a conversation with no pause longer than this
+ * (the usual 30 minutes of a web-analytics session). The widget resumes yesterday's conversation,
+ * so a customer who comes back the next day makes a second contact in the same conversation.
+ */
+const CONTACT_GAP_MS = 30 * 60_000;
+
+function withContact(contacts: ContactSummary[], conversationId: string, temperature: number, at: string): ContactSummary[] {
+  const last = contacts.findLast((each) => each.conversationId === conversationId);
+  const sameVisit = last !== undefined && Date.parse(at) - Date.parse(last.lastAt) <= CONTACT_GAP_MS;
+  const contact = { conversationId, startedAt: sameVisit ? last.startedAt : at, lastAt: at, temperature };
+  return [...contacts.filter((each) => !sameVisit || each !== last), contact].slice(-MAX_HISTORY);
+}
+
 function addTurn(profile: CustomerProfile, turn: CustomerTurn, insight: ConversationInsight, at: string): CustomerProfile {
   const choice = turn.choice === true;
   const point = { at, score: insight.messages.at(-1)?.score ?? turn.sentiment.score, label: turn.sentiment.label, conversationId: turn.conversationId, ...(choice ? { choice: true as const } : {}) };
-  const contact = { conversationId: turn.conversationId, startedAt: insight.startedAt, lastAt: at, temperature: insight.temperature.score };
   return {
     ...profile,
     updatedAt: at,
     sentiment: [...profile.sentiment, point].slice(-MAX_HISTORY),
     rolling: choice ? profile.rolling : nextMood(profile.rolling, turn.sentiment.score),
-    contacts: [...profile.contacts.filter((each) => each.conversationId !== turn.conversationId), contact].slice(-MAX_HISTORY),
+    contacts: withContact(profile.contacts, turn.conversationId, insight.temperature.score, at),
     complaints: turn.complaint ? withComplaint(profile.complaints, { at, conversationId: turn.conversationId }) : profile.complaints,
     cancelRequests: turn.cancelRequest ? [...profile.cancelRequests, at].slice(-50) : profile.cancelRequests,
   };

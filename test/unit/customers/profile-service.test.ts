@@ -103,6 +103,25 @@ describe('customer profiles', () => {
     expect((await profiles.get('cu_ann'))?.complaints).toHaveLength(3);
   });
 
+  it('counts a visit as a contact: the same conversation resumed the next day is a second contact, a pause of minutes is not', async () => {
+    let now = NOW;
+    const { profiles } = setup(() => now);
+    await profiles.setConsent('cu_ann', true);
+    await profiles.recordTurn(turn(0));
+    now = new Date(NOW.getTime() + 10 * 60_000);
+    await profiles.recordTurn(turn(0.2));
+    expect((await profiles.get('cu_ann'))?.contacts.map((contact) => [contact.startedAt, contact.lastAt])).toEqual([[NOW.toISOString(), now.toISOString()]]);
+    // Tomorrow, back in the conversation the widget kept.
+    const tomorrow = new Date(NOW.getTime() + 26 * 3_600_000);
+    now = tomorrow;
+    await profiles.recordTurn(turn(-0.3));
+    const contacts = (await profiles.get('cu_ann'))!.contacts;
+    expect(contacts.map((contact) => [contact.conversationId, contact.startedAt])).toEqual([
+      ['conv1', NOW.toISOString()],
+      ['conv1', tomorrow.toISOString()],
+    ]);
+  });
+
   it('loses nothing when a customer writes in two tabs at once and a ticket is filed meanwhile', async () => {
     const { profiles } = setup();
     await profiles.setConsent('cu_ann', true);
