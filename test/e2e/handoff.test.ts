@@ -331,6 +331,17 @@ describe('handoff through the agent console', () => {
     expect(await alice.locator('#side .temperature').textContent()).toMatch(/^This chat: (cold|cool|warm) \([+-]?\d\.\d\d\) · mood [+-]?\d\.\d\d, service [+-]?\d\.\d\d$/);
     expect(await alice.locator('#side .contact').textContent()).toMatch(/^Last contact today · contacts in 30 days: (\d+|—) · conversations: 1$/);
     await alice.screenshot({ path: `${SHOTS}/console-ticket-history.png` });
+
+    // Resolved: the customer rates it, says they would recommend us, and the agent sees that in the profile.
+    expect((await request(server.url, 'PATCH', `/api/tickets/${ticketId}`, { cookie: admin, body: { status: 'resolved', resolution: 'A new jar is on its way.' } })).status).toBe(200);
+    await c.messages((activity) => /it has been resolved/.test(activity.text ?? ''));
+    await c.say('5 great service');
+    await c.messages((activity) => /How likely are you to recommend us/.test(activity.text ?? ''));
+    // The profile keeps the answer only with the customer's consent (the ticket's history keeps it anyway).
+    c.session.client.postActivity({ type: 'event', name: 'parley.consent', value: { profiling: true }, from: { id: 'customer' } } as never).subscribe();
+    await c.say('9');
+    await c.messages((activity) => /Thank you for telling us/.test(activity.text ?? ''));
+    await alice.locator('#side .nps', { hasText: 'Would recommend us: 9/10 (promoter)' }).waitFor();
     c.session.end();
     await alice.context().close();
   });

@@ -15,6 +15,8 @@ export interface CustomerView {
   tickets: TicketOfCustomer[];
   conversations: { id: string; status: string; createdAt: string; temperature?: Temperature | null }[];
   contact?: { lastAt: string | null; daysSinceLast: number | null; last30Days: number | null; total: number };
+  /** Answers to "how likely are you to recommend us?" (0–10), oldest first. */
+  nps?: { at: string; score: number }[];
   consent?: { profiling?: boolean };
 }
 
@@ -108,6 +110,7 @@ function profileSection(customer: CustomerView | null, customerId: string): HTML
     scores.length ? sparkline(scores) : h('p', { class: 'muted', text: customer.consent?.profiling === false ? t('noConsent') : t('noMood') }),
     contactLine(customer),
     temperatureLine(customer),
+    npsLine(customer),
     h('h4', { text: t('churnRisk') }),
     h('div', { class: 'risk' }, h('div', { class: `risk-bar ${risk >= 60 ? 'high' : risk >= 30 ? 'medium' : 'low'}`, attrs: { style: `width:${Math.max(2, risk)}%` } }), h('span', { text: `${risk}%` })),
     h(
@@ -137,6 +140,14 @@ function temperatureLine(customer: CustomerView): HTMLElement | null {
   if (!temperature) return null;
   const text = t('temperatureLine', { label: tOr(`temperature_${temperature.label}`, temperature.label), score: signed(temperature.score), emotion: signed(temperature.emotion), service: signed(temperature.service) });
   return h('p', { class: `temperature ${temperature.label}`, text });
+}
+
+/** The customer's latest answer to the NPS question, and what it makes them. */
+function npsLine(customer: CustomerView): HTMLElement | null {
+  const last = customer.nps?.at(-1);
+  if (!last) return null;
+  const kind = last.score >= 9 ? 'promoter' : last.score >= 7 ? 'passive' : 'detractor';
+  return h('p', { class: `nps ${kind}`, text: t('npsLine', { score: last.score, kind: t(`nps_${kind}`) }) });
 }
 
 function ticketSection(customer: CustomerView | null, actions: SideActions): HTMLElement {
