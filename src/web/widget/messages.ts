@@ -73,14 +73,23 @@ export function messageRow(activity: Activity, sender: Sender, context: MessageC
   return h('div', { class: agent ? 'm ag' : 'm bot' }, avatar(name, agent ? activity.channelData?.parley?.avatarUrl : context.botAvatar), body);
 }
 
-/** Show where a customer's message is: sending, waiting for the network, sent, or failed with Retry. */
+/**
+ * Show where a customer's message is: sending, waiting for the network, sent, or failed with
+ * Retry. The log reads out what is added to it, not what changes: "Sending…" becoming "Sent" is
+ * a quiet change of text, while a failure is added anew, so a screen reader says it.
+ */
 export function showDelivery(row: HTMLElement, state: Delivery, t: Strings, retry: () => void): void {
   const meta = row.querySelector('.meta');
   if (!meta) return;
   row.classList.toggle('fail', state === 'failed');
   row.classList.toggle('pending', state === 'sending' || state === 'queued');
-  meta.querySelector('.st')?.remove();
   const label = { sending: t.sending, queued: t.queued, sent: t.sent, failed: t.failed }[state];
+  const shown = meta.querySelector('.st');
+  if (shown && state !== 'failed' && !shown.querySelector('button')) {
+    if (shown.textContent !== label) shown.textContent = label;
+    return;
+  }
+  shown?.remove();
   const status = h('span', { class: 'st' }, label);
   if (state === 'failed') {
     const button = h('button', { type: 'button', class: 'link' }, t.retry);

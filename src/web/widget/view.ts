@@ -68,7 +68,8 @@ export class ChatView {
     const title = options.title ?? t.title;
     const header = h('header', null, avatar(title, options.avatarUrl), h('div', { class: 'ht' }, h('h2', { id: 'pt' }, title), this.status), this.sound, close);
     this.banner = h('div', { class: 'banner', role: 'status', hidden: true });
-    this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.log });
+    // Each message is read out once, when it is added; changes inside a message are not news.
+    this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': t.log });
     this.scroller = h('div', { class: 'scroll', tabindex: '0', 'aria-label': t.log }, this.log, this.typing);
     this.replies = h('div', { class: 'qr', role: 'group', 'aria-label': t.replies });
     this.input = this.composer(state.draft);
@@ -235,8 +236,9 @@ export class ChatView {
   addPending(cid: string, text: string, at: string, state: Delivery): void {
     const row = messageRow({ type: 'message', text, timestamp: at }, 'user', this.context);
     row.dataset.cid = cid;
+    // Its state goes in before the row goes into the log: one addition, read out once.
+    showDelivery(row, state, this.context.t, () => this.on.retry(cid));
     this.log.append(row);
-    this.setDelivery(cid, state);
     this.scrollDown(true);
   }
 
@@ -252,7 +254,9 @@ export class ChatView {
     if (activity.id) row.dataset.id = activity.id;
     if (row.classList.contains('pending')) {
       showDelivery(row, 'sent', this.context.t, () => {});
-      this.log.insertBefore(row, this.log.querySelector('.pending'));
+      // Into place before the messages still being sent; a row moved is a row read out again, so only if it must.
+      const next = this.log.querySelector('.pending');
+      if (row.nextElementSibling !== next) this.log.insertBefore(row, next);
     }
     return true;
   }
