@@ -95,7 +95,9 @@ export class ChatView {
 
     this.launcher = h('button', { type: 'button', class: 'launcher', 'aria-controls': 'pp', 'aria-expanded': 'false' }, icon(ICONS.chat), this.badge);
     this.launcher.addEventListener('click', () => this.on.toggle(this.panel.hidden));
-    this.root = h('div', { class: options.position === 'left' ? 'root left' : 'root', lang: localeOf(options.locale) }, this.panel, this.launcher);
+    // A labelled section: a landmark the customer can jump to, and the header and footer inside
+    // it are the chat's own, not a second banner and contentinfo beside the shop's.
+    this.root = h('section', { class: options.position === 'left' ? 'root left' : 'root', lang: localeOf(options.locale), 'aria-label': title }, this.panel, this.launcher);
     this.root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !this.panel.hidden) {
         event.stopPropagation();
