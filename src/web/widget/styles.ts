@@ -2,6 +2,8 @@
  * The widget's stylesheet, scoped to its shadow root. Colours come from custom properties set
  * on the host element (--pa accent, --pt text on accent, --pi accent as text), so theming never
  * means editing this. Sizes are in px: the host page's rem must not scale the widget.
+ * A short window (a laptop at 200 % zoom is 400 px tall) gets the whole screen, as a phone does,
+ * and the messages keep at least 40 % of it; the rest of the panel scrolls rather than be cut off.
  */
 export const CSS = `
 :host{all:initial!important;display:block!important}
@@ -71,6 +73,8 @@ footer a{color:var(--pi)}
 textarea:focus-visible{outline-offset:0}
 header :focus-visible{outline-color:currentColor;outline-offset:-2px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:480px){.root .panel{inset:0;width:auto;height:auto;border-radius:0}.open .launcher{display:none}textarea{font-size:16px}}
+@media (max-width:480px),(max-height:560px){.root .panel{inset:0;width:auto;height:auto;border-radius:0}.open .launcher{display:none}}
+@media (max-width:480px){textarea{font-size:16px}}
+@media (max-height:560px){.panel{overflow-y:auto}.scroll{flex:1 0 auto;height:0;min-height:40%}footer{flex-flow:row wrap;column-gap:14px}}
 @media (prefers-reduced-motion:reduce){.panel,.typing i{animation:none}.launcher{transition:none}}
 `;
