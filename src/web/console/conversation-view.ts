@@ -94,8 +94,10 @@ export function renderComposer(): void {
   composer.classList.toggle('note-mode', state.mode === 'note');
   for (const button of composer.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
     button.classList.toggle('selected', button.dataset.mode === state.mode);
-    button.setAttribute('aria-selected', String(button.dataset.mode === state.mode));
+    button.setAttribute('aria-pressed', String(button.dataset.mode === state.mode));
   }
+  // The placeholder changes with the state (it says why replying is blocked); the name stays put.
+  text.setAttribute('aria-label', t(state.mode === 'note' ? 'note' : 'replyLabel'));
   const blocked = state.mode === 'reply' && !mine;
   text.disabled = blocked;
   // When replying is not possible, say why (and what would make it possible).

@@ -30,9 +30,9 @@ export function redrawKeepingFocus(root: HTMLElement, draw: () => void): void {
   if (caret && (next instanceof HTMLInputElement || next instanceof HTMLTextAreaElement)) next.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
 }
 
-/** A small line chart of scores between -1 and 1 (the customer's mood over time). */
-export function sparkline(scores: number[], width = 260, height = 56): SVGSVGElement {
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'sparkline', role: 'img' });
+/** A small line chart of scores between -1 and 1 (the customer's mood over time); `label` says what it shows in words. */
+export function sparkline(scores: number[], label: string, width = 260, height = 56): SVGSVGElement {
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'sparkline', role: 'img', 'aria-label': label });
   chart.appendChild(svg('line', { x1: 0, x2: width, y1: height / 2, y2: height / 2, class: 'axis' }));
   if (scores.length === 0) return chart;
   const step = scores.length > 1 ? (width - 8) / (scores.length - 1) : 0;

@@ -45,6 +45,7 @@ function sideFailed(error: unknown): void {
 function applyStaticText(): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset.i18n as never);
   for (const element of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) element.placeholder = t(element.dataset.i18nPlaceholder as never);
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) element.setAttribute('aria-label', t(element.dataset.i18nLabel as never));
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
   const presence = $('#presence');
   presence.textContent = !state.me ? '' : state.feedDown ? t('reconnecting') : t(state.agentsOnline === 1 ? 'agentOnline' : 'agentsOnline', { n: state.agentsOnline });

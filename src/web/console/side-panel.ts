@@ -84,7 +84,7 @@ export function renderSide(root: HTMLElement, customer: CustomerView | null, act
 }
 
 function section(title: string, ...children: (Node | null)[]): HTMLElement {
-  return h('section', { class: 'panel' }, h('h3', { text: title }), ...children);
+  return h('section', { class: 'panel' }, h('h2', { text: title }), ...children);
 }
 
 function profileSection(customer: CustomerView | null, customerId: string): HTMLElement {
@@ -95,7 +95,7 @@ function profileSection(customer: CustomerView | null, customerId: string): HTML
   return section(
     t('profile'),
     h('p', { class: 'identity' }, h('strong', { text: identity?.name ?? shortId(customer.id) }), identity?.email ? h('span', { class: 'muted', text: ` · ${identity.email}` }) : null),
-    h('h4', { text: t('tags') }),
+    h('h3', { text: t('tags') }),
     customer.tags.length
       ? h(
           'ul',
@@ -105,13 +105,13 @@ function profileSection(customer: CustomerView | null, customerId: string): HTML
           ),
         )
       : h('p', { class: 'muted', text: t('noTags') }),
-    h('h4', { text: `${t('sentimentTrend')}${customer.sentiment.rolling === null ? '' : ` (${customer.sentiment.rolling.toFixed(2)})`}` }),
+    h('h3', { text: `${t('sentimentTrend')}${customer.sentiment.rolling === null ? '' : ` (${customer.sentiment.rolling.toFixed(2)})`}` }),
     // Without the customer's consent the mood of each message is not kept: say so, rather than "no readings yet".
-    scores.length ? sparkline(scores) : h('p', { class: 'muted', text: customer.consent?.profiling === false ? t('noConsent') : t('noMood') }),
+    scores.length ? sparkline(scores, t('moodChart', { n: scores.length, first: scores[0]!.toFixed(2), last: scores.at(-1)!.toFixed(2) })) : h('p', { class: 'muted', text: customer.consent?.profiling === false ? t('noConsent') : t('noMood') }),
     contactLine(customer),
     temperatureLine(customer),
     npsLine(customer),
-    h('h4', { text: t('churnRisk') }),
+    h('h3', { text: t('churnRisk') }),
     h('div', { class: 'risk' }, h('div', { class: `risk-bar ${risk >= 60 ? 'high' : risk >= 30 ? 'medium' : 'low'}`, attrs: { style: `width:${Math.max(2, risk)}%` } }), h('span', { text: `${risk}%` })),
     h(
       'ul',
