@@ -1,5 +1,5 @@
 import { $, clear, h } from './dom.js';
-import { clockTime, since, t, tOr } from './i18n.js';
+import { clockTime, language, since, t, tOr } from './i18n.js';
 import { languageBadge, shortId } from './queue-view.js';
 import { heldByMe, type Line, senderOf, state } from './state.js';
 
@@ -48,17 +48,30 @@ export function renderHeader(actions: ConversationActions): void {
   );
 }
 
-/** The transcript: customer, bot, agent and system lines look different; text is only ever text. */
+/**
+ * The transcript: customer, bot, agent and system lines look different; text is only ever text.
+ * It is a live region, so a screen reader reads each line added to it: new lines are appended,
+ * never the whole list drawn again (that read every line out again on each live event). Another
+ * chat, or the other language, gets a fresh list, whose lines are there to read, not announced.
+ */
 export function renderTranscript(): void {
-  const list = $('#transcript');
+  let list = $('#transcript');
   const stickToBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-  clear(list);
-  for (const line of state.detail?.activities ?? []) {
-    if (line.type !== 'message' || typeof line.text !== 'string') continue;
-    list.appendChild(lineItem(line));
+  const lines = (state.detail?.activities ?? []).filter((line) => line.type === 'message' && typeof line.text === 'string');
+  const shown = [...list.children].map((item) => (item as HTMLElement).dataset.id);
+  const conversation = state.detail?.id ?? '';
+  const sameList = list.dataset.conversation === conversation && list.dataset.language === language() && shown.every((id, i) => lines[i]?.id === id);
+  if (sameList) {
+    for (const line of lines.slice(shown.length)) list.appendChild(lineItem(line));
+  } else {
+    const fresh = list.cloneNode(false) as HTMLElement;
+    fresh.append(...lines.map(lineItem));
+    fresh.dataset.conversation = conversation;
+    fresh.dataset.language = language();
+    list.replaceWith(fresh);
+    list = fresh;
   }
-  if (stickToBottom || list.dataset.conversation !== state.detail?.id) list.scrollTop = list.scrollHeight;
-  list.dataset.conversation = state.detail?.id ?? '';
+  if (stickToBottom || !sameList) list.scrollTop = list.scrollHeight;
 }
 
 function lineItem(line: Line): HTMLLIElement {
