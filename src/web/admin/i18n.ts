@@ -59,6 +59,8 @@ const strings = {
   published: { en: 'Published', zh: '已发布' },
   version: { en: 'Version', zh: '版本' },
   language: { en: 'Language', zh: '语言' },
+  sections: { en: 'Sections', zh: '栏目' },
+  actionsColumn: { en: 'Actions', zh: '操作' },
   wouldAnswer: { en: 'The bot would answer', zh: '机器人会回答' },
   wouldClarify: { en: 'The bot would ask “Did you mean…?”', zh: '机器人会追问“您是想问…？”' },
   wouldFallback: { en: 'The bot would say it is not sure', zh: '机器人会说没有理解' },
@@ -235,6 +237,8 @@ export function setUiLanguage(next: UiLanguage): void {
   localStorage.setItem('parley.admin.lang', next);
   document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) element.textContent = t(element.dataset.i18n as StringKey);
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) element.setAttribute('aria-label', t(element.dataset.i18nLabel as StringKey));
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === next));
 }
 
 export function t(key: StringKey, params: Record<string, string | number> = {}): string {

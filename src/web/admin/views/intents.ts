@@ -162,6 +162,8 @@ export async function renderIntents(root: HTMLElement, message?: string): Promis
   const page = h(
     'div',
     { class: 'knowledge-page' },
+    // The other pages show their name as a heading; here the columns say it, and a screen reader hears it.
+    h('h2', { class: 'sr-only', text: t('navIntents') }),
     publishBar(draft, (version) => void renderIntents(root, t('publishedVersion', { n: version })), mayDiscardEdits),
     message ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
     h('div', { class: 'knowledge-columns' }, intentList(draft, root), editor(draft, root), tryItPanel()),

@@ -64,7 +64,7 @@ export function publishBar(draft: DraftView, onPublished: (version: number) => v
       });
       panel.replaceChildren(
         changeList(check),
-        h('h4', { text: `${t('warnings')} (${check.warnings.length})` }),
+        h('h3', { text: `${t('warnings')} (${check.warnings.length})` }),
         check.warnings.length ? h('ul', { class: 'warnings' }, ...check.warnings.map(warningItem)) : h('p', { class: 'ok', text: t('noWarnings') }),
         h('div', { class: 'row' }, note, go, cancel),
       );

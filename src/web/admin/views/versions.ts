@@ -163,7 +163,7 @@ export async function renderVersions(root: HTMLElement, message?: string): Promi
       { class: 'versions-page' },
       h('h2', { text: t('navVersions') }),
       message ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
-      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ...['version', 'when', 'who', 'what'].map((key) => h('th', { text: t(key as 'when') })), h('th'))), h('tbody', {}, ...rows)),
+      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ...['version', 'when', 'who', 'what'].map((key) => h('th', { text: t(key as 'when') })), h('th', {}, h('span', { class: 'sr-only', text: t('actionsColumn') })))), h('tbody', {}, ...rows)),
       auditList(entries),
     ),
   );
