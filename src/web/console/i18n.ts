@@ -32,6 +32,7 @@ const strings = {
   canned: { en: 'Canned replies…', zh: '快捷回复…' },
   queue: { en: 'Queue', zh: '会话队列' },
   conversation: { en: 'Conversation', zh: '会话' },
+  transcript: { en: 'Transcript', zh: '对话记录' },
   composeAs: { en: 'Send as', zh: '发送方式' },
   replyLabel: { en: 'Reply to the customer', zh: '回复客户' },
   moodChart: { en: 'Mood of the last {n} messages, from {first} to {last}', zh: '最近 {n} 条消息的情绪，从 {first} 到 {last}' },
