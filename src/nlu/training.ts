@@ -29,8 +29,16 @@ interface Hyper {
   charWeight: number;
 }
 
+/**
+ * Settings by the size of the training set. Small sets (a shop's knowledge base, SMP2017's 2,300)
+ * get six epochs: in 5-fold cross-validation over their training splits, six beat four on
+ * SMP2017 for every fold seed (top-1 0.8898 → 0.8921, seeds 1–5), on the default knowledge base
+ * (0.7432 → 0.7476, out-of-scope recall 0.845 → 0.858) and on Bitext (0.9947 → 0.9953), for
+ * 7–15 % more training time: the later epochs skip most updates once the model fits. BANKING77
+ * (10,000) keeps four: six cost it 0.3 points and 40 % more time.
+ */
 function hyperFor(exampleCount: number): Hyper {
-  return { runs: 2, epochs: 4, learningRate: 0.2, l2: 0, minDf: exampleCount >= 2000 ? 2 : 1, charWeight: 1 };
+  return { runs: 2, epochs: exampleCount < 5000 ? 6 : 4, learningRate: 0.2, l2: 0, minDf: exampleCount >= 2000 ? 2 : 1, charWeight: 1 };
 }
 
 /** Every training text as ids into one shared feature dictionary: far lighter than strings. */
