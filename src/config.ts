@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 import { DEFAULT_SLA_HOURS, parseSlaTable, type SlaTable } from './tickets/sla.js';
 import { isLongEnoughPassword, PASSWORD_RULE } from './users/password-policy.js';
 
@@ -38,6 +39,17 @@ const envSchema = z.object({
         return z.NEVER;
       }
     }),
+  PARLEY_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -69,6 +81,8 @@ export interface Config {
   eventsHeartbeatSeconds: number;
   /** Hours to resolve a ticket, per priority (`PARLEY_SLA_HOURS=urgent=4,high=24,normal=72,low=168`). */
   slaHours: SlaTable;
+  /** Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed (express's `trust proxy`); `false`: none. */
+  trustProxy: TrustProxy;
 }
 
 /** A setting that failed validation, or that the server could not use at start (src/startup-errors.ts); the message names the variable. */
@@ -102,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     handoffTimeoutSeconds: e.PARLEY_HANDOFF_TIMEOUT_SECONDS,
     eventsHeartbeatSeconds: e.PARLEY_EVENTS_HEARTBEAT_SECONDS,
     slaHours: e.PARLEY_SLA_HOURS,
+    trustProxy: e.PARLEY_TRUST_PROXY,
   };
 }

@@ -170,6 +170,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     apiModules,
     directLineStartsPerMinute: config.directLineStartsPerMinute,
     messagesPerMinute: config.messagesPerMinute,
+    trustProxy: config.trustProxy,
   });
   const server = createServer(app);
   const closeStreams = attachStreamServer(server, directLine, logger);

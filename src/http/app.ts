@@ -3,6 +3,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { DirectLineService } from '../channels/index.js';
 import type { Logger } from '../logger.js';
+import type { TrustProxy } from '../trust-proxy.js';
 import type { SessionService } from '../users/index.js';
 import { ApiRouter, type RouteInfo } from './api/route-table.js';
 import { csrfGuard, loadSession, requireRole } from './auth.js';
@@ -25,11 +26,31 @@ export interface AppDeps {
   directLineStartsPerMinute?: number;
   /** Messages one conversation may post a minute. */
   messagesPerMinute?: number;
+  /** Reverse proxies whose X-Forwarded-* headers are believed (default: none). */
+  trustProxy?: TrustProxy;
 }
 
 /** Largest JSON body accepted anywhere; a 10 KB message plus its envelope fits easily. */
 const BODY_LIMIT = '64kb';
 const IMPORT_BODY_LIMIT = '5mb';
+
+/**
+ * Behind a proxy that Parley was not told about, every customer seems to come from the proxy's
+ * address: they share one allowance of new chats and sign-ins. Say so once, naming the setting.
+ */
+function warnUntrustedProxy(logger: Logger): RequestHandler {
+  let warned = false;
+  return (req, _res, next) => {
+    if (!warned && req.headers['x-forwarded-for'] !== undefined) {
+      warned = true;
+      logger.warn(
+        { setting: 'PARLEY_TRUST_PROXY' },
+        'requests carry X-Forwarded-For but PARLEY_TRUST_PROXY is off: the header is ignored, so every client behind the proxy shares one rate limit; set PARLEY_TRUST_PROXY=1 (or the proxy\'s address) if Parley runs behind a reverse proxy',
+      );
+    }
+    next();
+  };
+}
 
 const noStore: RequestHandler = (_req, res, next) => {
   res.setHeader('Cache-Control', 'no-store');
@@ -41,6 +62,9 @@ export function createApp(deps: AppDeps): Express & { locals: { routes: RouteInf
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Off by default: without a proxy in front, X-Forwarded-For is whatever the client wrote.
+  app.set('trust proxy', deps.trustProxy ?? false);
+  if (!deps.trustProxy) app.use(warnUntrustedProxy(deps.logger));
   app.use(
     helmet({
       contentSecurityPolicy: {

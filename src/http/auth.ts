@@ -39,14 +39,19 @@ export function loadSession(sessions: SessionService): RequestHandler {
   };
 }
 
+/**
+ * The session cookie; `Secure` when the browser reached us over HTTPS, directly or through a
+ * proxy trusted with PARLEY_TRUST_PROXY that says so in X-Forwarded-Proto (`req.secure`).
+ */
 export function sessionCookie(req: Request, value: string, maxAgeSeconds: number): string {
-  const secure = req.secure ? '; Secure' : '';
-  return `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
+  return `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secureFlag(req)}`;
 }
 
-export function clearedSessionCookie(): string {
-  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+export function clearedSessionCookie(req: Request): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secureFlag(req)}`;
 }
+
+const secureFlag = (req: Request) => (req.secure ? '; Secure' : '');
 
 /** 401 without a session, 403 when the user's role is not enough. */
 export function requireRole(role: Role): RequestHandler {
@@ -65,7 +70,8 @@ export function requireRole(role: Role): RequestHandler {
 export const csrfGuard: RequestHandler = (req, _res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
   const origin = req.get('origin');
-  if (origin !== undefined && hostOf(origin) !== req.get('host')) {
+  // `req.host` is the Host the browser sent: behind a trusted proxy, its X-Forwarded-Host.
+  if (origin !== undefined && hostOf(origin) !== req.host) {
     throw new AppError(403, 'cross_site', 'requests from other sites are not accepted');
   }
   const length = Number(req.get('content-length') ?? 0);

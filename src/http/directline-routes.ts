@@ -20,10 +20,13 @@ function bearer(req: Request): string | undefined {
   return match[1];
 }
 
-/** The base of stream URLs, as the client reached us (`ws://host:port/v3/directline`). */
+/**
+ * The base of stream URLs, as the client reached us (`ws://host:port/v3/directline`); behind a
+ * trusted proxy, the scheme and host it forwarded (`wss://chat.example.com/v3/directline`).
+ */
 function streamBase(req: Request): string {
   const scheme = req.protocol === 'https' ? 'wss' : 'ws';
-  return `${scheme}://${req.get('host') ?? 'localhost'}${req.baseUrl}`;
+  return `${scheme}://${req.host ?? 'localhost'}${req.baseUrl}`;
 }
 
 export interface DirectLineRouteOptions {
@@ -40,6 +43,8 @@ function perMinute(limit: number, message: string, options: Pick<Partial<RateLim
     limit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    // An X-Forwarded-For that PARLEY_TRUST_PROXY does not trust is reported once by the app, naming the setting.
+    validate: { xForwardedForHeader: false },
     ...options,
     handler: (_req, _res, _next, { statusCode }) => {
       throw new AppError(statusCode, 'too_many_requests', message);

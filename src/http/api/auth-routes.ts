@@ -33,6 +33,7 @@ export function addAuthRoutes(api: ApiRouter, users: UserService, sessions: Sess
       skipSuccessfulRequests: true,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
+      validate: { xForwardedForHeader: false },
       handler: (_req, _res, _next, limitOptions) => {
         throw new AppError(limitOptions.statusCode, 'too_many_requests', 'too many sign-in attempts; wait a minute and try again');
       },
@@ -50,14 +51,14 @@ export function addAuthRoutes(api: ApiRouter, users: UserService, sessions: Sess
     res.json({ user });
   });
 
-  api.add('post', '/auth/logout', 'public', async (_req, res) => {
+  api.add('post', '/auth/logout', 'public', async (req, res) => {
     const sessionId = res.locals.sessionId as string | undefined;
     const user = userOf(res);
     if (sessionId && user) {
       await sessions.destroy(sessionId);
       events.publish('session.ended', { sessionId, userId: user.id });
     }
-    res.setHeader('Set-Cookie', clearedSessionCookie());
+    res.setHeader('Set-Cookie', clearedSessionCookie(req));
     res.status(204).end();
   });
 
