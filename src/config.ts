@@ -27,6 +27,7 @@ const envSchema = z.object({
   PARLEY_IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PARLEY_RETURNING_VISITOR_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   PARLEY_HANDOFF_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(180),
+  PARLEY_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   PARLEY_EVENTS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   PARLEY_SLA_HOURS: z
     .string()
@@ -81,6 +82,8 @@ export interface Config {
   eventsHeartbeatSeconds: number;
   /** Hours to resolve a ticket, per priority (`PARLEY_SLA_HOURS=urgent=4,high=24,normal=72,low=168`). */
   slaHours: SlaTable;
+  /** Transcripts and dialog state of conversations quiet this many days are removed; `0`: kept. */
+  retentionDays: number;
   /** Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed (express's `trust proxy`); `false`: none. */
   trustProxy: TrustProxy;
 }
@@ -117,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventsHeartbeatSeconds: e.PARLEY_EVENTS_HEARTBEAT_SECONDS,
     slaHours: e.PARLEY_SLA_HOURS,
     trustProxy: e.PARLEY_TRUST_PROXY,
+    retentionDays: e.PARLEY_RETENTION_DAYS,
   };
 }

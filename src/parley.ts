@@ -86,7 +86,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   const log = new ConversationLog(storage.transcripts);
 
   // ── domain services (tickets, customers, handoff …) ───────────────────────────────────
-  const { tickets, customers, handoff, presence, handoffNotes, handoffSummaries, readComplaint, stop: stopDomain } = await wireDomain({
+  const { tickets, customers, handoff, presence, handoffNotes, handoffSummaries, readComplaint, stop: stopDomain, settled: domainSettled } = await wireDomain({
     storage,
     conversations,
     log,
@@ -209,6 +209,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
       await closed;
       clearTimeout(late);
       await adapter.idle();
+      await domainSettled();
       await customers.profiles.flush();
       await storage.flush();
     },

@@ -1,7 +1,7 @@
 import type { TurnLog } from './analytics/index.js';
 import { CHANNEL_ID } from './channels/index.js';
 import type { Config } from './config.js';
-import type { ConversationLog, ConversationRepository } from './conversations/index.js';
+import { type ConversationLog, type ConversationRepository, type RetentionDeps, RetentionService } from './conversations/index.js';
 import { collectionHolder, connectCustomerEvents, createCustomerServices, perConversationHolder, ticketDataHolder } from './customers/index.js';
 import type { EventBus } from './events/index.js';
 import { AgentPresence, ConversationSummaries, HandoffService, NotesRepository } from './handoff/index.js';
@@ -10,7 +10,7 @@ import { extractEntities } from './nlu/entities.js';
 import { converterFor } from './nlu/language.js';
 import type { Language } from './nlu/types.js';
 import type { Sentiment } from './sentiment/types.js';
-import type { Storage } from './storage/index.js';
+import type { Collection, Storage } from './storage/index.js';
 import { type Ticket, type TicketCounter, TicketService } from './tickets/index.js';
 
 export interface DomainDeps {
@@ -22,7 +22,7 @@ export interface DomainDeps {
   secret: string;
   turnLog: TurnLog;
   analyzeSentiment: (text: string, language: Language) => Sentiment;
-  config: Pick<Config, 'slaHours' | 'identitySecret' | 'handoffTimeoutSeconds'>;
+  config: Pick<Config, 'slaHours' | 'identitySecret' | 'handoffTimeoutSeconds' | 'retentionDays'>;
   logger: Logger;
 }
 
@@ -41,12 +41,14 @@ export async function wireDomain(deps: DomainDeps) {
   }, 60_000);
   overdueSweep.unref();
 
+  const dialogState = storage.keyValue('state');
+  const dialogStateKey = (conversationId: string) => `${CHANNEL_ID}/conversations/${conversationId}/`;
   const customers = createCustomerServices({
     storage,
     conversations,
     transcripts: log,
-    dialogState: storage.keyValue('state'),
-    dialogStateKey: (conversationId) => `${CHANNEL_ID}/conversations/${conversationId}/`,
+    dialogState,
+    dialogStateKey,
     idSecret: deps.secret,
     ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
     onTicketNps: (ticketId, customerId, score) => tickets.recordNps(ticketId, customerId, score),
@@ -115,6 +117,22 @@ export async function wireDomain(deps: DomainDeps) {
   customers.privacy.register(collectionHolder('handoffNotes', storage.collection('handoff-notes'), (notes, subject) => subject.conversationIds.includes(notes.id)));
   customers.privacy.register(collectionHolder('feedback', storage.collection<{ id: string; conversationId: string }>('feedback'), (item, subject) => subject.conversationIds.includes(item.conversationId)));
 
+  // The retention period: quiet conversations lose their text at start and once a day.
+  const retention = config.retentionDays > 0
+    ? scheduleRetention(
+        createRetention({
+          days: config.retentionDays,
+          storage,
+          conversations,
+          log,
+          dialogState,
+          dialogStateKey,
+          withOpenTickets: async () => new Set((await tickets.list({ status: 'unresolved' })).map((ticket) => ticket.conversationId)),
+        }),
+        logger,
+      )
+    : undefined;
+
   await handoff.resume();
   return {
     tickets,
@@ -124,10 +142,61 @@ export async function wireDomain(deps: DomainDeps) {
     handoffNotes,
     handoffSummaries,
     readComplaint,
-    /** Stop the timers (the overdue sweep, the handoff's claim timeouts). */
+    /** Stop the timers (the overdue sweep, the handoff's claim timeouts, the retention sweep). */
     stop() {
       clearInterval(overdueSweep);
       handoff.stop();
+      retention?.stop();
     },
+    /** Resolves when a retention sweep under way has finished (before storage is flushed on shutdown). */
+    settled: () => retention?.settled() ?? Promise.resolve(),
   };
+}
+
+/** The retention period over every store that files text under a conversation. */
+export function createRetention(deps: Omit<RetentionDeps, 'alsoForget'> & { storage: Pick<Storage, 'collection'> }): RetentionService {
+  const { storage, ...rest } = deps;
+  return new RetentionService({
+    ...rest,
+    alsoForget: [
+      // The customer's words, quoted for the admin's review.
+      { name: 'unanswered', forget: (ids) => deleteWhere(storage.collection<{ id: string; conversationId: string }>('unanswered'), (item) => ids.includes(item.conversationId)) },
+      // Agents' private notes, filed under the conversation's id.
+      { name: 'handoffNotes', forget: (ids) => storage.collection('handoff-notes').deleteMany(ids) },
+    ],
+  });
+}
+
+const RETENTION_SWEEP_MS = 86_400_000;
+
+/** Sweep now and every day; each sweep's counts go to the log (no personal data). */
+function scheduleRetention(retention: RetentionService, logger: Logger) {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const sweep = () => {
+    if (stopped) return;
+    running = running.then(async () => {
+      if (stopped) return;
+      try {
+        const report = await retention.sweep();
+        logger.info({ retention: report }, `retention: took the text out of ${report.conversations} conversations quiet for over ${report.days} days`);
+      } catch (error) {
+        logger.error({ err: error }, 'retention sweep failed');
+      }
+    });
+  };
+  sweep();
+  const timer = setInterval(sweep, RETENTION_SWEEP_MS);
+  timer.unref();
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+    settled: () => running,
+  };
+}
+
+async function deleteWhere<T extends { id: string }>(collection: Collection<T>, wanted: (item: Readonly<T>) => boolean): Promise<number> {
+  return collection.deleteMany((await collection.filter(wanted)).map((item) => item.id));
 }

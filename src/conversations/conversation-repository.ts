@@ -50,4 +50,9 @@ export class ConversationRepository {
   all(): Promise<ConversationRecord[]> {
     return this.records.all();
   }
+
+  /** No earlier version of any record stays on disk (after text was taken out of records in place). */
+  forgetEarlierVersions(): Promise<void> {
+    return this.records.purge();
+  }
 }

@@ -2,3 +2,4 @@
 export * from './types.js';
 export { ConversationLog, type ActivityListener } from './conversation-log.js';
 export { ConversationRepository, newConversationId } from './conversation-repository.js';
+export { RetentionService, type RetentionDeps, type RetentionReport, type ConversationTextHolder } from './retention.js';

@@ -17,6 +17,8 @@ export interface Collection<T extends Identified> {
   put(item: T): Promise<void>;
   /** Resolves `true` when something was deleted (and its earlier versions are gone from disk). */
   delete(id: string): Promise<boolean>;
+  /** Delete several records at once (one snapshot rewrite, not one per record); resolves with how many existed. */
+  deleteMany(ids: Iterable<string>): Promise<number>;
   /** No earlier version of any record remains on disk (after records were anonymised in place by `put`). */
   purge(): Promise<void>;
 }

@@ -149,6 +149,19 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
     return true;
   }
 
+  async deleteMany(ids: Iterable<string>): Promise<number> {
+    const items = await this.ready();
+    let count = 0;
+    for (const id of new Set(ids)) {
+      if (!Object.hasOwn(items, id)) continue;
+      this.apply({ d: id });
+      await this.append({ d: id });
+      count += 1;
+    }
+    if (count > 0) await this.enqueue(() => this.compact());
+    return count;
+  }
+
   /** The journal's earlier versions leave the disk now: the snapshot is rewritten from memory. */
   async purge(): Promise<void> {
     if (!this.loaded) return;

@@ -20,6 +20,11 @@ class MemoryCollection<T extends Identified> implements Collection<T> {
   async delete(id: string) {
     return this.items.delete(id);
   }
+  async deleteMany(ids: Iterable<string>) {
+    let count = 0;
+    for (const id of ids) if (this.items.delete(id)) count += 1;
+    return count;
+  }
   async purge() {}
 }
 

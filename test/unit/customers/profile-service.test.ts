@@ -22,6 +22,7 @@ function counting(inner: Collection<CustomerProfile>) {
       await inner.put(item);
     },
     delete: (id) => inner.delete(id),
+    deleteMany: (ids) => inner.deleteMany(ids),
     purge: () => inner.purge(),
   };
   return { collection, counter };
