@@ -8,6 +8,8 @@ interface LiveLog {
   activities: ChatActivity[];
   /** The next sequence number, counting appends still being written. */
   nextSeq: number;
+  /** The latest append's write (appends to one transcript are written in order). */
+  lastWrite?: Promise<unknown>;
   listeners: Set<ActivityListener>;
 }
 
@@ -104,7 +106,9 @@ export class ConversationLog {
       timestamp: this.clock().toISOString(),
       conversation: { id: conversationId },
     } as ChatActivity;
-    await this.transcripts.append(conversationId, stored);
+    const write = this.transcripts.append(conversationId, stored);
+    log.lastWrite = write.catch(() => undefined);
+    await write;
     // Appends to one transcript are written in order, so this push keeps the order too.
     log.activities.push(stored);
     const set = { activities: [stored], watermark: String(log.activities.length) };
@@ -159,12 +163,22 @@ export class ConversationLog {
     return () => log.listeners.delete(listener);
   }
 
-  /** Replace a transcript (redaction, erasure); listeners are not told. */
-  async replace(conversationId: string, activities: ChatActivity[]): Promise<void> {
+  /**
+   * Rewrite every activity of a transcript with `transform` (retention takes the text out).
+   * Appends under way are waited for and go through `transform` too; later ones land after
+   * the rewrite. Either way a message sent at that moment is not lost (a rewrite from a copy
+   * read earlier would drop it from the file), and the file and the listeners' list agree.
+   */
+  async rewrite(conversationId: string, transform: (activity: ChatActivity) => ChatActivity): Promise<void> {
     const log = await this.open(conversationId);
-    log.activities = activities.slice();
-    log.nextSeq = Math.max(log.nextSeq, activities.length);
-    await this.transcripts.replace(conversationId, activities);
+    for (;;) {
+      const last = log.lastWrite;
+      await last;
+      if (last === log.lastWrite && log.nextSeq === log.activities.length) break;
+    }
+    // From here to the store's call nothing else runs: the new list and the file agree.
+    log.activities = log.activities.map(transform);
+    await this.transcripts.replace(conversationId, log.activities.slice());
     this.changed(conversationId);
   }
 

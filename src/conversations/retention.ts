@@ -14,7 +14,7 @@ export interface RetentionDeps {
   /** Conversations nobody wrote in for this many days lose their text. */
   days: number;
   conversations: ConversationRepository;
-  log: { all(conversationId: string): Promise<ChatActivity[]>; replace(conversationId: string, activities: ChatActivity[]): Promise<void> };
+  log: { all(conversationId: string): Promise<ChatActivity[]>; rewrite(conversationId: string, transform: (activity: ChatActivity) => ChatActivity): Promise<void> };
   dialogState: { delete(key: string): Promise<void> };
   dialogStateKey: (conversationId: string) => string;
   /** Conversations a ticket still being worked on came from (its agent may need the chat). */
@@ -79,7 +79,8 @@ export class RetentionService {
         continue;
       }
       await this.deps.dialogState.delete(this.deps.dialogStateKey(record.id));
-      await this.deps.log.replace(record.id, transcript.map(withoutText));
+      // Only what was there when the chat was found quiet: a message arriving meanwhile stays whole.
+      await this.deps.log.rewrite(record.id, (activity) => (Date.parse(activity.timestamp) <= last ? withoutText(activity) : activity));
       const { record: updated, hadText } = recordWithoutText(record, { at: now.toISOString(), lastActivityAt });
       await this.deps.conversations.update(record.id, updated);
       textTakenFromRecords ||= hadText;

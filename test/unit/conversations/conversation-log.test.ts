@@ -1,6 +1,8 @@
+import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ConversationLog } from '../../../src/conversations/index.js';
-import { createMemoryStorage, type TranscriptStore } from '../../../src/storage/index.js';
+import { createLowdbStorage, createMemoryStorage, type TranscriptStore } from '../../../src/storage/index.js';
+import { tempDir } from '../../support/temp.js';
 
 /** Real in-memory transcripts, counting how often each one is read back from storage. */
 function countingTranscripts() {
@@ -39,5 +41,25 @@ describe('conversation logs in memory', () => {
     await log.append('watched', say('are you there?'));
     expect(reads.get('watched')).toBe(1);
     expect(heard).toEqual(['are you there?']);
+  });
+
+  it('a rewrite (retention taking the text out) loses no message sent at that moment, on real files', async () => {
+    const dir = await tempDir('parley-rewrite-');
+    try {
+      const storage = createLowdbStorage(dir);
+      const log = new ConversationLog(storage.transcripts);
+      await log.append('c1', say('my phone is 13912345678'));
+      // One message on its way to the file as the rewrite starts, one sent just after.
+      const during = log.append('c1', say('are you there?'));
+      const rewrite = log.rewrite('c1', (activity) => (/\d/.test(String(activity.text)) ? { ...activity, text: '[removed]' } : activity));
+      const after = log.append('c1', say('hello again'));
+      await Promise.all([during, rewrite, after]);
+      const texts = (await log.all('c1')).map((activity) => activity.text);
+      expect(texts).toEqual(['[removed]', 'are you there?', 'hello again']);
+      await storage.flush();
+      expect((await createLowdbStorage(dir).transcripts.read('c1')).map((activity) => activity.text)).toEqual(texts);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
