@@ -47,11 +47,7 @@ export class TicketNotifier {
     const { ticketId, resolution } = resolved;
     const { conversationId, language } = await this.destinationOf(resolved);
     const options: CsatOptions = { ticketId, language, resolution };
-    const withAgent = await this.deps.withAgent(conversationId);
-    await this.continueIn(conversationId, async (context) => {
-      if (withAgent) await context.sendActivity(reply(say('ticketResolvedNotice', language, { id: ticketId, resolution }), language));
-      else await this.deps.startDialog(context, CSAT_DIALOG, options);
-    });
+    await this.askUnlessWithAgent(conversationId, CSAT_DIALOG, options, say('ticketResolvedNotice', language, { id: ticketId, resolution }), language);
     this.deps.logger.info({ ticketId }, 'resolution sent to the customer');
   }
 
@@ -67,12 +63,8 @@ export class TicketNotifier {
     const { ticketId, question } = waiting;
     const { conversationId, language } = await this.destinationOf(waiting);
     const options: TicketQuestionOptions = { ticketId, language, question };
-    const withAgent = await this.deps.withAgent(conversationId);
-    await this.continueIn(conversationId, async (context) => {
-      if (!withAgent) return this.deps.startDialog(context, TICKET_QUESTION_DIALOG, options);
-      const text = question ? say('ticketQuestionNotice', language, { id: ticketId, question }) : say('ticketQuestionAskGeneric', language, { id: ticketId });
-      await context.sendActivity(reply(text, language));
-    });
+    const notice = question ? say('ticketQuestionNotice', language, { id: ticketId, question }) : say('ticketQuestionAskGeneric', language, { id: ticketId });
+    await this.askUnlessWithAgent(conversationId, TICKET_QUESTION_DIALOG, options, notice, language);
     this.deps.logger.info({ ticketId }, 'question sent to the customer');
   }
 
@@ -81,6 +73,18 @@ export class TicketNotifier {
     const { conversationId, language } = await this.destinationOf(reopened);
     const due = formatDue(await this.deps.dueAtOf(id), language, this.deps.timeZone);
     await this.continueIn(conversationId, async (context) => void (await context.sendActivity(reply(say('ticketReopenedNotice', language, { id, due }), language))));
+  }
+
+  /**
+   * Start `dialog` in the conversation, so the customer's next message answers it; while an
+   * agent has the chat, only tell them `notice`: their answer goes to the agent.
+   */
+  private async askUnlessWithAgent(conversationId: string, dialog: string, options: object, notice: string, language: Language): Promise<void> {
+    const withAgent = await this.deps.withAgent(conversationId);
+    await this.continueIn(conversationId, async (context) => {
+      if (withAgent) await context.sendActivity(reply(notice, language));
+      else await this.deps.startDialog(context, dialog, options);
+    });
   }
 
   private destinationOf(news: TicketNews): Promise<NoticeDestination> {
