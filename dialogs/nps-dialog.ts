@@ -31,7 +31,8 @@ export interface NpsDialogDeps extends Pick<TicketDialogDeps, 'customerOf'> {
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const SKIP = /^(no|nope|no,? thanks?|no thank you|skip|not now|rather not|pass|不了(，?谢谢)?|不用了?|跳过|不想回答|不评了?|算了)[.。!！]*$/iu;
+// Matched against `canonicalText`, whose NFKC turns the full-width comma of the button "不了，谢谢" into ",".
+const SKIP = /^(no|nope|no,? thanks?|no thank you|skip|not now|rather not|pass|(?:不了|不用了?)(?:,?\s*谢谢)?|跳过|不想回答|不评了?|算了)[.。!！]*$/iu;
 
 /** A score 0–10 in "9", "10/10", "8 out of 10", "I'd say 7", "九分", "10分"; undefined for anything else. */
 export function npsScoreIn(text: string): number | undefined {

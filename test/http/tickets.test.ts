@@ -114,6 +114,25 @@ describe('tickets over HTTP', () => {
     expect((await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body.history.some((entry: any) => entry.action === 'nps')).toBe(false);
   });
 
+  it('lets a Chinese customer turn the recommend question down with its own "No, thanks" button, in Simplified or in Traditional', async () => {
+    for (const [locale, complaint, noComment, skipTitle, skipped] of [
+      ['zh-CN', ['我要投诉', '耳机左边没声音，订单号20250306', '在聊天里回复我', '确认'], '没有了', '不了，谢谢', '好的。还有什么可以帮您？'],
+      ['zh-TW', ['我要投訴，耳機壞了', '訂單號20250307', '在聊天裡回覆我', '確認提交'], '沒有了', '不了，謝謝', '好的。還有什麼可以幫您？'],
+    ] as const) {
+      const customer = await startConversation(server.url, locale);
+      const id = await fileComplaint(server.url, customer, [...complaint]);
+      await request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body: { status: 'resolved', resolution: '已为您换新。' } });
+      await botSays(server.url, customer, new RegExp(`${id}：`));
+      await send(server.url, customer, '5');
+      const [nps] = await send(server.url, customer, noComment);
+      const skip = nps.suggestedActions.actions.at(-1);
+      expect(skip.title, `${locale}: ${nps.text}`).toBe(skipTitle);
+      // The customer taps it: the question is dropped, not answered as "thanks" small talk.
+      expect(await chat(server.url, customer, skip.value)).toBe(skipped);
+      expect((await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body.history.some((entry: any) => entry.action === 'nps')).toBe(false);
+    }
+  });
+
   it('tells the customer when a person takes their ticket and when the team needs something from them, and keeps their answer', async () => {
     const customer = await startConversation(server.url, 'en-US');
     const id = await fileComplaint(server.url, customer, ['I want to complain', 'My order 48213 came without the charger', 'me@example.com', 'yes']);
