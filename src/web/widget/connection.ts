@@ -85,7 +85,10 @@ export class Connection {
   async post(activity: Partial<Activity>): Promise<string> {
     const session = await this.ensure();
     try {
-      return (await this.api.post(session.token, session.conversationId, activity)).id;
+      const { id } = await this.api.post(session.token, session.conversationId, activity);
+      // The server answers again while the stream is still waiting out its backoff: follow it now.
+      if (this.status === 'unreachable') this.reconnectNow();
+      return id;
     } catch (error) {
       if (isRejected(error) && session === this.session) await this.restart(true);
       throw error;
@@ -266,10 +269,12 @@ export class Connection {
     this.on.status(status);
   }
 
-  private readonly wentOnline = (): void => {
+  private readonly wentOnline = (): void => this.reconnectNow();
+
+  private reconnectNow(): void {
     this.attempt = 0;
     if (this.session) void this.connect();
-  };
+  }
 
   private readonly wentOffline = (): void => {
     this.halt();
