@@ -87,7 +87,7 @@ export async function wireDomain(deps: DomainDeps) {
       },
     },
     logger,
-    forReader: async (record, text) => (await converterFor(record))?.(text) ?? text,
+    traditionalFor: (record) => converterFor(record),
   });
   const handoffNotes = new NotesRepository(storage.collection('handoff-notes'));
   const handoffSummaries = new ConversationSummaries({

@@ -22,8 +22,8 @@ export interface HandoffServiceDeps {
   clock?: () => Date;
   timers?: Timers;
   logger?: Pick<Logger, 'error'>;
-  /** A system line as this conversation's customer reads it (Traditional characters for some). */
-  forReader?: (record: ConversationRecord, text: string) => Promise<string>;
+  /** What converts this conversation's Chinese into Traditional characters, for a customer who reads them. */
+  traditionalFor?: (record: ConversationRecord) => Promise<((text: string) => string) | undefined>;
 }
 
 /**
@@ -196,8 +196,7 @@ export class HandoffService {
   async reply(conversationId: string, agent: AgentRef, text: string): Promise<ChatActivity> {
     const record = await this.deps.conversations.get(conversationId);
     if (record.status !== 'active' || record.handoff?.agentId !== agent.id) throw conflict('not_claimed', 'claim the conversation before replying');
-    const shown = this.deps.forReader ? await this.deps.forReader(record, text) : text;
-    const activity = await this.deps.log.append(conversationId, agentActivity(agent, shown, this.languageOf(record)));
+    const activity = await this.deps.log.append(conversationId, await this.forReader(record, agentActivity(agent, text, this.languageOf(record))));
     this.deps.events.publish('conversation.activity', { conversationId, activity });
     if (!record.handoff?.repliedAt) await this.noteFirstReply(conversationId, record.handoff?.claimedAt, activity.timestamp);
     return activity;
@@ -305,10 +304,14 @@ export class HandoffService {
   }
 
   private async writeSystemLine(record: ConversationRecord, key: SystemLine, params: Record<string, string> = {}): Promise<void> {
-    const line = systemActivity(key, this.languageOf(record), params);
-    if (this.deps.forReader) line.text = await this.deps.forReader(record, line.text);
-    const activity = await this.deps.log.append(record.id, line);
+    const activity = await this.deps.log.append(record.id, await this.forReader(record, systemActivity(key, this.languageOf(record), params)));
     this.deps.events.publish('conversation.activity', { conversationId: record.id, activity });
+  }
+
+  /** A Chinese line as a Traditional reader reads it: converted, and tagged `zh-TW` as the bot's replies are. */
+  private async forReader<Line extends { text: string; locale: string }>(record: ConversationRecord, line: Line): Promise<Line> {
+    const convert = line.locale.startsWith('zh') ? await this.deps.traditionalFor?.(record) : undefined;
+    return convert ? { ...line, text: convert(line.text), locale: 'zh-TW' } : line;
   }
 
   private cancelTimer(conversationId: string): void {

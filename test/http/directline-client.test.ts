@@ -171,6 +171,7 @@ describe('a customer who writes Traditional Chinese', () => {
       const queued = await session.next((activity) => isSystem(activity));
       expect(queued.text).toMatch(/轉接/);
       expect(scriptOf(queued.text ?? ''), queued.text).toBe('traditional');
+      expect(queued.locale).toBe('zh-TW');
       // Nobody is online here: the bot says so in the turn the handoff's news runs in.
       const noAgent = await session.next((activity) => isBot(activity) && !isSystem(activity) && /工[單单]/.test(activity.text ?? ''));
       expect(scriptOf(noAgent.text ?? ''), noAgent.text).toBe('traditional');

@@ -367,7 +367,8 @@ describe('handoff over HTTP', () => {
     expect((await send(server.url, customer, '轉人工'))[0].text).toMatch(/排在第 1 位/);
     await agentDoes(server.url, customer, 'claim', alice);
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: '您的订单我们会尽快处理, order 123' } })).status).toBe(201);
-    expect((await activitiesOf(server.url, customer)).at(-1)).toMatchObject({ text: '您的訂單我們會盡快處理, order 123', channelData: { parley: { sender: 'agent' } } });
+    // …tagged zh-TW, as the bot's converted replies are, so a client can tell which Chinese it is.
+    expect((await activitiesOf(server.url, customer)).at(-1)).toMatchObject({ text: '您的訂單我們會盡快處理, order 123', locale: 'zh-TW', channelData: { parley: { sender: 'agent' } } });
     await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/close`, { cookie: alice });
     events.close();
     const refused = await request(server.url, 'GET', '/api/canned-replies?language=zh&script=classical', { cookie: alice });
