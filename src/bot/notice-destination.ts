@@ -18,12 +18,17 @@ export interface NoticeDestinationDeps {
  * A ticket's news goes to the customer's most recent conversation that is not closed (after
  * "Start a new conversation" they are there, not in the chat the complaint was filed in),
  * else to the ticket's own; in the language the customer last wrote in, else the ticket's.
+ * Undefined when the ticket's conversation is gone too: an erased customer's ticket keeps
+ * `[erased]` for both, and its news must not be written into a conversation nobody has (where
+ * it would pile up with every other erased customer's, outside retention and erasure).
  */
-export async function noticeDestination(deps: NoticeDestinationDeps, ticket: { customerId: string; conversationId: string; language: Language }): Promise<NoticeDestination> {
+export async function noticeDestination(deps: NoticeDestinationDeps, ticket: { customerId: string; conversationId: string; language: Language }): Promise<NoticeDestination | undefined> {
   const records = await deps.conversationsOf(ticket.customerId);
   const startedAt = (record: ConversationRecord) => record.startedAt ?? record.createdAt;
   const newest = records.filter((record) => record.status !== 'closed' && record.startedAt).sort((a, b) => startedAt(b).localeCompare(startedAt(a)))[0];
   const written = await Promise.all(records.filter((record) => record.language).map(async (record) => ({ record, at: await deps.lastWroteAt(record.id) })));
   const lastWritten = written.filter((each) => each.at).sort((a, b) => b.at!.localeCompare(a.at!))[0]?.record;
-  return { conversationId: newest?.id ?? ticket.conversationId, language: lastWritten?.language ?? ticket.language };
+  const conversationId = newest?.id ?? records.find((record) => record.id === ticket.conversationId)?.id;
+  if (!conversationId) return undefined;
+  return { conversationId, language: lastWritten?.language ?? ticket.language };
 }

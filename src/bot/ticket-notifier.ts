@@ -18,8 +18,11 @@ export interface TicketNotifierDeps {
   withAgent: (conversationId: string) => Promise<boolean>;
   /** When the ticket is due now (it may have moved since the event). */
   dueAtOf: (ticketId: string) => Promise<string>;
-  /** Where the customer reads the news, and in which language; by default the ticket's conversation and language. */
-  destinationOf?: (ticket: { customerId: string; conversationId: string; language: Language }) => Promise<NoticeDestination>;
+  /**
+   * Where the customer reads the news, and in which language; by default the ticket's conversation
+   * and language. Undefined: nowhere (the customer was erased), and nothing is said.
+   */
+  destinationOf?: (ticket: { customerId: string; conversationId: string; language: Language }) => Promise<NoticeDestination | undefined>;
   /** Time zone for due times told to customers; UTC by default. */
   timeZone?: string;
   logger: Logger;
@@ -45,7 +48,9 @@ export class TicketNotifier {
 
   async notifyResolved(resolved: TicketEventPayloads['ticket.resolved']): Promise<void> {
     const { ticketId, resolution } = resolved;
-    const { conversationId, language } = await this.destinationOf(resolved);
+    const destination = await this.destinationOf(resolved);
+    if (!destination) return;
+    const { conversationId, language } = destination;
     const options: CsatOptions = { ticketId, language, resolution };
     await this.askUnlessWithAgent(conversationId, CSAT_DIALOG, options, say('ticketResolvedNotice', language, { id: ticketId, resolution }), language);
     this.deps.logger.info({ ticketId }, 'resolution sent to the customer');
@@ -53,7 +58,9 @@ export class TicketNotifier {
 
   async notifyTaken(taken: TicketEventPayloads['ticket.taken']): Promise<void> {
     const { ticketId: id, agentName } = taken;
-    const { conversationId, language } = await this.destinationOf(taken);
+    const destination = await this.destinationOf(taken);
+    if (!destination) return;
+    const { conversationId, language } = destination;
     const due = formatDue(await this.deps.dueAtOf(id), language, this.deps.timeZone);
     const text = agentName ? say('ticketTakenNotice', language, { id, agent: agentName, due }) : say('ticketTakenNoticeNoName', language, { id, due });
     await this.continueIn(conversationId, async (context) => void (await context.sendActivity(reply(text, language))));
@@ -61,7 +68,9 @@ export class TicketNotifier {
 
   async notifyWaiting(waiting: TicketEventPayloads['ticket.waiting']): Promise<void> {
     const { ticketId, question } = waiting;
-    const { conversationId, language } = await this.destinationOf(waiting);
+    const destination = await this.destinationOf(waiting);
+    if (!destination) return;
+    const { conversationId, language } = destination;
     const options: TicketQuestionOptions = { ticketId, language, question };
     const notice = question ? say('ticketQuestionNotice', language, { id: ticketId, question }) : say('ticketQuestionAskGeneric', language, { id: ticketId });
     await this.askUnlessWithAgent(conversationId, TICKET_QUESTION_DIALOG, options, notice, language);
@@ -70,7 +79,9 @@ export class TicketNotifier {
 
   async notifyReopened(reopened: TicketEventPayloads['ticket.reopened']): Promise<void> {
     const { ticketId: id } = reopened;
-    const { conversationId, language } = await this.destinationOf(reopened);
+    const destination = await this.destinationOf(reopened);
+    if (!destination) return;
+    const { conversationId, language } = destination;
     const due = formatDue(await this.deps.dueAtOf(id), language, this.deps.timeZone);
     await this.continueIn(conversationId, async (context) => void (await context.sendActivity(reply(say('ticketReopenedNotice', language, { id, due }), language))));
   }
@@ -87,9 +98,11 @@ export class TicketNotifier {
     });
   }
 
-  private destinationOf(news: TicketNews): Promise<NoticeDestination> {
-    const { customerId, conversationId, language } = news;
-    return this.deps.destinationOf?.({ customerId, conversationId, language }) ?? Promise.resolve({ conversationId, language });
+  private async destinationOf(news: TicketNews): Promise<NoticeDestination | undefined> {
+    const { ticketId, customerId, conversationId, language } = news;
+    const destination = this.deps.destinationOf ? await this.deps.destinationOf({ customerId, conversationId, language }) : { conversationId, language };
+    if (!destination) this.deps.logger.info({ ticketId }, 'ticket news not sent: the customer has no conversation left (erased)');
+    return destination;
   }
 
   private continueIn(conversationId: string, logic: Parameters<TicketNotifierDeps['adapter']['continueConversation']>[1]): Promise<void> {

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, send, signIn, startConversation } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -216,6 +218,35 @@ describe('tickets over HTTP', () => {
     expect((await patch({ status: 'closed' })).body.status).toBe('closed');
     await server.parley.adapter.idle();
     expect((await activitiesOf(server.url, second)).length).toBe(before);
+  });
+
+  it("says nothing about an erased customer's ticket: its news is written into no conversation", async () => {
+    const customer = await startConversation(server.url, 'en-US');
+    const id = await fileComplaint(server.url, customer, ['I want to complain', 'My order 48230 came with a cracked lid', 'me@example.com', 'yes']);
+    const admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
+    const { customerId } = (await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body;
+    expect((await request(server.url, 'DELETE', `/api/customers/${customerId}`, { cookie: admin })).status).toBe(200);
+
+    // The team works the anonymised ticket on: taken, a question, resolved, reopened.
+    const patch = (body: unknown) => request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body });
+    expect((await patch({ status: 'in_progress' })).status).toBe(200);
+    expect((await patch({ status: 'waiting_customer', question: 'Which shop wombat did you buy it from?' })).status).toBe(200);
+    expect((await patch({ status: 'in_progress' })).status).toBe(200);
+    expect((await patch({ status: 'resolved', resolution: 'A new lid quokka is on its way.' })).status).toBe(200);
+    expect((await patch({ status: 'reopened' })).status).toBe(200);
+    await server.parley.adapter.idle();
+
+    // Before, each went to a made-up conversation "[erased]" shared by every erased customer:
+    // a transcript and dialog state nobody owns, which neither retention nor erasure ever reach.
+    const files = (await readdir(server.dataDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    const outsideTickets: string[] = [];
+    for (const file of files) {
+      const where = path.join(file.parentPath, file.name);
+      if (path.relative(server.dataDir, where).startsWith('tickets')) continue;
+      const text = await readFile(where, 'utf8');
+      if (/erased/.test(file.name) || /wombat|quokka/.test(text)) outsideTickets.push(path.relative(server.dataDir, where));
+    }
+    expect(outsideTickets).toEqual([]);
   });
 
   it("lets a customer read only their own tickets by number in chat", async () => {
