@@ -28,6 +28,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   }
   const entries = value.split(',').map((entry) => entry.trim());
   for (const entry of entries) {
+    // "0.0.0.0/0" or "::/0" is every address: the same as "true", under another name.
+    if (/\/0+$/.test(entry)) {
+      throw new Error(`"${entry}" would trust every address, so any client could forge its X-Forwarded-For: give the proxies' own addresses or ranges (loopback, 10.0.0.0/8)`);
+    }
     if (!isTrustedEntry(entry)) {
       throw new Error(`"${entry}" is not a hop count, loopback, linklocal, uniquelocal, an IP address or a CIDR range (10.0.0.0/8)`);
     }
