@@ -53,8 +53,11 @@ export function contactIn(text: string): TicketContact | undefined {
 /** The customer typed something meant as an e-mail address that is not one. */
 export const looksLikeBadEmail = (text: string) => text.includes('@') && extractEntities(text).emails.length === 0;
 
-/** Where a clause starts: the text's start, or after a punctuation mark. */
-const CLAUSE_START = String.raw`(?<=^|[,，.。!！?？:：;；]\s*)`;
+/**
+ * Where a clause starts: the text's start, or after a punctuation mark and a little space (a
+ * bounded look back: `\s*` there made a long run of spaces cost quadratic time).
+ */
+const CLAUSE_START = String.raw`(?<=^|[,，.。!！?？:：;；]\s{0,4})`;
 /** The punctuation after a trigger phrase, which goes with it. */
 const TRAILING = String.raw`[\s,，:：.。!！?？;；-]*`;
 /**
@@ -72,14 +75,20 @@ const TRIGGERS = [
   new RegExp(CLAUSE_START + String.raw`我?(?:又|还|也|再|就|真的|一定|必须|现在|今天)*(?:要|想|想要|需要|得)?(?:再|来)?(?:投[诉訴]|申[诉訴])(?:一下)?` + TRAILING, 'gu'),
 ];
 
+/** Punctuation and space that may trail what is left of a complaint. */
+const TRAILING_MARK = /[\s,，:：;；、-]/u;
+
 /**
  * The complaint minus "I want to complain" (in either script), with the punctuation that went
  * with it: what is left, in the customer's words, says what happened, if anything.
  * "我又要投诉，我买的耳机坏了" → "我买的耳机坏了"; "My screen cracked, I want to complain!" → "My screen cracked".
  */
 export function withoutBoilerplate(text: string): string {
-  const rest = TRIGGERS.reduce((kept, pattern) => kept.replace(pattern, ''), text);
-  return rest.replace(/^[\s,，:：.。!！?？;；-]+/u, '').replace(/[\s,，:：;；、-]+$/u, '').trim();
+  const rest = TRIGGERS.reduce((kept, pattern) => kept.replace(pattern, ''), text).replace(/^[\s,，:：.。!！?？;；-]+/u, '');
+  // Trailing punctuation, walked back by hand: an unanchored `[…]+$` retries from every start (quadratic on a long run).
+  let end = rest.length;
+  while (end > 0 && TRAILING_MARK.test(rest[end - 1]!)) end -= 1;
+  return rest.slice(0, end).trim();
 }
 
 /**

@@ -36,7 +36,7 @@ const SKIP = /^(no|nope|no,? thanks?|no thank you|skip|not now|rather not|pass|(
 
 /** A score 0–10 in "9", "10/10", "8 out of 10", "I'd say 7", "九分", "10分"; undefined for anything else. */
 export function npsScoreIn(text: string): number | undefined {
-  const match = /^(?:(?:i'?d say|i'?d give (?:it|you)(?: an?)?|maybe|about|给|打)\s*)?(10|[0-9]|[零〇一二两三四五六七八九十])\s*(?:\/\s*10|out of 10|分|points?)?\s*[.。!！]*$/iu.exec(canonicalText(text).trim());
+  const match = /^(?:(?:i'?d say|i'?d give (?:it|you)(?: an?)?|maybe|about|给|打)\s*)?(10|[0-9]|[零〇一二两三四五六七八九十])\s*(?:(?:\/\s*10|out of 10|分|points?)\s*)?[.。!！]*$/iu.exec(canonicalText(text).trim());
   if (!match) return undefined;
   return DIGITS[match[1]!] ?? Number(match[1]);
 }
