@@ -26,8 +26,13 @@ function bearer(req: Request): string | undefined {
  */
 function streamBase(req: Request): string {
   const scheme = req.protocol === 'https' ? 'wss' : 'ws';
-  return `${scheme}://${req.host ?? 'localhost'}${req.baseUrl}`;
+  // A forged Host (or X-Forwarded-Host) with a path or query must not point the client elsewhere.
+  const host = req.host && WELL_FORMED_HOST.test(req.host) ? req.host : `localhost:${req.socket.localPort ?? ''}`;
+  return `${scheme}://${host}${req.baseUrl}`;
 }
+
+/** A host as browsers send it: a name or an address, and an optional port; nothing else. */
+const WELL_FORMED_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 export interface DirectLineRouteOptions {
   /** New tokens and token-less conversations per client address and minute. */

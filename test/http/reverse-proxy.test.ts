@@ -59,6 +59,14 @@ describe('Parley behind a reverse proxy, with PARLEY_TRUST_PROXY=1', () => {
     expect(String(logout.headers['set-cookie'])).toMatch(/Max-Age=0; Secure/);
   });
 
+  it('hands out a stream URL only for a well-formed host: a forged X-Forwarded-Host with a path cannot point the client elsewhere', async () => {
+    const started = await viaProxy('127.0.0.5', 'POST', '/v3/directline/conversations', { body: {}, headers: { host: 'evil.example/steal?x=' } });
+    expect(started.status).toBe(201);
+    const streamUrl = String(started.body.streamUrl);
+    expect(streamUrl).not.toContain('evil.example');
+    expect(new URL(streamUrl).pathname).toMatch(/^\/v3\/directline\/conversations\/[^/]+\/stream$/);
+  });
+
   it('gives the widget a stream URL on the site it sees (wss://), which opens through the proxy', async () => {
     const started = await viaProxy(BOB, 'POST', '/v3/directline/conversations', { body: {} });
     expect(started.status).toBe(201);
