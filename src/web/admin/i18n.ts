@@ -245,6 +245,9 @@ export function t(key: StringKey, params: Record<string, string | number> = {}):
   return strings[key][language].replace(/\{(\w+)\}/g, (_match, name: string) => String(params[name] ?? ''));
 }
 
+/** A knowledge-base language (`en`, `zh`) named in the admin's language. */
+export const languageName = (language: string) => t(language === 'zh' ? 'languageZh' : 'languageEn');
+
 /** A key built at run time (a ticket's status or category), falling back to the raw value. */
 export function tOr(key: string, fallback: string): string {
   return key in strings ? t(key as StringKey) : fallback;

@@ -1,12 +1,12 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { t, uiLanguage } from '../i18n.js';
+import { languageName, t, uiLanguage } from '../i18n.js';
 import type { UtteranceImportChange } from '../types.js';
 import { errorText } from '../../shared/api.js';
 
 /** One line of the preview: "gift_wrap, English: +1 added, −4 removed (1 left)". */
 const changeLine = (change: UtteranceImportChange) =>
-  h('li', { text: t('csvChange', { intent: change.intent, language: t(change.language === 'en' ? 'languageEn' : 'languageZh'), added: change.added, removed: change.removed, total: change.total }) });
+  h('li', { text: t('csvChange', { intent: change.intent, language: languageName(change.language), added: change.added, removed: change.removed, total: change.total }) });
 
 /**
  * Importing utterances from CSV replaces the examples of each (intent, language) pair the file

@@ -1,11 +1,8 @@
 import { api } from '../api.js';
-import { h } from '../dom.js';
-import { t, uiLanguage } from '../i18n.js';
+import { h, percent } from '../dom.js';
+import { languageName, t, uiLanguage } from '../i18n.js';
 import type { DraftView, GuardRailWarning, PublishResult } from '../types.js';
 import { errorText } from '../../shared/api.js';
-
-const languageName = (language: 'en' | 'zh') => t(language === 'zh' ? 'languageZh' : 'languageEn');
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 /** A guard-rail warning in the admin's language (the API's `message` is English). */
 function warningText(warning: GuardRailWarning): string {

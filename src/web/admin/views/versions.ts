@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { formatTime, t, tOr, uiLanguage } from '../i18n.js';
+import { formatTime, languageName, t, tOr, uiLanguage } from '../i18n.js';
 import { errorText } from '../../shared/api.js';
 import type { AuditEntry, ChangedNames, KnowledgeDiff, PublishResult, VersionRecord } from '../types.js';
 
@@ -9,8 +9,6 @@ type Version = VersionRecord & { current: boolean; sameAsLive: boolean };
 const changeCount = (diff: KnowledgeDiff) => diff.added.length + diff.removed.length + diff.changed.length;
 
 const fieldNames = (fields: readonly string[]) => fields.map((field) => tOr(`field_${field}`, field)).join(t('listComma'));
-
-const languageName = (language: string) => (language === 'zh' ? t('languageZh') : t('languageEn'));
 
 /** "2 added (a, b); 1 removed (c)" in the page's language, at most five names a kind. */
 function changeSummary(names: ChangedNames): string {
