@@ -22,11 +22,14 @@ export function top<T extends string>(counts: Map<T, number>, limit: number): [T
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
 }
 
-/** Net Promoter Score: promoters (9–10) minus detractors (0–6), as a whole percentage of the answers; null without answers. */
+/** Where an answer to "how likely are you to recommend us? (0–10)" puts a customer: 9–10 promoter, 7–8 passive, 0–6 detractor. */
+export const npsKind = (score: number): 'promoter' | 'passive' | 'detractor' => (score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor');
+
+/** Net Promoter Score: promoters minus detractors, as a whole percentage of the answers; null without answers. */
 export function netPromoterScore(scores: readonly number[]): { count: number; promoters: number; passives: number; detractors: number; score: number | null } {
   const valid = scores.filter((score) => Number.isInteger(score) && score >= 0 && score <= 10);
-  const promoters = valid.filter((score) => score >= 9).length;
-  const detractors = valid.filter((score) => score <= 6).length;
+  const promoters = valid.filter((score) => npsKind(score) === 'promoter').length;
+  const detractors = valid.filter((score) => npsKind(score) === 'detractor').length;
   const count = valid.length;
   return { count, promoters, passives: count - promoters - detractors, detractors, score: count === 0 ? null : Math.round(((promoters - detractors) / count) * 100) };
 }

@@ -2,6 +2,7 @@ import { h, redrawKeepingFocus, sparkline } from './dom.js';
 import { t, tOr, whenAt } from './i18n.js';
 import { shortId } from './queue-view.js';
 import { state } from './state.js';
+import { npsKind } from '../../analytics/stats.js';
 import { isOpen, TRANSITIONS } from '../../tickets/lifecycle.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, type TicketStatus } from '../../tickets/types.js';
 
@@ -146,7 +147,7 @@ function temperatureLine(customer: CustomerView): HTMLElement | null {
 function npsLine(customer: CustomerView): HTMLElement | null {
   const last = customer.nps?.at(-1);
   if (!last) return null;
-  const kind = last.score >= 9 ? 'promoter' : last.score >= 7 ? 'passive' : 'detractor';
+  const kind = npsKind(last.score);
   return h('p', { class: `nps ${kind}`, text: t('npsLine', { score: last.score, kind: t(`nps_${kind}`) }) });
 }
 
