@@ -24,7 +24,7 @@ import { createKnowledgeServices, type KnowledgeServices, loadKnowledgeDir } fro
 import type { Logger } from './logger.js';
 import { projectRoot } from './project-root.js';
 import { loadSecret } from './secret.js';
-import { knowledgeDirError, listenError } from './startup-errors.js';
+import { dataDirError, knowledgeDirError, listenError } from './startup-errors.js';
 import { analyzeSentiment as analyzeOnce, rememberingAnalyzer } from './sentiment/index.js';
 import { createLowdbStorage, type Storage } from './storage/index.js';
 import type { TicketService } from './tickets/index.js';
@@ -57,6 +57,14 @@ export interface Parley {
 const VERSION = '0.1.0';
 const root = projectRoot(import.meta.dirname);
 
+function openStorage(config: Config): Storage {
+  try {
+    return createLowdbStorage(config.dataDir, { fsync: config.fsync });
+  } catch (error) {
+    throw dataDirError(error, config.dataDir);
+  }
+}
+
 /**
  * The composition root: config → storage → services → bot → HTTP. Starts listening and
  * resolves once the bot can take messages.
@@ -64,7 +72,7 @@ const root = projectRoot(import.meta.dirname);
 export async function startParley(config: Config, logger: Logger): Promise<Parley> {
   const analyzeSentiment = rememberingAnalyzer(analyzeOnce);
   // ── storage, secrets, events ──────────────────────────────────────────────────────────
-  const storage = createLowdbStorage(config.dataDir, { fsync: config.fsync });
+  const storage = openStorage(config);
   const secret = await loadSecret(config.dataDir, config.secret);
   const events = new EventBus((error, event) => logger.error({ err: error, event }, 'event listener failed'));
 

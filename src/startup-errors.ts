@@ -5,6 +5,7 @@
  */
 import { ConfigError } from './config.js';
 import { KnowledgeError } from './kb/index.js';
+import { DATA_FORMAT, DataFormatError } from './storage/index.js';
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
 
@@ -16,6 +17,20 @@ export function knowledgeDirError(error: unknown, dir: string): unknown {
   if (code === 'EACCES') return new ConfigError(`KNOWLEDGE_DIR ${dir} cannot be read by this user`);
   // The loader's message names the file and the JSON path already.
   if (error instanceof KnowledgeError) return new ConfigError(`KNOWLEDGE_DIR: ${error.message}`);
+  return error;
+}
+
+/** What stopped Parley from opening DATA_DIR: not a folder, not writable, or data of a newer release. */
+export function dataDirError(error: unknown, dir: string): unknown {
+  const code = codeOf(error);
+  if (code === 'EEXIST' || code === 'ENOTDIR') return new ConfigError(`DATA_DIR ${dir} is not a folder: set DATA_DIR to a folder Parley may create or write in`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ConfigError(`DATA_DIR ${dir} cannot be written by this user: give it write access, or set DATA_DIR to a folder it may write in`);
+  if (error instanceof DataFormatError && error.found !== undefined) {
+    return new ConfigError(
+      `DATA_DIR ${dir} holds data format ${error.found}, written by a newer Parley; this release reads format ${DATA_FORMAT} and older: run the newer release, or restore the backup taken before upgrading`,
+    );
+  }
+  if (error instanceof DataFormatError) return new ConfigError(`DATA_DIR: ${error.file} does not name a data format (${DATA_FORMAT} for this release): restore it from a backup of this DATA_DIR`);
   return error;
 }
 

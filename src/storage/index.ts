@@ -1,4 +1,5 @@
 /** Storage ports and their adapters: lowdb files by default, memory for tests. */
 export type * from './ports.js';
 export { createLowdbStorage, type LowdbStorageOptions } from './lowdb/lowdb-storage.js';
+export { DATA_FORMAT, DataFormatError } from './lowdb/data-format.js';
 export { createMemoryStorage } from './memory/memory-storage.js';

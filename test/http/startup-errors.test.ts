@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,26 @@ describe('a setting the server cannot use stops it with one line naming the sett
     const { code, stderr } = await start({ KNOWLEDGE_DIR: dir });
     expect(code).toBe(1);
     expect(stderr).toMatch(new RegExp(`^KNOWLEDGE_DIR: ${dir}/faq\\.json: not valid JSON: [^\\n]+\\n$`));
+  });
+
+  it('DATA_DIR that is a file', async () => {
+    const file = path.join(await scratch(), 'data');
+    await writeFile(file, 'not a folder');
+    const { code, stderr } = await start({ DATA_DIR: file, KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge') });
+    expect(code).toBe(1);
+    expect(stderr).toBe(`DATA_DIR ${file} is not a folder: set DATA_DIR to a folder Parley may create or write in\n`);
+  });
+
+  it('DATA_DIR written by a newer Parley: refused, and left as it was', async () => {
+    const dir = await scratch();
+    await writeFile(path.join(dir, 'format.json'), '{"format": 99}\n');
+    await writeFile(path.join(dir, 'tickets.json'), '{"items": {}}');
+    const { code, stderr } = await start({ DATA_DIR: dir, KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge') });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `DATA_DIR ${dir} holds data format 99, written by a newer Parley; this release reads format 1 and older: run the newer release, or restore the backup taken before upgrading\n`,
+    );
+    expect((await readdir(dir)).sort()).toEqual(['format.json', 'tickets.json']);
   });
 
   it('a PORT another process listens on', async () => {

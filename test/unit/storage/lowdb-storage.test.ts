@@ -1,7 +1,7 @@
-import { appendFile, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLowdbStorage } from '../../../src/storage/index.js';
+import { createLowdbStorage, DATA_FORMAT, DataFormatError } from '../../../src/storage/index.js';
 import { tempDir } from '../../support/temp.js';
 
 interface Note {
@@ -30,6 +30,31 @@ describe('lowdb storage on real files', () => {
     const again = createLowdbStorage(dir).collection<Note>('notes');
     expect(await again.all()).toEqual([{ id: 'b', body: '你好' }]);
     expect(JSON.parse(await readFile(path.join(dir, 'notes.json'), 'utf8'))).toEqual({ items: { b: { id: 'b', body: '你好' } } });
+  });
+
+  it('says which data format it wrote, and opens data from before it said so', async () => {
+    createLowdbStorage(dir);
+    expect(JSON.parse(await readFile(path.join(dir, 'format.json'), 'utf8'))).toEqual({ format: DATA_FORMAT });
+
+    // A DATA_DIR from a release that wrote no format.json is format 1: opened as it is.
+    const older = await tempDir('parley-storage-');
+    await writeFile(path.join(older, 'notes.json'), JSON.stringify({ items: { a: { id: 'a', body: 'kept' } } }));
+    const notes = createLowdbStorage(older).collection<Note>('notes');
+    expect(await notes.get('a')).toEqual({ id: 'a', body: 'kept' });
+    expect(JSON.parse(await readFile(path.join(older, 'format.json'), 'utf8'))).toEqual({ format: 1 });
+    await rm(older, { recursive: true, force: true });
+  });
+
+  it('refuses data of a newer format, or a format file naming none, and changes nothing', async () => {
+    await writeFile(path.join(dir, 'notes.json'), JSON.stringify({ items: { a: { id: 'a', body: 'newer' } } }));
+    for (const [text, found] of [[`{"format": ${DATA_FORMAT + 1}}`, DATA_FORMAT + 1], ['{"format": "one"}', undefined], ['', undefined]] as const) {
+      await writeFile(path.join(dir, 'format.json'), text);
+      const opening = () => createLowdbStorage(dir);
+      expect(opening).toThrow(DataFormatError);
+      expect(opening).toThrow(expect.objectContaining({ found }) as Error);
+      expect((await readdir(dir)).sort()).toEqual(['format.json', 'notes.json']);
+      expect(await readFile(path.join(dir, 'format.json'), 'utf8')).toBe(text);
+    }
   });
 
   it('does not hand out its own copies: changing a read record changes nothing stored', async () => {
