@@ -61,8 +61,7 @@ export class RetentionService {
     const old = (await this.deps.conversations.all()).filter((record) => Date.parse(record.createdAt) < cutoff);
     if (old.length === 0) return report;
     const openTickets = await this.deps.withOpenTickets();
-    const cleared: string[] = [];
-    let textTakenFromRecords = false;
+    const cleared: { id: string; lastActivityAt: string }[] = [];
     for (const record of old) {
       const transcript = await this.deps.log.all(record.id);
       if (transcript.length === 0) continue;
@@ -81,14 +80,21 @@ export class RetentionService {
       await this.deps.dialogState.delete(this.deps.dialogStateKey(record.id));
       // Only what was there when the chat was found quiet: a message arriving meanwhile stays whole.
       await this.deps.log.rewrite(record.id, (activity) => (Date.parse(activity.timestamp) <= last ? withoutText(activity) : activity));
-      const { record: updated, hadText } = recordWithoutText(record, { at: now.toISOString(), lastActivityAt });
-      await this.deps.conversations.update(record.id, updated);
-      textTakenFromRecords ||= hadText;
-      cleared.push(record.id);
+      cleared.push({ id: record.id, lastActivityAt });
     }
     report.conversations = cleared.length;
     if (cleared.length === 0) return report;
-    for (const holder of this.deps.alsoForget ?? []) report.alsoRemoved[holder.name] = await holder.forget(cleared);
+    const ids = cleared.map((each) => each.id);
+    for (const holder of this.deps.alsoForget ?? []) report.alsoRemoved[holder.name] = await holder.forget(ids);
+    // Marked done last: a sweep cut short before here (a kill, a store that could not be written)
+    // finds these chats not done and clears them again, other stores included.
+    let textTakenFromRecords = false;
+    for (const { id, lastActivityAt } of cleared) {
+      // Read now: the customer may have come back meanwhile, and their chat's record moved on.
+      const { record: updated, hadText } = recordWithoutText(await this.deps.conversations.get(id), { at: now.toISOString(), lastActivityAt });
+      await this.deps.conversations.update(id, updated);
+      textTakenFromRecords ||= hadText;
+    }
     // A rating's comment must not wait in the records' journal for the next snapshot.
     if (textTakenFromRecords) await this.deps.conversations.forgetEarlierVersions();
     return report;

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ConversationRecord, ConversationLog, ConversationRepository } from '../../../src/conversations/index.js';
+import { type ConversationRecord, ConversationLog, ConversationRepository, RetentionService } from '../../../src/conversations/index.js';
 import { createLowdbStorage } from '../../../src/storage/index.js';
 import { createRetention } from '../../../src/wire-domain.js';
 import { tempDir } from '../../support/temp.js';
@@ -106,5 +106,24 @@ describe('the retention period, on real files', () => {
     await storage.flush();
     expect(await everything(dir)).not.toContain('wombat');
     expect(await storage.transcripts.read(id)).toHaveLength(3);
+  });
+
+  it('clears the unanswered questions and notes of a chat whose sweep stopped after its transcript (a kill, a full disk) at the next sweep', async () => {
+    const storage = createLowdbStorage(dir);
+    const id = await chat(storage, 40, 'interrupted kangaroo');
+    const deps = { days: 30, storage, dialogState: storage.keyValue('state'), dialogStateKey: stateKey, withOpenTickets: async () => new Set<string>(), clock: () => NOW };
+    const conversations = new ConversationRepository(storage.collection<ConversationRecord>('conversations'));
+    const log = new ConversationLog(storage.transcripts);
+    // The first sweep gets as far as the transcripts; the store of unanswered questions cannot be written.
+    const stopped = new RetentionService({ ...deps, conversations, log, alsoForget: [{ name: 'unanswered', forget: async () => Promise.reject(new Error('ENOSPC: no space left on device')) }] });
+    await expect(stopped.sweep()).rejects.toThrow(/ENOSPC/);
+    await storage.flush();
+
+    // The next start sweeps again, on the files as the first one left them.
+    const restarted = createLowdbStorage(dir);
+    const again = createRetention({ ...deps, storage: restarted, dialogState: restarted.keyValue('state'), conversations: new ConversationRepository(restarted.collection<ConversationRecord>('conversations')), log: new ConversationLog(restarted.transcripts) });
+    expect((await again.sweep()).alsoRemoved).toEqual({ unanswered: 1, handoffNotes: 1 });
+    await restarted.flush();
+    expect(await everything(dir)).not.toContain('kangaroo');
   });
 });
