@@ -9,14 +9,19 @@ afterAll(async () => {
 });
 
 describe('kill -9 (short form of npm run test:crash)', () => {
-  it('loses no acknowledged message or announced ticket over three crashes, and every file still parses', async () => {
+  it('loses no acknowledged message, announced ticket, answer to the team or NPS score over three crashes, one of them on aged chats being cleared, and every file still parses', async () => {
     dir = await tempDir('parley-crash-');
-    const report = await runCrashRounds({ dataDir: `${dir}/data`, rounds: 3, customers: 8, seed: 7, maxRunMs: 1200, minAckedPerRound: 8 });
+    const report = await runCrashRounds({ dataDir: `${dir}/data`, rounds: 3, customers: 8, seed: 7, maxRunMs: 1200, minAckedPerRound: 8, retentionEvery: 2 });
     expect(report.rounds).toBe(3);
     // Each round waits for eight acknowledged messages before its random kill, however busy the machine.
     expect(report.acknowledged).toBeGreaterThanOrEqual(24);
     expect(report.lost).toEqual([]);
     expect(report.ticketsMissing).toEqual([]);
+    expect(report.journeyLosses).toEqual([]);
+    // The third round starts on the chats of the first two, aged past the retention period.
+    expect(report.agingRounds).toBe(1);
+    expect(report.conversationsAged).toBeGreaterThan(0);
+    expect(report.retentionMissed).toEqual([]);
     expect(report.badFiles).toEqual([]);
     expect(report.startProblems).toEqual([]);
   }, 90_000);

@@ -1,7 +1,7 @@
 /**
  * `npm run test:crash`: at least 20 kill -9 rounds against a real Parley (see crash-run.ts),
  * then the cost of `PARLEY_FSYNC=1` on turn latency. Exits 1 if anything acknowledged was lost.
- * Flags: --rounds 20 --customers 20 --seed 1
+ * Flags: --rounds 20 --customers 20 --seed 1 --retention-every 4 (age the chats so far before every fourth round)
  */
 import '../../src/quiet-dotenv.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { startChildServer } from '../support/child-server.js';
 import { DirectLineCustomer } from '../support/dl-customer.js';
 import { runCrashRounds } from './crash-run.js';
 
-const { values: flags } = parseArgs({ options: { rounds: { type: 'string', default: '20' }, customers: { type: 'string', default: '20' }, seed: { type: 'string', default: '1' } } });
+const { values: flags } = parseArgs({ options: { rounds: { type: 'string', default: '20' }, customers: { type: 'string', default: '20' }, seed: { type: 'string', default: '1' }, 'retention-every': { type: 'string', default: '4' } } });
 const work = mkdtempSync(path.join(os.tmpdir(), 'parley-crash-'));
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -40,12 +40,17 @@ const limit = setTimeout(() => {
 }, 20 * 60_000);
 limit.unref();
 
-const report = await runCrashRounds({ dataDir: path.join(work, 'data'), rounds: Number(flags.rounds), customers: Number(flags.customers), seed: Number(flags.seed), log: out });
-out(JSON.stringify({ ...report, lost: report.lost.slice(0, 10), ticketsMissing: report.ticketsMissing.slice(0, 10) }, null, 2));
+const report = await runCrashRounds({ dataDir: path.join(work, 'data'), rounds: Number(flags.rounds), customers: Number(flags.customers), seed: Number(flags.seed), retentionEvery: Number(flags['retention-every']), log: out });
+const firstTen = (list: string[]) => list.slice(0, 10);
+out(JSON.stringify({ ...report, lost: firstTen(report.lost), ticketsMissing: firstTen(report.ticketsMissing), journeyLosses: firstTen(report.journeyLosses), retentionMissed: firstTen(report.retentionMissed) }, null, 2));
 const withoutFsync = await turnLatency(false);
 const withFsync = await turnLatency(true);
 out(`turn latency, 10 customers × 60 turns: PARLEY_FSYNC=0 p50 ${withoutFsync.p50} ms p99 ${withoutFsync.p99} ms; PARLEY_FSYNC=1 p50 ${withFsync.p50} ms p99 ${withFsync.p99} ms`);
-const failed = report.lost.length + report.ticketsMissing.length + report.badFiles.length + report.startProblems.length > 0;
-out(failed ? 'FAILED: acknowledged data lost or files unreadable' : `OK: ${report.rounds} kill -9 rounds, ${report.acknowledged} acknowledged messages and ${report.ticketsTold} tickets all kept`);
+const failed = report.lost.length + report.ticketsMissing.length + report.journeyLosses.length + report.retentionMissed.length + report.badFiles.length + report.startProblems.length > 0;
+out(
+  failed
+    ? 'FAILED: acknowledged data lost, text kept past retention or files unreadable'
+    : `OK: ${report.rounds} kill -9 rounds (${report.killedMidSweep} of ${report.agingRounds} during a retention sweep over ${report.conversationsAged} aged chats), ${report.acknowledged} acknowledged messages, ${report.ticketsTold} tickets, ${report.answersThanked} answers to the team and ${report.npsThanked} NPS scores all kept`,
+);
 rmSync(work, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

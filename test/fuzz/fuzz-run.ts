@@ -2,10 +2,14 @@
  * Hostile requests at every route, from a seeded generator (the same seed sends the same
  * requests, so a failure reproduces): malformed JSON, wrong types, huge bodies and strings, deep
  * nesting, `__proto__` / `constructor` keys, invalid UTF-8, odd Unicode, path traversal in ids,
- * wrong content types, missing and forged tokens and cookies. Expected: never a 5xx, and every
- * 4xx explains itself as `{ error: { code, message } }`.
+ * wrong content types, missing and forged tokens and cookies, forged `X-Forwarded-*` and `Host`
+ * headers, signed-in users (`user: {id, hash}`) with hostile ids signed correctly or not, the
+ * team's questions on a real ticket, and odd answers to chats waiting for an answer to the
+ * team's question or for an NPS score. Expected: never a 5xx, and every 4xx explains itself as
+ * `{ error: { code, message } }`.
  */
 import { request as httpRequest } from 'node:http';
+import { identityHash } from '../../src/customers/identity.js';
 import { createRandom } from '../../src/nlu/prng.js';
 import type { RouteInfo } from '../../src/http/api/route-table.js';
 
@@ -17,6 +21,12 @@ export interface FuzzTarget {
   customerToken: string;
   agentCookie: string;
   adminCookie: string;
+  /** A ticket of that conversation. */
+  ticketId: string;
+  /** Chats whose bot waits for the customer's answer to the team's question, or for an NPS score. */
+  waiting: { what: 'answer' | 'nps'; conversationId: string; token: string; ticketId: string }[];
+  /** The server's PARLEY_IDENTITY_SECRET. */
+  identitySecret: string;
 }
 
 export interface FuzzResult {
@@ -32,6 +42,14 @@ const OTHER = ['GET /healthz', 'GET /widget.js', 'GET /agent', 'GET /admin', 'GE
 
 const ODD_TEXT = ['\u202eevil\u202c', 'a\u200b\u200c\u200d\ufeffb', '👩‍👩‍👧‍👦🏳️‍🌈🇨🇳', 'e\u0301'.repeat(2000), '\ud800', '\udfff\ud800', '\u0000null', '<script>alert(1)</script>', '{{7*7}}${7*7}', "' OR 1=1 --", '我的订单\u0000到哪了', 'x'.repeat(11_000), '你'.repeat(4000)];
 const TRAVERSAL = ['..%2f..%2fetc%2fpasswd', '%2e%2e%2f%2e%2e%2f', '....//....//', 'a%00b', '%252e%252e', '..\\..\\windows', 'x'.repeat(300), '__proto__', 'constructor', 'prototype', '%E0%A4%A', '%ff%fe', 'T-1%27'];
+const NPS_TEXT = ['10', '-1', '11', '１０', '十', '十一', '9.5', '1e1', '0x0A', '10/10', '٩', '𝟗', '9分', 'NaN', 'Infinity', '00000000000000000010', '10 '.repeat(4000), '不了，谢谢', 'No, thanks\u0000'];
+const USER_IDS = ['u-1', '__proto__', 'constructor', '../../etc/passwd', 'a/b\\c', '\u0000', '\ud800', '👩‍👩‍👧', 'x'.repeat(200), 'x'.repeat(201), ' ', 'dl_abc', 'cu_abc'];
+const FORWARDED: Record<string, string[]> = {
+  'x-forwarded-for': ['203.0.113.9', '::1, 10.0.0.1', 'garbage', '999.1.1.1', '', ',,,', 'unknown', '1.2.3.4'.repeat(900), '[::1]:80', '127.0.0.1%00'],
+  'x-forwarded-proto': ['https', 'http', 'javascript', 'https, http', '', 'wss', 'HTTPS'],
+  'x-forwarded-host': ['evil.example', 'a b', '[::1]:99999', '127.0.0.1:1@evil.example', 'x'.repeat(3000), '%00', 'example.com/path?q', '"><script>', 'ex ample.com, other.com'],
+  host: ['evil.example', '[::1', 'a'.repeat(300), 'localhost:0', '127.0.0.1:65536'],
+};
 const POLLUTE = ['{"__proto__":{"polluted":"yes","role":"admin"},"type":"message","text":"hi"}', '{"constructor":{"prototype":{"polluted":"yes"}},"type":"message","text":"hi"}', '{"type":"event","name":"x","value":{"__proto__":{"polluted":"yes"}}}', '{"user":{"__proto__":{"polluted":"yes"},"id":"u"}}', '{"email":"a@b.co","password":"x","__proto__":{"role":"admin"}}', '{"status":"closed","__proto__":{"polluted":"yes"},"note":{"constructor":{"prototype":{"polluted":"yes"}}}}'];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -42,8 +60,19 @@ function deep(depth: number, open: string, close: string): string {
   return open.repeat(depth) + close.repeat(depth);
 }
 
+/** A host site's signed-in user: a hostile id, signed with the right secret or not, odd attributes. */
+function hostUser(random: () => number, secret: string): unknown {
+  const id = pick(random, USER_IDS);
+  const hash = pick(random, [identityHash(secret, id), identityHash(secret, id).toUpperCase(), identityHash('another secret 0123456789', id), 'x'.repeat(64), '', 12, null]);
+  return pick(random, [
+    { id, hash, email: pick(random, ['a@b.co', 'not-an-email', 5]), name: pick(random, ODD_TEXT), vip: pick(random, [true, 'true', 1]), vipHash: identityHash(secret, `vip:${id}`) },
+    { id, hash },
+    pick(random, ['u', [], null, 5, { id: 5, hash: 5 }]),
+  ]);
+}
+
 /** A body: raw bytes or text, and the content type to claim. */
-function body(random: () => number, needles: string[]): { payload?: Buffer | string; type?: string } {
+function body(random: () => number, needles: string[], secret: string): { payload?: Buffer | string; type?: string } {
   const text = pick(random, ODD_TEXT);
   const email = `fuzz.${Math.floor(random() * 1e6)}@example.com`;
   const kinds: (() => { payload?: Buffer | string; type?: string })[] = [
@@ -61,6 +90,9 @@ function body(random: () => number, needles: string[]): { payload?: Buffer | str
     () => ({ payload: JSON.stringify({ type: 'message', text: 'hi' }), type: pick(random, ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/xml', '']) }),
     () => ({ payload: 'type=message&text=hi&__proto__[polluted]=yes', type: 'application/x-www-form-urlencoded' }),
     () => ({ payload: JSON.stringify({ email, password: text, role: 'admin', text, status: 'resolved', priority: 'urgent', name: text, utterances: { en: [text] } }), type: 'application/json' }),
+    () => ({ payload: JSON.stringify({ type: 'message', text: pick(random, NPS_TEXT) }), type: 'application/json' }),
+    () => ({ payload: JSON.stringify({ status: pick(random, ['waiting_customer', 'in_progress', 'resolved', 'reopened', 'closed', 5, null]), question: pick(random, [text, 42, null, ['a'], {}, '']), resolution: pick(random, [text, undefined]), assignee: pick(random, [text, null, undefined]) }), type: 'application/json' }),
+    () => ({ payload: JSON.stringify({ user: hostUser(random, secret), locale: pick(random, ['zh-TW', 'en', 1, undefined]), resume: pick(random, [true, 'yes', undefined]) }), type: 'application/json' }),
     () => ({}),
   ];
   const chosen = pick(random, kinds)();
@@ -68,11 +100,24 @@ function body(random: () => number, needles: string[]): { payload?: Buffer | str
   return chosen;
 }
 
-function credentials(random: () => number, target: FuzzTarget): Record<string, string> {
-  const forged = `${Buffer.from(JSON.stringify({ c: target.conversationId, u: 'dl_x', e: 9_999_999_999 })).toString('base64url')}.${'A'.repeat(43)}`;
+/** The chat a request is about: the target's own, or one whose bot waits for an answer. */
+function chatFor(random: () => number, target: FuzzTarget): { conversationId: string; token: string; ticketId: string } {
+  return random() < 0.4 && target.waiting.length > 0 ? pick(random, target.waiting) : { conversationId: target.conversationId, token: target.customerToken, ticketId: target.ticketId };
+}
+
+/** Now and then `X-Forwarded-*` or `Host` headers a client made up (believed only from a trusted proxy). */
+function forwarded(random: () => number): Record<string, string> {
+  if (random() >= 0.3) return {};
+  const [name, values] = pick(random, Object.entries(FORWARDED));
+  return { [name]: pick(random, values) };
+}
+
+function credentials(random: () => number, target: FuzzTarget, chat: { conversationId: string; token: string }): Record<string, string> {
+  const forged = `${Buffer.from(JSON.stringify({ c: chat.conversationId, u: 'dl_x', e: 9_999_999_999 })).toString('base64url')}.${'A'.repeat(43)}`;
   return pick<Record<string, string>>(random, [
     {},
-    { authorization: `Bearer ${target.customerToken}` },
+    { authorization: `Bearer ${chat.token}` },
+    { authorization: `Bearer ${chat.token}` },
     { authorization: `Bearer ${forged}` },
     { authorization: pick(random, ['Bearer', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', `Bearer ${'x'.repeat(2000)}`, 'Bearer a.b.c', 'Bearer ..']) },
     { cookie: target.agentCookie },
@@ -82,9 +127,10 @@ function credentials(random: () => number, target: FuzzTarget): Record<string, s
   ]);
 }
 
-/** The path of a route with hostile ids and query strings. */
-function pathFor(random: () => number, pattern: string, target: FuzzTarget): string {
-  let path = pattern.replace(/:[A-Za-z]+/g, () => (random() < 0.3 ? target.conversationId : pick(random, TRAVERSAL)));
+/** The path of a route with hostile ids and query strings (or the chat's real conversation and ticket ids). */
+function pathFor(random: () => number, pattern: string, chat: { conversationId: string; ticketId: string }): string {
+  const realId = pattern.includes('/tickets/') ? chat.ticketId : chat.conversationId;
+  let path = pattern.replace(/:[A-Za-z]+/g, () => (random() < 0.3 ? realId : pick(random, TRAVERSAL)));
   if (random() < 0.3) path += `?${pick(random, ['watermark=-1', 'watermark=99999999999', 'watermark[]=1', 'watermark=1e9', 'status=<script>', 'status[$ne]=x', 'from=not-a-date&to=2020-13-45', '__proto__[polluted]=yes', 'a=%ff'])}`;
   return path;
 }
@@ -127,9 +173,10 @@ export async function fuzz(target: FuzzTarget, count: number, seed: number): Pro
   for (let i = 0; i < count; i += 1) {
     const [routeMethod, pattern] = pick(random, routes).split(' ') as [string, string];
     const method = random() < 0.1 ? pick(random, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']) : routeMethod;
-    const path = pathFor(random, pattern, target);
-    const { payload, type } = method === 'GET' || method === 'HEAD' ? {} : body(random, result.needles);
-    const headers: Record<string, string> = { ...credentials(random, target), ...(type ? { 'content-type': type } : {}) };
+    const chat = chatFor(random, target);
+    const path = pathFor(random, pattern, chat);
+    const { payload, type } = method === 'GET' || method === 'HEAD' ? {} : body(random, result.needles, target.identitySecret);
+    const headers: Record<string, string> = { ...credentials(random, target, chat), ...forwarded(random), ...(type ? { 'content-type': type } : {}) };
     const { status, text } = await send(target.url, method, path, headers, payload);
     result.sent += 1;
     result.byStatus[status] = (result.byStatus[status] ?? 0) + 1;

@@ -69,11 +69,18 @@ export class DirectLineCustomer {
     private readonly watch?: (text: string) => boolean,
   ) {}
 
-  /** Token, conversation, stream; resolves once the bot's greeting arrived (or the stream is open, `greeting: false`). */
-  async open(options: { greeting?: boolean; timeoutMs?: number } = {}): Promise<void> {
-    const generated = await http(`${this.baseUrl}/v3/directline/tokens/generate`, 'POST', { body: {} });
-    if (generated.status !== 200) throw new Error(`tokens/generate answered ${generated.status}`);
-    const started = await http(`${this.baseUrl}/v3/directline/conversations`, 'POST', { token: generated.body.token, body: {} });
+  /**
+   * Token, conversation, stream; resolves once the bot's greeting arrived (or the stream is open,
+   * `greeting: false`). With `token`, resumes that token's conversation: the stream replays it.
+   */
+  async open(options: { greeting?: boolean; timeoutMs?: number; token?: string } = {}): Promise<void> {
+    let token = options.token;
+    if (!token) {
+      const generated = await http(`${this.baseUrl}/v3/directline/tokens/generate`, 'POST', { body: {} });
+      if (generated.status !== 200) throw new Error(`tokens/generate answered ${generated.status}`);
+      token = generated.body.token as string;
+    }
+    const started = await http(`${this.baseUrl}/v3/directline/conversations`, 'POST', { token, body: {} });
     if (started.status !== 201) throw new Error(`conversations answered ${started.status}`);
     this.conversationId = started.body.conversationId;
     this.token = started.body.token;
