@@ -8,13 +8,22 @@ interface LiveLog {
   activities: ChatActivity[];
   /** The next sequence number, counting appends still being written. */
   nextSeq: number;
-  /** The latest append's write (appends to one transcript are written in order). */
-  lastWrite?: Promise<unknown>;
+  /** Appends under way: each leaves the set once it is stored and told (or refused). */
+  writing: Set<Promise<unknown>>;
   listeners: Set<ActivityListener>;
 }
 
 /** Width of the sequence number in activity ids, so ids sort in transcript order. */
 const SEQ_WIDTH = 7;
+
+/**
+ * The sequence number after a stored transcript's: past its last id's, so that a number left
+ * unused by an append that failed while a later one succeeded is never handed out twice.
+ */
+function nextSeqAfter(activities: readonly ChatActivity[]): number {
+  const last = Number(activities.at(-1)?.id.split('|').at(-1));
+  return Number.isInteger(last) ? Math.max(activities.length, last + 1) : activities.length;
+}
 
 /**
  * The transcripts of conversations, with their listeners. An activity's position is its
@@ -43,7 +52,7 @@ export class ConversationLog {
    */
   begin(conversationId: string): void {
     if (this.live.has(conversationId)) return;
-    const log: LiveLog = { activities: [], nextSeq: 0, listeners: new Set() };
+    const log: LiveLog = { activities: [], nextSeq: 0, writing: new Set(), listeners: new Set() };
     const opened = Promise.resolve(log);
     this.loaded.set(opened, log);
     this.live.set(conversationId, opened);
@@ -55,7 +64,8 @@ export class ConversationLog {
     if (!log) {
       log = this.transcripts.read(conversationId).then((activities) => ({
         activities: activities as ChatActivity[],
-        nextSeq: activities.length,
+        nextSeq: nextSeqAfter(activities as ChatActivity[]),
+        writing: new Set<Promise<unknown>>(),
         listeners: new Set<ActivityListener>(),
       }));
       const opened = log;
@@ -106,9 +116,24 @@ export class ConversationLog {
       timestamp: this.clock().toISOString(),
       conversation: { id: conversationId },
     } as ChatActivity;
-    const write = this.transcripts.append(conversationId, stored);
-    log.lastWrite = write.catch(() => undefined);
-    await write;
+    const storing = this.store(conversationId, log, stored, seq);
+    log.writing.add(storing);
+    try {
+      return await storing;
+    } finally {
+      log.writing.delete(storing);
+    }
+  }
+
+  /** Write one appended activity, then add it to the log and tell the listeners. */
+  private async store(conversationId: string, log: LiveLog, stored: ChatActivity, seq: number): Promise<ChatActivity> {
+    try {
+      await this.transcripts.append(conversationId, stored);
+    } catch (error) {
+      // Not stored (a full disk): its number is free again unless a later append took the next one.
+      if (log.nextSeq === seq + 1) log.nextSeq = seq;
+      throw error;
+    }
     // Appends to one transcript are written in order, so this push keeps the order too.
     log.activities.push(stored);
     const set = { activities: [stored], watermark: String(log.activities.length) };
@@ -171,11 +196,9 @@ export class ConversationLog {
    */
   async rewrite(conversationId: string, transform: (activity: ChatActivity) => ChatActivity): Promise<void> {
     const log = await this.open(conversationId);
-    for (;;) {
-      const last = log.lastWrite;
-      await last;
-      if (last === log.lastWrite && log.nextSeq === log.activities.length) break;
-    }
+    // Waits for appends really under way, stored or refused (a loop on a condition that a refused
+    // write never made true kept the whole server from running anything else).
+    while (log.writing.size > 0) await Promise.allSettled(log.writing);
     // From here to the store's call nothing else runs: the new list and the file agree.
     log.activities = log.activities.map(transform);
     await this.transcripts.replace(conversationId, log.activities.slice());

@@ -62,4 +62,39 @@ describe('conversation logs in memory', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('a message the disk refused (full) holds nothing up: a rewrite after it finishes, and no id is handed out twice after a restart', async () => {
+    const dir = await tempDir('parley-refused-');
+    try {
+      const storage = createLowdbStorage(dir);
+      // The real file store, except that one append is refused as a full disk refuses it.
+      let refuseNext = false;
+      const store: TranscriptStore = {
+        append: (id, activity) => {
+          if (!refuseNext) return storage.transcripts.append(id, activity);
+          refuseNext = false;
+          return Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+        },
+        read: (id) => storage.transcripts.read(id),
+        replace: (id, activities) => storage.transcripts.replace(id, activities),
+        delete: (id) => storage.transcripts.delete(id),
+      };
+      const log = new ConversationLog(store);
+      await log.append('c1', say('first'));
+      refuseNext = true;
+      await expect(log.append('c1', say('lost'))).rejects.toThrow('ENOSPC');
+      await log.append('c1', say('third'));
+      await log.rewrite('c1', (activity) => ({ ...activity, text: String(activity.text).toUpperCase() }));
+      expect((await log.all('c1')).map((activity) => activity.text)).toEqual(['FIRST', 'THIRD']);
+
+      await storage.flush();
+      const again = new ConversationLog(createLowdbStorage(dir).transcripts);
+      await again.append('c1', say('after a restart'));
+      const ids = (await again.all('c1')).map((activity) => activity.id);
+      expect(ids).toHaveLength(3);
+      expect(new Set(ids).size).toBe(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
