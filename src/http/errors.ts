@@ -11,6 +11,9 @@ export function describeZodError(error: ZodError, where: string): string {
   return `${at}: ${issue.message}`;
 }
 
+/** A disk (or the user's quota on it) that is full: the request may succeed later, unchanged. */
+const STORAGE_FULL = new Set(['ENOSPC', 'EDQUOT']);
+
 /** Turn every error into `{ error: { code, message, fields? } }`; a 5xx hides internals and is logged. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
@@ -29,6 +32,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       const message =
         code === 'payload_too_large' ? 'the request body is too large' : code === 'malformed_json' ? 'the request body is not valid JSON' : String(error.message ?? 'bad request');
       res.status(status).json({ error: { code, message } });
+      return;
+    }
+    if (STORAGE_FULL.has((error as NodeJS.ErrnoException | undefined)?.code ?? '')) {
+      // Nothing was acknowledged; a client that waits and sends again loses nothing.
+      logger.error({ err: error, method: req.method, path: req.path }, 'the disk of DATA_DIR is full: free space there; changes are refused until then');
+      res.set('Retry-After', '60');
+      res.status(503).json({ error: { code: 'storage_full', message: 'the server cannot store anything right now; try again in a few minutes' } });
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'request failed');

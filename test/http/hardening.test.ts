@@ -3,7 +3,10 @@
  * limited per address with a clear 429 and Retry-After, the console and admin pages carry a
  * strict Content-Security-Policy, and cross-origin calls are open only where the widget needs them.
  */
+import { mkdir, symlink } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileNameFor } from '../../src/storage/lowdb/file-names.js';
 import { request, signIn, startConversation } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -53,6 +56,33 @@ describe('messages in one conversation', () => {
       expect((await post(b, b.token, { type: 'message', text: 'hello' })).status).toBe(200);
     } finally {
       await limited.cleanup();
+    }
+  });
+});
+
+describe('a full disk', () => {
+  it('refuses a message with 503 storage_full and Retry-After instead of an unexplained 500, and other customers carry on', async () => {
+    const disk = await startTestServer();
+    try {
+      // This conversation's transcript is /dev/full: every write to it fails with the kernel's ENOSPC.
+      const { body: issued } = await request(disk.url, 'POST', '/v3/directline/tokens/generate', { body: {} });
+      await mkdir(path.join(disk.dataDir, 'transcripts'), { recursive: true });
+      await symlink('/dev/full', path.join(disk.dataDir, 'transcripts', `${fileNameFor(issued.conversationId)}.jsonl`));
+      const refused = await request(disk.url, 'POST', `/v3/directline/conversations/${issued.conversationId}/activities`, {
+        token: issued.token,
+        body: { type: 'message', text: 'where is my order?' },
+      });
+      expect(refused.status).toBe(503);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.body.error).toEqual({ code: 'storage_full', message: 'the server cannot store anything right now; try again in a few minutes' });
+      const other = await startConversation(disk.url);
+      const answered = await request(disk.url, 'POST', `/v3/directline/conversations/${other.conversationId}/activities`, {
+        token: other.token,
+        body: { type: 'message', text: 'where is my order?' },
+      });
+      expect(answered.status).toBe(200);
+    } finally {
+      await disk.cleanup();
     }
   });
 });
