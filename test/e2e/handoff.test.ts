@@ -255,6 +255,37 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
+  it('signing out leaves nothing for the next person at the desk: no password in the form, no draft in the composer', async () => {
+    const { conversationId, token } = await generateToken(server.url);
+    await request(server.url, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text: 'hello' } });
+
+    const alice = await signIn('alice@example.com', 'en');
+    await alice.click('[data-tab="bot"]');
+    await alice.locator(`.queue-item[data-conversation="${conversationId}"]`).click();
+    await alice.locator('#conv-header .badge.status').waitFor();
+    // A private note Alice started and did not send.
+    await alice.click('[data-mode="note"]');
+    await alice.fill('#composer-text', 'Alice only: this customer may be reselling');
+    await alice.click('#logout');
+    await alice.locator('#login-form').waitFor();
+    // The sign-in form does not hold Alice's password: one click would have signed her back in.
+    expect(await alice.inputValue('#login-form input[name=password]')).toBe('');
+
+    // Bob sits down at the same browser tab and signs in; the same chat opens (its address).
+    await alice.fill('input[name=email]', 'bob@example.com');
+    await alice.fill('input[name=password]', 'agent password 1');
+    await alice.keyboard.press('Enter');
+    await alice.locator('#me', { hasText: 'Bob' }).waitFor();
+    await alice.locator('#conv-header .badge.status').waitFor();
+    expect(await alice.evaluate(() => location.hash.slice(1))).toBe(conversationId);
+    // Alice's unsent note is not in Bob's composer, which starts in reply mode.
+    expect(await alice.inputValue('#composer-text')).toBe('');
+    expect(await alice.getAttribute('[data-mode="reply"]', 'aria-pressed')).toBe('true');
+    // Nor does Bob's own password stay in the (hidden) sign-in form while he works.
+    expect(await alice.inputValue('#login-form input[name=password]')).toBe('');
+    await alice.context().close();
+  });
+
   it("an old chat opened from a customer's history says they are in a newer one, and opens it", async () => {
     const first = await generateToken(server.url);
     await request(server.url, 'POST', `/v3/directline/conversations/${first.conversationId}/activities`, { token: first.token, body: { type: 'message', text: 'hello' } });

@@ -347,12 +347,30 @@ function goLive(): void {
 }
 
 // ── session ────────────────────────────────────────────────────────────────────────────
+/**
+ * Nothing of the agent who leaves stays for whoever sits down next at the desk: not the
+ * password in the sign-in form (one click signed them back in), not what they had typed in a
+ * chat or in a ticket form (it sat in the composer, in its mode, ready to go out under the
+ * next agent's name).
+ */
+function forgetAgent(): void {
+  $<HTMLInputElement>('#login-form input[name=password]').value = '';
+  $<HTMLTextAreaElement>('#composer-text').value = '';
+  state.drafts.clear();
+  state.mode = 'reply';
+  state.creating = null;
+  state.resolving = null;
+  state.asking = null;
+  state.sideMessage = null;
+}
+
 function showLogin(message = ''): void {
   stopLive?.();
   stopLive = null;
   stopWatching?.();
   stopWatching = null;
   state.me = null;
+  forgetAgent();
   $('#app-view').hidden = true;
   $('#login-view').hidden = false;
   $('#logout').hidden = true;
@@ -364,6 +382,8 @@ function showLogin(message = ''): void {
 
 async function signedIn(user: NonNullable<typeof state.me>): Promise<void> {
   state.me = user;
+  // The password is not kept in the page (hidden) for the whole shift.
+  $<HTMLInputElement>('#login-form input[name=password]').value = '';
   $('#login-view').hidden = true;
   $('#app-view').hidden = false;
   $('#logout').hidden = false;
