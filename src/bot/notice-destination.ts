@@ -5,6 +5,8 @@ import type { Language } from '../nlu/types.js';
 export interface NoticeDestination {
   conversationId: string;
   language: Language;
+  /** The time zone the customer's client gave with their last message there (Bot Framework's `localTimezone`), if any. */
+  timeZone?: string;
 }
 
 export interface NoticeDestinationDeps {
@@ -12,6 +14,8 @@ export interface NoticeDestinationDeps {
   conversationsOf: (customerId: string) => Promise<ConversationRecord[]>;
   /** When the customer last wrote in a conversation (undefined: never). */
   lastWroteAt: (conversationId: string) => Promise<string | undefined>;
+  /** The `localTimezone` of the customer's latest message in a conversation that carried one. */
+  timeZoneIn?: (conversationId: string) => Promise<string | undefined>;
 }
 
 /**
@@ -30,5 +34,7 @@ export async function noticeDestination(deps: NoticeDestinationDeps, ticket: { c
   const lastWritten = written.filter((each) => each.at).sort((a, b) => b.at!.localeCompare(a.at!))[0]?.record;
   const conversationId = newest?.id ?? records.find((record) => record.id === ticket.conversationId)?.id;
   if (!conversationId) return undefined;
-  return { conversationId, language: lastWritten?.language ?? ticket.language };
+  // Due times are told in the customer's own time, as the bot does in their turns, not the shop's.
+  const timeZone = (await deps.timeZoneIn?.(conversationId)) ?? (lastWritten && lastWritten.id !== conversationId ? await deps.timeZoneIn?.(lastWritten.id) : undefined);
+  return { conversationId, language: lastWritten?.language ?? ticket.language, ...(timeZone ? { timeZone } : {}) };
 }

@@ -23,7 +23,7 @@ export interface TicketNotifierDeps {
    * and language. Undefined: nowhere (the customer was erased), and nothing is said.
    */
   destinationOf?: (ticket: { customerId: string; conversationId: string; language: Language }) => Promise<NoticeDestination | undefined>;
-  /** Time zone for due times told to customers; UTC by default. */
+  /** Time zone for due times told to customers whose client never said theirs; UTC by default. */
   timeZone?: string;
   logger: Logger;
 }
@@ -61,7 +61,7 @@ export class TicketNotifier {
     const destination = await this.destinationOf(taken);
     if (!destination) return;
     const { conversationId, language } = destination;
-    const due = formatDue(await this.deps.dueAtOf(id), language, this.deps.timeZone);
+    const due = formatDue(await this.deps.dueAtOf(id), language, destination.timeZone ?? this.deps.timeZone);
     const text = agentName ? say('ticketTakenNotice', language, { id, agent: agentName, due }) : say('ticketTakenNoticeNoName', language, { id, due });
     await this.continueIn(conversationId, async (context) => void (await context.sendActivity(reply(text, language))));
   }
@@ -82,7 +82,7 @@ export class TicketNotifier {
     const destination = await this.destinationOf(reopened);
     if (!destination) return;
     const { conversationId, language } = destination;
-    const due = formatDue(await this.deps.dueAtOf(id), language, this.deps.timeZone);
+    const due = formatDue(await this.deps.dueAtOf(id), language, destination.timeZone ?? this.deps.timeZone);
     await this.continueIn(conversationId, async (context) => void (await context.sendActivity(reply(say('ticketReopenedNotice', language, { id, due }), language))));
   }
 

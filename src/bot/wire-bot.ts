@@ -128,7 +128,14 @@ export function wireBot(deps: BotDeps): WiredBot {
   const withAgent = async (conversationId: string) => ['active', 'waiting'].includes((await conversations.find(conversationId))?.status ?? '');
   const dueAtOf = async (ticketId: string) => (await tickets.get(ticketId)).dueAt;
   const destinationOf = (ticket: { customerId: string; conversationId: string; language: Language }) =>
-    noticeDestination({ conversationsOf: (customerId) => conversations.ofCustomer(customerId), lastWroteAt: async (id) => (await customers.insights.get(id))?.lastAt }, ticket);
+    noticeDestination(
+      {
+        conversationsOf: (customerId) => conversations.ofCustomer(customerId),
+        lastWroteAt: async (id) => (await customers.insights.get(id))?.lastAt,
+        timeZoneIn: async (id) => ((await log.all(id)).findLast((activity) => activity.from.role === 'user' && typeof activity.localTimezone === 'string')?.localTimezone as string | undefined),
+      },
+      ticket,
+    );
   const ticketNotifier = new TicketNotifier({ adapter, startDialog, withAgent, dueAtOf, destinationOf, ...(ticketDialogDeps.timeZone ? { timeZone: ticketDialogDeps.timeZone } : {}), logger });
   events.subscribe('ticket.resolved', (resolved) => {
     ticketNotifier.notifyResolved(resolved).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer about a resolution'));

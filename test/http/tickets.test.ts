@@ -135,6 +135,30 @@ describe('tickets over HTTP', () => {
     }
   });
 
+  it("tells a customer in Shanghai their ticket's due time in Shanghai time when a person takes it or it is reopened, as the bot does in their own turns", async () => {
+    const customer = await startConversation(server.url, 'en-US');
+    // The widget (and Web Chat) send the browser's time zone with every message.
+    let filed = '';
+    for (const turn of ['I want to complain', 'My order 48299 came without the charger', 'me@example.com', 'yes']) {
+      filed = (await send(server.url, customer, turn, 10_000, { localTimezone: 'Asia/Shanghai' })).map((reply) => reply.text as string).join('\n');
+    }
+    const id = /T-\d+/.exec(filed)![0];
+    expect(filed).toMatch(/GMT\+8/);
+    const patch = (body: unknown) => request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body });
+
+    expect((await patch({ status: 'in_progress' })).status).toBe(200);
+    const taken = await botSays(server.url, customer, new RegExp(`ticket ${id}: Ana from our team is now working on it`));
+    expect(taken).toMatch(/We aim to get back to you by .* GMT\+8\.$/);
+    expect(taken).not.toMatch(/UTC/);
+
+    expect((await patch({ status: 'resolved', resolution: 'A charger is on its way.' })).status).toBe(200);
+    await botSays(server.url, customer, new RegExp(`ticket ${id}: it has been resolved`));
+    expect((await patch({ status: 'reopened' })).status).toBe(200);
+    const reopened = await botSays(server.url, customer, new RegExp(`ticket ${id}: our team has reopened it`));
+    expect(reopened).toMatch(/GMT\+8/);
+    expect(reopened).not.toMatch(/UTC/);
+  });
+
   it('tells the customer when a person takes their ticket and when the team needs something from them, and keeps their answer', async () => {
     const customer = await startConversation(server.url, 'en-US');
     const id = await fileComplaint(server.url, customer, ['I want to complain', 'My order 48213 came without the charger', 'me@example.com', 'yes']);

@@ -38,11 +38,11 @@ export async function startConversation(baseUrl: string, locale?: string) {
   return started.body as { conversationId: string; token: string; streamUrl: string; expires_in: number };
 }
 
-/** Post a message and poll until the bot has answered it; returns the bot's replies. */
-export async function send(baseUrl: string, conversation: { conversationId: string; token: string }, text: string, timeoutMs = 10_000) {
+/** Post a message (with `extra` fields, e.g. `localTimezone`) and poll until the bot has answered it; returns the bot's replies. */
+export async function send(baseUrl: string, conversation: { conversationId: string; token: string }, text: string, timeoutMs = 10_000, extra: Record<string, unknown> = {}) {
   const posted = await request(baseUrl, 'POST', `/v3/directline/conversations/${conversation.conversationId}/activities`, {
     token: conversation.token,
-    body: { type: 'message', text },
+    body: { ...extra, type: 'message', text },
   });
   if (posted.status !== 200) throw new Error(`post: ${posted.status} ${JSON.stringify(posted.body)}`);
   const id = posted.body.id as string;
