@@ -336,6 +336,25 @@ describe('the widget on the demo shop', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('draws a two-character Chinese quick reply ("退货") as a pill like the others, not as a score button', async () => {
+    const zh = await browser.newContext({ viewport: { width: 480, height: 760 }, locale: 'zh-CN' });
+    const zhPage = await zh.newPage();
+    await zhPage.goto(`${parley.url}/zh.html`);
+    const zhWidget = widgetOn(zhPage);
+    await zhWidget.launcher.click();
+    const returns = zhWidget.quickReplies.filter({ hasText: /^退货$/ });
+    await returns.waitFor();
+    const look = (button: typeof returns) =>
+      button.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { padding: `${style.paddingLeft} ${style.paddingRight}`, weight: style.fontWeight, size: style.fontSize, color: style.color };
+      });
+    const longer = zhWidget.quickReplies.filter({ hasText: /^转人工客服$/ });
+    expect(await look(returns)).toEqual(await look(longer));
+    await zhPage.screenshot({ path: path.join(SHOTS_DIR, 'widget-zh-quick-replies.png'), animations: 'disabled' });
+    await zh.close();
+  });
+
   it('offers the whole 0–10 scale when it asks, after a rating, whether the customer would recommend us', async () => {
     const click = async (title: string) => {
       const before = await widget.replies.count();
@@ -352,6 +371,8 @@ describe('the widget on the demo shop', () => {
     expect(await click('5')).toMatch(/^Thank you for rating us 5\/5/);
     expect(await click('No, thanks')).toMatch(/How likely are you to recommend us to a friend\? 0–10/);
     expect(await widget.quickReplies.allTextContents()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', 'No, thanks']);
+    // The scores sit in a compact row; "No, thanks" stays a pill.
+    expect(await widget.quickReplies.evaluateAll((buttons) => buttons.map((button) => button.classList.contains('score')))).toEqual([...Array(11).fill(true), false]);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'widget-nps.png'), animations: 'disabled' });
     expect(await click('9')).toBe('Thank you for telling us! Is there anything else I can help you with?');
     expect((await parley.parley.tickets.get(id)).history.at(-1)).toMatchObject({ action: 'nps', to: '9' });

@@ -59,7 +59,7 @@ h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;te
 @keyframes blink{0%,80%,100%{opacity:.25}40%{opacity:1}}
 .qr{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:6px;padding:6px 14px 8px}
 .qr button{padding:6px 14px;border:1.5px solid var(--pi);border-radius:18px;background:#fff;color:var(--pi);font-size:14px}
-.qr button.n{padding:6px 0;min-width:36px}
+.qr button.score{padding:6px 0;min-width:36px}
 .qr button:hover{background:var(--pi);color:#fff}
 form{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e1e4e8}
 textarea{flex:1;min-height:42px;max-height:120px;padding:9px 12px;border:1px solid #8d939b;border-radius:12px;background:#fff;color:inherit;font:inherit;resize:none}

@@ -275,8 +275,10 @@ export class ChatView {
   setQuickReplies(actions: { title: string; value: string }[]): void {
     this.replies.replaceChildren(
       ...actions.map(({ title, value }) => {
-        // Scores ("0" … "10") sit in a compact row rather than as wide pills.
-        const button = h('button', { type: 'button', ...([...title].length <= 2 ? { class: 'n' } : {}) }, title);
+        // Scores ("0" … "10") sit in a compact row rather than as wide pills. Only numbers: a
+        // two-character word ("退货") is a pill like any other. (Not the class `n`: that is the
+        // agent's name above their message, whose bold green text it also took.)
+        const button = h('button', { type: 'button', ...(/^\d{1,2}$/.test(title) ? { class: 'score' } : {}) }, title);
         button.addEventListener('click', () => {
           this.replies.replaceChildren();
           this.input.focus();
