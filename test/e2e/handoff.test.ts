@@ -255,6 +255,35 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
+  it('a reload mid-chat keeps the reply the agent was writing, and a sent one is not brought back', async () => {
+    const c = await customer('en-US');
+    await c.messages(isBot);
+    await c.say('I want to talk to a person');
+    await c.messages(isBot);
+    const alice = await signIn('alice@example.com', 'en');
+    await alice.locator(`.queue-item[data-conversation="${c.conversationId}"]`).click();
+    await alice.click('[data-action="claim"]');
+    await alice.locator('#composer-text:not([disabled])').waitFor();
+    await alice.locator('#composer-text').pressSequentially('I checked your order and the refund of');
+
+    await alice.reload();
+    await alice.locator('#composer-text:not([disabled])').waitFor();
+    expect(await alice.inputValue('#composer-text')).toBe('I checked your order and the refund of');
+    expect(await alice.getAttribute('[data-mode="reply"]', 'aria-pressed')).toBe('true');
+
+    await alice.locator('#composer-text').pressSequentially(' $20 is on its way.');
+    await alice.keyboard.press('Enter');
+    expect((await c.messages((activity) => senderOf(activity) === 'agent')).text).toBe('I checked your order and the refund of $20 is on its way.');
+    await alice.reload();
+    await alice.locator('#composer-text:not([disabled])').waitFor();
+    expect(await alice.inputValue('#composer-text')).toBe('');
+
+    await alice.click('[data-action="release"]');
+    await alice.locator('[data-action="claim"]').waitFor();
+    c.session.end();
+    await alice.context().close();
+  });
+
   it('signing out leaves nothing for the next person at the desk: no password in the form, no draft in the composer', async () => {
     const { conversationId, token } = await generateToken(server.url);
     await request(server.url, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text: 'hello' } });

@@ -170,6 +170,37 @@ function switchDraft(from: string | null, to: string): void {
   state.mode = draft?.mode ?? 'reply';
 }
 
+/**
+ * The drafts, the open chat's included, kept in this tab's session storage: reloading the
+ * console mid-chat (or the page being reloaded for the agent) does not lose a half-written
+ * reply. Signing out empties it; closing the tab drops it.
+ */
+const DRAFTS_KEY = 'parley.console.drafts';
+function keepDrafts(): void {
+  const all = new Map(state.drafts);
+  const box = $<HTMLTextAreaElement>('#composer-text');
+  if (state.selectedId && box.value.trim()) all.set(state.selectedId, { text: box.value, mode: state.mode });
+  else if (state.selectedId) all.delete(state.selectedId);
+  try {
+    if (all.size) sessionStorage.setItem(DRAFTS_KEY, JSON.stringify([...all]));
+    else sessionStorage.removeItem(DRAFTS_KEY);
+  } catch {
+    // Storage full or blocked: drafts still live for this page.
+  }
+}
+function restoreDrafts(): void {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem(DRAFTS_KEY) ?? '[]');
+    if (!Array.isArray(saved)) return;
+    for (const entry of saved) {
+      const [id, draft] = Array.isArray(entry) ? (entry as [unknown, { text?: unknown; mode?: unknown } | null]) : [];
+      if (typeof id === 'string' && typeof draft?.text === 'string') state.drafts.set(id, { text: draft.text, mode: draft.mode === 'note' ? 'note' : 'reply' });
+    }
+  } catch {
+    // A damaged entry: start without drafts.
+  }
+}
+
 async function select(id: string): Promise<void> {
   switchDraft(state.selectedId, id);
   if (state.selectedId !== id) {
@@ -223,6 +254,7 @@ async function submitComposer(): Promise<void> {
     }
     box.value = '';
     state.drafts.delete(state.selectedId);
+    keepDrafts();
     hint('');
   } catch (error) {
     failed(error);
@@ -357,6 +389,7 @@ function forgetAgent(): void {
   $<HTMLInputElement>('#login-form input[name=password]').value = '';
   $<HTMLTextAreaElement>('#composer-text').value = '';
   state.drafts.clear();
+  sessionStorage.removeItem(DRAFTS_KEY);
   state.mode = 'reply';
   state.creating = null;
   state.resolving = null;
@@ -432,6 +465,7 @@ function bindStatic(): void {
     event.preventDefault();
     void submitComposer();
   });
+  $<HTMLTextAreaElement>('#composer-text').addEventListener('input', keepDrafts);
   $<HTMLTextAreaElement>('#composer-text').addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
@@ -441,6 +475,7 @@ function bindStatic(): void {
   for (const button of composer.querySelectorAll<HTMLButtonElement>('[data-mode]')) {
     button.addEventListener('click', () => {
       state.mode = button.dataset.mode as 'reply' | 'note';
+      keepDrafts();
       renderComposer();
       $<HTMLTextAreaElement>('#composer-text').focus();
     });
@@ -456,6 +491,7 @@ function bindStatic(): void {
 
 async function start(): Promise<void> {
   setLanguage(language());
+  restoreDrafts();
   bindStatic();
   try {
     const { user } = await api('GET', '/auth/me');
