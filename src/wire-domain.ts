@@ -106,8 +106,10 @@ export async function wireDomain(deps: DomainDeps) {
   });
 
   // An agent who signs out, or is disabled, leaves: the chats they held go back to the queue.
+  // Signing out in one browser while a console of theirs is still open in another (the desk's,
+  // after signing out on a laptop) is not leaving: they are still at those chats.
   const requeue = (userId: string) => void handoff.requeueHeldBy(userId).catch((error: unknown) => logger.error({ err: error }, 'could not requeue an agent’s chats'));
-  events.subscribe('session.ended', ({ userId }) => requeue(userId));
+  events.subscribe('session.ended', ({ userId, sessionId }) => presence.onlineElsewhere(userId, sessionId) || requeue(userId));
   events.subscribe('user.sessions-ended', ({ userId, exceptSessionId }) => exceptSessionId === undefined && requeue(userId));
 
   // Erasure and export reach every store that files data under the customer's conversations.

@@ -1,7 +1,8 @@
-/** One agent's open consoles. */
+/** One agent's open consoles, and how many of them each of the agent's sessions holds. */
 interface Online {
   name: string;
   connections: number;
+  sessions: Map<string, number>;
 }
 
 /**
@@ -12,10 +13,11 @@ export class AgentPresence {
   private readonly online = new Map<string, Online>();
   private readonly listeners = new Set<(agentsOnline: number) => void>();
 
-  /** Mark a console connected; returns the function to call when it disconnects. */
-  connect(agent: { id: string; name: string }): () => void {
-    const entry = this.online.get(agent.id) ?? { name: agent.name, connections: 0 };
+  /** Mark a console connected (signed in as `session`); returns the function to call when it disconnects. */
+  connect(agent: { id: string; name: string }, session = ''): () => void {
+    const entry = this.online.get(agent.id) ?? { name: agent.name, connections: 0, sessions: new Map<string, number>() };
     entry.connections += 1;
+    entry.sessions.set(session, (entry.sessions.get(session) ?? 0) + 1);
     this.online.set(agent.id, entry);
     this.changed();
     let connected = true;
@@ -23,9 +25,17 @@ export class AgentPresence {
       if (!connected) return;
       connected = false;
       entry.connections -= 1;
+      const left = (entry.sessions.get(session) ?? 1) - 1;
+      if (left > 0) entry.sessions.set(session, left);
+      else entry.sessions.delete(session);
       if (entry.connections <= 0) this.online.delete(agent.id);
       this.changed();
     };
+  }
+
+  /** The agent has a console open signed in as another session than `session` (another browser or device). */
+  onlineElsewhere(agentId: string, session: string): boolean {
+    return [...(this.online.get(agentId)?.sessions.keys() ?? [])].some((each) => each !== session);
   }
 
   count(): number {

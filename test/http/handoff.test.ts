@@ -416,6 +416,38 @@ describe('the live feed', () => {
     }
   });
 
+  it("signing out in one browser keeps the chats an agent is still at in another browser's console; the last one out requeues them", async () => {
+    const server = await startTestServer();
+    try {
+      const admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
+      await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email: 'erin@example.com', password: 'agent password 1', role: 'agent', name: 'Erin' } });
+      // Erin's console is open at her desk; she also signed in on a laptop.
+      const desk = await signIn(server.url, 'erin@example.com', 'agent password 1');
+      const laptop = await signIn(server.url, 'erin@example.com', 'agent password 1');
+      const deskEvents = await openEvents(server.url, desk);
+      const adminEvents = await openEvents(server.url, admin);
+      const customer = await startConversation(server.url, 'en-US');
+      await send(server.url, customer, 'I want to talk to a person');
+      await agentDoes(server.url, customer, 'claim', desk);
+
+      // She signs out on the laptop: the chat is still hers, and she answers it from the desk.
+      expect((await request(server.url, 'POST', '/api/auth/logout', { cookie: laptop })).status).toBe(204);
+      expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: desk, body: { text: 'Still here, checking your order.' } })).status).toBe(201);
+      expect((await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: desk })).body).toMatchObject({ status: 'active', agent: { name: 'Erin' } });
+
+      // Signing out at the desk too is leaving: the customer goes back to the queue, told once.
+      expect((await request(server.url, 'POST', '/api/auth/logout', { cookie: desk })).status).toBe(204);
+      await deskEvents.ended;
+      await adminEvents.waitFor((item) => item.event === 'queue' && item.data.event === 'handoff.requeued' && item.data.conversationId === customer.conversationId);
+      const texts = (await activitiesOf(server.url, customer)).map((activity) => activity.text);
+      expect(texts.filter((text) => /had to leave/.test(text ?? ''))).toEqual(['Erin had to leave. You are back in the queue: the next agent will take over.']);
+      expect(texts.indexOf('Still here, checking your order.')).toBeLessThan(texts.indexOf('Erin had to leave. You are back in the queue: the next agent will take over.'));
+      adminEvents.close();
+    } finally {
+      await server.cleanup();
+    }
+  });
+
   it('ends when the agent signs out', async () => {
     const server = await startTestServer({ env: { PARLEY_EVENTS_HEARTBEAT_SECONDS: '1' } });
     try {

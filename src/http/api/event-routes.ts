@@ -74,7 +74,7 @@ export function addEventRoutes(api: ApiRouter, deps: EventRouteDeps): void {
       stopPresence();
       goOffline();
     });
-    const goOffline = deps.presence.connect({ id: user.id, name: user.name });
+    const goOffline = deps.presence.connect({ id: user.id, name: user.name }, res.locals.sessionId as string);
     const stopPresence = deps.presence.onChange((agentsOnline) => send('presence', { agentsOnline }));
     const stopEvents = deps.events.subscribeAll((event, payload) => {
       const name = FORWARDED[event];
