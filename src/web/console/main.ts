@@ -395,6 +395,10 @@ function forgetAgent(): void {
   state.resolving = null;
   state.asking = null;
   state.sideMessage = null;
+  // Nor the chat they had open (its transcript and customer stay out of the hidden page).
+  state.selectedId = null;
+  state.detail = null;
+  customer = null;
 }
 
 function showLogin(message = ''): void {
@@ -404,6 +408,7 @@ function showLogin(message = ''): void {
   stopWatching = null;
   state.me = null;
   forgetAgent();
+  renderConversation();
   $('#app-view').hidden = true;
   $('#login-view').hidden = false;
   $('#logout').hidden = true;
