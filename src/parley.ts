@@ -134,6 +134,8 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     recentTokens: new TokenService(secret, config.tokenTtlSeconds, () => Date.now() - config.returningVisitorDays * 86_400_000),
     onTyping: (conversationId) => events.publish('customer.typing', { conversationId }),
     toBot: (activity) => runTurn(activity, 'turn'),
+    // An agent who claimed it meanwhile keeps it (the release then changes nothing).
+    leftWaiting: async (conversationId) => void (await handoff.release(conversationId, undefined, 'cancelled', { onlyWaiting: true })),
   });
 
   // ── HTTP ──────────────────────────────────────────────────────────────────────────────

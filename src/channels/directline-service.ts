@@ -31,6 +31,11 @@ export interface DirectLineDeps {
   recentTokens?: Pick<TokenService, 'verify'>;
   /** The customer is typing (shown to an agent who has the chat); never stored, never a bot turn. */
   onTyping?: (conversationId: string) => void;
+  /**
+   * The customer started a new conversation ("Start a new conversation") and left this one
+   * while it waited for an agent: it leaves the queue, so no agent claims a chat nobody reads.
+   */
+  leftWaiting?: (conversationId: string) => Promise<void>;
 }
 
 /** Who asks for a token: the earlier token this browser kept, and what the host site says. */
@@ -63,6 +68,7 @@ export class DirectLineService {
     if (visitor.resume && previous && previous.status !== 'closed' && (!customerId || customerId === previous.customerId)) {
       return { conversationId: previous.id, ...this.deps.tokens.issue(previous.id, previous.userId) };
     }
+    if (previous?.status === 'waiting' && !visitor.resume) await this.deps.leftWaiting?.(previous.id);
     const record = await this.deps.conversations.create(newUserId(), locale, ...(customerId ? [customerId] : []));
     this.deps.log.begin(record.id);
     return { conversationId: record.id, ...this.deps.tokens.issue(record.id, record.userId) };

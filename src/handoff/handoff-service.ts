@@ -95,9 +95,11 @@ export class HandoffService {
    * (`cancelled`). When someone else (an admin) hands back an agent's chat, the customer is told
    * their chat was handed back, not that the agent left.
    */
-  release(conversationId: string, agent: AgentRef | undefined, reason: 'agent' | 'cancelled' = 'agent'): Promise<ConversationRecord> {
+  release(conversationId: string, agent: AgentRef | undefined, reason: 'agent' | 'cancelled' = 'agent', options: { onlyWaiting?: boolean } = {}): Promise<ConversationRecord> {
     return this.lock.run(conversationId, async () => {
       const record = await this.deps.conversations.get(conversationId);
+      // A customer leaving the queue leaves nothing once an agent has taken the chat.
+      if (options.onlyWaiting && record.status !== 'waiting') return record;
       if (record.status !== 'waiting' && record.status !== 'active') throw conflict('not_handed_off', 'the bot already has this conversation');
       if (agent) this.assertMayEnd(record, agent);
       this.cancelTimer(conversationId);

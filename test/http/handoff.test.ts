@@ -374,6 +374,26 @@ describe('handoff over HTTP', () => {
     const refused = await request(server.url, 'GET', '/api/canned-replies?language=zh&script=classical', { cookie: alice });
     expect(refused.status).toBe(400);
   });
+
+  it('a customer who starts a new conversation while waiting leaves the queue: no agent claims a chat nobody reads', async () => {
+    const first = await startConversation(server.url, 'en-US');
+    await sayQuietly(first, 'I want to talk to a person');
+    const waiting = async () => ((await request(server.url, 'GET', '/api/conversations?status=waiting', { cookie: alice })).body.conversations as { id: string }[]).map((each) => each.id);
+    expect(await waiting()).toContain(first.conversationId);
+    // "Start a new conversation" in the widget: a new token, from the browser's earlier one.
+    const again = await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: first.token, body: {} });
+    expect(again.body.conversationId).not.toBe(first.conversationId);
+    expect(await waiting()).not.toContain(first.conversationId);
+    expect((await request(server.url, 'GET', `/api/conversations/${first.conversationId}`, { cookie: alice })).body.status).toBe('bot');
+
+    // One an agent has is not left behind that way: the agent is still talking to the customer's browser.
+    const second = await startConversation(server.url, 'en-US');
+    await sayQuietly(second, 'I want to talk to a person');
+    await agentDoes(server.url, second, 'claim', alice);
+    await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: second.token, body: {} });
+    expect((await request(server.url, 'GET', `/api/conversations/${second.conversationId}`, { cookie: alice })).body.status).toBe('active');
+    await agentDoes(server.url, second, 'close', alice);
+  });
 });
 
 describe('the live feed', () => {
