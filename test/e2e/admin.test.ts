@@ -323,6 +323,8 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(created).toBe(201);
     await openFresh('intents');
     await page.getByRole('button', { name: /^stale_one/ }).click();
+    // The intent is open in the editor before the other admin removes it (else it opens as gone).
+    await page.getByRole('button', { name: 'Delete', exact: true }).waitFor();
     expect(await removeIntent('stale_one')).toBe(204);
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('button', { name: 'Click again to delete' }).click();
