@@ -278,7 +278,9 @@ export class HandoffService {
     const updated = await this.deps.conversations.update(record.id, {
       handoff: { ...record.handoff!, timedOutAt: this.now(), ...(ticketId ? { ticketId } : {}) },
     });
-    await this.writeSystemLine(updated, ticketId ? 'timeoutTicket' : 'timeout', ticketId ? { ticket: ticketId } : {});
+    // Agents online but all busy is not "no agent available": the customer keeps their place.
+    const line = reason === 'not_claimed' ? (ticketId ? 'busyTicket' : 'busy') : ticketId ? 'timeoutTicket' : 'timeout';
+    await this.writeSystemLine(updated, line, ticketId ? { ticket: ticketId } : {});
     this.deps.events.publish('handoff.timeout', { conversationId: record.id, reason, ...(ticketId ? { ticketId } : {}) });
     return updated;
   }
@@ -287,10 +289,11 @@ export class HandoffService {
     if (!this.deps.tickets) return undefined;
     try {
       const activities = await this.deps.log.all(record.id);
-      const description = unclaimedChatDescription(record.handoff?.reason ?? 'handoff', reason, activities);
+      const language = this.languageOf(record);
+      const description = unclaimedChatDescription(record.handoff?.reason ?? 'handoff', reason, activities, language);
       // Its category and priority come from what the customer said, not the bot's greeting or menus.
       const about = customerWords(activities);
-      const { id } = await this.deps.tickets.fileTicket({ conversationId: record.id, customerId: record.customerId, description, ...(about ? { about } : {}), language: this.languageOf(record) });
+      const { id } = await this.deps.tickets.fileTicket({ conversationId: record.id, customerId: record.customerId, description, ...(about ? { about } : {}), language });
       return id;
     } catch (error) {
       // The chat stays in the queue either way; a missing ticket must not lose the customer's place.

@@ -14,6 +14,11 @@ const lines = {
   agentLeft: { en: '{agent} had to leave. You are back in the queue: the next agent will take over.', zh: '客服 {agent} 已离开，您已重新排队，下一位客服会接着为您服务。' },
   timeoutTicket: { en: 'No agent is available right now. Your conversation was saved as ticket {ticket}.', zh: '暂时没有客服人员可以接待，您的对话已保存为工单 {ticket}。' },
   timeout: { en: 'No agent is available right now. Your messages are kept for our team.', zh: '暂时没有客服人员可以接待，您的留言会转交给客服团队。' },
+  busyTicket: {
+    en: 'Our agents are all busy right now. You keep your place in the queue, and your conversation was saved as ticket {ticket}.',
+    zh: '客服人员都在忙，您仍在排队中，您的对话已保存为工单 {ticket}。',
+  },
+  busy: { en: 'Our agents are all busy right now. You keep your place in the queue, and your messages are kept for our team.', zh: '客服人员都在忙，您仍在排队中，您的留言会转交给客服团队。' },
   closed: { en: 'The chat was closed.', zh: '本次对话已结束。' },
 } satisfies Record<string, Record<Language, string>>;
 

@@ -20,6 +20,8 @@ const PEOPLE_AFTER: Record<string, People> = {
   agentLeft: 'waiting',
   timeout: 'kept',
   timeoutTicket: 'kept',
+  busy: 'kept',
+  busyTicket: 'kept',
   claimed: 'agent',
   released: 'bot',
   returned: 'bot',

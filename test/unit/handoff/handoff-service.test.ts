@@ -157,7 +157,9 @@ describe('handoff timeouts (fake clock)', () => {
     expect(f.eventsNamed('handoff.timeout')).toEqual([{ conversationId: id, reason: 'not_claimed', ticketId: 'T-1001' }]);
     expect(f.filed).toHaveLength(1);
     expect(f.filed[0]!.description).toContain('customer: my parcel never came');
-    expect((await f.systemLines(id)).at(-1)).toBe('No agent is available right now. Your conversation was saved as ticket T-1001.');
+    // Agents are online, only busy: the customer is not told nobody is there.
+    expect((await f.systemLines(id)).at(-1)).toBe('Our agents are all busy right now. You keep your place in the queue, and your conversation was saved as ticket T-1001.');
+    expect(f.filed[0]!.description).toMatch(/^The customer asked for a person, but no agent took the chat in time\./);
     const record = await f.conversations.get(id);
     expect(record.status).toBe('waiting');
     expect(record.handoff).toMatchObject({ ticketId: 'T-1001' });
@@ -194,6 +196,17 @@ describe('handoff timeouts (fake clock)', () => {
     expect(queued.agentsOnline).toBe(0);
     expect(f.eventsNamed('handoff.timeout')).toEqual([{ conversationId: id, reason: 'no_agent_online', ticketId: 'T-1001' }]);
     expect((await f.systemLines(id)).at(-1)).toBe('暂时没有客服人员可以接待，您的对话已保存为工单 T-1001。');
+    // The ticket tells the agents why and what was said in the chat's language, not in English.
+    expect(f.filed[0]!.description).toMatch(/^客户要求转人工，但当时没有客服在线。\n\n对话记录：\n\[[^\]]+\] 客户: 我要转人工$/m);
+  });
+
+  it('busy agents in a Chinese chat: told in Chinese that they keep their place', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation('zh');
+    await f.handoff.request(id, 'customer_asked');
+    await f.time.advance(CLAIM_TIMEOUT_MS);
+    expect((await f.systemLines(id)).at(-1)).toBe('客服人员都在忙，您仍在排队中，您的对话已保存为工单 T-1001。');
+    expect(f.filed[0]!.description).toMatch(/^客户要求转人工，但没有客服及时接待。/);
   });
 
   it('without a ticket service the customer is still told, and the messages stay for the team', async () => {
