@@ -167,7 +167,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
         redact: maskPersonalData,
         read: readComplaint,
       }),
-    (api) => addConversationRoutes(api, { handoff, conversations, log, notes: handoffNotes, summaries: handoffSummaries, intents: () => knowledge.current().intents }),
+    (api) => addConversationRoutes(api, { handoff, conversations, log, users, notes: handoffNotes, summaries: handoffSummaries, intents: () => knowledge.current().intents }),
     (api) => addEventRoutes(api, { events, presence, isSessionLive: (id) => sessions.isLive(id), heartbeatMs: config.eventsHeartbeatSeconds * 1000, streams: eventStreams, conversations, log }),
   ];
   const app = createApp({

@@ -44,6 +44,11 @@ export interface HandoffInfo {
   messageLeftAt?: string;
   /** The customer's rating of the agent's help, asked when the agent handed the chat back. */
   rating?: ChatRating;
+  /** When a waiting chat times out if nobody claims it; without it, `requestedAt` plus the timeout. A chat passed back to the queue keeps what was left of its wait. */
+  claimDeadline?: string;
+  /** The last time an agent passed the chat on (to a colleague or back to the queue), and who had it then. */
+  passedAt?: string;
+  passedBy?: { id: string; name: string };
 }
 
 /** A customer's 1–5 rating of a chat with an agent, with an optional (masked) comment. */

@@ -21,6 +21,8 @@ export interface ParleyEvents {
   'handoff.closed': { conversationId: string; agentId?: string };
   /** The agent who had the chat signed out (or was disabled): it is back in the queue. */
   'handoff.requeued': { conversationId: string; agentId: string };
+  /** An agent (or an admin) passed a chat on: to a colleague, who has it at once, or back to the queue. */
+  'handoff.transferred': { conversationId: string; fromAgentId: string; byAgentId: string; byAgentName: string; to: 'agent' | 'queue'; toAgentId?: string; toAgentName?: string };
   /** A customer wrote again in a conversation an agent had closed: the bot has it again. */
   'conversation.reopened': { conversationId: string };
   /** The customer rated the agent's help after the agent handed the chat back. */

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { languageOfLocale } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import type { AgentPresence } from './presence.js';
-import { byUrgency, priorityOf, WaitEstimator } from './queue.js';
+import { byUrgency, claimDeadlineOf, priorityOf, WaitEstimator } from './queue.js';
 import { PerKeyLock } from './serial.js';
 import { agentActivity, type SystemLine, systemActivity } from './system-lines.js';
 import { customerWords, unclaimedChatDescription } from './transcript-text.js';
@@ -75,7 +75,8 @@ export class HandoffService {
       }
       const now = this.now();
       const earlier = record.status === 'waiting' ? record.handoff : undefined;
-      if (earlier) this.waits.recordClaim(Date.parse(now) - Date.parse(earlier.requestedAt));
+      // A chat passed back to the queue waited since it was passed, not since the customer first asked.
+      if (earlier) this.waits.recordClaim(Date.parse(now) - Date.parse(earlier.passedAt ?? earlier.requestedAt));
       this.cancelTimer(conversationId);
       const handoff: HandoffInfo = {
         ...(earlier ?? { reason: 'agent_joined', requestedAt: now, priority: 'normal' }),
@@ -173,6 +174,44 @@ export class HandoffService {
     return requeued;
   }
 
+  /**
+   * The agent holding a chat (or an admin) passes it on: to a colleague who is online, who has it
+   * at once, or back to the queue, where it keeps the customer's place (their request time) and
+   * what was left of their wait. The customer is told in one line and asked for no rating (the
+   * help goes on); the private notes and the ticket stay with the chat.
+   */
+  transfer(conversationId: string, by: AgentRef, to: AgentRef | 'queue'): Promise<ConversationRecord> {
+    return this.lock.run(conversationId, async () => {
+      const record = await this.deps.conversations.get(conversationId);
+      const held = record.handoff;
+      if (record.status !== 'active' || !held?.agentId) throw conflict('not_active', `only a chat an agent has can be passed on; this one is ${record.status === 'waiting' ? 'waiting in the queue' : record.status === 'bot' ? "with the bot" : 'closed'}`);
+      if (held.agentId !== by.id && !by.canOverride) throw forbidden(`${held.agentName ?? 'another agent'} has this conversation: only they or an admin can pass it on`);
+      const from = { id: held.agentId, name: held.agentName ?? '' };
+      if (to !== 'queue' && to.id === from.id) throw conflict('already_holder', `${to.name} has this conversation already`);
+      if (to !== 'queue' && !this.deps.presence.agents().some((each) => each.id === to.id)) throw conflict('colleague_offline', `${to.name} is not online (no console open)`);
+      const now = this.now();
+      // The next holder's first reply and claim are their own.
+      const { agentId: _id, agentName: _name, claimedAt, repliedAt: _replied, ...kept } = held;
+      const passed = { passedAt: now, passedBy: from };
+      const byFields = { fromAgentId: from.id, byAgentId: by.id, byAgentName: by.name };
+      if (to === 'queue') {
+        // A chat that had timed out waits as a ticket again (the customer was told once); else it gets what was left of its wait.
+        const left = claimDeadlineOf(held, this.deps.claimTimeoutMs) - Date.parse(claimedAt ?? now);
+        const deadline = kept.timedOutAt ? {} : { claimDeadline: new Date(Date.parse(now) + Math.max(0, left)).toISOString() };
+        const waiting = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff: { ...kept, ...passed, ...deadline } });
+        await this.writeSystemLine(waiting, 'passedToQueue');
+        this.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'queue' });
+        if (!waiting.handoff?.timedOutAt) this.schedule(waiting);
+        return waiting;
+      }
+      const handoff: HandoffInfo = { ...kept, ...passed, agentId: to.id, agentName: to.name, claimedAt: now };
+      const moved = await this.deps.conversations.update(conversationId, { status: 'active', handoff });
+      await this.writeSystemLine(moved, 'transferred', { agent: to.name });
+      this.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'agent', toAgentId: to.id, toAgentName: to.name });
+      return moved;
+    });
+  }
+
   /** The agent ends the conversation. */
   close(conversationId: string, agent: AgentRef): Promise<ConversationRecord> {
     return this.lock.run(conversationId, async () => {
@@ -255,15 +294,15 @@ export class HandoffService {
   }
 
   private schedule(record: ConversationRecord): void {
-    const requestedAt = record.handoff!.requestedAt;
-    const remaining = Math.max(0, Date.parse(requestedAt) + this.deps.claimTimeoutMs - this.clock().getTime());
+    const { requestedAt, claimDeadline } = record.handoff!;
+    const remaining = Math.max(0, claimDeadlineOf(record.handoff!, this.deps.claimTimeoutMs) - this.clock().getTime());
     this.cancelTimer(record.id);
     const handle = this.timers.setTimeout(() => {
       this.timeouts.delete(record.id);
       void this.lock
         .run(record.id, async () => {
           const current = await this.deps.conversations.get(record.id);
-          if (current.status === 'waiting' && current.handoff?.requestedAt === requestedAt && !current.handoff.timedOutAt) {
+          if (current.status === 'waiting' && current.handoff?.requestedAt === requestedAt && current.handoff.claimDeadline === claimDeadline && !current.handoff.timedOutAt) {
             await this.timeOut(current, 'not_claimed');
           }
         })

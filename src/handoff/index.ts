@@ -8,7 +8,7 @@ export * from './types.js';
 export { HandoffService, type HandoffServiceDeps } from './handoff-service.js';
 export { AgentPresence } from './presence.js';
 export { NotesRepository } from './notes.js';
-export { byUrgency, priorityOf, WaitEstimator } from './queue.js';
+export { byUrgency, claimDeadlineOf, priorityOf, WaitEstimator } from './queue.js';
 export { agentActivity, systemActivity, systemLine, type SystemLine } from './system-lines.js';
 export { senderOf, transcriptText, unclaimedChatDescription, type Sender } from './transcript-text.js';
 export { PerKeyLock } from './serial.js';

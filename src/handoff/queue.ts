@@ -1,4 +1,4 @@
-import type { ConversationRecord } from '../conversations/index.js';
+import type { ConversationRecord, HandoffInfo } from '../conversations/index.js';
 import { type HandoffPriority, PRIORITY_RANK } from './types.js';
 
 /** Without history, assume an agent picks a chat up in about two minutes. */
@@ -41,4 +41,9 @@ export class WaitEstimator {
     const average = this.recent.length ? this.recent.reduce((sum, ms) => sum + ms, 0) / this.recent.length : DEFAULT_CLAIM_MS;
     return Math.max(1, Math.ceil((average * position) / Math.max(1, agentsOnline) / 60_000));
   }
+}
+
+/** When a waiting chat times out if nobody claims it (ms since the epoch). */
+export function claimDeadlineOf(handoff: Pick<HandoffInfo, 'requestedAt' | 'claimDeadline'>, claimTimeoutMs: number): number {
+  return handoff.claimDeadline ? Date.parse(handoff.claimDeadline) : Date.parse(handoff.requestedAt) + claimTimeoutMs;
 }

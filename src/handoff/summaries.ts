@@ -2,6 +2,7 @@ import type { ChatActivity, ConversationLog, ConversationRecord } from '../conve
 import { readsTraditional } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import type { Sentiment } from '../sentiment/types.js';
+import { claimDeadlineOf } from './queue.js';
 import { type Sender, senderOf } from './transcript-text.js';
 
 /** A conversation as a line of the agents' queue. */
@@ -73,7 +74,7 @@ export class ConversationSummaries {
       timedOut: Boolean(handoff?.timedOutAt) && record.status === 'waiting',
       timesOutAt:
         record.status === 'waiting' && handoff && !handoff.timedOutAt && this.deps.claimTimeoutMs !== undefined
-          ? new Date(Date.parse(handoff.requestedAt) + this.deps.claimTimeoutMs).toISOString()
+          ? new Date(claimDeadlineOf(handoff, this.deps.claimTimeoutMs)).toISOString()
           : null,
     };
   }

@@ -58,6 +58,12 @@ export class UserService {
     return user && ok && !user.disabled ? toPublicUser(user) : undefined;
   }
 
+  /** The account with this id, or `undefined`. */
+  async get(id: string): Promise<PublicUser | undefined> {
+    const user = await this.users.get(id);
+    return user ? toPublicUser(user) : undefined;
+  }
+
   async list(): Promise<PublicUser[]> {
     return (await this.users.all()).map(toPublicUser);
   }

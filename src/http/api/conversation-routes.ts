@@ -5,7 +5,8 @@ import { byUrgency } from '../../handoff/index.js';
 import type { Intent } from '../../kb/index.js';
 import { canonicalText } from '../../nlu/normalize.js';
 import { traditionalConverter } from '../../nlu/traditional.js';
-import type { PublicUser } from '../../users/index.js';
+import { badRequest, conflict } from '../../errors.js';
+import type { PublicUser, UserService } from '../../users/index.js';
 import { requireUser } from '../auth.js';
 import { parse } from '../validate.js';
 import type { ApiRouter } from './route-table.js';
@@ -13,6 +14,8 @@ import type { ApiRouter } from './route-table.js';
 export const conversationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a conversation id');
 const listSchema = z.object({ status: z.enum(['waiting', 'active', 'bot', 'closed']).optional() });
 const textSchema = z.object({ text: z.string().trim().min(1, 'text must not be empty').max(4000, 'text must be at most 4000 characters') });
+/** Pass a chat on: to a colleague (their user id) or back to the queue. */
+const transferSchema = z.object({ to: z.string().trim().min(1, 'to must be "queue" or a colleague\'s user id').max(64, 'to must be "queue" or a colleague\'s user id') });
 const cannedSchema = z.object({
   language: z.enum(['en', 'zh']).default('en'),
   q: z.string().max(200).optional(),
@@ -30,13 +33,15 @@ export interface ConversationRouteDeps {
   log: Pick<ConversationLog, 'all'>;
   notes: NotesRepository;
   summaries: ConversationSummaries;
+  /** The accounts, to find the colleague a chat is passed to. */
+  users: Pick<UserService, 'get'>;
   /** The published knowledge base's intents, for canned replies. */
   intents: () => ReadonlyMap<string, Intent>;
 }
 
 const agentOf = (user: PublicUser): AgentRef => ({ id: user.id, name: user.name, canOverride: user.role === 'admin' });
 
-/** The agents' side of a conversation: queue, transcript, claim, reply, notes, release, close. */
+/** The agents' side of a conversation: queue, transcript, claim, reply, notes, pass on, release, close. */
 export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDeps): void {
   api.add('get', '/conversations', 'agent', async (req, res) => {
     const { status } = parse(listSchema, req.query, 'query');
@@ -69,6 +74,13 @@ export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDep
     res.json({ conversation: await deps.handoff.release(id, agentOf(requireUser(res))) });
   });
 
+  api.add('post', '/conversations/:id/transfer', 'agent', async (req, res) => {
+    const id = parse(conversationIdSchema, req.params.id, 'id');
+    const { to } = parse(transferSchema, req.body, 'body');
+    const by = agentOf(requireUser(res));
+    res.json({ conversation: await deps.handoff.transfer(id, by, to === 'queue' ? 'queue' : await colleague(deps.users, to)) });
+  });
+
   api.add('post', '/conversations/:id/close', 'agent', async (req, res) => {
     const id = parse(conversationIdSchema, req.params.id, 'id');
     res.json({ conversation: await deps.handoff.close(id, agentOf(requireUser(res))) });
@@ -94,6 +106,14 @@ export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDep
     const convert = await traditionalConverter();
     res.json({ replies: replies.map((reply) => ({ ...reply, title: convert(reply.title), text: convert(reply.text) })) });
   });
+}
+
+/** The agent or admin a chat is passed to; a missing or disabled account is refused by name. */
+async function colleague(users: Pick<UserService, 'get'>, id: string): Promise<AgentRef> {
+  const user = await users.get(id);
+  if (!user) throw badRequest('no_such_colleague', `no agent or admin has the id ${id}`);
+  if (user.disabled) throw conflict('colleague_disabled', `${user.name}'s account is disabled`);
+  return agentOf(user);
 }
 
 /** The knowledge base's answers as ready-made replies, in one language, matching a search. */

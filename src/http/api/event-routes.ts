@@ -45,6 +45,7 @@ const FORWARDED: Partial<Record<EventName, string>> = {
   'handoff.timeout': 'queue',
   'handoff.closed': 'queue',
   'handoff.requeued': 'queue',
+  'handoff.transferred': 'queue',
   'conversation.reopened': 'queue',
   'handoff.rated': 'queue',
   'conversation.activity': 'activity',
@@ -81,6 +82,11 @@ export function addEventRoutes(api: ApiRouter, deps: EventRouteDeps): void {
       if (name) send(name, { event, ...(payload as ParleyEvents[typeof event]) });
     });
     send('hello', { agent: { id: user.id, name: user.name }, agentsOnline: deps.presence.count() });
+  });
+
+  // Who a chat can be passed to: the agents and admins with a console open.
+  api.add('get', '/agents/online', 'agent', (_req, res) => {
+    res.json({ agents: deps.presence.agents() });
   });
 
   api.add('get', '/conversations/:id/live', 'agent', async (req, res) => {

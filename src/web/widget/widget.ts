@@ -18,6 +18,8 @@ import { ChatView, type People } from './view.js';
 const PEOPLE_AFTER: Record<string, People> = {
   requested: 'waiting',
   agentLeft: 'waiting',
+  passedToQueue: 'waiting',
+  transferred: 'agent',
   timeout: 'kept',
   timeoutTicket: 'kept',
   busy: 'kept',
