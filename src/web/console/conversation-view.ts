@@ -1,4 +1,4 @@
-import { $, clear, h } from './dom.js';
+import { $, append, clear, h } from './dom.js';
 import { clockTime, language, since, t, tOr } from './i18n.js';
 import { languageBadge, shortId } from './queue-view.js';
 import { heldByMe, type Line, senderOf, state } from './state.js';
@@ -9,6 +9,10 @@ export interface ConversationActions {
   claim(): void;
   release(): void;
   close(): void;
+  /** Open or close the "Pass to…" menu. */
+  togglePass(): void;
+  /** Pass the open chat to a colleague (their id) or back to the queue (`'queue'`). */
+  passTo(to: string): void;
 }
 
 /** The header: who, status, and the claim / hand back / close buttons that fit the state. */
@@ -43,8 +47,41 @@ export function renderHeader(actions: ConversationActions): void {
       { class: 'actions' },
       detail.status === 'waiting' || detail.status === 'bot' ? button('claim', actions.claim, true) : null,
       mine || (detail.status === 'active' && state.me?.role === 'admin') || detail.status === 'waiting' ? button('release', actions.release) : null,
+      detail.status === 'active' && (mine || state.me?.role === 'admin') ? passControl(actions, detail.agent?.id) : null,
       detail.status !== 'closed' && (detail.status !== 'active' || mine || state.me?.role === 'admin') ? button('close', actions.close) : null,
     ),
+  );
+}
+
+/** "Pass to…": the colleagues online (not the one who has the chat), then the queue. */
+function passControl(actions: ConversationActions, holderId: string | undefined): HTMLElement {
+  const open = state.passing !== null;
+  const toggle = h('button', { text: t('passTo'), attrs: { type: 'button', 'data-action': 'pass', 'aria-haspopup': 'true', 'aria-expanded': String(open) }, on: { click: actions.togglePass } });
+  if (!open) return h('div', { class: 'pass' }, toggle);
+  const colleagues = state.passing!.filter((each) => each.id !== holderId);
+  const choice = (label: string, to: string) => h('button', { text: label, attrs: { type: 'button', role: 'menuitem', 'data-pass-to': to }, on: { click: () => actions.passTo(to) } });
+  const menu = h(
+    'ul',
+    { class: 'pass-menu', attrs: { role: 'menu', 'aria-label': t('passMenu') }, on: { keydown: (event: KeyboardEvent) => event.key === 'Escape' && actions.togglePass() } },
+    ...(colleagues.length ? colleagues.map((each) => h('li', { attrs: { role: 'none' } }, choice(each.name, each.id))) : [h('li', { class: 'none', text: t('noColleagueOnline'), attrs: { role: 'none' } })]),
+    h('li', { class: 'queue-choice', attrs: { role: 'none' } }, choice(t('passToQueue'), 'queue')),
+  );
+  return h('div', { class: 'pass' }, toggle, menu);
+}
+
+/** A colleague passed this agent a chat: say so above the open one, with the way there. */
+export function renderNotice(open: (id: string) => void, dismiss: () => void): void {
+  const notice = $('#notice');
+  clear(notice);
+  const passed = state.passedToMe;
+  notice.hidden = !passed;
+  if (!passed) return;
+  const here = passed.conversationId === state.selectedId;
+  append(
+    notice,
+    h('span', { class: 'text', text: t(here ? 'passedToYouHere' : 'passedToYou', { agent: passed.by }) }),
+    here ? null : h('button', { class: 'primary', text: t('openPassed'), attrs: { type: 'button' }, on: { click: () => open(passed.conversationId) } }),
+    h('button', { class: 'link', text: t('dismiss'), attrs: { type: 'button' }, on: { click: dismiss } }),
   );
 }
 

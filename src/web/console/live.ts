@@ -3,7 +3,7 @@ import { type Line, state } from './state.js';
 
 export interface LiveHandlers {
   hello(data: { agentsOnline: number }): void;
-  queue(data: { event: string; conversationId: string }): void;
+  queue(data: { event: string; conversationId: string; toAgentId?: string; byAgentId?: string; byAgentName?: string }): void;
   activity(data: { conversationId: string; activity: any }): void;
   typing(data: { conversationId: string }): void;
   customer(data: { conversationId: string; customerId: string }): void;

@@ -3,7 +3,7 @@
  * and the customer's side panel. Plain DOM; every customer text is set as textContent.
  */
 import { api, optional } from './api.js';
-import { addLine, renderComposer, renderHeader, renderTranscript, renderTyping } from './conversation-view.js';
+import { addLine, renderComposer, renderHeader, renderNotice, renderTranscript, renderTyping } from './conversation-view.js';
 import { $ } from './dom.js';
 import { bindCannedReplies } from './canned.js';
 import { language, setLanguage, t, type UiLanguage } from './i18n.js';
@@ -63,7 +63,14 @@ const queueActions: QueueActions = {
   },
   ticketFilter: () => (state.ticketFilter.search.trim() ? renderQueue($('#queue'), queueActions) : refreshTickets()),
 };
-const conversationActions = { open: (id: string) => void select(id), claim: () => void act('claim'), release: () => void act('release'), close: () => void act('close') };
+const conversationActions = {
+  open: (id: string) => void select(id),
+  claim: () => void act('claim'),
+  release: () => void act('release'),
+  close: () => void act('close'),
+  togglePass: () => void togglePass(),
+  passTo: (to: string) => void passTo(to),
+};
 const sideActions = {
   open: (id: string) => void select(id),
   startCreating: () => startCreating(),
@@ -84,7 +91,20 @@ function redrawSide(): void {
   renderSide($('#side'), customer, sideActions);
 }
 
+/** The notice of a chat passed to this agent: opening it goes to the Active tab, where it now is. */
+function drawNotice(): void {
+  renderNotice(
+    (id) => {
+      state.passedToMe = null;
+      queueActions.tab('active');
+      void select(id);
+    },
+    () => ((state.passedToMe = null), drawNotice()),
+  );
+}
+
 function renderConversation(): void {
+  drawNotice();
   renderHeader(conversationActions);
   // The composer first: showing it shortens the transcript, which then scrolls to its last line.
   renderComposer();
@@ -209,6 +229,7 @@ async function select(id: string): Promise<void> {
   }
   state.selectedId = id;
   state.typingUntil = 0;
+  state.passing = null;
   history.replaceState(null, '', `#${id}`);
   renderQueue($('#queue'), queueActions);
   hint('');
@@ -235,6 +256,37 @@ async function act(action: 'claim' | 'release' | 'close'): Promise<void> {
     failed(error);
     await loadDetail().catch(() => undefined);
   }
+  refreshLists();
+}
+
+/** Open the "Pass to…" menu with the colleagues online now (or close it). */
+async function togglePass(): Promise<void> {
+  if (state.passing) {
+    state.passing = null;
+    renderHeader(conversationActions);
+    $<HTMLButtonElement>('[data-action="pass"]').focus();
+    return;
+  }
+  try {
+    state.passing = (await api<{ agents: { id: string; name: string }[] }>('GET', '/agents/online')).agents;
+    renderHeader(conversationActions);
+    document.querySelector<HTMLButtonElement>('.pass-menu button')?.focus();
+  } catch (error) {
+    failed(error);
+  }
+}
+
+/** Pass the open chat to a colleague, or back to the queue. */
+async function passTo(to: string): Promise<void> {
+  if (!state.selectedId) return;
+  state.passing = null;
+  try {
+    await api('POST', `/conversations/${encodeURIComponent(state.selectedId)}/transfer`, { to });
+    hint('');
+  } catch (error) {
+    failed(error);
+  }
+  await loadDetail().catch(() => undefined);
   refreshLists();
 }
 
@@ -342,7 +394,12 @@ function goLive(): void {
       refreshLists();
       if (state.selectedId) void loadDetail().catch(failed);
     },
-    queue: ({ conversationId }) => {
+    queue: ({ conversationId, event, toAgentId, byAgentId, byAgentName }) => {
+      if (event === 'handoff.transferred' && toAgentId && toAgentId === state.me?.id && byAgentId !== state.me.id) {
+        state.passedToMe = { conversationId, by: byAgentName ?? '' };
+        drawNotice();
+        notifyCustomerWrote();
+      }
       refreshLists();
       if (conversationId === state.selectedId) void loadDetail().catch(failed);
     },
@@ -395,6 +452,8 @@ function forgetAgent(): void {
   state.resolving = null;
   state.asking = null;
   state.sideMessage = null;
+  state.passing = null;
+  state.passedToMe = null;
   // Nor the chat they had open (its transcript and customer stay out of the hidden page).
   state.selectedId = null;
   state.detail = null;

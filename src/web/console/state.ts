@@ -75,6 +75,10 @@ export const state = {
   drafts: new Map<string, { text: string; mode: 'reply' | 'note' }>(),
   /** Until when the title says a new chat is waiting (the queue count is drawn over it otherwise). */
   flashUntil: 0,
+  /** The "Pass to…" menu is open on the open chat: the colleagues online when it opened. */
+  passing: null as { id: string; name: string }[] | null,
+  /** A colleague passed this agent a chat: which, and who (shown until opened or dismissed). */
+  passedToMe: null as { conversationId: string; by: string } | null,
   /** Waiting chats the agent has been told about (so each new one notifies once). */
   knownWaiting: new Set<string>(),
 };

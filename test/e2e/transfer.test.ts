@@ -1,0 +1,106 @@
+/**
+ * Passing a chat on, in real browsers: Alice (English console) passes a widget customer's chat
+ * to Bob (Chinese console), who finds it his with a notice, replies, and passes it back to the
+ * queue; the customer reads each change in the widget.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, SHOTS_DIR, widgetOn } from '../support/browser.js';
+import { request } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await mkdir(SHOTS_DIR, { recursive: true });
+  server = await startTestServer();
+  const admin = (await request(server.url, 'POST', '/api/auth/login', { body: { email: 'admin@example.com', password: 'correct horse battery' } })).headers.get('set-cookie')!.split(';')[0]!;
+  for (const name of ['Alice', 'Bob']) {
+    const body = { email: `${name.toLowerCase()}@example.com`, password: 'agent password 1', role: 'agent', name };
+    expect((await request(server.url, 'POST', '/api/users', { cookie: admin, body })).status).toBe(201);
+  }
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.cleanup();
+});
+
+/** An agent signed in to the console, in a browser context of their own, in `uiLanguage`. */
+async function console(email: string, uiLanguage: 'en' | 'zh', errors: string[]): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1360, height: 820 }, locale: 'en-US' })).newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}/agent`);
+  if (uiLanguage === 'zh') await page.click('[data-lang="zh"]');
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', 'agent password 1');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#app-view:not([hidden])');
+  return page;
+}
+
+describe('passing a chat on in the console', () => {
+  it('Alice passes a chat to Bob: his at once with a notice, the customer told in the widget; Bob passes it back to the queue', async () => {
+    const errors: string[] = [];
+    const alice = await console('alice@example.com', 'en', errors);
+    const bob = await console('bob@example.com', 'zh', errors);
+    await alice.locator('#presence', { hasText: '2 agents online' }).waitFor();
+
+    const shop = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    await shop.goto(`${server.url}/`);
+    const widget = widgetOn(shop);
+    await widget.launcher.click();
+    await widget.replies.first().waitFor();
+    await widget.input.fill('I want to talk to a person');
+    await widget.input.press('Enter');
+    const systemLine = (text: string) => widget.log.locator('.sys', { hasText: text });
+
+    // Alice takes the chat.
+    await alice.locator('.queue-item').first().click();
+    await alice.click('[data-action="claim"]');
+    await systemLine('Alice joined the chat').waitFor();
+
+    // "Pass to…" lists the colleagues online and the queue.
+    await alice.click('[data-action="pass"]');
+    const toBob = alice.locator('.pass-menu [data-pass-to]', { hasText: 'Bob' });
+    await toBob.waitFor();
+    expect(await alice.locator('.pass-menu [data-pass-to]').allTextContents()).toEqual(['Bob', 'Back to the queue']);
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-pass-to-en.png` });
+    await toBob.click();
+
+    // The customer reads who has them now, and is asked no rating.
+    expect(await systemLine("You're now with Bob").textContent()).toBe("You're now with Bob");
+    // Alice's console: Bob has it, and only he may reply.
+    await alice.locator('#conv-header .holder', { hasText: 'with Bob' }).waitFor();
+    expect(await alice.locator('#composer-text').isDisabled()).toBe(true);
+
+    // Bob's console says it is his, and opens it.
+    const notice = bob.locator('#notice');
+    await notice.locator('.text', { hasText: 'Alice 把一个对话转交给了您' }).waitFor();
+    await notice.getByRole('button', { name: '打开' }).click();
+    await bob.locator('#conv-header .holder', { hasText: '由 Bob 接待' }).waitFor();
+    expect(await bob.locator('#composer-text').isDisabled()).toBe(false);
+    await bob.locator('#transcript .line.system .text', { hasText: "You're now with Bob" }).waitFor();
+    await bob.click('[data-action="pass"]');
+    await bob.locator('.pass-menu [data-pass-to="queue"]', { hasText: '放回排队' }).waitFor();
+    expect(await bob.locator('.pass-menu [data-pass-to]').allTextContents()).toEqual(['Alice', '放回排队']);
+    await bob.screenshot({ path: `${SHOTS_DIR}/console-pass-to-zh.png` });
+    await bob.keyboard.press('Escape');
+    await bob.locator('.pass-menu').waitFor({ state: 'detached' });
+
+    await bob.fill('#composer-text', 'Hi, Bob here. I will sort out your refund.');
+    await bob.keyboard.press('Enter');
+    await widget.log.locator('.ag', { hasText: 'Hi, Bob here.' }).waitFor();
+
+    // Back to the queue: the customer keeps their place; Alice sees it waiting.
+    await bob.click('[data-action="pass"]');
+    await bob.click('.pass-menu [data-pass-to="queue"]');
+    expect(await systemLine('Passing you to a colleague').textContent()).toBe('Passing you to a colleague — you keep your place in the queue');
+    await alice.locator('.tab', { hasText: 'Waiting' }).click();
+    await alice.locator('.queue-item').first().waitFor();
+    expect(await widget.log.locator('.sys, .bot').allTextContents()).not.toContainEqual(expect.stringMatching(/rate/i));
+    expect(errors).toEqual([]);
+  });
+});
