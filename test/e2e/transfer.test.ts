@@ -79,6 +79,7 @@ describe('passing a chat on in the console', () => {
     // Bob's console says it is his, and opens it.
     const notice = bob.locator('#notice');
     await notice.locator('.text', { hasText: 'Alice 把一个对话转交给了您' }).waitFor();
+    await bob.screenshot({ path: `${SHOTS_DIR}/console-passed-notice-zh.png` });
     await notice.getByRole('button', { name: '打开' }).click();
     await bob.locator('#conv-header .holder', { hasText: '由 Bob 接待' }).waitFor();
     expect(await bob.locator('#composer-text').isDisabled()).toBe(false);
@@ -88,6 +89,11 @@ describe('passing a chat on in the console', () => {
     expect(await bob.locator('.pass-menu [data-pass-to]').allTextContents()).toEqual(['Alice', '放回排队']);
     await bob.screenshot({ path: `${SHOTS_DIR}/console-pass-to-zh.png` });
     await bob.keyboard.press('Escape');
+    await bob.locator('.pass-menu').waitFor({ state: 'detached' });
+    // A click elsewhere closes it too.
+    await bob.click('[data-action="pass"]');
+    await bob.locator('.pass-menu').waitFor();
+    await bob.click('#transcript');
     await bob.locator('.pass-menu').waitFor({ state: 'detached' });
 
     await bob.fill('#composer-text', 'Hi, Bob here. I will sort out your refund.');

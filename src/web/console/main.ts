@@ -545,6 +545,13 @@ function bindStatic(): void {
     });
   }
   bindCannedReplies();
+  // A click anywhere else closes the "Pass to…" menu, as menus do.
+  document.addEventListener('click', (event) => {
+    if (state.passing && !(event.target instanceof Element && event.target.closest('.pass'))) {
+      state.passing = null;
+      renderHeader(conversationActions);
+    }
+  });
   // Waiting times and time-outs move on by themselves, in the queue and in the open chat's header.
   setInterval(() => {
     if (!state.me) return;
