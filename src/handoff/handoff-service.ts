@@ -151,7 +151,8 @@ export class HandoffService {
 
   /**
    * The agent signed out or was disabled: each chat they held goes back to the queue (the
-   * customer is told, and keeps their priority), and times out as any waiting chat does.
+   * customer is told, and keeps their place, priority and ticket), and times out as any waiting
+   * chat does, a full wait from now.
    */
   async requeueHeldBy(agentId: string): Promise<string[]> {
     const held = (await this.deps.conversations.all()).filter((record) => record.status === 'active' && record.handoff?.agentId === agentId);
@@ -160,14 +161,24 @@ export class HandoffService {
       await this.lock.run(id, async () => {
         const record = await this.deps.conversations.get(id);
         if (record.status !== 'active' || record.handoff?.agentId !== agentId) return;
-        const handoff: HandoffInfo = { reason: 'agent_left', requestedAt: this.now(), priority: record.handoff.priority };
+        // The customer keeps their place (their request time) and their ticket, if a time-out filed
+        // one; they get a fresh wait before timing out, and a chat already timed out waits as a ticket.
+        const { agentId: _agent, agentName, claimedAt: _claimed, repliedAt: _replied, ...kept } = record.handoff;
+        const now = this.now();
+        const handoff: HandoffInfo = {
+          ...kept,
+          reason: 'agent_left',
+          passedAt: now,
+          passedBy: { id: agentId, name: agentName ?? '' },
+          claimDeadline: new Date(Date.parse(now) + this.deps.claimTimeoutMs).toISOString(),
+        };
         let waiting = await this.deps.conversations.update(id, { status: 'waiting', handoff });
         await this.writeSystemLine(waiting, 'agentLeft', { agent: record.handoff.agentName ?? '' });
         this.deps.events.publish('handoff.requeued', { conversationId: id, agentId });
         // The agent who left may still count as online for a moment (their stream is closing).
         const others = this.deps.presence.agents().filter((each) => each.id !== agentId).length;
         if (others === 0) waiting = await this.timeOut(waiting, 'no_agent_online');
-        else this.schedule(waiting);
+        else if (!waiting.handoff?.timedOutAt) this.schedule(waiting);
         requeued.push(id);
       });
     }

@@ -144,6 +144,48 @@ describe('handoff state machine', () => {
   });
 });
 
+describe('an agent who leaves (sign-out, disabled)', () => {
+  it("puts the chat back where the customer's request put it, with their ticket, and a full wait from now", async () => {
+    const f = await handoffFixture();
+    const first = await f.newConversation();
+    await f.handoff.request(first, 'customer_asked');
+    const requestedAt = (await f.conversations.get(first)).handoff!.requestedAt;
+    // Nobody comes in time: a ticket keeps it. Alice takes it later, then signs out.
+    await f.time.advance(CLAIM_TIMEOUT_MS);
+    await f.handoff.claim(first, alice);
+    const later = await f.newConversation();
+    await f.handoff.request(later, 'customer_asked');
+    await f.time.advance(60_000);
+    expect(await f.handoff.requeueHeldBy(alice.id)).toEqual([first]);
+
+    const requeued = (await f.conversations.get(first)).handoff!;
+    expect(requeued).toMatchObject({ reason: 'agent_left', requestedAt, ticketId: 'T-1001', passedBy: alice });
+    expect((await f.systemLines(first)).at(-1)).toBe('Alice had to leave. You are back in the queue: the next agent will take over.');
+    // It waits as a ticket again: no second time-out notice, no second ticket.
+    await f.time.advance(CLAIM_TIMEOUT_MS * 2);
+    expect(f.eventsNamed('handoff.timeout').filter((each) => each.conversationId === first)).toHaveLength(1);
+    expect(f.filed.filter((each) => each.conversationId === first)).toHaveLength(1);
+  });
+
+  it('gives a chat that had not timed out a full wait from the moment the agent left, ahead of later customers', async () => {
+    const f = await handoffFixture();
+    const first = await f.newConversation();
+    await f.handoff.request(first, 'customer_asked');
+    await f.handoff.claim(first, alice);
+    await f.time.advance(60_000);
+    const later = await f.newConversation();
+    await f.handoff.request(later, 'customer_asked');
+    await f.time.advance(60_000);
+    await f.handoff.requeueHeldBy(alice.id);
+    expect((await f.handoff.queue()).map((record) => record.id)).toEqual([first, later]);
+    // The later customer times out first (they asked a minute before Alice left); the requeued one a full wait after she left.
+    await f.time.advance(CLAIM_TIMEOUT_MS - 1);
+    expect(f.eventsNamed('handoff.timeout').map((each) => each.conversationId)).toEqual([later]);
+    await f.time.advance(1);
+    expect(f.eventsNamed('handoff.timeout').map((each) => each.conversationId)).toEqual([later, first]);
+  });
+});
+
 describe('handoff timeouts (fake clock)', () => {
   it('nobody claims in time: the customer is told, a ticket keeps the transcript, the chat stays queued', async () => {
     const f = await handoffFixture();
