@@ -27,6 +27,11 @@ export interface HandoffGateDeps {
   resetDialogs?: (context: TurnContext) => Promise<void>;
   /** Whether the customer asking for a person is upset (this message, or the chat's mood so far): they go ahead in the queue. */
   upset?: (conversationId: string, text: string, locale: string | undefined) => Promise<boolean>;
+  /**
+   * The customer wrote to the team in a chat whose ticket waits for their answer (asked while an
+   * agent had the chat): their (masked) message goes onto the ticket as the answer.
+   */
+  answerTicket?: (record: ConversationRecord, text: string) => Promise<void>;
   /** Asks the customer to rate an agent's help once the agent hands the chat back. */
   askRating?: (context: TurnContext, language: Language, agentName: string) => Promise<void>;
   logger: Pick<Logger, 'error'>;
@@ -91,6 +96,7 @@ export class HandoffGate implements Middleware {
         ...(locale ? { locale } : {}),
       },
     });
+    if (record.awaitingAnswer && text.trim()) await this.deps.answerTicket?.(record, text);
     if (record.status === 'waiting' && record.handoff?.timedOutAt && (await this.deps.handoff.leaveMessage(record.id))) {
       await tellMessageLeft(context, this.deps.handoff.languageOf(record), record.handoff.ticketId);
     }

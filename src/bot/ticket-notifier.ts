@@ -16,6 +16,8 @@ export interface TicketNotifierDeps {
   startDialog: DialogStarter;
   /** The conversation is with an agent (or waiting for one): the bot asks nothing there. */
   withAgent: (conversationId: string) => Promise<boolean>;
+  /** A question was told to a customer who is with an agent: their next message to the team answers it (see HandoffGate). */
+  expectAnswer?: (conversationId: string, ticketId: string) => Promise<void>;
   /** When the ticket is due now (it may have moved since the event). */
   dueAtOf: (ticketId: string) => Promise<string>;
   /**
@@ -73,7 +75,8 @@ export class TicketNotifier {
     const { conversationId, language } = destination;
     const options: TicketQuestionOptions = { ticketId, language, question };
     const notice = question ? say('ticketQuestionNotice', language, { id: ticketId, question }) : say('ticketQuestionAskGeneric', language, { id: ticketId });
-    await this.askUnlessWithAgent(conversationId, TICKET_QUESTION_DIALOG, options, notice, language);
+    const withAgent = await this.askUnlessWithAgent(conversationId, TICKET_QUESTION_DIALOG, options, notice, language);
+    if (withAgent) await this.deps.expectAnswer?.(conversationId, ticketId);
     this.deps.logger.info({ ticketId }, 'question sent to the customer');
   }
 
@@ -88,14 +91,16 @@ export class TicketNotifier {
 
   /**
    * Start `dialog` in the conversation, so the customer's next message answers it; while an
-   * agent has the chat, only tell them `notice`: their answer goes to the agent.
+   * agent has the chat, only tell them `notice`: their answer goes to the agent (and a ticket's
+   * question is marked as awaiting it, see `expectAnswer`). Resolves with whether an agent had it.
    */
-  private async askUnlessWithAgent(conversationId: string, dialog: string, options: object, notice: string, language: Language): Promise<void> {
+  private async askUnlessWithAgent(conversationId: string, dialog: string, options: object, notice: string, language: Language): Promise<boolean> {
     const withAgent = await this.deps.withAgent(conversationId);
     await this.continueIn(conversationId, async (context) => {
       if (withAgent) await context.sendActivity(reply(notice, language));
       else await this.deps.startDialog(context, dialog, options);
     });
+    return withAgent;
   }
 
   private async destinationOf(news: TicketNews): Promise<NoticeDestination | undefined> {

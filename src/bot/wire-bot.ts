@@ -116,6 +116,17 @@ export function wireBot(deps: BotDeps): WiredBot {
       upset: async (conversationId, text, locale) =>
         analyzeSentiment(text, languageOfMessage(text, locale)).label === 'negative' || ((await customers.insights.get(conversationId))?.mood ?? 0) <= UPSET_MOOD,
       askRating: (context, language, agentName) => startDialog(context, CSAT_DIALOG, { language, agentName } satisfies CsatOptions),
+      answerTicket: async (record, text) => {
+        const { ticketId } = record.awaitingAnswer!;
+        await conversations.update(record.id, { awaitingAnswer: undefined });
+        try {
+          // Only while the ticket still waits for them: a later message is just a message.
+          if ((await tickets.get(ticketId)).status === 'waiting_customer') await tickets.answerByCustomer(ticketId, record.customerId, maskPersonalData(text));
+        } catch (error) {
+          // The agent has the message either way; the ticket may have been erased meanwhile.
+          logger.error({ err: error, ticketId }, 'could not put the customer’s answer on the ticket');
+        }
+      },
       logger,
     }),
   );
@@ -136,7 +147,8 @@ export function wireBot(deps: BotDeps): WiredBot {
       },
       ticket,
     );
-  const ticketNotifier = new TicketNotifier({ adapter, startDialog, withAgent, dueAtOf, destinationOf, ...(ticketDialogDeps.timeZone ? { timeZone: ticketDialogDeps.timeZone } : {}), logger });
+  const expectAnswer = async (conversationId: string, ticketId: string) => void (await conversations.update(conversationId, { awaitingAnswer: { ticketId } }));
+  const ticketNotifier = new TicketNotifier({ adapter, startDialog, withAgent, expectAnswer, dueAtOf, destinationOf, ...(ticketDialogDeps.timeZone ? { timeZone: ticketDialogDeps.timeZone } : {}), logger });
   events.subscribe('ticket.resolved', (resolved) => {
     ticketNotifier.notifyResolved(resolved).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer about a resolution'));
   });

@@ -22,6 +22,8 @@ export interface ConversationRecord {
   traditional?: boolean;
   /** The latest human handoff of this conversation (src/handoff owns it). */
   handoff?: HandoffInfo;
+  /** A ticket's question reached this chat while an agent had it: the customer's next message to the team answers it. */
+  awaitingAnswer?: { ticketId: string };
   /** Set when the retention period (PARLEY_RETENTION_DAYS) took the text out of the transcript. */
   textRemoved?: { at: string; /** The last line then: the conversation had been quiet since. */ lastActivityAt: string };
 }

@@ -189,6 +189,29 @@ describe('tickets over HTTP', () => {
     ]);
   });
 
+  it("keeps the customer's answer on the ticket when the team's question reaches them while an agent has the chat", async () => {
+    const customer = await startConversation(server.url, 'en-US');
+    const id = await fileComplaint(server.url, customer, ['I want to complain', 'The blender I got in order 99310 smells of burning', 'me@example.com', 'yes']);
+    const post = (text: string) => request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text } });
+    expect((await post('I want to talk to a person')).status).toBe(200);
+    await server.parley.adapter.idle();
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie: agent })).status).toBe(200);
+    expect((await request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body: { status: 'in_progress' } })).status).toBe(200);
+    expect((await request(server.url, 'PATCH', `/api/tickets/${id}`, { cookie: agent, body: { status: 'waiting_customer', question: 'Which model is it?' } })).status).toBe(200);
+    expect(await botSays(server.url, customer, /needs something from you/)).toContain('Which model is it?');
+
+    // The bot stays quiet while Ana has the chat; the customer's next message is the answer all the same.
+    for (const text of ['It is the BX-200, receipt sent to me@example.com', 'thanks for the help']) {
+      expect((await post(text)).status).toBe(200);
+      await server.parley.adapter.idle();
+    }
+    const ticket = (await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body;
+    expect(ticket.status).toBe('in_progress');
+    const answers = ticket.history.filter((entry: { action: string }) => entry.action === 'answer');
+    // One answer, masked like every customer's words; the later message stays in the chat only.
+    expect(answers).toEqual([expect.objectContaining({ by: expect.objectContaining({ kind: 'customer' }), text: expect.stringMatching(/^It is the BX-200, receipt sent to (?!me@example\.com)/) })]);
+  });
+
   it('asks a Chinese customer for what their ticket needs in Chinese, and keeps the answer', async () => {
     const customer = await startConversation(server.url, 'zh-CN');
     const id = await fileComplaint(server.url, customer, ['我要投诉', '快递显示已签收但我没收到，订单号20250302', '在聊天里回复我', '确认']);
