@@ -107,6 +107,19 @@ describe('passing a chat on in the console', () => {
     await alice.locator('.tab', { hasText: 'Waiting' }).click();
     await alice.locator('.queue-item').first().waitFor();
     expect(await widget.log.locator('.sys, .bot').allTextContents()).not.toContainEqual(expect.stringMatching(/rate/i));
+
+    // Alice takes it again and goes to sign out: she is asked first, about the one chat she has.
+    await alice.locator('.queue-item').first().click();
+    await alice.click('[data-action="claim"]');
+    await expect.poll(() => alice.locator('#composer-text').isDisabled()).toBe(false);
+    await alice.locator('.tab', { hasText: /Active\s*1/ }).waitFor();
+    const asked: string[] = [];
+    alice.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await alice.click('#logout');
+    await expect.poll(() => asked).toEqual(['You have a chat open. Signing out puts it back in the queue for another agent. Sign out?']);
     expect(errors).toEqual([]);
   });
 });

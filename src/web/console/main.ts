@@ -507,7 +507,7 @@ function bindStatic(): void {
   $('#logout').addEventListener('click', async () => {
     // Signing out puts the chats the agent holds back in the queue: say so first.
     const held = state.lists.active.filter(heldByMe).length;
-    if (held > 0 && !window.confirm(t('signOutHolding', { n: held }))) return;
+    if (held > 0 && !window.confirm(held === 1 ? t('signOutHoldingOne') : t('signOutHolding', { n: held }))) return;
     stopLive?.();
     await api('POST', '/auth/logout').catch(() => undefined);
     showLogin();
