@@ -63,7 +63,7 @@ export class TicketNotifier {
     const destination = await this.destinationOf(taken);
     if (!destination) return;
     const { conversationId, language } = destination;
-    const due = formatDue(await this.deps.dueAtOf(id), language, destination.timeZone ?? this.deps.timeZone);
+    const due = await this.dueFor(id, destination);
     const text = agentName ? say('ticketTakenNotice', language, { id, agent: agentName, due }) : say('ticketTakenNoticeNoName', language, { id, due });
     await this.continueIn(conversationId, async (context) => void (await context.sendActivity(reply(text, language))));
   }
@@ -85,7 +85,7 @@ export class TicketNotifier {
     const destination = await this.destinationOf(reopened);
     if (!destination) return;
     const { conversationId, language } = destination;
-    const due = formatDue(await this.deps.dueAtOf(id), language, destination.timeZone ?? this.deps.timeZone);
+    const due = await this.dueFor(id, destination);
     await this.continueIn(conversationId, async (context) => void (await context.sendActivity(reply(say('ticketReopenedNotice', language, { id, due }), language))));
   }
 
@@ -101,6 +101,11 @@ export class TicketNotifier {
       else await this.deps.startDialog(context, dialog, options);
     });
     return withAgent;
+  }
+
+  /** When the ticket is due, as its customer reads it: in their language and time zone (else the shop's). */
+  private async dueFor(ticketId: string, { language, timeZone }: NoticeDestination): Promise<string> {
+    return formatDue(await this.deps.dueAtOf(ticketId), language, timeZone ?? this.deps.timeZone);
   }
 
   private async destinationOf(news: TicketNews): Promise<NoticeDestination | undefined> {

@@ -163,13 +163,12 @@ export class HandoffService {
         if (record.status !== 'active' || record.handoff?.agentId !== agentId) return;
         // The customer keeps their place (their request time) and their ticket, if a time-out filed
         // one; they get a fresh wait before timing out, and a chat already timed out waits as a ticket.
-        const { agentId: _agent, agentName, claimedAt: _claimed, repliedAt: _replied, ...kept } = record.handoff;
         const now = this.now();
         const handoff: HandoffInfo = {
-          ...kept,
+          ...withoutHolder(record.handoff),
           reason: 'agent_left',
           passedAt: now,
-          passedBy: { id: agentId, name: agentName ?? '' },
+          passedBy: { id: agentId, name: record.handoff.agentName ?? '' },
           claimDeadline: new Date(Date.parse(now) + this.deps.claimTimeoutMs).toISOString(),
         };
         let waiting = await this.deps.conversations.update(id, { status: 'waiting', handoff });
@@ -202,12 +201,12 @@ export class HandoffService {
       if (to !== 'queue' && !this.deps.presence.agents().some((each) => each.id === to.id)) throw conflict('colleague_offline', `${to.name} is not online (no console open)`);
       const now = this.now();
       // The next holder's first reply and claim are their own.
-      const { agentId: _id, agentName: _name, claimedAt, repliedAt: _replied, ...kept } = held;
+      const kept = withoutHolder(held);
       const passed = { passedAt: now, passedBy: from };
       const byFields = { fromAgentId: from.id, byAgentId: by.id, byAgentName: by.name };
       if (to === 'queue') {
         // A chat that had timed out waits as a ticket again (the customer was told once); else it gets what was left of its wait.
-        const left = claimDeadlineOf(held, this.deps.claimTimeoutMs) - Date.parse(claimedAt ?? now);
+        const left = claimDeadlineOf(held, this.deps.claimTimeoutMs) - Date.parse(held.claimedAt ?? now);
         const deadline = kept.timedOutAt ? {} : { claimDeadline: new Date(Date.parse(now) + Math.max(0, left)).toISOString() };
         const waiting = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff: { ...kept, ...passed, ...deadline } });
         await this.writeSystemLine(waiting, 'passedToQueue');
@@ -378,4 +377,9 @@ export class HandoffService {
   private now(): string {
     return this.clock().toISOString();
   }
+}
+
+/** What stays with a chat when it changes hands: everything but its holder, their claim and first reply. */
+function withoutHolder({ agentId: _agent, agentName: _name, claimedAt: _claimed, repliedAt: _replied, ...kept }: HandoffInfo): HandoffInfo {
+  return kept;
 }
