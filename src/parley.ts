@@ -104,6 +104,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     analyzeSentiment,
     config,
     logger,
+    intents: () => knowledge.current().intents,
   });
 
   // ── the bot (botbuilder lives behind this call) ───────────────────────────────────────

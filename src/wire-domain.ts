@@ -2,9 +2,10 @@ import type { TurnLog } from './analytics/index.js';
 import { CHANNEL_ID } from './channels/index.js';
 import type { Config } from './config.js';
 import { type ConversationLog, type ConversationRepository, type RetentionDeps, RetentionService } from './conversations/index.js';
-import { collectionHolder, connectCustomerEvents, createCustomerServices, perConversationHolder, ticketDataHolder } from './customers/index.js';
+import { collectionHolder, connectCustomerEvents, createCustomerServices, maskPersonalData, perConversationHolder, publishedContacts, ticketDataHolder } from './customers/index.js';
 import type { EventBus } from './events/index.js';
 import { AgentPresence, ConversationSummaries, HandoffService, NotesRepository } from './handoff/index.js';
+import type { Intent } from './kb/index.js';
 import type { Logger } from './logger.js';
 import { extractEntities } from './nlu/entities.js';
 import { converterFor } from './nlu/language.js';
@@ -24,6 +25,8 @@ export interface DomainDeps {
   analyzeSentiment: (text: string, language: Language) => Sentiment;
   config: Pick<Config, 'slaHours' | 'identitySecret' | 'handoffTimeoutSeconds' | 'retentionDays'>;
   logger: Logger;
+  /** The published knowledge base's intents: the shop's own contacts in their answers are not masked in agents' replies. */
+  intents: () => ReadonlyMap<string, Pick<Intent, 'answers'>>;
 }
 
 /**
@@ -67,6 +70,13 @@ export async function wireDomain(deps: DomainDeps) {
   /** What a customer's words say for a ticket, as the bot's complaint flow reads them: the order they name, and their mood. */
   const readComplaint = (text: string, language: Language) => ({ orderNumber: extractEntities(text).orderNumbers[0], sentiment: deps.analyzeSentiment(text, language).score });
 
+  // The contacts the knowledge base publishes, worked out again when a new version is published.
+  let contacts = { of: undefined as unknown, found: new Set<string>() };
+  const shopContacts = () => {
+    const intents = deps.intents();
+    if (contacts.of !== intents) contacts = { of: intents, found: publishedContacts([...intents.values()].flatMap((intent) => [...intent.answers.en, ...intent.answers.zh])) };
+    return contacts.found;
+  };
   const presence = new AgentPresence();
   const handoff = new HandoffService({
     conversations,
@@ -87,6 +97,7 @@ export async function wireDomain(deps: DomainDeps) {
       },
     },
     logger,
+    redact: (text) => maskPersonalData(text, shopContacts()),
     traditionalFor: (record) => converterFor(record),
   });
   const handoffNotes = new NotesRepository(storage.collection('handoff-notes'));

@@ -3,7 +3,7 @@
  * outcomes, dynamic tags and churn signals with their evidence, and privacy (masking,
  * consent, export, erasure).
  */
-export { maskPersonalData, isLuhnValid, isChineseIdNumber } from './mask.js';
+export { maskPersonalData, publishedContacts, isLuhnValid, isChineseIdNumber } from './mask.js';
 export * from './types.js';
 export { ProfileStore } from './profile-store.js';
 export { ProfileService, type ProfileServiceDeps, MAX_HISTORY, emptyProfile } from './profile-service.js';

@@ -56,9 +56,10 @@ function isPhone(run: string, digits: string): boolean {
 
 const keepLast = (digits: string, visible: number) => '*'.repeat(Math.max(0, digits.length - visible)) + digits.slice(-visible);
 
-function maskRun(run: string, before: string): string {
+function maskRun(run: string, before: string, keep: ReadonlySet<string>): string {
   if (ORDER_CONTEXT.test(before)) return run;
   const digits = run.replace(/[^\dXx]/g, '');
+  if (keep.has(digits)) return run;
   if (digits.length === 18 && isChineseIdNumber(digits)) return keepLast(digits, 4);
   const numeric = digits.replace(/[Xx]/g, '');
   if (numeric !== digits) return run;
@@ -67,14 +68,35 @@ function maskRun(run: string, before: string): string {
   return run;
 }
 
-function maskEmail(email: string): string {
+function maskEmail(email: string, keep: ReadonlySet<string>): string {
+  if (keep.has(email.toLowerCase())) return email;
   const at = email.lastIndexOf('@');
   return `${email[0]}***${email.slice(at)}`;
 }
 
-/** The text with personal data masked; everything else is left exactly as it was. */
-export function maskPersonalData(text: string): string {
+const NOTHING_KEPT: ReadonlySet<string> = new Set();
+
+/**
+ * The text with personal data masked; everything else is left exactly as it was. `keep`: the
+ * shop's own published contacts (see `publishedContacts`), which are nobody's personal data.
+ */
+export function maskPersonalData(text: string, keep: ReadonlySet<string> = NOTHING_KEPT): string {
   return text
-    .replace(EMAIL, maskEmail)
-    .replace(DIGIT_RUN, (run: string, offset: number, whole: string) => maskRun(run, whole.slice(Math.max(0, offset - 24), offset)));
+    .replace(EMAIL, (email: string) => maskEmail(email, keep))
+    .replace(DIGIT_RUN, (run: string, offset: number, whole: string) => maskRun(run, whole.slice(Math.max(0, offset - 24), offset), keep));
+}
+
+/**
+ * The e-mail addresses and numbers that `texts` publish — the shop's hotline and service address
+ * in its knowledge base's answers — in the form `maskPersonalData` compares (an address in lower
+ * case, a number as its digits). An agent who gives a customer one of them is not disclosing
+ * anyone's personal data, and the customer must be able to read it.
+ */
+export function publishedContacts(texts: Iterable<string>): Set<string> {
+  const contacts = new Set<string>();
+  for (const text of texts) {
+    for (const [email] of text.matchAll(EMAIL)) contacts.add(email.toLowerCase());
+    for (const [run] of text.matchAll(DIGIT_RUN)) contacts.add(run.replace(/[^\dXx]/g, ''));
+  }
+  return contacts;
 }

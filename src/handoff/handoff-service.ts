@@ -22,6 +22,11 @@ export interface HandoffServiceDeps {
   clock?: () => Date;
   timers?: Timers;
   logger?: Pick<Logger, 'error'>;
+  /**
+   * Masks personal data in an agent's reply before it is stored, as the customer's own messages
+   * are (an agent reading back a customer's phone number or card); the shop's published contacts stay readable.
+   */
+  redact?: (text: string) => string;
   /** What converts this conversation's Chinese into Traditional characters, for a customer who reads them. */
   traditionalFor?: (record: ConversationRecord) => Promise<((text: string) => string) | undefined>;
 }
@@ -240,14 +245,15 @@ export class HandoffService {
   }
 
   /**
-   * The agent's reply, into the customer's transcript under the agent's name. A customer who
-   * reads Traditional Chinese gets it in Traditional, as the bot's lines (the agent's console
-   * shows the transcript, so the agent sees what was sent).
+   * The agent's reply, into the customer's transcript under the agent's name, with personal data
+   * masked. A customer who reads Traditional Chinese gets it in Traditional, as the bot's lines
+   * (the agent's console shows the transcript, so the agent sees what was sent).
    */
   async reply(conversationId: string, agent: AgentRef, text: string): Promise<ChatActivity> {
     const record = await this.deps.conversations.get(conversationId);
     if (record.status !== 'active' || record.handoff?.agentId !== agent.id) throw conflict('not_claimed', 'claim the conversation before replying');
-    const activity = await this.deps.log.append(conversationId, await this.forReader(record, agentActivity(agent, text, this.languageOf(record))));
+    const masked = this.deps.redact ? this.deps.redact(text) : text;
+    const activity = await this.deps.log.append(conversationId, await this.forReader(record, agentActivity(agent, masked, this.languageOf(record))));
     this.deps.events.publish('conversation.activity', { conversationId, activity });
     if (!record.handoff?.repliedAt) await this.noteFirstReply(conversationId, record.handoff?.claimedAt, activity.timestamp);
     return activity;

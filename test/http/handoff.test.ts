@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, send, signIn, startConversation } from '../support/http.js';
 import { openEvents } from '../support/events.js';
@@ -128,6 +130,20 @@ describe('handoff over HTTP', () => {
     expect(answers[0].from.role).toBe('bot');
     expect(answers[0].text).not.toMatch(/rate/);
     events.close();
+  });
+
+  it("masks personal data in an agent's reply as in the customer's, and keeps the shop's published contacts readable", async () => {
+    const customer = await startConversation(server.url, 'en-US');
+    await sayQuietly(customer, 'I want to talk to a person');
+    await agentDoes(server.url, customer, 'claim', alice);
+    const text = 'I will call you on 139 1234 5678, the card 4111 1111 1111 1111 is refunded. Our hotline is 400-000-0000, or privacy@shop.example.com; cc jane.doe@gmail.com';
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text } })).status).toBe(201);
+    const sent = (await activitiesOf(server.url, customer)).at(-1);
+    expect(sent.text).toBe('I will call you on *******5678, the card ************1111 is refunded. Our hotline is 400-000-0000, or privacy@shop.example.com; cc j***@gmail.com');
+    // What is on disk is what the customer got.
+    const onDisk = await readFile(path.join(server.dataDir, 'transcripts', `${customer.conversationId}.jsonl`), 'utf8');
+    expect(onDisk).not.toMatch(/13912345678|139 1234 5678|4111 1111 1111 1111|jane\.doe/);
+    await agentDoes(server.url, customer, 'close', alice);
   });
 
   it('in Chinese, and closing a chat', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChineseIdNumber, isLuhnValid, maskPersonalData } from '../../../src/customers/index.js';
+import { isChineseIdNumber, isLuhnValid, maskPersonalData, publishedContacts } from '../../../src/customers/index.js';
 
 describe('masking personal data in customer text', () => {
   it.each([
@@ -39,5 +39,13 @@ describe('masking personal data in customer text', () => {
     expect(isLuhnValid('4111111111111112')).toBe(false);
     expect(isChineseIdNumber('11010519491231002X')).toBe(true);
     expect(isChineseIdNumber('110105194912310021')).toBe(false);
+  });
+
+  it("keeps the contacts the shop publishes, however they are written, and masks everyone else's", () => {
+    const shop = publishedContacts(['Call 400-820-1234 (9:00–21:00) or write to Service@Shop.example.com.', '客服热线 021-6123 4567']);
+    expect(maskPersonalData('ring 400 820 1234 or service@shop.example.com, not 13812345678', shop)).toBe('ring 400 820 1234 or service@shop.example.com, not *******5678');
+    expect(maskPersonalData('我们的电话 021 61234567，您的 139-1234-5678', shop)).toBe('我们的电话 021 61234567，您的 *******5678');
+    // Without the list the same text is masked throughout.
+    expect(maskPersonalData('ring 400 820 1234 or service@shop.example.com')).toBe('ring ******1234 or s***@shop.example.com');
   });
 });
