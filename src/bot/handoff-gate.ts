@@ -122,9 +122,10 @@ export class HandoffGate implements Middleware {
     const language = this.deps.handoff.languageOf(record);
     const agentName = record.handoff?.claimedAt ? record.handoff.agentName : undefined;
     if (state === 'accepted') await this.deps.resetDialogs?.(context);
-    // An agent handed back a chat they helped in: how did they do? (A customer leaving the queue, or
-    // handed back before the agent wrote a word, is just welcomed back.)
-    else if (state === 'completed' && record.status === 'bot' && message === 'agent' && agentName && record.handoff?.repliedAt && this.deps.askRating) await this.deps.askRating(context, language, agentName);
+    // An agent handed back or closed a chat they helped in: how did they do? (A customer leaving the
+    // queue, or handed back before the agent wrote a word, is just welcomed back; a customer who
+    // wrote again after the close has moved on.)
+    else if (state === 'completed' && endedByAgent(record.status, message) && agentName && record.handoff?.repliedAt && this.deps.askRating) await this.deps.askRating(context, language, agentName);
     else if (state === 'completed' && record.status === 'bot') await welcomeBack(context, language);
     else if (state === 'failed' && record.status === 'waiting') await tellNoAgent(context, language, message || undefined);
   }
@@ -144,10 +145,14 @@ export function connectHandoffToBot(events: EventBus, deliver: (activity: Partia
   const stops = [
     events.subscribe('handoff.claimed', ({ conversationId }) => deliver(handoffStatusActivity(conversationId, 'accepted'))),
     events.subscribe('handoff.released', ({ conversationId, reason }) => deliver(handoffStatusActivity(conversationId, 'completed', reason))),
+    events.subscribe('handoff.closed', ({ conversationId }) => deliver(handoffStatusActivity(conversationId, 'completed', 'closed'))),
     events.subscribe('handoff.timeout', ({ conversationId, ticketId }) => deliver(handoffStatusActivity(conversationId, 'failed', ticketId))),
   ];
   return () => stops.forEach((stop) => stop());
 }
+
+/** A `completed` status that an agent's hand-back (`agent`) or close (`closed`) sent, with the chat still where it left it. */
+const endedByAgent = (status: ConversationRecord['status'], message: string | undefined) => (status === 'bot' && message === 'agent') || (status === 'closed' && message === 'closed');
 
 function isCustomerMessage(activity: Partial<Activity>): boolean {
   return activity.type === 'message' && activity.from?.role !== 'bot' && typeof activity.text === 'string';

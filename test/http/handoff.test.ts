@@ -157,9 +157,14 @@ describe('handoff over HTTP', () => {
     expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie: alice, body: { text: '您的订单我们会尽快处理' } })).status).toBe(201);
     expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('您的订单我们会尽快处理');
     await agentDoes(server.url, customer, 'close', alice);
-    expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('本次对话已结束。');
+    await server.parley.adapter.idle();
+    // Closing a chat Alice helped in asks the customer how she did, as handing it back does.
+    expect((await activitiesOf(server.url, customer)).slice(-2).map((activity) => activity.text)).toEqual(['本次对话已结束。', '您对客服 Alice 的服务满意吗？请打分，1 分非常不满意，5 分非常满意。']);
     const closed = (await request(server.url, 'GET', '/api/conversations?status=closed', { cookie: alice })).body.conversations;
     expect(closed.map((each: { id: string }) => each.id)).toContain(customer.conversationId);
+    expect((await send(server.url, customer, '5'))[0].text).toBe('感谢您的评分（5 分）。还有什么想补充的吗？（可选）');
+    await send(server.url, customer, '很快就解决了');
+    expect((await request(server.url, 'GET', `/api/conversations/${customer.conversationId}`, { cookie: alice })).body.handoff.rating).toMatchObject({ score: 5, comment: '很快就解决了' });
     // The customer writes again: the bot has the chat, and consoles showing it hear so at once.
     await send(server.url, customer, '还有一个问题');
     await events.waitFor((item) => item.event === 'queue' && item.data.event === 'conversation.reopened' && item.data.conversationId === customer.conversationId);
