@@ -52,7 +52,8 @@ export class HandoffDialog extends ComponentDialog {
     if (queued && queued.agentsOnline === 0) return step.endDialog();
     const position = Math.max(1, queued?.position ?? 1);
     const minutes = queued?.expectedWaitMinutes ?? 2;
-    await context.sendActivity(reply(say('handoffQueued', language, { position, minutes }), language));
+    const text = queued?.ticketAfterMinutes ? say('handoffQueuedLong', language, { position, minutes: queued.ticketAfterMinutes }) : say('handoffQueued', language, { position, minutes });
+    await context.sendActivity(reply(text, language));
     return step.endDialog();
   }
 }

@@ -51,6 +51,10 @@ export const messages = {
     en: "Sure — I'm getting a person for you. You're number {position} in the queue; the expected wait is about {minutes} min. You can keep writing here: the agent will see everything.",
     zh: '好的，正在为您转接人工客服。您目前排在第 {position} 位，预计等待约 {minutes} 分钟。您可以继续留言，客服会看到全部内容。',
   },
+  handoffQueuedLong: {
+    en: "Sure — I'm getting a person for you. You're number {position} in the queue and our team is busy, so it may take a while. If nobody is free within {minutes} min, I'll save our conversation as a ticket so nothing is lost, and they'll reply here. You can keep writing meanwhile.",
+    zh: '好的，正在为您转接人工客服。您目前排在第 {position} 位，客服正忙，可能需要多等一会儿。如果 {minutes} 分钟内没有客服接待，我会把对话保存为工单，不会遗漏，客服会在这里回复您。您可以继续留言。',
+  },
   handoffAlreadyWaiting: {
     en: "You're already in the queue for a person (number {position}). They'll reply here.",
     zh: '您已经在排队等待人工客服（第 {position} 位），客服会在这里回复您。',

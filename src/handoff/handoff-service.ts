@@ -300,10 +300,15 @@ export class HandoffService {
     // do not push a new customer back in line.
     const queue = record.status === 'waiting' ? (await this.queue()).filter((each) => !each.handoff?.timedOutAt || each.id === record.id) : [];
     const position = queue.findIndex((each) => each.id === record.id) + 1;
+    const expected = position > 0 ? this.waits.expectedMinutes(position, agentsOnline) : 0;
+    // An estimate longer than the wait itself would promise an agent the customer will not get in time.
+    const left = record.status === 'waiting' && record.handoff && !record.handoff.timedOutAt ? claimDeadlineOf(record.handoff, this.deps.claimTimeoutMs) - this.clock().getTime() : undefined;
+    const ticketAfterMinutes = left === undefined ? undefined : Math.max(1, Math.ceil(left / 60_000));
     return {
       status: record.status,
       position,
-      expectedWaitMinutes: position > 0 ? this.waits.expectedMinutes(position, agentsOnline) : 0,
+      expectedWaitMinutes: expected,
+      ...(ticketAfterMinutes !== undefined && expected > ticketAfterMinutes ? { ticketAfterMinutes } : {}),
       agentsOnline,
       ...(record.status === 'active' && record.handoff?.agentName ? { agentName: record.handoff.agentName } : {}),
     };

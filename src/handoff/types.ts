@@ -20,6 +20,8 @@ export interface QueueStatus {
   status: 'waiting' | 'active' | 'bot' | 'closed';
   position: number;
   expectedWaitMinutes: number;
+  /** When the expected wait runs past the chat's wait for an agent: the minutes left before it becomes a ticket. */
+  ticketAfterMinutes?: number;
   agentsOnline: number;
   agentName?: string;
 }

@@ -17,7 +17,7 @@ interface Rig {
 }
 
 /** The bot with the handoff dialog and gate, one agent online, the TestAdapter's conversation on record. */
-async function rig(): Promise<Rig> {
+async function rig(claimTimeoutMs = 180_000): Promise<Rig> {
   let log!: ConversationLog;
   let handoff!: HandoffService;
   let statusTurn: Promise<void> = Promise.resolve();
@@ -33,7 +33,7 @@ async function rig(): Promise<Rig> {
       const conversations = new ConversationRepository(storage.collection<ConversationRecord>('conversations'));
       const presence = new AgentPresence();
       presence.connect({ id: 'alice', name: 'Alice' });
-      handoff = new HandoffService({ conversations, log, events, presence, claimTimeoutMs: 60_000 });
+      handoff = new HandoffService({ conversations, log, events, presence, claimTimeoutMs });
       adapter.use(new HandoffGate({ handoff, conversations, events, redact: (text) => text, resetDialogs: (context) => conversationState.delete(context), logger: console }));
       connectHandoffToBot(events, (activity) => {
         statusTurn = adapter.processActivity(activity as Activity, (context) => bot.run(context));
@@ -49,6 +49,15 @@ describe('handoff dialog and gate', () => {
   let r: Rig;
   beforeEach(async () => {
     r = await rig();
+  });
+
+  it('does not promise a wait longer than the chat may wait: it says when the chat becomes a ticket instead', async () => {
+    // One agent, who takes about two minutes a chat (the estimate without history), and a one-minute wait.
+    const short = await rig(60_000);
+    await play(short.harness.adapter, [
+      ['I want to talk to a person', "Sure — I'm getting a person for you. You're number 1 in the queue and our team is busy, so it may take a while. If nobody is free within 1 min, I'll save our conversation as a ticket so nothing is lost, and they'll reply here. You can keep writing meanwhile."],
+    ]);
+    short.handoff.stop();
   });
 
   it('asking for a person queues the chat; the bot is quiet until the agent hands back', async () => {
