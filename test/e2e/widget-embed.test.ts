@@ -29,8 +29,9 @@ async function startHostSite(): Promise<void> {
     }
     const options = url.searchParams.get('options') ?? '{}';
     const manual = url.searchParams.has('manual');
+    const dir = url.searchParams.get('dir') === 'rtl' ? ' dir="rtl"' : '';
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"><head><title>Another shop</title>
+    res.end(`<!doctype html><html lang="en"${dir}><head><title>Another shop</title>
       <style>
         * { color: rgb(255, 0, 0) !important; font-family: serif !important; font-size: 30px !important; }
         button { background: lime !important; border-radius: 0 !important; }
@@ -229,5 +230,23 @@ describe('the widget on another site', () => {
     expect(laptop.errors).toEqual([]);
     await laptop.page.close();
   });
-});
 
+  it('reads left to right on a right-to-left page: its English and Chinese are not mirrored', async () => {
+    const { page, widget, errors } = await openPage({}, '&dir=rtl');
+    await widget.launcher.click();
+    await widget.replies.first().waitFor({ timeout: 10_000 });
+    // The send button stays after the text box, the launcher in its corner, the text left-aligned.
+    const send = (await widget.root.locator('.send').boundingBox())!;
+    const input = (await widget.input.boundingBox())!;
+    expect(send.x).toBeGreaterThan(input.x);
+    expect((await widget.launcher.boundingBox())!.x).toBeGreaterThan(1000);
+    expect(await widget.replies.first().locator('.t').evaluate((bubble) => getComputedStyle(bubble).direction)).toBe('ltr');
+    // What a customer writes in Arabic or Hebrew still reads right to left.
+    await widget.input.fill('مرحبا، أين طلبي؟');
+    await widget.input.press('Enter');
+    expect(await widget.customerMessages.last().locator('.t').evaluate((bubble) => bubble.matches(':dir(rtl)'))).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'rtl-host.png'), animations: 'disabled' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -53,13 +53,16 @@ export function timeOf(iso: string | undefined, locale: string): HTMLTimeElement
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** A message row; `meta` receives the time and, for the customer's messages, the delivery state. */
+/**
+ * A message row; `meta` receives the time and, for the customer's messages, the delivery state.
+ * A message's own text sets its direction (`dir=auto`): Arabic or Hebrew reads right to left.
+ */
 export function messageRow(activity: Activity, sender: Sender, context: MessageContext): HTMLElement {
   const text = textOf(activity.text);
   if (sender === 'system') return h('div', { class: 'sys' }, text);
   const meta = h('div', { class: 'meta' }, timeOf(activity.timestamp, context.locale));
   if (sender === 'user') {
-    return h('div', { class: 'm u' }, h('div', { class: 'b' }, h('span', { class: 'sr' }, `${context.t.you}: `), h('div', { class: 't' }, text), meta));
+    return h('div', { class: 'm u' }, h('div', { class: 'b' }, h('span', { class: 'sr' }, `${context.t.you}: `), h('div', { class: 't', dir: 'auto' }, text), meta));
   }
   const agent = sender === 'agent';
   const name = agent ? textOf(activity.from?.name).slice(0, 80) || context.t.agent : context.botName;
@@ -67,7 +70,7 @@ export function messageRow(activity: Activity, sender: Sender, context: MessageC
     'div',
     { class: 'b' },
     agent ? h('div', { class: 'n' }, name) : h('span', { class: 'sr' }, `${name}: `),
-    h('div', { class: 't' }, linkify(text)),
+    h('div', { class: 't', dir: 'auto' }, linkify(text)),
     meta,
   );
   return h('div', { class: agent ? 'm ag' : 'm bot' }, avatar(name, agent ? activity.channelData?.parley?.avatarUrl : context.botAvatar), body);

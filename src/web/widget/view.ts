@@ -97,7 +97,9 @@ export class ChatView {
     this.launcher.addEventListener('click', () => this.on.toggle(this.panel.hidden));
     // A labelled section: a landmark the customer can jump to, and the header and footer inside
     // it are the chat's own, not a second banner and contentinfo beside the shop's.
-    this.root = h('section', { class: options.position === 'left' ? 'root left' : 'root', lang: localeOf(options.locale), 'aria-label': title }, this.panel, this.launcher);
+    // English and Chinese read left to right, also on a right-to-left page (direction is inherited
+    // through the shadow root; `all: initial` does not reset it).
+    this.root = h('section', { class: options.position === 'left' ? 'root left' : 'root', lang: localeOf(options.locale), dir: 'ltr', 'aria-label': title }, this.panel, this.launcher);
     this.root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !this.panel.hidden) {
         event.stopPropagation();
@@ -121,7 +123,7 @@ export class ChatView {
   }
 
   private composer(draft: string): HTMLTextAreaElement {
-    const input = h('textarea', { id: 'pm', rows: 1, maxlength: MAX_MESSAGE, placeholder: this.context.t.placeholder, autocomplete: 'off' });
+    const input = h('textarea', { id: 'pm', dir: 'auto', rows: 1, maxlength: MAX_MESSAGE, placeholder: this.context.t.placeholder, autocomplete: 'off' });
     input.value = draft;
     input.addEventListener('keydown', (event) => {
       // Enter sends, Shift+Enter is a newline; Enter that confirms a Chinese IME candidate is neither.
