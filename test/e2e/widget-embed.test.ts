@@ -30,6 +30,8 @@ async function startHostSite(): Promise<void> {
     const options = url.searchParams.get('options') ?? '{}';
     const manual = url.searchParams.has('manual');
     const dir = url.searchParams.get('dir') === 'rtl' ? ' dir="rtl"' : '';
+    // A sticky shop header at the highest z-index there is, as some themes have.
+    const header = url.searchParams.has('header') ? '<header style="position:fixed;top:0;left:0;right:0;height:90px;z-index:2147483647;background:#222">Shop header</header>' : '';
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"${dir}><head><title>Another shop</title>
       <style>
@@ -37,7 +39,7 @@ async function startHostSite(): Promise<void> {
         button { background: lime !important; border-radius: 0 !important; }
         div { padding: 7px; }
       </style></head>
-      <body><h1>Another shop</h1><button id="hostButton">Host button</button>
+      <body>${header}<h1>Another shop</h1><button id="hostButton">Host button</button>
       <div class="launcher panel t" id="lookalike">host element with the widget's class names</div>
       <script src="${parley.url}/widget.js" data-parley='${options.replace(/'/g, '&#39;')}' ${manual ? 'data-manual onload="Parley.init({title:\'Manual init\',locale:\'zh\'})"' : ''} async></script>
       </body></html>`);
@@ -58,8 +60,8 @@ afterAll(async () => {
   await parley?.cleanup();
 });
 
-async function openPage(options: Record<string, unknown>, extra = ''): Promise<{ page: Page; widget: ReturnType<typeof widgetOn>; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+async function openPage(options: Record<string, unknown>, extra = '', viewport = { width: 1280, height: 800 }): Promise<{ page: Page; widget: ReturnType<typeof widgetOn>; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${hostUrl}/?options=${encodeURIComponent(JSON.stringify(options))}${extra}`);
@@ -246,6 +248,20 @@ describe('the widget on another site', () => {
     await widget.input.press('Enter');
     expect(await widget.customerMessages.last().locator('.t').evaluate((bubble) => bubble.matches(':dir(rtl)'))).toBe(true);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'rtl-host.png'), animations: 'disabled' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("stays above the shop's own fixed header on a phone, so the chat can be closed", async () => {
+    const { page, widget, errors } = await openPage({}, '&header=1', { width: 360, height: 740 });
+    await widget.launcher.click();
+    const close = widget.root.locator('header .ib').last();
+    const box = (await close.boundingBox())!;
+    // What the customer's finger lands on is the widget, not the shop's header over it.
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.tagName, [box.x + box.width / 2, box.y + box.height / 2])).toBe('PARLEY-CHAT');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'phone-under-host-header.png'), animations: 'disabled' });
+    await close.click({ timeout: 2_000 });
+    expect(await widget.panel.isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -4,18 +4,20 @@
  * means editing this. Sizes are in px: the host page's rem must not scale the widget.
  * A short window (a laptop at 200 % zoom is 400 px tall) gets the whole screen, as a phone does,
  * and the messages keep at least 40 % of it; the rest of the panel scrolls rather than be cut off.
+ * The launcher and panel take the highest z-index there is: shop themes put sticky headers at
+ * 2147483647 too, and at a tie the widget, appended last to the body, is drawn on top.
  */
 export const CSS = `
 :host{all:initial!important;display:block!important}
 *{box-sizing:border-box}
 .root{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1d1f23;text-align:left;-webkit-font-smoothing:antialiased}
 button{font:inherit;cursor:pointer}
-.launcher{position:fixed;bottom:20px;right:20px;z-index:2147483000;width:58px;height:58px;padding:0;border:0;border-radius:50%;background:var(--pa);color:var(--pt);box-shadow:0 4px 14px rgba(0,0,0,.28);display:grid;place-items:center;transition:transform .15s}
+.launcher{position:fixed;bottom:20px;right:20px;z-index:2147483647;width:58px;height:58px;padding:0;border:0;border-radius:50%;background:var(--pa);color:var(--pt);box-shadow:0 4px 14px rgba(0,0,0,.28);display:grid;place-items:center;transition:transform .15s}
 .launcher:hover{transform:scale(1.06)}
 .launcher svg{width:28px;height:28px}
 .left .launcher,.left .panel{right:auto;left:20px}
 .badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border:2px solid #fff;border-radius:11px;background:#c5221f;color:#fff;font-size:12px;font-weight:700;line-height:18px;text-align:center}
-.panel{position:fixed;bottom:90px;right:20px;z-index:2147483001;width:380px;height:min(640px,calc(100vh - 110px));display:flex;flex-direction:column;background:#fff;border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden;animation:pop .16s ease-out}
+.panel{position:fixed;bottom:90px;right:20px;z-index:2147483647;width:380px;height:min(640px,calc(100vh - 110px));display:flex;flex-direction:column;background:#fff;border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden;animation:pop .16s ease-out}
 .panel[hidden]{display:none}
 @keyframes pop{from{opacity:0;transform:translateY(10px)}}
 header{display:flex;align-items:center;gap:10px;padding:12px 8px 12px 16px;background:var(--pa);color:var(--pt)}
