@@ -265,4 +265,27 @@ describe('the widget on another site', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('keeps the conversation in order when the customer writes before the history has loaded on the next page', async () => {
+    const { page, widget, errors } = await openPage({});
+    await widget.launcher.click();
+    await askAndWait(widget, 'where is my order?');
+    // The next page of the shop, on a slow line: the conversation takes a while to come back.
+    await page.route(/\/v3\/directline\/conversations$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    await page.reload();
+    await widget.panel.waitFor();
+    await widget.input.fill('how do I return an item?');
+    await widget.input.press('Enter');
+    await expect.poll(() => widget.replies.count(), { timeout: 10_000 }).toBe(3);
+    const texts = await widget.log.locator(':scope > .m .t').allTextContents();
+    expect(texts.length).toBe(5);
+    expect(texts[1]).toBe('where is my order?');
+    expect(texts[3]).toBe('how do I return an item?');
+    expect(texts[4]).toMatch(/return/i);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

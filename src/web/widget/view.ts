@@ -223,7 +223,16 @@ export class ChatView {
     this.launcher.title = label;
   }
 
-  /** Add a message; a customer's message goes before any of theirs still being sent. */
+  /**
+   * The first of the customer's messages the stream has not brought back yet (sending, or sent
+   * while the conversation's history is still loading; not a failed one): what the stream
+   * brings goes before it.
+   */
+  private firstUnconfirmed(): Element | null {
+    return this.log.querySelector('[data-cid]:not([data-id]):not(.fail)');
+  }
+
+  /** Add a message; it goes before any of the customer's that the stream has not brought back yet. */
   addMessage(activity: Activity, sender: Sender, feedback?: { given: boolean | undefined; id: string }): HTMLElement {
     const row = messageRow(activity, sender, this.context);
     if (activity.id) row.dataset.id = activity.id;
@@ -231,7 +240,7 @@ export class ChatView {
       row.querySelector('.meta')?.append(feedbackButtons(feedback.given, this.context.t, (helpful) => this.on.feedback(feedback.id, helpful)));
     }
     const nearBottom = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < 80;
-    this.log.insertBefore(row, this.log.querySelector('.pending'));
+    this.log.insertBefore(row, this.firstUnconfirmed());
     this.scrollDown(nearBottom);
     return row;
   }
@@ -255,11 +264,12 @@ export class ChatView {
   confirm(cid: string, activity: Activity): boolean {
     const row = this.pendingRow(cid);
     if (!row) return false;
+    const placed = row.dataset.id !== undefined;
     if (activity.id) row.dataset.id = activity.id;
-    if (row.classList.contains('pending')) {
-      showDelivery(row, 'sent', this.context.t, () => {});
-      // Into place before the messages still being sent; a row moved is a row read out again, so only if it must.
-      const next = this.log.querySelector('.pending');
+    if (row.classList.contains('pending')) showDelivery(row, 'sent', this.context.t, () => {});
+    if (!placed) {
+      // Into place before the messages not back yet; a row moved is a row read out again, so only if it must.
+      const next = this.firstUnconfirmed();
       if (row.nextElementSibling !== next) this.log.insertBefore(row, next);
     }
     return true;
