@@ -288,4 +288,31 @@ describe('the widget on another site', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows one conversation in two tabs of the shop, also after the customer starts a new one in either', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const [first, second] = [await context.newPage(), await context.newPage()];
+    const errors: string[] = [];
+    for (const tab of [first, second]) tab.on('pageerror', (error) => errors.push(error.message));
+    const [inFirst, inSecond] = [widgetOn(first), widgetOn(second)];
+    await first.goto(`${hostUrl}/`);
+    await inFirst.launcher.click();
+    await askAndWait(inFirst, 'where is my order?');
+    await second.goto(`${hostUrl}/`);
+    await inSecond.launcher.click();
+    await expect.poll(() => inSecond.customerMessages.locator('.t').allTextContents(), { timeout: 10_000 }).toEqual(['where is my order?']);
+
+    // A new conversation in the first tab: the second one follows it rather than keep the old one going.
+    first.once('dialog', (dialog) => void dialog.accept());
+    await inFirst.root.locator('footer button').click();
+    await expect.poll(() => inSecond.customerMessages.count(), { timeout: 10_000 }).toBe(0);
+    await askAndWait(inSecond, 'how do I return an item?');
+    await expect.poll(() => inFirst.customerMessages.locator('.t').allTextContents(), { timeout: 10_000 }).toEqual(['how do I return an item?']);
+    // And a reload of either brings back that conversation, not the old one.
+    await first.reload();
+    await expect.poll(() => inFirst.customerMessages.locator('.t').allTextContents(), { timeout: 10_000 }).toEqual(['how do I return an item?']);
+    expect((await savedState(first, parley.url)).session!.conversationId).toBe((await savedState(second, parley.url)).session!.conversationId);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

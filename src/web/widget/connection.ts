@@ -109,6 +109,15 @@ export class Connection {
     return this.connect();
   }
 
+  /** Another tab of the site follows `session` now (it started a conversation): follow it here too. */
+  join(session: Session): void {
+    this.store.state.session = { ...session, watermark: 0 };
+    this.previousToken = undefined;
+    this.replayed = false;
+    this.on.reset();
+    void this.connect();
+  }
+
   stop(): void {
     this.halt();
     clearTimeout(this.refreshTimer);

@@ -36,18 +36,39 @@ export interface SavedState {
 
 const empty = (): SavedState => ({ outbox: [], seen: 0, draft: '', consent: false, feedback: {} });
 
+function parse(json: string | null): Partial<SavedState> {
+  try {
+    const saved: unknown = JSON.parse(json ?? '{}');
+    return saved && typeof saved === 'object' ? (saved as Partial<SavedState>) : {};
+  } catch {
+    return {};
+  }
+}
+
 export class Store {
   readonly state: SavedState;
 
   constructor(private readonly key: string) {
     let saved: Partial<SavedState> = {};
     try {
-      saved = JSON.parse(localStorage.getItem(key) ?? '{}') as Partial<SavedState>;
+      saved = parse(localStorage.getItem(key));
     } catch {
-      // Unreadable or unavailable storage: start fresh.
+      // Unavailable storage: start fresh.
     }
     this.state = { ...empty(), ...saved };
     if (!Array.isArray(this.state.outbox)) this.state.outbox = [];
+  }
+
+  /**
+   * The conversation another tab of the site saved for the same user, from a `storage` event,
+   * when it is not the one this tab follows (that tab started one, or a new one).
+   */
+  otherTabSession(event: StorageEvent): Session | undefined {
+    if (event.key !== this.key) return undefined;
+    const saved = parse(event.newValue);
+    const session = saved.session;
+    if ((saved.user ?? '') !== (this.state.user ?? '') || typeof session?.conversationId !== 'string' || typeof session.token !== 'string') return undefined;
+    return session.conversationId === this.state.session?.conversationId ? undefined : session;
   }
 
   /**

@@ -90,6 +90,7 @@ export class Widget {
       },
       failed: (item) => this.view.setDelivery(item.cid, 'failed'),
     });
+    addEventListener('storage', this.otherTab);
     (document.body ?? document.documentElement).append(this.view.host);
     this.showOutbox();
     if (this.store.open || options.open) this.open(false);
@@ -115,12 +116,23 @@ export class Widget {
   }
 
   destroy(): void {
+    removeEventListener('storage', this.otherTab);
     this.connection.stop();
     this.outbox.stop();
     clearTimeout(this.typingTimer);
     this.view.host.remove();
     this.chime.close();
   }
+
+  /**
+   * Tabs of the shop share the saved conversation. When another tab starts one (or a new one),
+   * this tab follows it too: the customer has one conversation, and a tab still on the old one
+   * would otherwise save it back over the new one.
+   */
+  private readonly otherTab = (event: StorageEvent): void => {
+    const session = this.store.otherTabSession(event);
+    if (session) this.connection.join(session);
+  };
 
   private get soundOn(): boolean {
     return this.store.state.sound ?? this.options.sound;
