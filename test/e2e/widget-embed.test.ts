@@ -315,4 +315,26 @@ describe('the widget on another site', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows a long answer from its first line, not scrolled to its end', async () => {
+    const { page, widget, errors } = await openPage({}, '', { width: 1280, height: 600 });
+    await widget.launcher.click();
+    await askAndWait(widget, 'where is my order?');
+    const answer = widget.replies.last();
+    await page.waitForTimeout(300);
+    const scroller = (await widget.root.locator('.scroll').boundingBox())!;
+    const box = (await answer.boundingBox())!;
+    // The answer is taller than the chat's window: its start is in view, the rest below it.
+    expect(box.height).toBeGreaterThan(scroller.height);
+    expect(box.y).toBeGreaterThanOrEqual(scroller.y);
+    expect(box.y).toBeLessThan(scroller.y + 40);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'long-answer.png'), animations: 'disabled' });
+    // The customer's next message still brings the end of the chat into view.
+    await widget.input.fill('thanks');
+    await widget.input.press('Enter');
+    const mine = (await widget.customerMessages.last().boundingBox())!;
+    expect(mine.y + mine.height).toBeLessThanOrEqual(scroller.y + scroller.height);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

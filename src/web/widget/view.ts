@@ -241,6 +241,8 @@ export class ChatView {
     }
     const nearBottom = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < 80;
     this.log.insertBefore(row, this.firstUnconfirmed());
+    if (sender === 'user') this.firstReply = undefined;
+    else this.firstReply ??= row;
     this.scrollDown(nearBottom);
     return row;
   }
@@ -252,6 +254,7 @@ export class ChatView {
     // Its state goes in before the row goes into the log: one addition, read out once.
     showDelivery(row, state, this.context.t, () => this.on.retry(cid));
     this.log.append(row);
+    this.firstReply = undefined;
     this.scrollDown(true);
   }
 
@@ -306,6 +309,7 @@ export class ChatView {
   clear(): void {
     for (const row of [...this.log.children].slice(this.options.greeting ? 1 : 0)) row.remove();
     this.replies.replaceChildren();
+    this.firstReply = undefined;
     this.setTyping(false);
   }
 
@@ -313,7 +317,14 @@ export class ChatView {
     this.consent.checked = given;
   }
 
+  /** The first reply since the customer last wrote: a long answer is read from its start. */
+  private firstReply: HTMLElement | undefined;
+
+  /** Show the end of the chat, but never scroll the start of the latest answer out of view. */
   private scrollDown(force: boolean): void {
-    if (force && !this.panel.hidden) this.scroller.scrollTop = this.scroller.scrollHeight;
+    if (!force || this.panel.hidden) return;
+    const bottom = this.scroller.scrollHeight - this.scroller.clientHeight;
+    const reply = this.firstReply?.isConnected ? this.firstReply.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop - 12 : bottom;
+    this.scroller.scrollTop = Math.min(bottom, reply);
   }
 }
