@@ -240,7 +240,9 @@ function checkRetention(dataDir: string, known: Known[], report: CrashReport): v
         return [];
       }
     });
-    if (Date.parse(activities.at(-1)?.timestamp ?? '') < cutoff && activities.some((activity) => activity.text !== undefined)) report.retentionMissed.push(entry.conversationId);
+    const withText = activities.filter((activity) => activity.text !== undefined);
+    // Which lines kept their text says whether the sweeps missed the chat or only some of its lines.
+    if (Date.parse(activities.at(-1)?.timestamp ?? '') < cutoff && withText.length > 0) report.retentionMissed.push(`${entry.conversationId}: ${withText.length} of ${activities.length} lines kept their text, from ${withText[0]!.timestamp}`);
   }
 }
 
