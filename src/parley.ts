@@ -133,6 +133,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     identify: (claim) => customers.identity.resolve(claim),
     // A clock set back by the grace period accepts tokens that expired within it.
     recentTokens: new TokenService(secret, config.tokenTtlSeconds, () => Date.now() - config.returningVisitorDays * 86_400_000),
+    resumeWindowMs: config.returningVisitorDays * 86_400_000 + config.tokenTtlSeconds * 1000,
     onTyping: (conversationId) => events.publish('customer.typing', { conversationId }),
     toBot: (activity) => runTurn(activity, 'turn'),
     // An agent who claimed it meanwhile keeps it (the release then changes nothing).

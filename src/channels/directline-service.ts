@@ -7,6 +7,9 @@ import type { IncomingActivity } from './directline-schema.js';
 import type { TokenClaims, TokenService } from './tokens.js';
 import { BOT_ACCOUNT, CHANNEL_ID } from './web-adapter.js';
 
+/** A signed-in customer's newest conversations looked at for one to continue on another device. */
+const RESUME_CANDIDATES = 5;
+
 export interface StartedConversation {
   conversationId: string;
   token: string;
@@ -29,6 +32,8 @@ export interface DirectLineDeps {
   identify?: (claim: VisitorClaim) => Promise<string | undefined>;
   /** Checks a returning visitor's earlier token: valid signature, expired not too long ago. */
   recentTokens?: Pick<TokenService, 'verify'>;
+  /** How recent a signed-in customer's open conversation must be (its last line) to follow them to another device. */
+  resumeWindowMs?: number;
   /** The customer is typing (shown to an agent who has the chat); never stored, never a bot turn. */
   onTyping?: (conversationId: string) => void;
   /**
@@ -68,10 +73,36 @@ export class DirectLineService {
     if (visitor.resume && previous && previous.status !== 'closed' && (!customerId || customerId === previous.customerId)) {
       return { conversationId: previous.id, ...this.deps.tokens.issue(previous.id, previous.userId) };
     }
+    // A signed-in customer on a browser with no conversation of theirs (the phone, after the
+    // laptop) continues the one they left open. `customerId` with `user` given: the host site's
+    // signature checked out (an unverified claim yields no customer here).
+    const elsewhere = visitor.resume && visitor.user && customerId && previous?.customerId !== customerId ? await this.latestOpenOf(customerId) : undefined;
+    if (elsewhere) return { conversationId: elsewhere.id, ...this.deps.tokens.issue(elsewhere.id, elsewhere.userId) };
     if (previous?.status === 'waiting' && !visitor.resume) await this.deps.leftWaiting?.(previous.id);
     const record = await this.deps.conversations.create(newUserId(), locale, ...(customerId ? [customerId] : []));
     this.deps.log.begin(record.id);
     return { conversationId: record.id, ...this.deps.tokens.issue(record.id, record.userId) };
+  }
+
+  /**
+   * The customer's conversation that is still open (not closed, its text not taken out by
+   * retention) and was written in most recently, within `resumeWindowMs`; among their newest few.
+   */
+  private async latestOpenOf(customerId: string): Promise<ConversationRecord | undefined> {
+    const window = this.deps.resumeWindowMs ?? 0;
+    const candidates = (await this.deps.conversations.ofCustomer(customerId))
+      .filter((record) => record.status !== 'closed' && !record.textRemoved)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, RESUME_CANDIDATES);
+    let latest: { record: ConversationRecord; at: number } | undefined;
+    for (const record of candidates) {
+      const lines = await this.deps.log.all(record.id);
+      // A conversation the customer never wrote in (the chat opened, then left) is nothing to continue.
+      if (!lines.some((line) => line.from?.role === 'user')) continue;
+      const at = Date.parse(lines.at(-1)!.timestamp);
+      if (Date.now() - at <= window && (!latest || at > latest.at)) latest = { record, at };
+    }
+    return latest?.record;
   }
 
   /** The conversation of a returning visitor's earlier token; a forged or long-expired one counts as none. */

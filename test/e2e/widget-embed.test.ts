@@ -30,10 +30,11 @@ async function startHostSite(): Promise<void> {
     const options = url.searchParams.get('options') ?? '{}';
     const manual = url.searchParams.has('manual');
     const dir = url.searchParams.get('dir') === 'rtl' ? ' dir="rtl"' : '';
+    const lang = url.searchParams.get('lang')?.replace(/[^a-zA-Z-]/g, '') || 'en';
     // A sticky shop header at the highest z-index there is, as some themes have.
     const header = url.searchParams.has('header') ? '<header style="position:fixed;top:0;left:0;right:0;height:90px;z-index:2147483647;background:#222">Shop header</header>' : '';
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"${dir}><head><title>Another shop</title>
+    res.end(`<!doctype html><html lang="${lang}"${dir}><head><title>Another shop</title>
       <style>
         * { color: rgb(255, 0, 0) !important; font-family: serif !important; font-size: 30px !important; }
         button { background: lime !important; border-radius: 0 !important; }
@@ -198,7 +199,7 @@ describe('the widget on another site', () => {
     await page.close();
   });
 
-  it("knows the shop's signed-in user on every device, and forgets their chat when they sign out", async () => {
+  it("knows the shop's signed-in user on every device, continues their chat on the next, and forgets it when they sign out", async () => {
     const customerOf = async (page: Page) => {
       const { session } = await savedState(page, parley.url);
       return (await parley.parley.storage.collection<{ id: string; customerId: string }>('conversations').get(session!.conversationId))!.customerId;
@@ -209,11 +210,13 @@ describe('the widget on another site', () => {
     const signedIn = await customerOf(laptop.page);
     expect(signedIn).toMatch(/^cu_/);
 
-    // The same user on a phone is the same customer.
+    // The same user on a phone is the same customer, and carries on the chat they left on the laptop.
     const phone = await openPage({ user: signed('shopper-42') });
     await phone.widget.launcher.click();
+    await expect.poll(() => phone.widget.log.textContent(), { timeout: 10_000 }).toContain('my parcel secret-bluebird never came');
     await askAndWait(phone.widget, 'where is my order?');
     expect(await customerOf(phone.page)).toBe(signedIn);
+    expect((await savedState(phone.page, parley.url)).session!.conversationId).toBe((await savedState(laptop.page, parley.url)).session!.conversationId);
     await phone.page.close();
 
     // Signed out on the shared laptop: the next visitor neither sees the chat nor is that customer.
@@ -231,6 +234,17 @@ describe('the widget on another site', () => {
     expect(await customerOf(laptop.page)).not.toMatch(/^cu_/);
     expect(laptop.errors).toEqual([]);
     await laptop.page.close();
+  });
+
+  it("speaks the browser's language on a page in a language it does not speak", async () => {
+    for (const [browserLocale, placeholder] of [['zh-CN', '请输入消息…'], ['fr-FR', 'Type your message…']] as const) {
+      const page = await browser.newPage({ locale: browserLocale });
+      await page.goto(`${hostUrl}/?lang=ar`);
+      const widget = widgetOn(page);
+      await widget.launcher.click();
+      expect(await widget.input.getAttribute('placeholder'), `an Arabic page in a ${browserLocale} browser`).toBe(placeholder);
+      await page.close();
+    }
   });
 
   it('reads left to right on a right-to-left page: its English and Chinese are not mirrored', async () => {

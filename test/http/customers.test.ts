@@ -40,10 +40,10 @@ interface Visit {
 }
 
 /** A widget visit: a token (maybe carrying an earlier one or a host-site identity), then the conversation. */
-async function visit(options: { previousToken?: string; user?: Record<string, unknown> } = {}): Promise<Visit> {
+async function visit(options: { previousToken?: string; user?: Record<string, unknown>; resume?: boolean } = {}): Promise<Visit> {
   const generated = await request(server.url, 'POST', '/v3/directline/tokens/generate', {
     ...(options.previousToken ? { token: options.previousToken } : {}),
-    body: options.user ? { user: options.user } : {},
+    body: { ...(options.user ? { user: options.user } : {}), ...(options.resume ? { resume: true } : {}) },
   });
   expect(generated.status).toBe(200);
   const started = await request(server.url, 'POST', '/v3/directline/conversations', { token: generated.body.token, body: {} });
@@ -237,6 +237,33 @@ describe('one customer across visits', () => {
     const profile = await request(server.url, 'GET', `/api/customers/${phone.customerId}`, { cookie: agent });
     expect(profile.body.conversations).toHaveLength(3);
     expect(profile.body.tags).toContainEqual(expect.objectContaining({ name: 'vip', reason: expect.stringContaining('host site') }));
+  });
+});
+
+describe('a signed-in customer on another device', () => {
+  const sign = (value: string, secret = IDENTITY_SECRET) => createHmac('sha256', secret).update(value).digest('hex');
+  const user = { id: 'shop-user-9', hash: sign('shop-user-9') };
+  const texts = async (chat: Visit) => ((await request(server.url, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities`, { token: chat.token })).body.activities as { text?: string }[]).map((line) => line.text);
+
+  it('continues the conversation they left open; "Start a new conversation", a forged identity and an anonymous visitor do not', async () => {
+    const laptop = await visit({ user });
+    await ask(laptop, 'where is my order');
+    // The phone has no conversation of its own: the widget asks to resume, and gets the laptop's, history and all.
+    const phone = await visit({ user, resume: true });
+    expect(phone.conversationId).toBe(laptop.conversationId);
+    expect(await texts(phone)).toContain('where is my order');
+
+    // "Start a new conversation" on the phone (its token, no resume) opens a new one; until they write in it, the laptop's is still the one to continue.
+    const fresh = await visit({ user, previousToken: phone.token });
+    expect(fresh.conversationId).not.toBe(laptop.conversationId);
+    expect((await visit({ user, resume: true })).conversationId).toBe(laptop.conversationId);
+    await ask(fresh, 'thanks');
+    expect((await visit({ user, resume: true })).conversationId).toBe(fresh.conversationId);
+
+    for (const stranger of [{ id: 'shop-user-9', hash: sign('shop-user-9', 'not-the-identity-secret') }, { id: 'shop-user-9' }, undefined]) {
+      const other = await visit({ ...(stranger ? { user: stranger } : {}), resume: true });
+      expect([laptop.conversationId, fresh.conversationId]).not.toContain(other.conversationId);
+    }
   });
 });
 

@@ -160,7 +160,9 @@ export class Connection {
       return this.replayed ? this.api.reconnect(session.token, session.conversationId, session.watermark) : this.api.start(session.token, this.locale);
     }
     const previous = this.previousToken;
-    const fresh = previous || this.user ? await this.api.generate(previous, this.locale, this.resumePrevious, this.user) : undefined;
+    // A signed-in customer new on this browser continues the conversation they left open on another.
+    const resume = this.resumePrevious || (!previous && this.user !== undefined);
+    const fresh = previous || this.user ? await this.api.generate(previous, this.locale, resume, this.user) : undefined;
     return this.api.start(fresh?.token ?? '', this.locale);
   }
 

@@ -78,7 +78,7 @@ export function resolveOptions(script: HTMLScriptElement | null, given: Record<s
     server: (text(raw.server) ?? scriptOrigin).replace(/\/+$/, ''),
     color: text(raw.color) ?? DEFAULT_COLOR,
     position: raw.position === 'left' ? 'left' : 'right',
-    locale: languageOf(text(raw.locale) ?? script?.dataset.locale ?? (document.documentElement.lang || navigator.language)),
+    locale: languageOf(text(raw.locale) ?? script?.dataset.locale ?? pageOrBrowserLanguage()),
     sound: raw.sound === true,
     transport: raw.transport === 'polling' ? 'polling' : 'auto',
     open: raw.open === true,
@@ -88,4 +88,10 @@ export function resolveOptions(script: HTMLScriptElement | null, given: Record<s
     ...(privacyUrl ? { privacyUrl } : {}),
     ...(user ? { user } : {}),
   };
+}
+
+/** The page's language when the widget speaks it (English, Chinese), else the browser's: an Arabic shop's Chinese visitor reads Chinese. */
+function pageOrBrowserLanguage(): string {
+  const page = document.documentElement.lang;
+  return /^(en|zh)\b/i.test(page.trim()) ? page : navigator.language;
 }
