@@ -330,19 +330,37 @@ describe('the widget on another site', () => {
     await context.close();
   });
 
-  it('shows a long answer from its first line, not scrolled to its end', async () => {
+  it('shows a long answer from its first line, not scrolled to its end, also when the welcome came late', async () => {
     const { page, widget, errors } = await openPage({}, '', { width: 1280, height: 600 });
     await widget.launcher.click();
     await askAndWait(widget, 'where is my order?');
     const answer = widget.replies.last();
-    await page.waitForTimeout(300);
-    const scroller = (await widget.root.locator('.scroll').boundingBox())!;
-    const box = (await answer.boundingBox())!;
-    // The answer is taller than the chat's window: its start is in view, the rest below it.
-    expect(box.height).toBeGreaterThan(scroller.height);
-    expect(box.y).toBeGreaterThanOrEqual(scroller.y);
-    expect(box.y).toBeLessThan(scroller.y + 40);
+    const startInView = async () => {
+      await page.waitForTimeout(300);
+      const scroller = (await widget.root.locator('.scroll').boundingBox())!;
+      const box = (await answer.boundingBox())!;
+      // The answer is taller than the chat's window: its start is in view, the rest below it.
+      expect(box.height).toBeGreaterThan(scroller.height);
+      expect(box.y).toBeGreaterThanOrEqual(scroller.y);
+      expect(box.y).toBeLessThan(scroller.y + 40);
+      return scroller;
+    };
+    const scroller = await startInView();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'long-answer.png'), animations: 'disabled' });
+
+    // A new conversation on a slow line: the customer asks before the welcome has arrived. The
+    // welcome, arriving late, goes above the question and is not the answer to read from.
+    await page.route(/\/v3\/directline\/conversations$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await widget.root.getByRole('button', { name: 'Start a new conversation' }).click();
+    await widget.input.fill('where is my order?');
+    await widget.input.press('Enter');
+    await expect.poll(() => widget.replies.count(), { timeout: 15_000 }).toBe(2);
+    await startInView();
+    await page.unroute(/\/v3\/directline\/conversations$/);
     // The customer's next message still brings the end of the chat into view.
     await widget.input.fill('thanks');
     await widget.input.press('Enter');

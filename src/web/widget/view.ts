@@ -240,9 +240,11 @@ export class ChatView {
       row.querySelector('.meta')?.append(feedbackButtons(feedback.given, this.context.t, (helpful) => this.on.feedback(feedback.id, helpful)));
     }
     const nearBottom = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < 80;
-    this.log.insertBefore(row, this.firstUnconfirmed());
+    const unconfirmed = this.firstUnconfirmed();
+    this.log.insertBefore(row, unconfirmed);
+    // A line placed before the customer's latest message (the welcome, late on a slow line) came before it: not a reply to it.
     if (sender === 'user') this.firstReply = undefined;
-    else this.firstReply ??= row;
+    else if (!unconfirmed) this.firstReply ??= row;
     this.scrollDown(nearBottom);
     return row;
   }
