@@ -236,6 +236,32 @@ describe('the widget on another site', () => {
     await laptop.page.close();
   });
 
+  it('takes the title and greeting in the language of the page when the shop gives one per language', async () => {
+    const options = { title: { en: 'Lotus Tea help', zh: '莲花茶客服' }, greeting: { en: 'Welcome to Lotus Tea!', zh: '欢迎光临莲花茶！' } };
+    for (const [lang, title, greeting] of [['en', 'Lotus Tea help', 'Welcome to Lotus Tea!'], ['zh-CN', '莲花茶客服', '欢迎光临莲花茶！'], ['zh-TW', '莲花茶客服', '欢迎光临莲花茶！']] as const) {
+      const { page, widget, errors } = await openPage(options, `&lang=${lang}`);
+      await widget.launcher.click();
+      expect(await widget.root.locator('header h2').textContent(), `the title on a ${lang} page`).toBe(title);
+      expect(await widget.log.locator('.m.bot .t').first().textContent(), `the greeting on a ${lang} page`).toBe(greeting);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('takes any CSS colour the shop names, and says in the console when it does not know one', async () => {
+    for (const [color, background] of [['seagreen', 'rgb(46, 139, 87)'], ['hsl(0 0% 20%)', 'rgb(51, 51, 51)'], ['not-a-colour', 'rgb(31, 79, 209)']] as const) {
+      const warnings: string[] = [];
+      const page = await browser.newPage();
+      page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+      await page.goto(`${hostUrl}/?options=${encodeURIComponent(JSON.stringify({ color }))}`);
+      const widget = widgetOn(page);
+      await widget.launcher.click();
+      expect(await widget.root.locator('header').evaluate((header) => getComputedStyle(header).backgroundColor), color).toBe(background);
+      expect(warnings.filter((text) => text.includes('not a CSS colour'))).toHaveLength(color === 'not-a-colour' ? 1 : 0);
+      await page.close();
+    }
+  });
+
   it("speaks the browser's language on a page in a language it does not speak", async () => {
     for (const [browserLocale, placeholder] of [['zh-CN', '请输入消息…'], ['fr-FR', 'Type your message…']] as const) {
       const page = await browser.newPage({ locale: browserLocale });

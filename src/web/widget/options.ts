@@ -18,13 +18,14 @@ export interface WidgetUser {
 export interface WidgetOptions {
   /** Parley's base URL; defaults to where widget.js came from. */
   server: string;
+  /** The panel's heading and the bot's name; given once, or per language (see `localized`). */
   title?: string;
   /** Brand colour (`#rrggbb`, `#rgb` or `rgb()`); text colours follow it for contrast. */
   color: string;
   position: 'left' | 'right';
   /** The bot's avatar image (http/https). */
   avatarUrl?: string;
-  /** A first line shown at the top of the chat, before anyone has written. */
+  /** A first line shown at the top of the chat, before anyone has written; given once, or per language. */
   greeting?: string;
   /** The company's privacy policy, linked next to the consent box. */
   privacyUrl?: string;
@@ -42,6 +43,18 @@ export interface WidgetOptions {
 export const DEFAULT_COLOR = '#1f4fd1';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 500) : undefined);
+
+/**
+ * A text the shop may give once or per language: `"Lotus Tea help"` or
+ * `{ "en": "Lotus Tea help", "zh": "莲花茶客服", "zh-Hant": "蓮花茶客服" }`. The page's language
+ * picks; Traditional falls back to `zh`, and either language to the other.
+ */
+function localized(value: unknown, language: Language): string | undefined {
+  if (!value || typeof value !== 'object') return text(value);
+  const given = value as Record<string, unknown>;
+  const order = language === 'en' ? ['en', 'zh'] : language === 'zh' ? ['zh', 'en'] : ['zh-Hant', 'zh', 'en'];
+  return order.map((key) => text(given[key])).find((each) => each !== undefined);
+}
 
 function userOf(value: unknown): WidgetUser | undefined {
   if (!value || typeof value !== 'object') return undefined;
@@ -69,16 +82,17 @@ export function resolveOptions(script: HTMLScriptElement | null, given: Record<s
   }
   const raw = { ...tagged, ...given };
   const scriptOrigin = script?.src ? new URL(script.src, location.href).origin : location.origin;
-  const title = text(raw.title);
+  const locale = languageOf(text(raw.locale) ?? script?.dataset.locale ?? pageOrBrowserLanguage());
+  const title = localized(raw.title, locale);
   const avatarUrl = text(raw.avatarUrl);
-  const greeting = text(raw.greeting);
+  const greeting = localized(raw.greeting, locale);
   const privacyUrl = text(raw.privacyUrl);
   const user = userOf(raw.user);
   return {
     server: (text(raw.server) ?? scriptOrigin).replace(/\/+$/, ''),
     color: text(raw.color) ?? DEFAULT_COLOR,
     position: raw.position === 'left' ? 'left' : 'right',
-    locale: languageOf(text(raw.locale) ?? script?.dataset.locale ?? pageOrBrowserLanguage()),
+    locale,
     sound: raw.sound === true,
     transport: raw.transport === 'polling' ? 'polling' : 'auto',
     open: raw.open === true,

@@ -14,6 +14,26 @@ import { localeOf, strings } from './strings.js';
 import { type Activity, senderOf } from './types.js';
 import { ChatView, type People } from './view.js';
 
+/**
+ * Any colour CSS knows (`seagreen`, `hsl(160 80% 23%)`, `#0b6b52`) as the browser reads it
+ * (`#rrggbb`, or `rgba(…)`), through a canvas so the page's own styles cannot colour it; one it
+ * does not know is named in the console and the default is used.
+ */
+function cssColor(value: string): string {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return value;
+  // A colour the canvas refuses leaves the one before: two different ones before tell it apart.
+  const read = (before: string) => {
+    context.fillStyle = before;
+    context.fillStyle = value;
+    return String(context.fillStyle);
+  };
+  const read1 = read('#000000');
+  if (read1 === read('#ffffff')) return read1;
+  console.warn(`Parley widget: "${value}" is not a CSS colour; using ${DEFAULT_COLOR}`);
+  return DEFAULT_COLOR;
+}
+
 /** What each handoff line the server writes (its `channelData.parley.event`) means for who answers. */
 const PEOPLE_AFTER: Record<string, People> = {
   requested: 'waiting',
@@ -60,7 +80,7 @@ export class Widget {
     this.view = new ChatView(
       options,
       { t, locale: this.locale, botName: options.title ?? t.title, botAvatar: options.avatarUrl },
-      paletteOf(options.color, DEFAULT_COLOR),
+      paletteOf(cssColor(options.color), DEFAULT_COLOR),
       { draft: state.draft, consent: state.consent, sound: this.soundOn },
       {
         toggle: (open) => (open ? this.open(true) : this.close(true)),
