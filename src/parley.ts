@@ -26,7 +26,7 @@ import { projectRoot } from './project-root.js';
 import { loadSecret } from './secret.js';
 import { dataDirError, knowledgeDirError, listenError } from './startup-errors.js';
 import { analyzeSentiment as analyzeOnce, rememberingAnalyzer } from './sentiment/index.js';
-import { createLowdbStorage, type Storage } from './storage/index.js';
+import { createLowdbStorage, lockDataDir, type Storage } from './storage/index.js';
 import type { TicketService } from './tickets/index.js';
 import { type Session, SessionService, type User, UserService } from './users/index.js';
 import { wireDomain } from './wire-domain.js';
@@ -57,9 +57,11 @@ export interface Parley {
 const VERSION = '0.1.0';
 const root = projectRoot(import.meta.dirname);
 
-function openStorage(config: Config): Storage {
+/** DATA_DIR's storage, held by this process alone until `release` (a second Parley on it is refused). */
+function openStorage(config: Config): { storage: Storage; release: () => void } {
   try {
-    return createLowdbStorage(config.dataDir, { fsync: config.fsync });
+    const storage = createLowdbStorage(config.dataDir, { fsync: config.fsync });
+    return { storage, release: lockDataDir(config.dataDir) };
   } catch (error) {
     throw dataDirError(error, config.dataDir);
   }
@@ -72,7 +74,7 @@ function openStorage(config: Config): Storage {
 export async function startParley(config: Config, logger: Logger): Promise<Parley> {
   const analyzeSentiment = rememberingAnalyzer(analyzeOnce);
   // ── storage, secrets, events ──────────────────────────────────────────────────────────
-  const storage = openStorage(config);
+  const { storage, release: releaseDataDir } = openStorage(config);
   const secret = await loadSecret(config.dataDir, config.secret);
   const events = new EventBus((error, event) => logger.error({ err: error, event }, 'event listener failed'));
 
@@ -224,6 +226,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
       await domainSettled();
       await customers.profiles.flush();
       await storage.flush();
+      releaseDataDir();
     },
   };
 }

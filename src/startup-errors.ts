@@ -5,7 +5,7 @@
  */
 import { ConfigError } from './config.js';
 import { KnowledgeError } from './kb/index.js';
-import { DATA_FORMAT, DataFormatError } from './storage/index.js';
+import { DATA_FORMAT, DataDirInUseError, DataFormatError } from './storage/index.js';
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
 
@@ -20,11 +20,17 @@ export function knowledgeDirError(error: unknown, dir: string): unknown {
   return error;
 }
 
-/** What stopped Parley from opening DATA_DIR: not a folder, not writable, or data of a newer release. */
+/** What stopped Parley from opening DATA_DIR: not a folder, not writable, in use by another Parley, or data of a newer release. */
 export function dataDirError(error: unknown, dir: string): unknown {
   const code = codeOf(error);
   if (code === 'EEXIST' || code === 'ENOTDIR') return new ConfigError(`DATA_DIR ${dir} is not a folder: set DATA_DIR to a folder Parley may create or write in`);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ConfigError(`DATA_DIR ${dir} cannot be written by this user: give it write access, or set DATA_DIR to a folder it may write in`);
+  if (error instanceof DataDirInUseError) {
+    const since = error.startedAt ? `, started ${error.startedAt}` : '';
+    return new ConfigError(
+      `DATA_DIR ${dir} is in use by another Parley (process ${error.pid}${since}): two on one folder overwrite each other's data; stop that one first, or give this one its own DATA_DIR (if no Parley runs, delete ${error.file})`,
+    );
+  }
   if (error instanceof DataFormatError && error.found !== undefined) {
     return new ConfigError(
       `DATA_DIR ${dir} holds data format ${error.found}, written by a newer Parley; this release reads format ${DATA_FORMAT} and older: run the newer release, or restore the backup taken before upgrading`,

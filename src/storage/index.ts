@@ -2,4 +2,5 @@
 export type * from './ports.js';
 export { createLowdbStorage, type LowdbStorageOptions } from './lowdb/lowdb-storage.js';
 export { DATA_FORMAT, DataFormatError } from './lowdb/data-format.js';
+export { DataDirInUseError, LOCK_FILE, lockDataDir } from './lowdb/data-dir-lock.js';
 export { createMemoryStorage } from './memory/memory-storage.js';

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtServer } from '../../scripts/build-server.js';
-import { childModelDir, repoRoot } from '../support/child-server.js';
+import { childModelDir, repoRoot, startChildServer } from '../support/child-server.js';
 import { tempDir } from '../support/temp.js';
 
 const made: string[] = [];
@@ -79,4 +79,24 @@ describe('a setting the server cannot use stops it with one line naming the sett
     expect(code).toBe(1);
     expect(stderr).toBe(`PORT ${port} is already in use on 127.0.0.1: stop what listens there, or set PORT to a free port\n`);
   });
+
+  it('a DATA_DIR another Parley has open: refused; once that one is gone, even by kill -9, it starts', async () => {
+    const dir = await scratch();
+    const first = await startChildServer({ dataDir: dir, logFile: path.join(await scratch(), 'first.log') });
+    try {
+      expect(JSON.parse(await readFile(path.join(dir, 'parley.pid'), 'utf8'))).toMatchObject({ pid: first.pid });
+      const second = await start({ DATA_DIR: dir, KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge') });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(
+        new RegExp(`^DATA_DIR ${dir} is in use by another Parley \\(process ${first.pid}, started [^)]+\\): two on one folder overwrite each other's data; stop that one first, or give this one its own DATA_DIR \\(if no Parley runs, delete ${dir}/parley\\.pid\\)\\n$`),
+      );
+      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    } finally {
+      await first.kill9();
+    }
+    // The file the killed process left names a process that is gone: taken over.
+    const again = await startChildServer({ dataDir: dir, logFile: path.join(await scratch(), 'again.log') });
+    await again.stop();
+    expect(await readdir(dir)).not.toContain('parley.pid');
+  }, 90_000);
 });
