@@ -9,8 +9,24 @@ const flag = z
   .optional()
   .transform((value) => value === '1' || value === 'true');
 
+/** A whole number in decimal digits (not `0x10`, `1e3` or `4.5`) from `min` to `max`; the message names the range and what was given. */
+const integer = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined) return fallback;
+      const trimmed = value.trim();
+      const number = Number(trimmed);
+      if (!/^\d+$/.test(trimmed) || number < min || number > max) {
+        context.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}, not "${value}"` });
+        return z.NEVER;
+      }
+      return number;
+    });
+
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PORT: integer(0, 65535, 3978),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
@@ -19,16 +35,16 @@ const envSchema = z.object({
   PARLEY_ADMIN_PASSWORD: z.string().refine(isLongEnoughPassword, PASSWORD_RULE).optional(),
   PARLEY_TRACE: flag,
   PARLEY_FSYNC: flag,
-  PARLEY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400 * 30).default(3600),
-  PARLEY_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
-  PARLEY_DIRECTLINE_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
-  PARLEY_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  PARLEY_TOKEN_TTL_SECONDS: integer(60, 86_400 * 30, 3600),
+  PARLEY_LOGIN_ATTEMPTS_PER_MINUTE: integer(1, 10_000, 10),
+  PARLEY_DIRECTLINE_STARTS_PER_MINUTE: integer(1, 1_000_000, 60),
+  PARLEY_MESSAGES_PER_MINUTE: integer(1, 1_000_000, 60),
   PARLEY_MODEL_DIR: z.string().min(1).optional(),
   PARLEY_IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  PARLEY_RETURNING_VISITOR_DAYS: z.coerce.number().int().min(0).max(365).default(30),
-  PARLEY_HANDOFF_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(180),
-  PARLEY_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
-  PARLEY_EVENTS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  PARLEY_RETURNING_VISITOR_DAYS: integer(0, 365, 30),
+  PARLEY_HANDOFF_TIMEOUT_SECONDS: integer(5, 86_400, 180),
+  PARLEY_RETENTION_DAYS: integer(0, 36_500, 0),
+  PARLEY_EVENTS_HEARTBEAT_SECONDS: integer(1, 300, 15),
   PARLEY_SLA_HOURS: z
     .string()
     .optional()
@@ -93,10 +109,13 @@ export class ConfigError extends Error {}
 
 /** Parse the environment once into a typed Config, or fail naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // `PORT=` (an env file or unit that lists a setting without a value) means the default, as if unset.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid settings:\n  ${lines.join('\n  ')}`);
+    // One line per bad setting, naming it (values of secrets are never echoed: the messages quote only numbers).
+    const lines = parsed.error.issues.map((issue) => `Invalid setting ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(lines.join('\n'));
   }
   const e = parsed.data;
   return {
