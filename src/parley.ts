@@ -90,6 +90,10 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   const users = new UserService(storage.collection<User>('users'));
   const sessions = new SessionService(storage.collection<Session>('sessions'), storage.collection<User>('users'));
   const firstAdmin = await users.ensureFirstAdmin(config.admin?.email, config.admin?.password);
+  if (!firstAdmin && config.admin?.email && config.admin.password && !(await users.authenticate(config.admin.email, config.admin.password))) {
+    // An operator who changed the setting to rotate the password would otherwise be left guessing why it does not work.
+    logger.warn({ setting: 'PARLEY_ADMIN_PASSWORD' }, 'PARLEY_ADMIN_PASSWORD is not the password of PARLEY_ADMIN_EMAIL: these settings only create the first admin of a new DATA_DIR, and this one has accounts; to set a password, stop Parley and run: npm run users -- reset-password EMAIL');
+  }
 
   // ── conversations ─────────────────────────────────────────────────────────────────────
   const conversations = new ConversationRepository(storage.collection<ConversationRecord>('conversations'));
