@@ -20,7 +20,7 @@ import { addTicketRoutes } from './http/api/ticket-routes.js';
 import { addUnansweredRoutes } from './http/api/unanswered-routes.js';
 import { addUserRoutes } from './http/api/user-routes.js';
 import { type AppDeps, createApp } from './http/app.js';
-import { createKnowledgeServices, type KnowledgeServices, loadKnowledgeDir } from './kb/index.js';
+import { changedNames, createKnowledgeServices, knowledgeFolderChanges, type KnowledgeServices, loadKnowledgeDir, summarizeDiff } from './kb/index.js';
 import type { Logger } from './logger.js';
 import { projectRoot } from './project-root.js';
 import { loadSecret } from './secret.js';
@@ -85,6 +85,13 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   const unanswered = kb.unanswered;
   const turnLog = new TurnLog(storage.keyValue('analytics-turns'));
   logger.info({ intents: knowledge.current().intents.size, version: knowledge.current().version }, 'knowledge base loaded');
+  const folderChanges = await knowledgeFolderChanges(config.knowledgeDir, () => kb.knowledge.intentsOf(1));
+  if (folderChanges) {
+    logger.warn(
+      { setting: 'KNOWLEDGE_DIR', dir: config.knowledgeDir, ...changedNames(folderChanges) },
+      `KNOWLEDGE_DIR has changed since the first start of this DATA_DIR (${summarizeDiff(folderChanges)}), and is read only then: the bot answers from version ${knowledge.current().version}, edited in /admin. To use the folder: npm run knowledge -- bundle DIR > knowledge.json, then Import JSON on the admin Knowledge page and publish`,
+    );
+  }
 
   // ── accounts ──────────────────────────────────────────────────────────────────────────
   const users = new UserService(storage.collection<User>('users'));

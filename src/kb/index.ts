@@ -10,6 +10,7 @@ export * from './unanswered.js';
 export * from './audit-log.js';
 export * from './button-titles.js';
 export * from './feedback.js';
+export * from './folder-changes.js';
 export * from './guard-rails.js';
 export * from './intent-validation.js';
 export { revisionOf } from './intent-revision.js';
