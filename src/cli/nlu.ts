@@ -26,9 +26,16 @@ function progressBar(label: string): (fraction: number) => void {
   };
 }
 
+/** Reading a folder as a file fails without naming it (EISDIR has no path): name it. */
+const readExamples = (file: string) =>
+  readExamplesFile(file).catch((error: NodeJS.ErrnoException) => {
+    error.path ??= file;
+    throw error;
+  });
+
 async function trainingExamples(values: { train?: string; kb?: string }): Promise<TrainingExample[]> {
   if (values.kb) return toTrainingExamples(await loadKnowledgeDir(values.kb));
-  return readExamplesFile(values.train!);
+  return readExamples(values.train!);
 }
 
 async function evaluate(args: string[]): Promise<void> {
@@ -47,7 +54,7 @@ async function evaluate(args: string[]): Promise<void> {
   if (!values.train === !values.kb) throw new UsageError('give exactly one of --train TRAIN.jsonl or --kb DIR');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
-  const [train, tests] = await Promise.all([trainingExamples(values), readExamplesFile(values.test)]);
+  const [train, tests] = await Promise.all([trainingExamples(values), readExamples(values.test)]);
   if (train.length === 0) throw new Error('no training examples');
   if (tests.length === 0) throw new Error(`${values.test}: no test lines`);
   const start = performance.now();
@@ -75,8 +82,17 @@ async function main(argv: string[]): Promise<void> {
   throw new UsageError(`unknown command "${command}"`);
 }
 
+/** A file or folder the command line named that is not there: one line naming it, not Node's errno text. */
+function describe(error: unknown): string {
+  const { code, path: where } = error as NodeJS.ErrnoException;
+  if (code === 'ENOENT' && where) return `cannot read ${where}: no such file or folder`;
+  if (code === 'ENOTDIR' && where) return `${where} is not a folder`;
+  if (code === 'EISDIR' && where) return `cannot read ${where}: it is a folder, not a file`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describe(error);
   process.stderr.write(`nlu: ${message}\n`);
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`${usage}\n`);

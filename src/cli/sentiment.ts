@@ -13,10 +13,12 @@ const USAGE = `usage: npm run sentiment -- eval --test TEST.jsonl
          The last stdout line is { n, accuracy, macroF1, perLabel, predictP99Ms }.`;
 
 class UsageError extends Error {}
+class HelpRequest extends Error {}
 
 function parseArgs(argv: readonly string[]): { test: string } {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') throw new UsageError('');
+  if (command === '--help' || command === '-h' || command === 'help') throw new HelpRequest();
+  if (command === undefined) throw new UsageError('missing command');
   if (command !== 'eval') throw new UsageError(`unknown command "${command}"`);
   let test: string | undefined;
   for (let i = 0; i < rest.length; i++) {
@@ -39,6 +41,10 @@ function main(argv: readonly string[]): number {
   try {
     args = parseArgs(argv);
   } catch (error) {
+    if (error instanceof HelpRequest) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
     if (!(error instanceof UsageError)) throw error;
     if (error.message) process.stderr.write(`sentiment: ${error.message}\n`);
     process.stderr.write(`${USAGE}\n`);
@@ -48,9 +54,8 @@ function main(argv: readonly string[]): number {
   try {
     items = parseLabelledJsonl(readFileSync(args.test, 'utf8'), args.test);
   } catch (error) {
-    const message = (error as NodeJS.ErrnoException).code === 'ENOENT'
-      ? `cannot read ${args.test}: no such file`
-      : (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? `cannot read ${args.test}: no such file` : code === 'EISDIR' ? `cannot read ${args.test}: it is a folder, not a file` : (error as Error).message;
     process.stderr.write(`sentiment: ${message}\n`);
     return 1;
   }

@@ -1,24 +1,12 @@
-import { spawn } from 'node:child_process';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtServer } from '../../scripts/build-server.js';
+import { runCli } from '../support/cli.js';
 import { ADMIN, repoRoot, startChildServer } from '../support/child-server.js';
 import { request } from '../support/http.js';
 import { tempDir } from '../support/temp.js';
 
-/** `npm run knowledge -- …` as the operator runs it (the built CLI): exit code, stdout, stderr. */
-async function knowledgeCli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const cli = path.join(path.dirname(await builtServer()), 'cli', 'knowledge.js');
-  const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_QUIET: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  // Decoded as a stream: a Chinese character split between two chunks stays whole.
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
-  return { code, stdout, stderr };
-}
+const knowledgeCli = (...args: string[]) => runCli('knowledge', args);
 
 const warningsIn = async (logFile: string) =>
   (await readFile(logFile, 'utf8'))

@@ -1,24 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtServer } from '../../scripts/build-server.js';
-import { ADMIN, repoRoot, startChildServer } from '../support/child-server.js';
+import { runCli } from '../support/cli.js';
+import { ADMIN, startChildServer } from '../support/child-server.js';
 import { tempDir } from '../support/temp.js';
 
-/** `npm run users -- …` as the operator runs it (the built CLI), on DATA_DIR: exit code, stdout, stderr. */
-async function users(dataDir: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const cli = path.join(path.dirname(await builtServer()), 'cli', 'users.js');
-  const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, DOTENV_CONFIG_QUIET: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  // Decoded as a stream: a Chinese character split between two chunks stays whole.
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
-  return { code, stdout, stderr };
-}
+const users = (dataDir: string, ...args: string[]) => runCli('users', args, { DATA_DIR: dataDir });
 
 const login = (url: string, email: string, password: string) =>
   fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) }).then((response) => response.status);
