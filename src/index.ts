@@ -4,6 +4,9 @@ import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
 import { startParley } from './parley.js';
 
+// DATA_DIR holds transcripts, profiles and password hashes: what Parley creates there is for its own user alone.
+process.umask(0o077);
+
 let config;
 try {
   config = loadConfig();
@@ -44,7 +47,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     parley.close().then(
-      () => process.exit(0),
+      () => {
+        // Everything is on disk: what an operator waits for before copying DATA_DIR.
+        logger.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

@@ -19,6 +19,9 @@ admin forgot theirs. Stop Parley first: it has DATA_DIR open.
 
 class UsageError extends Error {}
 
+// As the server does (src/index.ts): the accounts file it rewrites is for Parley's user alone.
+process.umask(0o077);
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
