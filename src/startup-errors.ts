@@ -20,11 +20,12 @@ export function knowledgeDirError(error: unknown, dir: string): unknown {
   return error;
 }
 
-/** What stopped Parley from opening DATA_DIR: not a folder, not writable, in use by another Parley, or data of a newer release. */
+/** What stopped Parley from opening DATA_DIR: not a folder, not writable, a full disk, in use by another Parley, or data of a newer release. */
 export function dataDirError(error: unknown, dir: string): unknown {
   const code = codeOf(error);
   if (code === 'EEXIST' || code === 'ENOTDIR') return new ConfigError(`DATA_DIR ${dir} is not a folder: set DATA_DIR to a folder Parley may create or write in`);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ConfigError(`DATA_DIR ${dir} cannot be written by this user: give it write access, or set DATA_DIR to a folder it may write in`);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new ConfigError(`DATA_DIR ${dir} is on a full disk: free space there, then start Parley again`);
   if (error instanceof DataDirInUseError) {
     const since = error.startedAt ? `, started ${error.startedAt}` : '';
     return new ConfigError(

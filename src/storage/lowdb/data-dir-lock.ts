@@ -1,4 +1,4 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -37,8 +37,15 @@ export function lockDataDir(dataDir: string): () => void {
   if (owner && owner.pid !== process.pid && isRunning(owner.pid)) throw new DataDirInUseError(file, owner.pid, owner.startedAt);
   if (owner) unlinkSync(file);
   const mine: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
-  // 'wx': of two processes starting at the same instant, one gets EEXIST here instead of both starting.
-  writeFileSync(file, `${JSON.stringify(mine)}\n`, { flag: 'wx' });
+  try {
+    // 'wx': of two processes starting at the same instant, one gets EEXIST here instead of both starting.
+    writeFileSync(file, `${JSON.stringify(mine)}\n`, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new DataDirInUseError(file, ownerOf(file)?.pid ?? 0, ownerOf(file)?.startedAt);
+    // A full disk leaves the file created but empty: not a lock anyone should have to delete.
+    rmSync(file, { force: true });
+    throw error;
+  }
   let held = true;
   const release = () => {
     if (!held) return;
