@@ -75,7 +75,10 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   const analyzeSentiment = rememberingAnalyzer(analyzeOnce);
   // ── storage, secrets, events ──────────────────────────────────────────────────────────
   const { storage, release: releaseDataDir } = openStorage(config);
-  const secret = await loadSecret(config.dataDir, config.secret);
+  const { secret, replacedMissing } = await loadSecret(config.dataDir, config.secret);
+  if (replacedMissing) {
+    logger.warn({ setting: 'DATA_DIR', file: path.join(config.dataDir, 'secret.key') }, 'DATA_DIR had accounts but no secret.key (a backup restored without it?): generated a new one, so customers\' earlier tokens no longer open their chats and signed-in visitors start as new customers; to undo, stop Parley and put the old secret.key back');
+  }
   const events = new EventBus((error, event) => logger.error({ err: error, event }, 'event listener failed'));
 
   // ── knowledge ─────────────────────────────────────────────────────────────────────────

@@ -99,4 +99,22 @@ describe('a setting the server cannot use stops it with one line naming the sett
     await again.stop();
     expect(await readdir(dir)).not.toContain('parley.pid');
   }, 90_000);
+
+  it('a damaged secret.key is refused and left alone; one missing beside accounts is replaced with a warning', async () => {
+    const dir = await scratch();
+    const logFile = path.join(await scratch(), 'server.log');
+    await (await startChildServer({ dataDir: dir, logFile })).stop();
+    const secretFile = path.join(dir, 'secret.key');
+    await writeFile(secretFile, 'cut-short\n');
+    const damaged = await start({ DATA_DIR: dir, KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge') });
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toBe(`DATA_DIR ${secretFile} is damaged (9 characters, not 32 or more): restore it from a backup; only if there is none, delete it, and customers' earlier chats stop opening\n`);
+    expect(await readFile(secretFile, 'utf8')).toBe('cut-short\n');
+
+    await rm(secretFile);
+    await (await startChildServer({ dataDir: dir, logFile })).stop();
+    const warnings = (await readFile(logFile, 'utf8')).split('\n').filter((line) => line.includes('no secret.key'));
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0]!)).toMatchObject({ level: 40, file: secretFile });
+  }, 90_000);
 });
