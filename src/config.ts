@@ -70,6 +70,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Every setting's name, for `npm start -- --help`. */
+export const SETTING_NAMES = Object.keys(envSchema.shape);
+
 export interface Config {
   port: number;
   host: string;

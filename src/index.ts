@@ -1,11 +1,23 @@
 /** Starts Parley: settings from the environment, then the composition root. */
 import './quiet-dotenv.js';
-import { loadConfig, ConfigError } from './config.js';
+import { loadConfig, ConfigError, SETTING_NAMES } from './config.js';
 import { createLogger } from './logger.js';
 import { startParley } from './parley.js';
 
 // DATA_DIR holds transcripts, profiles and password hashes: what Parley creates there is for its own user alone.
 process.umask(0o077);
+
+// Settings are environment variables only: `npm start -- --port 4000` must not start on 3978 as if heard.
+const args = process.argv.slice(2);
+if (args.length > 0) {
+  const help = `Parley takes its settings from environment variables, not arguments, e.g. PORT=4000 DATA_DIR=/srv/parley npm start\nsettings (README, Settings): ${SETTING_NAMES.join(', ')}\n`;
+  if (args[0] === '--help' || args[0] === '-h') {
+    process.stdout.write(help);
+    process.exit(0);
+  }
+  process.stderr.write(`unexpected argument "${args[0]}": ${help}`);
+  process.exit(1);
+}
 
 let config;
 try {

@@ -15,8 +15,8 @@ const scratch = async () => {
 };
 
 /** `node dist/server/src/index.js` as `npm start` runs it, until it exits: its code and what it printed on stderr. */
-async function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [await builtServer()], {
+async function start(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [await builtServer(), ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DATA_DIR: await scratch(), PARLEY_MODEL_DIR: childModelDir, PARLEY_ADMIN_EMAIL: 'admin@example.com', PARLEY_ADMIN_PASSWORD: 'correct horse battery', LOG_LEVEL: 'silent', DOTENV_CONFIG_QUIET: 'true', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -117,4 +117,10 @@ describe('a setting the server cannot use stops it with one line naming the sett
     expect(warnings).toHaveLength(1);
     expect(JSON.parse(warnings[0]!)).toMatchObject({ level: 40, file: secretFile });
   }, 90_000);
+
+  it('an argument (npm start -- --port 4000) is refused, not ignored: settings are environment variables', async () => {
+    const { code, stderr } = await start({ KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge') }, ['--port', '4000']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^unexpected argument "--port": Parley takes its settings from environment variables, not arguments, e\.g\. PORT=4000 DATA_DIR=\/srv\/parley npm start\nsettings \(README, Settings\): PORT, HOST, DATA_DIR, [^\n]*LOG_LEVEL\n$/);
+  });
 });
