@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadOrTrainRecognizer, modelCacheKey } from '../nlu/model-cache.js';
+import { loadOrTrainRecognizer, markModelUsed, modelCacheKey } from '../nlu/model-cache.js';
 import { loadRecognizer, type SerializedModel, type TrainedRecognizer } from '../nlu/recognizer.js';
 import type { TrainingExample } from '../nlu/types.js';
 
@@ -40,8 +40,12 @@ function startWorker(workerData: unknown): Worker {
 async function cached(examples: readonly TrainingExample[], modelDir: string): Promise<TrainedRecognizer | undefined> {
   const key = modelCacheKey(examples);
   try {
-    const json = JSON.parse(await readFile(path.join(modelDir, `nlu-model-${key.slice(0, 32)}.json`), 'utf8'));
-    return json?.key === key ? loadRecognizer(json.model) : undefined;
+    const file = path.join(modelDir, `nlu-model-${key.slice(0, 32)}.json`);
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    if (json?.key !== key) return undefined;
+    const recognizer = loadRecognizer(json.model);
+    await markModelUsed(file);
+    return recognizer;
   } catch {
     return undefined;
   }

@@ -62,4 +62,22 @@ describe('loadOrTrainRecognizer', () => {
     await loadOrTrainRecognizer(miniStore(), nested);
     expect(await readdir(nested)).toHaveLength(1);
   });
+
+  it('keeps only the most recently used models: trying drafts all afternoon does not fill the disk', async () => {
+    const variant = (word: string) => [...miniStore(), { text: `${word} please`, intent: 'goodbye' }, { text: `${word} 再见`, intent: 'goodbye' }];
+    const keyed = async () => (await readdir(dir)).sort();
+    await loadOrTrainRecognizer(variant('a'), dir, { keepModels: 2 });
+    const [a] = await keyed();
+    await loadOrTrainRecognizer(variant('b'), dir, { keepModels: 2 });
+    const b = (await keyed()).find((name) => name !== a)!;
+    // Using a's model again makes it the newest; c's training then drops b, the least recently used.
+    const misses: string[] = [];
+    await loadOrTrainRecognizer(variant('a'), dir, { keepModels: 2, onCacheMiss: (reason) => misses.push(reason) });
+    expect(misses).toEqual([]);
+    await loadOrTrainRecognizer(variant('c'), dir, { keepModels: 2 });
+    const left = await keyed();
+    expect(left).toHaveLength(2);
+    expect(left).toContain(a);
+    expect(left).not.toContain(b);
+  });
 });
