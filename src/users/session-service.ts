@@ -9,7 +9,12 @@ export interface Session {
   userId: string;
   createdAt: string;
   expiresAt: string;
+  /** The last request, to the minute (LAST_SEEN_SAVED_EVERY_MS): a restart keeps a working agent signed in. */
+  lastSeenAt?: string;
 }
+
+/** How often a session's last request is written down: at most one journal line a minute per signed-in person. */
+const LAST_SEEN_SAVED_EVERY_MS = 60_000;
 
 export interface SessionOptions {
   /** Signed out after this long without a request. */
@@ -22,7 +27,7 @@ const hashOf = (sessionId: string) => createHash('sha256').update(sessionId).dig
 
 /** Server-side sessions: logout and disabling a user take effect at once. */
 export class SessionService {
-  /** Last request per session, in memory: the idle clock restarts with the process. */
+  /** Last request per session, in memory; on disk to the minute (`lastSeenAt`), which a restarted process starts from. */
   private readonly lastSeen = new Map<string, number>();
 
   constructor(
@@ -54,14 +59,14 @@ export class SessionService {
     const session = await this.sessions.get(id);
     if (!session) return undefined;
     const now = this.now();
-    const idleSince = this.lastSeen.get(id) ?? Date.parse(session.createdAt);
-    if (now >= Date.parse(session.expiresAt) || now - idleSince > this.options.idleMinutes * 60_000) {
+    if (this.hasLapsed(session, now)) {
       await this.destroy(sessionId);
       return undefined;
     }
     const user = await this.users.get(session.userId);
     if (!user || user.disabled) return undefined;
     this.lastSeen.set(id, now);
+    await this.saveLastSeen(session, now);
     const { passwordHash: _hash, ...publicUser } = user;
     return { ...publicUser, sessionId };
   }
@@ -74,11 +79,22 @@ export class SessionService {
     const id = hashOf(sessionId);
     const session = await this.sessions.get(id);
     if (!session) return false;
-    const now = this.now();
-    const idleSince = this.lastSeen.get(id) ?? Date.parse(session.createdAt);
-    if (now >= Date.parse(session.expiresAt) || now - idleSince > this.options.idleMinutes * 60_000) return false;
+    if (this.hasLapsed(session, this.now())) return false;
     const user = await this.users.get(session.userId);
     return !!user && !user.disabled;
+  }
+
+  /** Past its absolute lifetime, or idle too long (since the last request this process saw, else the one on disk). */
+  private hasLapsed(session: Session, now: number): boolean {
+    const idleSince = this.lastSeen.get(session.id) ?? Date.parse(session.lastSeenAt ?? session.createdAt);
+    return now >= Date.parse(session.expiresAt) || now - idleSince > this.options.idleMinutes * 60_000;
+  }
+
+  private async saveLastSeen(session: Session, now: number): Promise<void> {
+    if (now - Date.parse(session.lastSeenAt ?? session.createdAt) < LAST_SEEN_SAVED_EVERY_MS) return;
+    // Not for a session signed out meanwhile: writing it back would sign it in again.
+    const current = await this.sessions.get(session.id);
+    if (current) await this.sessions.put({ ...current, lastSeenAt: new Date(now).toISOString() });
   }
 
   /** End every session of a user (an account disabled, a password reset), but `exceptSessionId`'s. */

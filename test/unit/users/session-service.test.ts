@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStorage } from '../../../src/storage/index.js';
+import { type Session, SessionService, type User } from '../../../src/users/index.js';
+
+const MINUTE = 60_000;
+const agent: User = { id: 'u1', email: 'carol@example.com', name: 'Carol', role: 'agent', passwordHash: 'x', disabled: false, createdAt: '2026-12-01T08:00:00.000Z' };
+
+describe('agent sessions across a restart', () => {
+  it('an agent who signed in two hours ago and worked until a minute before the restart stays signed in after it', async () => {
+    const storage = createMemoryStorage();
+    await storage.collection<User>('users').put(agent);
+    let now = Date.parse('2026-12-01T09:00:00.000Z');
+    const clock = () => now;
+    const options = { idleMinutes: 30, absoluteHours: 12 };
+    const before = new SessionService(storage.collection<Session>('sessions'), storage.collection<User>('users'), options, clock);
+    const { sessionId } = await before.create(agent.id);
+    for (let minutes = 0; minutes < 120; minutes += 5) {
+      now += 5 * MINUTE;
+      expect(await before.resolve(sessionId)).toMatchObject({ id: agent.id });
+    }
+
+    // Parley restarts a minute later: a new process, the same files.
+    now += MINUTE;
+    const after = new SessionService(storage.collection<Session>('sessions'), storage.collection<User>('users'), options, clock);
+    expect(await after.isLive(sessionId)).toBe(true);
+    expect(await after.resolve(sessionId)).toMatchObject({ id: agent.id });
+  });
+
+  it('one idle for longer than the idle limit before the restart is still signed out after it', async () => {
+    const storage = createMemoryStorage();
+    await storage.collection<User>('users').put(agent);
+    let now = Date.parse('2026-12-01T09:00:00.000Z');
+    const clock = () => now;
+    const options = { idleMinutes: 30, absoluteHours: 12 };
+    const before = new SessionService(storage.collection<Session>('sessions'), storage.collection<User>('users'), options, clock);
+    const { sessionId } = await before.create(agent.id);
+    now += 10 * MINUTE;
+    expect(await before.resolve(sessionId)).toBeDefined();
+    now += 31 * MINUTE;
+    const after = new SessionService(storage.collection<Session>('sessions'), storage.collection<User>('users'), options, clock);
+    expect(await after.isLive(sessionId)).toBe(false);
+    expect(await after.resolve(sessionId)).toBeUndefined();
+  });
+
+  it('a session signed out is not written back by a request that was under way', async () => {
+    const storage = createMemoryStorage();
+    await storage.collection<User>('users').put(agent);
+    let now = Date.parse('2026-12-01T09:00:00.000Z');
+    const sessions = new SessionService(storage.collection<Session>('sessions'), storage.collection<User>('users'), { idleMinutes: 30, absoluteHours: 12 }, () => now);
+    const { sessionId } = await sessions.create(agent.id);
+    now += 2 * MINUTE;
+    const underWay = sessions.resolve(sessionId);
+    await sessions.destroy(sessionId);
+    await underWay;
+    expect(await storage.collection<Session>('sessions').all()).toEqual([]);
+  });
+});
