@@ -38,7 +38,10 @@ try {
   process.exit(1);
 }
 
-const out = process.stdout;
+// stdout carries the JSON log lines only (a log shipper parses every line); the banner, for a
+// person at a terminal, goes to stderr, and the first admin's password never into the log.
+logger.info({ url: parley.url, dataDir: config.dataDir, ...(parley.firstAdmin ? { firstAdmin: parley.firstAdmin.email } : {}) }, 'Parley is running');
+const out = process.stderr;
 out.write(`\nParley is running.\n`);
 out.write(`  Chat (demo shop):  ${parley.url}/\n`);
 out.write(`  Agent console:     ${parley.url}/agent\n`);

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtServer } from '../../scripts/build-server.js';
+import { childModelDir, freePort, repoRoot } from '../support/child-server.js';
+import { tempDir } from '../support/temp.js';
+
+/** `npm start` on DATA_DIR until it answers /healthz, then SIGTERM: what it wrote on stdout and stderr. */
+async function startAndStop(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [await builtServer()], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge'), PARLEY_MODEL_DIR: childModelDir, DOTENV_CONFIG_QUIET: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  for (let tries = 0; tries < 600; tries++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false);
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGTERM');
+  return { code: await exited, stdout, stderr };
+}
+
+describe('what npm start prints', () => {
+  let work: string;
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('stdout is JSON log lines only; the addresses and the generated first password go to the terminal (stderr), once', async () => {
+    work = await tempDir();
+    const dataDir = path.join(work, 'data');
+    const first = await startAndStop(dataDir);
+    expect(first.code).toBe(0);
+    const logLines = first.stdout.split('\n').filter(Boolean);
+    for (const line of logLines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(logLines.map((line) => JSON.parse(line) as { msg: string; url?: string }).find((line) => line.msg === 'Parley is running')).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    const password = /Generated password \(shown only once\): (\S+)/.exec(first.stderr)?.[1];
+    expect(password).toBeDefined();
+    expect(first.stderr).toMatch(/Parley is running\.\n {2}Chat \(demo shop\): {2}http:\/\/127\.0\.0\.1:\d+\/\n/);
+    expect(first.stdout).not.toContain(password);
+
+    const second = await startAndStop(dataDir);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('Parley is running.');
+    expect(second.stderr).not.toContain('Generated password');
+  }, 120_000);
+});
