@@ -2,7 +2,7 @@
 import './quiet-dotenv.js';
 import { loadConfig, ConfigError, SETTING_NAMES } from './config.js';
 import { createLogger } from './logger.js';
-import { startParley } from './parley.js';
+import { type Parley, startParley } from './parley.js';
 
 // DATA_DIR holds transcripts, profiles and password hashes: what Parley creates there is for its own user alone.
 process.umask(0o077);
@@ -28,7 +28,7 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-let parley;
+let parley: Parley;
 try {
   parley = await startParley(config, logger);
 } catch (error) {
@@ -56,21 +56,30 @@ if (parley.firstAdmin) {
 out.write('\n');
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    parley.close().then(
-      () => {
-        // Everything is on disk: what an operator waits for before copying DATA_DIR.
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
+function stop(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  parley.close().then(
+    () => {
+      // Everything is on disk: what an operator waits for before copying DATA_DIR.
+      logger.info('stopped');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
+
+// \`npm start\` runs Parley under \`sh -c\`, which does not pass SIGTERM on: \`docker stop\`, \`kill\` of
+// npm or a systemd stop ended npm and the shell and left Parley running, orphaned, holding the
+// port and DATA_DIR. Under npm, losing the parent process is a stop like SIGTERM.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('parent exited');
+  }, 500).unref();
 }
