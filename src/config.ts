@@ -73,6 +73,34 @@ const envSchema = z.object({
 /** Every setting's name, for `npm start -- --help`. */
 export const SETTING_NAMES = Object.keys(envSchema.shape);
 
+/**
+ * `PARLEY_…` variables that are no setting, each with the setting it most likely meant: a typo
+ * (`PARLEY_TRUST_PROXIES=1`) would otherwise leave the real setting off without a word.
+ * Variables of other programs are not Parley's business, so only the `PARLEY_` prefix is checked.
+ */
+export function unknownSettings(env: NodeJS.ProcessEnv = process.env): { name: string; meant?: string }[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith('PARLEY_') && !SETTING_NAMES.includes(name))
+    .sort()
+    .map((name) => {
+      const [meant] = SETTING_NAMES.map((known) => ({ known, distance: editDistance(name, known) }))
+        // A few letters off, or cut short (PARLEY_ADMIN_PASS).
+        .filter(({ known, distance }) => distance <= 3 || (name.length >= 12 && known.startsWith(name)))
+        .sort((a, b) => a.distance - b.distance);
+      return meant ? { name, meant: meant.known } : { name };
+    });
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
 export interface Config {
   port: number;
   host: string;

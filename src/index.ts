@@ -1,6 +1,6 @@
 /** Starts Parley: settings from the environment, then the composition root. */
 import './quiet-dotenv.js';
-import { loadConfig, ConfigError, SETTING_NAMES } from './config.js';
+import { loadConfig, ConfigError, SETTING_NAMES, unknownSettings } from './config.js';
 import { createLogger } from './logger.js';
 import { type Parley, startParley } from './parley.js';
 
@@ -28,6 +28,9 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
+for (const { name, meant } of unknownSettings()) {
+  logger.warn({ setting: name, meant }, `${name} is not a setting of Parley and is ignored${meant ? `: did you mean ${meant}?` : ''}`);
+}
 let parley: Parley;
 try {
   parley = await startParley(config, logger);

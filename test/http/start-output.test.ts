@@ -7,11 +7,11 @@ import { childModelDir, freePort, repoRoot } from '../support/child-server.js';
 import { tempDir } from '../support/temp.js';
 
 /** `npm start` on DATA_DIR until it answers /healthz, then SIGTERM: what it wrote on stdout and stderr. */
-async function startAndStop(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function startAndStop(dataDir: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [await builtServer()], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge'), PARLEY_MODEL_DIR: childModelDir, DOTENV_CONFIG_QUIET: 'true' },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge'), PARLEY_MODEL_DIR: childModelDir, DOTENV_CONFIG_QUIET: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -34,7 +34,7 @@ describe('what npm start prints', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it('stdout is JSON log lines only; the addresses and the generated first password go to the terminal (stderr), once', async () => {
+  it('stdout is JSON log lines only (a mistyped PARLEY_ setting among them); the addresses and the generated first password go to the terminal (stderr), once', async () => {
     work = await tempDir();
     const dataDir = path.join(work, 'data');
     const first = await startAndStop(dataDir);
@@ -47,8 +47,10 @@ describe('what npm start prints', () => {
     expect(first.stderr).toMatch(/Parley is running\.\n {2}Chat \(demo shop\): {2}http:\/\/127\.0\.0\.1:\d+\/\n/);
     expect(first.stdout).not.toContain(password);
 
-    const second = await startAndStop(dataDir);
+    const second = await startAndStop(dataDir, { PARLEY_TRUST_PROXIES: '1' });
     expect(second.code).toBe(0);
+    const typo = second.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string; setting?: string }).find((line) => line.setting === 'PARLEY_TRUST_PROXIES');
+    expect(typo).toMatchObject({ level: 40, msg: 'PARLEY_TRUST_PROXIES is not a setting of Parley and is ignored: did you mean PARLEY_TRUST_PROXY?' });
     expect(second.stderr).toContain('Parley is running.');
     expect(second.stderr).not.toContain('Generated password');
   }, 120_000);

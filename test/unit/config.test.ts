@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, unknownSettings } from '../../src/config.js';
 
 const failure = (env: Record<string, string>) => {
   try {
@@ -33,5 +33,13 @@ describe('settings from the environment', () => {
       expect.stringMatching(/^Invalid setting PARLEY_ADMIN_PASSWORD: /),
     ]);
     expect(message).not.toContain('hunter2');
+  });
+
+  it('a PARLEY_ variable that is no setting is named, with the setting it most likely meant; other programs\' variables are left alone', () => {
+    expect(unknownSettings({ PARLEY_TRUST_PROXIES: '1', PARLEY_ADMIN_PASS: 'x', PARLEY_COLOUR: 'red', PARLEY_TRUST_PROXY: '1', PORTS: '1', NODE_ENV: 'production' })).toEqual([
+      { name: 'PARLEY_ADMIN_PASS', meant: 'PARLEY_ADMIN_PASSWORD' },
+      { name: 'PARLEY_COLOUR' },
+      { name: 'PARLEY_TRUST_PROXIES', meant: 'PARLEY_TRUST_PROXY' },
+    ]);
   });
 });
