@@ -7,6 +7,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { stagingFor, swapInto } from './swap-dir.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist', 'server');
@@ -29,8 +30,10 @@ const serverSources = async () => [...(await sources('src')), ...(await sources(
 export async function buildServer(): Promise<string> {
   const started = performance.now();
   const entryPoints = [...(await serverSources()), path.join(root, 'bench', 'nlu.ts')];
-  await rm(out, { recursive: true, force: true });
-  await build({ entryPoints, outdir: out, outbase: root, bundle: false, format: 'esm', platform: 'node', target: ['node20'], logLevel: 'warning' });
+  const staging = stagingFor(out);
+  await rm(staging, { recursive: true, force: true });
+  await build({ entryPoints, outdir: staging, outbase: root, bundle: false, format: 'esm', platform: 'node', target: ['node20'], logLevel: 'warning' });
+  await swapInto(out, staging);
   process.stderr.write(`server: built ${entryPoints.length} files into ${path.relative(root, out)} in ${Math.round(performance.now() - started)} ms\n`);
   return path.join(out, 'src', 'index.js');
 }

@@ -6,9 +6,12 @@
 import { cp, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { stagingFor, swapInto } from './swap-dir.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const out = path.join(root, 'dist', 'web');
+const target = path.join(root, 'dist', 'web');
+// Built beside dist/web and swapped in at the end: a running Parley keeps serving the old files until then.
+const out = stagingFor(target);
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
@@ -54,4 +57,5 @@ async function buildPage(source: string, route: string, files: string[], script:
 
 await buildPage('console', 'agent', ['index.html', 'console.css'], 'console.js');
 await buildPage('admin', 'admin', ['index.html', 'admin.css'], 'admin.js');
-process.stderr.write(`web: built ${path.relative(root, out)}\n`);
+await swapInto(target, out);
+process.stderr.write(`web: built ${path.relative(root, target)}\n`);
