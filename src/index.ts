@@ -77,7 +77,7 @@ function stop(signal: string): void {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
 
-// \`npm start\` runs Parley under \`sh -c\`, which does not pass SIGTERM on: \`docker stop\`, \`kill\` of
+// `npm start` runs Parley under `sh -c`, which does not pass SIGTERM on: `docker stop`, `kill` of
 // npm or a systemd stop ended npm and the shell and left Parley running, orphaned, holding the
 // port and DATA_DIR. Under npm, losing the parent process is a stop like SIGTERM.
 if (process.env.npm_lifecycle_event) {
