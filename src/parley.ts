@@ -174,7 +174,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     (api) => addKnowledgeRoutes(api, kb.knowledge),
     (api) => addUnansweredRoutes(api, unanswered, kb.knowledge),
     (api) => addAnalyticsRoutes(api, analytics),
-    (api) => addAuthRoutes(api, users, sessions, events, { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
+    (api) => addAuthRoutes(api, users, sessions, events, { loginAttemptsPerMinute: config.loginAttemptsPerMinute, logger }),
     (api) => addUserRoutes(api, users, sessions, events),
     (api) => addCustomerRoutes(api, customers),
     (api) =>

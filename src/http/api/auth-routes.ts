@@ -2,6 +2,7 @@ import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { EventBus } from '../../events/index.js';
+import type { Logger } from '../../logger.js';
 import type { SessionService, UserService } from '../../users/index.js';
 import { clearedSessionCookie, requireUser, sessionCookie, userOf } from '../auth.js';
 import { parse } from '../validate.js';
@@ -16,6 +17,11 @@ const loginSchema = z.object({
 export interface AuthRouteOptions {
   /** Failed sign-ins allowed per e-mail address and client a minute (and five times as many per client, whatever the address). */
   loginAttemptsPerMinute: number;
+  /**
+   * Where failed and refused sign-ins are logged with the client's address (never the e-mail or
+   * password tried), so an operator sees someone guessing and a tool like fail2ban can act on it.
+   */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /** How many more failed sign-ins one client address may make, across e-mail addresses, than for one. */
@@ -34,7 +40,8 @@ export function addAuthRoutes(api: ApiRouter, users: UserService, sessions: Sess
       standardHeaders: 'draft-7',
       legacyHeaders: false,
       validate: { xForwardedForHeader: false },
-      handler: (_req, _res, _next, limitOptions) => {
+      handler: (req, _res, _next, limitOptions) => {
+        options.logger?.warn({ ip: req.ip, limit }, 'sign-in refused: too many failed attempts from this client');
         throw new AppError(limitOptions.statusCode, 'too_many_requests', 'too many sign-in attempts; wait a minute and try again');
       },
     });
@@ -45,7 +52,10 @@ export function addAuthRoutes(api: ApiRouter, users: UserService, sessions: Sess
   api.add('post', '/auth/login', 'public', perClient, perAccount, async (req, res) => {
     const { email, password } = parse(loginSchema, req.body, 'body');
     const user = await users.authenticate(email, password);
-    if (!user) throw new AppError(401, 'invalid_credentials', 'the e-mail or password is not right');
+    if (!user) {
+      options.logger?.warn({ ip: req.ip }, 'sign-in failed');
+      throw new AppError(401, 'invalid_credentials', 'the e-mail or password is not right');
+    }
     const { sessionId, maxAgeSeconds } = await sessions.create(user.id);
     res.setHeader('Set-Cookie', sessionCookie(req, sessionId, maxAgeSeconds));
     res.json({ user });

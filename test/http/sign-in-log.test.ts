@@ -1,0 +1,37 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startChildServer } from '../support/child-server.js';
+import { request } from '../support/http.js';
+import { personalDataInLog } from '../support/log-check.js';
+import { tempDir } from '../support/temp.js';
+
+describe('failed sign-ins in the log', () => {
+  let work: string;
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('each names the client address (behind the proxy, the real one), never the e-mail or password tried', async () => {
+    work = await tempDir();
+    const logFile = path.join(work, 'server.log');
+    const server = await startChildServer({ dataDir: path.join(work, 'data'), logFile, env: { PARLEY_TRUST_PROXY: 'loopback', PARLEY_LOGIN_ATTEMPTS_PER_MINUTE: '2' } });
+    const guess = { email: 'boss@example.com', password: 'letmein-please-123' };
+    const headers = { 'x-forwarded-for': '203.0.113.7' };
+    try {
+      expect((await request(server.url, 'POST', '/api/auth/login', { body: guess, headers })).status).toBe(401);
+      expect((await request(server.url, 'POST', '/api/auth/login', { body: guess, headers })).status).toBe(401);
+      expect((await request(server.url, 'POST', '/api/auth/login', { body: guess, headers })).status).toBe(429);
+    } finally {
+      await server.stop();
+    }
+    const lines = (await readFile(logFile, 'utf8')).split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: number; msg: string; ip?: string });
+    const signIns = lines.filter((line) => line.msg.startsWith('sign-in'));
+    expect(signIns).toEqual([
+      expect.objectContaining({ level: 40, msg: 'sign-in failed', ip: '203.0.113.7' }),
+      expect.objectContaining({ level: 40, msg: 'sign-in failed', ip: '203.0.113.7' }),
+      expect.objectContaining({ level: 40, msg: 'sign-in refused: too many failed attempts from this client', ip: '203.0.113.7' }),
+    ]);
+    expect(personalDataInLog(logFile, [guess.email, guess.password])).toEqual([]);
+  }, 90_000);
+});
