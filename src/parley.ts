@@ -99,6 +99,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   // ── accounts ──────────────────────────────────────────────────────────────────────────
   const users = new UserService(storage.collection<User>('users'));
   const sessions = new SessionService(storage.collection<Session>('sessions'), storage.collection<User>('users'));
+  await sessions.removeLapsed();
   const firstAdmin = await users.ensureFirstAdmin(config.admin?.email, config.admin?.password);
   if (!firstAdmin && config.admin?.email && config.admin.password && !(await users.authenticate(config.admin.email, config.admin.password))) {
     // An operator who changed the setting to rotate the password would otherwise be left guessing why it does not work.

@@ -97,6 +97,16 @@ export class SessionService {
     if (current) await this.sessions.put({ ...current, lastSeenAt: new Date(now).toISOString() });
   }
 
+  /**
+   * Remove the sessions that can never be used again (past their lifetime or idle limit): one
+   * not signed out, only left, stays on disk otherwise, a record per sign-in for good. At start.
+   */
+  async removeLapsed(): Promise<number> {
+    const now = this.now();
+    const lapsed = await this.sessions.filter((session) => this.hasLapsed(session, now));
+    return this.sessions.deleteMany(lapsed.map((session) => session.id));
+  }
+
   /** End every session of a user (an account disabled, a password reset), but `exceptSessionId`'s. */
   async endAllOf(userId: string, exceptSessionId?: string): Promise<number> {
     const kept = exceptSessionId ? hashOf(exceptSessionId) : undefined;

@@ -54,4 +54,19 @@ describe('agent sessions across a restart', () => {
     await underWay;
     expect(await storage.collection<Session>('sessions').all()).toEqual([]);
   });
+
+  it('sessions left without signing out are removed at the next start once they can no longer be used', async () => {
+    const storage = createMemoryStorage();
+    await storage.collection<User>('users').put(agent);
+    let now = Date.parse('2026-12-01T09:00:00.000Z');
+    const open = () => new SessionService(storage.collection<Session>('sessions'), storage.collection<User>('users'), { idleMinutes: 30, absoluteHours: 12 }, () => now);
+    const monday = open();
+    await monday.create(agent.id);
+    now += 10 * MINUTE;
+    const { sessionId: current } = await monday.create(agent.id);
+    now += 25 * MINUTE;
+    expect(await open().removeLapsed()).toBe(1);
+    expect(await open().isLive(current)).toBe(true);
+    expect(await storage.collection<Session>('sessions').all()).toHaveLength(1);
+  });
 });
