@@ -83,7 +83,13 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
 
   // ── knowledge ─────────────────────────────────────────────────────────────────────────
   // The first start stores KNOWLEDGE_DIR as version 1; later starts load the latest published version.
-  const kb = await createKnowledgeServices({ storage, seed: () => loadKnowledgeDir(config.knowledgeDir).catch((error: unknown) => Promise.reject(knowledgeDirError(error, config.knowledgeDir))), modelDir: config.modelDir });
+  const kb = await createKnowledgeServices({
+    storage,
+    seed: () => loadKnowledgeDir(config.knowledgeDir).catch((error: unknown) => Promise.reject(knowledgeDirError(error, config.knowledgeDir))),
+    modelDir: config.modelDir,
+    // The first start trains for seconds (a large knowledge base, minutes) before it listens: say why it is quiet.
+    onTraining: (examples) => logger.info({ examples }, `training the recognizer on ${examples} examples (not cached yet); Parley answers once it is done`),
+  });
   const knowledge = kb.runtime;
   const unanswered = kb.unanswered;
   const turnLog = new TurnLog(storage.keyValue('analytics-turns'));

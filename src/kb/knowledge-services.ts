@@ -13,6 +13,7 @@ export interface KnowledgeServicesDeps {
   seed: () => Promise<Intent[]>;
   modelDir: string;
   trainIn?: TrainerOptions['mode'];
+  onTraining?: TrainerOptions['onTraining'];
   clock?: () => Date;
 }
 
@@ -25,7 +26,7 @@ export async function createKnowledgeServices(deps: KnowledgeServicesDeps) {
   const clock = deps.clock ?? (() => new Date());
   const audit = new AuditLog(deps.storage.collection<AuditEntry>('knowledge-audit'), clock);
   const store = new KnowledgeStore(deps.storage.collection<VersionRecord>('knowledge-versions'), deps.storage.keyValue('knowledge'));
-  const trainer = createTrainer({ modelDir: deps.modelDir, mode: deps.trainIn ?? 'worker' });
+  const trainer = createTrainer({ modelDir: deps.modelDir, mode: deps.trainIn ?? 'worker', ...(deps.onTraining ? { onTraining: deps.onTraining } : {}) });
   const knowledge = await KnowledgeService.open({ store, audit, trainer, seed: deps.seed, clock });
   const unanswered = new UnansweredLog(deps.storage.collection<UnansweredQuestion>('unanswered'), clock);
   const feedback = new FeedbackService({

@@ -21,6 +21,8 @@ export interface TrainerOptions {
    * second of CPU, which would stall every chat); `inline`: in this thread (small tests).
    */
   mode: 'worker' | 'inline';
+  /** Told when a recognizer must be trained, not loaded from the cache: seconds of work, worth saying at a first start. */
+  onTraining?: (examples: number) => void;
 }
 
 /**
@@ -51,8 +53,11 @@ async function cached(examples: readonly TrainingExample[], modelDir: string): P
   }
 }
 
-async function trainInWorker(examples: readonly TrainingExample[], modelDir: string): Promise<TrainedRecognizer> {
-  return cached(examples, modelDir).then((model) => model ?? trainInNewWorker(examples, modelDir));
+async function trainInWorker(examples: readonly TrainingExample[], modelDir: string, onTraining?: (examples: number) => void): Promise<TrainedRecognizer> {
+  const model = await cached(examples, modelDir);
+  if (model) return model;
+  onTraining?.(examples.length);
+  return trainInNewWorker(examples, modelDir);
 }
 
 function trainInNewWorker(examples: readonly TrainingExample[], modelDir: string): Promise<TrainedRecognizer> {
@@ -90,7 +95,7 @@ export function createTrainer(options: TrainerOptions): Trainer {
       const known = recent.get(key);
       if (known) return known;
       const training =
-        options.mode === 'worker' ? trainInWorker(examples, options.modelDir) : loadOrTrainRecognizer(examples, options.modelDir);
+        options.mode === 'worker' ? trainInWorker(examples, options.modelDir, options.onTraining) : loadOrTrainRecognizer(examples, options.modelDir);
       recent.set(key, training);
       training.catch(() => recent.delete(key));
       while (recent.size > 4) recent.delete(recent.keys().next().value!);

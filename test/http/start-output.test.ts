@@ -37,17 +37,23 @@ describe('what npm start prints', () => {
   it('stdout is JSON log lines only (a mistyped PARLEY_ setting among them); the addresses and the generated first password go to the terminal (stderr), once', async () => {
     work = await tempDir();
     const dataDir = path.join(work, 'data');
-    const first = await startAndStop(dataDir);
+    const models = { PARLEY_MODEL_DIR: path.join(work, 'models') };
+    const first = await startAndStop(dataDir, models);
     expect(first.code).toBe(0);
     const logLines = first.stdout.split('\n').filter(Boolean);
     for (const line of logLines) expect(() => JSON.parse(line), line).not.toThrow();
+    // The seconds of training before it listens are explained, once, on the first start only.
+    const messages = logLines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages.filter((message) => message.startsWith('training the recognizer on '))).toHaveLength(1);
+    expect(messages.findIndex((message) => message.startsWith('training'))).toBeLessThan(messages.indexOf('Parley is running'));
     expect(logLines.map((line) => JSON.parse(line) as { msg: string; url?: string }).find((line) => line.msg === 'Parley is running')).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
     const password = /Generated password \(shown only once\): (\S+)/.exec(first.stderr)?.[1];
     expect(password).toBeDefined();
     expect(first.stderr).toMatch(/Parley is running\.\n {2}Chat \(demo shop\): {2}http:\/\/127\.0\.0\.1:\d+\/\n/);
     expect(first.stdout).not.toContain(password);
 
-    const second = await startAndStop(dataDir, { PARLEY_TRUST_PROXIES: '1' });
+    const second = await startAndStop(dataDir, { ...models, PARLEY_TRUST_PROXIES: '1' });
+    expect(second.stdout).not.toContain('training the recognizer');
     expect(second.code).toBe(0);
     const typo = second.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string; setting?: string }).find((line) => line.setting === 'PARLEY_TRUST_PROXIES');
     expect(typo).toMatchObject({ level: 40, msg: 'PARLEY_TRUST_PROXIES is not a setting of Parley and is ignored: did you mean PARLEY_TRUST_PROXY?' });
