@@ -1,10 +1,10 @@
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { ADMIN, repoRoot, startChildServer } from '../support/child-server.js';
 import { request } from '../support/http.js';
-import { tempDir } from '../support/temp.js';
+import { tempDirs } from '../support/temp.js';
 
 const knowledgeCli = (...args: string[]) => runCli('knowledge', args);
 
@@ -15,13 +15,10 @@ const warningsIn = async (logFile: string) =>
     .map((line) => JSON.parse(line) as { level: number; msg: string; changed: string[]; added: string[] });
 
 describe('a knowledge folder edited after the first start', () => {
-  let work: string;
-  afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  const scratch = tempDirs();
 
   it('is named in a warning at the next start, and gets in through npm run knowledge -- bundle and Import', async () => {
-    work = await tempDir();
+    const work = await scratch();
     const folder = path.join(work, 'knowledge');
     await cp(path.join(repoRoot, 'knowledge'), folder, { recursive: true });
     const dataDir = path.join(work, 'data');
@@ -61,7 +58,7 @@ describe('a knowledge folder edited after the first start', () => {
   }, 120_000);
 
   it('npm run knowledge -- check: a missing folder, a broken file, a wrong command are one line each, exit 1', async () => {
-    work ??= await tempDir();
+    const work = await scratch();
     expect(await knowledgeCli('check', path.join(work, 'nope'))).toMatchObject({ code: 1, stdout: '', stderr: `knowledge: ${path.join(work, 'nope')} does not exist\n` });
     const broken = path.join(work, 'broken');
     await cp(path.join(repoRoot, 'knowledge'), broken, { recursive: true });

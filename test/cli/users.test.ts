@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { ADMIN, startChildServer } from '../support/child-server.js';
-import { tempDir } from '../support/temp.js';
+import { tempDirs } from '../support/temp.js';
 
 const users = (dataDir: string, ...args: string[]) => runCli('users', args, { DATA_DIR: dataDir });
 
@@ -12,13 +11,10 @@ const login = (url: string, email: string, password: string) =>
   fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) }).then((response) => response.status);
 
 describe('npm run users: an operator locked out of the admin pages', () => {
-  let work: string;
-  afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  const scratch = tempDirs();
 
   it('lists the accounts and resets a lost password; refuses while Parley runs; a DATA_DIR with no accounts is not created', async () => {
-    work = await tempDir();
+    const work = await scratch();
     const dataDir = path.join(work, 'data');
     const logFile = path.join(work, 'server.log');
     const server = await startChildServer({ dataDir, logFile });

@@ -1,9 +1,9 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startChildServer } from '../support/child-server.js';
 import { request, startConversation } from '../support/http.js';
-import { tempDir } from '../support/temp.js';
+import { tempDirs } from '../support/temp.js';
 
 async function* everything(dir: string): AsyncGenerator<string> {
   yield dir;
@@ -15,13 +15,10 @@ async function* everything(dir: string): AsyncGenerator<string> {
 }
 
 describe('what Parley leaves in DATA_DIR', () => {
-  let work: string;
-  afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  const scratch = tempDirs();
 
   it('is readable by its own user only, and the log says "stopped" once all of it is written', async () => {
-    work = await tempDir();
+    const work = await scratch();
     const dataDir = path.join(work, 'data');
     const logFile = path.join(work, 'server.log');
     const server = await startChildServer({ dataDir, logFile, env: { PARLEY_MODEL_DIR: path.join(dataDir, 'models') } });

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtServer } from '../../scripts/build-server.js';
 import { ADMIN, childModelDir, freePort, repoRoot } from '../support/child-server.js';
-import { tempDir } from '../support/temp.js';
+import { tempDirs } from '../support/temp.js';
 
 const isRunning = (pid: number) => {
   try {
@@ -16,13 +16,10 @@ const isRunning = (pid: number) => {
 };
 
 describe('npm start under a service manager', () => {
-  let work: string;
-  afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  const scratch = tempDirs();
 
   it('SIGTERM to npm (docker stop, systemctl stop, kill) stops Parley too, cleanly, though the shell between them does not pass it on', async () => {
-    work = await tempDir();
+    const work = await scratch();
     const dataDir = path.join(work, 'data');
     const port = await freePort();
     // What `npm start` runs: `sh -c "node dist/server/src/index.js"` with npm's lifecycle variables; npm passes

@@ -1,19 +1,16 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startChildServer } from '../support/child-server.js';
 import { request } from '../support/http.js';
 import { personalDataInLog } from '../support/log-check.js';
-import { tempDir } from '../support/temp.js';
+import { tempDirs } from '../support/temp.js';
 
 describe('failed sign-ins in the log', () => {
-  let work: string;
-  afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  const scratch = tempDirs();
 
   it('each names the client address (behind the proxy, the real one), never the e-mail or password tried', async () => {
-    work = await tempDir();
+    const work = await scratch();
     const logFile = path.join(work, 'server.log');
     const server = await startChildServer({ dataDir: path.join(work, 'data'), logFile, env: { PARLEY_TRUST_PROXY: 'loopback', PARLEY_LOGIN_ATTEMPTS_PER_MINUTE: '2' } });
     const guess = { email: 'boss@example.com', password: 'letmein-please-123' };

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtServer } from '../../scripts/build-server.js';
 import { childModelDir, freePort, repoRoot } from '../support/child-server.js';
-import { tempDir } from '../support/temp.js';
+import { tempDirs } from '../support/temp.js';
 
 /** `npm start` on DATA_DIR until it answers /healthz, then SIGTERM: what it wrote on stdout and stderr. */
 async function startAndStop(dataDir: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -29,13 +28,10 @@ async function startAndStop(dataDir: string, env: Record<string, string> = {}): 
 }
 
 describe('what npm start prints', () => {
-  let work: string;
-  afterAll(async () => {
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  const scratch = tempDirs();
 
   it('stdout is JSON log lines only (a mistyped PARLEY_ setting among them); the addresses and the generated first password go to the terminal (stderr), once', async () => {
-    work = await tempDir();
+    const work = await scratch();
     const dataDir = path.join(work, 'data');
     const models = { PARLEY_MODEL_DIR: path.join(work, 'models') };
     const first = await startAndStop(dataDir, models);
