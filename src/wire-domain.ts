@@ -183,6 +183,8 @@ export function createRetention(deps: Omit<RetentionDeps, 'alsoForget'> & { stor
 const RETENTION_SWEEP_MS = 86_400_000;
 
 /** Sweep now and every day; each sweep's counts go to the log (no personal data). */
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 function scheduleRetention(retention: RetentionService, logger: Logger) {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -192,7 +194,7 @@ function scheduleRetention(retention: RetentionService, logger: Logger) {
       if (stopped) return;
       try {
         const report = await retention.sweep();
-        logger.info({ retention: report }, `retention: took the text out of ${report.conversations} conversations quiet for over ${report.days} days`);
+        logger.info({ retention: report }, `retention: took the text out of ${counted(report.conversations, 'conversation')} quiet for over ${counted(report.days, 'day')}`);
       } catch (error) {
         logger.error({ err: error }, 'retention sweep failed');
       }

@@ -24,6 +24,26 @@ export interface AuthRouteOptions {
   logger?: Pick<Logger, 'warn'>;
 }
 
+/**
+ * Says a client was refused once a minute, not at every refused request: a client hammering the
+ * sign-in would otherwise write a log line per request. The next line counts those in between.
+ */
+class OncePerMinute {
+  private readonly seen = new Map<string, { since: number; count: number }>();
+
+  note(key: string, log: (refusedSinceLastLine: number) => void, now = Date.now()): void {
+    const last = this.seen.get(key);
+    if (last && now - last.since < 60_000) {
+      last.count += 1;
+      return;
+    }
+    log(last ? last.count - 1 : 0);
+    this.seen.set(key, { since: now, count: 1 });
+    // Many clients (a spread-out attack): forget the ones quiet for a minute.
+    if (this.seen.size > 10_000) for (const [each, { since }] of this.seen) if (now - since >= 60_000) this.seen.delete(each);
+  }
+}
+
 /** How many more failed sign-ins one client address may make, across e-mail addresses, than for one. */
 const ADDRESSES_PER_CLIENT = 5;
 
@@ -31,6 +51,7 @@ const ADDRESSES_PER_CLIENT = 5;
 export function addAuthRoutes(api: ApiRouter, users: UserService, sessions: SessionService, events: EventBus, options: AuthRouteOptions): void {
   // Only failed sign-ins count, per account and address: one agent's typos behind an office's
   // shared address do not lock out the team, and guessing across accounts is capped per address.
+  const refusals = new OncePerMinute();
   const failedSignIns = (limit: number, keyGenerator: NonNullable<Options['keyGenerator']>) =>
     rateLimit({
       windowMs: 60_000,
@@ -41,7 +62,7 @@ export function addAuthRoutes(api: ApiRouter, users: UserService, sessions: Sess
       legacyHeaders: false,
       validate: { xForwardedForHeader: false },
       handler: (req, _res, _next, limitOptions) => {
-        options.logger?.warn({ ip: req.ip, limit }, 'sign-in refused: too many failed attempts from this client');
+        refusals.note(req.ip ?? '', (refusedSinceLastLine) => options.logger?.warn({ ip: req.ip, limit, ...(refusedSinceLastLine ? { refusedSinceLastLine } : {}) }, 'sign-in refused: too many failed attempts from this client'));
         throw new AppError(limitOptions.statusCode, 'too_many_requests', 'too many sign-in attempts; wait a minute and try again');
       },
     });
