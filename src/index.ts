@@ -50,6 +50,7 @@ out.write(`  Chat (demo shop):  ${parley.url}/\n`);
 out.write(`  Agent console:     ${parley.url}/agent\n`);
 out.write(`  Admin:             ${parley.url}/admin\n`);
 out.write(`  Data:              ${config.dataDir}\n`);
+if (['0.0.0.0', '::'].includes(config.host)) out.write(`  (listening on every address of this machine, HOST=${config.host}: other machines use its name or address)\n`);
 if (parley.firstAdmin) {
   out.write(`\nFirst admin account: ${parley.firstAdmin.email}\n`);
   if (parley.firstAdmin.generatedPassword) {

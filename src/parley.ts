@@ -214,7 +214,9 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // Listening on every address (HOST=0.0.0.0 or ::): this machine's own is the one to open.
+  const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  const host = reachable.includes(':') ? `[${reachable}]` : reachable;
 
   return {
     server,

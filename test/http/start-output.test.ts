@@ -48,7 +48,10 @@ describe('what npm start prints', () => {
     expect(first.stderr).toMatch(/Parley is running\.\n {2}Chat \(demo shop\): {2}http:\/\/127\.0\.0\.1:\d+\/\n/);
     expect(first.stdout).not.toContain(password);
 
-    const second = await startAndStop(dataDir, { ...models, PARLEY_TRUST_PROXIES: '1' });
+    // Listening on every address: the addresses printed are ones a browser on this machine can open.
+    const second = await startAndStop(dataDir, { ...models, PARLEY_TRUST_PROXIES: '1', HOST: '0.0.0.0' });
+    expect(second.stderr).toMatch(/ {2}Chat \(demo shop\): {2}http:\/\/127\.0\.0\.1:\d+\/\n/);
+    expect(second.stderr).toContain('(listening on every address of this machine, HOST=0.0.0.0: other machines use its name or address)');
     expect(second.stdout).not.toContain('training the recognizer');
     expect(second.code).toBe(0);
     const typo = second.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string; setting?: string }).find((line) => line.setting === 'PARLEY_TRUST_PROXIES');
