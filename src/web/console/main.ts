@@ -505,8 +505,13 @@ function bindStatic(): void {
     }
   });
   $('#logout').addEventListener('click', async () => {
-    // Signing out puts the chats the agent holds back in the queue: say so first.
-    const held = state.lists.active.filter(heldByMe).length;
+    // Signing out puts the chats the agent holds back in the queue: say so first. Asked of the
+    // server, not the Active list, which a claim a moment ago may not have reached yet.
+    const active = await api<{ conversations: Summary[] }>('GET', '/conversations?status=active').then(
+      ({ conversations }) => conversations,
+      () => state.lists.active,
+    );
+    const held = active.filter(heldByMe).length;
     if (held > 0 && !window.confirm(held === 1 ? t('signOutHoldingOne') : t('signOutHolding', { n: held }))) return;
     stopLive?.();
     await api('POST', '/auth/logout').catch(() => undefined);
