@@ -26,10 +26,17 @@ export function rememberUnderstanding(context: TurnContext, understanding: TurnU
   context.turnState.set(UNDERSTANDING, understanding);
 }
 
-/** Note that the message started a dialog, so other parts of the turn do not offer a second one. */
-export function rememberStartedDialog(context: TurnContext, dialogId: string): void {
+/**
+ * Note that the message started a dialog, so other parts of the turn do not offer a second one.
+ * `intent`: the knowledge-base intent that opens this dialog, now what the message was taken as
+ * (complaint words beside an order question, an upset message offered a complaint, a ticket
+ * number): the bot handled it, so the dashboard counts it under that intent, not as "not sure".
+ */
+export function rememberStartedDialog(context: TurnContext, dialogId: string, intent?: string): void {
   const understanding = understandingOf(context);
-  if (understanding) understanding.startedDialog = dialogId;
+  if (!understanding) return;
+  understanding.startedDialog = dialogId;
+  if (intent) understanding.answered = intent;
 }
 
 export function understandingOf(context: TurnContext): TurnUnderstanding | undefined {

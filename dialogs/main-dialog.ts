@@ -5,7 +5,7 @@ import { localeHint } from '../src/nlu/language.js';
 import { bareOrderNumber, extractEntities } from '../src/nlu/entities.js';
 import { say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
-import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf } from './knowledge-replies.js';
+import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf, understandingOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
 import { addsDetail } from './complaint-parsing.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
@@ -121,7 +121,10 @@ export class MainDialog extends ComponentDialog {
   }
 
   private begin(step: WaterfallStepContext, dialogId: string, options: object): Promise<DialogTurnResult> {
-    rememberStartedDialog(step.context, dialogId);
+    const { intents } = this.deps.knowledge.current();
+    const answered = understandingOf(step.context)?.answered;
+    const opens = answered && intents.get(answered)?.dialog === dialogId ? answered : [...intents.values()].find((intent) => intent.dialog === dialogId)?.name;
+    rememberStartedDialog(step.context, dialogId, opens);
     return step.beginDialog(dialogId, options);
   }
 

@@ -41,9 +41,11 @@ export class TurnRecorder implements Middleware {
     await next();
     const understanding = understandingOf(context);
     if (context.activity.type !== 'message' || !understanding) return;
-    const { recognition, answered } = understanding;
+    const { recognition, answered, startedDialog } = understanding;
+    // A message that started a dialog (a complaint, a ticket's status) was handled, whatever the recognizer's score.
+    const decision = answered || startedDialog ? 'answer' : recognition.decision;
     await this.turns
-      .record(context.activity.conversation.id, { at: this.clock().toISOString(), language: recognition.language, intent: answered, decision: answered ? 'answer' : recognition.decision })
+      .record(context.activity.conversation.id, { at: this.clock().toISOString(), language: recognition.language, intent: answered, decision })
       .catch((error: unknown) => this.logger.error({ err: error }, 'could not record the turn for analytics'));
   }
 }
