@@ -3,7 +3,7 @@ import { groupQuestions } from '../kb/index.js';
 import { countBy, netPromoterScore, rate, round, statOf, top } from './stats.js';
 import { dayIn, daysIn } from './time-zone.js';
 import type { ActivityFacts, AgentStats, AnalyticsSources, AnalyticsSummary, ConversationFacts, TicketFacts, TurnFact } from './types.js';
-import { botResponseTimes, agentFirstResponse } from './response-times.js';
+import { agentFirstResponses, botResponseTimes, handoffsOf } from './response-times.js';
 
 export interface DateRange {
   /** ISO time, inclusive. */
@@ -24,8 +24,8 @@ interface FileFacts {
   mood: number | undefined;
   temperature: { score: number; label: string } | undefined;
   escalated: boolean;
-  /** Seconds from the request for a human to an agent's first line, when one came. */
-  agentResponse: number | undefined;
+  /** Per request for a human (`handoffsOf`), seconds to an agent's first line, when one came. */
+  agentResponses: (number | undefined)[];
 }
 
 interface ConversationData extends FileFacts {
@@ -56,7 +56,7 @@ const CONVERSATIONS_AT_ONCE = 16;
  */
 const SETTLED_MS = 5 * 60_000;
 /** What of a record the facts depend on: if it changes, they are read again. */
-const recordStateOf = (record: ConversationFacts) => `${record.status}|${record.handoff?.requestedAt ?? ''}`;
+const recordStateOf = (record: ConversationFacts) => `${record.status}|${handoffsOf(record).map((handoff) => handoff.requestedAt).join(',')}`;
 
 /** The service KPIs, computed from what is stored, for a date range. */
 export class AnalyticsService {
@@ -112,7 +112,7 @@ export class AnalyticsService {
       nps: await this.npsIn(range),
       feedback: await this.feedbackIn(range),
       botResponseMs: statOf(engaged.flatMap((data) => data.botResponseMs)),
-      agentFirstResponseSeconds: statOf(engaged.flatMap((data) => data.agentResponse ?? [])),
+      agentFirstResponseSeconds: statOf(engaged.flatMap((data) => data.agentResponses.flatMap((seconds) => seconds ?? []))),
       resolutionHours: statOf(tickets.all.filter((ticket) => within(ticket.resolvedAt, range)).map((ticket) => round((Date.parse(ticket.resolvedAt!) - Date.parse(ticket.createdAt)) / 3_600_000, 2))),
       tickets: this.ticketCounts(tickets),
       sentiment: { byDay: this.moodPerDay(engaged, range.timeZone ?? 'UTC') },
@@ -123,17 +123,18 @@ export class AnalyticsService {
     };
   }
 
-  /** The chats each agent took (started in the range), busiest first. */
+  /** The chats each agent took (started in the range; each request for a person apart), busiest first. */
   private perAgent(conversations: ConversationData[], range: DateRange): AgentStats[] {
     const byAgent = new Map<string, { name: string; chats: number; ratings: number[]; responses: number[] }>();
-    for (const { record, agentResponse } of conversations) {
-      const handoff = record.handoff;
-      if (!handoff?.claimedAt || !handoff.agentId) continue;
-      const stats = byAgent.get(handoff.agentId) ?? { name: handoff.agentName ?? handoff.agentId, chats: 0, ratings: [], responses: [] };
-      stats.chats += 1;
-      if (handoff.rating && within(handoff.rating.at, range)) stats.ratings.push(handoff.rating.score);
-      if (agentResponse !== undefined) stats.responses.push(agentResponse);
-      byAgent.set(handoff.agentId, stats);
+    for (const { record, agentResponses } of conversations) {
+      handoffsOf(record).forEach((handoff, n) => {
+        if (!handoff.claimedAt || !handoff.agentId) return;
+        const stats = byAgent.get(handoff.agentId) ?? { name: handoff.agentName ?? handoff.agentId, chats: 0, ratings: [], responses: [] };
+        stats.chats += 1;
+        if (handoff.rating && within(handoff.rating.at, range)) stats.ratings.push(handoff.rating.score);
+        if (agentResponses[n] !== undefined) stats.responses.push(agentResponses[n]);
+        byAgent.set(handoff.agentId, stats);
+      });
     }
     return [...byAgent]
       .map(([agentId, stats]) => ({ agentId, name: stats.name, chats: stats.chats, rating: statOf(stats.ratings), firstResponseSeconds: statOf(stats.responses) }))
@@ -167,7 +168,7 @@ export class AnalyticsService {
       mood: insight && insight.turns > 0 ? insight.mood : undefined,
       temperature: insight && insight.turns > 0 ? insight.temperature : undefined,
       escalated: !!record.handoff || insight?.escalated === true || live,
-      agentResponse: agentFirstResponse(record, transcript),
+      agentResponses: agentFirstResponses(record, transcript),
     };
     const last = transcript.at(-1)?.timestamp;
     const quietSince = typeof last === 'string' ? Date.parse(last) : Date.parse(record.startedAt ?? record.createdAt);
@@ -228,10 +229,11 @@ export class AnalyticsService {
       ratedTickets.add(ticket.id);
     }
     for (const record of conversations) {
-      const rating = record.handoff?.rating;
-      if (!rating || !within(rating.at, range)) continue;
-      scores.push(rating.score);
-      ratedChats.add(record.id);
+      for (const { rating } of handoffsOf(record)) {
+        if (!rating || !within(rating.at, range)) continue;
+        scores.push(rating.score);
+        ratedChats.add(record.id);
+      }
     }
     for (const answer of (await this.sources.csat?.all()) ?? []) {
       const counted = answer.ticketId ? ratedTickets.has(answer.ticketId) : !!answer.conversationId && ratedChats.has(answer.conversationId);

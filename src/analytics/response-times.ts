@@ -1,4 +1,4 @@
-import type { ActivityFacts, ConversationFacts } from './types.js';
+import type { ActivityFacts, ConversationFacts, HandoffFacts } from './types.js';
 
 const senderOf = (activity: ActivityFacts) => (activity.channelData as { parley?: { sender?: string } } | undefined)?.parley?.sender;
 const timeOf = (activity: ActivityFacts) => (typeof activity.timestamp === 'string' ? Date.parse(activity.timestamp) : NaN);
@@ -20,11 +20,21 @@ export function botResponseTimes(transcript: readonly ActivityFacts[]): number[]
   return times;
 }
 
-/** Seconds from the request for a human to the first message of an agent, if one came. */
-export function agentFirstResponse(record: ConversationFacts, transcript: readonly ActivityFacts[]): number | undefined {
-  const requested = record.handoff ? Date.parse(record.handoff.requestedAt) : NaN;
-  if (!Number.isFinite(requested)) return undefined;
-  const first = transcript.find((activity) => activity.type === 'message' && senderOf(activity) === 'agent' && timeOf(activity) >= requested);
-  if (!first) return undefined;
-  return Math.round((timeOf(first) - requested) / 100) / 10;
+/** Every request for a person in a conversation, oldest first. */
+export const handoffsOf = (record: ConversationFacts): HandoffFacts[] => [...(record.earlierHandoffs ?? []), ...(record.handoff ? [record.handoff] : [])];
+
+/**
+ * For each request for a human (as `handoffsOf` lists them), the seconds to the first message
+ * of an agent before the next request, if one came.
+ */
+export function agentFirstResponses(record: ConversationFacts, transcript: readonly ActivityFacts[]): (number | undefined)[] {
+  const handoffs = handoffsOf(record);
+  return handoffs.map((handoff, n) => {
+    const requested = Date.parse(handoff.requestedAt);
+    const next = n + 1 < handoffs.length ? Date.parse(handoffs[n + 1]!.requestedAt) : Infinity;
+    if (!Number.isFinite(requested)) return undefined;
+    const first = transcript.find((activity) => activity.type === 'message' && senderOf(activity) === 'agent' && timeOf(activity) >= requested && timeOf(activity) < next);
+    if (!first) return undefined;
+    return Math.round((timeOf(first) - requested) / 100) / 10;
+  });
 }

@@ -10,7 +10,18 @@ export interface ConversationFacts {
   createdAt: string;
   startedAt?: string;
   status: string;
-  handoff?: { requestedAt: string; claimedAt?: string; agentId?: string; agentName?: string; rating?: { score: number; at: string } };
+  /** The latest request for a person. */
+  handoff?: HandoffFacts;
+  /** The requests before it, oldest first: each agent's chat and rating counts. */
+  earlierHandoffs?: HandoffFacts[];
+}
+
+export interface HandoffFacts {
+  requestedAt: string;
+  claimedAt?: string;
+  agentId?: string;
+  agentName?: string;
+  rating?: { score: number; at: string };
 }
 
 export interface InsightFacts {

@@ -22,6 +22,11 @@ export interface ConversationRecord {
   traditional?: boolean;
   /** The latest human handoff of this conversation (src/handoff owns it). */
   handoff?: HandoffInfo;
+  /**
+   * The handoffs before the latest, oldest first: a customer who asks for a person again keeps
+   * what the first agent did (their reply, the customer's rating) for the dashboard.
+   */
+  earlierHandoffs?: HandoffInfo[];
   /** A ticket's question reached this chat while an agent had it: the customer's next message to the team answers it. */
   awaitingAnswer?: { ticketId: string };
   /** Set when the retention period (PARLEY_RETENTION_DAYS) took the text out of the transcript. */

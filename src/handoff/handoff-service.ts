@@ -60,7 +60,7 @@ export class HandoffService {
       const byReason = priorityOf(reason);
       const priority = options.priority && PRIORITY_RANK[options.priority] < PRIORITY_RANK[byReason] ? options.priority : byReason;
       const handoff: HandoffInfo = { reason, requestedAt: this.now(), priority };
-      record = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff });
+      record = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff, ...earlierOf(record) });
       await this.writeSystemLine(record, 'requested');
       if (options.announce !== false) this.deps.events.publish('handoff.requested', { conversationId, reason });
       if (this.deps.presence.count() === 0) record = await this.timeOut(record, 'no_agent_online');
@@ -89,7 +89,7 @@ export class HandoffService {
         agentName: agent.name,
         claimedAt: now,
       };
-      const claimed = await this.deps.conversations.update(conversationId, { status: 'active', handoff });
+      const claimed = await this.deps.conversations.update(conversationId, { status: 'active', handoff, ...(earlier ? {} : earlierOf(record)) });
       await this.writeSystemLine(claimed, 'claimed', { agent: agent.name });
       this.deps.events.publish('handoff.claimed', { conversationId, agentId: agent.id, agentName: agent.name });
       return claimed;
@@ -391,6 +391,15 @@ export class HandoffService {
 }
 
 /** What stays with a chat when it changes hands: everything but its holder, their claim and first reply. */
+/** Handoffs kept per conversation beside the latest: enough for any real chat, bounded for a hostile one. */
+const MAX_EARLIER_HANDOFFS = 20;
+
+/** A new handoff is starting: the one before it (if any) joins the conversation's earlier ones. */
+function earlierOf(record: ConversationRecord): Pick<ConversationRecord, 'earlierHandoffs'> {
+  if (!record.handoff) return {};
+  return { earlierHandoffs: [...(record.earlierHandoffs ?? []), record.handoff].slice(-MAX_EARLIER_HANDOFFS) };
+}
+
 function withoutHolder({ agentId: _agent, agentName: _name, claimedAt: _claimed, repliedAt: _replied, ...kept }: HandoffInfo): HandoffInfo {
   return kept;
 }

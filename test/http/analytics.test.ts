@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, send, signIn, startConversation } from '../support/http.js';
+import { openEvents } from '../support/events.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /**
@@ -13,12 +14,18 @@ const NOT_SURE = /I'm not sure I understood that|抱歉，我没有完全理解�
 describe('analytics summary against a scripted day', () => {
   let server: TestServer;
   let admin: string;
+  const agents: Record<string, { cookie: string; id: string }> = {};
   /** Messages the customers wrote to the bot, and how many of them got "not sure". */
   const seen = { questions: 0, notSure: 0 };
 
   beforeAll(async () => {
     server = await startTestServer();
     admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
+    for (const name of ['Alice', 'Bob']) {
+      const email = `${name.toLowerCase()}@example.com`;
+      const created = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email, password: 'agent password 1', role: 'agent', name } });
+      agents[name] = { id: created.body.user.id, cookie: await signIn(server.url, email, 'agent password 1') };
+    }
   });
   afterAll(() => server?.cleanup());
 
@@ -51,5 +58,40 @@ describe('analytics summary against a scripted day', () => {
     // Both complaints are counted as complaints, not as the order question the words also matched.
     expect(topIntents).toContainEqual({ intent: 'complaint', count: 2 });
     expect(topIntents.map((entry: { intent: string }) => entry.intent)).not.toContain('cancel_order');
+  });
+
+  /** `name` takes the chat, writes to the customer and hands it back; the customer rates the help `score` and says no more. */
+  async function helped(customer: { conversationId: string; token: string }, name: string, score: number): Promise<void> {
+    const { cookie } = agents[name]!;
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/claim`, { cookie })).status).toBe(200);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/messages`, { cookie, body: { text: 'Hi, how can I help?' } })).status).toBe(201);
+    expect((await request(server.url, 'POST', `/api/conversations/${customer.conversationId}/release`, { cookie })).status).toBe(200);
+    await server.parley.adapter.idle();
+    expect((await send(server.url, customer, String(score)))[0].text).toMatch(/Thank you for rating us/);
+    // Asked whether they would recommend us at most once a month: they decline.
+    if (/recommend us/.test((await send(server.url, customer, 'No, thanks'))[0].text)) await send(server.url, customer, 'No, thanks');
+  }
+
+  it('counts every agent who helped in a chat where the customer asked for a person twice, and both ratings', async () => {
+    const consoles = await Promise.all(Object.values(agents).map(({ cookie }) => openEvents(server.url, cookie)));
+    try {
+      const before = await summary();
+      const customer = await startConversation(server.url, 'en-US');
+      await ask(customer, 'I want to talk to a person');
+      await helped(customer, 'Alice', 5);
+      await ask(customer, 'I want to talk to a person again');
+      await helped(customer, 'Bob', 2);
+
+      const after = await summary();
+      expect(after.csat.count - before.csat.count).toBe(2);
+      expect(after.csat.distribution['5'] - before.csat.distribution['5']).toBe(1);
+      expect(after.csat.distribution['2'] - before.csat.distribution['2']).toBe(1);
+      expect(after.agentFirstResponseSeconds.count - before.agentFirstResponseSeconds.count).toBe(2);
+      const row = (name: string) => after.agents.find((agent: { name: string }) => agent.name === name);
+      expect(row('Alice')).toMatchObject({ chats: 1, rating: { count: 1, average: 5 }, firstResponseSeconds: { count: 1 } });
+      expect(row('Bob')).toMatchObject({ chats: 1, rating: { count: 1, average: 2 }, firstResponseSeconds: { count: 1 } });
+    } finally {
+      for (const events of consoles) events.close();
+    }
   });
 });
