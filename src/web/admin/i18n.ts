@@ -188,6 +188,7 @@ const strings = {
   rangeOrder: { en: '“From” must not be after “To”.', zh: '开始日期不能晚于结束日期。' },
   rangeTooLong: { en: 'The range may span at most {n} days.', zh: '时间段最长 {n} 天。' },
   conversations: { en: 'Conversations', zh: '会话数' },
+  conversationsEngaged: { en: '{n} in which the customer wrote', zh: '其中客户发过消息的 {n} 个' },
   containment: { en: 'Containment', zh: '自助解决率' },
   escalation: { en: 'Escalation', zh: '转人工率' },
   fallback: { en: 'Fallback', zh: '未理解率' },

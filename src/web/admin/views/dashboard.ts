@@ -30,12 +30,15 @@ function kpi(label: string, value: string, detail?: string): HTMLElement {
 
 function kpis(summary: AnalyticsSummary): HTMLElement {
   const csat = summary.csat.average === null ? '—' : `${summary.csat.average.toFixed(1)} / 5`;
+  // Containment and escalation are shares of the chats where the customer wrote, not of every chat opened: say how many.
+  const { total, engaged } = summary.conversations;
+  const ofEngaged = (rate: number | null) => (rate === null ? undefined : `${formatCount(Math.round(rate * engaged))} / ${formatCount(engaged)}`);
   return h(
     'div',
     { class: 'kpis' },
-    kpi(t('conversations'), formatCount(summary.conversations.total)),
-    kpi(t('containment'), percent(summary.containmentRate)),
-    kpi(t('escalation'), percent(summary.escalationRate)),
+    kpi(t('conversations'), formatCount(total), total === engaged ? undefined : t('conversationsEngaged', { n: formatCount(engaged) })),
+    kpi(t('containment'), percent(summary.containmentRate), ofEngaged(summary.containmentRate)),
+    kpi(t('escalation'), percent(summary.escalationRate), ofEngaged(summary.escalationRate)),
     kpi(t('fallback'), percent(summary.fallbackRate), `${formatCount(summary.turns.fallback)} / ${formatCount(summary.turns.total)}`),
     kpi(t('csat'), csat, `n = ${summary.csat.count}`),
     npsKpi(summary.nps),

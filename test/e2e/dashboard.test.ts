@@ -1,0 +1,51 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import { send, startConversation } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+/** The admin dashboard as a shop manager reads it, on a small day whose numbers are known. */
+describe('dashboard, as a manager reads it', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await mkdir(SHOTS_DIR, { recursive: true });
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  it('says how many of the conversations opened had a customer message: the shares are of those', async () => {
+    // Two customers ask and are answered; two more open the chat and leave without a word.
+    for (const question of ['where is my order', 'how long does shipping take']) await send(server.url, await startConversation(server.url, 'en-US'), question);
+    for (let n = 0; n < 2; n++) await startConversation(server.url, 'en-US');
+    await server.parley.adapter.idle();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/admin#dashboard`);
+      await page.getByLabel('E-mail').fill('admin@example.com');
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const card = (label: string) => page.locator('.kpi', { has: page.locator('.kpi-label', { hasText: new RegExp(`^${label}$`) }) });
+      await card('Conversations').waitFor();
+      expect(await card('Conversations').innerText()).toBe('Conversations\n4\n2 in which the customer wrote');
+      expect(await card('Containment').innerText()).toBe('Containment\n100.0%\n2 / 2');
+      expect(await card('Escalation').innerText()).toBe('Escalation\n0.0%\n0 / 2');
+      await page.screenshot({ path: `${SHOTS_DIR}/dashboard-engaged-en.png`, fullPage: true });
+
+      await page.getByRole('button', { name: '中文' }).click();
+      await expect.poll(() => card('会话数').innerText()).toBe('会话数\n4\n其中客户发过消息的 2 个');
+      expect(await card('自助解决率').innerText()).toBe('自助解决率\n100.0%\n2 / 2');
+      await page.screenshot({ path: `${SHOTS_DIR}/dashboard-engaged-zh.png`, fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
