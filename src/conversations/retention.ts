@@ -1,5 +1,5 @@
 import type { ConversationRepository } from './conversation-repository.js';
-import type { ChatActivity, ConversationRecord } from './types.js';
+import type { ChatActivity, ConversationRecord, HandoffInfo } from './types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -116,8 +116,21 @@ function withoutText(activity: ChatActivity): ChatActivity {
 }
 
 function recordWithoutText(record: ConversationRecord, textRemoved: NonNullable<ConversationRecord['textRemoved']>): { record: ConversationRecord; hadText: boolean } {
-  const rating = record.handoff?.rating;
-  if (!rating?.comment) return { record: { ...record, textRemoved }, hadText: false };
-  const { comment: _comment, ...kept } = rating;
-  return { record: { ...record, handoff: { ...record.handoff!, rating: kept }, textRemoved }, hadText: true };
+  // The comments of every rating: the latest handoff's and those of the ones before it.
+  const handoffs = [...(record.earlierHandoffs ?? []), ...(record.handoff ? [record.handoff] : [])];
+  if (!handoffs.some((handoff) => handoff.rating?.comment)) return { record: { ...record, textRemoved }, hadText: false };
+  const uncommented = (handoff: HandoffInfo): HandoffInfo => {
+    if (!handoff.rating?.comment) return handoff;
+    const { comment: _comment, ...kept } = handoff.rating;
+    return { ...handoff, rating: kept };
+  };
+  return {
+    record: {
+      ...record,
+      ...(record.handoff ? { handoff: uncommented(record.handoff) } : {}),
+      ...(record.earlierHandoffs ? { earlierHandoffs: record.earlierHandoffs.map(uncommented) } : {}),
+      textRemoved,
+    },
+    hadText: true,
+  };
 }

@@ -390,7 +390,6 @@ export class HandoffService {
   }
 }
 
-/** What stays with a chat when it changes hands: everything but its holder, their claim and first reply. */
 /** Handoffs kept per conversation beside the latest: enough for any real chat, bounded for a hostile one. */
 const MAX_EARLIER_HANDOFFS = 20;
 
@@ -400,6 +399,7 @@ function earlierOf(record: ConversationRecord): Pick<ConversationRecord, 'earlie
   return { earlierHandoffs: [...(record.earlierHandoffs ?? []), record.handoff].slice(-MAX_EARLIER_HANDOFFS) };
 }
 
+/** What stays with a chat when it changes hands: everything but its holder, their claim and first reply. */
 function withoutHolder({ agentId: _agent, agentName: _name, claimedAt: _claimed, repliedAt: _replied, ...kept }: HandoffInfo): HandoffInfo {
   return kept;
 }

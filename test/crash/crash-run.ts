@@ -114,8 +114,11 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     if (round > 0 && !aging) await verify(server, agentCookie, known, tickets, report);
     checkFiles(options.dataDir, report);
     if (round === options.rounds) {
+      // A complaint filed just before a kill, its ticket never announced, keeps its chat out of the sweep while the ticket is open, as it should.
+      const open = await http(`${server.url}/api/tickets?status=unresolved`, 'GET', { headers: { cookie: agentCookie } });
+      const withOpenTicket = new Set(((open.body?.tickets ?? []) as { conversationId: string }[]).map((ticket) => ticket.conversationId));
       await server.stop();
-      checkRetention(options.dataDir, known, report);
+      checkRetention(options.dataDir, known, report, withOpenTicket);
       break;
     }
     const runMs = 150 + Math.floor(random() * ((options.maxRunMs ?? 1500) - 150));
@@ -226,12 +229,13 @@ async function verify(server: ChildServer, cookie: string, known: Known[], ticke
 
 /**
  * After the last (orderly) stop, whose sweep finished: an aged chat nobody wrote in since has
- * no text left in its transcript, however many sweeps a kill interrupted.
+ * no text left in its transcript, however many sweeps a kill interrupted, unless a ticket of it
+ * is still open (retention leaves those alone).
  */
-function checkRetention(dataDir: string, known: Known[], report: CrashReport): void {
+function checkRetention(dataDir: string, known: Known[], report: CrashReport, withOpenTicket: ReadonlySet<string>): void {
   const cutoff = Date.now() - RETENTION_DAYS * 86_400_000;
   for (const entry of known) {
-    if (entry.aged.size === 0) continue;
+    if (entry.aged.size === 0 || withOpenTicket.has(entry.conversationId)) continue;
     const lines = readFileSync(path.join(dataDir, 'transcripts', `${fileNameFor(entry.conversationId)}.jsonl`), 'utf8').split('\n').filter(Boolean);
     const activities = lines.flatMap((line) => {
       try {

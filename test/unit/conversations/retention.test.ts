@@ -43,7 +43,12 @@ describe('the retention period, on real files', () => {
 
   it('takes the text out of conversations quiet for longer than the period, keeps what analytics counts, and leaves live ones alone', async () => {
     const storage = createLowdbStorage(dir);
-    const quiet = await chat(storage, 40, 'my phone is 13800138000 kangaroo', { status: 'closed', handoff: { reason: 'asked', requestedAt: daysAgo(40).toISOString(), priority: 'normal', rating: { score: 2, at: daysAgo(40).toISOString(), comment: 'slow wombat' } } });
+    // Asked for a person twice: the first agent's rating comment is on an earlier handoff.
+    const quiet = await chat(storage, 40, 'my phone is 13800138000 kangaroo', {
+      status: 'closed',
+      handoff: { reason: 'asked', requestedAt: daysAgo(40).toISOString(), priority: 'normal', rating: { score: 2, at: daysAgo(40).toISOString(), comment: 'slow wombat' } },
+      earlierHandoffs: [{ reason: 'asked', requestedAt: daysAgo(41).toISOString(), priority: 'normal', rating: { score: 4, at: daysAgo(41).toISOString(), comment: 'kind quokka' } }],
+    });
     const idle = await chat(storage, 35, 'where is my parcel platypus');
     const withAgent = await chat(storage, 40, 'still talking koala', { status: 'active' });
     const ticketOpen = await chat(storage, 40, 'refund please echidna');
@@ -67,7 +72,7 @@ describe('the retention period, on real files', () => {
 
     // On disk, anywhere under DATA_DIR: the words of the two quiet chats are gone, the others kept.
     const disk = await everything(dir);
-    for (const gone of ['kangaroo', '13800138000', 'wombat', 'platypus']) expect(disk).not.toContain(gone);
+    for (const gone of ['kangaroo', '13800138000', 'wombat', 'quokka', 'platypus']) expect(disk).not.toContain(gone);
     for (const kept of ['koala', 'echidna', 'dingo']) expect(disk).toContain(kept);
 
     // Read back by a fresh process: same number of lines (watermarks hold, analytics counts), no text.
@@ -81,6 +86,7 @@ describe('the retention period, on real files', () => {
     expect(await reopened.keyValue('state').get(stateKey(withAgent))).toBeDefined();
     const record = (await reopened.collection<ConversationRecord>('conversations').get(quiet))!;
     expect(record.handoff?.rating).toEqual({ score: 2, at: daysAgo(40).toISOString() });
+    expect(record.earlierHandoffs?.[0]?.rating).toEqual({ score: 4, at: daysAgo(41).toISOString() });
     expect(record.textRemoved).toEqual({ at: NOW.toISOString(), lastActivityAt: daysAgo(40).toISOString() });
     expect(await reopened.collection('unanswered').get(`q-${recent}`)).toBeDefined();
     expect(await reopened.collection('handoff-notes').get(idle)).toBeUndefined();
