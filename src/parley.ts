@@ -175,6 +175,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     tickets: { all: () => tickets.list() },
     csat: { all: () => customers.profiles.csatAnswers() },
     nps: customers.nps,
+    intentTitle: (intent) => knowledge.current().intents.get(intent)?.title,
   });
   log.onChange((conversationId) => analytics.changed(conversationId));
   const apiModules: AppDeps['apiModules'] = [

@@ -117,7 +117,10 @@ export class AnalyticsService {
       tickets: this.ticketCounts(tickets),
       sentiment: { byDay: this.moodPerDay(engaged, range.timeZone ?? 'UTC') },
       temperature: temperatureOf(engaged),
-      topIntents: top(countMap(turns.flatMap((turn) => (turn.intent ? [turn.intent] : []))), 10).map(([intent, count]) => ({ intent, count })),
+      topIntents: top(countMap(turns.flatMap((turn) => (turn.intent ? [turn.intent] : []))), 10).map(([intent, count]) => {
+        const title = this.sources.intentTitle?.(intent);
+        return { intent, count, ...(title ? { title } : {}) };
+      }),
       topUnanswered: await this.topUnanswered(range),
       agents: this.perAgent(engaged, range),
     };

@@ -76,6 +76,8 @@ export interface AnalyticsSources {
   csat?: { all(): Promise<{ score: number; at: string; ticketId?: string; conversationId?: string }[]> };
   /** Answers to "how likely are you to recommend us?" (0–10), and how many times it was asked in a range. */
   nps?: { answers(): Promise<{ score: number; at: string }[]>; askedSince(from: string, to: string): Promise<number> };
+  /** An intent's button label in both languages (the knowledge base's `title`), for a reader who does not know its id. */
+  intentTitle?: (intent: string) => { en: string; zh: string } | undefined;
 }
 
 export interface Stat {
@@ -110,7 +112,8 @@ export interface AnalyticsSummary {
   sentiment: { byDay: { day: string; average: number; count: number }[] };
   /** Touchpoint temperature of the engaged conversations (-1 … 1): the average, and how many were cold, cool and warm. */
   temperature: { count: number; average: number | null; cold: number; cool: number; warm: number };
-  topIntents: { intent: string; count: number }[];
+  /** `title`: the intent's label in the published knowledge base, when it has one. */
+  topIntents: { intent: string; count: number; title?: { en: string; zh: string } }[];
   topUnanswered: { text: string; language: string; count: number }[];
   /** Per agent, the chats they took in the range: how many, how customers rated them, how fast they answered. */
   agents: AgentStats[];

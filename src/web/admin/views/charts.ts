@@ -8,7 +8,7 @@ export interface Point {
 
 const short = (day: string) => day.slice(5).replace('-', '/');
 
-/** Vertical bars, one per day; every few labels shown so they never overlap. */
+/** Vertical bars, one per day; every few labels shown so they never overlap, the last day's always. */
 export function barChart(points: Point[], options: { width?: number; height?: number; title: string }): SVGSVGElement {
   const width = options.width ?? 560;
   const height = options.height ?? 180;
@@ -28,7 +28,8 @@ export function barChart(points: Point[], options: { width?: number; height?: nu
     const bar = svg('rect', { x, y: pad.top + inner.h - barHeight, width: Math.max(1, step * 0.7), height: barHeight, class: 'bar' });
     bar.append(svg('title', {}, `${point.label}: ${formatCount(point.value)}`));
     chart.append(bar);
-    if (index % every === 0) chart.append(svg('text', { x: x + step * 0.35, y: height - 6, class: 'axis', 'text-anchor': 'middle' }, short(point.label)));
+    // Counted back from the last day, which is always labelled: a manager finds today's bar.
+    if ((points.length - 1 - index) % every === 0) chart.append(svg('text', { x: x + step * 0.35, y: height - 6, class: 'axis', 'text-anchor': 'middle' }, short(point.label)));
   });
   return chart;
 }

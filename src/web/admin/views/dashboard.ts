@@ -90,7 +90,7 @@ function charts(summary: AnalyticsSummary): HTMLElement {
     { class: 'charts' },
     chartCard(t('perDay'), barChart(perDay, { title: t('perDay') }), perDay.every((point) => point.value === 0), none),
     chartCard(t('sentimentTrend'), moodChart(mood, { title: t('sentimentTrend') }), mood.length === 0, none),
-    chartCard(t('topIntents'), rankChart(summary.topIntents.map((entry) => ({ label: entry.intent, value: entry.count })), { title: t('topIntents') }), summary.topIntents.length === 0, none),
+    chartCard(t('topIntents'), rankChart(summary.topIntents.map((entry) => ({ label: entry.title?.[uiLanguage()] ?? entry.intent, value: entry.count })), { title: t('topIntents') }), summary.topIntents.length === 0, none),
     chartCard(t('topUnanswered'), unanswered, summary.topUnanswered.length === 0, none),
     chartCard(`${t('ticketsByStatus')} · ${summary.tickets.overdue} ${t('overdue')}`, rankChart(statuses, { title: t('ticketsByStatus') }), statuses.length === 0, none),
     chartCard(t('ticketsByCategory'), rankChart(categories, { title: t('ticketsByCategory') }), categories.length === 0, none),
