@@ -284,6 +284,30 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
+  it('two agents claim at once: the one a moment late is told who has the chat, not shown an error', async () => {
+    const c = await customer('en-US');
+    await c.messages(isBot);
+    await c.say('I want to talk to a person');
+    await c.messages(isBot);
+    const bob = await request(server.url, 'POST', '/api/auth/login', { body: { email: 'bob@example.com', password: 'agent password 1' } });
+    const bobCookie = bob.headers.get('set-cookie')!.split(';')[0]!;
+    const alice = await signIn('alice@example.com', 'en');
+    await alice.locator(`.queue-item[data-conversation="${c.conversationId}"]`).click();
+    // Bob's claim reaches the server while Alice's is on its way.
+    await alice.route('**/claim', async (route) => {
+      expect((await request(server.url, 'POST', `/api/conversations/${c.conversationId}/claim`, { cookie: bobCookie })).status).toBe(200);
+      await route.continue();
+    });
+    await alice.click('[data-action="claim"]');
+    await expect.poll(() => alice.locator('#composer-hint').textContent()).toBe('Bob took this chat a moment before you.');
+    expect(await alice.locator('#composer-hint').getAttribute('class')).not.toMatch(/error/);
+    await alice.locator('[data-action="claim"]').waitFor({ state: 'detached' });
+    await alice.unroute('**/claim');
+    expect((await request(server.url, 'POST', `/api/conversations/${c.conversationId}/close`, { cookie: bobCookie })).status).toBe(200);
+    c.session.end();
+    await alice.context().close();
+  });
+
   it('signing out leaves nothing for the next person at the desk: no password in the form, no draft in the composer', async () => {
     const { conversationId, token } = await generateToken(server.url);
     await request(server.url, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text: 'hello' } });

@@ -34,6 +34,7 @@ const strings = {
   notePlaceholder: { en: 'Note for the team — never shown to the customer', zh: '团队内部备注，客户看不到' },
   claimFirst: { en: 'Claim the conversation to reply.', zh: '请先接入会话再回复。' },
   closedNoReply: { en: 'This chat is closed. If the customer writes again, the bot answers and you can claim it.', zh: '该对话已结束。客户再发消息时由机器人接待，您可以再接入。' },
+  claimedFirst: { en: '{agent} took this chat a moment before you.', zh: '{agent} 刚刚先接入了这个对话。' },
   heldByOther: { en: '{agent} has this chat; only they can reply.', zh: '该对话由 {agent} 接待，只有 TA 可以回复。' },
   newerChat: { en: 'This customer is in a newer chat now.', zh: '该客户正在一个更新的对话中。' },
   openNewerChat: { en: 'Open it', zh: '打开' },

@@ -11,7 +11,7 @@ import { connectLive, notifyCustomerWrote, notifyNewChat, updateTitle, watchConv
 import { type QueueActions, renderQueue } from './queue-view.js';
 import { type CustomerView, renderSide } from './side-panel.js';
 import { type Detail, heldByMe, type Line, type QueueTab, senderOf, state, type Summary, type TicketRow } from './state.js';
-import { errorText } from '../shared/api.js';
+import { ApiError, errorText } from '../shared/api.js';
 
 let customer: CustomerView | null = null;
 let stopLive: (() => void) | null = null;
@@ -253,8 +253,11 @@ async function act(action: 'claim' | 'release' | 'close'): Promise<void> {
     await loadDetail();
     if (action === 'claim') $<HTMLTextAreaElement>('#composer-text').focus();
   } catch (error) {
-    failed(error);
     await loadDetail().catch(() => undefined);
+    // A colleague claimed it a moment before: nothing went wrong; say who has it.
+    const holder = state.detail?.agent?.name;
+    if (action === 'claim' && error instanceof ApiError && error.code === 'already_claimed' && holder) hint(t('claimedFirst', { agent: holder }));
+    else failed(error);
   }
   refreshLists();
 }
