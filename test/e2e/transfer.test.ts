@@ -45,8 +45,6 @@ describe('passing a chat on in the console', () => {
   it('Alice passes a chat to Bob: his at once with a notice, the customer told in the widget; Bob passes it back to the queue', async () => {
     const errors: string[] = [];
     const alice = await console('alice@example.com', 'en', errors);
-    const bob = await console('bob@example.com', 'zh', errors);
-    await alice.locator('#presence', { hasText: '2 agents online' }).waitFor();
 
     const shop = await (await browser.newContext({ locale: 'en-US' })).newPage();
     await shop.goto(`${server.url}/`);
@@ -62,8 +60,12 @@ describe('passing a chat on in the console', () => {
     await alice.click('[data-action="claim"]');
     await systemLine('Alice joined the chat').waitFor();
 
-    // "Pass to…" lists the colleagues online and the queue.
+    // "Pass to…" lists the colleagues online and the queue, and follows who comes while it is open.
     await alice.click('[data-action="pass"]');
+    await alice.locator('.pass-menu [data-pass-to="queue"]').waitFor();
+    expect(await alice.locator('.pass-menu [data-pass-to]').allTextContents()).toEqual(['Back to the queue']);
+    const bob = await console('bob@example.com', 'zh', errors);
+    await alice.locator('#presence', { hasText: '2 agents online' }).waitFor();
     const toBob = alice.locator('.pass-menu [data-pass-to]', { hasText: 'Bob' });
     await toBob.waitFor();
     expect(await alice.locator('.pass-menu [data-pass-to]').allTextContents()).toEqual(['Bob', 'Back to the queue']);

@@ -279,6 +279,19 @@ async function togglePass(): Promise<void> {
   }
 }
 
+/** The open "Pass to…" menu with the colleagues online now, keeping the keyboard on the entry it was on. */
+async function refreshPassMenu(): Promise<void> {
+  const agents = await api<{ agents: { id: string; name: string }[] }>('GET', '/agents/online').then(
+    (online) => online.agents,
+    () => undefined,
+  );
+  if (!agents || !state.passing) return;
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.passTo : undefined;
+  state.passing = agents;
+  renderHeader(conversationActions);
+  if (focused) document.querySelector<HTMLButtonElement>(`.pass-menu [data-pass-to="${CSS.escape(focused)}"]`)?.focus();
+}
+
 /** Pass the open chat to a colleague, or back to the queue. */
 async function passTo(to: string): Promise<void> {
   if (!state.selectedId) return;
@@ -429,6 +442,8 @@ function goLive(): void {
     presence: ({ agentsOnline }) => {
       state.agentsOnline = agentsOnline;
       applyStaticText();
+      // An open "Pass to…" menu follows the colleagues who come and go.
+      if (state.passing) void refreshPassMenu();
     },
     signedOut: () => showLogin(t('signedOut')),
     lost: () => {
