@@ -3,7 +3,8 @@ import { groupQuestions } from '../kb/index.js';
 import { countBy, netPromoterScore, rate, round, statOf, top } from './stats.js';
 import { dayIn, daysIn } from './time-zone.js';
 import type { ActivityFacts, AgentStats, AnalyticsSources, AnalyticsSummary, ConversationFacts, TicketFacts, TurnFact } from './types.js';
-import { agentFirstResponses, botResponseTimes, handoffsOf } from './response-times.js';
+import { handoffsOf } from '../conversations/index.js';
+import { agentFirstResponses, botResponseTimes } from './response-times.js';
 
 export interface DateRange {
   /** ISO time, inclusive. */

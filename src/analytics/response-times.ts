@@ -1,4 +1,5 @@
-import type { ActivityFacts, ConversationFacts, HandoffFacts } from './types.js';
+import { handoffsOf } from '../conversations/index.js';
+import type { ActivityFacts, ConversationFacts } from './types.js';
 
 const senderOf = (activity: ActivityFacts) => (activity.channelData as { parley?: { sender?: string } } | undefined)?.parley?.sender;
 const timeOf = (activity: ActivityFacts) => (typeof activity.timestamp === 'string' ? Date.parse(activity.timestamp) : NaN);
@@ -20,8 +21,6 @@ export function botResponseTimes(transcript: readonly ActivityFacts[]): number[]
   return times;
 }
 
-/** Every request for a person in a conversation, oldest first. */
-export const handoffsOf = (record: ConversationFacts): HandoffFacts[] => [...(record.earlierHandoffs ?? []), ...(record.handoff ? [record.handoff] : [])];
 
 /**
  * For each request for a human (as `handoffsOf` lists them), the seconds to the first message

@@ -1,4 +1,5 @@
 import type { ConversationRepository } from './conversation-repository.js';
+import { handoffsOf } from './handoff-history.js';
 import type { ChatActivity, ConversationRecord, HandoffInfo } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -117,8 +118,7 @@ function withoutText(activity: ChatActivity): ChatActivity {
 
 function recordWithoutText(record: ConversationRecord, textRemoved: NonNullable<ConversationRecord['textRemoved']>): { record: ConversationRecord; hadText: boolean } {
   // The comments of every rating: the latest handoff's and those of the ones before it.
-  const handoffs = [...(record.earlierHandoffs ?? []), ...(record.handoff ? [record.handoff] : [])];
-  if (!handoffs.some((handoff) => handoff.rating?.comment)) return { record: { ...record, textRemoved }, hadText: false };
+  if (!handoffsOf(record).some((handoff) => handoff.rating?.comment)) return { record: { ...record, textRemoved }, hadText: false };
   const uncommented = (handoff: HandoffInfo): HandoffInfo => {
     if (!handoff.rating?.comment) return handoff;
     const { comment: _comment, ...kept } = handoff.rating;

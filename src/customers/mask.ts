@@ -56,9 +56,12 @@ function isPhone(run: string, digits: string): boolean {
 
 const keepLast = (digits: string, visible: number) => '*'.repeat(Math.max(0, digits.length - visible)) + digits.slice(-visible);
 
+/** A digit run as masking compares it: its digits (and an ID number's X), without spaces, dashes or brackets. */
+const digitsOf = (run: string) => run.replace(/[^\dXx]/g, '');
+
 function maskRun(run: string, before: string, keep: ReadonlySet<string>): string {
   if (ORDER_CONTEXT.test(before)) return run;
-  const digits = run.replace(/[^\dXx]/g, '');
+  const digits = digitsOf(run);
   if (keep.has(digits)) return run;
   if (digits.length === 18 && isChineseIdNumber(digits)) return keepLast(digits, 4);
   const numeric = digits.replace(/[Xx]/g, '');
@@ -96,7 +99,7 @@ export function publishedContacts(texts: Iterable<string>): Set<string> {
   const contacts = new Set<string>();
   for (const text of texts) {
     for (const [email] of text.matchAll(EMAIL)) contacts.add(email.toLowerCase());
-    for (const [run] of text.matchAll(DIGIT_RUN)) contacts.add(run.replace(/[^\dXx]/g, ''));
+    for (const [run] of text.matchAll(DIGIT_RUN)) contacts.add(digitsOf(run));
   }
   return contacts;
 }

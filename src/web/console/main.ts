@@ -262,6 +262,9 @@ async function act(action: 'claim' | 'release' | 'close'): Promise<void> {
   refreshLists();
 }
 
+/** The agents and admins with a console open: whom a chat can be passed to. */
+const colleaguesOnline = async () => (await api<{ agents: { id: string; name: string }[] }>('GET', '/agents/online')).agents;
+
 /** Open the "Pass to…" menu with the colleagues online now (or close it). */
 async function togglePass(): Promise<void> {
   if (state.passing) {
@@ -271,7 +274,7 @@ async function togglePass(): Promise<void> {
     return;
   }
   try {
-    state.passing = (await api<{ agents: { id: string; name: string }[] }>('GET', '/agents/online')).agents;
+    state.passing = await colleaguesOnline();
     renderHeader(conversationActions);
     document.querySelector<HTMLButtonElement>('.pass-menu button')?.focus();
   } catch (error) {
@@ -281,10 +284,7 @@ async function togglePass(): Promise<void> {
 
 /** The open "Pass to…" menu with the colleagues online now, keeping the keyboard on the entry it was on. */
 async function refreshPassMenu(): Promise<void> {
-  const agents = await api<{ agents: { id: string; name: string }[] }>('GET', '/agents/online').then(
-    (online) => online.agents,
-    () => undefined,
-  );
+  const agents = await colleaguesOnline().catch(() => undefined);
   if (!agents || !state.passing) return;
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.passTo : undefined;
   state.passing = agents;
