@@ -63,6 +63,15 @@ async function customer(locale: string) {
 const senderOf = (activity: ClientActivity) => (activity.channelData as { parley?: { sender?: string } } | undefined)?.parley?.sender;
 const isBot = (activity: ClientActivity) => activity.from.role === 'bot' && senderOf(activity) === undefined;
 
+/** A customer who asked for a person and was told their place in the queue. */
+async function waitingCustomer(locale: string) {
+  const c = await customer(locale);
+  await c.messages(isBot); // the welcome
+  await c.say('I want to talk to a person');
+  await c.messages(isBot); // their place in the queue
+  return c;
+}
+
 describe('handoff through the agent console', () => {
   it('English: the agent sees the chat arrive live, claims, replies, hands back; XSS stays text', async () => {
     const alice = await signIn('alice@example.com', 'en');
@@ -256,10 +265,7 @@ describe('handoff through the agent console', () => {
   });
 
   it('a reload mid-chat keeps the reply the agent was writing, and a sent one is not brought back', async () => {
-    const c = await customer('en-US');
-    await c.messages(isBot);
-    await c.say('I want to talk to a person');
-    await c.messages(isBot);
+    const c = await waitingCustomer('en-US');
     const alice = await signIn('alice@example.com', 'en');
     await alice.locator(`.queue-item[data-conversation="${c.conversationId}"]`).click();
     await alice.click('[data-action="claim"]');
@@ -285,10 +291,7 @@ describe('handoff through the agent console', () => {
   });
 
   it('two agents claim at once: the one a moment late is told who has the chat, not shown an error', async () => {
-    const c = await customer('en-US');
-    await c.messages(isBot);
-    await c.say('I want to talk to a person');
-    await c.messages(isBot);
+    const c = await waitingCustomer('en-US');
     const bob = await request(server.url, 'POST', '/api/auth/login', { body: { email: 'bob@example.com', password: 'agent password 1' } });
     const bobCookie = bob.headers.get('set-cookie')!.split(';')[0]!;
     const alice = await signIn('alice@example.com', 'en');

@@ -11,6 +11,16 @@ async function agentDoes(baseUrl: string, customer: { conversationId: string }, 
   expect((await request(baseUrl, 'POST', `/api/conversations/${customer.conversationId}/${action}`, { cookie })).status, `${action} answered`).toBe(status);
 }
 
+const AGENT_PASSWORD = 'agent password 1';
+
+/** A new agent account `name` (`<name>@example.com`) created by an admin and signed in: its id and session cookie. */
+async function agentSignedIn(baseUrl: string, admin: string, name: string): Promise<{ id: string; cookie: string }> {
+  const email = `${name.toLowerCase()}@example.com`;
+  const created = await request(baseUrl, 'POST', '/api/users', { cookie: admin, body: { email, password: AGENT_PASSWORD, role: 'agent', name } });
+  expect(created.status, `${name}'s account created`).toBe(201);
+  return { id: created.body.user.id as string, cookie: await signIn(baseUrl, email, AGENT_PASSWORD) };
+}
+
 const activitiesOf = async (baseUrl: string, conversation: { conversationId: string; token: string }) =>
   (await request(baseUrl, 'GET', `/v3/directline/conversations/${conversation.conversationId}/activities`, { token: conversation.token })).body.activities as any[];
 
@@ -23,12 +33,8 @@ describe('handoff over HTTP', () => {
   beforeAll(async () => {
     server = await startTestServer();
     admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
-    for (const [email, name] of [['alice@example.com', 'Alice'], ['bob@example.com', 'Bob']]) {
-      const created = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email, password: 'agent password 1', role: 'agent', name } });
-      expect(created.status).toBe(201);
-    }
-    alice = await signIn(server.url, 'alice@example.com', 'agent password 1');
-    bob = await signIn(server.url, 'bob@example.com', 'agent password 1');
+    alice = (await agentSignedIn(server.url, admin, 'Alice')).cookie;
+    bob = (await agentSignedIn(server.url, admin, 'Bob')).cookie;
   });
   afterAll(() => server?.cleanup());
 
@@ -379,10 +385,8 @@ describe('the live feed', () => {
     const server = await startTestServer();
     try {
       const admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
-      const created = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email: 'carol@example.com', password: 'agent password 1', role: 'agent', name: 'Carol' } });
-      const carol = await signIn(server.url, 'carol@example.com', 'agent password 1');
-      const dan = await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email: 'dan@example.com', password: 'agent password 1', role: 'agent', name: 'Dan' } });
-      const danCookie = await signIn(server.url, 'dan@example.com', 'agent password 1');
+      const carol = (await agentSignedIn(server.url, admin, 'Carol')).cookie;
+      const { id: danId, cookie: danCookie } = await agentSignedIn(server.url, admin, 'Dan');
       const carolEvents = await openEvents(server.url, carol);
       const danEvents = await openEvents(server.url, danCookie);
       const customer = await startConversation(server.url, 'en-US');
@@ -398,7 +402,7 @@ describe('the live feed', () => {
 
       // Dan takes it, and is disabled: his console is signed out at once, and with nobody left the chat times out into a ticket.
       await agentDoes(server.url, customer, 'claim', danCookie);
-      expect((await request(server.url, 'PATCH', `/api/users/${dan.body.user.id}`, { cookie: admin, body: { disabled: true } })).status).toBe(200);
+      expect((await request(server.url, 'PATCH', `/api/users/${danId}`, { cookie: admin, body: { disabled: true } })).status).toBe(200);
       await danEvents.waitFor((item) => item.event === 'signed-out');
       await danEvents.ended;
       expect((await fetch(`${server.url}/api/events`, { headers: { cookie: danCookie } })).status).toBe(401);
@@ -408,7 +412,6 @@ describe('the live feed', () => {
         texts = (await activitiesOf(server.url, customer)).map((activity) => activity.text);
       }
       expect(texts.slice(-3, -1)).toEqual(['Dan had to leave. You are back in the queue: the next agent will take over.', expect.stringMatching(/^No agent is available right now\. Your conversation was saved as ticket T-\d+\.$/)]);
-      expect(created.status).toBe(201);
     } finally {
       await server.cleanup();
     }
@@ -418,10 +421,9 @@ describe('the live feed', () => {
     const server = await startTestServer();
     try {
       const admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
-      await request(server.url, 'POST', '/api/users', { cookie: admin, body: { email: 'erin@example.com', password: 'agent password 1', role: 'agent', name: 'Erin' } });
       // Erin's console is open at her desk; she also signed in on a laptop.
-      const desk = await signIn(server.url, 'erin@example.com', 'agent password 1');
-      const laptop = await signIn(server.url, 'erin@example.com', 'agent password 1');
+      const { cookie: desk } = await agentSignedIn(server.url, admin, 'Erin');
+      const laptop = await signIn(server.url, 'erin@example.com', AGENT_PASSWORD);
       const deskEvents = await openEvents(server.url, desk);
       const adminEvents = await openEvents(server.url, admin);
       const customer = await startConversation(server.url, 'en-US');
