@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startChildServer } from '../support/child-server.js';
@@ -39,5 +39,26 @@ describe('what Parley leaves in DATA_DIR', () => {
 
     const lines = (await readFile(logFile, 'utf8')).split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg: string });
     expect(lines.slice(-2).map((line) => line.msg)).toEqual(['shutting down', 'stopped']);
+  }, 90_000);
+
+  it('a DATA_DIR an earlier release left open to every user (0755) is closed to them at start, with a warning; its group keeps access', async () => {
+    const work = await scratch();
+    const dataDir = path.join(work, 'data');
+    const logFile = path.join(work, 'server.log');
+    await mkdir(dataDir);
+    await chmod(dataDir, 0o755);
+    const server = await startChildServer({ dataDir, logFile, env: { PARLEY_MODEL_DIR: path.join(work, 'models') } });
+    await server.stop();
+
+    expect(((await stat(dataDir)).mode & 0o777).toString(8)).toBe('750');
+    const lines = (await readFile(logFile, 'utf8')).split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { level: number; msg: string; was?: string });
+    const warning = lines.find((line) => line.was !== undefined);
+    expect(warning).toMatchObject({ level: 40, was: '0755', mode: '0750' });
+    expect(warning?.msg).toContain('now 0750');
+
+    // Started again, the folder is as it should be: nothing more to say.
+    const again = await startChildServer({ dataDir, logFile: path.join(work, 'again.log'), env: { PARLEY_MODEL_DIR: path.join(work, 'models') } });
+    await again.stop();
+    expect(await readFile(path.join(work, 'again.log'), 'utf8')).not.toContain('"was"');
   }, 90_000);
 });
