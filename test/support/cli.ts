@@ -14,7 +14,7 @@ export interface CliResult {
 }
 
 /** Run `dist/server/src/cli/<name>.js` with `args` until it exits; `env` is all the environment it gets besides PATH. */
-export async function runCli(name: 'users' | 'knowledge' | 'nlu' | 'sentiment', args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export async function runCli(name: 'users' | 'knowledge' | 'nlu' | 'sentiment' | 'backup', args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const cli = path.join(path.dirname(await builtServer()), 'cli', `${name}.js`);
   const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_QUIET: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
