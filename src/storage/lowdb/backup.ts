@@ -147,15 +147,16 @@ function copyFile(dataDir: string, target: string, relative: string, lines: bool
   copied(data.length);
 }
 
-/** Everything from `position` to the end of the file open as `fd`. */
+/** Everything from `position` to the end of the file open as `fd` (which may still be growing). */
 function readFrom(fd: number, position: number): Buffer {
-  const chunks: Buffer[] = [];
+  // Sized from the file, with room for lines appended meanwhile: one allocation for most files.
+  let buffer = Buffer.allocUnsafe(Math.max(0, fstatSync(fd).size - position) + 64 * 1024);
+  let length = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    const read = readSync(fd, chunk, 0, chunk.length, position);
-    if (read === 0) return Buffer.concat(chunks);
-    chunks.push(chunk.subarray(0, read));
-    position += read;
+    if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    const read = readSync(fd, buffer, length, buffer.length - length, position + length);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
   }
 }
 
