@@ -56,6 +56,13 @@ async function main(argv: string[]): Promise<void> {
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
 
   const { dataDir, modelDir } = loadConfig();
+  try {
+    readdirSync(dataDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES') throw new ConfigError(`cannot read DATA_DIR ${dataDir} (permission denied): run the backup as the user Parley runs as`);
+    if (code !== 'ENOENT') throw error;
+  }
   // As npm run users: a mistyped DATA_DIR is named, not backed up as an empty folder.
   if (!existsSync(path.join(dataDir, 'format.json')) && !existsSync(path.join(dataDir, 'users.json')) && !existsSync(path.join(dataDir, 'users.journal.jsonl'))) {
     throw new ConfigError(`DATA_DIR ${dataDir} holds no Parley data: set DATA_DIR to the folder Parley runs on`);
@@ -76,6 +83,9 @@ async function main(argv: string[]): Promise<void> {
     // No half backup that looks like a whole one: DIR goes back to how it was (absent, or empty).
     if (state === 'new') rmSync(target, { recursive: true, force: true });
     else for (const entry of readdirSync(target)) rmSync(path.join(target, entry), { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new ConfigError(`the disk of ${target} is full; nothing was kept`);
+    if (code === 'EACCES' || code === 'EROFS') throw new ConfigError(`${(error as Error).message}; nothing was kept (run it as the user Parley runs as)`);
     throw error;
   }
 }
@@ -88,9 +98,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   } else if (error instanceof BackupBusyError) {
     process.stderr.write(`backup: ${error.message}; nothing was kept, try again\n`);
   } else {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOSPC' && code !== 'EACCES' && code !== 'EROFS') throw error;
-    process.stderr.write(`backup: ${(error as Error).message}; nothing was kept\n`);
+    throw error;
   }
   process.exitCode = 1;
 });
