@@ -175,9 +175,14 @@ export class KnowledgeService {
     return intent;
   }
 
-  /** Replace the whole draft (an import); it stays a draft until published. */
-  async replaceDraft(input: unknown, who: string, detail: string): Promise<DraftView> {
+  /**
+   * Replace the whole draft (an import); it stays a draft until published. `dryRun` only says
+   * what the import would do to the draft (`draftChanges`: intents added, changed and removed),
+   * so the page can ask first: a file of one category removes every other intent.
+   */
+  async replaceDraft(input: unknown, who: string, detail: string, options: { dryRun?: boolean } = {}): Promise<{ draftChanges: KnowledgeDiff } | DraftView> {
     const intents = validateKnowledge(input);
+    if (options.dryRun) return { draftChanges: diffKnowledge((await this.loadDraft()).intents, intents) };
     await this.changeDraft(who, () => ({ intents, result: undefined }));
     await this.deps.audit.record({ who, action: 'knowledge.imported', detail: `${detail}: ${intents.length} intents`, facts: { count: intents.length } });
     return this.draft();

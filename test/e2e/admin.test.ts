@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
@@ -473,6 +474,54 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     await preview.getByRole('button', { name: 'Import these changes' }).click();
     await page.getByText('Imported into the draft.').waitFor();
     expect((await goodbye()).utterances).toEqual({ en: ['see you around'], zh: before.utterances.zh });
+  });
+
+  it('a JSON import shows what it does to the draft first: one category’s file would delete every other intent', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    const draftNames = () => page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.map((intent: { name: string }) => intent.name).sort());
+    const before = await draftNames();
+    const orders = await readFile(path.resolve(import.meta.dirname, '../../knowledge/orders.json'));
+    const kept = JSON.parse(orders.toString()).intents.length as number;
+    // An unsaved edit in the editor is asked about before an import replaces the draft.
+    await page.getByRole('button', { name: /^thanks/ }).click();
+    await page.locator('#f-answers-en').fill('An edit not saved yet.');
+    await page.getByText('Import / export').click();
+    const importJson = page.getByLabel('Import JSON into the draft');
+    const status = page.locator('.import-export p[role=status]');
+
+    // Not JSON at all: said in the page's language, naming the file.
+    await importJson.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+    await expect.poll(() => status.textContent()).toBe('notes.json is not a JSON file. Import a file exported here (Export JSON), or a bundle of the knowledge folder (npm run knowledge -- bundle).');
+
+    await importJson.setInputFiles({ name: 'orders.json', mimeType: 'application/json', buffer: orders });
+    const preview = page.locator('.json-preview');
+    await preview.getByText(`This file replaces the whole draft with its ${kept} intents:`).waitFor();
+    expect(await preview.locator('li', { hasText: 'Removed' }).textContent()).toMatch(new RegExp(`^Removed \\(${before.length - kept}\\): `));
+    expect(await preview.getByRole('alert').textContent()).toBe(`${before.length - kept} intents of the draft are not in this file and would be deleted from it. To add or change a few intents, import a whole export, not one category’s file.`);
+    await shoot('json-import-preview');
+    // Nothing is written until the admin says so; Cancel leaves the draft and the edit alone.
+    expect(await draftNames()).toEqual(before);
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+    expect(await preview.isVisible()).toBe(false);
+    expect(await page.locator('#f-answers-en').inputValue()).toBe('An edit not saved yet.');
+
+    const asked: string[] = [];
+    const onDialog = (dialog: import('playwright-core').Dialog) => (asked.push(dialog.message()), void dialog.accept());
+    page.on('dialog', onDialog);
+    try {
+      await importJson.setInputFiles({ name: 'orders.json', mimeType: 'application/json', buffer: orders });
+      await preview.getByRole('button', { name: 'Replace the draft' }).click();
+      await page.getByText('Imported into the draft.').waitFor();
+    } finally {
+      page.off('dialog', onDialog);
+    }
+    expect(asked).toEqual(['This intent has changes that are not saved to the draft. Discard them?']);
+    expect(await draftNames()).toHaveLength(kept);
+    // Put the draft back as it was for the tests that follow.
+    const published = await page.evaluate(async () => (await fetch('/api/knowledge/export?version=' + (await (await fetch('/api/knowledge')).json()).publishedVersion)).json());
+    await page.evaluate(async (body) => fetch('/api/knowledge/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), published);
+    expect(await draftNames()).toEqual(before);
   });
 
   it('counts the dashboard days in the admin time zone: a chat at 04:41 in Shanghai is on that day', async () => {

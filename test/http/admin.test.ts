@@ -122,6 +122,27 @@ describe('admin API', () => {
     expect((await request(server.url, 'DELETE', '/api/knowledge/intents/shared_edit', { cookie: admin, headers: { 'if-match': `"${current}"` } })).status).toBe(204);
   });
 
+  it('a JSON import with ?dryRun=true says what it would add, change and remove in the draft, and writes nothing', async () => {
+    const draft = async () => (await request(server.url, 'GET', '/api/knowledge', { cookie: admin })).body;
+    const before = await draft();
+    const kept = before.intents.find((intent: { name: string }) => intent.name === 'thanks');
+    // One category's worth of intents: one kept as it is, one changed, one new; every other intent would go.
+    const file = { intents: [kept, { ...before.intents.find((intent: { name: string }) => intent.name === 'greeting'), category: 'hello' }, { ...pizza, name: 'pizza_import' }] };
+    const dry = await request(server.url, 'POST', '/api/knowledge/import?dryRun=true', { cookie: admin, body: file });
+    expect(dry.status).toBe(200);
+    expect(dry.body.draftChanges.added).toEqual(['pizza_import']);
+    expect(dry.body.draftChanges.changed.map((change: { name: string }) => change.name)).toEqual(['greeting']);
+    expect(dry.body.draftChanges.removed).toHaveLength(before.intents.length - 2);
+    expect(dry.body.draftChanges.removed).not.toContain('thanks');
+    expect((await draft()).intents).toEqual(before.intents);
+    // A bad file is refused by the dry run as by the import; a bad flag is named.
+    const invalid = await request(server.url, 'POST', '/api/knowledge/import?dryRun=true', { cookie: admin, body: { intents: [] } });
+    expect([invalid.status, invalid.body.error.code]).toEqual([400, 'invalid_intent']);
+    const badFlag = await request(server.url, 'POST', '/api/knowledge/import?dryRun=yes', { cookie: admin, body: file });
+    expect([badFlag.status, badFlag.body.error.fields[0].path]).toEqual([400, 'dryRun']);
+    expect((await draft()).intents).toEqual(before.intents);
+  });
+
   it('exports and imports the knowledge base as JSON and utterances as CSV', async () => {
     const exported = await request(server.url, 'GET', '/api/knowledge/export', { cookie: admin });
     expect(exported.body.intents.length).toBeGreaterThan(5);

@@ -17,6 +17,8 @@ const ifMatchSchema = z
   .regex(/^"?[A-Za-z0-9_-]{16}"?$/, 'must be the intent\'s revision from GET /api/knowledge, e.g. "3q2-Vb8xYk1mZz0A"')
   .transform((value) => value.replace(/"/g, ''))
   .optional();
+/** `?dryRun=true`: say what an import would change in the draft, and change nothing (the body is the knowledge base itself). */
+const importQuerySchema = z.object({ dryRun: z.enum(['true', 'false'], { error: 'dryRun must be true or false' }).optional() });
 const csvSchema = z.object({ csv: z.string().min(1, 'csv must not be empty').max(4_000_000), dryRun: z.boolean({ error: 'dryRun must be true or false' }).optional() }).strict();
 
 /** The admin's knowledge editor: draft, try it, publish, versions, diff, restore, import/export, audit. */
@@ -83,7 +85,8 @@ export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService):
   });
 
   api.add('post', '/knowledge/import', 'admin', async (req, res) => {
-    res.json(await knowledge.replaceDraft(req.body, requireUser(res).email, 'imported the knowledge base from JSON'));
+    const { dryRun } = parse(importQuerySchema, req.query, 'query');
+    res.json(await knowledge.replaceDraft(req.body, requireUser(res).email, 'imported the knowledge base from JSON', { dryRun: dryRun === 'true' }));
   });
 
   api.add('get', '/knowledge/utterances.csv', 'admin', async (req, res) => {

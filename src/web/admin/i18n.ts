@@ -149,6 +149,17 @@ const strings = {
   csvUntouched: { en: 'Intents and languages the file has no lines for keep their examples.', zh: '文件中没有出现的意图和语言，其示例问法保持不变。' },
   csvApply: { en: 'Import these changes', zh: '导入这些修改' },
   csvNothing: { en: 'This file changes nothing in the draft.', zh: '此文件不会修改草稿。' },
+  notJson: {
+    en: '{file} is not a JSON file. Import a file exported here (Export JSON), or a bundle of the knowledge folder (npm run knowledge -- bundle).',
+    zh: '{file} 不是 JSON 文件。请导入在此导出的文件（导出 JSON），或知识库文件夹的打包文件（npm run knowledge -- bundle）。',
+  },
+  jsonPreview: { en: 'This file replaces the whole draft with its {count} intents:', zh: '此文件将用其中的 {count} 个意图替换整个草稿：' },
+  jsonRemoves: {
+    en: '{n} intents of the draft are not in this file and would be deleted from it. To add or change a few intents, import a whole export, not one category’s file.',
+    zh: '草稿中有 {n} 个意图不在此文件中，导入后会从草稿中删除。如只想新增或修改部分意图，请导入完整的导出文件，而不是单个类别的文件。',
+  },
+  jsonApply: { en: 'Replace the draft', zh: '替换草稿' },
+  andMore: { en: 'and {n} more', zh: '等另外 {n} 个' },
   imported: { en: 'Imported into the draft. Publish to make it live.', zh: '已导入草稿，发布后生效。' },
   statusNew: { en: 'To review', zh: '待处理' },
   statusAdded: { en: 'Added', zh: '已添加' },

@@ -4,6 +4,7 @@ import { t, uiLanguage } from '../i18n.js';
 import type { DraftView, Intent } from '../types.js';
 import { csvImport } from './csv-import.js';
 import { intentForm } from './intent-editor.js';
+import { jsonImport } from './json-import.js';
 import { publishBar } from './publish-panel.js';
 import { tryItPanel } from './try-it.js';
 import { errorText } from '../../shared/api.js';
@@ -28,23 +29,6 @@ function choose(name: string | 'new', root: HTMLElement): void {
 const matches = (intent: Intent, text: string) =>
   !text || [intent.name, intent.category, ...intent.utterances.en, ...intent.utterances.zh].some((value) => value.toLowerCase().includes(text.toLowerCase()));
 
-function fileButton(label: string, accept: string, onText: (text: string) => Promise<void>, status: HTMLElement): HTMLElement {
-  const input = h('input', { attrs: { type: 'file', accept, 'aria-label': label } });
-  input.addEventListener('change', async () => {
-    const file = input.files?.[0];
-    if (!file) return;
-    try {
-      await onText(await file.text());
-      status.className = 'ok';
-      status.textContent = t('imported');
-    } catch (error) {
-      status.className = 'error';
-      status.textContent = errorText(error, uiLanguage());
-    }
-  });
-  return h('label', { class: 'file-button' }, h('span', { text: label }), input);
-}
-
 function exportButton(label: string, path: string, fileName: string, status: HTMLElement): HTMLElement {
   const button = h('button', { class: 'link', text: label, attrs: { type: 'button' } });
   button.addEventListener('click', async () => {
@@ -61,14 +45,13 @@ function exportButton(label: string, path: string, fileName: string, status: HTM
 
 function importExport(reload: (message?: string) => void): HTMLElement {
   const status = h('p', { attrs: { role: 'status' } });
-  const done = async () => reload();
   return h(
     'details',
     { class: 'import-export' },
     h('summary', { text: t('importExport') }),
     exportButton(t('exportJson'), '/knowledge/export', 'knowledge.json', status),
     exportButton(t('exportCsv'), '/knowledge/utterances.csv', 'utterances.csv', status),
-    fileButton(t('importJson'), 'application/json,.json', async (text) => (await api('POST', '/knowledge/import', JSON.parse(text)), done()), status),
+    jsonImport(status, mayDiscardEdits, () => reload(t('imported'))),
     csvImport(status, mayDiscardEdits, () => reload(t('imported'))),
     status,
   );
