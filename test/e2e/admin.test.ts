@@ -524,6 +524,44 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(await draftNames()).toEqual(before);
   });
 
+  it('keeps the keyboard in the editor: opening an intent, saving it and deleting one do not drop the focus to the top of the page', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    const focused = () => page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      return element === document.body ? 'body' : `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} ${element.textContent?.trim() ?? ''}`.trim();
+    });
+    await page.getByRole('button', { name: /^store_hours/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('h2 store_hours');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('input#f-name');
+
+    // Enter in a field saves the intent; the keyboard stays in the editor, one Tab from the fields.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Saved to the draft.').waitFor();
+    await expect.poll(focused).toBe('h2 store_hours');
+
+    // A new intent, saved and deleted from the keyboard: the keyboard goes to the intent search.
+    await page.getByRole('button', { name: 'New intent' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('h2 New intent');
+    await page.locator('#f-name').fill('keyboard_only');
+    await page.locator('#f-category').fill('test');
+    await page.locator('#f-answers-en').fill('Typed without a mouse.');
+    await page.locator('#f-answers-zh').fill('不用鼠标输入的。');
+    await page.locator('#f-category').press('Enter');
+    await page.getByText('Saved to the draft.').waitFor();
+    await expect.poll(focused).toBe('h2 keyboard_only');
+    await page.getByRole('button', { name: 'Delete', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByText('Deleted from the draft.').waitFor();
+    await expect.poll(focused).toBe('input');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+  });
+
   it('counts the dashboard days in the admin time zone: a chat at 04:41 in Shanghai is on that day', async () => {
     // Tuesday 11 March 2025, 04:41 in Shanghai: still 10 March in UTC (a date no other test writes on).
     const now = new Date('2025-03-10T20:41:00.000Z');
