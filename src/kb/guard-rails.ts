@@ -1,3 +1,4 @@
+import { detectLanguage } from '../nlu/language.js';
 import { OUT_OF_SCOPE_INTENT } from '../nlu/recognizer.js';
 import type { Language, Recognizer } from '../nlu/types.js';
 import { understand } from './try-it.js';
@@ -23,7 +24,11 @@ export type GuardRailWarning =
   | { code: 'missing_answer'; intent: string; language: Language; message: string }
   | { code: 'few_out_of_scope'; language: Language; count: number; min: number; message: string }
   | { code: 'accuracy_drop'; before: number; after: number; total: number; misses: CheckMiss[]; message: string }
-  | { code: 'quick_reply_unanswered'; intent: string; language: Language; text: string; decision: 'clarify' | 'fallback'; message: string };
+  | { code: 'quick_reply_unanswered'; intent: string; language: Language; text: string; decision: 'clarify' | 'fallback'; message: string }
+  | { code: 'wrong_language'; intent: string; language: Language; field: LanguageField; text: string; written: Language; message: string };
+
+/** The texts of an intent that are kept per language, and checked for being in that language. */
+export type LanguageField = 'utterances' | 'answers' | 'quickReplies' | 'title';
 
 /** A check-set utterance the new recognizer gets wrong. */
 export interface CheckMiss {
@@ -72,6 +77,7 @@ export function structuralWarnings(intents: readonly Intent[]): GuardRailWarning
       warnings.push({ code: 'few_out_of_scope', language, count, min: MIN_OUT_OF_SCOPE_EXAMPLES, message: `${count} off-topic (${OUT_OF_SCOPE_INTENT}) ${language} example(s); with fewer than ${MIN_OUT_OF_SCOPE_EXAMPLES} the bot may answer off-topic questions with its nearest intent` });
     }
   }
+  warnings.push(...wrongLanguageWarnings(intents));
   for (const intent of intents) {
     for (const language of languages) {
       const count = intent.utterances[language].length;
@@ -80,6 +86,40 @@ export function structuralWarnings(intents: readonly Intent[]): GuardRailWarning
       }
       if (intent.answers[language].length === 0) {
         warnings.push({ code: 'missing_answer', intent: intent.name, language, message: `${intent.name} has no ${language} answer` });
+      }
+    }
+  }
+  return warnings;
+}
+
+const languageNames: Record<Language, string> = { en: 'English', zh: 'Chinese' };
+const fieldNames: Record<LanguageField, string> = { utterances: 'example', answers: 'answer', quickReplies: 'quick reply', title: 'button label' };
+
+/**
+ * Text under one language written in the other (a Chinese answer pasted into the English column):
+ * customers who write that language would be answered, or offered buttons, in the other one.
+ * Answers, quick replies and button labels are checked both ways by the script they are written
+ * in (as the bot tells a customer's language); examples only in the English column, since Chinese
+ * customers do write "ok" or a product's English name, and an example trains the recognizer
+ * whatever its column (it is only counted as that language's).
+ */
+export function wrongLanguageWarnings(intents: readonly Intent[]): GuardRailWarning[] {
+  const warnings: GuardRailWarning[] = [];
+  for (const intent of intents) {
+    for (const language of languages) {
+      const texts: [LanguageField, string[]][] = [
+        ['utterances', language === 'en' ? intent.utterances.en : []],
+        ['answers', intent.answers[language]],
+        ['quickReplies', intent.quickReplies?.[language] ?? []],
+        ['title', intent.title ? [intent.title[language]] : []],
+      ];
+      for (const [field, list] of texts) {
+        for (const text of list) {
+          const written = detectLanguage(text, language);
+          if (written === language) continue;
+          const message = `the ${languageNames[language]} ${fieldNames[field]} "${text}" of ${intent.name} is written in ${languageNames[written]}`;
+          warnings.push({ code: 'wrong_language', intent: intent.name, language, field, text, written, message });
+        }
       }
     }
   }

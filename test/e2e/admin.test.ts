@@ -562,6 +562,38 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
   });
 
+  it('the publish check names an answer written in the other language, in English and in Chinese', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    const intent = {
+      name: 'swapped_answers',
+      category: 'test',
+      utterances: { en: ['swapped answer test one', 'swapped answer test two', 'swapped answer test three'], zh: ['答案放错栏一', '答案放错栏二', '答案放错栏三'] },
+      answers: { en: ['这是中文回答。'], zh: ['This is the English answer.'] },
+    };
+    const call = (method: string, url: string, body?: unknown) =>
+      page.evaluate(async ([method, url, body]) => (await fetch(url as string, { method: method as string, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })).status, [method, url, body] as const);
+    expect(await call('POST', '/api/knowledge/intents', intent)).toBe(201);
+    try {
+      await page.reload();
+      await page.getByRole('button', { name: 'Publish…' }).click();
+      const panel = page.locator('.publish-panel');
+      await panel.getByRole('button', { name: /^Publish (now|anyway)$/ }).waitFor({ timeout: 60_000 });
+      expect(await panel.locator('.warning-wrong_language').allTextContents()).toEqual([
+        'The English answer “这是中文回答。” of swapped_answers is written in Chinese: customers who write in English would get it in Chinese. Translate it, or move it to the Chinese column.',
+        'The Chinese answer “This is the English answer.” of swapped_answers is written in English: customers who write in Chinese would get it in English. Translate it, or move it to the English column.',
+      ]);
+      await shoot('publish-wrong-language');
+      await page.locator('header [data-lang="zh"]').click();
+      await page.getByRole('button', { name: '发布…' }).click();
+      await panel.getByRole('button', { name: /^(立即发布|仍然发布)$/ }).waitFor({ timeout: 60_000 });
+      expect(await panel.locator('.warning-wrong_language').first().textContent()).toBe('swapped_answers 的英文回答“这是中文回答。”是用中文写的：用英文提问的客户会收到中文内容。请译成英文，或移到中文一栏。');
+    } finally {
+      await page.locator('header [data-lang="en"]').click();
+      expect(await call('DELETE', '/api/knowledge/intents/swapped_answers')).toBe(204);
+    }
+  });
+
   it('counts the dashboard days in the admin time zone: a chat at 04:41 in Shanghai is on that day', async () => {
     // Tuesday 11 March 2025, 04:41 in Shanghai: still 10 March in UTC (a date no other test writes on).
     const now = new Date('2025-03-10T20:41:00.000Z');

@@ -88,6 +88,17 @@ const strings = {
     en: 'The {language} quick reply “{text}” of {intent} is unclear: a customer who taps it is asked “Did you mean …?”. Give the intent it should open a matching button label, or reword it.',
     zh: '{intent} 的{language}快捷回复“{text}”含义不明确：客户点了会被追问“您是想问…？”。请给它要打开的意图设置相同的按钮标题，或换个说法。',
   },
+  warnWrongLanguage: {
+    en: 'The {language} {field} “{text}” of {intent} is written in {written}: customers who write in {language} would get it in {written}. Translate it, or move it to the {written} column.',
+    zh: '{intent} 的{language}{field}“{text}”是用{written}写的：用{language}提问的客户会收到{written}内容。请译成{language}，或移到{written}一栏。',
+  },
+  warnWrongLanguageExample: {
+    en: 'The {language} example “{text}” of {intent} is written in {written}: it belongs in the {written} column.',
+    zh: '{intent} 的{language}示例问法“{text}”是用{written}写的，应放在{written}一栏。',
+  },
+  wrongField_answers: { en: 'answer', zh: '回答' },
+  wrongField_quickReplies: { en: 'quick reply', zh: '快捷回复' },
+  wrongField_title: { en: 'button label', zh: '按钮标题' },
   languageEn: { en: 'English', zh: '英文' },
   languageZh: { en: 'Chinese', zh: '中文' },
   note: { en: 'Note (what and why)', zh: '备注（改了什么、为什么）' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { structuralWarnings } from '../../../src/kb/index.js';
+import path from 'node:path';
+import { loadKnowledgeDir, structuralWarnings, wrongLanguageWarnings } from '../../../src/kb/index.js';
 import { giftCards, miniStoreIntents, openKnowledge } from './helpers.js';
 
 describe('guard rails at publish', () => {
@@ -18,6 +19,28 @@ describe('guard rails at publish', () => {
     ]);
     const offTopic = { ...giftCards, name: 'oos', utterances: { en: Array.from({ length: 10 }, (_, i) => `off topic ${i}`), zh: ['天气'] } };
     expect(structuralWarnings([...intents, offTopic]).filter((warning) => warning.code === 'few_out_of_scope')).toEqual([expect.objectContaining({ language: 'zh', count: 1 })]);
+  });
+
+  it('flags an answer, quick reply, button label or English example written in the other language, and leaves mixed text alone', () => {
+    const swapped = {
+      ...giftCards,
+      utterances: { en: [...giftCards.utterances.en, '礼品卡有吗'], zh: [...giftCards.utterances.zh, 'ok', 'iPhone 礼品卡'] },
+      answers: { en: ['礼品卡在礼品页面。'], zh: ['Gift cards are on the gift page.', 'https://shop.example.com/gift', '支持 PayPal 付款。'] },
+      quickReplies: { en: ['Check my balance', '查询余额'], zh: ['查询余额'] },
+      title: { en: 'Gift cards', zh: 'Gift cards' },
+    };
+    expect(structuralWarnings([swapped]).filter((warning) => warning.code === 'wrong_language')).toEqual([
+      { code: 'wrong_language', intent: 'gift_cards', language: 'en', field: 'utterances', text: '礼品卡有吗', written: 'zh', message: 'the English example "礼品卡有吗" of gift_cards is written in Chinese' },
+      expect.objectContaining({ language: 'en', field: 'answers', text: '礼品卡在礼品页面。', written: 'zh' }),
+      expect.objectContaining({ language: 'en', field: 'quickReplies', text: '查询余额', written: 'zh' }),
+      expect.objectContaining({ language: 'zh', field: 'answers', text: 'Gift cards are on the gift page.', written: 'en', message: 'the Chinese answer "Gift cards are on the gift page." of gift_cards is written in English' }),
+      expect.objectContaining({ language: 'zh', field: 'title', text: 'Gift cards', written: 'en' }),
+    ]);
+  });
+
+  it('finds nothing written in the wrong language in the default knowledge base', async () => {
+    const intents = await loadKnowledgeDir(path.resolve(import.meta.dirname, '../../../knowledge'));
+    expect(wrongLanguageWarnings(intents)).toEqual([]);
   });
 
   it('warns with the numbers when the check set gets worse, and a dry run publishes nothing', async () => {

@@ -4,6 +4,9 @@ import { languageName, t, uiLanguage } from '../i18n.js';
 import type { DraftView, GuardRailWarning, PublishResult } from '../types.js';
 import { errorText } from '../../shared/api.js';
 
+/** A long answer quoted in a warning: its start is enough to find it. */
+const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
 /** A guard-rail warning in the admin's language (the API's `message` is English). */
 function warningText(warning: GuardRailWarning): string {
   switch (warning.code) {
@@ -17,6 +20,10 @@ function warningText(warning: GuardRailWarning): string {
       return t('warnFewOutOfScope', { count: warning.count, min: warning.min, language: languageName(warning.language) });
     case 'accuracy_drop':
       return t('warnAccuracyDrop', { before: percent(warning.before), after: percent(warning.after), total: warning.total });
+    case 'wrong_language': {
+      const params = { text: shorten(warning.text), intent: warning.intent, language: languageName(warning.language), written: languageName(warning.written) };
+      return warning.field === 'utterances' ? t('warnWrongLanguageExample', params) : t('warnWrongLanguage', { ...params, field: t(`wrongField_${warning.field}`) });
+    }
     case 'quick_reply_unanswered':
       return t(warning.decision === 'fallback' ? 'warnQuickReplyFallback' : 'warnQuickReplyClarify', { text: warning.text, intent: warning.intent, language: languageName(warning.language) });
   }
