@@ -12,6 +12,14 @@ export function revisionOf(intent: Intent): string {
   return createHash('sha256').update(JSON.stringify(intent)).digest('base64url').slice(0, 16);
 }
 
+/**
+ * A fingerprint of the whole draft: a publish checked by a dry run sends it back, and is refused
+ * when the draft changed meanwhile, so what goes live is what the admin reviewed.
+ */
+export function draftRevisionOf(intents: readonly Intent[]): string {
+  return createHash('sha256').update(JSON.stringify(intents)).digest('base64url').slice(0, 16);
+}
+
 /** Refuse (409 `intent_changed`) when the caller loaded another revision of `current` than it has now. */
 export function assertRevision(current: Intent, expected: string | undefined): void {
   if (expected !== undefined && revisionOf(current) !== expected) {

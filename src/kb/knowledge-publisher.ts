@@ -23,6 +23,8 @@ export interface PublishResult {
   warnings: GuardRailWarning[];
   checkAccuracy: { before: number; after: number; total: number };
   trainMs: number;
+  /** The draft that was checked or published (see `draftRevisionOf`): a publish after a dry run sends it back. */
+  draftRevision?: string;
 }
 
 export interface PublisherDeps {

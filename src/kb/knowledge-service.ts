@@ -1,7 +1,7 @@
 import { conflict, notFound } from '../errors.js';
 import type { Language } from '../nlu/types.js';
 import type { AuditLog } from './audit-log.js';
-import { assertRevision, revisionOf } from './intent-revision.js';
+import { assertRevision, draftRevisionOf, revisionOf } from './intent-revision.js';
 import { validateIntent, validateKnowledge } from './intent-validation.js';
 import { diffKnowledge, type KnowledgeDiff, summarizeDiff } from './knowledge-diff.js';
 import { KnowledgePublisher, type PublishResult } from './knowledge-publisher.js';
@@ -223,13 +223,23 @@ export class KnowledgeService {
     };
   }
 
-  async publish(options: { who: string; note?: string; dryRun?: boolean }): Promise<PublishResult> {
+  /**
+   * Publish the draft (or, `dryRun`, only check it). `ifDraft`: the `draftRevision` a dry run
+   * answered; when the draft has changed since (another admin saved), 409 `draft_changed`, so
+   * nothing the admin did not review goes live.
+   */
+  async publish(options: { who: string; note?: string; dryRun?: boolean; ifDraft?: string }): Promise<PublishResult> {
     const draft = await this.loadDraft();
+    const draftRevision = draftRevisionOf(draft.intents);
+    if (options.ifDraft !== undefined && options.ifDraft !== draftRevision) {
+      throw conflict('draft_changed', 'the draft was changed after it was checked; check it again before publishing');
+    }
     const changes = diffKnowledge(this.publishedIntents(), draft.intents);
     if (!options.dryRun && isEmptyDiff(changes)) {
       throw conflict('nothing_to_publish', 'the draft is the same as the published version');
     }
-    return this.publisher.publish(validateKnowledge({ intents: draft.intents }), options);
+    const { ifDraft: _checked, ...publishOptions } = options;
+    return { ...(await this.publisher.publish(validateKnowledge({ intents: draft.intents }), publishOptions)), draftRevision };
   }
 
   /**

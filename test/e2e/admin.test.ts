@@ -594,6 +594,46 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     }
   });
 
+  it('two admins and one publish: what another admin saved after the check is not published unseen; Check again shows it', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    const intent = (name: string) => ({
+      name,
+      category: 'test',
+      utterances: { en: [`${name} one`, `${name} two`, `${name} three`], zh: ['测试一', '测试二', '测试三'] },
+      answers: { en: [`About ${name}.`], zh: [`关于 ${name}。`] },
+    });
+    const call = (method: string, url: string, body?: unknown) =>
+      page.evaluate(async ([method, url, body]) => (await fetch(url as string, { method: method as string, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })).status, [method, url, body] as const);
+    const liveVersion = () => page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).publishedVersion as number);
+    expect(await call('POST', '/api/knowledge/intents', intent('mine_reviewed'))).toBe(201);
+    await page.reload();
+    const before = await liveVersion();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const panel = page.locator('.publish-panel');
+    const go = panel.getByRole('button', { name: /^Publish (now|anyway)$/ });
+    await go.waitFor({ timeout: 60_000 });
+    expect(await panel.locator('.changes').textContent()).toBe('Added: mine_reviewed');
+
+    // The other admin saves while this one reads the check.
+    expect(await call('POST', '/api/knowledge/intents', intent('theirs_unseen'))).toBe(201);
+    await panel.getByRole('textbox', { name: 'Note (what and why)' }).fill('mine, reviewed');
+    await go.click();
+    await panel.getByText('The draft changed after you checked it (another admin saved meanwhile), so nothing was published. Check it again to see what would go live.').waitFor();
+    await shoot('publish-draft-changed');
+    expect(await liveVersion()).toBe(before);
+
+    await panel.getByRole('button', { name: 'Check again' }).click();
+    await go.waitFor({ timeout: 60_000 });
+    expect(await panel.locator('.changes').textContent()).toBe('Added: mine_reviewed, theirs_unseen');
+    expect(await panel.getByRole('textbox', { name: 'Note (what and why)' }).inputValue()).toBe('mine, reviewed');
+    await go.click();
+    await page.getByText(`Published version ${before + 1}.`).waitFor({ timeout: 60_000 });
+    expect(await call('DELETE', '/api/knowledge/intents/mine_reviewed')).toBe(204);
+    expect(await call('DELETE', '/api/knowledge/intents/theirs_unseen')).toBe(204);
+    expect(await call('POST', '/api/knowledge/publish', {})).toBe(201);
+  });
+
   it('counts the dashboard days in the admin time zone: a chat at 04:41 in Shanghai is on that day', async () => {
     // Tuesday 11 March 2025, 04:41 in Shanghai: still 10 March in UTC (a date no other test writes on).
     const now = new Date('2025-03-10T20:41:00.000Z');

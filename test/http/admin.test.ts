@@ -122,6 +122,27 @@ describe('admin API', () => {
     expect((await request(server.url, 'DELETE', '/api/knowledge/intents/shared_edit', { cookie: admin, headers: { 'if-match': `"${current}"` } })).status).toBe(204);
   });
 
+  it('a publish sent with the draftRevision of its check is refused (409 draft_changed) when another admin changed the draft since', async () => {
+    const versions = async () => (await request(server.url, 'GET', '/api/knowledge/versions', { cookie: admin })).body.versions.length;
+    expect((await request(server.url, 'POST', '/api/knowledge/intents', { cookie: admin, body: { ...pizza, name: 'reviewed_pizza' } })).status).toBe(201);
+    const check = await request(server.url, 'POST', '/api/knowledge/publish', { cookie: admin, body: { dryRun: true } });
+    expect(check.body.draftRevision).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const count = await versions();
+    // Another admin saves meanwhile: the publish of what was checked is refused, nothing goes live.
+    expect((await request(server.url, 'POST', '/api/knowledge/intents', { cookie: admin, body: { ...pizza, name: 'unreviewed_pizza' } })).status).toBe(201);
+    const stale = await request(server.url, 'POST', '/api/knowledge/publish', { cookie: admin, body: {}, headers: { 'if-match': `"${check.body.draftRevision}"` } });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'draft_changed']);
+    expect(await versions()).toBe(count);
+    // Checked again, it goes through, and names both.
+    const again = await request(server.url, 'POST', '/api/knowledge/publish', { cookie: admin, body: { dryRun: true } });
+    expect(again.body.changes.added).toEqual(expect.arrayContaining(['reviewed_pizza', 'unreviewed_pizza']));
+    const published = await request(server.url, 'POST', '/api/knowledge/publish', { cookie: admin, body: {}, headers: { 'if-match': `"${again.body.draftRevision}"` } });
+    expect(published.status).toBe(201);
+    expect(await versions()).toBe(count + 1);
+    for (const name of ['reviewed_pizza', 'unreviewed_pizza']) expect((await request(server.url, 'DELETE', `/api/knowledge/intents/${name}`, { cookie: admin })).status).toBe(204);
+    expect((await request(server.url, 'POST', '/api/knowledge/publish', { cookie: admin, body: {} })).status).toBe(201);
+  });
+
   it('a JSON import with ?dryRun=true says what it would add, change and remove in the draft, and writes nothing', async () => {
     const draft = async () => (await request(server.url, 'GET', '/api/knowledge', { cookie: admin })).body;
     const before = await draft();

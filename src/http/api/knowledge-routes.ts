@@ -11,10 +11,13 @@ const textSchema = z.object({ text: z.string().trim().min(1, 'text must not be e
 const publishSchema = z.object({ note: z.string().trim().max(500).optional(), dryRun: z.boolean().optional() }).optional().default({});
 const diffSchema = z.object({ from: versionOrDraft, to: versionOrDraft.default('draft') });
 const exportSchema = z.object({ version: versionOrDraft.default('draft') });
-/** `If-Match: "<revision>"` (quoted, as HTTP writes entity tags; bare is accepted too): save only over that revision. */
+/**
+ * `If-Match: "<revision>"` (quoted, as HTTP writes entity tags; bare is accepted too): save only over
+ * that revision of an intent, or publish only the draft a check (`draftRevision`) looked at.
+ */
 const ifMatchSchema = z
   .string()
-  .regex(/^"?[A-Za-z0-9_-]{16}"?$/, 'must be the intent\'s revision from GET /api/knowledge, e.g. "3q2-Vb8xYk1mZz0A"')
+  .regex(/^"?[A-Za-z0-9_-]{16}"?$/, 'must be a revision from GET /api/knowledge (an intent\'s) or a publish check (the draft\'s), e.g. "3q2-Vb8xYk1mZz0A"')
   .transform((value) => value.replace(/"/g, ''))
   .optional();
 /** `?dryRun=true`: say what an import would change in the draft, and change nothing (the body is the knowledge base itself). */
@@ -55,7 +58,9 @@ export function addKnowledgeRoutes(api: ApiRouter, knowledge: KnowledgeService):
 
   api.add('post', '/knowledge/publish', 'admin', async (req, res) => {
     const { note, dryRun } = parse(publishSchema, req.body, 'body');
-    const result = await knowledge.publish({ who: requireUser(res).email, ...(note ? { note } : {}), dryRun: dryRun ?? false });
+    // `If-Match: "<draftRevision>"` from the dry run the admin looked at: refused if the draft changed since.
+    const ifDraft = parse(ifMatchSchema, req.get('if-match'), 'If-Match');
+    const result = await knowledge.publish({ who: requireUser(res).email, ...(note ? { note } : {}), dryRun: dryRun ?? false, ...(ifDraft ? { ifDraft } : {}) });
     res.status(dryRun ? 200 : 201).json(result);
   });
 

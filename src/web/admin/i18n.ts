@@ -104,6 +104,7 @@ const strings = {
   note: { en: 'Note (what and why)', zh: '备注（改了什么、为什么）' },
   publishNow: { en: 'Publish now', zh: '立即发布' },
   publishAnyway: { en: 'Publish anyway', zh: '仍然发布' },
+  checkAgain: { en: 'Check again', zh: '重新检查' },
   cancel: { en: 'Cancel', zh: '取消' },
   publishedVersion: { en: 'Published version {n}. Customers get it from their next message.', zh: '已发布版本 {n}，客户的下一条消息起生效。' },
   added: { en: 'Added', zh: '新增' },

@@ -85,6 +85,10 @@ const errorTexts: Record<string, { en: string; zh: string }> = {
   email_taken: { en: 'This e-mail address is already in use.', zh: '该邮箱已被使用。' },
   own_account: { en: 'You cannot disable your own account or remove your own admin role.', zh: '不能停用自己的账号，也不能取消自己的管理员角色。' },
   nothing_to_restore: { en: 'Nothing to restore: this version is the same as the live one.', zh: '无需恢复：该版本与线上版本相同。' },
+  draft_changed: {
+    en: 'The draft changed after you checked it (another admin saved meanwhile), so nothing was published. Check it again to see what would go live.',
+    zh: '您检查之后草稿又有改动（其他管理员刚保存过），因此没有发布。请重新检查，看看将要上线的内容。',
+  },
   nothing_to_publish: { en: 'Nothing to publish: the draft is the same as the published version.', zh: '没有需要发布的内容：草稿与已发布版本相同。' },
 };
 

@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { h, percent } from '../dom.js';
 import { languageName, t, uiLanguage } from '../i18n.js';
 import type { DraftView, GuardRailWarning, PublishResult } from '../types.js';
@@ -48,22 +48,26 @@ export function publishBar(draft: DraftView, onPublished: (version: number) => v
   const count = draft.changes.added.length + draft.changes.removed.length + draft.changes.changed.length;
   const panel = h('div', { class: 'publish-panel', attrs: { 'aria-live': 'polite' } });
   const button = h('button', { class: 'primary', text: t('publish'), attrs: { type: 'button', ...(count ? {} : { disabled: '' }) } });
-  button.addEventListener('click', async () => {
-    // Publishing redraws the page (and publishes the saved draft, not the form): ask first.
-    if (!mayRedraw()) return;
+  /** The dry run: what would go live and the guard rails' warnings, with Publish now; `noteText` keeps a note typed before a re-check. */
+  const checkDraft = async (noteText = '') => {
     panel.replaceChildren(h('p', { class: 'muted', text: t('checking') }));
     try {
       const check = await api<PublishResult>('POST', '/knowledge/publish', { dryRun: true });
       const note = h('input', { attrs: { type: 'text', 'aria-label': t('note'), placeholder: t('note') } });
+      note.value = noteText;
       const go = h('button', { class: check.warnings.length ? 'danger' : 'primary', text: check.warnings.length ? t('publishAnyway') : t('publishNow'), attrs: { type: 'button' } });
       const cancel = h('button', { class: 'link', text: t('cancel'), attrs: { type: 'button' }, on: { click: () => panel.replaceChildren() } });
       go.addEventListener('click', async () => {
         go.disabled = true;
         try {
-          const result = await api<PublishResult>('POST', '/knowledge/publish', { note: note.value || undefined });
+          // Only the draft checked above: another admin's save since then is refused (409 draft_changed).
+          const ifMatch = check.draftRevision ? { 'if-match': `"${check.draftRevision}"` } : undefined;
+          const result = await api<PublishResult>('POST', '/knowledge/publish', { note: note.value || undefined }, ifMatch);
           onPublished(result.version!.number);
         } catch (error) {
-          panel.replaceChildren(h('p', { class: 'error', text: errorText(error, uiLanguage()) }));
+          const again = error instanceof ApiError && error.code === 'draft_changed' ? h('button', { class: 'secondary', text: t('checkAgain'), attrs: { type: 'button' }, on: { click: () => void checkDraft(note.value) } }) : null;
+          panel.replaceChildren(h('p', { class: 'error', text: errorText(error, uiLanguage()) }, ...(again ? [' ', again] : [])));
+          again?.focus();
         }
       });
       panel.replaceChildren(
@@ -75,6 +79,10 @@ export function publishBar(draft: DraftView, onPublished: (version: number) => v
     } catch (error) {
       panel.replaceChildren(h('p', { class: 'error', text: errorText(error, uiLanguage()) }));
     }
+  };
+  button.addEventListener('click', () => {
+    // Publishing redraws the page (and publishes the saved draft, not the form): ask first.
+    if (mayRedraw()) void checkDraft();
   });
   return h(
     'div',
