@@ -149,7 +149,7 @@ export class KnowledgeService {
     const target = intent.name;
     if (outcome.created) await this.deps.audit.record({ who, action: 'intent.created', target, detail: `created ${target}`, facts: {} });
     else if (renamed) await this.deps.audit.record({ who, action: 'intent.renamed', target, detail: `renamed ${name} to ${target}`, facts: { from: name } });
-    else await this.deps.audit.record({ who, action: 'intent.updated', target, detail: `changed ${changed.join(', ') || 'nothing'} of ${target}`, facts: { fields: changed } });
+    else await this.deps.audit.record({ who, action: 'intent.updated', target, detail: changed.length ? `changed ${changed.join(', ')} of ${target}` : `saved ${target} without changing it`, facts: { fields: changed } });
     return { intent, created: outcome.created, revision: revisionOf(intent) };
   }
 

@@ -89,7 +89,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     await page.locator('#f-answers-en').fill(PIZZA_EN);
     await page.getByRole('button', { name: 'Save to draft' }).click();
     await page.getByText('Saved to the draft.').waitFor();
-    expect(await page.getByText('1 unpublished changes').isVisible()).toBe(true);
+    expect(await page.locator('.publish-bar .badge').textContent()).toBe('1 unpublished change');
 
     await page.getByLabel('Try it').fill('could I order pizza from you');
     await page.getByRole('button', { name: 'Try it', exact: true }).click();
@@ -373,6 +373,11 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('the versions page and its audit log read in Chinese, Parley’s own notes included', async () => {
     await openFresh('versions');
+    // An intent saved as it was (Enter in one of its fields).
+    expect(await page.evaluate(async () => {
+      const thanks = (await (await fetch('/api/knowledge')).json()).intents.find((intent: { name: string }) => intent.name === 'thanks');
+      return (await fetch('/api/knowledge/intents/thanks', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(thanks) })).status;
+    })).toBe(200);
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { name: '版本' }).waitFor();
     const rows = page.locator('tr[data-version]');
@@ -382,6 +387,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     const audit = (await page.locator('details.audit li').allTextContents()).join('\n');
     expect(audit).toMatch(/将版本 \d+ 恢复为版本 \d+：(新增|修改|删除) \d+ 个（[a-z_]+/);
     expect(audit).toContain('新建了 restore_probe');
+    expect(audit).toContain('保存了 thanks，内容没有改动');
     expect(audit).toMatch(/从 KNOWLEDGE_DIR 载入 \d+ 个意图，作为版本 1/);
     // Nothing of the server's English wording is left on the page.
     expect(await page.locator('.versions-page').textContent()).not.toMatch(/published version|restored version|created |added \(|removed \(|restore of/);

@@ -87,7 +87,7 @@ export function publishBar(draft: DraftView, onPublished: (version: number) => v
   return h(
     'div',
     { class: 'publish-bar' },
-    h('div', { class: 'row' }, h('span', { class: count ? 'badge pending' : 'badge', text: count ? `${count} ${t('changes')}` : t('noChanges') }), button),
+    h('div', { class: 'row' }, h('span', { class: count ? 'badge pending' : 'badge', text: count === 0 ? t('noChanges') : count === 1 ? t('pendingChange') : t('pendingChanges', { n: count }) }), button),
     panel,
   );
 }

@@ -28,7 +28,8 @@ function auditLine(entry: AuditEntry): string {
     case 'intent.created':
       return t('auditCreated', { target });
     case 'intent.updated':
-      return t('auditUpdated', { target, fields: fieldNames(entry.facts.fields) || t('summaryNone') });
+      // A save that changed nothing (Enter in a field of an intent only looked at) says so, not "changed no changes of".
+      return entry.facts.fields.length ? t('auditUpdated', { target, fields: fieldNames(entry.facts.fields) }) : t('auditSavedUnchanged', { target });
     case 'intent.renamed':
       return t('auditRenamed', { target, from: entry.facts.from });
     case 'intent.deleted':
