@@ -640,6 +640,38 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(await call('POST', '/api/knowledge/publish', {})).toBe(201);
   });
 
+  it('an error in a one-per-line field names the line as the admin sees it, and how long a line that is too long is', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await page.getByRole('button', { name: 'New intent' }).click();
+    await page.locator('#f-name').fill('long_answers');
+    await page.locator('#f-category').fill('test');
+    // The third answer, after a blank line: the server calls it answers.en.2.
+    await page.locator('#f-answers-en').fill(`A short answer.\nAnother one.\n\n${'x'.repeat(2100)}`);
+    await page.locator('#f-answers-zh').fill('好的。');
+    await page.locator('#f-quickReplies-zh').fill(`查询订单\n${'长'.repeat(61)}`);
+    await page.getByRole('button', { name: 'Save to draft' }).click();
+    const error = (key: string) => page.locator(`[data-error-for="${key}"]`);
+    await expect.poll(() => error('answers.en').textContent()).toBe('must be at most 2000 characters (line 4 has 2100)');
+    expect(await error('quickReplies.zh').textContent()).toBe('must be at most 60 characters (line 2 has 61)');
+    // In Chinese (the switch redraws the form, once the admin agrees to drop the edits).
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('header [data-lang="zh"]').click();
+    await page.locator('#f-name').fill('long_answers');
+    await page.locator('#f-category').fill('test');
+    await page.locator('#f-answers-en').fill(`A short answer.\nAnother one.\n\n${'x'.repeat(2100)}`);
+    await page.locator('#f-answers-zh').fill('好的。');
+    await page.getByRole('button', { name: '保存到草稿' }).click();
+    await expect.poll(() => error('answers.en').textContent()).toBe('最多 2000 个字符（第 4 行有 2100 个）');
+    await shoot('long-answer-zh');
+    await page.locator('#f-answers-en').fill('A short answer.');
+    await page.locator('#f-quickReplies-zh').fill('查询订单');
+    await page.getByRole('button', { name: '保存到草稿' }).click();
+    await page.getByText('已保存到草稿').waitFor();
+    await page.locator('header [data-lang="en"]').click();
+    expect(await page.evaluate(async () => (await fetch('/api/knowledge/intents/long_answers', { method: 'DELETE' })).status)).toBe(204);
+  });
+
   it('counts the dashboard days in the admin time zone: a chat at 04:41 in Shanghai is on that day', async () => {
     // Tuesday 11 March 2025, 04:41 in Shanghai: still 10 March in UTC (a date no other test writes on).
     const now = new Date('2025-03-10T20:41:00.000Z');

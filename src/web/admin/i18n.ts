@@ -49,6 +49,8 @@ const strings = {
   confirmDelete: { en: 'Click again to delete', zh: '再次点击确认删除' },
   deleted: { en: 'Deleted from the draft.', zh: '已从草稿中删除。' },
   fixErrors: { en: 'Please fix the fields marked in red.', zh: '请修正标红的字段。' },
+  onLine: { en: ' (line {n})', zh: '（第 {n} 行）' },
+  onLineLength: { en: ' (line {n} has {length})', zh: '（第 {n} 行有 {length} 个）' },
   fieldNeedsAnswer: { en: 'needs at least one answer', zh: '至少需要一条答案' },
   fieldBadName: { en: 'must be snake_case: a-z, 0-9 and _, 2-64 characters', zh: '只能用小写字母、数字和下划线（snake_case），2–64 个字符' },
   fieldNameTaken: { en: 'another intent has this name; pick another or edit that intent', zh: '已有同名的意图，请换一个名称，或直接编辑那个意图' },

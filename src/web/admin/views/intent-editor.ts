@@ -87,6 +87,22 @@ export function intentForm(intent: Intent | undefined) {
     return fieldText(problem, uiLanguage());
   }
 
+  /**
+   * Which line of a one-per-line field is at fault: the server counts the non-empty lines from 0
+   * (`answers.en.1`), the admin sees the textarea's lines, blank ones included; a line too long
+   * also says how long it is (the limit alone did not say which of a few long answers it was).
+   */
+  function whichLine(box: Element, problem: FieldProblem): string {
+    const parts = problem.path.split('.');
+    const index = Number(parts[0] === 'links' ? parts[1] : parts[2]);
+    const control = box.querySelector('textarea');
+    if (!control || !Number.isInteger(index)) return '';
+    const all = control.value.split('\n');
+    const line = all.map((text, number) => ({ text: text.trim(), number: number + 1 })).filter((each) => each.text)[index];
+    if (!line) return '';
+    return problem.code === 'too_long' ? t('onLineLength', { n: line.number, length: line.text.length }) : t('onLine', { n: line.number });
+  }
+
   /** The fields at fault: a taken name (`intent_exists`) belongs under the name field too. */
   const problemsOf = (error: ApiError): FieldProblem[] =>
     error.code === 'intent_exists' ? [{ path: 'name', message: error.message, code: 'taken' }] : error.fields;
@@ -104,7 +120,7 @@ export function intentForm(intent: Intent | undefined) {
       const box = element.querySelector(`[data-field="${CSS.escape(key)}"]`);
       const slot = box?.querySelector('.field-error');
       if (!box || !slot) continue;
-      const item = parts.length > 2 && /^\d+$/.test(parts[2]!) ? ` (${Number(parts[2]) + 1})` : '';
+      const item = whichLine(box, problem);
       const text = fieldErrorText(problem);
       slot.textContent = slot.textContent ? `${slot.textContent}; ${text}${item}` : `${text}${item}`;
       box.classList.add('invalid');
