@@ -495,6 +495,12 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     await page.getByText('Import / export').click();
     const importJson = page.getByLabel('Import JSON into the draft');
     const status = page.locator('.import-export p[role=status]');
+    // The file pickers stay inside the intent column (they stuck out over the editor's edge).
+    const overflow = await page.evaluate(() => {
+      const column = document.querySelector('.intents-nav')!.getBoundingClientRect().right;
+      return [...document.querySelectorAll('.import-export input[type=file]')].map((input) => Math.max(0, Math.round(input.getBoundingClientRect().right - column)));
+    });
+    expect(overflow).toEqual([0, 0]);
 
     // Not JSON at all: said in the page's language, naming the file.
     await importJson.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
