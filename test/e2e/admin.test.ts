@@ -678,6 +678,29 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(await page.evaluate(async () => (await fetch('/api/knowledge/intents/long_answers', { method: 'DELETE' })).status)).toBe(204);
   });
 
+  it('an intent another admin deleted while this one edited it is not lost: the edits can be saved as a new intent', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    const call = (method: string, url: string, body?: unknown) =>
+      page.evaluate(async ([method, url, body]) => (await fetch(url as string, { method: method as string, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })).status, [method, url, body] as const);
+    const stored = () => page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.find((intent: { name: string }) => intent.name === 'store_pickup'));
+    const intent = { name: 'store_pickup', category: 'shipping', utterances: { en: ['can I pick it up'], zh: ['可以自提吗'] }, answers: { en: ['Not yet.'], zh: ['暂时不行。'] } };
+    expect(await call('POST', '/api/knowledge/intents', intent)).toBe(201);
+    await page.reload();
+    await page.getByRole('button', { name: /^store_pickup/ }).click();
+    await page.locator('#f-answers-en').fill('Yes, from our Shanghai shop.');
+    expect(await call('DELETE', '/api/knowledge/intents/store_pickup')).toBe(204);
+    await page.getByRole('button', { name: 'Save to draft' }).click();
+    const status = page.locator('.editor [role=status]');
+    await status.getByText('Another admin deleted this intent after you opened it, so your save was not applied.').waitFor();
+    await shoot('intent-gone');
+    expect(await stored()).toBeUndefined();
+    await status.getByRole('button', { name: 'Save as a new intent' }).click();
+    await page.getByText('Saved to the draft.').waitFor();
+    expect((await stored()).answers.en).toEqual(['Yes, from our Shanghai shop.']);
+    expect(await call('DELETE', '/api/knowledge/intents/store_pickup')).toBe(204);
+  });
+
   it('counts the dashboard days in the admin time zone: a chat at 04:41 in Shanghai is on that day', async () => {
     // Tuesday 11 March 2025, 04:41 in Shanghai: still 10 March in UTC (a date no other test writes on).
     const now = new Date('2025-03-10T20:41:00.000Z');

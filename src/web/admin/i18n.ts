@@ -44,6 +44,11 @@ const strings = {
   save: { en: 'Save to draft', zh: '保存到草稿' },
   saved: { en: 'Saved to the draft. Customers see it after you publish.', zh: '已保存到草稿，发布后客户才能看到。' },
   unsavedEdits: { en: 'This intent has changes that are not saved to the draft. Discard them?', zh: '此意图有尚未保存到草稿的修改，确定放弃吗？' },
+  intentGone: {
+    en: 'Another admin deleted this intent after you opened it, so your save was not applied. Your edits are still here: save them as a new intent to bring it back.',
+    zh: '您打开此意图后，其他管理员删除了它，因此您的保存未生效。您的修改仍在这里：另存为新意图即可把它恢复。',
+  },
+  saveAsNew: { en: 'Save as a new intent', zh: '另存为新意图' },
   reloadIntent: { en: 'Reload this intent (discards your edits)', zh: '重新加载此意图（放弃您的修改）' },
   delete: { en: 'Delete', zh: '删除' },
   confirmDelete: { en: 'Click again to delete', zh: '再次点击确认删除' },

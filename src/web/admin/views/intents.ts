@@ -120,21 +120,29 @@ function editor(draft: DraftView, root: HTMLElement): HTMLElement {
     await renderIntents(root, t('deleted'), 'list');
   });
   const element = h('form', { class: 'editor', attrs: { novalidate: '' } }, h('h2', { text: intent?.name ?? t('newIntent'), attrs: { tabindex: '-1' } }), form.element, h('div', { class: 'row actions' }, save, remove), status);
-  element.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  /** Save the form: `asNew` creates the intent (409 when its name is taken), never writing over an existing one. */
+  const saveForm = async (asNew: boolean) => {
     const body = form.read();
     try {
-      // A new intent is created (409 when its name is taken), never written over an existing one.
-      if (form.originalName === undefined) await api('POST', '/knowledge/intents', body);
-      else await api('PUT', `/knowledge/intents/${encodeURIComponent(form.originalName)}`, body, ifMatch);
+      if (asNew) await api('POST', '/knowledge/intents', body);
+      else await api('PUT', `/knowledge/intents/${encodeURIComponent(form.originalName!)}`, body, ifMatch);
       selected = String(body.name);
       await renderIntents(root, t('saved'), 'editor');
     } catch (error) {
       if (form.showErrors(error)) {
         status.className = 'error';
         status.textContent = t('fixErrors');
+      } else if (!asNew && error instanceof ApiError && error.status === 404) {
+        // Another admin deleted it while this one edited: the edits are still in the form, and can bring it back.
+        status.className = 'error';
+        status.textContent = t('intentGone');
+        status.append(' ', h('button', { class: 'secondary', text: t('saveAsNew'), attrs: { type: 'button' }, on: { click: () => void saveForm(true) } }));
       } else showError(error);
     }
+  };
+  element.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void saveForm(form.originalName === undefined);
   });
   return element;
 }
