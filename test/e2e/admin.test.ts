@@ -701,6 +701,38 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(await call('DELETE', '/api/knowledge/intents/store_pickup')).toBe(204);
   });
 
+  it('a session that ends while an answer is being written keeps the edits through signing in again, and Save then goes through', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    const answer = 'Open every day, 8 am to 10 pm — written over a long coffee.';
+    await page.getByRole('button', { name: /^store_hours/ }).click();
+    await page.locator('#f-answers-en').fill(answer);
+    // The session ends meanwhile (30 idle minutes; here, signed out from elsewhere).
+    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
+    await page.getByRole('button', { name: 'Save to draft' }).click();
+    await page.getByText('Your session ended. Sign in again to carry on: your unsaved edits are kept.').waitFor();
+    await shoot('session-ended-edits-kept');
+    await signInAsAdmin();
+    expect(await page.locator('#f-answers-en').inputValue()).toBe(answer);
+    expect(await page.locator('.editor [role=status]').textContent()).toBe('');
+    await page.getByRole('button', { name: 'Save to draft' }).click();
+    await page.getByText('Saved to the draft.').waitFor();
+    const stored = await page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.find((intent: { name: string }) => intent.name === 'store_hours').answers.en);
+    expect(stored).toEqual([answer]);
+
+    // Signing out on purpose asks first, and leaves nothing for the next one to sign in.
+    await page.locator('#f-answers-en').fill('Not kept.');
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => (asked.push(dialog.message()), void dialog.accept()));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(asked).toEqual(['This intent has changes that are not saved to the draft. Discard them?']);
+    expect(await page.getByText('Your session ended.').count()).toBe(0);
+    await signInAsAdmin();
+    expect(await page.locator('.editor h2').textContent()).toBe('store_hours');
+    expect(await page.locator('#f-answers-en').inputValue()).toBe(answer);
+  });
+
   it('counts the dashboard days in the admin time zone: a chat at 04:41 in Shanghai is on that day', async () => {
     // Tuesday 11 March 2025, 04:41 in Shanghai: still 10 March in UTC (a date no other test writes on).
     const now = new Date('2025-03-10T20:41:00.000Z');

@@ -9,6 +9,10 @@ const strings = {
   email: { en: 'E-mail', zh: '邮箱' },
   password: { en: 'Password', zh: '密码' },
   signOut: { en: 'Sign out', zh: '退出' },
+  sessionEndedEditsKept: {
+    en: 'Your session ended. Sign in again to carry on: your unsaved edits are kept.',
+    zh: '登录已过期。请重新登录后继续：您未保存的修改会保留。',
+  },
   notAdmin: { en: 'This page is for admins.', zh: '此页面仅限管理员。' },
   notAdminHint: {
     en: 'You are signed in as an agent. Chats and tickets are in the agent console; to manage Parley, sign out and sign in as an admin.',

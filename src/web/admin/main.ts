@@ -3,7 +3,7 @@ import { api, ApiError, whenSignedOut } from './api.js';
 import { $, h } from './dom.js';
 import { setUiLanguage, t, uiLanguage, type StringKey, type UiLanguage } from './i18n.js';
 import { renderDashboard } from './views/dashboard.js';
-import { hasUnsavedEdits, mayDiscardEdits, renderIntents } from './views/intents.js';
+import { hasUnsavedEdits, mayDiscardEdits, renderIntents, resumeEditing } from './views/intents.js';
 import { renderUnanswered } from './views/unanswered.js';
 import { renderUsers } from './views/users.js';
 import { renderVersions } from './views/versions.js';
@@ -62,11 +62,13 @@ function signedIn(user: { email: string; role: string }): void {
   $('#not-admin-view').hidden = isAdmin;
   $('#app-view').hidden = !isAdmin;
   $('#nav').hidden = !isAdmin;
-  if (isAdmin) void show();
+  if (isAdmin && !resumeEditing()) void show();
 }
 
 function signedOut(): void {
   $('#login-view').hidden = false;
+  // The session ended (idle, or signed out elsewhere) under unsaved edits: they stay on the hidden page.
+  $('#login-error').textContent = hasUnsavedEdits() ? t('sessionEndedEditsKept') : '';
   $('#not-admin-view').hidden = true;
   $('#app-view').hidden = true;
   $('#nav').hidden = true;
@@ -75,7 +77,10 @@ function signedOut(): void {
 }
 
 async function signOut(): Promise<void> {
+  if (!mayDiscardEdits()) return;
   await api('POST', '/auth/logout').catch(() => undefined);
+  // Signing out on purpose leaves nothing of this admin's page for whoever signs in next.
+  $('#app-view').replaceChildren();
   signedOut();
 }
 

@@ -14,7 +14,21 @@ let query = '';
 /** The editor's form, so switching intent, language or page can ask before its edits are lost. */
 let openForm: { isDirty(): boolean } | undefined;
 
+/** The line under the editor: what a save or delete came to. */
+let editorStatus: HTMLElement | undefined;
+
 export const hasUnsavedEdits = () => openForm?.isDirty() ?? false;
+
+/**
+ * Signed in again after the session ended under an editor with unsaved edits (a long answer
+ * written for more than the 30 idle minutes, then Save): keep the page as it is, edits and all,
+ * for Save to go through this time, rather than redraw it from the draft. True when kept.
+ */
+export function resumeEditing(): boolean {
+  if (!hasUnsavedEdits()) return false;
+  if (editorStatus) editorStatus.textContent = '';
+  return true;
+}
 
 /** True when nothing unsaved would be lost, or the admin agrees to lose it. */
 export const mayDiscardEdits = () => !hasUnsavedEdits() || confirm(t('unsavedEdits'));
@@ -95,6 +109,7 @@ function editor(draft: DraftView, root: HTMLElement): HTMLElement {
   // The revision this form was drawn from: a save or delete applies only if nobody changed the intent since.
   const ifMatch = intent ? { 'if-match': `"${draft.revisions[intent.name]}"` } : undefined;
   const status = h('p', { attrs: { role: 'status' } });
+  editorStatus = status;
   const save = h('button', { class: 'primary', text: t('save'), attrs: { type: 'submit' } });
   const remove = h('button', { class: 'danger', text: t('delete'), attrs: { type: 'button', ...(intent ? {} : { hidden: '' }) } });
   /** An error under the editor; when another admin changed the intent meanwhile, with a way to load their version. */
