@@ -66,6 +66,7 @@ const strings = {
   noTickets: { en: 'No tickets', zh: '暂无工单' },
   ticketsShown: { en: 'Show', zh: '显示' },
   needsReply: { en: 'your reply', zh: '待您回复' },
+  toAnswer: { en: '{n} to answer', zh: '{n} 个待回复' },
   timesOutIn: { en: 'times out in {n} min', zh: '{n} 分钟后超时' },
   reason_customer_asked: { en: 'asked for a person', zh: '要求转人工' },
   reason_repeated_fallback: { en: 'bot could not answer', zh: '机器人未能解答' },

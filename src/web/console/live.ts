@@ -1,5 +1,5 @@
 import { t } from './i18n.js';
-import { type Line, state } from './state.js';
+import { heldByMe, type Line, state } from './state.js';
 
 export interface LiveHandlers {
   hello(data: { agentsOnline: number }): void;
@@ -45,10 +45,15 @@ export function watchConversation(id: string, after: number, onLines: (lines: Li
   return () => source.close();
 }
 
-/** The page title counts waiting chats, so a background tab shows the queue at a glance. */
+/**
+ * The page title counts the agent's chats whose customer wrote last (waiting for their answer)
+ * and the waiting chats, so a background tab shows both at a glance: a customer writing in a
+ * chat the agent holds, while they work in another tab or another chat, is not missed.
+ */
 export function updateTitle(): void {
   const waiting = state.lists.waiting.length;
-  const base = waiting > 0 ? `(${waiting}) ${t('title')}` : t('title');
+  const toAnswer = state.lists.active.filter((item) => heldByMe(item) && item.lastMessage?.sender === 'customer').length;
+  const base = [toAnswer > 0 ? `${t('toAnswer', { n: toAnswer })} ·` : '', waiting > 0 ? `(${waiting})` : '', t('title')].filter(Boolean).join(' ');
   document.title = Date.now() < state.flashUntil ? `● ${t('newChat')} — ${base}` : base;
 }
 

@@ -1,0 +1,104 @@
+/**
+ * A busy shift in the agent console, in a real browser: one agent holding several chats at once
+ * must notice what needs them without looking at every chat (or at the console at all).
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import { generateToken } from '../support/directline.js';
+import { request } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await mkdir(SHOTS_DIR, { recursive: true });
+  server = await startTestServer();
+  const admin = (await request(server.url, 'POST', '/api/auth/login', { body: { email: 'admin@example.com', password: 'correct horse battery' } })).headers.get('set-cookie')!.split(';')[0]!;
+  const body = { email: 'alice@example.com', password: 'agent password 1', role: 'agent', name: 'Alice' };
+  expect((await request(server.url, 'POST', '/api/users', { cookie: admin, body })).status).toBe(201);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.cleanup();
+});
+
+/** Alice, signed in to the console on a laptop-size screen. */
+async function signIn(errors: string[]): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' })).newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}/agent`);
+  await page.fill('input[name=email]', 'alice@example.com');
+  await page.fill('input[name=password]', 'agent password 1');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#app-view:not([hidden])');
+  return page;
+}
+
+/** A customer on the raw Direct Line routes, who asked for a person. */
+async function waitingCustomer(locale = 'en-US') {
+  const { token, conversationId } = await generateToken(server.url);
+  const say = async (text: string) => {
+    const sent = await request(server.url, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text, locale } });
+    expect(sent.status).toBe(200);
+  };
+  await say(locale.startsWith('zh') ? '我要人工客服' : 'I want to talk to a person');
+  return { token, conversationId, say };
+}
+
+/** Alice opens the chat from the queue, claims it and says hello. */
+async function claimAndGreet(page: Page, conversationId: string): Promise<void> {
+  await page.locator(`.queue-item[data-conversation="${conversationId}"]`).click();
+  await page.waitForFunction((id) => location.hash === `#${id}`, conversationId);
+  await page.click('[data-action="claim"]');
+  await page.locator('#composer-text:not([disabled])').waitFor();
+  await page.fill('#composer-text', 'Hello, Alice here.');
+  await page.keyboard.press('Enter');
+  await page.locator('#transcript .line.agent', { hasText: 'Hello, Alice here.' }).waitFor();
+}
+
+describe('a shift with several chats', () => {
+  it('the tab title counts the chats whose customer is waiting for her answer, in the console language', async () => {
+    const errors: string[] = [];
+    const alice = await signIn(errors);
+    const a = await waitingCustomer();
+    const b = await waitingCustomer('zh-CN');
+    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).waitFor();
+    await claimAndGreet(alice, a.conversationId);
+    await alice.click('[data-tab="waiting"]');
+    await claimAndGreet(alice, b.conversationId);
+    await alice.waitForFunction(() => document.title === 'Parley agent console');
+
+    // Alice works in B's chat (or in another tab) while A's customer writes: the title tells her.
+    await a.say('hello? are you still there?');
+    await alice.waitForFunction(() => document.title === '1 to answer · Parley agent console');
+    await b.say('我的订单还没到');
+    await alice.waitForFunction(() => document.title === '2 to answer · Parley agent console');
+    // A new chat in the queue is counted beside them.
+    const c = await waitingCustomer();
+    await alice.waitForFunction(() => document.title.endsWith('2 to answer · (1) Parley agent console'));
+
+    // She answers B, where she is: one left to answer.
+    await alice.fill('#composer-text', '我马上帮您查。');
+    await alice.keyboard.press('Enter');
+    await alice.waitForFunction(() => document.title.endsWith('1 to answer · (1) Parley agent console'));
+    await alice.click('[data-lang="zh"]');
+    expect(await alice.title()).toMatch(/(^|— )1 个待回复 · \(1\) Parley 客服工作台$/);
+    await alice.click('[data-lang="en"]');
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-shift-to-answer.png` });
+
+    for (const each of [a, b]) {
+      await alice.locator('[data-tab="active"]').click();
+      await alice.locator(`.queue-item[data-conversation="${each.conversationId}"]`).click();
+      await alice.waitForFunction((id) => location.hash === `#${id}`, each.conversationId);
+      await alice.click('[data-action="release"]');
+      await alice.locator('[data-action="claim"]').waitFor();
+    }
+    await c.say('cancel');
+    expect(errors).toEqual([]);
+    await alice.context().close();
+  });
+});
