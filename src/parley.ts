@@ -163,8 +163,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     resumeWindowMs: config.returningVisitorDays * 86_400_000 + config.tokenTtlSeconds * 1000,
     onTyping: (conversationId) => events.publish('customer.typing', { conversationId }),
     toBot: (activity) => runTurn(activity, 'turn'),
-    // An agent who claimed it meanwhile keeps it (the release then changes nothing).
-    leftWaiting: async (conversationId) => void (await handoff.release(conversationId, undefined, 'cancelled', { onlyWaiting: true })),
+    leftHandoff: (conversationId) => handoff.customerLeft(conversationId),
   });
 
   // ── HTTP ──────────────────────────────────────────────────────────────────────────────

@@ -38,9 +38,10 @@ export interface DirectLineDeps {
   onTyping?: (conversationId: string) => void;
   /**
    * The customer started a new conversation ("Start a new conversation") and left this one
-   * while it waited for an agent: it leaves the queue, so no agent claims a chat nobody reads.
+   * while it waited for an agent or was with one: a waiting chat leaves the queue, so no agent
+   * claims a chat nobody reads; an agent who has it is told the customer is gone.
    */
-  leftWaiting?: (conversationId: string) => Promise<void>;
+  leftHandoff?: (conversationId: string) => Promise<void>;
 }
 
 /** Who asks for a token: the earlier token this browser kept, and what the host site says. */
@@ -78,7 +79,7 @@ export class DirectLineService {
     // signature checked out (an unverified claim yields no customer here).
     const elsewhere = visitor.resume && visitor.user && customerId && previous?.customerId !== customerId ? await this.latestOpenOf(customerId) : undefined;
     if (elsewhere) return { conversationId: elsewhere.id, ...this.deps.tokens.issue(elsewhere.id, elsewhere.userId) };
-    if (previous?.status === 'waiting' && !visitor.resume) await this.deps.leftWaiting?.(previous.id);
+    if ((previous?.status === 'waiting' || previous?.status === 'active') && !visitor.resume) await this.deps.leftHandoff?.(previous.id);
     const record = await this.deps.conversations.create(newUserId(), locale, ...(customerId ? [customerId] : []));
     this.deps.log.begin(record.id);
     return { conversationId: record.id, ...this.deps.tokens.issue(record.id, record.userId) };

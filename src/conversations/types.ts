@@ -56,6 +56,8 @@ export interface HandoffInfo {
   /** The last time an agent passed the chat on (to a colleague or back to the queue), and who had it then. */
   passedAt?: string;
   passedBy?: { id: string; name: string };
+  /** The customer started a new conversation while an agent had this one: nothing written here reaches them. */
+  customerLeftAt?: string;
 }
 
 /** A customer's 1–5 rating of a chat with an agent, with an optional (masked) comment. */

@@ -23,6 +23,8 @@ export interface ParleyEvents {
   'handoff.requeued': { conversationId: string; agentId: string };
   /** An agent (or an admin) passed a chat on: to a colleague, who has it at once, or back to the queue. */
   'handoff.transferred': { conversationId: string; fromAgentId: string; byAgentId: string; byAgentName: string; to: 'agent' | 'queue'; toAgentId?: string; toAgentName?: string };
+  /** The customer of a chat an agent has started a new conversation: the agent's replies here no longer reach them. */
+  'handoff.customerLeft': { conversationId: string; agentId: string };
   /** A customer wrote again in a conversation an agent had closed: the bot has it again. */
   'conversation.reopened': { conversationId: string };
   /** The customer rated the agent's help after the agent handed the chat back. */

@@ -122,6 +122,24 @@ export class HandoffService {
   }
 
   /**
+   * The customer started a new conversation and no longer sees this one. Waiting, it leaves the
+   * queue, so no agent claims a chat nobody reads. With an agent (one who claimed it meanwhile
+   * included), it stays theirs, to finish their notes or a ticket, and a line in the transcript
+   * tells them the customer is gone, so they do not go on writing to nobody.
+   */
+  async customerLeft(conversationId: string): Promise<void> {
+    await this.release(conversationId, undefined, 'cancelled', { onlyWaiting: true });
+    await this.lock.run(conversationId, async () => {
+      const record = await this.deps.conversations.get(conversationId);
+      const { handoff } = record;
+      if (record.status !== 'active' || !handoff?.agentId || handoff.customerLeftAt) return;
+      const left = await this.deps.conversations.update(conversationId, { handoff: { ...handoff, customerLeftAt: this.now() } });
+      await this.writeSystemLine(left, 'customerLeft');
+      this.deps.events.publish('handoff.customerLeft', { conversationId, agentId: handoff.agentId });
+    });
+  }
+
+  /**
    * The customer's rating (1–5) of a chat an agent took and handed back; a second rating
    * replaces the first (the comment comes after the score). Refused for a chat no agent had.
    */

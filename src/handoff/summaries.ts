@@ -26,6 +26,8 @@ export interface ConversationSummary {
   agent: { id: string; name: string } | null;
   ticketId: string | null;
   timedOut: boolean;
+  /** The customer started a new conversation while an agent had this one (still with an agent, or passed back to the queue): replies here no longer reach them. */
+  customerLeft: boolean;
   /** When a waiting chat will time out (the customer is told nobody came, and a ticket is filed) unless an agent claims it. */
   timesOutAt: string | null;
 }
@@ -72,6 +74,8 @@ export class ConversationSummaries {
       agent: record.status === 'active' && handoff?.agentId ? { id: handoff.agentId, name: handoff.agentName ?? '' } : null,
       ticketId: handoff?.ticketId ?? null,
       timedOut: Boolean(handoff?.timedOutAt) && record.status === 'waiting',
+      // Also once passed back to the queue: whoever claims it next would write to nobody.
+      customerLeft: Boolean(handoff?.customerLeftAt) && (record.status === 'active' || record.status === 'waiting'),
       timesOutAt:
         record.status === 'waiting' && handoff && !handoff.timedOutAt && this.deps.claimTimeoutMs !== undefined
           ? new Date(claimDeadlineOf(handoff, this.deps.claimTimeoutMs)).toISOString()

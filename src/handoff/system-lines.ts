@@ -22,6 +22,8 @@ const lines = {
   },
   busy: { en: 'Our agents are all busy right now. You keep your place in the queue, and your messages are kept for our team.', zh: '客服人员都在忙，您仍在排队中，您的留言会转交给客服团队。' },
   closed: { en: 'The chat was closed.', zh: '本次对话已结束。' },
+  // Written for the agent: the customer started a new conversation and does not see this one.
+  customerLeft: { en: 'The customer started a new conversation and no longer sees this chat.', zh: '客户已开始新的对话，看不到这个对话了。' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type SystemLine = keyof typeof lines;

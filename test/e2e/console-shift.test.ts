@@ -101,4 +101,51 @@ describe('a shift with several chats', () => {
     expect(errors).toEqual([]);
     await alice.context().close();
   });
+
+  it('a customer who leaves for a new chat: the agent is told in the chat, the queue and the composer, and can follow them', async () => {
+    const errors: string[] = [];
+    const alice = await signIn(errors);
+    const a = await waitingCustomer();
+    const b = await waitingCustomer('zh-CN');
+    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).waitFor();
+    await claimAndGreet(alice, b.conversationId);
+    await alice.click('[data-tab="waiting"]');
+    await claimAndGreet(alice, a.conversationId);
+    await alice.click('[data-tab="active"]');
+
+    // A's customer presses "Start a new conversation" in the widget, and asks the bot something there.
+    const again = await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: a.token, body: {} });
+    expect(again.status).toBe(200);
+    await request(server.url, 'POST', `/v3/directline/conversations/${again.body.conversationId}/activities`, { token: again.body.token, body: { type: 'message', text: 'how do I return a jacket', locale: 'en-US' } });
+
+    await alice.locator('#transcript .line.system', { hasText: 'The customer started a new conversation and no longer sees this chat.' }).waitFor();
+    const notice = alice.locator('#conv-header .newer');
+    await notice.getByRole('button', { name: 'Open it' }).waitFor();
+    expect(await notice.textContent()).toBe('The customer started a new chat: what you write here no longer reaches them. Open it');
+    expect(await alice.locator(`.queue-item[data-conversation="${a.conversationId}"] .badge.customer-left`).textContent()).toBe('customer left');
+    expect(await alice.getAttribute('#composer-text', 'placeholder')).toMatch(/^The customer has left this chat: a reply would not reach them\./);
+    // Nobody is waiting for her answer there (the system line is the chat's last).
+    expect(await alice.title()).toMatch(/(^|— )Parley agent console$/);
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-customer-left.png` });
+
+    await alice.click('[data-lang="zh"]');
+    expect(await notice.textContent()).toBe('客户已开始新的对话：在这里发送的消息客户看不到了。 打开');
+    expect(await alice.locator(`.queue-item[data-conversation="${a.conversationId}"] .badge.customer-left`).textContent()).toBe('客户已离开');
+    await alice.click('[data-lang="en"]');
+
+    // She follows the customer into their new chat (the bot has it).
+    await notice.getByRole('button', { name: 'Open it' }).click();
+    await alice.waitForFunction((id) => location.hash === `#${id}`, again.body.conversationId);
+    await alice.locator('#conv-header .badge.status.bot').waitFor();
+    await alice.locator('#transcript .line.customer', { hasText: 'how do I return a jacket' }).waitFor();
+
+    for (const each of [a, b]) {
+      await alice.locator(`.queue-item[data-conversation="${each.conversationId}"]`).click();
+      await alice.waitForFunction((id) => location.hash === `#${id}`, each.conversationId);
+      await alice.click('[data-action="release"]');
+      await alice.locator('[data-action="claim"]').waitFor();
+    }
+    expect(errors).toEqual([]);
+    await alice.context().close();
+  });
 });

@@ -370,12 +370,20 @@ describe('handoff over HTTP', () => {
     expect(await waiting()).not.toContain(first.conversationId);
     expect((await request(server.url, 'GET', `/api/conversations/${first.conversationId}`, { cookie: alice })).body.status).toBe('bot');
 
-    // One an agent has is not left behind that way: the agent is still talking to the customer's browser.
+    // One an agent has stays theirs (to finish a note or a ticket), but they are told, in the
+    // transcript and the queue, that the customer is gone: their replies no longer reach anyone.
     const second = await startConversation(server.url, 'en-US');
     await sayQuietly(second, 'I want to talk to a person');
     await agentDoes(server.url, second, 'claim', alice);
+    const events = await openEvents(server.url, alice);
     await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: second.token, body: {} });
-    expect((await request(server.url, 'GET', `/api/conversations/${second.conversationId}`, { cookie: alice })).body.status).toBe('active');
+    await events.waitFor((item) => item.event === 'queue' && item.data.event === 'handoff.customerLeft' && item.data.conversationId === second.conversationId);
+    events.close();
+    const left = (await request(server.url, 'GET', `/api/conversations/${second.conversationId}`, { cookie: alice })).body;
+    expect(left).toMatchObject({ status: 'active', customerLeft: true, agent: { name: 'Alice' } });
+    expect(left.activities.at(-1)).toMatchObject({ text: 'The customer started a new conversation and no longer sees this chat.', channelData: { parley: { sender: 'system', event: 'customerLeft' } } });
+    const active = (await request(server.url, 'GET', '/api/conversations?status=active', { cookie: alice })).body.conversations as { id: string; customerLeft: boolean }[];
+    expect(active.find((each) => each.id === second.conversationId)?.customerLeft).toBe(true);
     await agentDoes(server.url, second, 'close', alice);
   });
 });

@@ -46,6 +46,7 @@ const FORWARDED: Partial<Record<EventName, string>> = {
   'handoff.closed': 'queue',
   'handoff.requeued': 'queue',
   'handoff.transferred': 'queue',
+  'handoff.customerLeft': 'queue',
   'conversation.reopened': 'queue',
   'handoff.rated': 'queue',
   'conversation.activity': 'activity',

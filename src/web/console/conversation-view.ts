@@ -39,8 +39,15 @@ export function renderHeader(actions: ConversationActions): void {
       detail.waitingSince ? h('span', { class: 'wait', text: t('waitingFor', { time: since(detail.waitingSince) }) }) : null,
       rating ? h('span', { class: `badge rating r${rating.score}`, text: `★ ${t('rated', { score: rating.score })}`, attrs: rating.comment ? { title: rating.comment } : {} }) : null,
     ),
-    ...(state.newerChatId
-      ? [h('p', { class: 'newer', attrs: { role: 'status' } }, t('newerChat'), ' ', h('button', { class: 'link', text: t('openNewerChat'), attrs: { type: 'button' }, on: { click: () => actions.open(state.newerChatId!) } }))]
+    ...(state.newerChatId || detail.customerLeft
+      ? [
+          h(
+            'p',
+            { class: 'newer', attrs: { role: 'status' } },
+            t(detail.customerLeft ? 'customerLeft' : 'newerChat'),
+            ...(state.newerChatId ? [' ', h('button', { class: 'link', text: t('openNewerChat'), attrs: { type: 'button' }, on: { click: () => actions.open(state.newerChatId!) } })] : []),
+          ),
+        ]
       : []),
     h(
       'div',
@@ -152,7 +159,7 @@ export function renderComposer(): void {
   text.disabled = blocked;
   // When replying is not possible, say why (and what would make it possible).
   const why = detail.status === 'closed' ? t('closedNoReply') : detail.status === 'active' && detail.agent ? t('heldByOther', { agent: detail.agent.name }) : t('claimFirst');
-  text.placeholder = state.mode === 'note' ? t('notePlaceholder') : blocked ? why : t('replyPlaceholder');
+  text.placeholder = state.mode === 'note' ? t('notePlaceholder') : blocked ? why : detail.customerLeft ? t('customerLeftNoReply') : t('replyPlaceholder');
   $<HTMLButtonElement>('#composer button[type=submit]').disabled = blocked;
 }
 

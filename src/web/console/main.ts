@@ -152,8 +152,12 @@ async function loadCustomer(): Promise<void> {
   const id = state.detail?.customerId;
   customer = id ? ((await optional<CustomerView>('GET', `/customers/${encodeURIComponent(id)}`)) ?? null) : null;
   // Opened from the customer's history while they wait in a newer chat: say so, with the way there.
+  // A customer who left this chat for a new one is most likely with the bot there.
   const openedAt = state.detail?.createdAt ?? '';
-  const newer = customer?.conversations.find((each) => each.id !== state.detail?.id && each.createdAt > openedAt && ['waiting', 'active'].includes(each.status));
+  const followed = state.detail?.customerLeft ? ['waiting', 'active', 'bot'] : ['waiting', 'active'];
+  const newer = customer?.conversations
+    .filter((each) => each.id !== state.detail?.id && each.createdAt > openedAt && followed.includes(each.status))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   if ((newer?.id ?? null) !== state.newerChatId) {
     state.newerChatId = newer?.id ?? null;
     renderHeader(conversationActions);
@@ -417,7 +421,10 @@ function goLive(): void {
         notifyCustomerWrote();
       }
       refreshLists();
-      if (conversationId === state.selectedId) void loadDetail().catch(failed);
+      if (conversationId !== state.selectedId) return;
+      // The customer left for a new chat: the header offers the way there, which the profile knows.
+      if (event === 'handoff.customerLeft') void loadDetail().then(loadCustomer).catch(failed);
+      else void loadDetail().catch(failed);
     },
     activity: ({ conversationId, activity }) => {
       if (conversationId === state.selectedId) showLines([activity]);

@@ -94,7 +94,7 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
   const mood = item.mood?.label ?? 'neutral';
   const reason = item.status === 'waiting' && item.reason ? tOr(`reason_${item.reason}`, '') : '';
   // A chat this agent holds whose last word is the customer's is waiting for their reply.
-  const needsReply = heldByMe(item) && item.lastMessage?.sender === 'customer';
+  const needsReply = heldByMe(item) && item.lastMessage?.sender === 'customer' && !item.customerLeft;
   return h(
     'button',
     {
@@ -112,6 +112,7 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
       // Why the chat came to the agents, where it says more than the mood badge.
       reason ? h('span', { class: 'badge reason', text: reason }) : null,
       needsReply ? h('span', { class: 'badge needs-reply', text: t('needsReply') }) : null,
+      item.customerLeft ? h('span', { class: 'badge customer-left', text: t('customerLeftBadge') }) : null,
     ),
     h('div', { class: 'preview', text: item.customerSaid?.text ?? item.lastMessage?.text ?? '' }),
     h(

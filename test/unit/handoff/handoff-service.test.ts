@@ -133,6 +133,29 @@ describe('handoff state machine', () => {
     expect(await f.handoff.queue()).toEqual([]);
   });
 
+  it('the customer starts a new conversation: a waiting chat leaves the queue; an agent keeps theirs and is told, once', async () => {
+    const f = await handoffFixture();
+    const waiting = await f.newConversation();
+    await f.handoff.request(waiting, 'customer_asked');
+    await f.handoff.customerLeft(waiting);
+    expect((await f.conversations.get(waiting)).status).toBe('bot');
+    expect(await f.handoff.queue()).toEqual([]);
+
+    const held = await f.newConversation('zh');
+    await f.handoff.request(held, 'customer_asked');
+    await f.handoff.claim(held, alice);
+    await f.handoff.customerLeft(held);
+    await f.handoff.customerLeft(held);
+    const record = await f.conversations.get(held);
+    expect(record.status).toBe('active');
+    expect(record.handoff).toMatchObject({ agentId: alice.id, customerLeftAt: expect.any(String) });
+    expect((await f.systemLines(held)).slice(-1)).toEqual(['客户已开始新的对话，看不到这个对话了。']);
+    expect(f.eventsNamed('handoff.customerLeft')).toEqual([{ conversationId: held, agentId: alice.id }]);
+    // Passed on, the chat still says the customer is gone.
+    await f.handoff.transfer(held, alice, 'queue');
+    expect((await f.conversations.get(held)).handoff?.customerLeftAt).toBe(record.handoff?.customerLeftAt);
+  });
+
   it('→ closed: the agent closes the chat; nobody can claim it afterwards', async () => {
     const f = await handoffFixture();
     const id = await f.newConversation();
