@@ -148,4 +148,26 @@ describe('a shift with several chats', () => {
     expect(errors).toEqual([]);
     await alice.context().close();
   });
+
+  it('a customer who asked in English and goes on in Chinese: the chat is marked 中文 and the canned replies are Chinese, without opening it again', async () => {
+    const errors: string[] = [];
+    const alice = await signIn(errors);
+    const a = await waitingCustomer();
+    await alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`).waitFor();
+    await claimAndGreet(alice, a.conversationId);
+    expect(await alice.locator('#conv-header .badge.lang').textContent()).toBe('EN');
+
+    await a.say('我的订单三天了还没发货，能帮我查一下吗？');
+    await alice.locator('#transcript .line.customer', { hasText: '还没发货' }).waitFor();
+    await alice.locator('#conv-header .badge.lang', { hasText: '中文' }).waitFor();
+    await alice.focus('#canned-search');
+    await alice.locator('#canned-results button').first().waitFor();
+    expect(await alice.locator('#canned-results button span').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await alice.keyboard.press('Escape');
+
+    await alice.click('[data-action="release"]');
+    await alice.locator('[data-action="claim"]').waitFor();
+    expect(errors).toEqual([]);
+    await alice.context().close();
+  });
 });

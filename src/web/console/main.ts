@@ -130,6 +130,21 @@ async function loadLists(): Promise<void> {
   listsLoaded = true;
   renderQueue($('#queue'), queueActions);
   updateTitle();
+  followLanguage();
+}
+
+/**
+ * The open chat's language as the queue has it now: a customer who asked for a person in English
+ * and goes on in Chinese is marked 中文 above the chat, and the canned replies come in Chinese, at
+ * once (they followed only when the chat was opened again).
+ */
+function followLanguage(): void {
+  const detail = state.detail;
+  const listed = detail && Object.values(state.lists).flat().find((item) => item.id === detail.id);
+  if (!detail || !listed || (listed.language === detail.language && listed.traditional === detail.traditional)) return;
+  detail.language = listed.language;
+  detail.traditional = listed.traditional;
+  renderHeader(conversationActions);
 }
 const refreshLists = debounce(() => void loadLists().catch(failed), 150);
 
