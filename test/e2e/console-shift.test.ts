@@ -149,7 +149,7 @@ describe('a shift with several chats', () => {
     await alice.context().close();
   });
 
-  it('a customer who asked in English and goes on in Chinese: the chat is marked 中文 and the canned replies are Chinese, without opening it again', async () => {
+  it('a customer who asked in English and goes on in Chinese: the chat is marked 中文 and the canned replies are Chinese, without opening it again; a paste past the limit is said to be cut', async () => {
     const errors: string[] = [];
     const alice = await signIn(errors);
     const a = await waitingCustomer();
@@ -164,6 +164,13 @@ describe('a shift with several chats', () => {
     await alice.locator('#canned-results button').first().waitFor();
     expect(await alice.locator('#canned-results button span').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
     await alice.keyboard.press('Escape');
+
+    // A paste longer than a message may be is cut by the composer: the agent is told, not left to send half of it.
+    await alice.fill('#composer-text', `${'订单记录：1048213 已发货。'.repeat(400)}`);
+    expect((await alice.inputValue('#composer-text')).length).toBe(4000);
+    expect(await alice.locator('#composer-hint').textContent()).toBe('A message or note holds up to 4000 characters: what went past that was cut, so send the rest in another one.');
+    await alice.fill('#composer-text', '您的订单已经发货了。');
+    expect(await alice.locator('#composer-hint').textContent()).toBe('');
 
     await alice.click('[data-action="release"]');
     await alice.locator('[data-action="claim"]').waitFor();

@@ -70,6 +70,7 @@ const strings = {
   ticketsShown: { en: 'Show', zh: '显示' },
   needsReply: { en: 'your reply', zh: '待您回复' },
   toAnswer: { en: '{n} to answer', zh: '{n} 个待回复' },
+  tooLong: { en: 'A message or note holds up to {n} characters: what went past that was cut, so send the rest in another one.', zh: '每条消息或备注最多 {n} 个字，超出的部分已被截掉，请分条发送。' },
   timesOutIn: { en: 'times out in {n} min', zh: '{n} 分钟后超时' },
   reason_customer_asked: { en: 'asked for a person', zh: '要求转人工' },
   reason_repeated_fallback: { en: 'bot could not answer', zh: '机器人未能解答' },

@@ -325,6 +325,18 @@ async function passTo(to: string): Promise<void> {
   refreshLists();
 }
 
+/**
+ * The composer holds what the API takes (4000 characters): a longer paste is cut by the browser
+ * without a word, and the agent would send half a text thinking it whole. Say so while it is at the limit.
+ */
+function sayWhenCut(): void {
+  const box = $<HTMLTextAreaElement>('#composer-text');
+  const cut = t('tooLong', { n: box.maxLength });
+  const shown = $('#composer-hint').textContent;
+  if (box.value.length >= box.maxLength) hint(cut);
+  else if (shown === cut) hint('');
+}
+
 async function submitComposer(): Promise<void> {
   const box = $<HTMLTextAreaElement>('#composer-text');
   const text = box.value.trim();
@@ -575,6 +587,7 @@ function bindStatic(): void {
     void submitComposer();
   });
   $<HTMLTextAreaElement>('#composer-text').addEventListener('input', keepDrafts);
+  $<HTMLTextAreaElement>('#composer-text').addEventListener('input', sayWhenCut);
   $<HTMLTextAreaElement>('#composer-text').addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
