@@ -93,7 +93,9 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
       this.apply(entry);
       this.journalLines += 1;
     }
-    if (this.journalLines > 0) await this.enqueue(() => this.compact());
+    // Any journal left goes into a new snapshot and away, even one whose only line a crash cut
+    // short: the next change appended onto that cut line would be lost with it at the next start.
+    if (text !== '') await this.enqueue(() => this.compact(true));
   }
 
   private apply(entry: JournalEntry<T>): void {
@@ -210,9 +212,9 @@ export class LowdbCollection<T extends Identified> implements Collection<T> {
     this.compactTimer.unref?.();
   }
 
-  /** Rewrite the snapshot from memory, then empty the journal. Runs inside the queue. */
-  private async compact(): Promise<void> {
-    if (this.journalLines === 0) return;
+  /** Rewrite the snapshot from memory, then empty the journal (`always`: even one with no change in it). Runs inside the queue. */
+  private async compact(always = false): Promise<void> {
+    if (this.journalLines === 0 && !always) return;
     await this.db.write();
     if (this.options.fsync) await syncFile(this.snapshotFile);
     this.snapshotBytes = await sizeOf(this.snapshotFile);

@@ -1,4 +1,4 @@
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LowdbCollection } from '../../../src/storage/lowdb/lowdb-collection.js';
@@ -28,6 +28,17 @@ describe('a collection with thousands of records', () => {
     const snapshot = path.join(dir, `${name}.json`);
     return { rows, snapshot, written: (await stat(snapshot)).mtimeMs };
   }
+
+  it('keeps a change made after a crash that cut the journal\'s only line short, through the next crash', async () => {
+    // kill -9 while the first change since the snapshot was being written: one partial line, no newline.
+    await writeFile(path.join(dir, 'rows.journal.jsonl'), '{"p":{"id":"r0","text":"conver');
+    const restarted = new LowdbCollection<Row>(dir, 'rows', { compactAfterMs: 60_000 });
+    expect(await restarted.get('r0')).toBeUndefined();
+    await restarted.put(row(1));
+    // Killed again before any snapshot: a new process must still find the acknowledged change.
+    const again = new LowdbCollection<Row>(dir, 'rows');
+    expect(await again.get('r1')).toEqual(row(1));
+  });
 
   it('does not rewrite its big snapshot for a few new records; they are in the journal, and survive a restart', async () => {
     const { rows, snapshot, written } = await withThousand({ compactAfterMs: 20 });
