@@ -1,5 +1,5 @@
 import { t } from './i18n.js';
-import { heldByMe, type Line, state } from './state.js';
+import { awaitsMyReply, type Line, state } from './state.js';
 
 export interface LiveHandlers {
   hello(data: { agentsOnline: number }): void;
@@ -52,7 +52,7 @@ export function watchConversation(id: string, after: number, onLines: (lines: Li
  */
 export function updateTitle(): void {
   const waiting = state.lists.waiting.length;
-  const toAnswer = state.lists.active.filter((item) => heldByMe(item) && item.lastMessage?.sender === 'customer').length;
+  const toAnswer = state.lists.active.filter(awaitsMyReply).length;
   const base = [toAnswer > 0 ? `${t('toAnswer', { n: toAnswer })} ·` : '', waiting > 0 ? `(${waiting})` : '', t('title')].filter(Boolean).join(' ');
   document.title = Date.now() < state.flashUntil ? `● ${t('newChat')} — ${base}` : base;
 }

@@ -1,6 +1,6 @@
 import { h, redrawKeepingFocus } from './dom.js';
 import { since, t, tOr, whenAt } from './i18n.js';
-import { heldByMe, type QueueTab, state, type Summary, type TicketRow } from './state.js';
+import { awaitsMyReply, type QueueTab, state, type Summary, type TicketRow } from './state.js';
 import { isOpen } from '../../tickets/lifecycle.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../tickets/types.js';
 
@@ -93,8 +93,7 @@ function ticketItem(ticket: TicketRow, select: (id: string) => void): HTMLButton
 function queueItem(item: Summary, select: (id: string) => void): HTMLButtonElement {
   const mood = item.mood?.label ?? 'neutral';
   const reason = item.status === 'waiting' && item.reason ? tOr(`reason_${item.reason}`, '') : '';
-  // A chat this agent holds whose last word is the customer's is waiting for their reply.
-  const needsReply = heldByMe(item) && item.lastMessage?.sender === 'customer' && !item.customerLeft;
+  const needsReply = awaitsMyReply(item);
   return h(
     'button',
     {

@@ -86,6 +86,9 @@ export const state = {
 /** This agent has the chat (claimed, and not handed back). */
 export const heldByMe = (chat: Pick<Summary, 'status' | 'agent'>): boolean => chat.status === 'active' && chat.agent?.id === state.me?.id;
 
+/** A chat this agent holds whose last word is the customer's, and whose customer is still there: it waits for their answer. */
+export const awaitsMyReply = (chat: Summary): boolean => heldByMe(chat) && chat.lastMessage?.sender === 'customer' && !chat.customerLeft;
+
 export function senderOf(line: Line): 'customer' | 'bot' | 'agent' | 'system' {
   const sender = line.channelData?.parley?.sender;
   if (sender === 'agent' || sender === 'system' || sender === 'bot') return sender;
