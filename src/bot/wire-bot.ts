@@ -55,8 +55,8 @@ export interface BotDeps {
 export interface WiredBot {
   /** The web channel's adapter: turns run through it, one conversation's turns one at a time. */
   adapter: WebChannelAdapter;
-  /** Run the bot on an activity, queued behind the conversation's other turns; failures are logged as `what`. */
-  runTurn(activity: Partial<Activity>, what: string): void;
+  /** Run the bot on an activity, queued behind the conversation's other turns; failures are logged as `what`; resolves when the turn is done. */
+  runTurn(activity: Partial<Activity>, what: string): Promise<void>;
 }
 
 /**
@@ -132,9 +132,9 @@ export function wireBot(deps: BotDeps): WiredBot {
   );
   handleFeedbackEvents(bot, deps.knowledge.feedback, logger);
 
-  const runTurn = (activity: Partial<Activity>, what: string) => {
+  /** Runs a turn in its conversation's order; resolves when it is done (a failure is logged, not thrown). */
+  const runTurn = (activity: Partial<Activity>, what: string): Promise<void> =>
     adapter.processActivity(activity, (context) => bot.run(context)).catch((error: unknown) => logger.error({ err: error }, `${what} could not run`));
-  };
   // What the domain tells the customer outside their own turns: ticket resolutions, handoff news.
   const withAgent = async (conversationId: string) => ['active', 'waiting'].includes((await conversations.find(conversationId))?.status ?? '');
   const dueAtOf = async (ticketId: string) => (await tickets.get(ticketId)).dueAt;
@@ -161,6 +161,6 @@ export function wireBot(deps: BotDeps): WiredBot {
   events.subscribe('ticket.reopened', (reopened) => {
     ticketNotifier.notifyReopened(reopened).catch((error: unknown) => logger.error({ err: error }, 'could not tell the customer their ticket was reopened'));
   });
-  connectHandoffToBot(events, (activity) => runTurn(activity, 'handoff status turn'));
+  connectHandoffToBot(events, (activity) => void runTurn(activity, 'handoff status turn'));
   return { adapter, runTurn };
 }

@@ -21,8 +21,8 @@ export interface DirectLineDeps {
   tokens: TokenService;
   conversations: ConversationRepository;
   log: ConversationLog;
-  /** Hands an activity to the bot (queued per conversation). */
-  toBot: (activity: Partial<Activity>) => void;
+  /** Hands an activity to the bot (queued per conversation); resolves when the bot's turn is done. */
+  toBot: (activity: Partial<Activity>) => Promise<void>;
   /** Masks personal data in customer text before it is stored or shown. */
   redact?: (text: string) => string;
   /**
@@ -142,7 +142,10 @@ export class DirectLineService {
         startedAt: new Date().toISOString(),
         ...(locale && !record.locale ? { locale } : {}),
       });
-      this.deps.toBot(this.conversationUpdate(record));
+      // The welcome is in the transcript before the client can post: a question sent the moment
+      // the conversation started (a script, or a slow first welcome) came before it, and a
+      // reloaded history opened with the question.
+      await this.deps.toBot(this.conversationUpdate(record));
     }
     const issued = this.deps.tokens.issue(record.id, record.userId);
     return { conversationId: record.id, ...issued, streamUrl: streamUrlOf(streamBase, record.id, issued.token) };
@@ -177,7 +180,7 @@ export class DirectLineService {
     if (incoming.type !== 'message') {
       // Typing and events are not part of the transcript.
       const id = `${conversationId}|${incoming.type}-${randomBytes(6).toString('base64url')}`;
-      if (incoming.type === 'event') this.deps.toBot(this.toBotActivity({ ...common, id, conversation: { id: conversationId } }));
+      if (incoming.type === 'event') void this.deps.toBot(this.toBotActivity({ ...common, id, conversation: { id: conversationId } }));
       if (incoming.type === 'typing') this.deps.onTyping?.(conversationId);
       return { id };
     }
@@ -196,7 +199,7 @@ export class DirectLineService {
     });
     // The bot sees what the customer wrote (to file a ticket with their e-mail, say); the
     // transcript keeps only the masked text.
-    this.deps.toBot(this.toBotActivity({ ...stored, text }));
+    void this.deps.toBot(this.toBotActivity({ ...stored, text }));
     return { id: stored.id };
   }
 

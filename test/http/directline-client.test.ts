@@ -7,6 +7,8 @@ import { generateToken, openDirectLine, type ClientActivity, type DirectLineSess
 import { request, send, startConversation } from '../support/http.js';
 import { scriptOf, traditionalConverter } from '../../src/nlu/traditional.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { startChildServer } from '../support/child-server.js';
+import { tempDirs } from '../support/temp.js';
 
 let server: TestServer;
 let intents: Map<string, Intent>;
@@ -189,4 +191,29 @@ describe('a customer who writes Traditional Chinese', () => {
     // The welcome is sent just after the conversation starts.
     await expect.poll(welcome, { timeout: 10_000 }).toContain((await traditionalConverter())(say('welcome', 'zh')));
   });
+});
+
+describe('the first message of a conversation', () => {
+  const scratch = tempDirs();
+
+  it('comes after the welcome, even sent the moment the conversation started on a fresh server (so a reloaded history does not open with the question)', async () => {
+    const work = await scratch();
+    const child = await startChildServer({ dataDir: path.join(work, 'data'), env: { PARLEY_MODEL_DIR: path.join(work, 'models') } });
+    try {
+      // The first zh-TW welcome is the slowest there is (the Traditional converter loads on first use).
+      const customers = [];
+      for (const [locale, text] of [['en-US', 'where is my order?'], ['zh-CN', '怎么退货'], ['zh-TW', '請問可以退貨嗎']] as const) {
+        const customer = await startConversation(child.url, locale);
+        await send(child.url, customer, text);
+        customers.push(customer);
+      }
+      for (const customer of customers) {
+        const { activities } = (await request(child.url, 'GET', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token })).body as { activities: ClientActivity[] };
+        const said = activities.filter((activity) => activity.type === 'message').map((activity) => (isBot(activity) ? 'bot' : 'customer'));
+        expect(said.slice(0, 2), customer.conversationId).toEqual(['bot', 'customer']);
+      }
+    } finally {
+      await child.stop();
+    }
+  }, 60_000);
 });
