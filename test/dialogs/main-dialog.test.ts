@@ -105,6 +105,18 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('answers shop questions the way customers first type them, and does not take a joke for a request for a person', async () => {
+    const { adapter } = await createBotHarness();
+    await play(adapter, [
+      // "can u …" used to read as "can u get me a human": a joke started a handoff and filed a ticket.
+      ['can u tell me a joke', say('fallback', 'en')],
+      ["what's your phone number", answerOf('store_hours', 'en')],
+      ['my pakage is damagd', answerOf('damaged_wrong_item', 'en')],
+      // Cantonese "how do I pay", as a Hong Kong customer writes it: the methods, not "payment failed".
+      ['點樣付款', answerOf('payment_methods', 'zh')],
+    ]);
+  });
+
   it('asks "Did you mean" when two intents are close, and answers the one picked', async () => {
     const { adapter, knowledge } = await createBotHarness();
     const titled = [...harness.intents.values()].filter((intent) => intent.title && !intent.dialog);
