@@ -102,8 +102,8 @@ export const messages = {
     zh: '这似乎不是订单号（订单号至少有 4 位数字，例如 12345 或 PD-20458）。请再输入一次，点“与订单无关”，或取消投诉。',
   },
   complaintAskContact: {
-    en: 'How can our team reach you about this? Please give an email address or a phone number, or hear back in this chat.',
-    zh: '我们的客服该如何联系您？请留下邮箱或手机号码，也可以选择在聊天里回复您。',
+    en: 'How should our team get back to you about this? Type an email address or a phone number, or tap "Reply in this chat" to hear back here.',
+    zh: '我们的客服该如何联系您？请输入邮箱或手机号码，或者点“在聊天里回复我”，在这里等客服回复。',
   },
   complaintContactInChat: { en: 'Reply in this chat', zh: '在聊天里回复我' },
   complaintContactChat: { en: 'this chat', zh: '本聊天窗口' },

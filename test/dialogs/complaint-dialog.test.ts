@@ -114,6 +114,8 @@ describe('complaint dialog, English', () => {
     const bot = await createTicketBot();
     const offersChat = (key: 'complaintAskContact' | 'complaintContactInvalid', language: 'en' | 'zh') => (text: string, last?: Partial<Activity>) => {
       expect(text).toBe(say(key, language));
+      // The question names the button, so a customer without email or phone sees what to tap.
+      expect(text).toContain(say('complaintContactInChat', language));
       const cancel = key === 'complaintContactInvalid' ? [say('complaintCancelButton', language)] : [];
       expect(last?.suggestedActions?.actions.map((action) => action.title)).toEqual([say('complaintContactInChat', language), ...cancel]);
     };
@@ -232,7 +234,7 @@ describe('complaint dialog, Chinese', () => {
     const english = await createTicketBot();
     await converse(english.adapter, [
       ['My new headphones arrived broken, I want to complain!', /^Which order is this about\?/],
-      ['Not about an order', /^How can our team reach you/],
+      ['Not about an order', /^How should our team get back to you/],
       ['Reply in this chat', /^Here is your complaint:\n• What happened: My new headphones arrived broken\n/],
     ]);
   });
