@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, childModelDir, type ChildServer, startChildServer } from '../support/child-server.js';
@@ -190,5 +190,91 @@ describe('npm run backup: a nightly backup of a running Parley, restored on anot
     expect((await backup(dataDir, empty)).code).toBe(0);
     expect(readdirSync(empty)).toEqual(['format.json']);
     expect(statSync(empty).mode & 0o777).toBe(0o700);
+  });
+});
+
+/** A data folder with `transcripts` small transcripts (a backup of it takes a moment). */
+function smallDataDir(dataDir: string, transcripts = 0): void {
+  mkdirSync(path.join(dataDir, 'transcripts'), { recursive: true });
+  writeFileSync(path.join(dataDir, 'format.json'), '{"format":1}\n');
+  writeFileSync(path.join(dataDir, 'secret.key'), `${'k'.repeat(43)}\n`);
+  for (let i = 0; i < transcripts; i += 1) writeFileSync(path.join(dataDir, 'transcripts', `c${i}.jsonl`), `{"id":"c${i}|0","text":"hello"}\n`);
+}
+
+describe('npm run backup: a DIR someone else can reach', () => {
+  const scratch = tempDirs('parley-backup-');
+  const isRoot = process.getuid?.() === 0;
+
+  it.skipIf(!isRoot)('refuses (run as root) an empty DIR another user owns, which they could swap for a link while it is written, and writes nothing', async () => {
+    const work = await scratch();
+    const dataDir = path.join(work, 'data');
+    smallDataDir(dataDir);
+    const theirs = path.join(work, 'theirs');
+    mkdirSync(theirs);
+    chmodSync(theirs, 0o777);
+    chownSync(theirs, 65534, 65534);
+    const copied = await backup(dataDir, theirs);
+    expect(copied).toMatchObject({ code: 1, stdout: '', stderr: `backup: ${theirs} belongs to another user (uid 65534): give a folder of the user Parley runs as (nothing was written)\n` });
+    expect(readdirSync(theirs)).toEqual([]);
+    expect(statSync(theirs).mode & 0o777).toBe(0o777);
+  });
+
+  it('refuses a DIR in a folder other users may change (they could swap DIR for a link while it is written), and writes nothing', async () => {
+    const work = await scratch();
+    const dataDir = path.join(work, 'data');
+    smallDataDir(dataDir);
+    const shared = path.join(work, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    const target = path.join(shared, 'nightly');
+    const copied = await backup(dataDir, target);
+    expect(copied).toMatchObject({ code: 1, stdout: '', stderr: `backup: ${shared} may be changed by other users (mode 0777): give a folder only the user Parley runs as (or root) may change (nothing was written)\n` });
+    expect(existsSync(target)).toBe(false);
+    // A sticky folder (as /tmp is) lets nobody rename what is not theirs: fine.
+    chmodSync(shared, 0o1777);
+    expect((await backup(dataDir, target)).code).toBe(0);
+  });
+
+  it('refuses a DIR that leads into DATA_DIR through a symbolic link, or a folder of DATA_DIR whose name starts with "..", and writes nothing', async () => {
+    const work = await scratch();
+    const dataDir = path.join(work, 'data');
+    smallDataDir(dataDir);
+    mkdirSync(path.join(dataDir, 'knowledge'));
+    const link = path.join(work, 'to-data');
+    symlinkSync(path.join(dataDir, 'knowledge'), link);
+    expect(await backup(dataDir, link)).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(new RegExp(`^backup: ${link} is inside DATA_DIR ${dataDir}: `)) });
+    expect(await backup(dataDir, path.join(link, 'nightly'))).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/ is inside DATA_DIR /) });
+    const dotted = path.join(dataDir, '..nightly');
+    expect(await backup(dataDir, dotted)).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(new RegExp(`^backup: ${dotted.replace(/\./g, '\\.')} is inside DATA_DIR `)) });
+    expect(readdirSync(path.join(dataDir, 'knowledge'))).toEqual([]);
+    expect(readdirSync(dataDir).sort()).toEqual(['format.json', 'knowledge', 'secret.key', 'transcripts']);
+  });
+
+  it('a DIR swapped for a link to another folder half-way (another Parley\'s data): the backup fails and its clean-up removes nothing in that folder', async () => {
+    const work = await scratch();
+    const dataDir = path.join(work, 'data');
+    smallDataDir(dataDir, 500);
+    const precious = path.join(work, 'precious');
+    mkdirSync(precious);
+    writeFileSync(path.join(precious, 'keep.txt'), 'keep me');
+    writeFileSync(path.join(precious, 'secret.key'), `${'p'.repeat(43)}\n`);
+    const target = path.join(work, 'nightly');
+    mkdirSync(target);
+    // As soon as the backup writes its first file, DIR is moved aside and a link put in its place.
+    let swapped = false;
+    const watcher = watch(target, () => {
+      if (swapped) return;
+      swapped = true;
+      watcher.close();
+      renameSync(target, path.join(work, 'moved'));
+      symlinkSync(precious, target);
+    });
+    const copied = await backup(dataDir, target);
+    watcher.close();
+    expect(swapped).toBe(true);
+    expect(copied.code).toBe(1);
+    expect(copied.stderr).toContain(`${target} was replaced while the backup was written`);
+    expect(readFileSync(path.join(precious, 'keep.txt'), 'utf8')).toBe('keep me');
+    expect(readFileSync(path.join(precious, 'secret.key'), 'utf8')).toBe(`${'p'.repeat(43)}\n`);
   });
 });
