@@ -107,16 +107,36 @@ export function backupDataDir(dataDir: string, target: string, options: BackupOp
 /** Never copied: the lock (it names the running server's process) and half-written temporary files, which nothing reads. */
 const skipped = (name: string) => name === LOCK_FILE || name.endsWith('.tmp');
 
-/** Files (and folders, ending in a separator) under `dataDir/folder`, relative to `dataDir`, parents first. */
-function filesUnder(dataDir: string, folder: string): string[] {
+/**
+ * Files (and folders, ending in a separator) under `dataDir/folder`, relative to `dataDir`, parents
+ * first. A folder linked from inside itself or from a folder below it (a link to `..`, made by
+ * mistake) is not gone into again: it would copy the data folder into itself forty times over, or
+ * with two such links never finish.
+ */
+function filesUnder(dataDir: string, folder: string, above: ReadonlySet<string> = new Set([folderId(dataDir)])): string[] {
+  const here = folderId(path.join(dataDir, folder));
+  if (above.has(here)) return [];
+  const inside = new Set([...above, here]);
   const found: string[] = [];
   for (const entry of readdirSync(path.join(dataDir, folder), { withFileTypes: true })) {
     const relative = path.join(folder, entry.name);
     const kind = kindOf(path.join(dataDir, relative), entry);
-    if (kind === 'folder') found.push(`${relative}${path.sep}`, ...filesUnder(dataDir, relative));
-    else if (kind === 'file' && !skipped(entry.name)) found.push(relative);
+    if (kind === 'folder') {
+      if (inside.has(folderId(path.join(dataDir, relative)))) continue;
+      found.push(`${relative}${path.sep}`, ...filesUnder(dataDir, relative, inside));
+    } else if (kind === 'file' && !skipped(entry.name)) found.push(relative);
   }
   return found;
+}
+
+/** A folder's identity, whichever path (or link) leads to it. */
+function folderId(folder: string): string {
+  try {
+    const { dev, ino } = statSync(folder);
+    return `${dev}:${ino}`;
+  } catch {
+    return `gone:${folder}`;
+  }
 }
 
 /** A symbolic link counts as what it points to (a transcripts folder moved to another disk is still copied). */

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDataDir } from '../../../src/storage/lowdb/backup.js';
@@ -66,5 +66,28 @@ describe('backupDataDir: a copy of a data folder Parley keeps writing to', () =>
     expect(statSync(path.join(target, 'transcripts')).mode & 0o777).toBe(0o700);
     for (const file of ['format.json', 'secret.key', path.join('transcripts', 'c1.jsonl')]) expect(statSync(path.join(target, file)).mode & 0o777).toBe(0o600);
     expect(summary).toMatchObject({ files: 3, transcripts: 1, collections: 0, leftOut: ['models'] });
+  });
+
+  it('follows a link to a folder kept elsewhere, but not a link back up into the data folder (two of them never finished, then overflowed the stack)', async () => {
+    const work = await scratch();
+    const data = path.join(work, 'data');
+    mkdirSync(path.join(data, 'transcripts'), { recursive: true });
+    writeFileSync(path.join(data, 'format.json'), '{"format":1}\n');
+    writeFileSync(path.join(data, 'transcripts', 'c1.jsonl'), line({ id: 'c1|0' }));
+    // Made by mistake: links to the folder above, from inside the data folder.
+    symlinkSync('..', path.join(data, 'transcripts', 'up'));
+    symlinkSync('..', path.join(data, 'transcripts', 'up2'));
+    symlinkSync('.', path.join(data, 'self'));
+    // Made on purpose: a folder on another disk.
+    mkdirSync(path.join(work, 'elsewhere'));
+    writeFileSync(path.join(work, 'elsewhere', 'c2.jsonl'), line({ id: 'c2|0' }));
+    symlinkSync(path.join(work, 'elsewhere'), path.join(data, 'transcripts', 'archive'));
+
+    const target = path.join(work, 'backup');
+    mkdirSync(target);
+    const summary = backupDataDir(data, target);
+
+    expect(readdirSync(target, { recursive: true }).map(String).sort()).toEqual(['format.json', 'self', 'transcripts', path.join('transcripts', 'archive'), path.join('transcripts', 'archive', 'c2.jsonl'), path.join('transcripts', 'c1.jsonl')]);
+    expect(summary).toMatchObject({ files: 3, transcripts: 2 });
   });
 });
