@@ -733,6 +733,48 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(await page.locator('#f-answers-en').inputValue()).toBe(answer);
   });
 
+  it('edits kept through a session that ended are not handed to someone else who signs in on that browser: another admin gets a fresh page, an agent none of it', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    const created = await page.evaluate(async () => {
+      const add = (email: string, password: string, role: string) => fetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, role }) }).then((response) => response.status);
+      return [await add('second.admin@example.com', 'second admin password', 'admin'), await add('agent8@example.com', 'agent password 8', 'agent')];
+    });
+    expect(created).toEqual([201, 201]);
+    const signInAs = async (email: string, password: string) => {
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+    const unsaved = 'Half-written by the first admin, not for anyone else.';
+    /** What the (hidden or shown) admin page holds: its markup and what its fields hold. */
+    const pageHolds = () => page.locator('#app-view').evaluate((view) => [view.innerHTML, ...[...view.querySelectorAll('input, textarea')].map((field) => (field as HTMLInputElement).value)].join('\n'));
+    const leaveUnsaved = async () => {
+      await page.getByRole('button', { name: /^store_hours/ }).click();
+      await page.locator('#f-answers-en').fill(unsaved);
+      await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
+      await page.getByRole('button', { name: 'Save to draft' }).click();
+      await page.getByText('Your session ended. Sign in again to carry on: your unsaved edits are kept.').waitFor();
+    };
+
+    await leaveUnsaved();
+    await signInAs('second.admin@example.com', 'second admin password');
+    await page.getByRole('link', { name: 'Knowledge' }).waitFor();
+    await page.getByRole('button', { name: 'New intent' }).waitFor();
+    expect(await pageHolds()).not.toContain('Half-written');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+
+    await signInAsAdmin();
+    await leaveUnsaved();
+    await signInAs('agent8@example.com', 'agent password 8');
+    await page.getByRole('heading', { name: 'This page is for admins.' }).waitFor();
+    expect(await pageHolds()).not.toContain('Half-written');
+    await page.locator('#not-admin-logout').click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.getByText('unsaved edits').count()).toBe(0);
+  });
+
   it('counts the dashboard days in the admin time zone: a chat at 04:41 in Shanghai is on that day', async () => {
     // Tuesday 11 March 2025, 04:41 in Shanghai: still 10 March in UTC (a date no other test writes on).
     const now = new Date('2025-03-10T20:41:00.000Z');

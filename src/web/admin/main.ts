@@ -51,8 +51,16 @@ async function show(): Promise<void> {
   }
 }
 
+/** Who signed in last on this page: unsaved edits kept through a session that ended are theirs alone. */
+let lastSignedIn: string | undefined;
+
 function signedIn(user: { email: string; role: string }): void {
   const isAdmin = user.role === 'admin';
+  // The same admin carries on where the session ended; anyone else (another admin, an agent) gets
+  // nothing of the page left behind, unsaved edits included, hidden or not.
+  const resuming = isAdmin && user.email === lastSignedIn && resumeEditing();
+  if (!resuming) $('#app-view').replaceChildren();
+  lastSignedIn = user.email;
   $('#login-view').hidden = true;
   $('#login-error').textContent = '';
   $('#me').textContent = user.email;
@@ -62,7 +70,7 @@ function signedIn(user: { email: string; role: string }): void {
   $('#not-admin-view').hidden = isAdmin;
   $('#app-view').hidden = !isAdmin;
   $('#nav').hidden = !isAdmin;
-  if (isAdmin && !resumeEditing()) void show();
+  if (isAdmin && !resuming) void show();
 }
 
 function signedOut(): void {
