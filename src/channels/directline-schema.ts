@@ -5,6 +5,15 @@ export const MAX_TEXT_BYTES = 10 * 1024;
 
 const localeSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a locale such as en-US or zh-CN');
 
+/** Whether `value` written as JSON is at most `max` characters; one nested too deep to write (stack overflow) is not. */
+function fitsAsJson(value: unknown, max: number): boolean {
+  try {
+    return JSON.stringify(value).length <= max;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What a client may post to `/conversations/:id/activities`. Unknown fields are dropped;
  * `from` is accepted for compatibility and ignored: the token says who the sender is.
@@ -38,7 +47,7 @@ export const incomingActivitySchema = z
     message: 'an event needs a name',
     path: ['name'],
   })
-  .refine((activity) => activity.value === undefined || JSON.stringify(activity.value).length <= 4096, {
+  .refine((activity) => activity.value === undefined || fitsAsJson(activity.value, 4096), {
     message: 'value must be at most 4096 characters as JSON',
     path: ['value'],
   });

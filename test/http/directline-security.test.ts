@@ -110,6 +110,12 @@ describe('bad activities', () => {
     expect(prototype.status).toBe(200);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 
+    // Nested too deep for JSON.stringify to measure (found by npm run test:fuzz): too big, not a 500.
+    for (const depth of [8000, 20_000]) {
+      const deep = await post({ rawBody: `{"type":"event","name":"x","value":${'['.repeat(depth)}${']'.repeat(depth)}}`, headers: { 'content-type': 'application/json' } });
+      expect([depth, deep.status, deep.body.error?.message]).toEqual([depth, 400, 'value: value must be at most 4096 characters as JSON']);
+    }
+
     const replies = await send(server.url, conversation, 'where is my order');
     expect(replies[0].text.length).toBeGreaterThan(0);
   });
