@@ -21,7 +21,8 @@ export async function fuzzTarget(url: string, routes: RouteInfo[], waitingChats 
   for (let i = 0; i < waitingChats; i += 1) {
     waiting.push(await chatWaitingFor('answer', url, agentCookie), await chatWaitingFor('nps', url, agentCookie));
   }
-  return { url, routes, conversationId: conversation.conversationId, customerToken: conversation.token, agentCookie, adminCookie, ticketId, waiting, identitySecret: FUZZ_IDENTITY_SECRET };
+  const intents = (await request(url, 'GET', '/api/knowledge', { cookie: adminCookie })).body.intents as unknown[];
+  return { url, routes, conversationId: conversation.conversationId, customerToken: conversation.token, agentCookie, adminCookie, ticketId, waiting, identitySecret: FUZZ_IDENTITY_SECRET, intents };
 }
 
 async function fileTicket(url: string, cookie: string, conversationId: string): Promise<string> {
