@@ -751,6 +751,8 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     const pageHolds = () => page.locator('#app-view').evaluate((view) => [view.innerHTML, ...[...view.querySelectorAll('input, textarea')].map((field) => (field as HTMLInputElement).value)].join('\n'));
     const leaveUnsaved = async () => {
       await page.getByRole('button', { name: /^store_hours/ }).click();
+      // The editor is redrawn for the intent chosen: typing before that would go into the form it replaces.
+      await page.locator('.editor h2', { hasText: 'store_hours' }).waitFor();
       await page.locator('#f-answers-en').fill(unsaved);
       await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
       await page.getByRole('button', { name: 'Save to draft' }).click();
