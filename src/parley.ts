@@ -26,7 +26,7 @@ import { projectRoot } from './project-root.js';
 import { loadSecret } from './secret.js';
 import { dataDirError, knowledgeDirError, listenError } from './startup-errors.js';
 import { analyzeSentiment as analyzeOnce, rememberingAnalyzer } from './sentiment/index.js';
-import { closeDataDirToOthers, createLowdbStorage, lockDataDir, type Storage } from './storage/index.js';
+import { closeDataDirToOthers, createLowdbStorage, type DataDirAccess, lockDataDir, type Storage } from './storage/index.js';
 import type { TicketService } from './tickets/index.js';
 import { type Session, SessionService, type User, UserService } from './users/index.js';
 import { wireDomain } from './wire-domain.js';
@@ -59,12 +59,12 @@ const root = projectRoot(import.meta.dirname);
 
 /**
  * DATA_DIR's storage, held by this process alone until `release` (a second Parley on it is
- * refused), in a folder other users of the machine cannot read (`closed`: the modes, if it was open).
+ * refused), in a folder other users of the machine cannot read (`access`: what was done if they could).
  */
-function openStorage(config: Config): { storage: Storage; release: () => void; closed: { from: string; to: string } | null } {
+function openStorage(config: Config): { storage: Storage; release: () => void; access: DataDirAccess | null } {
   try {
     const storage = createLowdbStorage(config.dataDir, { fsync: config.fsync });
-    return { storage, release: lockDataDir(config.dataDir), closed: closeDataDirToOthers(config.dataDir) };
+    return { storage, release: lockDataDir(config.dataDir), access: closeDataDirToOthers(config.dataDir) };
   } catch (error) {
     throw dataDirError(error, config.dataDir);
   }
@@ -77,8 +77,9 @@ function openStorage(config: Config): { storage: Storage; release: () => void; c
 export async function startParley(config: Config, logger: Logger): Promise<Parley> {
   const analyzeSentiment = rememberingAnalyzer(analyzeOnce);
   // ── storage, secrets, events ──────────────────────────────────────────────────────────
-  const { storage, release: releaseDataDir, closed } = openStorage(config);
-  if (closed) logger.warn({ setting: 'DATA_DIR', mode: closed.to, was: closed.from }, `DATA_DIR was open to every user of this machine (mode ${closed.from}); it is now ${closed.to}, so only Parley's user${closed.to === '0700' ? '' : ' and its group'} can read the conversations in it`);
+  const { storage, release: releaseDataDir, access } = openStorage(config);
+  if (access?.closed) logger.warn({ setting: 'DATA_DIR', mode: access.to, was: access.from }, `DATA_DIR was open to every user of this machine (mode ${access.from}); it is now ${access.to}, so only Parley's user${access.to === '0700' ? '' : ' and its group'} can read the conversations in it`);
+  if (access && !access.closed) logger.warn({ setting: 'DATA_DIR', mode: access.mode, owner: access.owner }, `DATA_DIR is open to every user of this machine (mode ${access.mode}) and belongs to another user (uid ${access.owner}), so Parley cannot close it: run chmod o= on it as its owner`);
   const { secret, replacedMissing } = await loadSecret(config.dataDir, config.secret);
   if (replacedMissing) {
     logger.warn({ setting: 'DATA_DIR', file: path.join(config.dataDir, 'secret.key') }, 'DATA_DIR had accounts but no secret.key (a backup restored without it?): generated a new one, so customers\' earlier tokens no longer open their chats and signed-in visitors start as new customers; to undo, stop Parley and put the old secret.key back');
