@@ -1,35 +1,14 @@
-import type { ChatActivity, ConversationLog, ConversationRecord, ConversationRepository, HandoffInfo } from '../conversations/index.js';
+import type { ChatActivity, ConversationRecord, HandoffInfo } from '../conversations/index.js';
 import { badRequest, conflict, forbidden } from '../errors.js';
-import type { EventBus } from '../events/index.js';
-import type { Logger } from '../logger.js';
-import { languageOfLocale } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
-import type { AgentPresence } from './presence.js';
+import { type HandoffContext, handoffContext, type HandoffServiceDeps } from './handoff-context.js';
 import { byUrgency, claimDeadlineOf, priorityOf, WaitEstimator } from './queue.js';
-import { PerKeyLock } from './serial.js';
-import { agentActivity, type SystemLine, systemActivity } from './system-lines.js';
+import { agentActivity, conversationLanguage, type SystemLine } from './system-lines.js';
 import { customerWords, unclaimedChatDescription } from './transcript-text.js';
-import { type AgentRef, type HandoffPriority, PRIORITY_RANK, type QueueStatus, realTimers, type TicketFiler, type Timers } from './types.js';
+import { type AgentRef, type HandoffPriority, PRIORITY_RANK, type QueueStatus } from './types.js';
 
-export interface HandoffServiceDeps {
-  conversations: Pick<ConversationRepository, 'get' | 'update' | 'all'>;
-  log: Pick<ConversationLog, 'append' | 'all'>;
-  events: EventBus;
-  presence: AgentPresence;
-  /** How long a waiting chat may go unclaimed before the customer is told and a ticket filed. */
-  claimTimeoutMs: number;
-  tickets?: TicketFiler;
-  clock?: () => Date;
-  timers?: Timers;
-  logger?: Pick<Logger, 'error'>;
-  /**
-   * Masks personal data in an agent's reply before it is stored, as the customer's own messages
-   * are (an agent reading back a customer's phone number or card); the shop's published contacts stay readable.
-   */
-  redact?: (text: string) => string;
-  /** What converts this conversation's Chinese into Traditional characters, for a customer who reads them. */
-  traditionalFor?: (record: ConversationRecord) => Promise<((text: string) => string) | undefined>;
-}
+export type { HandoffServiceDeps } from './handoff-context.js';
+
 
 /**
  * The handoff state machine: `bot → waiting → active(agent) → bot`, and `closed`. Every
@@ -37,15 +16,14 @@ export interface HandoffServiceDeps {
  * result and gets 409), writes a system line to the transcript and publishes an event.
  */
 export class HandoffService {
-  private readonly lock = new PerKeyLock();
+  private readonly chats: HandoffContext;
+  private readonly deps: HandoffServiceDeps;
   private readonly timeouts = new Map<string, unknown>();
   private readonly waits = new WaitEstimator();
-  private readonly clock: () => Date;
-  private readonly timers: Timers;
 
-  constructor(private readonly deps: HandoffServiceDeps) {
-    this.clock = deps.clock ?? (() => new Date());
-    this.timers = deps.timers ?? realTimers;
+  constructor(deps: HandoffServiceDeps) {
+    this.chats = handoffContext(deps);
+    this.deps = deps;
   }
 
   /**
@@ -53,15 +31,14 @@ export class HandoffService {
    * times out at once. `announce: false` when the request came in as a `handoff.requested` event.
    */
   request(conversationId: string, reason: string, options: { announce?: boolean; priority?: HandoffPriority } = {}): Promise<QueueStatus> {
-    return this.lock.run(conversationId, async () => {
-      let record = await this.deps.conversations.get(conversationId);
+    return this.chats.withChat(conversationId, async (record) => {
       if (record.status === 'waiting' || record.status === 'active') return this.queueStatusOf(record);
       // The reason's priority, or a higher one the caller knows of (an upset customer asking).
       const byReason = priorityOf(reason);
       const priority = options.priority && PRIORITY_RANK[options.priority] < PRIORITY_RANK[byReason] ? options.priority : byReason;
-      const handoff: HandoffInfo = { reason, requestedAt: this.now(), priority };
+      const handoff: HandoffInfo = { reason, requestedAt: this.chats.now(), priority };
       record = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff, ...earlierOf(record) });
-      await this.writeSystemLine(record, 'requested');
+      await this.chats.tell(record, 'requested');
       if (options.announce !== false) this.deps.events.publish('handoff.requested', { conversationId, reason });
       if (this.deps.presence.count() === 0) record = await this.timeOut(record, 'no_agent_online');
       else this.schedule(record);
@@ -71,14 +48,13 @@ export class HandoffService {
 
   /** An agent takes the chat over; `409` when another agent holds it or it is closed. */
   claim(conversationId: string, agent: AgentRef): Promise<ConversationRecord> {
-    return this.lock.run(conversationId, async () => {
-      const record = await this.deps.conversations.get(conversationId);
+    return this.chats.withChat(conversationId, async (record) => {
       if (record.status === 'closed') throw conflict('conversation_closed', 'this conversation is closed');
       if (record.status === 'active') {
         if (record.handoff?.agentId === agent.id) return record;
         throw conflict('already_claimed', `${record.handoff?.agentName ?? 'another agent'} has taken this conversation`);
       }
-      const now = this.now();
+      const now = this.chats.now();
       const earlier = record.status === 'waiting' ? record.handoff : undefined;
       // A chat passed back to the queue waited since it was passed, not since the customer first asked.
       if (earlier) this.waits.recordClaim(Date.parse(now) - Date.parse(earlier.passedAt ?? earlier.requestedAt));
@@ -90,7 +66,7 @@ export class HandoffService {
         claimedAt: now,
       };
       const claimed = await this.deps.conversations.update(conversationId, { status: 'active', handoff, ...(earlier ? {} : earlierOf(record)) });
-      await this.writeSystemLine(claimed, 'claimed', { agent: agent.name });
+      await this.chats.tell(claimed, 'claimed', { agent: agent.name });
       this.deps.events.publish('handoff.claimed', { conversationId, agentId: agent.id, agentName: agent.name });
       return claimed;
     });
@@ -102,8 +78,7 @@ export class HandoffService {
    * their chat was handed back, not that the agent left.
    */
   release(conversationId: string, agent: AgentRef | undefined, reason: 'agent' | 'cancelled' = 'agent', options: { onlyWaiting?: boolean } = {}): Promise<ConversationRecord> {
-    return this.lock.run(conversationId, async () => {
-      const record = await this.deps.conversations.get(conversationId);
+    return this.chats.withChat(conversationId, async (record) => {
       // A customer leaving the queue leaves nothing once an agent has taken the chat.
       if (options.onlyWaiting && record.status !== 'waiting') return record;
       if (record.status !== 'waiting' && record.status !== 'active') throw conflict('not_handed_off', 'the bot already has this conversation');
@@ -111,11 +86,11 @@ export class HandoffService {
       this.cancelTimer(conversationId);
       const released = await this.deps.conversations.update(conversationId, {
         status: 'bot',
-        ...(record.handoff ? { handoff: { ...record.handoff, endedAt: this.now() } } : {}),
+        ...(record.handoff ? { handoff: { ...record.handoff, endedAt: this.chats.now() } } : {}),
       });
       const byHolder = !agent || agent.id === record.handoff?.agentId;
       const line = reason === 'cancelled' || record.status === 'waiting' ? 'cancelled' : byHolder ? 'released' : 'returned';
-      await this.writeSystemLine(released, line, { agent: record.handoff?.agentName ?? '' });
+      await this.chats.tell(released, line, { agent: record.handoff?.agentName ?? '' });
       this.deps.events.publish('handoff.released', { conversationId, reason, ...(agent ? { agentId: agent.id } : {}) });
       return released;
     });
@@ -129,12 +104,11 @@ export class HandoffService {
    */
   async customerLeft(conversationId: string): Promise<void> {
     await this.release(conversationId, undefined, 'cancelled', { onlyWaiting: true });
-    await this.lock.run(conversationId, async () => {
-      const record = await this.deps.conversations.get(conversationId);
+    await this.chats.withChat(conversationId, async (record) => {
       const { handoff } = record;
       if (record.status !== 'active' || !handoff?.agentId || handoff.customerLeftAt) return;
-      const left = await this.deps.conversations.update(conversationId, { handoff: { ...handoff, customerLeftAt: this.now() } });
-      await this.writeSystemLine(left, 'customerLeft');
+      const left = await this.deps.conversations.update(conversationId, { handoff: { ...handoff, customerLeftAt: this.chats.now() } });
+      await this.chats.tell(left, 'customerLeft');
       this.deps.events.publish('handoff.customerLeft', { conversationId, agentId: handoff.agentId });
     });
   }
@@ -143,13 +117,12 @@ export class HandoffService {
    * The customer's rating (1–5) of a chat an agent took and handed back; a second rating
    * replaces the first (the comment comes after the score). Refused for a chat no agent had.
    */
-  rate(conversationId: string, score: number, comment?: string): Promise<ConversationRecord> {
-    return this.lock.run(conversationId, async () => {
-      if (!Number.isInteger(score) || score < 1 || score > 5) throw badRequest('bad_rating', 'a rating is a whole number from 1 to 5');
-      const record = await this.deps.conversations.get(conversationId);
+  async rate(conversationId: string, score: number, comment?: string): Promise<ConversationRecord> {
+    if (!Number.isInteger(score) || score < 1 || score > 5) throw badRequest('bad_rating', 'a rating is a whole number from 1 to 5');
+    return this.chats.withChat(conversationId, async (record) => {
       const { handoff } = record;
       if (!handoff?.claimedAt || !handoff.endedAt) throw conflict('not_rateable', 'only a chat an agent handed back can be rated');
-      const rating = { score, at: this.now(), ...(comment ? { comment } : {}) };
+      const rating = { score, at: this.chats.now(), ...(comment ? { comment } : {}) };
       const rated = await this.deps.conversations.update(conversationId, { handoff: { ...handoff, rating } });
       // A comment added to the same score is not another answer.
       if (handoff.rating?.score !== score) this.deps.events.publish('handoff.rated', { conversationId, customerId: record.customerId, score, ...(handoff.agentId ? { agentId: handoff.agentId } : {}) });
@@ -163,11 +136,10 @@ export class HandoffService {
    * still waiting for its first agent, or one an agent has taken: false.
    */
   leaveMessage(conversationId: string): Promise<boolean> {
-    return this.lock.run(conversationId, async () => {
-      const record = await this.deps.conversations.get(conversationId);
+    return this.chats.withChat(conversationId, async (record) => {
       const { handoff } = record;
       if (record.status !== 'waiting' || !handoff?.timedOutAt || handoff.messageLeftAt) return false;
-      await this.deps.conversations.update(conversationId, { handoff: { ...handoff, messageLeftAt: this.now() } });
+      await this.deps.conversations.update(conversationId, { handoff: { ...handoff, messageLeftAt: this.chats.now() } });
       return true;
     });
   }
@@ -181,12 +153,11 @@ export class HandoffService {
     const held = (await this.deps.conversations.all()).filter((record) => record.status === 'active' && record.handoff?.agentId === agentId);
     const requeued: string[] = [];
     for (const { id } of held) {
-      await this.lock.run(id, async () => {
-        const record = await this.deps.conversations.get(id);
+      await this.chats.withChat(id, async (record) => {
         if (record.status !== 'active' || record.handoff?.agentId !== agentId) return;
         // The customer keeps their place (their request time) and their ticket, if a time-out filed
         // one; they get a fresh wait before timing out, and a chat already timed out waits as a ticket.
-        const now = this.now();
+        const now = this.chats.now();
         const handoff: HandoffInfo = {
           ...withoutHolder(record.handoff),
           reason: 'agent_left',
@@ -195,7 +166,7 @@ export class HandoffService {
           claimDeadline: new Date(Date.parse(now) + this.deps.claimTimeoutMs).toISOString(),
         };
         let waiting = await this.deps.conversations.update(id, { status: 'waiting', handoff });
-        await this.writeSystemLine(waiting, 'agentLeft', { agent: record.handoff.agentName ?? '' });
+        await this.chats.tell(waiting, 'agentLeft', { agent: record.handoff.agentName ?? '' });
         this.deps.events.publish('handoff.requeued', { conversationId: id, agentId });
         // The agent who left may still count as online for a moment (their stream is closing).
         const others = this.deps.presence.agents().filter((each) => each.id !== agentId).length;
@@ -214,15 +185,14 @@ export class HandoffService {
    * help goes on); the private notes and the ticket stay with the chat.
    */
   transfer(conversationId: string, by: AgentRef, to: AgentRef | 'queue'): Promise<ConversationRecord> {
-    return this.lock.run(conversationId, async () => {
-      const record = await this.deps.conversations.get(conversationId);
+    return this.chats.withChat(conversationId, async (record) => {
       const held = record.handoff;
       if (record.status !== 'active' || !held?.agentId) throw conflict('not_active', `only a chat an agent has can be passed on; this one is ${record.status === 'waiting' ? 'waiting in the queue' : record.status === 'bot' ? "with the bot" : 'closed'}`);
       if (held.agentId !== by.id && !by.canOverride) throw forbidden(`${held.agentName ?? 'another agent'} has this conversation: only they or an admin can pass it on`);
       const from = { id: held.agentId, name: held.agentName ?? '' };
       if (to !== 'queue' && to.id === from.id) throw conflict('already_holder', `${to.name} has this conversation already`);
       if (to !== 'queue' && !this.deps.presence.agents().some((each) => each.id === to.id)) throw conflict('colleague_offline', `${to.name} is not online (no console open)`);
-      const now = this.now();
+      const now = this.chats.now();
       // The next holder's first reply and claim are their own.
       const kept = withoutHolder(held);
       const passed = { passedAt: now, passedBy: from };
@@ -232,14 +202,14 @@ export class HandoffService {
         const left = claimDeadlineOf(held, this.deps.claimTimeoutMs) - Date.parse(held.claimedAt ?? now);
         const deadline = kept.timedOutAt ? {} : { claimDeadline: new Date(Date.parse(now) + Math.max(0, left)).toISOString() };
         const waiting = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff: { ...kept, ...passed, ...deadline } });
-        await this.writeSystemLine(waiting, 'passedToQueue');
+        await this.chats.tell(waiting, 'passedToQueue');
         this.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'queue' });
         if (!waiting.handoff?.timedOutAt) this.schedule(waiting);
         return waiting;
       }
       const handoff: HandoffInfo = { ...kept, ...passed, agentId: to.id, agentName: to.name, claimedAt: now };
       const moved = await this.deps.conversations.update(conversationId, { status: 'active', handoff });
-      await this.writeSystemLine(moved, 'transferred', { agent: to.name });
+      await this.chats.tell(moved, 'transferred', { agent: to.name });
       this.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'agent', toAgentId: to.id, toAgentName: to.name });
       return moved;
     });
@@ -247,16 +217,15 @@ export class HandoffService {
 
   /** The agent ends the conversation. */
   close(conversationId: string, agent: AgentRef): Promise<ConversationRecord> {
-    return this.lock.run(conversationId, async () => {
-      const record = await this.deps.conversations.get(conversationId);
+    return this.chats.withChat(conversationId, async (record) => {
       if (record.status === 'closed') return record;
       this.assertMayEnd(record, agent);
       this.cancelTimer(conversationId);
       const closed = await this.deps.conversations.update(conversationId, {
         status: 'closed',
-        ...(record.handoff ? { handoff: { ...record.handoff, endedAt: this.now() } } : {}),
+        ...(record.handoff ? { handoff: { ...record.handoff, endedAt: this.chats.now() } } : {}),
       });
-      await this.writeSystemLine(closed, 'closed');
+      await this.chats.tell(closed, 'closed');
       this.deps.events.publish('handoff.closed', { conversationId, agentId: agent.id });
       return closed;
     });
@@ -271,7 +240,7 @@ export class HandoffService {
     const record = await this.deps.conversations.get(conversationId);
     if (record.status !== 'active' || record.handoff?.agentId !== agent.id) throw conflict('not_claimed', 'claim the conversation before replying');
     const masked = this.deps.redact ? this.deps.redact(text) : text;
-    const activity = await this.deps.log.append(conversationId, await this.forReader(record, agentActivity(agent, masked, this.languageOf(record))));
+    const activity = await this.deps.log.append(conversationId, await this.chats.forReader(record, agentActivity(agent, masked, conversationLanguage(record))));
     this.deps.events.publish('conversation.activity', { conversationId, activity });
     if (!record.handoff?.repliedAt) await this.noteFirstReply(conversationId, record.handoff?.claimedAt, activity.timestamp);
     return activity;
@@ -279,8 +248,7 @@ export class HandoffService {
 
   /** The agent's first reply in this handoff (unless the chat moved on meanwhile). */
   private noteFirstReply(conversationId: string, claimedAt: string | undefined, at: string): Promise<void> {
-    return this.lock.run(conversationId, async () => {
-      const record = await this.deps.conversations.get(conversationId);
+    return this.chats.withChat(conversationId, async (record) => {
       const { handoff } = record;
       if (record.status !== 'active' || !handoff || handoff.claimedAt !== claimedAt || handoff.repliedAt) return;
       await this.deps.conversations.update(conversationId, { handoff: { ...handoff, repliedAt: at } });
@@ -303,13 +271,13 @@ export class HandoffService {
 
   /** Stop every pending timer (shutdown). */
   stop(): void {
-    for (const handle of this.timeouts.values()) this.timers.clearTimeout(handle);
+    for (const handle of this.timeouts.values()) this.chats.timers.clearTimeout(handle);
     this.timeouts.clear();
   }
 
   /** The language system lines and notices use: the customer's latest, else the client's locale. */
   languageOf(record: ConversationRecord): Language {
-    return record.language ?? languageOfLocale(record.locale);
+    return conversationLanguage(record);
   }
 
   private async queueStatusOf(record: ConversationRecord): Promise<QueueStatus> {
@@ -320,7 +288,7 @@ export class HandoffService {
     const position = queue.findIndex((each) => each.id === record.id) + 1;
     const expected = position > 0 ? this.waits.expectedMinutes(position, agentsOnline) : 0;
     // An estimate longer than the wait itself would promise an agent the customer will not get in time.
-    const left = record.status === 'waiting' && record.handoff && !record.handoff.timedOutAt ? claimDeadlineOf(record.handoff, this.deps.claimTimeoutMs) - this.clock().getTime() : undefined;
+    const left = record.status === 'waiting' && record.handoff && !record.handoff.timedOutAt ? claimDeadlineOf(record.handoff, this.deps.claimTimeoutMs) - this.chats.clock().getTime() : undefined;
     const ticketAfterMinutes = left === undefined ? undefined : Math.max(1, Math.ceil(left / 60_000));
     return {
       status: record.status,
@@ -334,13 +302,12 @@ export class HandoffService {
 
   private schedule(record: ConversationRecord): void {
     const { requestedAt, claimDeadline } = record.handoff!;
-    const remaining = Math.max(0, claimDeadlineOf(record.handoff!, this.deps.claimTimeoutMs) - this.clock().getTime());
+    const remaining = Math.max(0, claimDeadlineOf(record.handoff!, this.deps.claimTimeoutMs) - this.chats.clock().getTime());
     this.cancelTimer(record.id);
-    const handle = this.timers.setTimeout(() => {
+    const handle = this.chats.timers.setTimeout(() => {
       this.timeouts.delete(record.id);
-      void this.lock
-        .run(record.id, async () => {
-          const current = await this.deps.conversations.get(record.id);
+      void this.chats
+        .withChat(record.id, async (current) => {
           if (current.status === 'waiting' && current.handoff?.requestedAt === requestedAt && current.handoff.claimDeadline === claimDeadline && !current.handoff.timedOutAt) {
             await this.timeOut(current, 'not_claimed');
           }
@@ -354,11 +321,11 @@ export class HandoffService {
   private async timeOut(record: ConversationRecord, reason: 'no_agent_online' | 'not_claimed'): Promise<ConversationRecord> {
     const ticketId = await this.fileTicket(record, reason);
     const updated = await this.deps.conversations.update(record.id, {
-      handoff: { ...record.handoff!, timedOutAt: this.now(), ...(ticketId ? { ticketId } : {}) },
+      handoff: { ...record.handoff!, timedOutAt: this.chats.now(), ...(ticketId ? { ticketId } : {}) },
     });
     // Agents online but all busy is not "no agent available": the customer keeps their place.
     const line = reason === 'not_claimed' ? (ticketId ? 'busyTicket' : 'busy') : ticketId ? 'timeoutTicket' : 'timeout';
-    await this.writeSystemLine(updated, line, ticketId ? { ticket: ticketId } : {});
+    await this.chats.tell(updated, line, ticketId ? { ticket: ticketId } : {});
     this.deps.events.publish('handoff.timeout', { conversationId: record.id, reason, ...(ticketId ? { ticketId } : {}) });
     return updated;
   }
@@ -367,7 +334,7 @@ export class HandoffService {
     if (!this.deps.tickets) return undefined;
     try {
       const activities = await this.deps.log.all(record.id);
-      const language = this.languageOf(record);
+      const language = conversationLanguage(record);
       const description = unclaimedChatDescription(record.handoff?.reason ?? 'handoff', reason, activities, language);
       // Its category and priority come from what the customer said, not the bot's greeting or menus.
       const about = customerWords(activities);
@@ -386,25 +353,10 @@ export class HandoffService {
     }
   }
 
-  private async writeSystemLine(record: ConversationRecord, key: SystemLine, params: Record<string, string> = {}): Promise<void> {
-    const activity = await this.deps.log.append(record.id, await this.forReader(record, systemActivity(key, this.languageOf(record), params)));
-    this.deps.events.publish('conversation.activity', { conversationId: record.id, activity });
-  }
-
-  /** A Chinese line as a Traditional reader reads it: converted, and tagged `zh-TW` as the bot's replies are. */
-  private async forReader<Line extends { text: string; locale: string }>(record: ConversationRecord, line: Line): Promise<Line> {
-    const convert = line.locale.startsWith('zh') ? await this.deps.traditionalFor?.(record) : undefined;
-    return convert ? { ...line, text: convert(line.text), locale: 'zh-TW' } : line;
-  }
-
   private cancelTimer(conversationId: string): void {
     const handle = this.timeouts.get(conversationId);
-    if (handle !== undefined) this.timers.clearTimeout(handle);
+    if (handle !== undefined) this.chats.timers.clearTimeout(handle);
     this.timeouts.delete(conversationId);
-  }
-
-  private now(): string {
-    return this.clock().toISOString();
   }
 }
 

@@ -1,3 +1,5 @@
+import type { ConversationRecord } from '../conversations/index.js';
+import { languageOfLocale } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import type { AgentRef } from './types.js';
 
@@ -30,6 +32,11 @@ export type SystemLine = keyof typeof lines;
 
 export function systemLine(key: SystemLine, language: Language, params: Record<string, string> = {}): string {
   return lines[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/** The language system lines and notices use: the customer's latest, else the client's locale. */
+export function conversationLanguage(record: Pick<ConversationRecord, 'language' | 'locale'>): Language {
+  return record.language ?? languageOfLocale(record.locale);
 }
 
 const localeOf = (language: Language) => (language === 'zh' ? 'zh-CN' : 'en-US');
