@@ -1,6 +1,7 @@
 import type { ConversationLog, ConversationRecord, ConversationRepository } from '../conversations/index.js';
 import type { EventBus } from '../events/index.js';
 import type { Logger } from '../logger.js';
+import { PendingTimeouts } from './claim-timeouts.js';
 import type { AgentPresence } from './presence.js';
 import { PerKeyLock } from './serial.js';
 import { conversationLanguage, type SystemLine, systemActivity } from './system-lines.js';
@@ -33,7 +34,8 @@ export interface HandoffServiceDeps {
 export interface HandoffContext {
   readonly deps: HandoffServiceDeps;
   readonly clock: () => Date;
-  readonly timers: Timers;
+  /** Waiting chats' time-outs (see claim-timeouts.ts). */
+  readonly pending: PendingTimeouts;
   /** The clock as the records store it. */
   now(): string;
   /**
@@ -57,7 +59,7 @@ export function handoffContext(deps: HandoffServiceDeps): HandoffContext {
   return {
     deps,
     clock,
-    timers: deps.timers ?? realTimers,
+    pending: new PendingTimeouts(deps.timers ?? realTimers),
     now: () => clock().toISOString(),
     withChat: (conversationId, task) => lock.run(conversationId, async () => task(await deps.conversations.get(conversationId))),
     async tell(record, key, params = {}) {

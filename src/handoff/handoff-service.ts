@@ -1,14 +1,13 @@
 import type { ChatActivity, ConversationRecord, HandoffInfo } from '../conversations/index.js';
 import { badRequest, conflict, forbidden } from '../errors.js';
 import type { Language } from '../nlu/types.js';
+import { leaveMessage, waitForClaim } from './claim-timeouts.js';
 import { type HandoffContext, handoffContext, type HandoffServiceDeps } from './handoff-context.js';
 import { byUrgency, claimDeadlineOf, priorityOf, WaitEstimator } from './queue.js';
-import { agentActivity, conversationLanguage, type SystemLine } from './system-lines.js';
-import { customerWords, unclaimedChatDescription } from './transcript-text.js';
+import { agentActivity, conversationLanguage } from './system-lines.js';
 import { type AgentRef, type HandoffPriority, PRIORITY_RANK, type QueueStatus } from './types.js';
 
 export type { HandoffServiceDeps } from './handoff-context.js';
-
 
 /**
  * The handoff state machine: `bot → waiting → active(agent) → bot`, and `closed`. Every
@@ -18,7 +17,6 @@ export type { HandoffServiceDeps } from './handoff-context.js';
 export class HandoffService {
   private readonly chats: HandoffContext;
   private readonly deps: HandoffServiceDeps;
-  private readonly timeouts = new Map<string, unknown>();
   private readonly waits = new WaitEstimator();
 
   constructor(deps: HandoffServiceDeps) {
@@ -40,8 +38,7 @@ export class HandoffService {
       record = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff, ...earlierOf(record) });
       await this.chats.tell(record, 'requested');
       if (options.announce !== false) this.deps.events.publish('handoff.requested', { conversationId, reason });
-      if (this.deps.presence.count() === 0) record = await this.timeOut(record, 'no_agent_online');
-      else this.schedule(record);
+      record = await waitForClaim(this.chats, record, { nobodyOnline: this.deps.presence.count() === 0 });
       return this.queueStatusOf(record);
     });
   }
@@ -58,7 +55,7 @@ export class HandoffService {
       const earlier = record.status === 'waiting' ? record.handoff : undefined;
       // A chat passed back to the queue waited since it was passed, not since the customer first asked.
       if (earlier) this.waits.recordClaim(Date.parse(now) - Date.parse(earlier.passedAt ?? earlier.requestedAt));
-      this.cancelTimer(conversationId);
+      this.chats.pending.cancel(conversationId);
       const handoff: HandoffInfo = {
         ...(earlier ?? { reason: 'agent_joined', requestedAt: now, priority: 'normal' }),
         agentId: agent.id,
@@ -83,7 +80,7 @@ export class HandoffService {
       if (options.onlyWaiting && record.status !== 'waiting') return record;
       if (record.status !== 'waiting' && record.status !== 'active') throw conflict('not_handed_off', 'the bot already has this conversation');
       if (agent) this.assertMayEnd(record, agent);
-      this.cancelTimer(conversationId);
+      this.chats.pending.cancel(conversationId);
       const released = await this.deps.conversations.update(conversationId, {
         status: 'bot',
         ...(record.handoff ? { handoff: { ...record.handoff, endedAt: this.chats.now() } } : {}),
@@ -136,12 +133,7 @@ export class HandoffService {
    * still waiting for its first agent, or one an agent has taken: false.
    */
   leaveMessage(conversationId: string): Promise<boolean> {
-    return this.chats.withChat(conversationId, async (record) => {
-      const { handoff } = record;
-      if (record.status !== 'waiting' || !handoff?.timedOutAt || handoff.messageLeftAt) return false;
-      await this.deps.conversations.update(conversationId, { handoff: { ...handoff, messageLeftAt: this.chats.now() } });
-      return true;
-    });
+    return leaveMessage(this.chats, conversationId);
   }
 
   /**
@@ -165,13 +157,12 @@ export class HandoffService {
           passedBy: { id: agentId, name: record.handoff.agentName ?? '' },
           claimDeadline: new Date(Date.parse(now) + this.deps.claimTimeoutMs).toISOString(),
         };
-        let waiting = await this.deps.conversations.update(id, { status: 'waiting', handoff });
+        const waiting = await this.deps.conversations.update(id, { status: 'waiting', handoff });
         await this.chats.tell(waiting, 'agentLeft', { agent: record.handoff.agentName ?? '' });
         this.deps.events.publish('handoff.requeued', { conversationId: id, agentId });
         // The agent who left may still count as online for a moment (their stream is closing).
         const others = this.deps.presence.agents().filter((each) => each.id !== agentId).length;
-        if (others === 0) waiting = await this.timeOut(waiting, 'no_agent_online');
-        else if (!waiting.handoff?.timedOutAt) this.schedule(waiting);
+        await waitForClaim(this.chats, waiting, { nobodyOnline: others === 0 });
         requeued.push(id);
       });
     }
@@ -204,8 +195,7 @@ export class HandoffService {
         const waiting = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff: { ...kept, ...passed, ...deadline } });
         await this.chats.tell(waiting, 'passedToQueue');
         this.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'queue' });
-        if (!waiting.handoff?.timedOutAt) this.schedule(waiting);
-        return waiting;
+        return waitForClaim(this.chats, waiting);
       }
       const handoff: HandoffInfo = { ...kept, ...passed, agentId: to.id, agentName: to.name, claimedAt: now };
       const moved = await this.deps.conversations.update(conversationId, { status: 'active', handoff });
@@ -220,7 +210,7 @@ export class HandoffService {
     return this.chats.withChat(conversationId, async (record) => {
       if (record.status === 'closed') return record;
       this.assertMayEnd(record, agent);
-      this.cancelTimer(conversationId);
+      this.chats.pending.cancel(conversationId);
       const closed = await this.deps.conversations.update(conversationId, {
         status: 'closed',
         ...(record.handoff ? { handoff: { ...record.handoff, endedAt: this.chats.now() } } : {}),
@@ -266,13 +256,12 @@ export class HandoffService {
 
   /** After a restart: waiting chats get their remaining time to be claimed. */
   async resume(): Promise<void> {
-    for (const record of await this.queue()) if (!record.handoff?.timedOutAt) this.schedule(record);
+    for (const record of await this.queue()) await waitForClaim(this.chats, record);
   }
 
   /** Stop every pending timer (shutdown). */
   stop(): void {
-    for (const handle of this.timeouts.values()) this.chats.timers.clearTimeout(handle);
-    this.timeouts.clear();
+    this.chats.pending.stop();
   }
 
   /** The language system lines and notices use: the customer's latest, else the client's locale. */
@@ -300,64 +289,12 @@ export class HandoffService {
     };
   }
 
-  private schedule(record: ConversationRecord): void {
-    const { requestedAt, claimDeadline } = record.handoff!;
-    const remaining = Math.max(0, claimDeadlineOf(record.handoff!, this.deps.claimTimeoutMs) - this.chats.clock().getTime());
-    this.cancelTimer(record.id);
-    const handle = this.chats.timers.setTimeout(() => {
-      this.timeouts.delete(record.id);
-      void this.chats
-        .withChat(record.id, async (current) => {
-          if (current.status === 'waiting' && current.handoff?.requestedAt === requestedAt && current.handoff.claimDeadline === claimDeadline && !current.handoff.timedOutAt) {
-            await this.timeOut(current, 'not_claimed');
-          }
-        })
-        .catch((error: unknown) => this.deps.logger?.error({ err: error, conversationId: record.id }, 'handoff timeout failed'));
-    }, remaining);
-    this.timeouts.set(record.id, handle);
-  }
-
-  /** Nobody took the chat: keep it in the queue for later, file a ticket with the transcript, tell the customer. */
-  private async timeOut(record: ConversationRecord, reason: 'no_agent_online' | 'not_claimed'): Promise<ConversationRecord> {
-    const ticketId = await this.fileTicket(record, reason);
-    const updated = await this.deps.conversations.update(record.id, {
-      handoff: { ...record.handoff!, timedOutAt: this.chats.now(), ...(ticketId ? { ticketId } : {}) },
-    });
-    // Agents online but all busy is not "no agent available": the customer keeps their place.
-    const line = reason === 'not_claimed' ? (ticketId ? 'busyTicket' : 'busy') : ticketId ? 'timeoutTicket' : 'timeout';
-    await this.chats.tell(updated, line, ticketId ? { ticket: ticketId } : {});
-    this.deps.events.publish('handoff.timeout', { conversationId: record.id, reason, ...(ticketId ? { ticketId } : {}) });
-    return updated;
-  }
-
-  private async fileTicket(record: ConversationRecord, reason: 'no_agent_online' | 'not_claimed'): Promise<string | undefined> {
-    if (!this.deps.tickets) return undefined;
-    try {
-      const activities = await this.deps.log.all(record.id);
-      const language = conversationLanguage(record);
-      const description = unclaimedChatDescription(record.handoff?.reason ?? 'handoff', reason, activities, language);
-      // Its category and priority come from what the customer said, not the bot's greeting or menus.
-      const about = customerWords(activities);
-      const { id } = await this.deps.tickets.fileTicket({ conversationId: record.id, customerId: record.customerId, description, ...(about ? { about } : {}), language });
-      return id;
-    } catch (error) {
-      // The chat stays in the queue either way; a missing ticket must not lose the customer's place.
-      this.deps.logger?.error({ err: error, conversationId: record.id }, 'could not file a ticket for an unclaimed chat');
-      return undefined;
-    }
-  }
-
   private assertMayEnd(record: ConversationRecord, agent: AgentRef): void {
     if (record.status === 'active' && record.handoff?.agentId !== agent.id && !agent.canOverride) {
       throw forbidden(`${record.handoff?.agentName ?? 'another agent'} has this conversation`);
     }
   }
 
-  private cancelTimer(conversationId: string): void {
-    const handle = this.timeouts.get(conversationId);
-    if (handle !== undefined) this.chats.timers.clearTimeout(handle);
-    this.timeouts.delete(conversationId);
-  }
 }
 
 /** Handoffs kept per conversation beside the latest: enough for any real chat, bounded for a hostile one. */
