@@ -3,6 +3,7 @@ import type { EventBus } from '../events/index.js';
 import type { Logger } from '../logger.js';
 import { PendingTimeouts } from './claim-timeouts.js';
 import type { AgentPresence } from './presence.js';
+import { WaitEstimator } from './queue.js';
 import { PerKeyLock } from './serial.js';
 import { conversationLanguage, type SystemLine, systemActivity } from './system-lines.js';
 import { realTimers, type TicketFiler, type Timers } from './types.js';
@@ -34,6 +35,8 @@ export interface HandoffServiceDeps {
 export interface HandoffContext {
   readonly deps: HandoffServiceDeps;
   readonly clock: () => Date;
+  /** How long recent chats waited to be claimed: what the next customer is told to expect. */
+  readonly waits: WaitEstimator;
   /** Waiting chats' time-outs (see claim-timeouts.ts). */
   readonly pending: PendingTimeouts;
   /** The clock as the records store it. */
@@ -59,6 +62,7 @@ export function handoffContext(deps: HandoffServiceDeps): HandoffContext {
   return {
     deps,
     clock,
+    waits: new WaitEstimator(),
     pending: new PendingTimeouts(deps.timers ?? realTimers),
     now: () => clock().toISOString(),
     withChat: (conversationId, task) => lock.run(conversationId, async () => task(await deps.conversations.get(conversationId))),

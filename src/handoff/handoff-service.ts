@@ -3,9 +3,10 @@ import { badRequest, conflict, forbidden } from '../errors.js';
 import type { Language } from '../nlu/types.js';
 import { leaveMessage, waitForClaim } from './claim-timeouts.js';
 import { type HandoffContext, handoffContext, type HandoffServiceDeps } from './handoff-context.js';
-import { byUrgency, claimDeadlineOf, priorityOf, WaitEstimator } from './queue.js';
+import { claim, queueStatus, request, waitingChats } from './claiming.js';
+import { claimDeadlineOf } from './queue.js';
 import { agentActivity, conversationLanguage } from './system-lines.js';
-import { type AgentRef, type HandoffPriority, PRIORITY_RANK, type QueueStatus } from './types.js';
+import type { AgentRef, HandoffPriority, QueueStatus } from './types.js';
 
 export type { HandoffServiceDeps } from './handoff-context.js';
 
@@ -17,7 +18,6 @@ export type { HandoffServiceDeps } from './handoff-context.js';
 export class HandoffService {
   private readonly chats: HandoffContext;
   private readonly deps: HandoffServiceDeps;
-  private readonly waits = new WaitEstimator();
 
   constructor(deps: HandoffServiceDeps) {
     this.chats = handoffContext(deps);
@@ -29,44 +29,12 @@ export class HandoffService {
    * times out at once. `announce: false` when the request came in as a `handoff.requested` event.
    */
   request(conversationId: string, reason: string, options: { announce?: boolean; priority?: HandoffPriority } = {}): Promise<QueueStatus> {
-    return this.chats.withChat(conversationId, async (record) => {
-      if (record.status === 'waiting' || record.status === 'active') return this.queueStatusOf(record);
-      // The reason's priority, or a higher one the caller knows of (an upset customer asking).
-      const byReason = priorityOf(reason);
-      const priority = options.priority && PRIORITY_RANK[options.priority] < PRIORITY_RANK[byReason] ? options.priority : byReason;
-      const handoff: HandoffInfo = { reason, requestedAt: this.chats.now(), priority };
-      record = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff, ...earlierOf(record) });
-      await this.chats.tell(record, 'requested');
-      if (options.announce !== false) this.deps.events.publish('handoff.requested', { conversationId, reason });
-      record = await waitForClaim(this.chats, record, { nobodyOnline: this.deps.presence.count() === 0 });
-      return this.queueStatusOf(record);
-    });
+    return request(this.chats, conversationId, reason, options);
   }
 
   /** An agent takes the chat over; `409` when another agent holds it or it is closed. */
   claim(conversationId: string, agent: AgentRef): Promise<ConversationRecord> {
-    return this.chats.withChat(conversationId, async (record) => {
-      if (record.status === 'closed') throw conflict('conversation_closed', 'this conversation is closed');
-      if (record.status === 'active') {
-        if (record.handoff?.agentId === agent.id) return record;
-        throw conflict('already_claimed', `${record.handoff?.agentName ?? 'another agent'} has taken this conversation`);
-      }
-      const now = this.chats.now();
-      const earlier = record.status === 'waiting' ? record.handoff : undefined;
-      // A chat passed back to the queue waited since it was passed, not since the customer first asked.
-      if (earlier) this.waits.recordClaim(Date.parse(now) - Date.parse(earlier.passedAt ?? earlier.requestedAt));
-      this.chats.pending.cancel(conversationId);
-      const handoff: HandoffInfo = {
-        ...(earlier ?? { reason: 'agent_joined', requestedAt: now, priority: 'normal' }),
-        agentId: agent.id,
-        agentName: agent.name,
-        claimedAt: now,
-      };
-      const claimed = await this.deps.conversations.update(conversationId, { status: 'active', handoff, ...(earlier ? {} : earlierOf(record)) });
-      await this.chats.tell(claimed, 'claimed', { agent: agent.name });
-      this.deps.events.publish('handoff.claimed', { conversationId, agentId: agent.id, agentName: agent.name });
-      return claimed;
-    });
+    return claim(this.chats, conversationId, agent);
   }
 
   /**
@@ -246,12 +214,12 @@ export class HandoffService {
   }
 
   /** Waiting conversations, most urgent first. */
-  async queue(): Promise<ConversationRecord[]> {
-    return (await this.deps.conversations.all()).filter((record) => record.status === 'waiting').sort(byUrgency);
+  queue(): Promise<ConversationRecord[]> {
+    return waitingChats(this.chats);
   }
 
   async queueStatus(conversationId: string): Promise<QueueStatus> {
-    return this.queueStatusOf(await this.deps.conversations.get(conversationId));
+    return queueStatus(this.chats, await this.deps.conversations.get(conversationId));
   }
 
   /** After a restart: waiting chats get their remaining time to be claimed. */
@@ -269,41 +237,12 @@ export class HandoffService {
     return conversationLanguage(record);
   }
 
-  private async queueStatusOf(record: ConversationRecord): Promise<QueueStatus> {
-    const agentsOnline = this.deps.presence.count();
-    // Chats that timed out wait as tickets (their customers were told, and have often left): they
-    // do not push a new customer back in line.
-    const queue = record.status === 'waiting' ? (await this.queue()).filter((each) => !each.handoff?.timedOutAt || each.id === record.id) : [];
-    const position = queue.findIndex((each) => each.id === record.id) + 1;
-    const expected = position > 0 ? this.waits.expectedMinutes(position, agentsOnline) : 0;
-    // An estimate longer than the wait itself would promise an agent the customer will not get in time.
-    const left = record.status === 'waiting' && record.handoff && !record.handoff.timedOutAt ? claimDeadlineOf(record.handoff, this.deps.claimTimeoutMs) - this.chats.clock().getTime() : undefined;
-    const ticketAfterMinutes = left === undefined ? undefined : Math.max(1, Math.ceil(left / 60_000));
-    return {
-      status: record.status,
-      position,
-      expectedWaitMinutes: expected,
-      ...(ticketAfterMinutes !== undefined && expected > ticketAfterMinutes ? { ticketAfterMinutes } : {}),
-      agentsOnline,
-      ...(record.status === 'active' && record.handoff?.agentName ? { agentName: record.handoff.agentName } : {}),
-    };
-  }
-
   private assertMayEnd(record: ConversationRecord, agent: AgentRef): void {
     if (record.status === 'active' && record.handoff?.agentId !== agent.id && !agent.canOverride) {
       throw forbidden(`${record.handoff?.agentName ?? 'another agent'} has this conversation`);
     }
   }
 
-}
-
-/** Handoffs kept per conversation beside the latest: enough for any real chat, bounded for a hostile one. */
-const MAX_EARLIER_HANDOFFS = 20;
-
-/** A new handoff is starting: the one before it (if any) joins the conversation's earlier ones. */
-function earlierOf(record: ConversationRecord): Pick<ConversationRecord, 'earlierHandoffs'> {
-  if (!record.handoff) return {};
-  return { earlierHandoffs: [...(record.earlierHandoffs ?? []), record.handoff].slice(-MAX_EARLIER_HANDOFFS) };
 }
 
 /** What stays with a chat when it changes hands: everything but its holder, their claim and first reply. */

@@ -1,5 +1,5 @@
 import type { ConversationRecord, HandoffInfo } from '../conversations/index.js';
-import { type HandoffPriority, PRIORITY_RANK } from './types.js';
+import { type HandoffPriority, PRIORITY_RANK, type QueueStatus } from './types.js';
 
 /** Without history, assume an agent picks a chat up in about two minutes. */
 const DEFAULT_CLAIM_MS = 2 * 60_000;
@@ -11,6 +11,12 @@ export function priorityOf(reason: string): HandoffPriority {
   if (reason === 'urgent_complaint') return 'urgent';
   if (reason === 'negative_sentiment') return 'high';
   return 'normal';
+}
+
+/** The reason's priority, or a higher one the caller knows of (an upset customer asking). */
+export function requestPriority(reason: string, asked?: HandoffPriority): HandoffPriority {
+  const byReason = priorityOf(reason);
+  return asked && PRIORITY_RANK[asked] < PRIORITY_RANK[byReason] ? asked : byReason;
 }
 
 /**
@@ -46,4 +52,31 @@ export class WaitEstimator {
 /** When a waiting chat times out if nobody claims it (ms since the epoch). */
 export function claimDeadlineOf(handoff: Pick<HandoffInfo, 'requestedAt' | 'claimDeadline'>, claimTimeoutMs: number): number {
   return handoff.claimDeadline ? Date.parse(handoff.claimDeadline) : Date.parse(handoff.requestedAt) + claimTimeoutMs;
+}
+
+/**
+ * Where a chat stands, as its customer is told when they ask for a person: their place in line,
+ * the expected wait, and the agent who has it. `waiting`: the waiting chats, most urgent first.
+ */
+export function queueStatusOf(
+  record: ConversationRecord,
+  waiting: readonly ConversationRecord[],
+  { agentsOnline, waits, claimTimeoutMs, now }: { agentsOnline: number; waits: WaitEstimator; claimTimeoutMs: number; now: number },
+): QueueStatus {
+  // Chats that timed out wait as tickets (their customers were told, and have often left): they
+  // do not push a new customer back in line.
+  const queue = record.status === 'waiting' ? waiting.filter((each) => !each.handoff?.timedOutAt || each.id === record.id) : [];
+  const position = queue.findIndex((each) => each.id === record.id) + 1;
+  const expected = position > 0 ? waits.expectedMinutes(position, agentsOnline) : 0;
+  // An estimate longer than the wait itself would promise an agent the customer will not get in time.
+  const left = record.status === 'waiting' && record.handoff && !record.handoff.timedOutAt ? claimDeadlineOf(record.handoff, claimTimeoutMs) - now : undefined;
+  const ticketAfterMinutes = left === undefined ? undefined : Math.max(1, Math.ceil(left / 60_000));
+  return {
+    status: record.status,
+    position,
+    expectedWaitMinutes: expected,
+    ...(ticketAfterMinutes !== undefined && expected > ticketAfterMinutes ? { ticketAfterMinutes } : {}),
+    agentsOnline,
+    ...(record.status === 'active' && record.handoff?.agentName ? { agentName: record.handoff.agentName } : {}),
+  };
 }
