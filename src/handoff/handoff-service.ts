@@ -4,7 +4,7 @@ import type { Language } from '../nlu/types.js';
 import { leaveMessage, waitForClaim } from './claim-timeouts.js';
 import { type HandoffContext, handoffContext, type HandoffServiceDeps } from './handoff-context.js';
 import { claim, queueStatus, request, waitingChats } from './claiming.js';
-import { claimDeadlineOf } from './queue.js';
+import { requeueHeldBy, transfer } from './passing-on.js';
 import { agentActivity, conversationLanguage } from './system-lines.js';
 import type { AgentRef, HandoffPriority, QueueStatus } from './types.js';
 
@@ -109,32 +109,8 @@ export class HandoffService {
    * customer is told, and keeps their place, priority and ticket), and times out as any waiting
    * chat does, a full wait from now.
    */
-  async requeueHeldBy(agentId: string): Promise<string[]> {
-    const held = (await this.deps.conversations.all()).filter((record) => record.status === 'active' && record.handoff?.agentId === agentId);
-    const requeued: string[] = [];
-    for (const { id } of held) {
-      await this.chats.withChat(id, async (record) => {
-        if (record.status !== 'active' || record.handoff?.agentId !== agentId) return;
-        // The customer keeps their place (their request time) and their ticket, if a time-out filed
-        // one; they get a fresh wait before timing out, and a chat already timed out waits as a ticket.
-        const now = this.chats.now();
-        const handoff: HandoffInfo = {
-          ...withoutHolder(record.handoff),
-          reason: 'agent_left',
-          passedAt: now,
-          passedBy: { id: agentId, name: record.handoff.agentName ?? '' },
-          claimDeadline: new Date(Date.parse(now) + this.deps.claimTimeoutMs).toISOString(),
-        };
-        const waiting = await this.deps.conversations.update(id, { status: 'waiting', handoff });
-        await this.chats.tell(waiting, 'agentLeft', { agent: record.handoff.agentName ?? '' });
-        this.deps.events.publish('handoff.requeued', { conversationId: id, agentId });
-        // The agent who left may still count as online for a moment (their stream is closing).
-        const others = this.deps.presence.agents().filter((each) => each.id !== agentId).length;
-        await waitForClaim(this.chats, waiting, { nobodyOnline: others === 0 });
-        requeued.push(id);
-      });
-    }
-    return requeued;
+  requeueHeldBy(agentId: string): Promise<string[]> {
+    return requeueHeldBy(this.chats, agentId);
   }
 
   /**
@@ -144,33 +120,7 @@ export class HandoffService {
    * help goes on); the private notes and the ticket stay with the chat.
    */
   transfer(conversationId: string, by: AgentRef, to: AgentRef | 'queue'): Promise<ConversationRecord> {
-    return this.chats.withChat(conversationId, async (record) => {
-      const held = record.handoff;
-      if (record.status !== 'active' || !held?.agentId) throw conflict('not_active', `only a chat an agent has can be passed on; this one is ${record.status === 'waiting' ? 'waiting in the queue' : record.status === 'bot' ? "with the bot" : 'closed'}`);
-      if (held.agentId !== by.id && !by.canOverride) throw forbidden(`${held.agentName ?? 'another agent'} has this conversation: only they or an admin can pass it on`);
-      const from = { id: held.agentId, name: held.agentName ?? '' };
-      if (to !== 'queue' && to.id === from.id) throw conflict('already_holder', `${to.name} has this conversation already`);
-      if (to !== 'queue' && !this.deps.presence.agents().some((each) => each.id === to.id)) throw conflict('colleague_offline', `${to.name} is not online (no console open)`);
-      const now = this.chats.now();
-      // The next holder's first reply and claim are their own.
-      const kept = withoutHolder(held);
-      const passed = { passedAt: now, passedBy: from };
-      const byFields = { fromAgentId: from.id, byAgentId: by.id, byAgentName: by.name };
-      if (to === 'queue') {
-        // A chat that had timed out waits as a ticket again (the customer was told once); else it gets what was left of its wait.
-        const left = claimDeadlineOf(held, this.deps.claimTimeoutMs) - Date.parse(held.claimedAt ?? now);
-        const deadline = kept.timedOutAt ? {} : { claimDeadline: new Date(Date.parse(now) + Math.max(0, left)).toISOString() };
-        const waiting = await this.deps.conversations.update(conversationId, { status: 'waiting', handoff: { ...kept, ...passed, ...deadline } });
-        await this.chats.tell(waiting, 'passedToQueue');
-        this.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'queue' });
-        return waitForClaim(this.chats, waiting);
-      }
-      const handoff: HandoffInfo = { ...kept, ...passed, agentId: to.id, agentName: to.name, claimedAt: now };
-      const moved = await this.deps.conversations.update(conversationId, { status: 'active', handoff });
-      await this.chats.tell(moved, 'transferred', { agent: to.name });
-      this.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'agent', toAgentId: to.id, toAgentName: to.name });
-      return moved;
-    });
+    return transfer(this.chats, conversationId, by, to);
   }
 
   /** The agent ends the conversation. */
@@ -243,9 +193,4 @@ export class HandoffService {
     }
   }
 
-}
-
-/** What stays with a chat when it changes hands: everything but its holder, their claim and first reply. */
-function withoutHolder({ agentId: _agent, agentName: _name, claimedAt: _claimed, repliedAt: _replied, ...kept }: HandoffInfo): HandoffInfo {
-  return kept;
 }
