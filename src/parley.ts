@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { ConversationLog, ConversationRepository, type ConversationRecord } from './conversations/index.js';
 import { type CustomerServices, maskPersonalData } from './customers/index.js';
 import { EventBus } from './events/index.js';
-import type { AgentPresence, HandoffService } from './handoff/index.js';
+import { type AgentPresence, conversationLanguage, type HandoffService } from './handoff/index.js';
 import { addAnalyticsRoutes } from './http/api/analytics-routes.js';
 import { addAuthRoutes } from './http/api/auth-routes.js';
 import { addConversationRoutes } from './http/api/conversation-routes.js';
@@ -193,7 +193,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
       addTicketRoutes(api, {
         tickets,
         conversations,
-        languageOf: (record) => handoff.languageOf(record),
+        languageOf: conversationLanguage,
         redact: maskPersonalData,
         read: readComplaint,
       }),

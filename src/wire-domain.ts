@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import { type ConversationLog, type ConversationRepository, type RetentionDeps, RetentionService } from './conversations/index.js';
 import { collectionHolder, connectCustomerEvents, createCustomerServices, maskPersonalData, perConversationHolder, publishedContacts, ticketDataHolder } from './customers/index.js';
 import type { EventBus } from './events/index.js';
-import { AgentPresence, ConversationSummaries, HandoffService, NotesRepository } from './handoff/index.js';
+import { AgentPresence, ConversationSummaries, conversationLanguage, HandoffService, NotesRepository } from './handoff/index.js';
 import type { Intent } from './kb/index.js';
 import type { Logger } from './logger.js';
 import { extractEntities } from './nlu/entities.js';
@@ -105,7 +105,7 @@ export async function wireDomain(deps: DomainDeps) {
     log,
     claimTimeoutMs: config.handoffTimeoutSeconds * 1000,
     analyzeSentiment: deps.analyzeSentiment,
-    languageOf: (record) => handoff.languageOf(record),
+    languageOf: conversationLanguage,
     tagsOf: async (customerId) => {
       const profile = await customers.profiles.get(customerId);
       return profile ? (await customers.views.assess(profile)).tags.map((tag) => tag.name) : [];

@@ -9,7 +9,7 @@ export { HandoffService, type HandoffServiceDeps } from './handoff-service.js';
 export { AgentPresence } from './presence.js';
 export { NotesRepository } from './notes.js';
 export { byUrgency, claimDeadlineOf, priorityOf, WaitEstimator } from './queue.js';
-export { agentActivity, systemActivity, systemLine, type SystemLine } from './system-lines.js';
+export { agentActivity, conversationLanguage, systemActivity, systemLine, type SystemLine } from './system-lines.js';
 export { senderOf, transcriptText, unclaimedChatDescription, type Sender } from './transcript-text.js';
 export { PerKeyLock } from './serial.js';
 export { ConversationSummaries, type ConversationSummary, type SummaryDeps } from './summaries.js';

@@ -1,5 +1,5 @@
 import type { ConversationRecord } from '../conversations/index.js';
-import { languageOfLocale } from '../nlu/language.js';
+import { languageOfLocale, localeOf } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import type { AgentRef } from './types.js';
 
@@ -39,28 +39,17 @@ export function conversationLanguage(record: Pick<ConversationRecord, 'language'
   return record.language ?? languageOfLocale(record.locale);
 }
 
-const localeOf = (language: Language) => (language === 'zh' ? 'zh-CN' : 'en-US');
+/** A plain-text line of the transcript in `language`, marked with who wrote it for the widget and console. */
+function transcriptLine<Parley>(text: string, language: Language, from: { id: string; name: string; role: 'bot' }, parley: Parley) {
+  return { type: 'message', text, textFormat: 'plain', locale: localeOf(language), from, channelData: { parley } };
+}
 
 /** A system line as the transcript stores it: from Parley, marked `sender: 'system'` for the widget and console. */
 export function systemActivity(key: SystemLine, language: Language, params: Record<string, string> = {}) {
-  return {
-    type: 'message',
-    text: systemLine(key, language, params),
-    textFormat: 'plain',
-    locale: localeOf(language),
-    from: { id: 'parley', name: 'Parley', role: 'bot' },
-    channelData: { parley: { sender: 'system', event: key } },
-  };
+  return transcriptLine(systemLine(key, language, params), language, { id: 'parley', name: 'Parley', role: 'bot' }, { sender: 'system', event: key });
 }
 
 /** An agent's reply as the transcript stores it: under the agent's name, marked `sender: 'agent'`. */
 export function agentActivity(agent: AgentRef, text: string, language: Language) {
-  return {
-    type: 'message',
-    text,
-    textFormat: 'plain',
-    locale: localeOf(language),
-    from: { id: `agent_${agent.id}`, name: agent.name, role: 'bot' },
-    channelData: { parley: { sender: 'agent' } },
-  };
+  return transcriptLine(text, language, { id: `agent_${agent.id}`, name: agent.name, role: 'bot' }, { sender: 'agent' });
 }
