@@ -1,15 +1,15 @@
+/**
+ * A chat changes hands without going back to the bot: its holder passes it on (to a colleague,
+ * or to the queue), or leaves (signed out, disabled) and it goes back to the queue. Either way
+ * the customer keeps their place (their request time), their priority and ticket, and is told.
+ */
+
 import type { ConversationRecord, HandoffInfo } from '../conversations/index.js';
 import { conflict, forbidden } from '../errors.js';
 import { waitForClaim } from './claim-timeouts.js';
 import type { HandoffContext } from './handoff-context.js';
 import { claimDeadlineOf } from './queue.js';
 import type { AgentRef } from './types.js';
-
-/**
- * A chat changes hands without going back to the bot: its holder passes it on (to a colleague,
- * or to the queue), or leaves (signed out, disabled) and it goes back to the queue. Either way
- * the customer keeps their place (their request time), their priority and ticket, and is told.
- */
 
 /** See `HandoffService.transfer`. */
 export function transfer(chats: HandoffContext, conversationId: string, by: AgentRef, to: AgentRef | 'queue'): Promise<ConversationRecord> {
