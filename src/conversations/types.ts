@@ -51,7 +51,7 @@ export interface HandoffInfo {
   messageLeftAt?: string;
   /** The customer's rating of the agent's help, asked when the agent handed the chat back. */
   rating?: ChatRating;
-  /** When a waiting chat times out if nobody claims it; without it, `requestedAt` plus the timeout. A chat passed back to the queue keeps what was left of its wait. */
+  /** When a waiting chat times out if nobody claims it; without it, `requestedAt` plus the timeout. A chat passed back to the queue keeps what was left of its wait; with an agent, it stands as far after their claim as the wait had left at the first claim. */
   claimDeadline?: string;
   /** The last time an agent passed the chat on (to a colleague or back to the queue), and who had it then. */
   passedAt?: string;

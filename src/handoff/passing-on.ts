@@ -28,7 +28,9 @@ export function transfer(chats: HandoffContext, conversationId: string, by: Agen
       chats.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'queue' });
       return waitForClaim(chats, waiting);
     }
-    const moved = await chats.deps.conversations.update(conversationId, { status: 'active', handoff: { ...kept, agentId: to.id, agentName: to.name, claimedAt: now } });
+    // The colleague's claim starts now: the wait left at the first claim moves with it, for a pass back to the queue.
+    const handoff: HandoffInfo = { ...kept, ...restOfWait(held, now, chats.deps.claimTimeoutMs), agentId: to.id, agentName: to.name, claimedAt: now };
+    const moved = await chats.deps.conversations.update(conversationId, { status: 'active', handoff });
     await chats.tell(moved, 'transferred', { agent: to.name });
     chats.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'agent', toAgentId: to.id, toAgentName: to.name });
     return moved;
@@ -44,8 +46,10 @@ function holderPassing(record: ConversationRecord, by: AgentRef): { id: string; 
 }
 
 /**
- * The wait a chat passed back to the queue gets. A chat that had timed out waits as a ticket
- * again (the customer was told once); else it gets what was left of its wait.
+ * The wait a chat passed on gets, counted from `now`. A chat that had timed out waits as a ticket
+ * again (the customer was told once); else it gets what was left of its wait when it was claimed.
+ * Its deadline counts from its holder's claim, so a chat passed to a colleague (a new claim) keeps
+ * what was left at the first one: passed to the queue by the colleague, it waits that, not nothing.
  */
 export function restOfWait(held: HandoffInfo, now: string, claimTimeoutMs: number): Pick<HandoffInfo, 'claimDeadline'> {
   if (held.timedOutAt) return {};

@@ -297,3 +297,24 @@ describe('handoff timeouts (fake clock)', () => {
     expect(f.eventsNamed('handoff.timeout')).toHaveLength(1);
   });
 });
+
+describe('a chat passed on (fake clock)', () => {
+  it('agent → colleague → queue: the chat waits what was left of its wait at the first claim, not none', async () => {
+    const f = await handoffFixture();
+    f.presence.connect(bob);
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    // Alice claims with 80 s of the 120 s wait left, keeps the chat 4 minutes, passes it to Bob, who passes it to the queue.
+    await f.time.advance(40_000);
+    await f.handoff.claim(id, alice);
+    await f.time.advance(240_000);
+    await f.handoff.transfer(id, alice, bob);
+    await f.time.advance(30_000);
+    await f.handoff.transfer(id, bob, 'queue');
+    await f.time.advance(80_000 - 1);
+    expect(f.eventsNamed('handoff.timeout')).toEqual([]);
+    expect((await f.systemLines(id)).at(-1)).toBe('Passing you to a colleague — you keep your place in the queue');
+    await f.time.advance(1);
+    expect(f.eventsNamed('handoff.timeout')).toEqual([{ conversationId: id, reason: 'not_claimed', ticketId: 'T-1001' }]);
+  });
+});
