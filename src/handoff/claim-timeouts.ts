@@ -38,11 +38,13 @@ export class PendingTimeouts {
 
 /**
  * A chat (back) in the queue waits for an agent: with nobody online to take it, it times out at
- * once; else its wait runs, unless it timed out before (it waits as a ticket: the customer was told once).
+ * once; else its wait runs. One that timed out before waits as a ticket, online or not: the
+ * customer was told once, and its ticket is filed.
  */
 export async function waitForClaim(chats: HandoffContext, record: ConversationRecord, { nobodyOnline = false } = {}): Promise<ConversationRecord> {
+  if (record.handoff?.timedOutAt) return record;
   if (nobodyOnline) return timeOut(chats, record, 'no_agent_online');
-  if (!record.handoff?.timedOutAt) schedule(chats, record);
+  schedule(chats, record);
   return record;
 }
 

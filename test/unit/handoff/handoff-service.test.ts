@@ -190,6 +190,24 @@ describe('an agent who leaves (sign-out, disabled)', () => {
     expect(f.filed.filter((each) => each.conversationId === first)).toHaveLength(1);
   });
 
+  it('with nobody else online, a chat that had timed out is not timed out again: one notice, one ticket', async () => {
+    const f = await handoffFixture({ agentsOnline: 0 });
+    f.presence.connect(alice);
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    await f.time.advance(CLAIM_TIMEOUT_MS);
+    await f.handoff.claim(id, alice);
+    // Alice signs out (her stream may still count her for a moment): nobody else is there.
+    expect(await f.handoff.requeueHeldBy(alice.id)).toEqual([id]);
+
+    expect(f.eventsNamed('handoff.timeout')).toEqual([{ conversationId: id, reason: 'not_claimed', ticketId: 'T-1001' }]);
+    expect(f.filed).toHaveLength(1);
+    expect((await f.systemLines(id)).filter((line) => typeof line === 'string' && /No agent is available|all busy/.test(line))).toHaveLength(1);
+    expect((await f.systemLines(id)).at(-1)).toBe('Alice had to leave. You are back in the queue: the next agent will take over.');
+    const record = await f.conversations.get(id);
+    expect(record).toMatchObject({ status: 'waiting', handoff: { ticketId: 'T-1001', timedOutAt: expect.any(String) } });
+  });
+
   it('gives a chat that had not timed out a full wait from the moment the agent left, ahead of later customers', async () => {
     const f = await handoffFixture();
     const first = await f.newConversation();
