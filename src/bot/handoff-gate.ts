@@ -18,7 +18,7 @@ import { messages } from './messages.js';
 export type HandoffState = 'accepted' | 'completed' | 'failed';
 
 export interface HandoffGateDeps {
-  handoff: Pick<HandoffService, 'request' | 'release' | 'languageOf' | 'leaveMessage'>;
+  handoff: Pick<HandoffService, 'request' | 'release' | 'languageOf' | 'leaveMessage' | 'customerReturned'>;
   conversations: Pick<ConversationRepository, 'find' | 'update'>;
   events: EventBus;
   /** Masks personal data in what the customer wrote before agents' consoles receive it. */
@@ -79,6 +79,8 @@ export class HandoffGate implements Middleware {
    */
   private async toAgents(context: TurnContext, record: ConversationRecord): Promise<void> {
     const text = context.activity.text ?? '';
+    // A customer who had left this chat for a new one is back in it: what the agent writes reaches them again.
+    if (record.handoff?.customerLeftAt) await this.deps.handoff.customerReturned(record.id);
     if (record.status === 'waiting' && isLeaveQueue(text)) {
       // The `completed` status that follows greets the customer back.
       await this.deps.handoff.release(record.id, undefined, 'cancelled');

@@ -25,6 +25,8 @@ export interface ParleyEvents {
   'handoff.transferred': { conversationId: string; fromAgentId: string; byAgentId: string; byAgentName: string; to: 'agent' | 'queue'; toAgentId?: string; toAgentName?: string };
   /** The customer of a chat an agent has started a new conversation: the agent's replies here no longer reach them. */
   'handoff.customerLeft': { conversationId: string; agentId: string };
+  /** The customer wrote again in a chat they had left: it reaches them again. */
+  'handoff.customerReturned': { conversationId: string; agentId?: string };
   /** A customer wrote again in a conversation an agent had closed: the bot has it again. */
   'conversation.reopened': { conversationId: string };
   /** The customer rated the agent's help after the agent handed the chat back. */

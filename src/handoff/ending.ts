@@ -51,6 +51,17 @@ export async function customerLeft(chats: HandoffContext, conversationId: string
   });
 }
 
+/** See `HandoffService.customerReturned`. */
+export function customerReturned(chats: HandoffContext, conversationId: string): Promise<void> {
+  return chats.withChat(conversationId, async (record) => {
+    const { handoff } = record;
+    if ((record.status !== 'active' && record.status !== 'waiting') || !handoff?.customerLeftAt) return;
+    const { customerLeftAt: _left, ...back } = handoff;
+    await chats.deps.conversations.update(conversationId, { handoff: back });
+    chats.deps.events.publish('handoff.customerReturned', { conversationId, ...(handoff.agentId ? { agentId: handoff.agentId } : {}) });
+  });
+}
+
 /** Only the agent who has a chat, or an admin, may hand it back or close it. */
 function assertMayEnd(record: ConversationRecord, agent: AgentRef): void {
   if (record.status === 'active' && record.handoff?.agentId !== agent.id && !agent.canOverride) {

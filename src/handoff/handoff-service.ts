@@ -2,7 +2,7 @@ import type { ChatActivity, ConversationRecord } from '../conversations/index.js
 import type { Language } from '../nlu/types.js';
 import { leaveMessage, waitForClaim } from './claim-timeouts.js';
 import { claim, queueStatus, request, waitingChats } from './claiming.js';
-import { close, customerLeft, release, type ReleaseReason } from './ending.js';
+import { close, customerLeft, customerReturned, release, type ReleaseReason } from './ending.js';
 import { type HandoffContext, handoffContext, type HandoffServiceDeps } from './handoff-context.js';
 import { requeueHeldBy, transfer } from './passing-on.js';
 import { rate } from './rating.js';
@@ -92,6 +92,14 @@ export class HandoffService {
    */
   customerLeft(conversationId: string): Promise<void> {
     return customerLeft(this.chats, conversationId);
+  }
+
+  /**
+   * The customer wrote again in a chat they had left for a new one (an old tab, or resumed): they
+   * read it again, so it no longer counts as left, and the agents' consoles hear of it.
+   */
+  customerReturned(conversationId: string): Promise<void> {
+    return customerReturned(this.chats, conversationId);
   }
 
   /**

@@ -384,6 +384,15 @@ describe('handoff over HTTP', () => {
     expect(left.activities.at(-1)).toMatchObject({ text: 'The customer started a new conversation and no longer sees this chat.', channelData: { parley: { sender: 'system', event: 'customerLeft' } } });
     const active = (await request(server.url, 'GET', '/api/conversations?status=active', { cookie: alice })).body.conversations as { id: string; customerLeft: boolean }[];
     expect(active.find((each) => each.id === second.conversationId)?.customerLeft).toBe(true);
+
+    // The customer comes back to it (an old tab) and writes: they read this chat again, and the console says so.
+    const back = await openEvents(server.url, alice);
+    await sayQuietly(second, 'sorry, I am back here');
+    await back.waitFor((item) => item.event === 'queue' && item.data.event === 'handoff.customerReturned' && item.data.conversationId === second.conversationId);
+    back.close();
+    expect((await request(server.url, 'GET', `/api/conversations/${second.conversationId}`, { cookie: alice })).body).toMatchObject({ status: 'active', customerLeft: false });
+    const activeAgain = (await request(server.url, 'GET', '/api/conversations?status=active', { cookie: alice })).body.conversations as { id: string; customerLeft: boolean; lastMessage: { sender: string } }[];
+    expect(activeAgain.find((each) => each.id === second.conversationId)).toMatchObject({ customerLeft: false, lastMessage: { sender: 'customer' } });
     await agentDoes(server.url, second, 'close', alice);
   });
 });

@@ -47,6 +47,7 @@ const FORWARDED: Partial<Record<EventName, string>> = {
   'handoff.requeued': 'queue',
   'handoff.transferred': 'queue',
   'handoff.customerLeft': 'queue',
+  'handoff.customerReturned': 'queue',
   'conversation.reopened': 'queue',
   'handoff.rated': 'queue',
   'conversation.activity': 'activity',

@@ -449,8 +449,8 @@ function goLive(): void {
       }
       refreshLists();
       if (conversationId !== state.selectedId) return;
-      // The customer left for a new chat: the header offers the way there, which the profile knows.
-      if (event === 'handoff.customerLeft') void loadDetail().then(loadCustomer).catch(failed);
+      // The customer left for a new chat (or came back): the header offers the way there, which the profile knows.
+      if (event === 'handoff.customerLeft' || event === 'handoff.customerReturned') void loadDetail().then(loadCustomer).catch(failed);
       else void loadDetail().catch(failed);
     },
     activity: ({ conversationId, activity }) => {

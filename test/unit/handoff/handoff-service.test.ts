@@ -154,6 +154,10 @@ describe('handoff state machine', () => {
     // Passed on, the chat still says the customer is gone.
     await f.handoff.transfer(held, alice, 'queue');
     expect((await f.conversations.get(held)).handoff?.customerLeftAt).toBe(record.handoff?.customerLeftAt);
+    // The customer writes in it again (an old tab): it reaches them again, and the agents hear of it.
+    await f.handoff.customerReturned(held);
+    expect((await f.conversations.get(held)).handoff?.customerLeftAt).toBeUndefined();
+    expect(f.eventsNamed('handoff.customerReturned')).toEqual([{ conversationId: held }]);
   });
 
   it('→ closed: the agent closes the chat; nobody can claim it afterwards', async () => {
