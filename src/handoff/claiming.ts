@@ -14,9 +14,12 @@ export function request(chats: HandoffContext, conversationId: string, reason: s
     if (record.status === 'waiting' || record.status === 'active') return queueStatus(chats, record);
     const handoff: HandoffInfo = { reason, requestedAt: chats.now(), priority: requestPriority(reason, options.priority) };
     const waiting = await chats.deps.conversations.update(conversationId, { status: 'waiting', handoff, ...earlierOf(record) });
-    await chats.tell(waiting, 'requested');
+    // With nobody online the chat times out at once: the customer reads that outcome alone, not
+    // "waiting for an agent" first (which the widget would show, then take back).
+    const nobodyOnline = chats.deps.presence.count() === 0;
+    if (!nobodyOnline) await chats.tell(waiting, 'requested');
     if (options.announce !== false) chats.deps.events.publish('handoff.requested', { conversationId, reason });
-    return queueStatus(chats, await waitForClaim(chats, waiting, { nobodyOnline: chats.deps.presence.count() === 0 }));
+    return queueStatus(chats, await waitForClaim(chats, waiting, { nobodyOnline }));
   });
 }
 

@@ -31,7 +31,7 @@ export class HandoffService {
 
   /**
    * The customer (or a rule) wants a person: the chat joins the queue. With nobody online it
-   * times out at once. `announce: false` when the request came in as a `handoff.requested` event.
+   * times out at once, and the customer reads only that (no "waiting for an agent" line). `announce: false` when the request came in as a `handoff.requested` event.
    */
   request(conversationId: string, reason: string, options: { announce?: boolean; priority?: HandoffPriority } = {}): Promise<QueueStatus> {
     return request(this.chats, conversationId, reason, options);

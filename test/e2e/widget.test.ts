@@ -295,9 +295,19 @@ describe('the widget on the demo shop', () => {
     await expect.poll(() => status.textContent()).toBe('We usually reply right away');
     expect(await widget.banner.isVisible()).toBe(false);
 
-    // Nobody is online: the chat is kept for the team, and the widget says so.
+    // Nobody is online: the chat is kept for the team, and the widget says so, straight away (no
+    // "Waiting for an agent" first, which nobody would answer).
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      const header = document.querySelector('parley-chat')!.shadowRoot!.querySelector('header .ht p')!;
+      new MutationObserver(() => shown.push(header.textContent ?? '')).observe(header, { childList: true, characterData: true, subtree: true });
+      (window as { __statuses?: string[] }).__statuses = shown;
+    });
+    const linesBefore = await widget.log.locator('.sys').count();
     await ask('I want to talk to a real person');
     await expect.poll(() => status.textContent()).toBe('Our team will reply here');
+    expect(await page.evaluate(() => (window as { __statuses?: string[] }).__statuses)).not.toContain('Waiting for an agent to join');
+    expect((await widget.log.locator('.sys').allTextContents()).slice(linesBefore)).toEqual([expect.stringMatching(/^No agent is available right now/)]);
     expect(await widget.banner.textContent()).toBe('Rather ask the assistant? Back to the assistant');
     await widget.input.fill('My parcel 1048213 never came.');
     await widget.input.press('Enter');

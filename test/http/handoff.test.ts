@@ -228,6 +228,9 @@ describe('handoff over HTTP', () => {
     const notice = (await activitiesOf(server.url, customer)).find((activity) => /^No agent is available/.test(activity.text ?? ''));
     const ticketId = /ticket (T-\d+)/.exec(notice?.text ?? '')?.[1];
     expect(notice?.channelData.parley.sender).toBe('system');
+    // One outcome, not "waiting for an agent" and then "no agent": the widget would flash both.
+    const systemEvents = (await activitiesOf(server.url, customer)).map((activity) => activity.channelData?.parley?.event).filter(Boolean);
+    expect(systemEvents).toEqual(['timeoutTicket']);
     expect(ticketId).toBeDefined();
     // Nothing is lost: the ticket carries the transcript.
     const ticket = (await request(server.url, 'GET', `/api/tickets/${ticketId}`, { cookie: alice })).body;
