@@ -22,7 +22,9 @@ export function release(chats: HandoffContext, conversationId: string, agent: Ag
 
 /** What the customer reads when their chat goes back to the bot. */
 export function releaseLine(record: Pick<ConversationRecord, 'status' | 'handoff'>, agent: AgentRef | undefined, reason: ReleaseReason): SystemLine {
-  if (reason === 'cancelled' || record.status === 'waiting') return 'cancelled';
+  if (reason === 'cancelled') return 'cancelled';
+  // An agent took a chat out of the queue: the customer did not leave it, and no agent of theirs left.
+  if (record.status === 'waiting') return 'returned';
   // Handed back by someone else (an admin): the agent did not leave, the chat was handed back.
   const byHolder = !agent || agent.id === record.handoff?.agentId;
   return byHolder ? 'released' : 'returned';

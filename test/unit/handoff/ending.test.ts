@@ -15,8 +15,14 @@ describe('the line a customer reads when the chat goes back to the bot', () => {
     expect(releaseLine(held, admin, 'agent')).toBe('returned');
   });
 
-  it('they left the queue, when they cancelled or were still waiting', () => {
+  it('they left the queue, when they cancelled', () => {
     expect(releaseLine(held, undefined, 'cancelled')).toBe('cancelled');
-    expect(releaseLine({ ...held, status: 'waiting' }, alice, 'agent')).toBe('cancelled');
+    expect(releaseLine({ status: 'waiting', handoff: { ...held.handoff, agentId: undefined } }, undefined, 'cancelled')).toBe('cancelled');
+  });
+
+  it('the chat was handed back, when an agent hands back a chat still waiting: the customer did not leave the queue', () => {
+    const waiting = { status: 'waiting' as const, handoff: { ...held.handoff, agentId: undefined, agentName: undefined } };
+    expect(releaseLine(waiting, alice, 'agent')).toBe('returned');
+    expect(releaseLine(waiting, admin, 'agent')).toBe('returned');
   });
 });

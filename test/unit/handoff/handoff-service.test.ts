@@ -160,6 +160,15 @@ describe('handoff state machine', () => {
     expect(f.eventsNamed('handoff.customerReturned')).toEqual([{ conversationId: held }]);
   });
 
+  it('an agent hands back a chat still waiting: the customer reads it was handed back, not that they left the queue', async () => {
+    const f = await handoffFixture();
+    const id = await f.newConversation();
+    await f.handoff.request(id, 'customer_asked');
+    expect((await f.handoff.release(id, alice)).status).toBe('bot');
+    expect((await f.systemLines(id)).at(-1)).toBe('Your chat was handed back to Parley, the assistant.');
+    expect(f.eventsNamed('handoff.released')).toEqual([{ conversationId: id, reason: 'agent', agentId: alice.id }]);
+  });
+
   it('→ closed: the agent closes the chat; nobody can claim it afterwards', async () => {
     const f = await handoffFixture();
     const id = await f.newConversation();
