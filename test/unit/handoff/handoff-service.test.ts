@@ -88,6 +88,19 @@ describe('handoff state machine', () => {
     await expect(f.handoff.reply(id, bob, 'me too')).rejects.toMatchObject({ status: 409 });
   });
 
+  it('a reply racing a pass to a colleague: once the chat is passed, the previous agent can no longer write in it', async () => {
+    const f = await handoffFixture();
+    f.presence.connect(bob);
+    const id = await f.newConversation();
+    await f.handoff.claim(id, alice);
+    const passed = f.handoff.transfer(id, alice, bob);
+    const late = f.handoff.reply(id, alice, 'one more thing');
+    await passed;
+    await expect(late).rejects.toMatchObject({ status: 409, code: 'not_claimed' });
+    expect((await f.log.all(id)).some((activity) => activity.text === 'one more thing')).toBe(false);
+    expect((await f.systemLines(id)).at(-1)).toBe("You're now with Bob");
+  });
+
   it('active → bot: the agent hands back; only the holder (or an admin) may', async () => {
     const f = await handoffFixture();
     const id = await f.newConversation();
