@@ -437,6 +437,36 @@ describe('the live feed', () => {
     }
   });
 
+  it('an agent who leaves a chat that had already timed out, with nobody else online: the customer is not told twice, the ticket gets no note', async () => {
+    const server = await startTestServer({ env: { PARLEY_HANDOFF_TIMEOUT_SECONDS: '5' } });
+    try {
+      const admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
+      const { cookie: fay } = await agentSignedIn(server.url, admin, 'Fay');
+      const fayEvents = await openEvents(server.url, fay);
+      const timeouts: unknown[] = [];
+      server.parley.events.subscribe('handoff.timeout', (payload) => timeouts.push(payload));
+      const customer = await startConversation(server.url, 'en-US');
+      await send(server.url, customer, 'I want to talk to a person');
+      const noticesOf = async () => (await activitiesOf(server.url, customer)).map((activity) => String(activity.text)).filter((text) => /^No agent is available|all busy/.test(text));
+      // Fay is busy elsewhere: the chat times out into a ticket, then she takes it after all, and signs out.
+      await expect.poll(noticesOf, { timeout: 10_000 }).toHaveLength(1);
+      const ticketId = /ticket (T-\d+)/.exec((await noticesOf())[0]!)![1]!;
+      await agentDoes(server.url, customer, 'claim', fay);
+      expect((await request(server.url, 'POST', '/api/auth/logout', { cookie: fay })).status).toBe(204);
+      await fayEvents.ended;
+      await expect.poll(async () => (await activitiesOf(server.url, customer)).map((activity) => activity.text)).toContain('Fay had to leave. You are back in the queue: the next agent will take over.');
+      await server.parley.adapter.idle();
+      expect((await activitiesOf(server.url, customer)).at(-1).text).toBe('Fay had to leave. You are back in the queue: the next agent will take over.');
+
+      expect(await noticesOf()).toHaveLength(1);
+      expect(timeouts).toHaveLength(1);
+      const history = (await request(server.url, 'GET', `/api/tickets/${ticketId}`, { cookie: admin })).body.history as { text?: string }[];
+      expect(history.filter((entry) => /asked for a person again/.test(entry.text ?? ''))).toEqual([]);
+    } finally {
+      await server.cleanup();
+    }
+  });
+
   it("signing out in one browser keeps the chats an agent is still at in another browser's console; the last one out requeues them", async () => {
     const server = await startTestServer();
     try {
