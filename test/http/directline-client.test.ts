@@ -170,10 +170,11 @@ describe('a customer who writes Traditional Chinese', () => {
       await session.next(isBot);
       await session.say('我要轉人工');
       const isSystem = (activity: ClientActivity) => (activity.channelData as { parley?: { sender?: string } } | undefined)?.parley?.sender === 'system';
-      const queued = await session.next((activity) => isSystem(activity));
-      expect(queued.text).toMatch(/轉接/);
-      expect(scriptOf(queued.text ?? ''), queued.text).toBe('traditional');
-      expect(queued.locale).toBe('zh-TW');
+      // Nobody is online here: the handoff's one line is its outcome (no "转接" first), in Traditional.
+      const timedOut = await session.next((activity) => isSystem(activity));
+      expect(timedOut.text).toMatch(/沒有客服.*工單 T-\d+/);
+      expect(scriptOf(timedOut.text ?? ''), timedOut.text).toBe('traditional');
+      expect(timedOut.locale).toBe('zh-TW');
       // Nobody is online here: the bot says so in the turn the handoff's news runs in.
       const noAgent = await session.next((activity) => isBot(activity) && !isSystem(activity) && /工[單单]/.test(activity.text ?? ''));
       expect(scriptOf(noAgent.text ?? ''), noAgent.text).toBe('traditional');
