@@ -85,14 +85,18 @@ export async function wireDomain(deps: DomainDeps) {
     presence,
     claimTimeoutMs: config.handoffTimeoutSeconds * 1000,
     // Nobody took the chat: a ticket keeps the transcript so an agent follows up. One a chat:
-    // asking again in the same chat, while a ticket of it is open (this one, or the complaint
-    // filed in it), adds to that ticket.
+    // asking again in the same chat (or its agent leaving it with nobody to take over), while a
+    // ticket of it is open (this one, or the complaint filed in it), adds to that ticket.
     tickets: {
       fileTicket: async (request) => {
         const by = { kind: 'system', name: 'handoff' } as const;
         const open = (await tickets.openForCustomer(request.customerId)).find((ticket) => ticket.conversationId === request.conversationId);
         if (!open) return tickets.create({ ...request, ...(request.about ? readComplaint(request.about, request.language) : {}), by });
-        await tickets.update(open.id, { note: 'The customer asked for a person again in the same chat, and again no agent took it.' }, by);
+        const note =
+          request.askedBecause === 'agent_left'
+            ? 'The agent who had the chat left, and no other agent took it.'
+            : 'The customer asked for a person again in the same chat, and again no agent took it.';
+        await tickets.update(open.id, { note }, by);
         return { id: open.id };
       },
     },

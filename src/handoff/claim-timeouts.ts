@@ -95,7 +95,8 @@ async function fileTicket(chats: HandoffContext, record: ConversationRecord, rea
     const description = unclaimedChatDescription(record.handoff?.reason ?? 'handoff', reason, activities, language);
     // Its category and priority come from what the customer said, not the bot's greeting or menus.
     const about = customerWords(activities);
-    const { id } = await tickets.fileTicket({ conversationId: record.id, customerId: record.customerId, description, ...(about ? { about } : {}), language });
+    const askedBecause = record.handoff?.reason;
+    const { id } = await tickets.fileTicket({ conversationId: record.id, customerId: record.customerId, description, ...(about ? { about } : {}), ...(askedBecause ? { askedBecause } : {}), language });
     return id;
   } catch (error) {
     // The chat stays in the queue either way; a missing ticket must not lose the customer's place.

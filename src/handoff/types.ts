@@ -31,8 +31,11 @@ export interface QueueStatus {
  * there is one). The description carries the transcript, so nothing the customer said is lost.
  */
 export interface TicketFiler {
-  /** `about`: what the category and priority are read from (the customer's own words), when not the description. */
-  fileTicket(request: { conversationId: string; customerId: string; description: string; about?: string; language: Language }): Promise<{ id: string }>;
+  /**
+   * `about`: what the category and priority are read from (the customer's own words), when not the description.
+   * `askedBecause`: why the chat was in the queue (the handoff's reason: `agent_left` when its agent left).
+   */
+  fileTicket(request: { conversationId: string; customerId: string; description: string; about?: string; askedBecause?: HandoffReason; language: Language }): Promise<{ id: string }>;
 }
 
 /** Timers, injected so tests run timeouts on a fake clock. */

@@ -467,6 +467,35 @@ describe('the live feed', () => {
     }
   });
 
+  it('an agent who leaves a chat asked for again, with nobody else online: the open ticket reads that the agent left, not that the customer asked again', async () => {
+    const server = await startTestServer({ env: { PARLEY_HANDOFF_TIMEOUT_SECONDS: '5' } });
+    try {
+      const admin = await signIn(server.url, 'admin@example.com', 'correct horse battery');
+      const customer = await startConversation(server.url, 'en-US');
+      const say = async (text: string) => {
+        await request(server.url, 'POST', `/v3/directline/conversations/${customer.conversationId}/activities`, { token: customer.token, body: { type: 'message', text } });
+        await server.parley.adapter.idle();
+      };
+      // Nobody online: a ticket keeps the chat; the customer goes back to the assistant.
+      await say('I want to talk to a person');
+      const notice = (await activitiesOf(server.url, customer)).find((activity) => /^No agent is available/.test(activity.text ?? ''));
+      const ticketId = /ticket (T-\d+)/.exec(notice?.text ?? '')![1]!;
+      await say('Back to the assistant');
+      // Later Gus is online, takes the chat the customer asked for again, and signs out: nobody else is there.
+      const { cookie: gus } = await agentSignedIn(server.url, admin, 'Gus');
+      const gusEvents = await openEvents(server.url, gus);
+      await say('I want a real person');
+      await agentDoes(server.url, customer, 'claim', gus);
+      expect((await request(server.url, 'POST', '/api/auth/logout', { cookie: gus })).status).toBe(204);
+      await gusEvents.ended;
+      const history = async () => ((await request(server.url, 'GET', `/api/tickets/${ticketId}`, { cookie: admin })).body.history as { text?: string }[]).map((entry) => entry.text ?? '');
+      await expect.poll(history).toContain('The agent who had the chat left, and no other agent took it.');
+      expect((await history()).filter((text) => /asked for a person again/.test(text))).toEqual([]);
+    } finally {
+      await server.cleanup();
+    }
+  });
+
   it("signing out in one browser keeps the chats an agent is still at in another browser's console; the last one out requeues them", async () => {
     const server = await startTestServer();
     try {

@@ -250,6 +250,8 @@ describe('an agent who leaves (sign-out, disabled)', () => {
     expect(f.eventsNamed('handoff.timeout').map((each) => each.conversationId)).toEqual([later]);
     await f.time.advance(1);
     expect(f.eventsNamed('handoff.timeout').map((each) => each.conversationId)).toEqual([later, first]);
+    // The ticket desk learns why each chat was waiting: an open ticket of the chat is told the agent left, not that the customer asked again.
+    expect(f.filed.map((each) => each.askedBecause)).toEqual(['customer_asked', 'agent_left']);
   });
 });
 
