@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { type ClientActivity, generateToken, openDirectLine } from '../support/directline.js';
-import { request } from '../support/http.js';
+import { addAgents, request } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { ADMIN, startChildServer } from '../support/child-server.js';
 import { tempDir } from '../support/temp.js';
@@ -16,11 +16,7 @@ let browser: Browser;
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   server = await startTestServer();
-  const admin = await request(server.url, 'POST', '/api/auth/login', { body: { email: 'admin@example.com', password: 'correct horse battery' } });
-  const cookie = admin.headers.get('set-cookie')!.split(';')[0]!;
-  for (const [email, name] of [['alice@example.com', 'Alice'], ['bob@example.com', 'Bob']]) {
-    expect((await request(server.url, 'POST', '/api/users', { cookie, body: { email, password: 'agent password 1', role: 'agent', name } })).status).toBe(201);
-  }
+  await addAgents(server.url, ['Alice', 'Bob']);
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SHOTS_DIR, widgetOn } from '../support/browser.js';
-import { request } from '../support/http.js';
+import { addAgents } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -16,11 +16,7 @@ let browser: Browser;
 beforeAll(async () => {
   await mkdir(SHOTS_DIR, { recursive: true });
   server = await startTestServer();
-  const admin = (await request(server.url, 'POST', '/api/auth/login', { body: { email: 'admin@example.com', password: 'correct horse battery' } })).headers.get('set-cookie')!.split(';')[0]!;
-  for (const name of ['Alice', 'Bob']) {
-    const body = { email: `${name.toLowerCase()}@example.com`, password: 'agent password 1', role: 'agent', name };
-    expect((await request(server.url, 'POST', '/api/users', { cookie: admin, body })).status).toBe(201);
-  }
+  await addAgents(server.url, ['Alice', 'Bob']);
   browser = await launchBrowser();
 });
 afterAll(async () => {

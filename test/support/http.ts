@@ -75,3 +75,13 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}`);
   return /parley_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')![0];
 }
+
+/** Agent accounts `<name>@example.com` (password "agent password 1"), created by the test server's first admin. */
+export async function addAgents(baseUrl: string, names: readonly string[]): Promise<void> {
+  const admin = await signIn(baseUrl, 'admin@example.com', 'correct horse battery');
+  for (const name of names) {
+    const body = { email: `${name.toLowerCase()}@example.com`, password: 'agent password 1', role: 'agent', name };
+    const created = await request(baseUrl, 'POST', '/api/users', { cookie: admin, body });
+    if (created.status !== 201) throw new Error(`creating agent ${name} answered ${created.status}`);
+  }
+}
