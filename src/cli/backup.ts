@@ -2,7 +2,7 @@ import '../quiet-dotenv.js';
 import { closeSync, constants, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config.js';
-import { BackupBusyError, backupDataDir, type BackupProgress, syncTree } from '../storage/index.js';
+import { BackupBusyError, backupDataDir, type BackupProgress, octalMode, syncTree } from '../storage/index.js';
 
 const usage = `usage: npm run backup -- DIR
 
@@ -50,8 +50,6 @@ function isInside(outer: string, inner: string): boolean {
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
-const octal = (mode: number) => `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
-
 /** A folder, identified by its inode: DIR while the backup writes it. */
 interface Folder {
   dev: number;
@@ -77,7 +75,7 @@ function checkTarget(target: string, dataDir: string): { real: string; state: 'n
         const { uid: owner, mode } = lstatSync(folder);
         const othersMayChange = (mode & 0o022) !== 0 && (mode & 0o1000) === 0;
         if ((owner !== uid && owner !== 0) || othersMayChange) {
-          throw new ConfigError(`${folder} may be changed by other users (${owner !== uid && owner !== 0 ? `owner uid ${owner}` : `mode ${octal(mode)}`}): give a folder only the user Parley runs as (or root) may change (nothing was written)`);
+          throw new ConfigError(`${folder} may be changed by other users (${owner !== uid && owner !== 0 ? `owner uid ${owner}` : `mode ${octalMode(mode)}`}): give a folder only the user Parley runs as (or root) may change (nothing was written)`);
         }
       }
       if (path.dirname(folder) === folder) break;

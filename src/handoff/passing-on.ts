@@ -19,17 +19,17 @@ export function transfer(chats: HandoffContext, conversationId: string, by: Agen
     if (to !== 'queue' && !chats.deps.presence.agents().some((each) => each.id === to.id)) throw conflict('colleague_offline', `${to.name} is not online (no console open)`);
     const now = chats.now();
     const held = record.handoff!;
-    // The next holder's first reply and claim are their own.
-    const kept: HandoffInfo = { ...withoutHolder(held), passedAt: now, passedBy: from };
+    // The next holder's first reply and claim are their own; the wait left at the first claim moves
+    // with the chat, to the queue or to a colleague (for their pass back to the queue).
+    const kept: HandoffInfo = { ...withoutHolder(held), ...restOfWait(held, now, chats.deps.claimTimeoutMs), passedAt: now, passedBy: from };
     const byFields = { fromAgentId: from.id, byAgentId: by.id, byAgentName: by.name };
     if (to === 'queue') {
-      const waiting = await chats.deps.conversations.update(conversationId, { status: 'waiting', handoff: { ...kept, ...restOfWait(held, now, chats.deps.claimTimeoutMs) } });
+      const waiting = await chats.deps.conversations.update(conversationId, { status: 'waiting', handoff: kept });
       await chats.tell(waiting, 'passedToQueue');
       chats.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'queue' });
       return waitForClaim(chats, waiting);
     }
-    // The colleague's claim starts now: the wait left at the first claim moves with it, for a pass back to the queue.
-    const handoff: HandoffInfo = { ...kept, ...restOfWait(held, now, chats.deps.claimTimeoutMs), agentId: to.id, agentName: to.name, claimedAt: now };
+    const handoff: HandoffInfo = { ...kept, agentId: to.id, agentName: to.name, claimedAt: now };
     const moved = await chats.deps.conversations.update(conversationId, { status: 'active', handoff });
     await chats.tell(moved, 'transferred', { agent: to.name });
     chats.deps.events.publish('handoff.transferred', { conversationId, ...byFields, to: 'agent', toAgentId: to.id, toAgentName: to.name });

@@ -9,7 +9,7 @@ import type { Intent } from './schema.js';
  * A fingerprint of the content, not a counter: nothing to store, and drafts from before it work.
  */
 export function revisionOf(intent: Intent): string {
-  return createHash('sha256').update(JSON.stringify(intent)).digest('base64url').slice(0, 16);
+  return fingerprintOf(intent);
 }
 
 /**
@@ -17,8 +17,11 @@ export function revisionOf(intent: Intent): string {
  * when the draft changed meanwhile, so what goes live is what the admin reviewed.
  */
 export function draftRevisionOf(intents: readonly Intent[]): string {
-  return createHash('sha256').update(JSON.stringify(intents)).digest('base64url').slice(0, 16);
+  return fingerprintOf(intents);
 }
+
+/** 16 URL-safe characters of the SHA-256 of `value` as JSON: what `If-Match` carries. */
+const fingerprintOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
 
 /** Refuse (409 `intent_changed`) when the caller loaded another revision of `current` than it has now. */
 export function assertRevision(current: Intent, expected: string | undefined): void {

@@ -21,9 +21,10 @@ export function closeDataDirToOthers(dataDir: string): DataDirAccess | null {
     chmodSync(dataDir, tightened);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
-    return { closed: false, mode: octal(mode), owner: uid };
+    return { closed: false, mode: octalMode(mode), owner: uid };
   }
-  return { closed: true, from: octal(mode), to: octal(tightened) };
+  return { closed: true, from: octalMode(mode), to: octalMode(tightened) };
 }
 
-const octal = (value: number) => `0${value.toString(8).padStart(3, '0')}`;
+/** A file mode's permission bits as `ls` and chmod write them: `0755`. */
+export const octalMode = (mode: number): string => `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
