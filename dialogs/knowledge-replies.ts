@@ -74,16 +74,26 @@ export const offersOrderPage = (intent: Intent): boolean => (intent.links ?? [])
  * page instead.
  */
 export async function sendAnswer(context: TurnContext, intent: Intent, language: Language, order?: string): Promise<void> {
-  const answers = intent.answers[language];
   const forOrder = order !== undefined && offersOrderPage(intent);
   // Vary between an intent's answers from turn to turn, deterministically for tests.
-  const text = forOrder ? say('orderPage', language, { order }) : answers[hashOf(context.activity.id ?? '') % answers.length]!;
-  const links = (intent.links ?? []).map((link) => {
-    const url = forOrder && link.orderUrl ? link.orderUrl.replace(ORDER_PLACEHOLDER, encodeURIComponent(order)) : link.url;
-    return `${link.label[language]}: ${url}`;
-  });
+  const text = forOrder ? say('orderPage', language, { order }) : answerOf(intent, language, context.activity.id ?? '');
+  const links = linkLines(intent, language, forOrder ? order : undefined);
   // Marked as an answer: the widget offers thumbs up/down on answers only, and only they count.
   await context.sendActivity({ ...reply([text, ...links].join('\n'), language, intent.quickReplies?.[language] ?? []), channelData: { parley: { answer: intent.name } } });
+}
+
+/** One of an intent's answers in a language, chosen by `seed` (the same seed, the same answer). */
+export function answerOf(intent: Intent, language: Language, seed: string): string {
+  const answers = intent.answers[language];
+  return answers[hashOf(seed) % answers.length]!;
+}
+
+/** An intent's links as "label: url" lines; with an order number, a link's order page where it has one. */
+export function linkLines(intent: Intent, language: Language, order?: string): string[] {
+  return (intent.links ?? []).map((link) => {
+    const url = order !== undefined && link.orderUrl ? link.orderUrl.replace(ORDER_PLACEHOLDER, encodeURIComponent(order)) : link.url;
+    return `${link.label[language]}: ${url}`;
+  });
 }
 
 function hashOf(text: string): number {

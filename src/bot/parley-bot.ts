@@ -1,7 +1,7 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from './botbuilder-lite.js';
 import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from './botbuilder-lite.js';
-import { understandingOf, reply } from '../../dialogs/knowledge-replies.js';
-import type { KnowledgeRuntime } from '../kb/index.js';
+import { answerOf, linkLines, understandingOf, reply } from '../../dialogs/knowledge-replies.js';
+import { type KnowledgeRuntime, WELCOME_INTENT } from '../kb/index.js';
 import type { Logger } from '../logger.js';
 import { languageOfLocale, languageOfMessage } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
@@ -28,8 +28,8 @@ export interface ParleyBotDeps {
  */
 const STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
-/** Intents offered as quick replies with the greeting, where the knowledge base has them. */
-const WELCOME_SHORTCUTS = ['order_status', 'return_item', 'contact_human'];
+/** Intents offered as quick replies with the built-in greeting, where the knowledge base has them. */
+const BUILT_IN_SHORTCUTS = ['order_status', 'return_item', 'contact_human'];
 
 /** Parley's bot: greets, runs the main dialog on every message, reports each turn. */
 export class ParleyBot extends ActivityHandler {
@@ -69,12 +69,23 @@ export class ParleyBot extends ActivityHandler {
     await this.deps.conversationState.saveChanges(context, false);
   }
 
+  /**
+   * The greeting of a new conversation: the knowledge base's `welcome` intent, which the admin
+   * edits like any answer, in the page's language (both when the page gave none); a knowledge base
+   * without one (made before it existed) gets the built-in greeting and buttons.
+   */
   private async welcome(context: TurnContext): Promise<void> {
     const locale = context.activity.locale;
     const intents = this.deps.knowledge.current().intents;
     const languages: Language[] = locale ? [languageOfLocale(locale)] : ['en', 'zh'];
     const language = languages[0]!;
-    const shortcuts = WELCOME_SHORTCUTS.flatMap((name) => {
+    const edited = intents.get(WELCOME_INTENT);
+    if (edited) {
+      const text = [...languages.map((each) => answerOf(edited, each, context.activity.conversation.id)), ...linkLines(edited, language)].join('\n');
+      await context.sendActivity(reply(text, language, edited.quickReplies?.[language] ?? []));
+      return;
+    }
+    const shortcuts = BUILT_IN_SHORTCUTS.flatMap((name) => {
       const title = intents.get(name)?.title?.[language];
       return title ? [title] : [];
     });

@@ -2,7 +2,7 @@ import { detectLanguage } from '../nlu/language.js';
 import { OUT_OF_SCOPE_INTENT } from '../nlu/recognizer.js';
 import type { Language, Recognizer } from '../nlu/types.js';
 import { understand } from './try-it.js';
-import type { Intent } from './schema.js';
+import { type Intent, WELCOME_INTENT } from './schema.js';
 
 /** Fewer example utterances than this in a language and the recognizer guesses. */
 export const MIN_EXAMPLES_PER_LANGUAGE = 3;
@@ -81,7 +81,7 @@ export function structuralWarnings(intents: readonly Intent[]): GuardRailWarning
   for (const intent of intents) {
     for (const language of languages) {
       const count = intent.utterances[language].length;
-      if (count < MIN_EXAMPLES_PER_LANGUAGE) {
+      if (count < MIN_EXAMPLES_PER_LANGUAGE && intent.name !== WELCOME_INTENT) {
         warnings.push({ code: 'few_examples', intent: intent.name, language, count, min: MIN_EXAMPLES_PER_LANGUAGE, message: `${intent.name} has ${count} ${language} example(s); at least ${MIN_EXAMPLES_PER_LANGUAGE} are needed` });
       }
       if (intent.answers[language].length === 0) {

@@ -10,6 +10,14 @@ const textList = z.array(nonEmptyText);
 export const intentDialogs = ['complaint', 'ticket-status', 'handoff'] as const;
 export type IntentDialog = (typeof intentDialogs)[number];
 
+/**
+ * The intent the bot greets a new conversation with: its answer (in the customer's language, or
+ * both when it is unknown), its quick replies as buttons and its links. It needs no examples (with
+ * none it is never recognised), so an admin edits the greeting like any answer. A knowledge base
+ * without it gets the built-in greeting.
+ */
+export const WELCOME_INTENT = 'welcome';
+
 /** Stands for the customer's order number in a link's `orderUrl`. */
 export const ORDER_PLACEHOLDER = '{order}';
 

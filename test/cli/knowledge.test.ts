@@ -1,6 +1,7 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../src/kb/index.js';
 import { runCli } from '../support/cli.js';
 import { ADMIN, repoRoot, startChildServer } from '../support/child-server.js';
 import { request } from '../support/http.js';
@@ -44,7 +45,8 @@ describe('a knowledge folder edited after the first start', () => {
       expect(warning!.msg).toContain('KNOWLEDGE_DIR has changed since the first start of this DATA_DIR (1 added (gift_wrap); 1 changed');
       expect(warning!.msg).toContain('npm run knowledge -- bundle DIR > knowledge.json');
 
-      expect(await knowledgeCli('check', folder)).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^${folder}: 44 intents, \\d+ English and \\d+ Chinese examples, 0 warnings\\n$`)) });
+      const intents = (await loadKnowledgeDir(folder)).length;
+      expect(await knowledgeCli('check', folder)).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^${folder}: ${intents} intents, \\d+ English and \\d+ Chinese examples, 0 warnings\\n$`)) });
       const bundle = await knowledgeCli('bundle', folder);
       expect(bundle.code).toBe(0);
       const login = await request(server.url, 'POST', '/api/auth/login', { body: ADMIN });

@@ -295,6 +295,31 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(await page.locator('[data-field="links"] label').textContent()).toContain("one order's URL with {order}]");
   });
 
+  it('the greeting is first in the list; the admin rewrites it, publishes, and the next customer is greeted with it', async () => {
+    await openFresh('intents');
+    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    const first = page.locator('.intent-list button').first();
+    expect(await first.innerText()).toBe('welcome\ngreets every new chat');
+    await first.click();
+    await page.getByText('The greeting every new conversation starts with').waitFor();
+    // Only what a greeting uses: no examples, button label, check set or dialog to fill in.
+    for (const key of ['utterances.en', 'utterances.zh', 'title.en', 'check.zh', 'dialog']) expect(await page.locator(`[data-field="${key}"]`).isVisible(), key).toBe(false);
+    expect(await page.locator('[data-field="quickReplies.en"]').isVisible()).toBe(true);
+    await page.locator('#f-answers-en').fill('Welcome to Lotus Tea! Ask me about your order or our teas.');
+    await page.locator('#f-answers-zh').fill('欢迎光临莲花茶！订单和茶叶的问题都可以问我。');
+    await page.getByRole('button', { name: 'Save to draft' }).click();
+    await page.getByText('Saved to the draft.').waitFor();
+    await publish('admin-welcome-edited');
+
+    const next = await openDirectLine(server.url, { webSocket: true });
+    try {
+      const greeting = await next.next((activity) => activity.type === 'message' && activity.from.role === 'bot');
+      expect(greeting.text).toBe('Welcome to Lotus Tea! Ask me about your order or our teas.\n欢迎光临莲花茶！订单和茶叶的问题都可以问我。');
+    } finally {
+      next.end();
+    }
+  });
+
   it('starts in Chinese for a Chinese browser until the admin picks a language', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
     const zhPage = await context.newPage();

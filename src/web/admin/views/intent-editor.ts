@@ -9,6 +9,8 @@ const LANGUAGES = [
   ['zh', 'chinese'],
 ] as const;
 const DIALOGS = ['', 'complaint', 'ticket-status', 'handoff'];
+/** The intent the bot greets new conversations with (`WELCOME_INTENT` in src/kb/schema.ts, which the page does not bundle). */
+export const WELCOME_INTENT = 'welcome';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 const textarea = (value: string[] = [], rows = 4) => h('textarea', { attrs: { rows: String(rows) } }, value.join('\n'));
@@ -22,6 +24,9 @@ const input = (value = '') => {
 export function intentForm(intent: Intent | undefined) {
   const name = input(intent?.name);
   const category = input(intent?.category);
+  // The greeting is sent, never recognised or started as a dialog: only its answers, quick replies and links show.
+  const greeting = intent?.name === WELCOME_INTENT;
+  const unlessGreeting = (element: HTMLElement) => ((element.hidden = greeting), element);
   const dialog = h('select', {}, ...DIALOGS.map((value) => h('option', { text: value || t('none'), attrs: { value } })));
   dialog.value = intent?.dialog ?? '';
   const perLanguage = LANGUAGES.map(([language, label]) => {
@@ -36,11 +41,11 @@ export function intentForm(intent: Intent | undefined) {
       'fieldset',
       { class: `lang-block lang-${language}` },
       h('legend', { text: t(label) }),
-      field(t('utterances'), controls.utterances, `utterances.${language}`),
+      unlessGreeting(field(t('utterances'), controls.utterances, `utterances.${language}`)),
       field(t('answers'), controls.answers, `answers.${language}`),
       field(t('quickReplies'), controls.quickReplies, `quickReplies.${language}`),
-      field(t('buttonTitle'), controls.title, `title.${language}`),
-      field(t('check'), controls.check, `check.${language}`),
+      unlessGreeting(field(t('buttonTitle'), controls.title, `title.${language}`)),
+      unlessGreeting(field(t('check'), controls.check, `check.${language}`)),
     );
     return { language, controls, section };
   });
@@ -49,7 +54,8 @@ export function intentForm(intent: Intent | undefined) {
   const element = h(
     'div',
     { class: 'intent-form' },
-    h('div', { class: 'row' }, field(t('name'), name, 'name', t('nameHint')), field(t('category'), category, 'category'), field(t('dialog'), dialog, 'dialog')),
+    greeting ? h('p', { class: 'note', text: t('welcomeHint') }) : null,
+    h('div', { class: 'row' }, field(t('name'), name, 'name', t('nameHint')), field(t('category'), category, 'category'), unlessGreeting(field(t('dialog'), dialog, 'dialog'))),
     h('div', { class: 'lang-columns' }, ...perLanguage.map((each) => each.section)),
     field(t('links', { orderPlaceholder: '{order}' }), links, 'links'),
   );

@@ -3,7 +3,7 @@ import { h } from '../dom.js';
 import { t, uiLanguage } from '../i18n.js';
 import type { DraftView, Intent } from '../types.js';
 import { csvImport } from './csv-import.js';
-import { intentForm } from './intent-editor.js';
+import { intentForm, WELCOME_INTENT } from './intent-editor.js';
 import { jsonImport } from './json-import.js';
 import { publishBar } from './publish-panel.js';
 import { tryItPanel } from './try-it.js';
@@ -75,7 +75,8 @@ function intentList(draft: DraftView, root: HTMLElement): HTMLElement {
   const changed = new Set([...draft.changes.added, ...draft.changes.changed.map((change) => change.name)]);
   const list = h('ul', { class: 'intent-list' });
   const fill = () => {
-    const shown = draft.intents.filter((intent) => matches(intent, query)).sort((a, b) => a.name.localeCompare(b.name));
+    // The greeting first: every customer reads it, and an admin looks for it before any answer.
+    const shown = draft.intents.filter((intent) => matches(intent, query)).sort((a, b) => Number(b.name === WELCOME_INTENT) - Number(a.name === WELCOME_INTENT) || a.name.localeCompare(b.name));
     list.replaceChildren(
       ...shown.map((intent) =>
         h(
@@ -86,7 +87,7 @@ function intentList(draft: DraftView, root: HTMLElement): HTMLElement {
             { class: intent.name === selected ? 'selected' : '', attrs: { type: 'button' }, on: { click: () => choose(intent.name, root) } },
             h('span', { text: intent.name }),
             changed.has(intent.name) ? h('span', { class: 'dot', title: t('changes'), text: '•' }) : null,
-            h('small', { class: 'muted', text: intent.category }),
+            h('small', { class: 'muted', text: intent.name === WELCOME_INTENT ? t('welcomeListNote') : intent.category }),
           ),
         ),
       ),
