@@ -41,9 +41,9 @@ export class PendingTimeouts {
  * once; else its wait runs. One that timed out before waits as a ticket, online or not: the
  * customer was told once, and its ticket is filed.
  */
-export async function waitForClaim(chats: HandoffContext, record: ConversationRecord, { nobodyOnline = false } = {}): Promise<ConversationRecord> {
+export async function waitForClaim(chats: HandoffContext, record: ConversationRecord, { nobodyOnline = false, leftBy }: { nobodyOnline?: boolean; leftBy?: string } = {}): Promise<ConversationRecord> {
   if (record.handoff?.timedOutAt) return record;
-  if (nobodyOnline) return timeOut(chats, record, 'no_agent_online');
+  if (nobodyOnline) return timeOut(chats, record, 'no_agent_online', leftBy);
   schedule(chats, record);
   return record;
 }
@@ -68,21 +68,25 @@ export function isStillWaiting(current: ConversationRecord, wait: Pick<HandoffIn
   return current.status === 'waiting' && current.handoff?.requestedAt === wait.requestedAt && current.handoff.claimDeadline === wait.claimDeadline && !current.handoff.timedOutAt;
 }
 
-/** Nobody took the chat: keep it in the queue for later, file a ticket with the transcript, tell the customer. */
-async function timeOut(chats: HandoffContext, record: ConversationRecord, reason: TimeoutReason): Promise<ConversationRecord> {
+/**
+ * Nobody took the chat: keep it in the queue for later, file a ticket with the transcript, tell the
+ * customer. `leftBy` names the agent whose leaving put it here: one line says both.
+ */
+async function timeOut(chats: HandoffContext, record: ConversationRecord, reason: TimeoutReason, leftBy?: string): Promise<ConversationRecord> {
   const ticketId = await fileTicket(chats, record, reason);
   const updated = await chats.deps.conversations.update(record.id, {
     handoff: { ...record.handoff!, timedOutAt: chats.now(), ...(ticketId ? { ticketId } : {}) },
   });
-  await chats.tell(updated, timeoutLine(reason, ticketId), ticketId ? { ticket: ticketId } : {});
+  await chats.tell(updated, timeoutLine(reason, ticketId, leftBy !== undefined), { ...(ticketId ? { ticket: ticketId } : {}), ...(leftBy !== undefined ? { agent: leftBy } : {}) });
   chats.deps.events.publish('handoff.timeout', { conversationId: record.id, reason, ...(ticketId ? { ticketId } : {}) });
   return updated;
 }
 
-/** What the customer reads when their chat times out. */
-export function timeoutLine(reason: TimeoutReason, ticketId: string | undefined): SystemLine {
+/** What the customer reads when their chat times out (`agentLeft`: because its agent left, nobody else online). */
+export function timeoutLine(reason: TimeoutReason, ticketId: string | undefined, agentLeft = false): SystemLine {
   // Agents online but all busy is not "no agent available": the customer keeps their place.
   if (reason === 'not_claimed') return ticketId ? 'busyTicket' : 'busy';
+  if (agentLeft) return ticketId ? 'agentLeftTimeoutTicket' : 'agentLeftTimeout';
   return ticketId ? 'timeoutTicket' : 'timeout';
 }
 

@@ -75,11 +75,16 @@ export async function requeueHeldBy(chats: HandoffContext, agentId: string): Pro
         claimDeadline: new Date(Date.parse(now) + chats.deps.claimTimeoutMs).toISOString(),
       };
       const waiting = await chats.deps.conversations.update(id, { status: 'waiting', handoff });
-      await chats.tell(waiting, 'agentLeft', { agent: record.handoff.agentName ?? '' });
-      chats.deps.events.publish('handoff.requeued', { conversationId: id, agentId });
+      const agent = record.handoff.agentName ?? '';
       // The agent who left may still count as online for a moment (their stream is closing).
-      const others = chats.deps.presence.agents().filter((each) => each.id !== agentId).length;
-      await waitForClaim(chats, waiting, { nobodyOnline: others === 0 });
+      const nobodyOnline = !chats.deps.presence.agents().some((each) => each.id !== agentId);
+      // With nobody to take it, the time-out's line says the agent left: "back in the queue, the
+      // next agent will take over" then "no agent is available" would contradict itself. A chat
+      // that had timed out already waits as its ticket, and is told only that the agent left.
+      const timesOutNow = nobodyOnline && !waiting.handoff?.timedOutAt;
+      if (!timesOutNow) await chats.tell(waiting, 'agentLeft', { agent });
+      chats.deps.events.publish('handoff.requeued', { conversationId: id, agentId });
+      await waitForClaim(chats, waiting, { nobodyOnline, leftBy: agent });
       requeued.push(id);
     });
   }

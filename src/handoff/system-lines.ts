@@ -14,6 +14,15 @@ const lines = {
   cancelled: { en: 'You left the queue. You are back with Parley, the assistant.', zh: '您已退出排队，接下来由智能客服 Parley 为您服务。' },
   returned: { en: 'Your chat was handed back to Parley, the assistant.', zh: '您的对话已转回智能客服 Parley。' },
   agentLeft: { en: '{agent} had to leave. You are back in the queue: the next agent will take over.', zh: '客服 {agent} 已离开，您已重新排队，下一位客服会接着为您服务。' },
+  // The agent left and nobody else is online: one line, not "back in the queue" then "no agent".
+  agentLeftTimeoutTicket: {
+    en: '{agent} had to leave, and no other agent is available right now. Your conversation was saved as ticket {ticket}.',
+    zh: '客服 {agent} 已离开，暂时没有其他客服可以接待，您的对话已保存为工单 {ticket}。',
+  },
+  agentLeftTimeout: {
+    en: '{agent} had to leave, and no other agent is available right now. Your messages are kept for our team.',
+    zh: '客服 {agent} 已离开，暂时没有其他客服可以接待，您的留言会转交给客服团队。',
+  },
   transferred: { en: "You're now with {agent}", zh: '现在由客服 {agent} 为您服务' },
   passedToQueue: { en: 'Passing you to a colleague — you keep your place in the queue', zh: '正在为您转接其他客服，您的排队位置保持不变' },
   timeoutTicket: { en: 'No agent is available right now. Your conversation was saved as ticket {ticket}.', zh: '暂时没有客服人员可以接待，您的对话已保存为工单 {ticket}。' },

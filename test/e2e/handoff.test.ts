@@ -248,7 +248,8 @@ describe('handoff through the agent console', () => {
     });
     await alice.click('#logout');
     await alice.locator('#login-form').waitFor();
-    expect(asked).toEqual(['You have 2 chats open. Signing out puts them back in the queue for another agent. Sign out?']);
+    // Nobody else has a console open: the question says the chats become tickets, not that another agent takes them.
+    expect(asked).toEqual(['You have 2 chats open, and no other agent is online: signing out saves them as tickets for your team. Sign out?']);
     const told = await a.messages((activity) => senderOf(activity) === 'system' && /had to leave/.test(activity.text ?? ''));
     expect(told.text).toBe('Alice had to leave. You are back in the queue: the next agent will take over.');
     // The three leave the queue (the next test counts places in it).

@@ -57,6 +57,14 @@ const strings = {
   reconnecting: { en: 'Connection lost: reconnecting… (new chats and messages wait until then)', zh: '连接已断开，正在重连…（重连前不会收到新会话和消息）' },
   confirmClose: { en: 'Close this chat? The customer is told it has ended.', zh: '确定结束这个对话吗？客户会收到对话已结束的通知。' },
   signOutHolding: { en: 'You have {n} chats open. Signing out puts them back in the queue for another agent. Sign out?', zh: '您还有 {n} 个进行中的对话。退出后这些对话会重新排队，由其他客服接待。确定退出吗？' },
+  signOutHoldingAlone: {
+    en: 'You have {n} chats open, and no other agent is online: signing out saves them as tickets for your team. Sign out?',
+    zh: '您还有 {n} 个进行中的对话，且没有其他客服在线：退出后这些对话会保存为工单，留给团队处理。确定退出吗？',
+  },
+  signOutHoldingOneAlone: {
+    en: 'You have a chat open, and no other agent is online: signing out saves it as a ticket for your team. Sign out?',
+    zh: '您还有 1 个进行中的对话，且没有其他客服在线：退出后这个对话会保存为工单，留给团队处理。确定退出吗？',
+  },
   signOutHoldingOne: { en: 'You have a chat open. Signing out puts it back in the queue for another agent. Sign out?', zh: '您还有 1 个进行中的对话。退出后这个对话会重新排队，由其他客服接待。确定退出吗？' },
   profile: { en: 'Profile', zh: '客户画像' },
   tags: { en: 'Tags', zh: '标签' },

@@ -564,7 +564,13 @@ function bindStatic(): void {
       () => state.lists.active,
     );
     const held = active.filter(heldByMe).length;
-    if (held > 0 && !window.confirm(held === 1 ? t('signOutHoldingOne') : t('signOutHolding', { n: held }))) return;
+    if (held > 0) {
+      // With no colleague online the chats cannot wait for one: they become tickets at once.
+      const online = await colleaguesOnline().catch(() => undefined);
+      const alone = online !== undefined && !online.some((each) => each.id !== state.me?.id);
+      const question = alone ? (held === 1 ? t('signOutHoldingOneAlone') : t('signOutHoldingAlone', { n: held })) : held === 1 ? t('signOutHoldingOne') : t('signOutHolding', { n: held });
+      if (!window.confirm(question)) return;
+    }
     stopLive?.();
     await api('POST', '/auth/logout').catch(() => undefined);
     showLogin();

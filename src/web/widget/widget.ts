@@ -42,6 +42,8 @@ const PEOPLE_AFTER: Record<string, People> = {
   transferred: 'agent',
   timeout: 'kept',
   timeoutTicket: 'kept',
+  agentLeftTimeout: 'kept',
+  agentLeftTimeoutTicket: 'kept',
   busy: 'kept',
   busyTicket: 'kept',
   claimed: 'agent',

@@ -8,6 +8,8 @@ describe('claim time-outs', () => {
     expect(timeoutLine('not_claimed', undefined)).toBe('busy');
     expect(timeoutLine('no_agent_online', 'T-1001')).toBe('timeoutTicket');
     expect(timeoutLine('no_agent_online', undefined)).toBe('timeout');
+    expect(timeoutLine('no_agent_online', 'T-1001', true)).toBe('agentLeftTimeoutTicket');
+    expect(timeoutLine('no_agent_online', undefined, true)).toBe('agentLeftTimeout');
   });
 
   it('a timer finds the chat moved on when it was claimed, asked for anew, given another deadline or timed out', () => {

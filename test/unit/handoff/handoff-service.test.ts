@@ -216,6 +216,25 @@ describe('an agent who leaves (sign-out, disabled)', () => {
     expect(f.filed.filter((each) => each.conversationId === first)).toHaveLength(1);
   });
 
+  it('with nobody else online, one line tells the customer the agent left and names the ticket that keeps the chat', async () => {
+    const f = await handoffFixture({ agentsOnline: 0 });
+    f.presence.connect(alice);
+    const english = await f.newConversation();
+    const chinese = await f.newConversation('zh');
+    for (const id of [english, chinese]) {
+      await f.handoff.request(id, 'customer_asked');
+      await f.handoff.claim(id, alice);
+    }
+    // Alice signs out (her stream may still count her for a moment): nobody else is there.
+    expect(await f.handoff.requeueHeldBy(alice.id)).toEqual([english, chinese]);
+
+    const after = async (id: string) => (await f.systemLines(id)).slice((await f.systemLines(id)).findIndex((line) => /joined|加入/.test(String(line))) + 1);
+    expect(await after(english)).toEqual(['Alice had to leave, and no other agent is available right now. Your conversation was saved as ticket T-1001.']);
+    expect(await after(chinese)).toEqual(['客服 Alice 已离开，暂时没有其他客服可以接待，您的对话已保存为工单 T-1002。']);
+    expect(await f.conversations.get(english)).toMatchObject({ status: 'waiting', handoff: { reason: 'agent_left', ticketId: 'T-1001', timedOutAt: expect.any(String) } });
+    expect(f.eventsNamed('handoff.requeued')).toHaveLength(2);
+  });
+
   it('with nobody else online, a chat that had timed out is not timed out again: one notice, one ticket', async () => {
     const f = await handoffFixture({ agentsOnline: 0 });
     f.presence.connect(alice);
