@@ -164,9 +164,15 @@ function pathFor(random: () => number, pattern: string, chat: { conversationId: 
   return path;
 }
 
+/**
+ * How long a request may go unanswered before it counts as hung. A publish trains the recognizer
+ * (about 2 s here); on a machine busy with other work one took 11 s, which is slowness, not a hang.
+ */
+const HUNG_AFTER_MS = 30_000;
+
 function send(url: string, method: string, path: string, headers: Record<string, string>, payload?: Buffer | string): Promise<{ status: number; text: string }> {
   return new Promise((resolve) => {
-    const req = httpRequest(`${url}${path}`, { method, headers: { ...headers, ...(payload !== undefined ? { 'content-length': String(Buffer.byteLength(payload)) } : {}) }, timeout: 10_000 }, (res) => {
+    const req = httpRequest(`${url}${path}`, { method, headers: { ...headers, ...(payload !== undefined ? { 'content-length': String(Buffer.byteLength(payload)) } : {}) }, timeout: HUNG_AFTER_MS }, (res) => {
       const chunks: Buffer[] = [];
       // Server-Sent Events never end: the status is what counts.
       if (String(res.headers['content-type']).startsWith('text/event-stream')) {
