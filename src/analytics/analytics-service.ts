@@ -4,7 +4,7 @@ import { countBy, netPromoterScore, rate, round, statOf, top } from './stats.js'
 import { dayIn, daysIn } from './time-zone.js';
 import type { ActivityFacts, AgentStats, AnalyticsSources, AnalyticsSummary, ConversationFacts, TicketFacts, TurnFact } from './types.js';
 import { handoffsOf } from '../conversations/index.js';
-import { agentFirstResponses, botResponseTimes } from './response-times.js';
+import { agentFirstResponses, botResponseTimes, type Holding, holdingsOf } from './response-times.js';
 
 export interface DateRange {
   /** ISO time, inclusive. */
@@ -27,6 +27,8 @@ interface FileFacts {
   escalated: boolean;
   /** Per request for a human (`handoffsOf`), seconds to an agent's first line, when one came. */
   agentResponses: (number | undefined)[];
+  /** Each agent's time with each request for a human. */
+  holdings: Holding[];
 }
 
 interface ConversationData extends FileFacts {
@@ -127,21 +129,41 @@ export class AnalyticsService {
     };
   }
 
-  /** The chats each agent took (started in the range; each request for a person apart), busiest first. */
+  /**
+   * The chats each agent had (started in the range; each request for a person apart), busiest
+   * first. A chat passed from Alice to Bob counts for both: each is timed from when it became
+   * theirs, and the rating, given at the hand-back, is Bob's.
+   */
   private perAgent(conversations: ConversationData[], range: DateRange): AgentStats[] {
-    const byAgent = new Map<string, { name: string; chats: number; ratings: number[]; responses: number[] }>();
-    for (const { record, agentResponses } of conversations) {
-      handoffsOf(record).forEach((handoff, n) => {
-        if (!handoff.claimedAt || !handoff.agentId) return;
-        const stats = byAgent.get(handoff.agentId) ?? { name: handoff.agentName ?? handoff.agentId, chats: 0, ratings: [], responses: [] };
-        stats.chats += 1;
-        if (handoff.rating && within(handoff.rating.at, range)) stats.ratings.push(handoff.rating.score);
-        if (agentResponses[n] !== undefined) stats.responses.push(agentResponses[n]);
-        byAgent.set(handoff.agentId, stats);
-      });
+    const byAgent = new Map<string, { name: string; chats: number; passedOn: number; ratings: number[]; responses: number[] }>();
+    const statsOf = (agentId: string, name: string) => {
+      const stats = byAgent.get(agentId) ?? { name, chats: 0, passedOn: 0, ratings: [], responses: [] };
+      byAgent.set(agentId, stats);
+      return stats;
+    };
+    for (const { record, holdings } of conversations) {
+      const handoffs = handoffsOf(record);
+      // An agent who had the same request twice (passed it to the queue and took it back) had one chat.
+      const counted = new Set<string>();
+      for (const holding of holdings) {
+        const stats = statsOf(holding.agentId, holding.name);
+        const key = `${holding.handoff}|${holding.agentId}`;
+        if (!counted.has(key)) {
+          counted.add(key);
+          stats.chats += 1;
+          if (holding.firstResponseSeconds !== undefined) stats.responses.push(holding.firstResponseSeconds);
+        }
+        if (holding.passedOn && !counted.has(`${key}|passed`)) {
+          counted.add(`${key}|passed`);
+          stats.passedOn += 1;
+        }
+      }
+      for (const handoff of handoffs) {
+        if (handoff.agentId && handoff.rating && within(handoff.rating.at, range)) statsOf(handoff.agentId, handoff.agentName ?? handoff.agentId).ratings.push(handoff.rating.score);
+      }
     }
     return [...byAgent]
-      .map(([agentId, stats]) => ({ agentId, name: stats.name, chats: stats.chats, rating: statOf(stats.ratings), firstResponseSeconds: statOf(stats.responses) }))
+      .map(([agentId, stats]) => ({ agentId, name: stats.name, chats: stats.chats, passedOn: stats.passedOn, rating: statOf(stats.ratings), firstResponseSeconds: statOf(stats.responses) }))
       .sort((a, b) => b.chats - a.chats || a.name.localeCompare(b.name));
   }
 
@@ -173,6 +195,7 @@ export class AnalyticsService {
       temperature: insight && insight.turns > 0 ? insight.temperature : undefined,
       escalated: !!record.handoff || insight?.escalated === true || live,
       agentResponses: agentFirstResponses(record, transcript),
+      holdings: holdingsOf(record, transcript),
     };
     const last = transcript.at(-1)?.timestamp;
     const quietSince = typeof last === 'string' ? Date.parse(last) : Date.parse(record.startedAt ?? record.createdAt);

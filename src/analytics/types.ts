@@ -22,6 +22,11 @@ export interface HandoffFacts {
   agentId?: string;
   agentName?: string;
   rating?: { score: number; at: string };
+  /** The last pass to a colleague or the queue; from data written before `heldBefore`, its only trace. */
+  passedAt?: string;
+  passedBy?: { id: string; name: string };
+  /** The agents who had the chat before its holder, oldest first; `left`: signed out rather than passed it on. */
+  heldBefore?: { id: string; name: string; claimedAt: string; passedAt: string; left?: true }[];
 }
 
 export interface InsightFacts {
@@ -122,7 +127,10 @@ export interface AnalyticsSummary {
 export interface AgentStats {
   agentId: string;
   name: string;
+  /** Chats the agent had, alone or for a while before passing them on (each request for a person apart). */
   chats: number;
+  /** Of those, the ones the agent passed to a colleague or back to the queue (signing out is not passing on). */
+  passedOn: number;
   rating: Stat;
   firstResponseSeconds: Stat;
 }

@@ -56,8 +56,24 @@ export interface HandoffInfo {
   /** The last time an agent passed the chat on (to a colleague or back to the queue), and who had it then. */
   passedAt?: string;
   passedBy?: { id: string; name: string };
+  /**
+   * The agents who had the chat in this request before its holder (or before it went back to the
+   * queue), oldest first, each from their claim to their pass: every agent who helped is counted
+   * in the report, and timed from when the chat became theirs. `left`: they signed out or were
+   * disabled, rather than passing it on.
+   */
+  heldBefore?: HeldBefore[];
   /** The customer started a new conversation while an agent had this one: nothing written here reaches them. */
   customerLeftAt?: string;
+}
+
+/** An agent who had a chat for a while and passed it on (see `HandoffInfo.heldBefore`). */
+export interface HeldBefore {
+  id: string;
+  name: string;
+  claimedAt: string;
+  passedAt: string;
+  left?: true;
 }
 
 /** A customer's 1–5 rating of a chat with an agent, with an optional (masked) comment. */

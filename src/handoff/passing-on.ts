@@ -4,7 +4,7 @@
  * the customer keeps their place (their request time), their priority and ticket, and is told.
  */
 
-import type { ConversationRecord, HandoffInfo } from '../conversations/index.js';
+import type { ConversationRecord, HandoffInfo, HeldBefore } from '../conversations/index.js';
 import { conflict, forbidden } from '../errors.js';
 import { waitForClaim } from './claim-timeouts.js';
 import type { HandoffContext } from './handoff-context.js';
@@ -21,7 +21,7 @@ export function transfer(chats: HandoffContext, conversationId: string, by: Agen
     const held = record.handoff!;
     // The next holder's first reply and claim are their own; the wait left at the first claim moves
     // with the chat, to the queue or to a colleague (for their pass back to the queue).
-    const kept: HandoffInfo = { ...withoutHolder(held), ...restOfWait(held, now, chats.deps.claimTimeoutMs), passedAt: now, passedBy: from };
+    const kept: HandoffInfo = { ...withoutHolder(held), ...restOfWait(held, now, chats.deps.claimTimeoutMs), ...passedOn(held, now) };
     const byFields = { fromAgentId: from.id, byAgentId: by.id, byAgentName: by.name };
     if (to === 'queue') {
       const waiting = await chats.deps.conversations.update(conversationId, { status: 'waiting', handoff: kept });
@@ -70,8 +70,7 @@ export async function requeueHeldBy(chats: HandoffContext, agentId: string): Pro
       const handoff: HandoffInfo = {
         ...withoutHolder(record.handoff),
         reason: 'agent_left',
-        passedAt: now,
-        passedBy: { id: agentId, name: record.handoff.agentName ?? '' },
+        ...passedOn(record.handoff, now, { left: true }),
         claimDeadline: new Date(Date.parse(now) + chats.deps.claimTimeoutMs).toISOString(),
       };
       const waiting = await chats.deps.conversations.update(id, { status: 'waiting', handoff });
@@ -89,6 +88,16 @@ export async function requeueHeldBy(chats: HandoffContext, agentId: string): Pro
     });
   }
   return requeued;
+}
+
+/** Earlier holders kept per request: a chat passed round and round does not grow without end. */
+const MAX_HELD_BEFORE = 20;
+
+/** Its holder passes the chat on (or leaves) `now`: who had it, and since when, is kept for the report. */
+function passedOn(held: HandoffInfo, now: string, { left = false } = {}): Pick<HandoffInfo, 'passedAt' | 'passedBy' | 'heldBefore'> {
+  const by = { id: held.agentId!, name: held.agentName ?? '' };
+  const holding: HeldBefore = { ...by, claimedAt: held.claimedAt ?? now, passedAt: now, ...(left ? { left: true as const } : {}) };
+  return { passedAt: now, passedBy: by, heldBefore: [...(held.heldBefore ?? []), holding].slice(-MAX_HELD_BEFORE) };
 }
 
 /** What stays with a chat when it changes hands: everything but its holder, their claim and first reply. */

@@ -94,4 +94,33 @@ describe('analytics summary against a scripted day', () => {
       for (const events of consoles) events.close();
     }
   });
+
+  it('counts a chat Alice passed to Bob for both of them, and the rating for Bob who finished it', async () => {
+    const consoles = await Promise.all(Object.values(agents).map(({ cookie }) => openEvents(server.url, cookie)));
+    try {
+      const before = await summary();
+      const customer = await startConversation(server.url, 'en-US');
+      await ask(customer, 'I want to talk to a person');
+      const id = customer.conversationId;
+      expect((await request(server.url, 'POST', `/api/conversations/${id}/claim`, { cookie: agents.Alice!.cookie })).status).toBe(200);
+      expect((await request(server.url, 'POST', `/api/conversations/${id}/messages`, { cookie: agents.Alice!.cookie, body: { text: 'Let me find a colleague.' } })).status).toBe(201);
+      expect((await request(server.url, 'POST', `/api/conversations/${id}/transfer`, { cookie: agents.Alice!.cookie, body: { to: agents.Bob!.id } })).status).toBe(200);
+      expect((await request(server.url, 'POST', `/api/conversations/${id}/messages`, { cookie: agents.Bob!.cookie, body: { text: 'Bob here, sorted.' } })).status).toBe(201);
+      expect((await request(server.url, 'POST', `/api/conversations/${id}/release`, { cookie: agents.Bob!.cookie })).status).toBe(200);
+      await server.parley.adapter.idle();
+      expect((await send(server.url, customer, '4'))[0].text).toMatch(/Thank you for rating us/);
+
+      const after = await summary();
+      const change = (name: string) => {
+        const [was, is] = [before, after].map((each) => each.agents.find((agent: { name: string }) => agent.name === name));
+        return { chats: is.chats - was.chats, passedOn: is.passedOn - was.passedOn, ratings: is.rating.count - was.rating.count, replies: is.firstResponseSeconds.count - was.firstResponseSeconds.count };
+      };
+      expect(change('Alice')).toEqual({ chats: 1, passedOn: 1, ratings: 0, replies: 1 });
+      expect(change('Bob')).toEqual({ chats: 1, passedOn: 0, ratings: 1, replies: 1 });
+      // The chat's own first reply is Alice's, once.
+      expect(after.agentFirstResponseSeconds.count - before.agentFirstResponseSeconds.count).toBe(1);
+    } finally {
+      for (const events of consoles) events.close();
+    }
+  });
 });

@@ -253,6 +253,7 @@ const strings = {
   agentsTable: { en: 'Agents', zh: '客服表现' },
   agentColumn: { en: 'Agent', zh: '客服' },
   chatsColumn: { en: 'Chats taken', zh: '接待会话' },
+  passedOnColumn: { en: 'Passed on', zh: '转出' },
   ratingColumn: { en: 'Customer rating', zh: '客户评分' },
   firstResponseColumn: { en: 'First reply (median)', zh: '首次回复（中位数）' },
   feedback: { en: 'Answer ratings', zh: '回答评价' },

@@ -61,9 +61,51 @@ describe('analytics summary', () => {
     const mei = chats.filter((n) => n % 2 === 0);
     const ravi = chats.filter((n) => n % 2 === 1);
     expect(agents).toEqual([
-      { agentId: 'agent_mei', name: 'Mei', chats: mei.length, rating: { count: mei.filter((n) => n % 3 === 0).length, average: 5, median: 5 }, firstResponseSeconds: { count: mei.length, average: 45, median: 45 } },
-      { agentId: 'agent_ravi', name: 'Ravi', chats: ravi.length, rating: { count: ravi.filter((n) => n % 3 === 0).length, average: 3, median: 3 }, firstResponseSeconds: { count: ravi.length, average: 45, median: 45 } },
+      { agentId: 'mei', name: 'Mei', chats: mei.length, passedOn: 0, rating: { count: mei.filter((n) => n % 3 === 0).length, average: 5, median: 5 }, firstResponseSeconds: { count: mei.length, average: 45, median: 45 } },
+      { agentId: 'ravi', name: 'Ravi', chats: ravi.length, passedOn: 0, rating: { count: ravi.filter((n) => n % 3 === 0).length, average: 3, median: 3 }, firstResponseSeconds: { count: ravi.length, average: 45, median: 45 } },
     ]);
+  });
+
+  it('counts a chat passed from one agent to another for both, each timed from when it became theirs; signing out is not passing on', async () => {
+    const { analytics, storage } = await seeded();
+    const at = (seconds: number) => new Date(Date.parse('2026-03-14T10:00:00.000Z') + seconds * 1000).toISOString();
+    const says = (n: number, agent: string, seconds: number) =>
+      storage.transcripts.append('passed', { id: `passed-${n}`, type: 'message', timestamp: at(seconds), from: { id: `agent_${agent}`, role: 'bot' }, channelData: { parley: { sender: 'agent' } }, text: 'Hello' });
+    // Carol claims at 10 s and signs out at 20 s without a word; Alice takes it at 25 s and answers
+    // at 40 s, passes it to Bob at 100 s; Bob answers at 130 s and the customer rates the chat 4.
+    await storage.collection<any>('conversations').put({
+      id: 'passed',
+      userId: 'u-passed',
+      customerId: 'c-passed',
+      createdAt: at(-60),
+      startedAt: at(-60),
+      status: 'closed',
+      handoff: {
+        reason: 'customer_asked',
+        requestedAt: at(0),
+        priority: 'normal',
+        heldBefore: [
+          { id: 'carol', name: 'Carol', claimedAt: at(10), passedAt: at(20), left: true },
+          { id: 'alice', name: 'Alice', claimedAt: at(25), passedAt: at(100) },
+        ],
+        passedAt: at(100),
+        passedBy: { id: 'alice', name: 'Alice' },
+        agentId: 'bob',
+        agentName: 'Bob',
+        claimedAt: at(100),
+        endedAt: at(200),
+        rating: { score: 4, at: at(210) },
+      },
+    });
+    await storage.transcripts.append('passed', { id: 'passed-0', type: 'message', timestamp: at(-1), from: { id: 'u-passed', role: 'user' }, text: 'I want a person' });
+    await says(1, 'alice', 40);
+    await says(2, 'bob', 130);
+    const { agents } = await analytics.summary({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-14T23:59:59.999Z' });
+    const of = (agentId: string) => agents.find((agent) => agent.agentId === agentId);
+    expect(of('carol')).toMatchObject({ chats: 1, passedOn: 0, firstResponseSeconds: { count: 0 }, rating: { count: 0 } });
+    // Alice's chat was hers from Carol's leaving (20 s); Bob's from Alice's pass (100 s).
+    expect(of('alice')).toMatchObject({ chats: 1, passedOn: 1, firstResponseSeconds: { count: 1, median: 20 }, rating: { count: 0 } });
+    expect(of('bob')).toMatchObject({ chats: 1, passedOn: 0, firstResponseSeconds: { count: 1, median: 30 }, rating: { count: 1, average: 4 } });
   });
 
   it('counts what happens in a conversation after an earlier summary: settled facts are kept only until a line is added', async () => {

@@ -14,7 +14,7 @@ const iso = (at: number) => new Date(at).toISOString();
  * fallback turn out of three.
  */
 /** Escalated chats alternate between two agents: Mei answers after 45 s, Ravi after 45 s too. */
-const agentOf = (n: number) => (n % 2 === 0 ? { agentId: 'agent_mei', agentName: 'Mei' } : { agentId: 'agent_ravi', agentName: 'Ravi' });
+const agentOf = (n: number) => (n % 2 === 0 ? { agentId: 'mei', agentName: 'Mei' } : { agentId: 'ravi', agentName: 'Ravi' });
 /** Every third escalated chat was rated by the customer: Mei's 5, Ravi's 3. */
 const ratingOf = (n: number, start: number) => (n % 3 === 0 ? { endedAt: iso(start + 600_000), rating: { score: n % 2 === 0 ? 5 : 3, at: iso(start + 610_000) } } : {});
 
@@ -55,7 +55,8 @@ export async function seedHistory(
       await storage.transcripts.append(id, { id: `${id}-q`, type: 'message', timestamp: iso(start + 1000), from: { id: 'u', role: 'user' }, text: 'where is my order' });
       await storage.transcripts.append(id, { id: `${id}-a`, type: 'message', timestamp: iso(start + 1040), from: { id: 'parley', role: 'bot' }, replyToId: `${id}-q`, text: 'It is on its way.' });
       if (isEscalated) {
-        await storage.transcripts.append(id, { id: `${id}-h`, type: 'message', timestamp: iso(start + 165_000), from: { id: 'agent_1', role: 'bot' }, channelData: { parley: { sender: 'agent' } }, text: 'Hi, I am Mei.' });
+        const agent = agentOf(escalated);
+        await storage.transcripts.append(id, { id: `${id}-h`, type: 'message', timestamp: iso(start + 165_000), from: { id: `agent_${agent.agentId}`, name: agent.agentName, role: 'bot' }, channelData: { parley: { sender: 'agent' } }, text: `Hi, I am ${agent.agentName}.` });
         escalated += 1;
       }
       conversations += 1;

@@ -64,9 +64,9 @@ function temperatureKpi(temperature: AnalyticsSummary['temperature']): HTMLEleme
 /** Each agent's chats in the range, their customers' ratings and how fast they first replied. */
 function agentsTable(summary: AnalyticsSummary): HTMLElement {
   const rating = (stat: AnalyticsSummary['agents'][number]['rating']) => (stat.average === null ? '—' : `${stat.average.toFixed(1)} / 5 (n = ${stat.count})`);
-  const head = h('tr', {}, ...(['agentColumn', 'chatsColumn', 'ratingColumn', 'firstResponseColumn'] as const).map((key) => h('th', { text: t(key) })));
+  const head = h('tr', {}, ...(['agentColumn', 'chatsColumn', 'passedOnColumn', 'ratingColumn', 'firstResponseColumn'] as const).map((key) => h('th', { text: t(key) })));
   const rows = summary.agents.map((agent) =>
-    h('tr', {}, h('td', { text: agent.name }), h('td', { text: String(agent.chats) }), h('td', { text: rating(agent.rating) }), h('td', { text: seconds(agent.firstResponseSeconds.median) })),
+    h('tr', {}, h('td', { text: agent.name }), h('td', { text: String(agent.chats) }), h('td', { text: String(agent.passedOn) }), h('td', { text: rating(agent.rating) }), h('td', { text: seconds(agent.firstResponseSeconds.median) })),
   );
   return h('table', { class: 'table agents' }, h('thead', {}, head), h('tbody', {}, ...rows));
 }
