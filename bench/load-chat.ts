@@ -24,7 +24,7 @@ const COMPLAINT_EN = ['I want to file a complaint', 'the parcel arrived broken a
 const COMPLAINT_ZH = ['我要投诉', '收到的杯子是碎的，包装也破了', '订单号 654321', 'kehu@example.com', '确认提交'];
 
 /** Replies after which the bot goes quiet (the chat is queued for a human): the customer starts over. */
-export const HANDOFF_REPLIES = (['handoffForMood', 'handoffNoAgent', 'handoffNoAgentTicket'] as const).flatMap((key) => [messages[key].en, messages[key].zh]).map((text) => text.slice(0, 40));
+export const HANDOFF_REPLIES = (['handoffForMood', 'handoffNoAgent'] as const).flatMap((key) => [messages[key].en, messages[key].zh]).map((text) => text.slice(0, 40));
 
 export function isHandoffReply(text: string): boolean {
   return HANDOFF_REPLIES.some((start) => text.includes(start)) || text.includes(messages.handoffQueued.en.slice(0, 30)) || text.includes(messages.handoffQueued.zh.slice(0, 10));

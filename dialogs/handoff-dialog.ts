@@ -63,10 +63,12 @@ export async function welcomeBack(context: TurnContext, language: Language): Pro
   await context.sendActivity(reply(say('welcomeBack', language), language));
 }
 
-/** Nobody could take the chat: say so, offer to leave a message or go back to the assistant. */
-export async function tellNoAgent(context: TurnContext, language: Language, ticketId?: string): Promise<void> {
-  const text = ticketId ? say('handoffNoAgentTicket', language, { ticket: ticketId }) : say('handoffNoAgent', language);
-  await context.sendActivity(reply(text, language, [say('backToAssistant', language)]));
+/**
+ * Nobody could take the chat: the system line just before said so (and named the ticket); the bot
+ * offers what the customer can do now, leave a message or go back to the assistant.
+ */
+export async function tellNoAgent(context: TurnContext, language: Language): Promise<void> {
+  await context.sendActivity(reply(say('handoffNoAgent', language), language, [say('backToAssistant', language)]));
 }
 
 /** The customer's first message left for the team after that: it is kept, and they may go. */

@@ -129,7 +129,7 @@ export class HandoffGate implements Middleware {
     // wrote again after the close has moved on.)
     else if (state === 'completed' && endedByAgent(record.status, message) && agentName && record.handoff?.repliedAt && this.deps.askRating) await this.deps.askRating(context, language, agentName);
     else if (state === 'completed' && record.status === 'bot') await welcomeBack(context, language);
-    else if (state === 'failed' && record.status === 'waiting') await tellNoAgent(context, language, message || undefined);
+    else if (state === 'failed' && record.status === 'waiting') await tellNoAgent(context, language);
   }
 }
 

@@ -59,13 +59,10 @@ export const messages = {
     en: "You're already in the queue for a person (number {position}). They'll reply here.",
     zh: '您已经在排队等待人工客服（第 {position} 位），客服会在这里回复您。',
   },
-  handoffNoAgentTicket: {
-    en: "Sorry, none of our team is free to take the chat right now. I've saved our conversation as ticket {ticket}, so nothing is lost. Leave a message here and an agent will pick it up, or go back to the assistant.",
-    zh: '抱歉，暂时没有空闲的客服人员可以接待。我已把我们的对话保存为工单 {ticket}，不会遗漏。您可以在这里留言，客服会跟进处理；也可以返回智能客服。',
-  },
+  // Follows the system line that says nobody could take the chat (and names its ticket): what the customer can do now.
   handoffNoAgent: {
-    en: "Sorry, none of our team is free to take the chat right now. Leave a message here and an agent will pick it up, or go back to the assistant.",
-    zh: '抱歉，暂时没有空闲的客服人员可以接待。您可以在这里留言，客服会跟进处理；也可以返回智能客服。',
+    en: 'You can leave a message here and an agent will pick it up, or go back to the assistant.',
+    zh: '您可以在这里留言，客服会跟进处理；也可以返回智能客服。',
   },
   messageLeftTicket: {
     en: 'Thanks, your message is kept with ticket {ticket}. Someone from our team will reply here as soon as they can; you can close this page meanwhile.',
