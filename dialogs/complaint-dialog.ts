@@ -11,9 +11,10 @@ import {
 import { type MessageKey, say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { canonicalText } from '../src/nlu/normalize.js';
-import { addsDetail, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { localeHint } from '../src/nlu/language.js';
+import { addsDetail, asksGeneralQuestion, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
-import { reply } from './knowledge-replies.js';
+import { type KnowledgeAnswer, rememberUnderstanding, reply, sendAnswer } from './knowledge-replies.js';
 import { customerIdOf, type TicketDialogDeps } from './ticket-replies.js';
 
 export const COMPLAINT_DIALOG = 'complaint';
@@ -48,6 +49,14 @@ const HELP: Record<string, MessageKey> = {
   [CONFIRM]: 'complaintHelpConfirm',
 };
 
+/** Each question in one line, with its buttons: asked again after answering a question the customer put in between. */
+const RESUME: Record<string, { line: MessageKey; buttons: MessageKey[] }> = {
+  [DESCRIPTION]: { line: 'complaintResumeDescription', buttons: [] },
+  [ORDER]: { line: 'complaintResumeOrder', buttons: ['complaintNoOrder'] },
+  [CONTACT]: { line: 'complaintResumeContact', buttons: ['complaintContactInChat'] },
+  [CONFIRM]: { line: 'complaintResumeConfirm', buttons: ['complaintConfirmYes', 'complaintConfirmChange'] },
+};
+
 const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
 
 /** The message answers the question the flow is asking (an order number or none, a contact or "in the chat", "yes"). */
@@ -61,7 +70,8 @@ const draftOf = (step: WaterfallStepContext) => (step.values as { draft: Complai
 /**
  * The complaint flow: receive (what happened in the customer's words, the order, a way to
  * reach them), classify, confirm the summary, file the ticket and say what happens next.
- * At any question the customer can cancel, ask for help, or correct what they said.
+ * At any question the customer can cancel, ask for help, correct what they said, or ask
+ * something the knowledge base answers (answered, then the question is asked again).
  */
 export class ComplaintDialog extends ComponentDialog {
   constructor(private readonly deps: TicketDialogDeps) {
@@ -179,6 +189,8 @@ export class ComplaintDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: { reroute: text, skipComplaintOffer: true } satisfies ComplaintResult };
     }
+    const answer = this.knowledgeQuestion(text, asking, innerDc.context.activity.locale);
+    if (answer) return this.answerAside(innerDc, draft, answer, asking);
     if (asking === CONFIRM) return isYes(text) ? undefined : this.reviewStep(innerDc, draft, text);
     if (asking === DESCRIPTION) return undefined;
     const correction = correctionIn(text, asking === ORDER, asking === CONTACT);
@@ -217,6 +229,29 @@ export class ComplaintDialog extends ComponentDialog {
     if (asking === DESCRIPTION) return !describesProblem(text) && this.deps.wantsHuman(text);
     const wayToReach = asking === CONTACT && mentionsCalling(text);
     return !answers(text, asking) && !wayToReach && correctionIn(text, false, false) === undefined && this.deps.wantsHuman(text);
+  }
+
+  /**
+   * A question the knowledge base answers ("how long does a refund take?", "退款多久到账？") put
+   * where the flow asked something else. Not a message that answers the question or names an
+   * order or a contact (the flow takes those), nor the customer's own problem put as a question
+   * ("why was I charged twice?"): that belongs to the complaint.
+   */
+  private knowledgeQuestion(text: string, asking: string, locale: string | undefined): KnowledgeAnswer | undefined {
+    if (!this.deps.knowledgeAnswer || !RESUME[asking] || answers(text, asking)) return undefined;
+    if (orderNumbersIn(text).length > 0 || contactIn(text) !== undefined || !asksGeneralQuestion(text)) return undefined;
+    return this.deps.knowledgeAnswer(text, localeHint(locale));
+  }
+
+  /** The answer the bot gives outside the flow (an order's page when the complaint names one), then the question again, in a line; the draft is kept. */
+  private async answerAside(innerDc: DialogContext, draft: ComplaintDraft, { intent, recognition }: KnowledgeAnswer, asking: string): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    const { language } = recognition;
+    rememberUnderstanding(context, { recognition, answered: intent.name, answeredInside: COMPLAINT_DIALOG });
+    await sendAnswer(context, intent, language, draft.orderNumber ?? undefined);
+    const { line, buttons } = RESUME[asking]!;
+    await context.sendActivity(reply(say(line, language), language, buttons.map((key) => say(key, language))));
+    return waiting;
   }
 
   /** At the summary, anything but "yes": a correction, more detail, or "no" (what should change?). */

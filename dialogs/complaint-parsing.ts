@@ -139,3 +139,21 @@ export function clearLanguageOf(text: string): Language | undefined {
   const words = text.replace(EMAILS, ' ').match(/\b[a-z]{2,}\b/giu) ?? [];
   return words.length >= 2 ? 'en' : undefined;
 }
+
+/** Opens like an English question: "how long …", "do you …", "can I …". */
+const QUESTION_OPENING = /^(?:how|what|what's|when|where|why|which|who|do|does|did|can|could|is|are|will|would|should|may|have|has)\b/iu;
+/** A Chinese question: a question particle at the end, or a question word ("多久", "怎么", "能不能"). */
+const QUESTION_ZH = /[吗呢][\s。.!！~～]*$|多久|多长时间|多少|几天|几点|怎么|怎样|如何|为什么|为何|什么时候|是否|能否|能不能|可不可以|有没有|哪里|哪儿|哪些|哪个/u;
+/** Words of the customer's own case: "I", "my", "我", or "still not", "一直", which tell a story rather than ask. */
+const OWN_CASE = /\b(?:i|i'm|i've|i'd|me|my|mine|we|our|us|still|yet|never|again)\b|我|还没|还不|一直|仍然|竟然|居然|到现在/iu;
+
+/**
+ * A question of the kind the knowledge base answers, not a complaint put as one: "how long does
+ * a refund take?", "退款多久到账？", "how do I return an item?" are; "why was I charged twice?",
+ * "退款怎么还没到账" (a problem of the customer's own) and "my order arrived broken" (no question) are not.
+ */
+export function asksGeneralQuestion(text: string): boolean {
+  const canonical = canonicalText(text).trim();
+  const question = /[?？]$/u.test(canonical) || QUESTION_OPENING.test(canonical) || QUESTION_ZH.test(canonical);
+  return question && !(OWN_CASE.test(canonical) && describesProblem(text));
+}

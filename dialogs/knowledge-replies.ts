@@ -1,5 +1,5 @@
 import { ActionTypes, type Activity, ActivityTypes, type TurnContext } from '../src/bot/botbuilder-lite.js';
-import { ORDER_PLACEHOLDER, type Intent, type PublishedKnowledge } from '../src/kb/index.js';
+import { ORDER_PLACEHOLDER, type Intent, type PublishedKnowledge, understand } from '../src/kb/index.js';
 import { say } from '../src/bot/messages.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeOf } from '../src/nlu/language.js';
@@ -11,6 +11,31 @@ export function asksForHuman(knowledge: PublishedKnowledge, text: string): boole
   return recognition.decision === 'answer' && knowledge.intents.get(recognition.intent ?? '')?.dialog === HANDOFF_DIALOG;
 }
 
+/** Below this calibrated score an answer is not given inside a dialog, which would rather take the message as its own. */
+const ANSWER_IN_DIALOG_AT_LEAST = 0.75;
+
+/** Intents of chit-chat (hello, thanks, "are you a bot?"): not questions a dialog should stop for. */
+const SMALLTALK_CATEGORY = 'smalltalk';
+
+/** A knowledge-base answer to a message, and what the recognizer made of it. */
+export interface KnowledgeAnswer {
+  intent: Intent;
+  recognition: Recognition;
+}
+
+/**
+ * The knowledge base answers the message with confidence from an FAQ intent (one that answers,
+ * rather than starts a dialog, and is no small talk): what a dialog under way may stop to answer.
+ * `languageHint`: the language of the customer's page, as for any message.
+ */
+export function knowledgeAnswerTo(knowledge: PublishedKnowledge, text: string, languageHint?: Language): KnowledgeAnswer | undefined {
+  const { recognition } = understand(text, knowledge.recognizer, knowledge.intents, languageHint);
+  if (recognition.decision !== 'answer' || recognition.score < ANSWER_IN_DIALOG_AT_LEAST) return undefined;
+  const intent = knowledge.intents.get(recognition.intent ?? '');
+  if (!intent || intent.dialog || intent.category === SMALLTALK_CATEGORY) return undefined;
+  return { intent, recognition };
+}
+
 /** What one turn understood; the bot's trace reports it. */
 export interface TurnUnderstanding {
   recognition: Recognition;
@@ -18,6 +43,8 @@ export interface TurnUnderstanding {
   answered: string | null;
   /** A dialog this message started (a complaint, a human, a ticket status …). */
   startedDialog?: string;
+  /** The dialog under way whose question this message set aside for an answer (a refund question mid-complaint): it goes on. */
+  answeredInside?: string;
 }
 
 const UNDERSTANDING = Symbol('parley.understanding');

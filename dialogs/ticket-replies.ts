@@ -2,6 +2,7 @@ import type { TurnContext } from '../src/bot/botbuilder-lite.js';
 import { type MessageKey, say } from '../src/bot/messages.js';
 import { canonicalText } from '../src/nlu/normalize.js';
 import type { Language } from '../src/nlu/types.js';
+import type { KnowledgeAnswer } from './knowledge-replies.js';
 import type { Sentiment } from '../src/sentiment/types.js';
 import type { TicketCategory, TicketContact, TicketService, TicketStatus, TicketView } from '../src/tickets/index.js';
 
@@ -17,6 +18,8 @@ export interface TicketDialogDeps {
   redact: (text: string) => string;
   /** The message asks for a person: a question the flow is waiting on gives way to the handoff. */
   wantsHuman?: (text: string) => boolean;
+  /** The knowledge base's confident FAQ answer to the message, if any: a question the flow stops to answer. */
+  knowledgeAnswer?: (text: string, languageHint?: Language) => KnowledgeAnswer | undefined;
   /** Time zone for due times shown to customers; UTC by default. */
   timeZone?: string;
 }

@@ -148,6 +148,11 @@ export const messages = {
     zh: '现在请留下邮箱或电话号码，方便客服联系您；也可以点“在聊天里回复我”，在这里等回复。',
   },
   complaintHelpConfirm: { en: 'Right now I need you to check the summary and say "yes" to file it, or tell me what to change.', zh: '现在请核对上面的内容，回复“确认”提交，或者告诉我需要修改什么。' },
+  // After answering a knowledge-base question asked mid-complaint: the question the flow was at, in one line.
+  complaintResumeDescription: { en: 'Now, back to your complaint: what happened?', zh: '我们继续登记投诉：请问发生了什么？' },
+  complaintResumeOrder: { en: 'Now, back to your complaint: which order is it about?', zh: '我们继续登记投诉：请问是哪个订单？' },
+  complaintResumeContact: { en: 'Now, back to your complaint: how should our team reach you?', zh: '我们继续登记投诉：客服该如何联系您？' },
+  complaintResumeConfirm: { en: 'Now, back to your complaint: shall I file it as summarised above?', zh: '我们继续登记投诉：按上面的内容提交吗？' },
   ...ticketCategoryLabels,
   ticketStatus_open: { en: 'received, waiting for an agent', zh: '已受理，等待客服处理' },
   ticketStatus_in_progress: { en: 'being worked on', zh: '处理中' },

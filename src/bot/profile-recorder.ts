@@ -123,10 +123,10 @@ export class ProfileRecorder implements Middleware {
     if (!reason) return;
     // The message may have started a dialog of its own this turn (a complaint offer, a person
     // asked for), gone to a dialog already under way (no understanding: it answered that
-    // dialog's question, e.g. what happened, in a complaint), or an agent may have the chat:
-    // one thing at a time.
+    // dialog's question, e.g. what happened, in a complaint; or was answered inside it, which
+    // then asks its question again), or an agent may have the chat: one thing at a time.
     const understanding = understandingOf(context);
-    if (!understanding || understanding.startedDialog) return;
+    if (!understanding || understanding.startedDialog || understanding.answeredInside) return;
     const current = await this.deps.conversations.find(turn.conversationId);
     if (current?.status !== 'bot') return;
     await this.deps.profiles.markOfferedHuman(turn.conversationId);

@@ -2,7 +2,7 @@ import { ComplaintDialog } from '../../dialogs/complaint-dialog.js';
 import { CSAT_DIALOG, CsatDialog, type CsatOptions } from '../../dialogs/csat-dialog.js';
 import { TicketQuestionDialog } from '../../dialogs/ticket-question-dialog.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
-import { asksForHuman } from '../../dialogs/knowledge-replies.js';
+import { asksForHuman, knowledgeAnswerTo } from '../../dialogs/knowledge-replies.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import type { TicketDialogDeps } from '../../dialogs/ticket-replies.js';
 import { TicketStatusDialog } from '../../dialogs/ticket-status-dialog.js';
@@ -84,6 +84,7 @@ export function wireBot(deps: BotDeps): WiredBot {
     analyzeSentiment,
     redact: maskPersonalData,
     wantsHuman: (text) => asksForHuman(knowledge.current(), text),
+    knowledgeAnswer: (text, languageHint) => knowledgeAnswerTo(knowledge.current(), text, languageHint),
   };
   const rateChat = (conversationId: string, score: number, comment?: string) => handoff.rate(conversationId, score, comment);
   const dialogs: Dialog[] = [

@@ -327,3 +327,76 @@ describe('the sentiment trigger', () => {
     expect(await bot.tickets.list()).toEqual([]);
   });
 });
+
+describe('a knowledge-base question asked mid-complaint', () => {
+  /** The intent's answer in a language (as the bot gives it outside the flow), then the question the flow was at, in one line with its buttons. */
+  const answeredThenAsked = (bot: Awaited<ReturnType<typeof createTicketBot>>, intent: string, language: 'en' | 'zh', resume: Parameters<typeof say>[0], buttons: string[] = []) =>
+    (text: string, last?: Partial<Activity>) => {
+      const [answer, again] = text.split('\n\n');
+      expect(bot.intents.get(intent)!.answers[language].some((each) => answer!.startsWith(each)), text).toBe(true);
+      expect(again).toBe(say(resume, language));
+      expect(last?.suggestedActions?.actions.map((action) => action.title) ?? []).toEqual(buttons);
+    };
+
+  it('answers it, asks the question again in a line, and files the complaint with everything given before and after', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['how long does a refund take?', answeredThenAsked(bot, 'refund_status', 'en', 'complaintResumeDescription')],
+      ['My blender arrived broken and the jug is cracked', en('complaintAskOrder')],
+      ['do you ship internationally?', answeredThenAsked(bot, 'international_shipping', 'en', 'complaintResumeOrder', [en('complaintNoOrder')])],
+      ['12345', en('complaintAskContact')],
+      ['what are your opening hours?', answeredThenAsked(bot, 'store_hours', 'en', 'complaintResumeContact', [en('complaintContactInChat')])],
+      ['bob@example.com', /^Here is your complaint:\n• What happened: My blender arrived broken and the jug is cracked\n• Order: 12345\n• Contact: b\*\*\*@example\.com\n/],
+      ['how do I return an item?', answeredThenAsked(bot, 'return_item', 'en', 'complaintResumeConfirm', [en('complaintConfirmYes'), en('complaintConfirmChange')])],
+      ['yes', /^Your complaint is filed as ticket T-1001\./],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({
+      description: 'My blender arrived broken and the jug is cracked',
+      orderNumber: '12345',
+      contact: { email: 'bob@example.com' },
+      category: 'product_quality',
+      language: 'en',
+    });
+  });
+
+  it('answers in Chinese, with the order page when the complaint already names the order', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['退款多久到账？', answeredThenAsked(bot, 'refund_status', 'zh', 'complaintResumeDescription')],
+      ['快递一直没到，已经等了两个星期了', zh('complaintAskOrder')],
+      ['订单号是20231115001', zh('complaintAskContact')],
+      ['我的订单到哪了？', (text, last) => {
+        expect(text).toBe(`${zh('orderPage', { order: '20231115001' })}\n我的订单: https://shop.example.com/account/orders/20231115001\n\n${zh('complaintResumeContact')}`);
+        expect(last?.suggestedActions?.actions.map((action) => action.title)).toEqual([zh('complaintContactInChat')]);
+      }],
+      ['13812345678', /^您的投诉内容如下：\n• 问题描述：快递一直没到，已经等了两个星期了\n• 订单：20231115001\n• 联系方式：\*{7}5678\n/],
+      ['确认', /^您的投诉已登记，工单号 T-1001。/],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({
+      description: '快递一直没到，已经等了两个星期了',
+      orderNumber: '20231115001',
+      contact: { phone: '13812345678' },
+      category: 'delivery',
+      language: 'zh',
+    });
+  });
+
+  it('takes a description that names a knowledge-base topic, or the customer\'s own problem put as a question, as the description', async () => {
+    for (const [start, described] of [
+      ['I want to complain', 'my order arrived broken'],
+      ['I want to complain', 'why was I charged twice?'],
+      ['我要投诉', '退款怎么还没到账'],
+    ] as const) {
+      const bot = await createTicketBot();
+      const language = start === '我要投诉' ? 'zh' : 'en';
+      await converse(bot.adapter, [
+        [start, say('complaintAskDescription', language)],
+        [described, say('complaintAskOrder', language)],
+        [language === 'zh' ? '与订单无关' : 'Not about an order', say('complaintAskContact', language)],
+        [say('complaintContactInChat', language), (text) => expect(text).toContain(described)],
+      ]);
+    }
+  });
+});

@@ -22,6 +22,17 @@ async function botSays(baseUrl: string, conversation: Conversation, pattern: Reg
   throw new Error(`the bot never said ${pattern}`);
 }
 
+/** The customer asks; resolves, once the bot's last reply to it matches `last`, with the texts of all its replies. */
+async function askMidFlow(baseUrl: string, conversation: Conversation, text: string, last: RegExp): Promise<string[]> {
+  const [first] = await send(baseUrl, conversation, text);
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const replies = (await activitiesOf(baseUrl, conversation)).filter((activity) => activity.type === 'message' && activity.replyToId === first.replyToId);
+    if (last.test(replies.at(-1)?.text ?? '')) return replies.map((reply) => reply.text as string);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`after "${text}" the bot never said ${last}`);
+}
+
 /** A complaint filed through the chat; returns the ticket id the bot announced. */
 async function fileComplaint(baseUrl: string, conversation: Conversation, turns: string[]): Promise<string> {
   let last = '';
@@ -133,6 +144,29 @@ describe('tickets over HTTP', () => {
       expect(await chat(server.url, customer, skip.value)).toBe(skipped);
       expect((await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body.history.some((entry: any) => entry.action === 'nps')).toBe(false);
     }
+  });
+
+  it('answers a knowledge-base question asked mid-complaint, in English or Chinese, asks the question again, and files the complaint with what was given', async () => {
+    const customer = await startConversation(server.url, 'en-US');
+    expect(await chat(server.url, customer, 'I want to complain')).toMatch(/^I'm sorry to hear that\. Please tell me what happened/);
+    expect(await askMidFlow(server.url, customer, 'how long does a refund take?', /^Now, back to your complaint: what happened\?$/)).toEqual([expect.stringMatching(/Refunds are issued to your original payment method/), 'Now, back to your complaint: what happened?']);
+    expect(await chat(server.url, customer, 'My order 48301 arrived with a cracked screen')).toMatch(/How should our team get back to you/);
+    expect(await askMidFlow(server.url, customer, '退款多久到账？', /^我们继续登记投诉：客服该如何联系您？$/)).toEqual([expect.stringMatching(/原路退款/), '我们继续登记投诉：客服该如何联系您？']);
+    const id = await fileComplaint(server.url, customer, ['me@example.com', '确认']);
+    expect((await request(server.url, 'GET', `/api/tickets/${id}`, { cookie: agent })).body).toMatchObject({
+      description: 'My order 48301 arrived with a cracked screen',
+      orderNumber: '48301',
+      contact: { email: 'me@example.com' },
+      category: 'product_quality',
+    });
+
+    // An upset question, in Chinese: answered, and the complaint goes on (no person is brought in over it).
+    const upset = await startConversation(server.url, 'zh-CN');
+    expect(await chat(server.url, upset, '我要投诉')).toMatch(/请用您自己的话描述一下发生了什么/);
+    const replies = await askMidFlow(server.url, upset, '退款到底多久到账？太差劲了，气死人了', /^我们继续登记投诉：请问发生了什么？$/);
+    expect(replies).toEqual([expect.stringMatching(/原路退款/), '我们继续登记投诉：请问发生了什么？']);
+    expect(await chat(server.url, upset, '耳机左边没声音，订单号20250308')).toMatch(/客服该如何联系您/);
+    expect((await request(server.url, 'GET', `/api/conversations/${upset.conversationId}`, { cookie: agent })).body.status).toBe('bot');
   });
 
   it("tells a customer in Shanghai their ticket's due time in Shanghai time when a person takes it or it is reopened, as the bot does in their own turns", async () => {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { ComplaintDialog } from '../../dialogs/complaint-dialog.js';
 import { CsatDialog } from '../../dialogs/csat-dialog.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
-import { asksForHuman } from '../../dialogs/knowledge-replies.js';
+import { asksForHuman, knowledgeAnswerTo } from '../../dialogs/knowledge-replies.js';
 import type { TicketDialogDeps } from '../../dialogs/ticket-replies.js';
 import { TicketStatusDialog } from '../../dialogs/ticket-status-dialog.js';
 import { maskPersonalData } from '../../src/customers/index.js';
@@ -40,6 +40,7 @@ export async function createTicketBot(options: { customerId?: string; identified
         analyzeSentiment,
         redact: maskPersonalData,
         wantsHuman: (text) => asksForHuman(knowledge.current(), text),
+        knowledgeAnswer: (text, languageHint) => knowledgeAnswerTo(knowledge.current(), text, languageHint),
         ...(options.identifiedContact ? { identifiedContact: async () => options.identifiedContact } : {}),
       };
       return {
