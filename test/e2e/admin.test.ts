@@ -2,12 +2,11 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
 import { openDirectLine, type DirectLineSession } from '../support/directline.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { seedHistory } from '../unit/analytics/history.js';
 
-const SHOTS = '/tmp/parley-shots';
 const PIZZA_EN = 'We do not sell pizza, sorry — but we do sell pizza stones!';
 const PIZZA_ZH = '抱歉，我们不卖披萨，但有披萨石板。';
 
@@ -51,13 +50,13 @@ async function openFresh(section: string): Promise<void> {
 
 async function shoot(name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/admin-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS_DIR}/admin-${name}.png`, fullPage: true });
 }
 
 // Publishing trains a recognizer twice (preview, then the version): give each test room for that on a busy machine.
 describe('admin pages, end to end', { timeout: 150_000 }, () => {
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
+    await mkdir(SHOTS_DIR, { recursive: true });
     server = await startTestServer({ env: { PARLEY_TRACE: '1' } });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
@@ -241,7 +240,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
       await agentPage.reload();
       await agentPage.getByRole('heading', { name: 'This page is for admins.' }).waitFor();
       expect(await agentPage.getByRole('link', { name: 'Open the agent console' }).getAttribute('href')).toBe('/agent');
-      await agentPage.screenshot({ path: `${SHOTS}/admin-agent-reload.png` });
+      await agentPage.screenshot({ path: `${SHOTS_DIR}/admin-agent-reload.png` });
       await agentPage.locator('#not-admin-logout').click();
       await agentPage.getByRole('button', { name: 'Sign in' }).waitFor();
       expect(await agentPage.getByRole('heading', { name: 'This page is for admins.' }).isVisible()).toBe(false);
@@ -331,7 +330,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
       await zhPage.getByRole('button', { name: '登录' }).click();
       await zhPage.getByRole('button', { name: /^order_status/ }).click();
       expect(await zhPage.locator('[data-field="links"] label').textContent()).toContain('订单号写作 {order}]');
-      await zhPage.screenshot({ path: `${SHOTS}/admin-zh-browser.png` });
+      await zhPage.screenshot({ path: `${SHOTS_DIR}/admin-zh-browser.png` });
       await zhPage.locator('header [data-lang="en"]').click();
       await zhPage.reload();
       await zhPage.getByRole('link', { name: 'Knowledge' }).waitFor();
@@ -821,7 +820,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
       const bars = shanghai.locator('.chart-card', { hasText: 'Conversations per day' }).locator('rect.bar title');
       await expect.poll(() => bars.count()).toBe(30);
       expect(await bars.last().textContent()).toBe('2025-03-11: 1');
-      await shanghai.screenshot({ path: `${SHOTS}/admin-dashboard-shanghai.png`, fullPage: true });
+      await shanghai.screenshot({ path: `${SHOTS_DIR}/admin-dashboard-shanghai.png`, fullPage: true });
     } finally {
       await context.close();
     }

@@ -2,19 +2,18 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
 import { type ClientActivity, generateToken, openDirectLine } from '../support/directline.js';
 import { addAgents, request } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { ADMIN, startChildServer } from '../support/child-server.js';
 import { tempDir } from '../support/temp.js';
 
-const SHOTS = '/tmp/parley-shots';
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
+  await mkdir(SHOTS_DIR, { recursive: true });
   server = await startTestServer();
   await addAgents(server.url, ['Alice', 'Bob']);
   browser = await launchBrowser();
@@ -33,7 +32,7 @@ async function signIn(email: string, uiLanguage: 'en' | 'zh'): Promise<Page> {
   await page.goto(`${server.url}/agent`);
   if (uiLanguage === 'zh') await page.click('[data-lang="zh"]');
   await page.locator('#login-form').waitFor();
-  await page.screenshot({ path: `${SHOTS}/console-login-${uiLanguage}.png` });
+  await page.screenshot({ path: `${SHOTS_DIR}/console-login-${uiLanguage}.png` });
   await page.fill('input[name=email]', email);
   if (uiLanguage === 'zh') {
     // A refused sign-in is explained in the console's language, not in the server's English.
@@ -71,7 +70,7 @@ async function waitingCustomer(locale: string) {
 describe('handoff through the agent console', () => {
   it('English: the agent sees the chat arrive live, claims, replies, hands back; XSS stays text', async () => {
     const alice = await signIn('alice@example.com', 'en');
-    await alice.screenshot({ path: `${SHOTS}/console-empty.png` });
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-empty.png` });
     const c = await customer('en-US');
     await c.messages(isBot); // the welcome
     // The widget asks for consent to profiling; with it the agent sees the customer's mood over time.
@@ -97,7 +96,7 @@ describe('handoff through the agent console', () => {
     await c.say(payload);
     await item.click();
     await alice.locator('#transcript .line.customer .bubble', { hasText: '<img src=x' }).waitFor();
-    await alice.screenshot({ path: `${SHOTS}/console-waiting.png` });
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-waiting.png` });
 
     await alice.click('[data-action="claim"]');
     expect((await c.messages((activity) => senderOf(activity) === 'system' && /joined/.test(activity.text ?? ''))).text).toBe('Alice joined the chat');
@@ -122,7 +121,7 @@ describe('handoff through the agent console', () => {
     // Canned replies: search the knowledge base's answers, pick one with the keyboard.
     await alice.fill('#canned-search', 'track');
     await alice.locator('#canned-results button', { hasText: /track/i }).first().waitFor();
-    await alice.screenshot({ path: `${SHOTS}/console-active.png` });
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-active.png` });
     await alice.keyboard.press('Enter');
     await alice.locator('#canned-results').waitFor({ state: 'hidden' });
     expect(await alice.inputValue('#composer-text')).not.toBe('');
@@ -151,7 +150,7 @@ describe('handoff through the agent console', () => {
     await alice.locator('#transcript .line.bot .bubble', { hasText: answer.text!.slice(0, 40) }).waitFor();
     expect(c.session.received.some((activity) => activity.text?.includes('check the courier'))).toBe(false);
     await alice.locator('.badge.status.bot').waitFor();
-    await alice.screenshot({ path: `${SHOTS}/console-released.png` });
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-released.png` });
     c.session.end();
     await alice.context().close();
   });
@@ -383,7 +382,7 @@ describe('handoff through the agent console', () => {
     const status = alice.locator('#side .tickets li').first().getByRole('combobox', { name: /status/i });
     await status.waitFor();
     expect(await status.locator('option:checked').textContent()).toBe('open');
-    await alice.screenshot({ path: `${SHOTS}/console-tickets.png` });
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-tickets.png` });
 
     // Another agent moves the ticket on: Alice's panel and list follow without a reload.
     const admin = (await request(server.url, 'POST', '/api/auth/login', { body: { email: 'admin@example.com', password: 'correct horse battery' } })).headers.get('set-cookie')!.split(';')[0]!;
@@ -397,7 +396,7 @@ describe('handoff through the agent console', () => {
     await row.getByRole('combobox', { name: /status/i }).selectOption('waiting_customer');
     const ask = row.locator('form.ask');
     await ask.getByRole('textbox', { name: 'What do you need from the customer? (sent to them)' }).fill('Which item in the order was damaged?');
-    await alice.screenshot({ path: `${SHOTS}/console-ask-customer.png` });
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-ask-customer.png` });
     await ask.getByRole('button', { name: 'Ask the customer' }).click();
     expect((await c.messages((activity) => /needs something from you/.test(activity.text ?? ''))).text).toBe(
       `An update on your ticket ${ticketId}: to carry on, our team needs something from you.\nWhich item in the order was damaged?\nPlease reply here.`,
@@ -414,7 +413,7 @@ describe('handoff through the agent console', () => {
     // How this chat feels (touchpoint temperature) and how often the customer gets in touch.
     expect(await alice.locator('#side .temperature').textContent()).toMatch(/^This chat: (cold|cool|warm) \([+-]?\d\.\d\d\) · mood [+-]?\d\.\d\d, service [+-]?\d\.\d\d$/);
     expect(await alice.locator('#side .contact').textContent()).toMatch(/^Last contact today · contacts in 30 days: (\d+|—) · conversations: 1$/);
-    await alice.screenshot({ path: `${SHOTS}/console-ticket-history.png` });
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-ticket-history.png` });
 
     // Resolved: the customer rates it, says they would recommend us, and the agent sees that in the profile.
     expect((await request(server.url, 'PATCH', `/api/tickets/${ticketId}`, { cookie: admin, body: { status: 'resolved', resolution: 'A new jar is on its way.' } })).status).toBe(200);
@@ -462,7 +461,7 @@ describe('handoff through the agent console', () => {
     const filing = bob.locator('#side form.ticket-form');
     expect(await filing.getByRole('textbox', { name: '问题描述' }).inputValue()).toContain('我的订单到哪了');
     await filing.getByRole('combobox', { name: '优先级' }).selectOption('urgent');
-    await bob.screenshot({ path: `${SHOTS}/console-ticket-form-zh.png` });
+    await bob.screenshot({ path: `${SHOTS_DIR}/console-ticket-form-zh.png` });
     await filing.getByRole('button', { name: '创建工单' }).click();
     await filing.waitFor({ state: 'detached' });
     const ticket = bob.locator('#side .tickets li').first();
@@ -490,7 +489,7 @@ describe('handoff through the agent console', () => {
     await bob.keyboard.type('快递单号 SF1234567890。');
     expect(await resolution.inputValue()).toBe('已为您补发新包裹，快递单号 SF1234567890。');
     await form.getByRole('textbox', { name: '问题根因（仅内部可见）' }).fill('快递员未按要求投递');
-    await bob.screenshot({ path: `${SHOTS}/console-resolve-zh.png` });
+    await bob.screenshot({ path: `${SHOTS_DIR}/console-resolve-zh.png` });
     await form.getByRole('button', { name: '标记已解决' }).click();
     // With the agent still in the chat, the customer is told the resolution and asked nothing yet.
     expect((await c.messages((activity) => (activity.text ?? '').includes('已为您补发新包裹'))).text).toMatch(/^关于您的工单 T-\d+：已处理完毕。\n已为您补发新包裹，快递单号 SF1234567890。$/);
@@ -498,7 +497,7 @@ describe('handoff through the agent console', () => {
     expect(await bob.locator('#side .tickets li').first().getByRole('combobox', { name: /状态/ }).locator('option:checked').textContent()).toBe('已解决');
     const [stored] = (await (await bob.context().request.get(`${server.url}/api/tickets`)).json()).tickets.filter((each: { conversationId: string }) => each.conversationId === c.conversationId);
     expect(stored).toMatchObject({ priority: 'high', status: 'resolved', resolution: '已为您补发新包裹，快递单号 SF1234567890。', rootCause: '快递员未按要求投递' });
-    await bob.screenshot({ path: `${SHOTS}/console-zh.png` });
+    await bob.screenshot({ path: `${SHOTS_DIR}/console-zh.png` });
     await bob.getByRole('button', { name: '交还机器人' }).click();
     expect((await c.messages((activity) => activity.from.role === 'bot')).text).toMatch(/^客服 Bob 已离开对话/);
     expect((await c.messages(isBot)).text).toBe('您对客服 Bob 的服务满意吗？请打分，1 分非常不满意，5 分非常满意。');
