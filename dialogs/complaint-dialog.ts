@@ -12,7 +12,7 @@ import { type MessageKey, say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { canonicalText } from '../src/nlu/normalize.js';
 import { localeHint } from '../src/nlu/language.js';
-import { addsDetail, asksGeneralQuestion, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addsDetail, asksGeneralQuestion, asksWhyNeeded, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { type KnowledgeAnswer, rememberUnderstanding, reply, sendAnswer } from './knowledge-replies.js';
 import { customerIdOf, type TicketDialogDeps } from './ticket-replies.js';
@@ -47,6 +47,12 @@ const HELP: Record<string, MessageKey> = {
   [ORDER]: 'complaintHelpOrder',
   [CONTACT]: 'complaintHelpContact',
   [CONFIRM]: 'complaintHelpConfirm',
+};
+
+/** Why the flow asks what it asks, and the question again, in one line (its buttons are RESUME's). */
+const WHY: Record<string, MessageKey> = {
+  [ORDER]: 'complaintWhyOrder',
+  [CONTACT]: 'complaintWhyContact',
 };
 
 /** Each question in one line, with its buttons: asked again after answering a question the customer put in between. */
@@ -188,6 +194,10 @@ export class ComplaintDialog extends ComponentDialog {
       // The complaint is not filed; the agent reads what the customer said in the transcript.
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: { reroute: text, skipComplaintOffer: true } satisfies ComplaintResult };
+    }
+    if (WHY[asking] && !answers(text, asking) && asksWhyNeeded(text)) {
+      await innerDc.context.sendActivity(reply(say(WHY[asking], language), language, RESUME[asking]!.buttons.map((key) => say(key, language))));
+      return waiting;
     }
     const answer = this.knowledgeQuestion(text, asking, innerDc.context.activity.locale);
     if (answer) return this.answerAside(innerDc, draft, answer, asking);

@@ -157,3 +157,18 @@ export function asksGeneralQuestion(text: string): boolean {
   const question = /[?？]$/u.test(canonical) || QUESTION_OPENING.test(canonical) || QUESTION_ZH.test(canonical);
   return question && !(OWN_CASE.test(canonical) && describesProblem(text));
 }
+
+/** "Why do you need my email?", "what is that for?", "why should I give you my number?" */
+const WHY_NEEDED_EN =
+  /^why\s*\??$|\bwhy (?:do|does|would|should|must|did) (?:you|u|they|the team) (?:need|want|ask|require)\b|\bwhy (?:should|must|do|would|have to|need to) i (?:give|share|tell|provide|send|type|enter|leave)\b|\bwhat (?:do|would|will) (?:you|u) (?:need|want|use) (?:it|that|this|them|(?:my|the|an?|your) [a-z ]{1,20}?) for\b|\bwhat(?:'s| is) (?:it|that|this) for\b|\bwhy is (?:it|that|this) (?:needed|necessary|required)\b/iu;
+/** "为什么要我的手机号", "要订单号干嘛", "留电话有什么用": asks why, about giving something ("为什么要等这么久" is not). */
+const WHY_NEEDED_ZH = /(?:为什么|为啥|干嘛|干吗).{0,8}(?:要|需要|得|给|提供|留|填).{0,6}(?:手机|电话|号码|邮箱|订单|联系方式|这个|这些|信息|资料)|(?:要|需要|给|留|填).{0,10}(?:干嘛|干吗|干什么|做什么|有什么用|有啥用)|^(?:这个)?(?:有什么用|有啥用|为什么|为啥)[?？]?$/u;
+
+/**
+ * The customer asks why the flow wants what it asks for (an order number, a way to reach them),
+ * rather than answering or asking something else: the flow says why, and asks again.
+ */
+export function asksWhyNeeded(text: string): boolean {
+  const canonical = canonicalText(text).trim();
+  return canonical.length <= 60 && (WHY_NEEDED_EN.test(canonical) || WHY_NEEDED_ZH.test(canonical));
+}

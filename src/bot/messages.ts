@@ -148,6 +148,15 @@ export const messages = {
     zh: '现在请留下邮箱或电话号码，方便客服联系您；也可以点“在聊天里回复我”，在这里等回复。',
   },
   complaintHelpConfirm: { en: 'Right now I need you to check the summary and say "yes" to file it, or tell me what to change.', zh: '现在请核对上面的内容，回复“确认”提交，或者告诉我需要修改什么。' },
+  // "Why do you need my email?" at the order or contact question: why, then the question again, in one line.
+  complaintWhyOrder: {
+    en: 'With the order number our team sees what you bought and how it was sent, so they can sort this out without asking you again. Which order is it? If it is not about an order, tap "Not about an order".',
+    zh: '有了订单号，客服能直接看到您买了什么、怎么发的货，不用再来回问您。请问是哪个订单？如果与订单无关，请点“与订单无关”。',
+  },
+  complaintWhyContact: {
+    en: 'Only so our team can get back to you about this complaint: it goes on the ticket, and the chat\'s record keeps it masked. If you would rather not share it, tap "Reply in this chat" and they will answer here.',
+    zh: '只用于客服就这次投诉联系您：它只记在工单上，聊天记录里会打码保存。如果您不想留，可以点“在聊天里回复我”，客服会在这里回复您。',
+  },
   // After answering a knowledge-base question asked mid-complaint: the question the flow was at, in one line.
   complaintResumeDescription: { en: 'Now, back to your complaint: what happened?', zh: '我们继续登记投诉：请问发生了什么？' },
   complaintResumeOrder: { en: 'Now, back to your complaint: which order is it about?', zh: '我们继续登记投诉：请问是哪个订单？' },

@@ -328,6 +328,54 @@ describe('the sentiment trigger', () => {
   });
 });
 
+describe('"why do you need that?" mid-complaint', () => {
+  const withButtons = (expected: string, buttons: string[]) => (text: string, last?: Partial<Activity>) => {
+    expect(text).toBe(expected);
+    expect(last?.suggestedActions?.actions.map((action) => action.title)).toEqual(buttons);
+  };
+
+  it('says why it asks for the order and the contact, asks again, and goes on with what the customer then gives', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['The lamp flickers all the time', en('complaintAskOrder')],
+      ['what do you need the order number for?', withButtons(en('complaintWhyOrder'), [en('complaintNoOrder')])],
+      ['12345', en('complaintAskContact')],
+      ['why do you need my email?', withButtons(en('complaintWhyContact'), [en('complaintContactInChat')])],
+      ['ok, bob@example.com', /^Here is your complaint:\n• What happened: The lamp flickers all the time\n• Order: 12345\n• Contact: b\*\*\*@example\.com\n/],
+    ]);
+  });
+
+  it('in Chinese, and "Reply in this chat" after hearing why', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['收到的台灯一直闪', zh('complaintAskOrder')],
+      ['要订单号干嘛', withButtons(zh('complaintWhyOrder'), [zh('complaintNoOrder')])],
+      ['与订单无关', zh('complaintAskContact')],
+      ['为什么要我的手机号？', withButtons(zh('complaintWhyContact'), [zh('complaintContactInChat')])],
+      [zh('complaintContactInChat'), /^您的投诉内容如下：\n• 问题描述：收到的台灯一直闪\n/],
+    ]);
+  });
+
+  it('takes a "why" about the problem itself as more about what happened, not as a question about the form', async () => {
+    for (const [start, described, why] of [
+      ['I want to complain', 'The lamp I got flickers all the time', 'why was I charged twice for it?'],
+      ['我要投诉', '收到的台灯一直闪', '为什么要等这么久'],
+    ] as const) {
+      const bot = await createTicketBot();
+      const language = start === '我要投诉' ? 'zh' : 'en';
+      await converse(bot.adapter, [
+        [start, say('complaintAskDescription', language)],
+        [described, say('complaintAskOrder', language)],
+        [why, (text) => expect(text).not.toBe(say('complaintWhyOrder', language))],
+        [language === 'zh' ? '与订单无关' : 'Not about an order', say('complaintAskContact', language)],
+        [say('complaintContactInChat', language), /^(Here is your complaint:|您的投诉内容如下：)/],
+      ]);
+    }
+  });
+});
+
 describe('a knowledge-base question asked mid-complaint', () => {
   /** The intent's answer in a language (as the bot gives it outside the flow), then the question the flow was at, in one line with its buttons. */
   const answeredThenAsked = (bot: Awaited<ReturnType<typeof createTicketBot>>, intent: string, language: 'en' | 'zh', resume: Parameters<typeof say>[0], buttons: string[] = []) =>
