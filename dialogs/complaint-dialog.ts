@@ -12,7 +12,7 @@ import { type MessageKey, say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { canonicalText } from '../src/nlu/normalize.js';
 import { localeHint } from '../src/nlu/language.js';
-import { addsDetail, asksGeneralQuestion, asksWhyNeeded, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addsDetail, asksAboutContact, asksGeneralQuestion, asksWhyNeeded, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { type KnowledgeAnswer, rememberUnderstanding, reply, sendAnswer } from './knowledge-replies.js';
 import { customerIdOf, type TicketDialogDeps } from './ticket-replies.js';
@@ -195,8 +195,9 @@ export class ComplaintDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: { reroute: text, skipComplaintOffer: true } satisfies ComplaintResult };
     }
-    if (WHY[asking] && !answers(text, asking) && asksWhyNeeded(text)) {
-      await innerDc.context.sendActivity(reply(say(WHY[asking], language), language, RESUME[asking]!.buttons.map((key) => say(key, language))));
+    const aboutIt = this.aboutTheQuestion(text, asking);
+    if (aboutIt) {
+      await innerDc.context.sendActivity(reply(say(aboutIt, language), language, RESUME[asking]!.buttons.map((key) => say(key, language))));
       return waiting;
     }
     const answer = this.knowledgeQuestion(text, asking, innerDc.context.activity.locale);
@@ -239,6 +240,21 @@ export class ComplaintDialog extends ComponentDialog {
     if (asking === DESCRIPTION) return !describesProblem(text) && this.deps.wantsHuman(text);
     const wayToReach = asking === CONTACT && mentionsCalling(text);
     return !answers(text, asking) && !wayToReach && correctionIn(text, false, false) === undefined && this.deps.wantsHuman(text);
+  }
+
+  /**
+   * The customer asks about what the flow asks for rather than giving it: why it is needed
+   * ("why do you need my email?", at the order or contact question), or which will do ("do you
+   * need my phone or email?", "what if I don't have an email?"). The line that answers, which
+   * asks again.
+   */
+  private aboutTheQuestion(text: string, asking: string): MessageKey | undefined {
+    if (answers(text, asking) || orderNumbersIn(text).length > 0 || contactIn(text) !== undefined) return undefined;
+    if (asking === CONTACT) {
+      const about = asksAboutContact(text);
+      return about === 'why' ? WHY[CONTACT] : about === 'which' ? 'complaintContactEither' : undefined;
+    }
+    return WHY[asking] && asksWhyNeeded(text) ? WHY[asking] : undefined;
   }
 
   /**

@@ -154,8 +154,28 @@ const OWN_CASE = /\b(?:i|i'm|i've|i'd|me|my|mine|we|our|us|still|yet|never|again
  */
 export function asksGeneralQuestion(text: string): boolean {
   const canonical = canonicalText(text).trim();
-  const question = /[?？]$/u.test(canonical) || QUESTION_OPENING.test(canonical) || QUESTION_ZH.test(canonical);
-  return question && !(OWN_CASE.test(canonical) && describesProblem(text));
+  return isQuestion(canonical) && !(OWN_CASE.test(canonical) && describesProblem(text));
+}
+
+const isQuestion = (canonical: string) => /[?？]$/u.test(canonical) || /^what if\b/iu.test(canonical) || QUESTION_OPENING.test(canonical) || QUESTION_ZH.test(canonical);
+
+/** Words for a way to reach the customer. */
+const CONTACT_WORDS = /\b(?:e-?mails?|phones?|numbers?|contacts?|call|reach)\b|邮箱|电话|手机|号码|联系/iu;
+/** The shop's own phone or e-mail ("what's your phone number?", "你们电话多少"): the knowledge base answers that. */
+const SHOPS_CONTACT = /\byour (?:e-?mail|phone|number|contact|hotline)|\b(?:contact|call|reach|email|phone) (?:you|the shop|support)\b|你们|贵公司|客服电话|热线/iu;
+/** Worries about what is done with it. */
+const SAFETY_WORDS = /\b(?:safe|secure|privacy|private|share|shared|sell|spam)\b|安全|泄露|隐私|骚扰|广告|卖/iu;
+
+/**
+ * A question about the contact the flow asks for, not a contact: "do you need my phone or email?",
+ * "what if I don't have an email?" (`which`); "is my email safe with you?" and "why do you need
+ * it?" (`why`).
+ */
+export function asksAboutContact(text: string): 'why' | 'which' | undefined {
+  if (asksWhyNeeded(text)) return 'why';
+  const canonical = canonicalText(text).trim();
+  if (!isQuestion(canonical) || !CONTACT_WORDS.test(canonical) || SHOPS_CONTACT.test(canonical)) return undefined;
+  return SAFETY_WORDS.test(canonical) ? 'why' : 'which';
 }
 
 /** "Why do you need my email?", "what is that for?", "why should I give you my number?" */

@@ -157,6 +157,11 @@ export const messages = {
     en: 'Only so our team can get back to you about this complaint: it goes on the ticket, and the chat\'s record keeps it masked. If you would rather not share it, tap "Reply in this chat" and they will answer here.',
     zh: '只用于客服就这次投诉联系您：它只记在工单上，聊天记录里会打码保存。如果您不想留，可以点“在聊天里回复我”，客服会在这里回复您。',
   },
+  // "Do you need my phone or email?", "what if I don't have an email?" at the contact question.
+  complaintContactEither: {
+    en: 'Either will do: an email address or a phone number, so our team can reach you about this. No email? A phone number is fine, or tap "Reply in this chat" to hear back here.',
+    zh: '邮箱或手机号码都可以，方便客服就这件事联系您。没有邮箱的话留手机号码就行，也可以点“在聊天里回复我”，在这里等回复。',
+  },
   // After answering a knowledge-base question asked mid-complaint: the question the flow was at, in one line.
   complaintResumeDescription: { en: 'Now, back to your complaint: what happened?', zh: '我们继续登记投诉：请问发生了什么？' },
   complaintResumeOrder: { en: 'Now, back to your complaint: which order is it about?', zh: '我们继续登记投诉：请问是哪个订单？' },

@@ -358,6 +358,32 @@ describe('"why do you need that?" mid-complaint', () => {
     ]);
   });
 
+  it('answers a question about the contact it asks for (which will do, is it safe), in either language, and takes the contact after', async () => {
+    for (const [language, start, described, order, asked, contact] of [
+      ['en', 'I want to complain', 'The lamp I got flickers all the time', '12345', [['do you need my phone or email?', 'complaintContactEither'], ["what if I don't have an email?", 'complaintContactEither'], ['is my email safe with you?', 'complaintWhyContact']], '+1 555 123 4567'],
+      ['zh', '我要投诉', '收到的台灯一直闪', '订单号 12345', [['没有邮箱怎么办？', 'complaintContactEither'], ['我的电话会泄露吗？', 'complaintWhyContact']], '13812345678'],
+    ] as const) {
+      const bot = await createTicketBot();
+      await converse(bot.adapter, [
+        [start, say('complaintAskDescription', language)],
+        [described, say('complaintAskOrder', language)],
+        [order, say('complaintAskContact', language)],
+        ...asked.map(([question, key]) => [question, withButtons(say(key, language), [say('complaintContactInChat', language)])] as [string, ReturnType<typeof withButtons>]),
+        [contact, /\*+(4567|5678)\n/],
+      ]);
+    }
+  });
+
+  it("leaves a question about the shop's own phone to the knowledge base", async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['The lamp I got flickers all the time', en('complaintAskOrder')],
+      ['12345', en('complaintAskContact')],
+      ["what's your phone number?", (text) => expect(text).toMatch(/^(?!Either will do|Only so our team)[\s\S]+\n\nNow, back to your complaint: how should our team reach you\?$/)],
+    ]);
+  });
+
   it('takes a "why" about the problem itself as more about what happened, not as a question about the form', async () => {
     for (const [start, described, why] of [
       ['I want to complain', 'The lamp I got flickers all the time', 'why was I charged twice for it?'],
