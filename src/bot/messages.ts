@@ -180,8 +180,8 @@ export const messages = {
   ticketDueBy: { en: 'We aim to get back to you by {due}.', zh: '我们会在{due}前答复您。' },
   ticketResolvedWith: { en: 'Resolution: {resolution}', zh: '处理结果：{resolution}' },
   ticketNotFound: {
-    en: "I couldn't find ticket {id} among your tickets. Please check the number (it looks like T-1001).",
-    zh: '在您的工单中没有找到 {id}，请核对工单号（格式如 T-1001）。',
+    en: 'I couldn\'t find ticket {id} among yours. Please check the number; a ticket filed from another device or browser isn\'t shown here, but a person can look it up for you (say "talk to a person").',
+    zh: '在您的工单中没有找到 {id}。请核对工单号；在其他设备或浏览器上提交的工单这里查不到，可以说“转人工”请客服帮您查询。',
   },
   ticketNoneOpen: {
     en: "You have no open tickets. If something has gone wrong, tell me and I'll file a complaint.",

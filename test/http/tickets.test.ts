@@ -335,7 +335,7 @@ describe('tickets over HTTP', () => {
     const id = await fileComplaint(server.url, owner, ['I want to complain, the courier was rude to me', 'owner@example.com', 'yes']);
     expect(await chat(server.url, owner, `what's the status of ${id}?`)).toMatch(new RegExp(`^Ticket ${id} \\(service\\): received`));
     const stranger = await startConversation(server.url);
-    expect(await chat(server.url, stranger, `what's the status of ${id}?`)).toBe(`I couldn't find ticket ${id} among your tickets. Please check the number (it looks like T-1001).`);
+    expect(await chat(server.url, stranger, `what's the status of ${id}?`)).toBe(`I couldn't find ticket ${id} among yours. Please check the number; a ticket filed from another device or browser isn't shown here, but a person can look it up for you (say "talk to a person").`);
   });
 
   it('lets an agent file a ticket from a chat, and 404s an unknown conversation or ticket', async () => {
