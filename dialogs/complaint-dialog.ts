@@ -8,22 +8,18 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from '../src/bot/botbuilder-lite.js';
-import { type MessageKey, say } from '../src/bot/messages.js';
+import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { canonicalText } from '../src/nlu/normalize.js';
 import { localeHint } from '../src/nlu/language.js';
-import { addsDetail, asksAboutContact, asksGeneralQuestion, asksWhyNeeded, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addsDetail, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { aboutTheQuestion, answers, askingAgain, CONFIRM, CONTACT, DESCRIPTION, helpLine, mayAskAside, OFFER, ORDER } from './complaint-questions.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { type KnowledgeAnswer, rememberUnderstanding, reply, sendAnswer } from './knowledge-replies.js';
 import { customerIdOf, type TicketDialogDeps } from './ticket-replies.js';
 
 export const COMPLAINT_DIALOG = 'complaint';
 const WATERFALL = 'complaint.waterfall';
-const OFFER = 'complaint.offer';
-const DESCRIPTION = 'complaint.description';
-const ORDER = 'complaint.order';
-const CONTACT = 'complaint.contact';
-const CONFIRM = 'complaint.confirm';
 
 export interface ComplaintOptions {
   language: Language;
@@ -41,43 +37,16 @@ export interface ComplaintResult {
   skipComplaintOffer?: boolean;
 }
 
-const HELP: Record<string, MessageKey> = {
-  [OFFER]: 'complaintHelpOffer',
-  [DESCRIPTION]: 'complaintHelpDescription',
-  [ORDER]: 'complaintHelpOrder',
-  [CONTACT]: 'complaintHelpContact',
-  [CONFIRM]: 'complaintHelpConfirm',
-};
-
-/** Why the flow asks what it asks, and the question again, in one line (its buttons are RESUME's). */
-const WHY: Record<string, MessageKey> = {
-  [ORDER]: 'complaintWhyOrder',
-  [CONTACT]: 'complaintWhyContact',
-};
-
-/** Each question in one line, with its buttons: asked again after answering a question the customer put in between. */
-const RESUME: Record<string, { line: MessageKey; buttons: MessageKey[] }> = {
-  [DESCRIPTION]: { line: 'complaintResumeDescription', buttons: [] },
-  [ORDER]: { line: 'complaintResumeOrder', buttons: ['complaintNoOrder'] },
-  [CONTACT]: { line: 'complaintResumeContact', buttons: ['complaintContactInChat'] },
-  [CONFIRM]: { line: 'complaintResumeConfirm', buttons: ['complaintConfirmYes', 'complaintConfirmChange'] },
-};
-
 const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
 
-/** The message answers the question the flow is asking (an order number or none, a contact or "in the chat", "yes"). */
-function answers(text: string, asking: string): boolean {
-  if (asking === ORDER) return orderAnswer(text) !== undefined || isNoOrder(text);
-  if (asking === CONTACT) return contactIn(text) !== undefined || isContactInChat(text);
-  return asking === CONFIRM && isYes(text);
-}
 const draftOf = (step: WaterfallStepContext) => (step.values as { draft: ComplaintDraft }).draft;
 
 /**
  * The complaint flow: receive (what happened in the customer's words, the order, a way to
  * reach them), classify, confirm the summary, file the ticket and say what happens next.
- * At any question the customer can cancel, ask for help, correct what they said, or ask
- * something the knowledge base answers (answered, then the question is asked again).
+ * At any question the customer can cancel, ask for help, correct what they said, ask about
+ * the question ("why do you need my email?"), or ask something the knowledge base answers
+ * (answered, then the question is asked again: see complaint-questions.ts).
  */
 export class ComplaintDialog extends ComponentDialog {
   constructor(private readonly deps: TicketDialogDeps) {
@@ -181,7 +150,7 @@ export class ComplaintDialog extends ComponentDialog {
     draft.language = clearLanguageOf(text) ?? draft.language;
     const { language } = draft;
     if (isHelp(text)) {
-      await innerDc.context.sendActivity(reply(say('complaintHelp', language, { now: say(HELP[asking] ?? 'complaintHelpDescription', language) }), language));
+      await innerDc.context.sendActivity(reply(helpLine(asking, language), language));
       await innerDc.repromptDialog();
       return waiting;
     }
@@ -195,9 +164,9 @@ export class ComplaintDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: { reroute: text, skipComplaintOffer: true } satisfies ComplaintResult };
     }
-    const aboutIt = this.aboutTheQuestion(text, asking);
+    const aboutIt = aboutTheQuestion(text, asking);
     if (aboutIt) {
-      await innerDc.context.sendActivity(reply(say(aboutIt, language), language, RESUME[asking]!.buttons.map((key) => say(key, language))));
+      await innerDc.context.sendActivity(askingAgain(asking, language, aboutIt));
       return waiting;
     }
     const answer = this.knowledgeQuestion(text, asking, innerDc.context.activity.locale);
@@ -242,31 +211,9 @@ export class ComplaintDialog extends ComponentDialog {
     return !answers(text, asking) && !wayToReach && correctionIn(text, false, false) === undefined && this.deps.wantsHuman(text);
   }
 
-  /**
-   * The customer asks about what the flow asks for rather than giving it: why it is needed
-   * ("why do you need my email?", at the order or contact question), or which will do ("do you
-   * need my phone or email?", "what if I don't have an email?"). The line that answers, which
-   * asks again.
-   */
-  private aboutTheQuestion(text: string, asking: string): MessageKey | undefined {
-    if (answers(text, asking) || orderNumbersIn(text).length > 0 || contactIn(text) !== undefined) return undefined;
-    if (asking === CONTACT) {
-      const about = asksAboutContact(text);
-      return about === 'why' ? WHY[CONTACT] : about === 'which' ? 'complaintContactEither' : undefined;
-    }
-    return WHY[asking] && asksWhyNeeded(text) ? WHY[asking] : undefined;
-  }
-
-  /**
-   * A question the knowledge base answers ("how long does a refund take?", "退款多久到账？") put
-   * where the flow asked something else. Not a message that answers the question or names an
-   * order or a contact (the flow takes those), nor the customer's own problem put as a question
-   * ("why was I charged twice?"): that belongs to the complaint.
-   */
+  /** The knowledge base's confident answer to a question of the customer's own put at `asking` (see `mayAskAside`). */
   private knowledgeQuestion(text: string, asking: string, locale: string | undefined): KnowledgeAnswer | undefined {
-    if (!this.deps.knowledgeAnswer || !RESUME[asking] || answers(text, asking)) return undefined;
-    if (orderNumbersIn(text).length > 0 || contactIn(text) !== undefined || !asksGeneralQuestion(text)) return undefined;
-    return this.deps.knowledgeAnswer(text, localeHint(locale));
+    return this.deps.knowledgeAnswer && mayAskAside(text, asking) ? this.deps.knowledgeAnswer(text, localeHint(locale)) : undefined;
   }
 
   /** The answer the bot gives outside the flow (an order's page when the complaint names one), then the question again, in a line; the draft is kept. */
@@ -275,8 +222,7 @@ export class ComplaintDialog extends ComponentDialog {
     const { language } = recognition;
     rememberUnderstanding(context, { recognition, answered: intent.name, answeredInside: COMPLAINT_DIALOG });
     await sendAnswer(context, intent, language, draft.orderNumber ?? undefined);
-    const { line, buttons } = RESUME[asking]!;
-    await context.sendActivity(reply(say(line, language), language, buttons.map((key) => say(key, language))));
+    await context.sendActivity(askingAgain(asking, language));
     return waiting;
   }
 
