@@ -10,9 +10,16 @@ const clean = (text: string) => canonicalText(text).trim().toLowerCase().replace
 
 const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|go ahead|do it|correct|right|that's right|confirm|file it|yes,? (please|file it|file a complaint|do it)|是|是的|对|对的|好|好的|好的[,，]\s*登记投诉|可以|行|确认|确认提交|没问题|提交|嗯)$/u;
 const NO = /^(n|no|nope|nah|no thanks|no,? thank you|not now|don't|no,? just answer|不|不是|不用|不要|不对|没有|不用[,，]\s*先回答问题|否)$/u;
-/** One way of saying "stop the complaint"; a message may say it twice ("never mind, forget it", "算了 不投诉了"). */
-const CANCEL_PHRASE = String.raw`(?:(?:ok|okay|please|oh|actually)\s+)?(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|about it)|don't bother|no complaint)(?: (?:it|this|that|the complaint|my complaint|please))?|(?:那|好吧|哎)?(?:算了|不用了|取消|不投诉了|不想投诉了|不要了|退出|取消投诉)(?:吧)?`;
-const CANCEL = new RegExp(String.raw`^(?:${CANCEL_PHRASE})(?:[\s,，.。!！]+(?:${CANCEL_PHRASE}))*$`, 'u');
+/**
+ * One way of saying "stop the complaint"; a message may say it twice ("never mind, forget it",
+ * "算了不投诉了", with or without a mark between) and end with thanks ("没事了，谢谢").
+ */
+const NOT_WANTING = String.raw`(?:i\s+)?(?:don['’]?t|do not|no longer)\s+(?:want|need)\s+to\s+(?:complain|file (?:it|(?:a |the )?complaint))(?:\s+any ?more)?`;
+const CANCEL_PHRASE =
+  String.raw`(?:(?:ok|okay|please|oh|actually|no)\s+)?(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|about it)|don['’]?t bother|no complaint|no need|(?:i(?:['’]?ve| have)?\s+)?changed my mind|${NOT_WANTING})(?: (?:it|this|that|the complaint|my complaint|please))?` +
+  String.raw`|(?:那|好吧|哎|哦|嗯)?我?(?:还是)?(?:算了|不用了|不要了|不需要了|退出|取消(?:投诉)?|没事了?|改主意了|(?:不|不想|不用|不要|不需要)再?投诉了?)(?:吧|啦)?`;
+const THANKS = String.raw`thanks|thank you|thx|谢谢(?:你|您)?|多谢`;
+const CANCEL = new RegExp(String.raw`^(?:${CANCEL_PHRASE})(?:[\s,，.。!！、]*(?:${CANCEL_PHRASE}))*(?:[\s,，.。!！、]*(?:${THANKS}))?$`, 'u');
 const HELP = /^(help|\?|what\?|what do you (need|mean)|what should i (say|type|do)|i don't understand|帮助|怎么填|什么意思|不明白|不懂|我该说什么|要填什么)$/u;
 const IN_CHAT = /^(reply in this chat|in (this|the) chat|(reply|answer|write to me|get back to me|contact me) (here|in (this|the) chat)|here|just here|chat|no (email|phone|contact)|i'd rather not( say)?|在聊天里回复我|在聊天里回复|聊天里回复|就在这里|这里就行|在这里回复|不留了?|不想留|不方便留)$/u;
 const NONE = /^(none|no order|no order number|not about an order|there is no order|n\/a|无|没有|没有订单|没有订单号|与订单无关|不是订单的问题)$/u;

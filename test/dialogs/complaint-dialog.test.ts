@@ -163,6 +163,25 @@ describe('complaint dialog, English', () => {
     expect(await bot.tickets.list()).toEqual([]);
   });
 
+  it('cancels on a change of mind said the way people say it: "算了不投诉了", "没事了，谢谢", "never mind, I don\'t want to complain anymore"', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['算了不投诉了', zh('complaintCancelled')],
+      ['我要投诉', zh('complaintAskDescription')],
+      ['收到的杯子是碎的', zh('complaintAskOrder')],
+      ['没事了，谢谢', zh('complaintCancelled')],
+      ['我要投诉', zh('complaintAskDescription')],
+      ['我改主意了，不想投诉了', zh('complaintCancelled')],
+      ['I want to complain', en('complaintAskDescription')],
+      ["never mind, I don't want to complain anymore", en('complaintCancelled')],
+      ['I want to complain', en('complaintAskDescription')],
+      ['My parcel is late', en('complaintAskOrder')],
+      ["I've changed my mind, thanks", en('complaintCancelled')],
+    ]);
+    expect(await bot.tickets.list()).toEqual([]);
+  });
+
   it('cancels at any step and files nothing', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
