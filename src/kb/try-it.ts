@@ -1,4 +1,5 @@
 import type { Language, Recognition, Recognizer, ScoredIntent } from '../nlu/types.js';
+import { showsLanguage } from '../nlu/index.js';
 import { intentByTitle } from './button-titles.js';
 import type { Intent } from './schema.js';
 
@@ -20,7 +21,9 @@ export interface TryResult {
 export function understand(text: string, recognizer: Recognizer, intents: ReadonlyMap<string, Intent>, languageHint?: Language): { recognition: Recognition; matchedBy: TryResult['matchedBy'] } {
   const clicked = intentByTitle(intents, text);
   if (!clicked) return { recognition: recognizer.recognize(text, languageHint), matchedBy: 'recognizer' };
-  const { intent, language } = clicked;
+  const { intent } = clicked;
+  // "OK" is the English label of an intent, and a Chinese customer's "ok" too: it follows the page.
+  const language = languageHint && !showsLanguage(text) ? languageHint : clicked.language;
   return { recognition: { language, intent: intent.name, score: 1, alternatives: [{ intent: intent.name, score: 1 }], decision: 'answer' }, matchedBy: 'title' };
 }
 

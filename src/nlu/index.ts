@@ -10,7 +10,7 @@
  * `extractEntities(text)` finds order numbers, emails and phone numbers.
  */
 export type { Decision, Language, Recognition, Recognizer, ScoredIntent, TrainingExample } from './types.js';
-export { detectLanguage, languageOfLocale, localeOf } from './language.js';
+export { detectLanguage, languageOfLocale, localeOf, showsLanguage } from './language.js';
 export {
   MODEL_VERSION,
   OUT_OF_SCOPE_INTENT,

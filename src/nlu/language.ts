@@ -15,19 +15,28 @@ const addresses = new RegExp(`${emailPattern.source}|(?:https?://|www\\.)[^\\s\\
  * weighs as much as a Latin word of about two letters. A message in both scripts where
  * neither carries four times the other ("退款 refund status") follows `hint`, the language
  * the customer's page is in, when there is one; so does a message with no words in either
- * script ("1048213", "👍"). Email and web addresses are not English: "我的邮箱是 bob@example.com"
- * is Chinese.
+ * script ("1048213", "👍"), or whose only words are ones Chinese writers use as they are ("ok",
+ * "OK!", "okay"), so a Chinese customer's "ok" is answered in Chinese. Email and web addresses
+ * are not English: "我的邮箱是 bob@example.com" is Chinese.
  */
 export function detectLanguage(text: string, hint?: Language): Language {
   const hanCount = text.match(han)?.length ?? 0;
   // Most messages have no address: skip the (Unicode-class, slow to compile) pattern for them.
   const words = text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(addresses, ' ') : text;
   const latinLetters = (words.match(latinWord) ?? []).reduce((sum, word) => sum + word.length, 0);
-  if (hanCount === 0) return latinLetters === 0 && hint ? hint : 'en';
+  if (hanCount === 0) return hint && (latinLetters === 0 || inEveryLanguage(words)) ? hint : 'en';
   const zh = hanCount * 2;
   const en = latinLetters * 0.5;
   if (hint && en > 0 && Math.min(zh, en) * 4 >= Math.max(zh, en)) return hint;
   return zh >= en ? 'zh' : 'en';
+}
+
+/** Latin words a Chinese writer uses as they are: a message of nothing else says no language. */
+const everyLanguageWords = /^(?:ok+|okay|okey|ok ?ok)$/i;
+
+function inEveryLanguage(text: string): boolean {
+  const words = text.match(latinWord) ?? [];
+  return words.length > 0 && words.length <= 2 && everyLanguageWords.test(words.join(' '));
 }
 
 /**
@@ -40,10 +49,11 @@ export function languageOfMessage(text: string | undefined, locale: string | und
 
 /**
  * Whether a message shows which language its writer uses: any Chinese, or a Latin word of two
- * letters or more. A score ("9"), a ticket or order number ("T-1001", "48213") or an emoji does not.
+ * letters or more other than "ok". A score ("9"), a ticket or order number ("T-1001", "48213"),
+ * an emoji or an "OK" does not.
  */
 export function showsLanguage(text: string | undefined): boolean {
-  return !!text && (/\p{Script=Han}/u.test(text) || /\p{Script=Latin}{2,}/u.test(text));
+  return !!text && (/\p{Script=Han}/u.test(text) || (/\p{Script=Latin}{2,}/u.test(text) && !inEveryLanguage(text)));
 }
 
 /** The language a BCP-47 locale names, or undefined when there is no locale (no hint). */

@@ -86,6 +86,19 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('answers a Chinese customer\'s "ok" in Chinese, as their page is', async () => {
+    const { adapter } = await createBotHarness();
+    const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
+    await play(adapter, [
+      [fromZhPage('运费多少'), answerOf('shipping_cost', 'zh')],
+      [fromZhPage('ok'), answerOf('acknowledgement', 'zh')],
+      [fromZhPage('OK!'), answerOf('acknowledgement', 'zh')],
+      [fromZhPage('okay'), answerOf('acknowledgement', 'zh')],
+      [fromZhPage('ok thanks'), answerOf('thanks', 'en')],
+      [{ type: 'message', text: 'ok', locale: 'en-US' }, answerOf('acknowledgement', 'en')],
+    ]);
+  });
+
   it('takes a button label at its word', async () => {
     const { adapter } = await createBotHarness();
     await play(adapter, [

@@ -20,6 +20,12 @@ describe('the language of a message', () => {
     // No words at all: an order number, an emoji.
     expect(detectLanguage('20251130', localeHint('zh-CN'))).toBe('zh');
     expect(detectLanguage('👍', localeHint('zh-CN'))).toBe('zh');
+    // Nor does "ok", which Chinese writers use as it is.
+    expect(detectLanguage('ok', localeHint('zh-CN'))).toBe('zh');
+    expect(detectLanguage('OK!!', localeHint('zh-CN'))).toBe('zh');
+    expect(detectLanguage('ok', localeHint('en-US'))).toBe('en');
+    expect(detectLanguage('ok')).toBe('en');
+    expect(detectLanguage('ok where is my order', localeHint('zh-CN'))).toBe('en');
     expect(detectLanguage('20251130')).toBe('en');
     expect(localeHint(undefined)).toBeUndefined();
   });
