@@ -1,3 +1,4 @@
+import { canonicalText } from '../nlu/normalize.js';
 import { findTerms, type LexiconEntry, type LexiconHit, terms } from './lexicon.js';
 import type { TicketCategory } from './types.js';
 
@@ -44,11 +45,22 @@ export interface Classification {
   evidence: string[];
 }
 
+/**
+ * Words that ask for a person ("转人工客服", "我要找客服", "talk to customer service"): they say
+ * how the customer wants help, not what went wrong, so "客服" or "customer service" in them is
+ * no complaint about the service. "人工客服态度很差" still is, by "态度".
+ */
+const ASKING_FOR_A_PERSON = [
+  /(?:转|找|接|要|联系|呼叫|叫)?(?:人工|真人)(?:客服|服务|坐席)?|(?:转|找|接|联系|呼叫)(?:一下)?客服/gu,
+  /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|your\s+|the\s+)?(?:real\s+|live\s+)?(?:human|person|agent|someone|representative|customer\s+service)\b|\b(?:transfer|put)\s+me\s+(?:through\s+)?to\s+(?:a\s+|an\s+|the\s+)?(?:human|person|agent|customer\s+service)\b/giu,
+];
+
 /** The category of a complaint; ties go to the category listed first. */
 export function classifyCategory(text: string): Classification {
+  const about = ASKING_FOR_A_PERSON.reduce((rest, pattern) => rest.replace(pattern, ' '), canonicalText(text));
   let best: { category: TicketCategory; score: number; hits: LexiconHit[] } = { category: 'other', score: 0, hits: [] };
   for (const [category, lexicon] of Object.entries(CATEGORY_LEXICON) as [TicketCategory, LexiconEntry[]][]) {
-    const hits = findTerms(text, lexicon);
+    const hits = findTerms(about, lexicon);
     const score = hits.reduce((sum, hit) => sum + hit.weight, 0);
     if (score > best.score) best = { category, score, hits };
   }

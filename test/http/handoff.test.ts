@@ -266,6 +266,18 @@ describe('handoff over HTTP', () => {
     await sayQuietly(customer, 'Back to the assistant');
   });
 
+  it('a request for a person in Chinese ("转人工客服", the welcome\'s own button) is filed as "其他", not as a complaint about the service', async () => {
+    await nobodyOnline();
+    const customer = await startConversation(server.url, 'zh-CN');
+    await sayQuietly(customer, '转人工客服');
+    const notice = (await activitiesOf(server.url, customer)).find((activity) => /^暂时没有客服人员可以接待/.test(activity.text ?? ''));
+    const ticketId = /工单 (T-\d+)/.exec(notice?.text ?? '')![1]!;
+    expect((await request(server.url, 'GET', `/api/tickets/${ticketId}`, { cookie: alice })).body.category).toBe('other');
+    await sayQuietly(customer, '返回智能客服');
+    await sayQuietly(customer, `${ticketId} 进度如何`);
+    expect((await activitiesOf(server.url, customer)).at(-1).text).toMatch(new RegExp(`^工单 ${ticketId}（其他）：`));
+  });
+
   it('a ticket for a chat nobody took carries the order the customer named', async () => {
     await nobodyOnline();
     const customer = await startConversation(server.url, 'en-US');

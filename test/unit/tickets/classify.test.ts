@@ -21,6 +21,17 @@ describe('complaint category', () => {
     ['账号被冻结了，登录不了', 'account'],
     ['I just want to tell you something', 'other'],
     ['我想说点事', 'other'],
+    // Asking for a person says how the customer wants help, not that the service was bad.
+    ['转人工客服', 'other'],
+    ['我要找人工客服', 'other'],
+    ['轉人工客服', 'other'],
+    ['帮我转一下客服', 'other'],
+    ['I want to talk to customer service', 'other'],
+    ['can I speak with a real person', 'other'],
+    ['人工客服态度太差了', 'service_attitude'],
+    ['我联系客服三次都没人理', 'service_attitude'],
+    ['转人工，我的快递一直没到', 'delivery'],
+    ['customer service never replied to my emails', 'service_attitude'],
   ])('"%s" is about %s', (text, category) => {
     expect(classifyCategory(text).category).toBe(category);
   });
