@@ -16,7 +16,7 @@ const addresses = new RegExp(`${emailPattern.source}|(?:https?://|www\\.)[^\\s\\
  * neither carries four times the other ("退款 refund status") follows `hint`, the language
  * the customer's page is in, when there is one; so does a message with no words in either
  * script ("1048213", "👍"), or whose only words are ones Chinese writers use as they are ("ok",
- * "OK!", "okay"), so a Chinese customer's "ok" is answered in Chinese. Email and web addresses
+ * "OK!", "thx", "bye"), so a Chinese customer's "ok" is answered in Chinese. Email and web addresses
  * are not English: "我的邮箱是 bob@example.com" is Chinese.
  */
 export function detectLanguage(text: string, hint?: Language): Language {
@@ -31,8 +31,11 @@ export function detectLanguage(text: string, hint?: Language): Language {
   return zh >= en ? 'zh' : 'en';
 }
 
-/** Latin words a Chinese writer uses as they are: a message of nothing else says no language. */
-const everyLanguageWords = /^(?:ok+|okay|okey|ok ?ok)$/i;
+/**
+ * Latin words Chinese writers use as they are, alone ("ok", "hi", "thx", "bye"): a message of
+ * nothing else says no language.
+ */
+const everyLanguageWords = /^(?:ok+|okay|okey|ok ?ok|hi|hello|thx|bye|bye ?bye)$/i;
 
 function inEveryLanguage(text: string): boolean {
   const words = text.match(latinWord) ?? [];
@@ -49,8 +52,8 @@ export function languageOfMessage(text: string | undefined, locale: string | und
 
 /**
  * Whether a message shows which language its writer uses: any Chinese, or a Latin word of two
- * letters or more other than "ok". A score ("9"), a ticket or order number ("T-1001", "48213"),
- * an emoji or an "OK" does not.
+ * letters or more other than those Chinese writers use too. A score ("9"), a ticket or order
+ * number ("T-1001", "48213"), an emoji, an "OK" or a "thx" does not.
  */
 export function showsLanguage(text: string | undefined): boolean {
   return !!text && (/\p{Script=Han}/u.test(text) || (/\p{Script=Latin}{2,}/u.test(text) && !inEveryLanguage(text)));

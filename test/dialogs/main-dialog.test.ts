@@ -86,7 +86,7 @@ describe('main dialog', () => {
     ]);
   });
 
-  it('answers a Chinese customer\'s "ok" in Chinese, as their page is', async () => {
+  it('answers a Chinese customer\'s "ok", "thx", "hi" or "bye" in Chinese, as their page is', async () => {
     const { adapter } = await createBotHarness();
     const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
     await play(adapter, [
@@ -94,7 +94,11 @@ describe('main dialog', () => {
       [fromZhPage('ok'), answerOf('acknowledgement', 'zh')],
       [fromZhPage('OK!'), answerOf('acknowledgement', 'zh')],
       [fromZhPage('okay'), answerOf('acknowledgement', 'zh')],
+      [fromZhPage('thx'), answerOf('thanks', 'zh')],
+      [fromZhPage('hi'), answerOf('greeting', 'zh')],
+      [fromZhPage('bye'), answerOf('goodbye', 'zh')],
       [fromZhPage('ok thanks'), answerOf('thanks', 'en')],
+      [fromZhPage('where is my order'), answerOf('order_status', 'en')],
       [{ type: 'message', text: 'ok', locale: 'en-US' }, answerOf('acknowledgement', 'en')],
     ]);
   });
