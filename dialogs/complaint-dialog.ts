@@ -12,7 +12,7 @@ import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { canonicalText } from '../src/nlu/normalize.js';
 import { localeHint } from '../src/nlu/language.js';
-import { addsDetail, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { aboutTheQuestion, answers, askingAgain, CONFIRM, CONTACT, DESCRIPTION, helpLine, mayAskAside, OFFER, ORDER } from './complaint-questions.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { type KnowledgeAnswer, rememberUnderstanding, reply, sendAnswer } from './knowledge-replies.js';
@@ -149,7 +149,8 @@ export class ComplaintDialog extends ComponentDialog {
     if (!draft || innerDc.context.activity.type !== 'message') return undefined;
     draft.language = clearLanguageOf(text) ?? draft.language;
     const { language } = draft;
-    if (isHelp(text)) {
+    // "I want to complain" again, at a question of the complaint it is taking: what it needs now.
+    if (isHelp(text) || (asking !== OFFER && asksToComplain(text))) {
       await innerDc.context.sendActivity(reply(helpLine(asking, language), language));
       await innerDc.repromptDialog();
       return waiting;

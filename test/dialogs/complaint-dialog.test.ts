@@ -203,6 +203,24 @@ describe('complaint dialog, English', () => {
     ]);
   });
 
+  it('takes "I want to complain" again, at a question of the complaint under way, as a question: says what it needs now', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['I want to complain!', `${en('complaintHelp', { now: en('complaintHelpDescription') })}\n\n${en('complaintAskDescription')}`],
+      ['My parcel arrived with the box crushed', en('complaintAskOrder')],
+      ['12345', en('complaintAskContact')],
+      ['I want to file a complaint', `${en('complaintHelp', { now: en('complaintHelpContact') })}\n\n${en('complaintAskContact')}`],
+      ['bob@example.com', /^Here is your complaint:\n• What happened: My parcel arrived with the box crushed\n/],
+    ]);
+    const zhBot = await createTicketBot();
+    await converse(zhBot.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['我要投诉', `${zh('complaintHelp', { now: zh('complaintHelpDescription') })}\n\n${zh('complaintAskDescription')}`],
+      ['我要投诉快递员，他把包裹扔在门口', /订单/],
+    ]);
+  });
+
   it('skips the contact question for a customer already known, and says where the contact came from', async () => {
     const bot = await createTicketBot({ identifiedContact: { email: 'known@example.com' } });
     await converse(bot.adapter, [
