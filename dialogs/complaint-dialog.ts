@@ -12,7 +12,7 @@ import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { canonicalText } from '../src/nlu/normalize.js';
 import { localeHint } from '../src/nlu/language.js';
-import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { aboutTheQuestion, answers, askingAgain, CONFIRM, CONTACT, DESCRIPTION, helpLine, mayAskAside, OFFER, ORDER } from './complaint-questions.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { type KnowledgeAnswer, rememberUnderstanding, reply, sendAnswer } from './knowledge-replies.js';
@@ -75,7 +75,10 @@ export class ComplaintDialog extends ComponentDialog {
 
   private async descriptionStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
     const draft = draftOf(step);
-    if (typeof step.result === 'string' && !isYes(step.result)) {
+    // Asked whether to file a complaint, the customer gives the order it is about: that is a yes.
+    const order = typeof step.result === 'string' ? onlyOrderNumber(step.result) : undefined;
+    if (order) draft.orderNumber = order;
+    else if (typeof step.result === 'string' && !isYes(step.result)) {
       // Declined: answer what they first asked, without offering again. Anything else is a new question.
       const declined = isNo(step.result) || isCancel(step.result);
       return step.endDialog({ reroute: declined ? step.options.text : step.result, skipComplaintOffer: declined } satisfies ComplaintResult);

@@ -52,6 +52,18 @@ export function orderAnswer(text: string): string | undefined {
   return bare ? bare[1]!.toUpperCase() : undefined;
 }
 
+/** What may stand around an order number given as an answer: "order no. 123456", "订单号是 123456". */
+const AROUND_AN_ORDER = /\b(?:my|the|order|number|no|is|it's|its|id)\b|订单号?|单号|号码|我的|是|[#:：,，.。\s-]/giu;
+
+/** The message is an order number and nothing more ("1048213", "订单号1048213", "order no. 1048213"). */
+export function onlyOrderNumber(text: string): string | undefined {
+  const order = orderAnswer(text);
+  if (!order) return undefined;
+  const at = canonicalText(text).toUpperCase().indexOf(order);
+  const rest = at < 0 ? text : canonicalText(text).slice(0, at) + canonicalText(text).slice(at + order.length);
+  return at >= 0 && rest.replace(AROUND_AN_ORDER, '').trim() === '' ? order : undefined;
+}
+
 /** An e-mail address or phone number in a message. */
 export function contactIn(text: string): TicketContact | undefined {
   const { emails, phones } = extractEntities(text);

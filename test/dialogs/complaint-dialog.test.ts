@@ -344,6 +344,15 @@ describe('the sentiment trigger', () => {
     ]);
   });
 
+  it('takes an order number given in answer to the offer as a yes, with the order', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['你们是骗子吧，东西一直不发货，气死我了', zh('complaintOffer')],
+      ['订单号1048213', zh('complaintAskContact')],
+      ['13812345678', /^您的投诉内容如下：\n• 问题描述：你们是骗子吧，东西一直不发货，气死我了\n• 订单：1048213\n/],
+    ]);
+  });
+
   it('answers a plain refund request, in either language, without offering a complaint', async () => {
     const bot = await createTicketBot();
     for (const text of ['I want my money back for order 1234', '我要退款', '退钱']) {
