@@ -42,6 +42,8 @@ export const messages = {
     zh: '很抱歉没能帮到您。现在没有人工客服在线；点击下方按钮，我会把我们的对话转给客服，他们会尽快回复您。',
   },
   apologyPrefix: { en: 'Sorry about the trouble. ', zh: '很抱歉给您带来不便。' },
+  // A "not sure" followed at once by the offer of a person (src/bot/profile-recorder.ts): it offers none itself.
+  fallbackBrief: { en: "Sorry, I didn't get that.", zh: '抱歉，我没理解您的意思。' },
   fallbackShort: {
     en: "Sorry, I didn't get that. Could you say it another way, or shall I get a person?",
     zh: '抱歉，我没理解。您可以换个说法，或者让我为您转人工。',

@@ -67,11 +67,14 @@ export class ProfileRecorder implements Middleware {
     const language = languageOfMessage(text, activity.locale);
     const sentiment = this.deps.analyzeSentiment(text, language);
     // A click on a quick reply ("Yes", "4", "Reply in this chat") is recorded, but is no reading of the customer's mood.
-    const choice = isOfferedChoice(text, await this.deps.profiles.insight(record.id));
+    const before = await this.deps.profiles.insight(record.id);
+    const choice = isOfferedChoice(text, before);
     const { frustrated } = await this.deps.profiles.moodWith(record.customerId, record.id, choice ? null : sentiment.score);
     // Shorter replies while frustrated; an apology only when this message is itself unhappy,
-    // so a calm follow-up question is not met with "sorry" every time.
-    if (frustrated) softenReplies(context, language, !choice && sentiment.label === 'negative');
+    // so a calm follow-up question is not met with "sorry" every time. A "not sure" that a
+    // person's offer follows (see offerHumanIfNeeded) does not offer one itself.
+    const offerFollows = !before?.offeredHumanAt && ((!choice && sentiment.score <= STRONGLY_NEGATIVE) || (before?.fallbacksInARow ?? 0) + 1 >= FALLBACKS_BEFORE_HUMAN);
+    if (frustrated || offerFollows) softenReplies(context, language, { short: frustrated, brief: offerFollows, apologise: frustrated && !choice && sentiment.label === 'negative' });
     await next();
     try {
       const choices = offered();
@@ -176,14 +179,17 @@ function watchOfferedChoices(context: TurnContext): () => string[] | undefined {
   return () => (offered ? [...new Set(offered)] : undefined);
 }
 
-/** A frustrated customer gets a shorter "not sure", and a short apology before the first reply of an unhappy turn. */
-function softenReplies(context: TurnContext, language: Language, apologise: boolean): void {
+/**
+ * The first reply of the turn, reworded: a "not sure" `brief` when the offer of a person follows
+ * it, `short` for a frustrated customer; else a short apology before it (`apologise`).
+ */
+function softenReplies(context: TurnContext, language: Language, { short, brief, apologise }: { short: boolean; brief: boolean; apologise: boolean }): void {
   let softened = false;
   context.onSendActivities(async (_context, activities, nextSend) => {
     for (const activity of activities) {
       if (softened || activity.type !== 'message' || !activity.text) continue;
       softened = true;
-      if (activity.text === say('fallback', language)) activity.text = say('fallbackShort', language);
+      if (activity.text === say('fallback', language) && (brief || short)) activity.text = say(brief ? 'fallbackBrief' : 'fallbackShort', language);
       else if (apologise && !ALREADY_APOLOGETIC.test(activity.text.trim())) activity.text = say('apologyPrefix', language) + activity.text;
     }
     return nextSend();

@@ -153,7 +153,8 @@ describe('a conversation that turns sour', () => {
     const chat = await visit();
     expect((await ask(chat, 'purple elephants dance quietly'))).toEqual([say('fallback', 'en')]);
     const second = (await ask(chat, 'the quantum flux capacitor broke'));
-    expect(second).toEqual([say('fallback', 'en'), say('humanOfferedForFallbacks', 'en')]);
+    // The second "not sure" offers no person itself: the offer follows it.
+    expect(second).toEqual([say('fallbackBrief', 'en'), say('humanOfferedForFallbacks', 'en')]);
     expect(handoffs.map((each) => each.conversationId)).not.toContain(chat.conversationId);
     expect(await ask(chat, 'what are your opening hours')).toEqual([`We're here every day from 9:00 to 21:00.`]);
     offline();
@@ -162,9 +163,16 @@ describe('a conversation that turns sour', () => {
   it('with nobody online, the bot offers a person instead of going quiet, and keeps answering', async () => {
     const chat = await visit();
     await ask(chat, 'purple elephants dance quietly');
-    expect(await ask(chat, 'the quantum flux capacitor broke')).toEqual([say('fallback', 'en'), say('humanOfferedOffline', 'en')]);
+    expect(await ask(chat, 'the quantum flux capacitor broke')).toEqual([say('fallbackBrief', 'en'), say('humanOfferedOffline', 'en')]);
     expect(handoffs.map((each) => each.conversationId)).not.toContain(chat.conversationId);
     expect(await ask(chat, 'what are your opening hours')).toEqual([`We're here every day from 9:00 to 21:00.`]);
+  });
+
+  it('meets a furious message it does not understand with one offer of a person, in Chinese too, not two', async () => {
+    for (const [text, language] of [['😡😡😡 useless!!!', 'en'], ['😡😡😡 垃圾！！！', 'zh']] as const) {
+      const chat = await visit();
+      expect(await ask(chat, text)).toEqual([say('fallbackBrief', language), say('humanOfferedOffline', language)]);
+    }
   });
 
   it('does not break into a complaint under way: an angry answer to "what happened?" gets the next question only', async () => {

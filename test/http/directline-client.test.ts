@@ -78,8 +78,12 @@ describe.each([
     const reply = await session.ask("what's the weather on Mars");
     expect(reply.text).toBe(say('fallback', 'en'));
     expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([intents.get('contact_human')!.title!.en]);
+    // The second miss in a row, in Chinese: a brief "not sure", and the offer of a person right after it.
     const zh = await session.ask('给我写一首关于月亮的诗');
-    expect(zh.text).toBe(say('fallback', 'zh'));
+    expect(zh.text).toBe(say('fallbackBrief', 'zh'));
+    const offer = await session.next(isBot);
+    expect([say('humanOfferedOffline', 'zh'), say('humanOfferedForFallbacks', 'zh')]).toContain(offer.text);
+    expect(offer.suggestedActions?.actions.map((action) => action.title)).toEqual([intents.get('contact_human')!.title!.zh]);
   });
 });
 
