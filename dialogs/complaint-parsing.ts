@@ -58,10 +58,11 @@ const AROUND_AN_ORDER = /\b(?:my|the|order|number|no|is|it's|its|id)\b|订单号
 /** The message is an order number and nothing more ("1048213", "订单号1048213", "order no. 1048213"). */
 export function onlyOrderNumber(text: string): string | undefined {
   const order = orderAnswer(text);
-  if (!order) return undefined;
-  const at = canonicalText(text).toUpperCase().indexOf(order);
-  const rest = at < 0 ? text : canonicalText(text).slice(0, at) + canonicalText(text).slice(at + order.length);
-  return at >= 0 && rest.replace(AROUND_AN_ORDER, '').trim() === '' ? order : undefined;
+  const canonical = canonicalText(text).toUpperCase();
+  const at = order ? canonical.indexOf(order) : -1;
+  if (at < 0) return undefined;
+  const rest = canonical.slice(0, at) + canonical.slice(at + order!.length);
+  return rest.replace(AROUND_AN_ORDER, '').trim() === '' ? order : undefined;
 }
 
 /** An e-mail address or phone number in a message. */

@@ -1,5 +1,5 @@
 import { handoffsOf } from '../conversations/index.js';
-import type { ActivityFacts, ConversationFacts } from './types.js';
+import type { ActivityFacts, ConversationFacts, HandoffFacts } from './types.js';
 
 const senderOf = (activity: ActivityFacts) => (activity.channelData as { parley?: { sender?: string } } | undefined)?.parley?.sender;
 const timeOf = (activity: ActivityFacts) => (typeof activity.timestamp === 'string' ? Date.parse(activity.timestamp) : NaN);
@@ -58,10 +58,10 @@ export function holdingsOf(record: ConversationFacts, transcript: readonly Activ
   const handoffs = handoffsOf(record);
   return handoffs.flatMap((handoff, n) => {
     const next = n + 1 < handoffs.length ? Date.parse(handoffs[n + 1]!.requestedAt) : Infinity;
-    const earlier =
+    const earlier: NonNullable<HandoffFacts['heldBefore']> =
       handoff.heldBefore ?? (handoff.passedBy && handoff.passedAt ? [{ ...handoff.passedBy, claimedAt: handoff.requestedAt, passedAt: handoff.passedAt }] : []);
     const spans = [
-      ...earlier.map((held) => ({ id: held.id, name: held.name, until: Date.parse(held.passedAt), passedOn: !('left' in held && held.left) })),
+      ...earlier.map((held) => ({ id: held.id, name: held.name, until: Date.parse(held.passedAt), passedOn: !held.left })),
       ...(handoff.agentId && handoff.claimedAt ? [{ id: handoff.agentId, name: handoff.agentName ?? handoff.agentId, until: next, passedOn: false }] : []),
     ];
     let since = Date.parse(handoff.requestedAt);

@@ -26,6 +26,16 @@ export const STRONGLY_NEGATIVE = -0.8;
 /** Fallbacks in a row after which the bot offers a human. */
 export const FALLBACKS_BEFORE_HUMAN = 2;
 
+/**
+ * Why a person is offered after a turn, if they are (once a chat; see offerHumanIfNeeded): a
+ * strongly negative message that was no click on a choice, or `fallbacksInARow` (this turn's
+ * included) reaching FALLBACKS_BEFORE_HUMAN.
+ */
+function reasonToOfferHuman(score: number, choice: boolean, fallbacksInARow: number): 'negative_sentiment' | 'repeated_fallback' | undefined {
+  if (score <= STRONGLY_NEGATIVE && !choice) return 'negative_sentiment';
+  return fallbacksInARow >= FALLBACKS_BEFORE_HUMAN ? 'repeated_fallback' : undefined;
+}
+
 const ALREADY_APOLOGETIC = /^(sorry|i'm sorry|i am sorry|apologies|抱歉|很抱歉|对不起|非常抱歉)/i;
 
 export interface ProfileRecorderDeps {
@@ -73,7 +83,8 @@ export class ProfileRecorder implements Middleware {
     // Shorter replies while frustrated; an apology only when this message is itself unhappy,
     // so a calm follow-up question is not met with "sorry" every time. A "not sure" that a
     // person's offer follows (see offerHumanIfNeeded) does not offer one itself.
-    const offerFollows = !before?.offeredHumanAt && ((!choice && sentiment.score <= STRONGLY_NEGATIVE) || (before?.fallbacksInARow ?? 0) + 1 >= FALLBACKS_BEFORE_HUMAN);
+    // (Were this turn a "not sure", it would be one more in a row.)
+    const offerFollows = !before?.offeredHumanAt && reasonToOfferHuman(sentiment.score, choice, (before?.fallbacksInARow ?? 0) + 1) !== undefined;
     if (frustrated || offerFollows) softenReplies(context, language, { short: frustrated, brief: offerFollows, apologise: frustrated && !choice && sentiment.label === 'negative' });
     await next();
     try {
@@ -121,8 +132,7 @@ export class ProfileRecorder implements Middleware {
    */
   private async offerHumanIfNeeded(context: TurnContext, insight: ConversationInsight, turn: CustomerTurn, language: Language): Promise<void> {
     if (insight.offeredHumanAt) return;
-    const reason =
-      turn.sentiment.score <= STRONGLY_NEGATIVE && !turn.choice ? 'negative_sentiment' : insight.fallbacksInARow >= FALLBACKS_BEFORE_HUMAN ? 'repeated_fallback' : undefined;
+    const reason = reasonToOfferHuman(turn.sentiment.score, turn.choice === true, insight.fallbacksInARow);
     if (!reason) return;
     // The message may have started a dialog of its own this turn (a complaint offer, a person
     // asked for), gone to a dialog already under way (no understanding: it answered that
