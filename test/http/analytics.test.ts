@@ -60,6 +60,16 @@ describe('analytics summary against a scripted day', () => {
     expect(topIntents.map((entry: { intent: string }) => entry.intent)).not.toContain('cancel_order');
   });
 
+  /** Runs `run` with every agent's console open: online, so a request for a person waits for them. */
+  async function withAgentsOnline(run: () => Promise<void>): Promise<void> {
+    const consoles = await Promise.all(Object.values(agents).map(({ cookie }) => openEvents(server.url, cookie)));
+    try {
+      await run();
+    } finally {
+      for (const events of consoles) events.close();
+    }
+  }
+
   /** `name` takes the chat, writes to the customer and hands it back; the customer rates the help `score` and says no more. */
   async function helped(customer: { conversationId: string; token: string }, name: string, score: number): Promise<void> {
     const { cookie } = agents[name]!;
@@ -73,8 +83,7 @@ describe('analytics summary against a scripted day', () => {
   }
 
   it('counts every agent who helped in a chat where the customer asked for a person twice, and both ratings', async () => {
-    const consoles = await Promise.all(Object.values(agents).map(({ cookie }) => openEvents(server.url, cookie)));
-    try {
+    await withAgentsOnline(async () => {
       const before = await summary();
       const customer = await startConversation(server.url, 'en-US');
       await ask(customer, 'I want to talk to a person');
@@ -90,14 +99,11 @@ describe('analytics summary against a scripted day', () => {
       const row = (name: string) => after.agents.find((agent: { name: string }) => agent.name === name);
       expect(row('Alice')).toMatchObject({ chats: 1, rating: { count: 1, average: 5 }, firstResponseSeconds: { count: 1 } });
       expect(row('Bob')).toMatchObject({ chats: 1, rating: { count: 1, average: 2 }, firstResponseSeconds: { count: 1 } });
-    } finally {
-      for (const events of consoles) events.close();
-    }
+    });
   });
 
   it('counts a chat Alice passed to Bob for both of them, and the rating for Bob who finished it', async () => {
-    const consoles = await Promise.all(Object.values(agents).map(({ cookie }) => openEvents(server.url, cookie)));
-    try {
+    await withAgentsOnline(async () => {
       const before = await summary();
       const customer = await startConversation(server.url, 'en-US');
       await ask(customer, 'I want to talk to a person');
@@ -119,8 +125,6 @@ describe('analytics summary against a scripted day', () => {
       expect(change('Bob')).toEqual({ chats: 1, passedOn: 0, ratings: 1, replies: 1 });
       // The chat's own first reply is Alice's, once.
       expect(after.agentFirstResponseSeconds.count - before.agentFirstResponseSeconds.count).toBe(1);
-    } finally {
-      for (const events of consoles) events.close();
-    }
+    });
   });
 });
