@@ -52,10 +52,13 @@ export function orderAnswer(text: string): string | undefined {
   return bare ? bare[1]!.toUpperCase() : undefined;
 }
 
-/** What may stand around an order number given as an answer: "order no. 123456", "订单号是 123456". */
-const AROUND_AN_ORDER = /\b(?:my|the|order|number|no|is|it's|its|id)\b|订单号?|单号|号码|我的|是|[#:：,，.。\s-]/giu;
+/**
+ * What may stand around an order number given as an answer: "order no. 123456", "it was order
+ * 123456", "it's for #123456", "订单号是 123456", "就是这个订单：123456".
+ */
+const AROUND_AN_ORDER = /\b(?:my|the|this|that|order|number|no|is|it|it's|its|it was|was|for|about|on|id)\b|订单号?|单号|号码|我的|就是|这个|是|的|[#:：,，.。\s-]/giu;
 
-/** The message is an order number and nothing more ("1048213", "订单号1048213", "order no. 1048213"). */
+/** The message is an order number and little more ("1048213", "订单号1048213", "order no. 1048213", "it was order 1048213"). */
 export function onlyOrderNumber(text: string): string | undefined {
   const order = orderAnswer(text);
   const canonical = canonicalText(text).toUpperCase();

@@ -353,6 +353,24 @@ describe('the sentiment trigger', () => {
     ]);
   });
 
+  it('takes "it was order …" in answer to the offer as a yes too, and a question naming an order as a question', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I returned a jacket two weeks ago and still no refund, this is ridiculous', en('complaintOffer')],
+      ['it was order 1048213', en('complaintAskContact')],
+    ]);
+    const other = await createTicketBot();
+    await converse(other.adapter, [
+      ['你们是骗子吧，东西一直不发货，气死我了', zh('complaintOffer')],
+      ['就是这个订单：1048213', zh('complaintAskContact')],
+    ]);
+    const asking = await createTicketBot();
+    await converse(asking.adapter, [
+      ['I returned a jacket two weeks ago and still no refund, this is ridiculous', en('complaintOffer')],
+      ['where is order 1048213', (text) => expect(text).not.toBe(en('complaintAskContact'))],
+    ]);
+  });
+
   it('answers a plain refund request, in either language, without offering a complaint', async () => {
     const bot = await createTicketBot();
     for (const text of ['I want my money back for order 1234', '我要退款', '退钱']) {
