@@ -36,6 +36,13 @@ function reasonToOfferHuman(score: number, choice: boolean, fallbacksInARow: num
   return fallbacksInARow >= FALLBACKS_BEFORE_HUMAN ? 'repeated_fallback' : undefined;
 }
 
+/**
+ * The message itself is unhappy: negative, and not only through the transaction it asks for.
+ * "我想退货" or "I want to send it back and get a refund" after an angry message is a calm
+ * question that the sentiment score still counts against the mood.
+ */
+const isUpset = (sentiment: Sentiment): boolean => sentiment.label === 'negative' && !sentiment.requestOnly;
+
 const ALREADY_APOLOGETIC = /^(sorry|i'm sorry|i am sorry|apologies|抱歉|很抱歉|对不起|非常抱歉)/i;
 
 export interface ProfileRecorderDeps {
@@ -85,7 +92,7 @@ export class ProfileRecorder implements Middleware {
     // person's offer follows (see offerHumanIfNeeded) does not offer one itself.
     // (Were this turn a "not sure", it would be one more in a row.)
     const offerFollows = !before?.offeredHumanAt && reasonToOfferHuman(sentiment.score, choice, (before?.fallbacksInARow ?? 0) + 1) !== undefined;
-    if (frustrated || offerFollows) softenReplies(context, language, { short: frustrated, brief: offerFollows, apologise: frustrated && !choice && sentiment.label === 'negative' });
+    if (frustrated || offerFollows) softenReplies(context, language, { short: frustrated, brief: offerFollows, apologise: frustrated && !choice && isUpset(sentiment) });
     await next();
     try {
       const choices = offered();

@@ -1,5 +1,5 @@
 import { Converter } from 'opencc-js/t2cn';
-import { combine, type Cue } from './combine.js';
+import type { Cue, Reading } from './combine.js';
 import { EMOJI, EMOTICONS } from './emoji.js';
 import {
   ZH_CONTRAST,
@@ -106,16 +106,17 @@ function faceCues(text: string): number[] {
 }
 
 /**
- * Raw Chinese sentiment (AFINN scale): Traditional is converted to Simplified, then opinion
+ * The cues of a Chinese message (AFINN scale) and its shape, which `combine` adds up into the
+ * raw score: Traditional is converted to Simplified, then opinion
  * words are scored with negation (不/没/没有/别/未/无…), degree adverbs (很/非常/太/有点…),
  * endings (…死了), contrast (但是/可是/不过), "！" and complaint vocabulary.
  */
-export function scoreChinese(original: string): number {
+export function readChinese(original: string): Reading {
   const text = (HAN.test(original) ? toSimplified(original) : original).toLowerCase();
   const tokens = tokenize(text);
   // "没有。" alone answers a question ("do you have an order number?"): nothing is said to be missing.
   const words = tokens.filter((token) => token.kind !== 'punct');
-  if (words.length === 1 && words[0]!.kind === 'negator' && faceCues(original).length === 0) return 0;
+  if (words.length === 1 && words[0]!.kind === 'negator' && faceCues(original).length === 0) return { cues: [], shape: { clauses: 1, exclamations: 0, shouting: false, question: false } };
   const cues: Cue[] = [];
   let clause = 0;
   let sentence = 0;
@@ -183,17 +184,20 @@ export function scoreChinese(original: string): number {
   closeNegation();
   for (const valence of faceCues(original)) cues.push({ valence, clause });
   const exclamations = (text.match(/[!！]/g) ?? []).length;
-  return combine(cues, {
-    clauses: clause + 1,
-    exclamations,
-    shouting: false,
-    question: /[?？]/.test(text) || ASKED.test(text),
-    questionSentences: new Set([
-      ...questionSentences,
-      ...text.split(SENTENCE_END).flatMap((part: string, at: number) => (ASKS.test(part) ? [at] : [])),
-      ...(ASKED.test(text) ? [sentence, 0] : []),
-    ]),
-  });
+  return {
+    cues,
+    shape: {
+      clauses: clause + 1,
+      exclamations,
+      shouting: false,
+      question: /[?？]/.test(text) || ASKED.test(text),
+      questionSentences: new Set([
+        ...questionSentences,
+        ...text.split(SENTENCE_END).flatMap((part: string, at: number) => (ASKS.test(part) ? [at] : [])),
+        ...(ASKED.test(text) ? [sentence, 0] : []),
+      ]),
+    },
+  };
 }
 
 function isMissing(negator: string): boolean {

@@ -20,16 +20,30 @@ export interface MessageShape {
   questionSentences?: ReadonlySet<number>;
 }
 
+/** What a scorer read in a message: its cues and its shape, before they are added up. */
+export interface Reading {
+  cues: Cue[];
+  shape: MessageShape;
+}
+
+export interface CombineOptions {
+  /**
+   * Leave transaction words out wherever they stand, not only in questions: what the message
+   * says about the writer's mood beyond what it asks for ("I want a refund" then says nothing).
+   */
+  withoutRequests?: boolean;
+}
+
 /**
  * Add cues up into one raw score. The clause after the last contrast word weighs more
  * than what came before it ("nice staff, but my bag is still lost" is a complaint);
  * "!!!" and shouting amplify whatever direction the message already has.
  */
-export function combine(cues: readonly Cue[], shape: MessageShape): number {
+export function combine(cues: readonly Cue[], shape: MessageShape, { withoutRequests = false }: CombineOptions = {}): number {
   const last = shape.clauses - 1;
   let sum = 0;
   for (const cue of cues) {
-    if (cue.request && cue.sentence !== undefined && shape.questionSentences?.has(cue.sentence)) continue;
+    if (cue.request && (withoutRequests || (cue.sentence !== undefined && shape.questionSentences?.has(cue.sentence)))) continue;
     const weight = last === 0 ? 1 : cue.clause === last ? 1.5 : 0.5;
     sum += cue.valence * weight;
   }

@@ -11,7 +11,7 @@ import {
   SCOPE_BREAKERS,
   WORD_OVERRIDES,
 } from './english-lexicon.js';
-import { combine, type Cue } from './combine.js';
+import type { Cue, Reading } from './combine.js';
 
 type TokenKind = 'word' | 'emoji' | 'punct';
 interface Token {
@@ -97,11 +97,11 @@ function matchPhrase(tokens: Token[], start: number): [number, number] | undefin
 }
 
 /**
- * Raw English sentiment (AFINN scale, unbounded) for a support message: AFINN plus
+ * The cues of an English support message (AFINN scale, unbounded) and its shape: AFINN plus
  * support-chat vocabulary, with scoped negation, degree words, "but" clauses, emoji,
- * CAPS and "!!!". See `combine` for how cues add up.
+ * CAPS and "!!!". `combine` adds them up into the raw score.
  */
-export function scoreEnglish(text: string): number {
+export function readEnglish(text: string): Reading {
   const tokens = tokenize(text);
   const cues: Cue[] = [];
   const words = tokens.filter((t) => t.kind === 'word' && /[a-z]/i.test(t.text));
@@ -192,5 +192,5 @@ export function scoreEnglish(text: string): number {
   for (let d = 0; d < durations; d++) cues.push({ valence: -1, clause });
   const question = /\?\s*$/.test(text.trim()) || QUESTION_START.test(text.replace(NOISE, ' ').trim());
   if (QUESTION_START.test(text.replace(NOISE, ' ').trim())) questionSentences.add(0);
-  return combine(cues, { clauses: clause + 1, exclamations, shouting, question, questionSentences });
+  return { cues, shape: { clauses: clause + 1, exclamations, shouting, question, questionSentences } };
 }

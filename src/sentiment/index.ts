@@ -1,6 +1,6 @@
 /**
  * Sentiment of customer messages in English and Chinese: `analyzeSentiment(text)` returns
- * `{ score in [-1, 1], label }`.
+ * `{ score in [-1, 1], label }`, and `requestOnly` when only a transaction it asks for made it negative.
  */
 export { analyzeSentiment } from './analyze.js';
 export type { Sentiment, SentimentLabel } from './types.js';

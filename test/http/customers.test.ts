@@ -148,6 +148,20 @@ describe('a conversation that turns sour', () => {
     offline();
   });
 
+  it('apologises to the upset message, not to a calm request after it, in either language', async () => {
+    const cases = [
+      { upset: '你们几点开门？我真的很生气', hours: '我们每天 9:00 到 21:00 提供服务。', calm: '我想退货', returns: '收货后 30 天内可在“我的订单 → 退货”申请退货。', language: 'zh' },
+      { upset: 'when are you open? I am really upset', hours: "We're here every day from 9:00 to 21:00.", calm: 'I want to send it back and get a refund', returns: 'You can return an item within 30 days from My orders → Return.', language: 'en' },
+    ] as const;
+    for (const { upset, hours, calm, returns, language } of cases) {
+      const chat = await visit();
+      expect(await ask(chat, upset)).toEqual([say('apologyPrefix', language) + hours]);
+      // Still frustrated (the chat's mood is below -0.3), and "退货" or "refund" counts against
+      // the mood, but the message only asks for a return: the answer, without another "sorry".
+      expect(await ask(chat, calm)).toEqual([returns]);
+    }
+  });
+
   it('two fallbacks in a row make the bot offer a person, and keep answering until the customer takes it', async () => {
     const offline = await agentOnline(agent);
     const chat = await visit();

@@ -138,6 +138,35 @@ describe('Chinese support messages', () => {
   });
 });
 
+describe('a request that is negative only through what it asks for', () => {
+  // The score counts "退货" or "refund" in a statement as a complaint (review data does); the bot
+  // must not take such a message for an upset customer (src/bot/profile-recorder.ts).
+  it.each([
+    ['我想退货', 'zh'],
+    ['我想退款', 'zh'],
+    ['I want to send it back and get a refund', 'en'],
+  ] as const)('"%s" is negative, but only as a request', (text, language) => {
+    expect(analyzeSentiment(text, language)).toMatchObject({ label: 'negative', requestOnly: true });
+  });
+
+  it.each([
+    ['退款怎么还没到', 'zh'],
+    ['快递还没到，太差了', 'zh'],
+    ['this is annoying', 'en'],
+    ['Still waiting for my refund, this is terrible', 'en'],
+    ['when are you open? I am really upset', 'en'],
+  ] as const)('"%s" says more than what it asks for', (text, language) => {
+    const sentiment = analyzeSentiment(text, language);
+    expect(sentiment.label).toBe('negative');
+    expect(sentiment.requestOnly).toBeUndefined();
+  });
+
+  it('is not said of a message that is not negative', () => {
+    expect(analyzeSentiment('How do I get a refund?', 'en')).toEqual({ score: 0, label: 'neutral' });
+    expect(analyzeSentiment('退货要多久', 'zh')).toEqual({ score: 0, label: 'neutral' });
+  });
+});
+
 describe('any input', () => {
   const odd = [
     '',
