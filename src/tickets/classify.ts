@@ -55,15 +55,48 @@ const ASKING_FOR_A_PERSON = [
   /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|your\s+|the\s+)?(?:real\s+|live\s+)?(?:human|person|agent|someone|representative|customer\s+service)\b|\b(?:transfer|put)\s+me\s+(?:through\s+)?to\s+(?:a\s+|an\s+|the\s+)?(?:human|person|agent|customer\s+service)\b/giu,
 ];
 
-/** The category of a complaint; ties go to the category listed first. */
+/** Verbs that ask for something, not negated ("didn't get a refund" is a refund refused: the trouble itself). */
+const ASK_EN = String.raw`(?<!(?:n't|not|never|no)\s)(?:want|need|would like|'d like|wanna|demand|request|expect|deserve|get|give me|issue me)`;
+/**
+ * Words that ask for a refund as the way to put things right ("我要退款", "请尽快把钱退给我",
+ * "I want a refund", "give me my money back"): beside a problem they name the remedy, not what
+ * went wrong, so "收到的杯子是碎的，我要退款" is about the broken cup. Negated ("不给我退款") they are not asked for.
+ */
+const REFUND_AS_REMEDY = [
+  /(?<![不没未别])(?:要|想|想要|要求|申请|需要|希望|请|给我)(?:全额)?(?:退货)?退款|(?<![不没未别])把钱退(?:给我|回来|还给我)?|(?<![不没未别])退钱/gu,
+  new RegExp(String.raw`\b(?:${ASK_EN}\s+(?:a\s+)?(?:full\s+)?refund|${ASK_EN}\s+(?:my\s+|the\s+)?money\s+back|refund\s+me|please\s+refund|for\s+a\s+(?:full\s+)?refund)\b`, 'giu'),
+];
+
+/** The weight of a word that names a problem ("broken", "碎", "charged"), not only the scene ("the parcel arrived"). */
+const STRONG = 2;
+
+interface Scored {
+  category: TicketCategory;
+  score: number;
+  hits: LexiconHit[];
+}
+
+/**
+ * The category of a complaint; ties go to the category listed first. A refund asked for is
+ * left out when the rest names another problem and no trouble with money ("退款还没到账",
+ * "I was charged twice, I want a refund" stay refund and billing).
+ */
 export function classifyCategory(text: string): Classification {
   const about = ASKING_FOR_A_PERSON.reduce((rest, pattern) => rest.replace(pattern, ' '), canonicalText(text));
-  let best: { category: TicketCategory; score: number; hits: LexiconHit[] } = { category: 'other', score: 0, hits: [] };
-  for (const [category, lexicon] of Object.entries(CATEGORY_LEXICON) as [TicketCategory, LexiconEntry[]][]) {
-    const hits = findTerms(about, lexicon);
-    const score = hits.reduce((sum, hit) => sum + hit.weight, 0);
-    if (score > best.score) best = { category, score, hits };
-  }
+  const rest = REFUND_AS_REMEDY.reduce((left, pattern) => left.replace(pattern, ' '), about);
+  const beside = scoresIn(rest);
+  const remedyOnly = beside[0]!.score >= STRONG && beside.every((each) => each.category !== 'refund_billing' || each.score < STRONG);
+  const best = (remedyOnly || rest === about ? beside : scoresIn(about))[0]!;
   if (best.score < MIN_SCORE) return { category: 'other', evidence: [] };
   return { category: best.category, evidence: best.hits.map((hit) => hit.phrase) };
+}
+
+/** Every category's score in the text, best first (a stable sort: ties keep the lexicon's order). */
+function scoresIn(text: string): Scored[] {
+  return (Object.entries(CATEGORY_LEXICON) as [TicketCategory, LexiconEntry[]][])
+    .map(([category, lexicon]) => {
+      const hits = findTerms(text, lexicon);
+      return { category, score: hits.reduce((sum, hit) => sum + hit.weight, 0), hits };
+    })
+    .sort((a, b) => b.score - a.score);
 }

@@ -242,6 +242,23 @@ describe('complaint dialog, Chinese', () => {
     expect(await bot.tickets.get('T-1001')).toMatchObject({ language: 'zh', category: 'delivery', contact: { phone: '13812345678' } });
   });
 
+  it('types a broken item as product quality when the customer asks for a refund to put it right, in either language', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['收到的杯子是碎的，我要退款，请尽快把钱退给我', zh('complaintAskOrder')],
+      ['订单号是20231115001', zh('complaintAskContact')],
+      ['在聊天里回复我', /• 问题描述：收到的杯子是碎的，我要退款，请尽快把钱退给我\n• 订单：20231115001\n• 联系方式：本聊天窗口\n• 类型：商品质量\n/],
+      ['确认', /^您的投诉已登记，工单号 T-1001。/],
+      ['I want to complain', en('complaintAskDescription')],
+      ['the mug arrived broken, I want my money back', en('complaintAskOrder')],
+      ['order 20231115002', en('complaintAskContact')],
+      ['Reply in this chat', /• Type: product quality\n/],
+      ['yes', /^Your complaint is filed as ticket T-1002\./],
+    ]);
+    expect((await bot.tickets.list()).map((ticket) => ticket.category)).toEqual(['product_quality', 'product_quality']);
+  });
+
   it('asks a Traditional Chinese "我要投訴" what happened, as the Simplified one', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [['我要投訴', (text) => expect(text).toMatch(/^很抱歉遇到這樣的情況|^很抱歉遇到这样的情况/)]]);

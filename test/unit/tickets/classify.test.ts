@@ -36,6 +36,30 @@ describe('complaint category', () => {
     expect(classifyCategory(text).category).toBe(category);
   });
 
+  it.each([
+    // A refund asked for beside a problem is the remedy: the complaint is about the problem.
+    ['收到的杯子是碎的，我要退款', 'product_quality'],
+    ['杯子是碎的，我要退款，请尽快把钱退给我', 'product_quality'],
+    ['耳机坏了，要求退款退钱', 'product_quality'],
+    ['衣服质量太差，要求全额退款', 'product_quality'],
+    ['快递一直没到，我要退款，把钱退给我', 'delivery'],
+    ['the mug arrived broken, I want a refund', 'product_quality'],
+    ['the mug arrived broken, I want my money back', 'product_quality'],
+    ['the blender stopped working, please give me my money back', 'product_quality'],
+    ["I'd like a full refund for the faulty kettle", 'product_quality'],
+    // On its own, or with trouble about the money itself, it is what the complaint is about.
+    ['我要退款', 'refund_billing'],
+    ['I want my money back', 'refund_billing'],
+    ['杯子碎了退回去了，退款还没到账', 'refund_billing'],
+    ['申请退款两周了还没到账', 'refund_billing'],
+    ['I was charged twice, I want a refund', 'refund_billing'],
+    ['my refund has not arrived, I want my money back', 'refund_billing'],
+    // Scene words alone ("the package arrived") do not outweigh it.
+    ['I want a refund, the package arrived and I changed my mind', 'refund_billing'],
+  ])('"%s" is about %s', (text, category) => {
+    expect(classifyCategory(text).category).toBe(category);
+  });
+
   it('does not mistake "later" for a late delivery', () => {
     expect(classifyCategory('I will try again later').category).toBe('other');
   });
