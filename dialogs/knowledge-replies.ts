@@ -15,7 +15,7 @@ export function asksForHuman(knowledge: PublishedKnowledge, text: string): boole
 const ANSWER_IN_DIALOG_AT_LEAST = 0.75;
 
 /** Intents of chit-chat (hello, thanks, "are you a bot?"): not questions a dialog should stop for. */
-const SMALLTALK_CATEGORY = 'smalltalk';
+export const SMALLTALK_CATEGORY = 'smalltalk';
 
 /** A knowledge-base answer to a message, and what the recognizer made of it. */
 export interface KnowledgeAnswer {
@@ -106,7 +106,9 @@ export async function sendAnswer(context: TurnContext, intent: Intent, language:
   const text = forOrder ? say('orderPage', language, { order }) : answerOf(intent, language, context.activity.id ?? '');
   const links = linkLines(intent, language, forOrder ? order : undefined);
   // Marked as an answer: the widget offers thumbs up/down on answers only, and only they count.
-  await context.sendActivity({ ...reply([text, ...links].join('\n'), language, intent.quickReplies?.[language] ?? []), channelData: { parley: { answer: intent.name } } });
+  // An order's page says which order, so a question asked again after it is not taken for a repeat (answer-again.ts).
+  const parley = forOrder ? { answer: intent.name, order } : { answer: intent.name };
+  await context.sendActivity({ ...reply([text, ...links].join('\n'), language, intent.quickReplies?.[language] ?? []), channelData: { parley } });
 }
 
 /** One of an intent's answers in a language, chosen by `seed` (the same seed, the same answer). */

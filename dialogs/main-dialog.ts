@@ -8,6 +8,7 @@ import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult 
 import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf, understandingOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
 import { addsDetail } from './complaint-parsing.js';
+import { answeredJustBefore, type SentMessage, sendAnswerAgain } from './answer-again.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
 
@@ -28,6 +29,11 @@ export interface MainDialogDeps {
    * trigger: very negative and naming a problem), or neither.
    */
   complaintTrigger?: (text: string, language: Language) => 'start' | 'offer' | undefined;
+  /**
+   * The bot's latest message in the conversation, as the customer read it: an answer asked for
+   * again at once is not sent again word for word (see answer-again.ts).
+   */
+  lastBotMessage?: (conversationId: string) => Promise<SentMessage | undefined>;
 }
 
 interface RouteOptions {
@@ -94,11 +100,11 @@ export class MainDialog extends ComponentDialog {
     if (intent) {
       if (intent.dialog && this.findDialog(intent.dialog)) return this.begin(step, intent.dialog, { language, text });
       if (!offersOrderPage(intent)) {
-        await sendAnswer(step.context, intent, language);
+        await this.answer(step, intent, language);
         return step.endDialog();
       }
       const order = awaited ? bareOrder : extractEntities(text).orderNumbers[0];
-      await sendAnswer(step.context, intent, language, order);
+      await this.answer(step, intent, language, order);
       return order ? step.endDialog() : step.beginDialog(ORDER_NUMBER_WAIT, { intent: intent.name, language } satisfies OrderQuestion);
     }
 
@@ -115,9 +121,21 @@ export class MainDialog extends ComponentDialog {
       return step.beginDialog(CLARIFY_DIALOG, { language, candidates } satisfies ClarifyOptions);
     }
 
-    const human = [...knowledge.intents.values()].find((candidate) => candidate.dialog === 'handoff');
+    const human = this.humanIntent();
     await step.context.sendActivity(reply(say('fallback', language), language, human ? [titleOf(human, language)] : []));
     return step.endDialog();
+  }
+
+  /** The intent's answer (the order's page with an order number); in short, with a person offered, when it is the answer just given. */
+  private async answer(step: WaterfallStepContext, intent: Intent, language: Language, order?: string): Promise<void> {
+    const previous = order === undefined ? await this.deps.lastBotMessage?.(step.context.activity.conversation.id) : undefined;
+    if (previous && answeredJustBefore(previous, intent, language)) return sendAnswerAgain(step.context, intent, language, this.humanIntent());
+    await sendAnswer(step.context, intent, language, order);
+  }
+
+  /** The intent that brings in a person, offered as a button. */
+  private humanIntent(): Intent | undefined {
+    return [...this.deps.knowledge.current().intents.values()].find((candidate) => candidate.dialog === 'handoff');
   }
 
   private begin(step: WaterfallStepContext, dialogId: string, options: object): Promise<DialogTurnResult> {

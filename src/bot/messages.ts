@@ -18,6 +18,15 @@ export const messages = {
     en: "I'm not sure I understood that. Could you put it another way? I can also connect you with a person.",
     zh: '抱歉，我没有完全理解您的问题。您可以换个说法再问一次，或者让我为您转接人工客服。',
   },
+  // Asked again for the answer just given ("我想退货", then "怎么退"): dialogs/answer-again.ts.
+  answerAgainStep: {
+    en: "In short, as in my answer above: {step}\nIf that doesn't solve it, tell me where you're stuck, or I can connect you with a person.",
+    zh: '简单说，就是上面提到的：{step}\n如果这样还解决不了，告诉我卡在哪一步，或者我为您转接人工客服。',
+  },
+  answerAgain: {
+    en: "My answer just above covers that. If it doesn't fit your case, tell me what's different, or I can connect you with a person.",
+    zh: '上面那条回复说的就是这个。如果和您的情况不一样，请告诉我哪里不同，或者我为您转接人工客服。',
+  },
   clarify: {
     en: 'Did you mean one of these?',
     zh: '您是想问以下哪一个？',

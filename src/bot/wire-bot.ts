@@ -95,7 +95,12 @@ export function wireBot(deps: BotDeps): WiredBot {
     new TicketQuestionDialog(ticketDialogDeps),
   ];
   const complaintTriggerOf = (text: string, language: Language) => complaintTrigger(text, analyzeSentiment(text, language).score);
-  const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf });
+  // What the customer last read from our side (the bot, an agent, a notice): an answer asked for again is not repeated word for word.
+  const lastBotMessage = async (conversationId: string) => {
+    const last = (await log.all(conversationId)).findLast((activity) => activity.type === 'message' && activity.from.role === 'bot');
+    return last && { locale: last.locale, channelData: last.channelData };
+  };
+  const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf, lastBotMessage });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: deps.trace, logger });
   const startDialog = createDialogStarter(conversationState, mainDialog);
 

@@ -76,6 +76,38 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('asked again for the answer it just gave, gives its step in short and offers a person, in either language', async () => {
+    const { adapter } = await createBotHarness();
+    const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
+    const again = (language: 'en' | 'zh', text: string) => (reply: Partial<Activity>) => {
+      expect(reply.text).toBe(text);
+      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
+      // Still the returns answer, in short: it can be rated like one.
+      expect(reply.channelData).toEqual({ parley: { answer: 'return_item' } });
+    };
+    await play(adapter, [
+      // "怎么退" right after the returns answer: the step that says what to tap, not the paragraph again.
+      [fromZhPage('我想退货'), answerOf('return_item', 'zh')],
+      [fromZhPage('怎么退'), again('zh', `${say('answerAgainStep', 'zh', { step: '在「我的订单」里选中商品点「申请退货」，选择原因后可预约快递上门取件或自行寄回。' })}\n退货政策: https://shop.example.com/returns`)],
+      // A third time: the same short reply, not one nested in the other.
+      [fromZhPage('怎么退货'), again('zh', `${say('answerAgainStep', 'zh', { step: '在「我的订单」里选中商品点「申请退货」，选择原因后可预约快递上门取件或自行寄回。' })}\n退货政策: https://shop.example.com/returns`)],
+      ['how do I return something', answerOf('return_item', 'en')],
+      ['how do I return it', again('en', `${say('answerAgainStep', 'en', { step: 'Go to Account → My orders, choose the item and tap Return, pick a reason and print the prepaid label (or use a QR code at a drop-off point).' })}\nReturns policy: https://shop.example.com/returns`)],
+      // Another question in between: the answer in full again.
+      ['how much is shipping', answerOf('shipping_cost', 'en')],
+      ['how do I return something', answerOf('return_item', 'en')],
+      // In the other language it is news: the full answer.
+      [fromZhPage('怎么退货'), answerOf('return_item', 'zh')],
+      // An answer with no step to point at is pointed to.
+      [fromZhPage('运费多少'), answerOf('shipping_cost', 'zh')],
+      [fromZhPage('运费多少钱'), (reply) => expect(reply.text).toBe(`${say('answerAgain', 'zh')}\n配送说明: https://shop.example.com/help/shipping`)],
+      // Small talk is answered again as it is.
+      ['thanks', answerOf('thanks', 'en')],
+      ['thank you', answerOf('thanks', 'en')],
+    ]);
+  });
+
   it('takes "ok" for an acknowledgement, neither a goodbye nor a question to clarify', async () => {
     const { adapter } = await createBotHarness();
     await play(adapter, [

@@ -140,6 +140,23 @@ describe('a message in both scripts', () => {
   });
 });
 
+describe('a customer who asks again what the bot just answered', () => {
+  it('reads the step of the answer in short and the offer of a person, not the same paragraph, in either language', async () => {
+    const session = await openDirectLine(server.url, { webSocket: true });
+    try {
+      await session.next(isBot);
+      expectAnswer(await session.ask('我想退货'), 'return_item', 'zh');
+      const again = await session.ask('怎么退');
+      expect(again.text).toBe(`${say('answerAgainStep', 'zh', { step: '在「我的订单」里选中商品点「申请退货」，选择原因后可预约快递上门取件或自行寄回。' })}\n退货政策: https://shop.example.com/returns`);
+      expect(again.suggestedActions?.actions.map((action) => action.title)).toEqual([intents.get('contact_human')!.title!.zh]);
+      expectAnswer(await session.ask('how do I return something'), 'return_item', 'en');
+      expect((await session.ask('how do I return it')).text).toMatch(/^In short, as in my answer above: Go to Account → My orders, choose the item and tap Return/);
+    } finally {
+      session.end();
+    }
+  });
+});
+
 describe('a customer who writes Traditional Chinese', () => {
   const traditionalOnly = (text: string | undefined) => scriptOf(text ?? '') === 'traditional';
 

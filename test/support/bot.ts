@@ -35,13 +35,28 @@ export async function createBotHarness(
   const storage = createMemoryStorage();
   const logger = createLogger('silent');
   const conversationState = new ConversationState(new BotStateStorage(storage.keyValue('state')));
-  const mainDialog = new MainDialog({ knowledge, unanswered: new UnansweredLog(storage.collection('unanswered')), redact: maskPersonalData, ...options.main?.(storage, knowledge) });
+  // The bot's latest message per conversation, as the web channel's transcript would give it.
+  const lastSent = new Map<string, { locale: unknown; channelData: unknown }>();
+  const mainDialog = new MainDialog({
+    knowledge,
+    unanswered: new UnansweredLog(storage.collection('unanswered')),
+    redact: maskPersonalData,
+    lastBotMessage: async (conversationId) => lastSent.get(conversationId),
+    ...options.main?.(storage, knowledge),
+  });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: options.trace ?? false, logger });
   const adapter = new TestAdapter((context) => bot.run(context));
   // TestAdapter drops trace activities unless asked; the web channel delivers them.
   adapter.enableTrace = options.trace ?? false;
   adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
   adapter.use(dropStateTraces);
+  adapter.use(async (context, next) => {
+    context.onSendActivities(async (_context, activities, send) => {
+      for (const { type, locale, channelData } of activities) if (type === 'message') lastSent.set(context.activity.conversation.id, structuredClone({ locale, channelData }));
+      return send();
+    });
+    await next();
+  });
   options.wire?.({ storage, adapter, bot, conversationState });
   return { adapter, intents: indexIntents(intents), storage, knowledge };
 }

@@ -1,0 +1,62 @@
+import type { TurnContext } from '../src/bot/botbuilder-lite.js';
+import { say } from '../src/bot/messages.js';
+import type { Intent } from '../src/kb/index.js';
+import { languageOfLocale } from '../src/nlu/language.js';
+import type { Language } from '../src/nlu/types.js';
+import { linkLines, reply, SMALLTALK_CATEGORY, titleOf } from './knowledge-replies.js';
+
+/** What answeredJustBefore reads of a message the bot sent, as the transcript keeps it (plain JSON, so nothing is taken for granted). */
+export interface SentMessage {
+  locale: unknown;
+  channelData: unknown;
+}
+
+/** How sendAnswer marks an answer: the intent, and the order when it was that order's page. */
+interface AnswerMark {
+  answer?: unknown;
+  order?: unknown;
+}
+
+/**
+ * The bot's latest message (`previous`) is this intent's answer, in this language, and not an
+ * order's page: a customer who is told how to return an item and then asks "怎么退" asks again
+ * what they were just told. Small talk ("thanks" twice) is answered again as it is.
+ */
+export function answeredJustBefore(previous: SentMessage | undefined, intent: Intent, language: Language): boolean {
+  const mark = (previous?.channelData as { parley?: AnswerMark } | undefined)?.parley;
+  if (intent.category === SMALLTALK_CATEGORY || mark?.answer !== intent.name || mark.order !== undefined) return false;
+  return typeof previous?.locale === 'string' && languageOfLocale(previous.locale) === language;
+}
+
+/**
+ * Asked again right after the answer: not the same paragraph again but, as a person at a help
+ * desk would, the step of it that says where to go and what to tap ("在「我的订单」里选中商品点
+ * 「申请退货」…", "Go to Account → My orders, …"), the answer's links, and the offer of a person
+ * (`human`, the intent that brings one) for a customer still stuck. An answer with no such step
+ * is pointed to, not repeated. (The step is taken from the knowledge base, not from the message
+ * sent: that may have been this short reply already, or reworded for the customer.)
+ */
+export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent): Promise<void> {
+  const step = intent.answers[language].map(keyStepOf).find((each) => each !== undefined);
+  const text = step ? say('answerAgainStep', language, { step }) : say('answerAgain', language);
+  // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
+  await context.sendActivity({
+    ...reply([text, ...linkLines(intent, language)].join('\n'), language, human ? [titleOf(human, language)] : []),
+    channelData: { parley: { answer: intent.name } },
+  });
+}
+
+/** A sentence that sends the customer somewhere to do something: a path in the shop's pages, or a button to press. */
+const STEP = /→|「|\b(?:go to|tap|click)\b/iu;
+
+/**
+ * Where a sentence ends: after 。！？, or after . ! ? and a space before a capital or a number
+ * (not "tap Forgot password? and choose …").
+ */
+const SENTENCE_END = /(?<=[。！？])|(?<=[.!?])\s+(?=[\p{Lu}\p{N}])/u;
+
+/** The first sentence of an answer that says where to go and what to do, if one does. */
+export function keyStepOf(answer: string): string | undefined {
+  const sentences = answer.split('\n').flatMap((line) => line.split(SENTENCE_END));
+  return sentences.map((sentence) => sentence.trim()).find((sentence) => STEP.test(sentence));
+}
