@@ -38,8 +38,27 @@ interface Hyper {
  * (10,000) keeps four: six cost it 0.3 points and 40 % more time.
  */
 function hyperFor(exampleCount: number): Hyper {
-  return { runs: 2, epochs: exampleCount < 5000 ? 6 : 4, learningRate: 0.2, l2: 0, minDf: exampleCount >= 2000 ? 2 : 1, charWeight: 1 };
+  return { runs: 2, epochs: exampleCount < 5000 ? 6 : 4, learningRate: 0.2, l2: 0, minDf: exampleCount >= MIN_DF_CHOSEN_FROM ? 2 : 1, charWeight: 1 };
 }
+
+/**
+ * From this many examples on, the vocabulary may leave out the features seen in one example only
+ * (`minDf` 2): a smaller model, and on most large sets as accurate or more (SMP2017, 2,299
+ * examples: 0.909 → 0.921 top-1). Up to `MIN_DF_2_FROM` the cross-validation tries both and keeps
+ * every feature where that answers the held-out folds clearly better: which wins depends on the
+ * set, not on its size. A hand-written knowledge base grown past 2,000 examples lost 2.6 points on
+ * its blind held-out set to the smaller vocabulary (0.915 → 0.889), so before, adding a few
+ * examples cost a shop's bot that much at once.
+ */
+const MIN_DF_CHOSEN_FROM = 2000;
+/** From here on (BANKING77, 10,000 examples) the smaller vocabulary is taken without trying: cross-validation runs once. */
+const MIN_DF_2_FROM = 5000;
+/**
+ * How much better every feature must answer the held-out folds to be kept. Where it is close
+ * (SMP2017 0.8908 against 0.8902, Bitext 0.9949 against 0.9945), the smaller model is as good
+ * or better on unseen questions; the knowledge base's 0.726 against 0.711 is not close.
+ */
+const MIN_DF_1_MARGIN = 0.005;
 
 /** Every training text as ids into one shared feature dictionary: far lighter than strings. */
 function encodeAll(normalTexts: readonly string[]): { rows: Int32Array[]; names: string[] } {
@@ -188,14 +207,34 @@ export function trainRecognizer(examples: readonly TrainingExample[], options: T
   const { rows: encoded, names } = encodeAll(texts);
   const labels = Int32Array.from(usable, (example) => classOf.get(example.intent)!);
   const data: Data = { texts, raw: usable.map((example) => example.text), encoded, names, labels, classes: intents.length };
-  const hyper = hyperFor(usable.length);
-  // Fold models see 4/5 of the data: progress counts them as such, the final model as 1.
   const foldsUsed = intents.length > 1 ? Math.min(folds, Math.ceil((heldOutWanted * folds) / usable.length)) : 0;
-  const work = foldsUsed * (1 - 1 / folds) + 1;
+  const choosing = foldsUsed > 0 && usable.length >= MIN_DF_CHOSEN_FROM && usable.length < MIN_DF_2_FROM;
+  const vocabularies = choosing ? [2, 1] : [hyperFor(usable.length).minDf];
+  // Fold models see 4/5 of the data: progress counts them as such, the final model as 1.
+  const foldWork = foldsUsed * (1 - 1 / folds);
+  const work = vocabularies.length * foldWork + 1;
   const report = (units: number) => options.onProgress?.(Math.min(1, units / work));
-  const items = crossValidate(data, hyper, seed, foldsUsed, (folded) => report(folded * (1 - 1 / folds)));
+  const tried = vocabularies.map((minDf, k) => {
+    const hyper = { ...hyperFor(usable.length), minDf };
+    return { hyper, items: crossValidate(data, hyper, seed, foldsUsed, (folded) => report(k * foldWork + folded * (1 - 1 / folds))) };
+  });
+  const { hyper, items } = tried.length === 2 && heldOutAccuracy(tried[1]!.items) <= heldOutAccuracy(tried[0]!.items) + MIN_DF_1_MARGIN ? tried[0]! : tried.at(-1)!;
   const { temperature, thresholds } = calibrate(items, classOf.get(OUT_OF_SCOPE_INTENT));
   const scorer = fit(data, Array.from(labels.keys()), hyper, seed, (f) => report(work - 1 + f));
   options.onProgress?.(1);
   return new TrainedRecognizer(intents, scorer.vectorizer, scorer.model, temperature, thresholds, scorer.neighbours);
+}
+
+/** Top-1 accuracy of the out-of-fold predictions of the examples as written. */
+function heldOutAccuracy(items: readonly HeldOutItem[]): number {
+  let right = 0;
+  let count = 0;
+  for (const item of items) {
+    if (item.typo) continue;
+    let best = 0;
+    for (let c = 1; c < item.scores.length; c++) if (item.scores[c]! > item.scores[best]!) best = c;
+    count += 1;
+    if (best === item.label) right += 1;
+  }
+  return count ? right / count : 0;
 }
