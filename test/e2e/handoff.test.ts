@@ -260,6 +260,32 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
+  it('a chat clicked in the queue opens, though a new chat redraws the queue between the press and the release', async () => {
+    const alice = await signIn('alice@example.com', 'en');
+    const a = await waitingCustomer('en-US');
+    const itemA = alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`);
+    await itemA.waitFor();
+    const waiting = Number(/\((\d+)\)/.exec(await alice.title())?.[1]);
+    await itemA.hover();
+    await alice.mouse.down();
+    // Another customer asks for a person while the agent holds the button down: the console hears of
+    // it (the title counts it) and redraws the queue, which, done at once, replaced the button under
+    // the press, and no click came.
+    const b = await waitingCustomer('en-US');
+    await alice.waitForFunction((count) => document.title.includes(`(${count})`), waiting + 1);
+    await alice.mouse.up();
+    await alice.locator('#transcript .line.customer .bubble', { hasText: 'I want to talk to a person' }).waitFor();
+    expect(await alice.evaluate(() => location.hash)).toBe(`#${a.conversationId}`);
+    // The redraw held back during the press comes after it: the new chat is listed.
+    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).waitFor();
+    for (const each of [a, b]) {
+      await each.say('cancel');
+      await each.messages((activity) => senderOf(activity) === 'system' && /left the queue/.test(activity.text ?? ''));
+      each.session.end();
+    }
+    await alice.context().close();
+  });
+
   it('a reload mid-chat keeps the reply the agent was writing, and a sent one is not brought back', async () => {
     const c = await waitingCustomer('en-US');
     const alice = await signIn('alice@example.com', 'en');

@@ -16,8 +16,15 @@ const SAME = ['data-field', 'data-conversation', 'data-ticket', 'data-tab'];
  * Empty `root` and draw it again with `draw`. Parts of the console are redrawn on every live
  * event; the element that had the keyboard focus (marked by one of `SAME`) gets it back in its
  * new copy, with the caret where it was, so typing and keyboard navigation carry on.
+ *
+ * A redraw while a pointer is pressed in `root` waits until the press is over (see `afterPress`).
  */
 export function redrawKeepingFocus(root: HTMLElement, draw: () => void): void {
+  if (press.target && root.contains(press.target)) {
+    press.pending.set(root, draw);
+    return;
+  }
+  press.pending.delete(root);
   const active = document.activeElement;
   const mark = active instanceof HTMLElement && root.contains(active) ? SAME.find((name) => active.hasAttribute(name)) : undefined;
   const value = mark ? active!.getAttribute(mark)! : '';
@@ -29,6 +36,40 @@ export function redrawKeepingFocus(root: HTMLElement, draw: () => void): void {
   next?.focus();
   if (caret && (next instanceof HTMLInputElement || next instanceof HTMLTextAreaElement)) next.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
 }
+
+/**
+ * The pointer pressed on the page, and the redraws held back meanwhile. A button redrawn between
+ * the press and the release never receives the click (Chromium sends none once the element
+ * pressed is gone): an agent who clicked a chat in the queue just as a live event redrew it
+ * (right after signing in, the queue is drawn three times in a second) saw nothing happen. So a
+ * part being pressed is drawn again only once the click is out — at the click, whose own
+ * handlers draw at once; after a press that ended in no click (released elsewhere, cancelled),
+ * a moment after the release: a tap's click comes in a later task than its `pointerup`.
+ */
+const press = { target: null as Node | null, pending: new Map<HTMLElement, () => void>() };
+const TAP_CLICK_MS = 500;
+let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+
+function afterPress(): void {
+  clearTimeout(releaseTimer);
+  press.target = null;
+  // After the click's handlers: they may draw the same parts, from newer state.
+  setTimeout(() => {
+    if (press.target) return;
+    for (const [root, draw] of [...press.pending]) redrawKeepingFocus(root, draw);
+  });
+}
+
+document.addEventListener('pointerdown', (event) => {
+  clearTimeout(releaseTimer);
+  press.target = event.target instanceof Node ? event.target : null;
+}, true);
+document.addEventListener('pointerup', (event) => {
+  if (press.target) releaseTimer = setTimeout(afterPress, event.pointerType === 'mouse' ? 0 : TAP_CLICK_MS);
+}, true);
+document.addEventListener('click', () => press.target && afterPress(), true);
+document.addEventListener('pointercancel', afterPress, true);
+window.addEventListener('blur', afterPress);
 
 /** A small line chart of scores between -1 and 1 (the customer's mood over time); `label` says what it shows in words. */
 export function sparkline(scores: number[], label: string, width = 260, height = 56): SVGSVGElement {
