@@ -67,6 +67,13 @@ async function waitingCustomer(locale: string) {
   return c;
 }
 
+/** A promise and the function that fulfils it: a response held until the test lets it go. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
 describe('handoff through the agent console', () => {
   it('English: the agent sees the chat arrive live, claims, replies, hands back; XSS stays text', async () => {
     const alice = await signIn('alice@example.com', 'en');
@@ -283,6 +290,44 @@ describe('handoff through the agent console', () => {
       await each.messages((activity) => senderOf(activity) === 'system' && /left the queue/.test(activity.text ?? ''));
       each.session.end();
     }
+    await alice.context().close();
+  });
+
+  it('a line the customer writes while the console reloads the chat (the agent claiming it) stays on screen', async () => {
+    const alice = await signIn('alice@example.com', 'en');
+    const c = await waitingCustomer('en-US');
+    await alice.locator(`.queue-item[data-conversation="${c.conversationId}"]`).click();
+    await alice.locator('#transcript .line.customer .bubble', { hasText: 'I want to talk to a person' }).waitFor();
+    // The chat as the server had it before the customer's next line reaches the console after that line;
+    // a copy that has it waits until the end.
+    const staleTaken = gate();
+    const staleOut = gate();
+    const freshOut = gate();
+    const detail = `**/api/conversations/${c.conversationId}`;
+    await alice.route(detail, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('Are you still there?')) await freshOut.promise;
+      else {
+        staleTaken.open();
+        await staleOut.promise;
+      }
+      await route.fulfill({ response, body });
+    });
+    await alice.click('[data-action="claim"]');
+    await staleTaken.promise;
+    await c.say('Are you still there?');
+    const line = alice.locator('#transcript .line.customer .bubble', { hasText: 'Are you still there?' });
+    await line.waitFor();
+    staleOut.open();
+    // The reload from before the line is shown (Alice has the chat now); the line stays.
+    await alice.locator('#composer-text:not([disabled])').waitFor();
+    expect(await line.count()).toBe(1);
+    freshOut.open();
+    await alice.unroute(detail);
+    await alice.click('[data-action="release"]');
+    await alice.locator('[data-action="claim"]').waitFor();
+    c.session.end();
     await alice.context().close();
   });
 

@@ -157,9 +157,21 @@ async function loadTickets(): Promise<void> {
 }
 const refreshTickets = debounce(() => void loadTickets().catch(failed), 150);
 
+/** How many lines the chat shown had when the server read it: its live stream follows from there. */
+let detailStored = 0;
+
+/**
+ * The open chat as the server has it now. The lines shown live while it loaded came after the
+ * server read it: they stay (a customer's line that came during a reload, the agent claiming the
+ * chat say, was taken off the screen by it, and no stream sent it again).
+ */
 async function loadDetail(): Promise<void> {
   if (!state.selectedId) return;
-  state.detail = await api<Detail>('GET', `/conversations/${encodeURIComponent(state.selectedId)}`);
+  const detail = await api<Detail>('GET', `/conversations/${encodeURIComponent(state.selectedId)}`);
+  const shown = state.detail;
+  detailStored = detail.activities.length;
+  state.detail = detail;
+  if (shown?.id === detail.id) for (const line of shown.activities) addLine(line);
   renderConversation();
 }
 
@@ -195,7 +207,7 @@ function watchSelected(): void {
   stopWatching?.();
   stopWatching = null;
   const detail = state.detail;
-  if (detail && detail.id === state.selectedId) stopWatching = watchConversation(detail.id, detail.activities.length, showLines);
+  if (detail && detail.id === state.selectedId) stopWatching = watchConversation(detail.id, detailStored, showLines);
 }
 
 /** Keep what was typed for the conversation being left, and bring back the one being opened's. */
