@@ -331,6 +331,53 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
+  it('a chat that finishes loading after the agent opened another one is not shown in its place', async () => {
+    const alice = await signIn('alice@example.com', 'en');
+    const chat = async (story: string) => {
+      const c = await customer('en-US');
+      await c.messages(isBot);
+      await c.say(story);
+      await c.messages(isBot);
+      await c.say('I want to talk to a person');
+      await c.messages(isBot);
+      return c;
+    };
+    const a = await chat('My parcel from Shenzhen is two weeks late');
+    const b = await chat('I was charged twice for one blender');
+    // A is slow to load: it arrives only after B is open.
+    const aOut = gate();
+    const detailA = `**/api/conversations/${a.conversationId}`;
+    await alice.route(detailA, async (route) => {
+      const response = await route.fetch();
+      await aOut.promise;
+      await route.fulfill({ response });
+    });
+    const aRequested = alice.waitForRequest((request) => request.url().endsWith(`/api/conversations/${a.conversationId}`));
+    await alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`).click();
+    await aRequested;
+    const bProfile = alice.waitForResponse((response) => response.url().includes('/api/customers/'));
+    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).click();
+    await alice.locator('#transcript .line.customer .bubble', { hasText: 'charged twice' }).waitFor();
+    await bProfile;
+    // A's chat arrives; the console goes on (it asks for a customer's profile next).
+    const nextProfile = alice.waitForRequest((request) => request.url().includes('/api/customers/'));
+    aOut.open();
+    await nextProfile;
+    expect(await alice.evaluate(() => location.hash)).toBe(`#${b.conversationId}`);
+    expect(await alice.locator('#transcript').getAttribute('data-conversation')).toBe(b.conversationId);
+    expect(await alice.locator('#transcript .line.customer .bubble', { hasText: 'Shenzhen' }).count()).toBe(0);
+    // B's new lines still come in live.
+    await b.say('Hello? Is anyone reading this?');
+    await alice.locator('#transcript .line.customer .bubble', { hasText: 'Is anyone reading this?' }).waitFor();
+    await alice.unroute(detailA);
+    for (const each of [a, b]) {
+      await each.say('cancel');
+      await each.messages((activity) => senderOf(activity) === 'system' && /left the queue/.test(activity.text ?? ''));
+      each.session.end();
+    }
+    await alice.context().close();
+  });
+
   it('a reload mid-chat keeps the reply the agent was writing, and a sent one is not brought back', async () => {
     const c = await waitingCustomer('en-US');
     const alice = await signIn('alice@example.com', 'en');

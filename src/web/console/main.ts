@@ -159,15 +159,25 @@ const refreshTickets = debounce(() => void loadTickets().catch(failed), 150);
 
 /** How many lines the chat shown had when the server read it: its live stream follows from there. */
 let detailStored = 0;
+/** Loads of the open chat, numbered, and the number of the one shown. */
+let detailLoads = 0;
+let detailShown = 0;
 
 /**
  * The open chat as the server has it now. The lines shown live while it loaded came after the
  * server read it: they stay (a customer's line that came during a reload, the agent claiming the
- * chat say, was taken off the screen by it, and no stream sent it again).
+ * chat say, was taken off the screen by it, and no stream sent it again). A load that arrives
+ * after the agent opened another chat, or after a later load was shown, is dropped: it put the
+ * other customer's chat under this one's selection (the composer sending here), or the chat as
+ * it was before a claim.
  */
 async function loadDetail(): Promise<void> {
-  if (!state.selectedId) return;
-  const detail = await api<Detail>('GET', `/conversations/${encodeURIComponent(state.selectedId)}`);
+  const id = state.selectedId;
+  if (!id) return;
+  const load = (detailLoads += 1);
+  const detail = await api<Detail>('GET', `/conversations/${encodeURIComponent(id)}`);
+  if (id !== state.selectedId || load < detailShown) return;
+  detailShown = load;
   const shown = state.detail;
   detailStored = detail.activities.length;
   state.detail = detail;
@@ -193,8 +203,9 @@ async function loadCustomer(): Promise<void> {
 }
 const refreshCustomer = debounce(() => void loadCustomer().catch(failed), 300);
 
-/** New lines of the open conversation, from the main feed or the conversation's own stream. */
-function showLines(lines: Line[]): void {
+/** New lines of conversation `id`, from the main feed or its own stream: shown if it is the chat on screen. */
+function showLines(id: string, lines: Line[]): void {
+  if (state.detail?.id !== id) return;
   const added = lines.filter(addLine);
   if (added.length === 0) return;
   if (added.some((line) => senderOf(line) === 'customer')) state.typingUntil = 0;
@@ -207,7 +218,7 @@ function watchSelected(): void {
   stopWatching?.();
   stopWatching = null;
   const detail = state.detail;
-  if (detail && detail.id === state.selectedId) stopWatching = watchConversation(detail.id, detailStored, showLines);
+  if (detail && detail.id === state.selectedId) stopWatching = watchConversation(detail.id, detailStored, (lines) => showLines(detail.id, lines));
 }
 
 /** Keep what was typed for the conversation being left, and bring back the one being opened's. */
@@ -466,7 +477,7 @@ function goLive(): void {
       else void loadDetail().catch(failed);
     },
     activity: ({ conversationId, activity }) => {
-      if (conversationId === state.selectedId) showLines([activity]);
+      if (conversationId === state.selectedId) showLines(conversationId, [activity]);
       else if (senderOf(activity) === 'customer' && state.lists.active.some((item) => item.id === conversationId && heldByMe(item))) notifyCustomerWrote();
       refreshLists();
     },
