@@ -293,6 +293,25 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
+  it("'Claim' pressed as the chat's header is redrawn (the customer going on in Chinese) claims the chat", async () => {
+    const alice = await signIn('alice@example.com', 'en');
+    const c = await waitingCustomer('en-US');
+    await alice.locator(`.queue-item[data-conversation="${c.conversationId}"]`).click();
+    await alice.locator('#conv-header .badge.lang', { hasText: 'EN' }).waitFor();
+    await alice.locator('[data-action="claim"]').hover();
+    await alice.mouse.down();
+    // The queue marks the chat 中文 once the customer writes in Chinese, and the open chat's header follows.
+    await c.say('你好，请问还要等多久？');
+    await alice.locator(`.queue-item[data-conversation="${c.conversationId}"] .badge.lang`, { hasText: '中文' }).waitFor();
+    await alice.mouse.up();
+    await alice.locator('#composer-text:not([disabled])').waitFor();
+    await alice.locator('#conv-header .badge.lang', { hasText: '中文' }).waitFor();
+    await alice.click('[data-action="release"]');
+    await alice.locator('[data-action="claim"]').waitFor();
+    c.session.end();
+    await alice.context().close();
+  });
+
   it('a line the customer writes while the console reloads the chat (the agent claiming it) stays on screen', async () => {
     const alice = await signIn('alice@example.com', 'en');
     const c = await waitingCustomer('en-US');

@@ -1,4 +1,4 @@
-import { $, append, clear, h } from './dom.js';
+import { $, append, h, redrawKeepingFocus } from './dom.js';
 import { clockTime, language, since, t, tOr } from './i18n.js';
 import { languageBadge, shortId } from './queue-view.js';
 import { heldByMe, type Line, senderOf, state } from './state.js';
@@ -18,7 +18,11 @@ export interface ConversationActions {
 /** The header: who, status, and the claim / hand back / close buttons that fit the state. */
 export function renderHeader(actions: ConversationActions): void {
   const header = $('#conv-header');
-  clear(header);
+  // Drawn again once a press on it is over: a redraw between the press and the release lost the click on 'Claim'.
+  redrawKeepingFocus(header, () => drawHeader(header, actions));
+}
+
+function drawHeader(header: HTMLElement, actions: ConversationActions): void {
   const detail = state.detail;
   if (!detail) {
     header.appendChild(h('p', { class: 'placeholder', text: t('pickConversation') }));
@@ -79,7 +83,10 @@ function passControl(actions: ConversationActions, holderId: string | undefined)
 /** A colleague passed this agent a chat: say so above the open one, with the way there. */
 export function renderNotice(open: (id: string) => void, dismiss: () => void): void {
   const notice = $('#notice');
-  clear(notice);
+  redrawKeepingFocus(notice, () => drawNotice(notice, open, dismiss));
+}
+
+function drawNotice(notice: HTMLElement, open: (id: string) => void, dismiss: () => void): void {
   const passed = state.passedToMe;
   notice.hidden = !passed;
   if (!passed) return;
