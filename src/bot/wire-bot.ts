@@ -97,7 +97,7 @@ export function wireBot(deps: BotDeps): WiredBot {
   const complaintTriggerOf = (text: string, language: Language) => complaintTrigger(text, analyzeSentiment(text, language).score);
   // What the customer last read from our side (the bot, an agent, a notice): an answer asked for again is not repeated word for word.
   const lastBotMessage = async (conversationId: string) => {
-    const last = (await log.all(conversationId)).findLast((activity) => activity.type === 'message' && activity.from.role === 'bot');
+    const last = await log.findLast(conversationId, (activity) => activity.type === 'message' && activity.from.role === 'bot');
     return last && { locale: last.locale, channelData: last.channelData };
   };
   const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf, lastBotMessage });
@@ -149,7 +149,7 @@ export function wireBot(deps: BotDeps): WiredBot {
       {
         conversationsOf: (customerId) => conversations.ofCustomer(customerId),
         lastWroteAt: async (id) => (await customers.insights.get(id))?.lastAt,
-        timeZoneIn: async (id) => ((await log.all(id)).findLast((activity) => activity.from.role === 'user' && typeof activity.localTimezone === 'string')?.localTimezone as string | undefined),
+        timeZoneIn: async (id) => (await log.findLast(id, (activity) => activity.from.role === 'user' && typeof activity.localTimezone === 'string'))?.localTimezone as string | undefined,
       },
       ticket,
     );

@@ -160,13 +160,13 @@ export class ConversationLog {
   }
 
   /** The customer activity sent with this client id, if one was stored. */
-  async findByClientActivityId(conversationId: string, clientActivityId: string): Promise<ChatActivity | undefined> {
-    const { activities } = await this.open(conversationId);
-    for (let i = activities.length - 1; i >= 0; i -= 1) {
-      const channelData = activities[i]!.channelData as { clientActivityID?: string } | undefined;
-      if (channelData?.clientActivityID === clientActivityId) return activities[i];
-    }
-    return undefined;
+  findByClientActivityId(conversationId: string, clientActivityId: string): Promise<ChatActivity | undefined> {
+    return this.findLast(conversationId, (activity) => (activity.channelData as { clientActivityID?: string } | undefined)?.clientActivityID === clientActivityId);
+  }
+
+  /** The latest activity that `matches`, read from the end without copying the transcript (it runs on every bot turn). */
+  async findLast(conversationId: string, matches: (activity: ChatActivity) => boolean): Promise<ChatActivity | undefined> {
+    return (await this.open(conversationId)).activities.findLast(matches);
   }
 
   /** The whole transcript. */
