@@ -397,6 +397,60 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
+  it('a reply still on its way when the agent opens another chat goes out once, to its own chat, and leaves the other chat\'s draft alone', async () => {
+    const a = await waitingCustomer('en-US');
+    const b = await waitingCustomer('en-US');
+    const alice = await signIn('alice@example.com', 'en');
+    for (const each of [b, a]) {
+      await alice.locator(`.queue-item[data-conversation="${each.conversationId}"]`).click();
+      await alice.waitForFunction((id) => location.hash === `#${id}`, each.conversationId);
+      await alice.click('[data-action="claim"]');
+      await alice.locator('#composer-text:not([disabled])').waitFor();
+      if (each === b) await alice.fill('#composer-text', 'Let me check the tracking for you');
+    }
+    await alice.click('[data-tab="active"]');
+    // A's reply is slow to go out (a poor connection): Alice presses Enter twice and opens B.
+    const out = gate();
+    const sendA = `**/api/conversations/${a.conversationId}/messages`;
+    await alice.route(sendA, async (route) => {
+      await out.promise;
+      await route.continue();
+    });
+    await alice.fill('#composer-text', 'Your refund of $20 is approved.');
+    await alice.keyboard.press('Enter');
+    await alice.keyboard.press('Enter');
+    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).click();
+    await alice.waitForFunction((id) => document.querySelector('#transcript')?.getAttribute('data-conversation') === id, b.conversationId);
+    expect(await alice.inputValue('#composer-text')).toBe('Let me check the tracking for you');
+    const answered = alice.waitForResponse((response) => response.url().endsWith(`/api/conversations/${a.conversationId}/messages`));
+    out.open();
+    expect((await a.messages((activity) => senderOf(activity) === 'agent')).text).toBe('Your refund of $20 is approved.');
+    await answered;
+    await alice.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    // B's chat and draft are as they were; the reply shows in A's chat, once, and A's composer is empty.
+    expect(await alice.inputValue('#composer-text')).toBe('Let me check the tracking for you');
+    expect(await alice.locator('#transcript .line.agent', { hasText: 'refund of $20' }).count()).toBe(0);
+    await alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`).click();
+    await alice.locator('#transcript .line.agent', { hasText: 'refund of $20' }).waitFor();
+    expect(await alice.locator('#transcript .line.agent', { hasText: 'refund of $20' }).count()).toBe(1);
+    expect(await alice.inputValue('#composer-text')).toBe('');
+    // The customer got it once: the next agent line they see is the next one Alice writes.
+    await alice.fill('#composer-text', 'Anything else I can help with?');
+    await alice.keyboard.press('Enter');
+    expect((await a.messages((activity) => senderOf(activity) === 'agent')).text).toBe('Anything else I can help with?');
+    expect(a.session.received.filter((activity) => senderOf(activity) === 'agent').map((activity) => activity.text)).toEqual(['Your refund of $20 is approved.', 'Anything else I can help with?']);
+    await alice.unroute(sendA);
+    for (const each of [a, b]) {
+      await alice.click('[data-tab="active"]');
+      await alice.locator(`.queue-item[data-conversation="${each.conversationId}"]`).click();
+      await alice.waitForFunction((id) => location.hash === `#${id}`, each.conversationId);
+      await alice.click('[data-action="release"]');
+      await alice.locator('[data-action="claim"]').waitFor();
+      each.session.end();
+    }
+    await alice.context().close();
+  });
+
   it('a reload mid-chat keeps the reply the agent was writing, and a sent one is not brought back', async () => {
     const c = await waitingCustomer('en-US');
     const alice = await signIn('alice@example.com', 'en');

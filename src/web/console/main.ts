@@ -360,26 +360,46 @@ function sayWhenCut(): void {
   else if (shown === cut) hint('');
 }
 
+/** Replies and notes on their way, by chat: Enter pressed again before the answer sends nothing twice. */
+const sending = new Set<string>();
+
 async function submitComposer(): Promise<void> {
   const box = $<HTMLTextAreaElement>('#composer-text');
-  const text = box.value.trim();
-  if (!text || !state.selectedId) return;
-  const id = encodeURIComponent(state.selectedId);
+  const typed = box.value;
+  const text = typed.trim();
+  // The chat and the mode are those of the moment Enter was pressed: the agent may open another
+  // chat while the reply is on its way, and it must neither show there nor take that chat's draft.
+  const conversationId = state.selectedId;
+  const mode = state.mode;
+  if (!text || !conversationId) return;
+  const key = `${conversationId}\n${typed}`;
+  if (sending.has(key)) return;
+  sending.add(key);
+  const id = encodeURIComponent(conversationId);
   try {
-    if (state.mode === 'reply') {
+    if (mode === 'reply') {
       const { activity } = await api('POST', `/conversations/${id}/messages`, { text });
-      if (addLine(activity)) renderTranscript();
+      if (state.detail?.id === conversationId && addLine(activity)) renderTranscript();
     } else {
       const { note } = await api('POST', `/conversations/${id}/notes`, { text });
-      state.detail?.notes.push(note);
-      redrawSide();
+      if (state.detail?.id === conversationId) {
+        state.detail.notes.push(note);
+        redrawSide();
+      }
     }
-    box.value = '';
-    state.drafts.delete(state.selectedId);
+    // What was sent leaves the composer; what was typed after it stays, in whichever chat it is.
+    const unsent = (draft: string) => (draft.startsWith(typed) ? draft.slice(typed.length).trimStart() : draft);
+    if (state.selectedId === conversationId) box.value = unsent(box.value);
+    const kept = state.drafts.get(conversationId);
+    const rest = kept ? unsent(kept.text) : '';
+    if (kept && rest.trim()) state.drafts.set(conversationId, { ...kept, text: rest });
+    else state.drafts.delete(conversationId);
     keepDrafts();
-    hint('');
+    if (state.selectedId === conversationId) hint('');
   } catch (error) {
     failed(error);
+  } finally {
+    sending.delete(key);
   }
 }
 
