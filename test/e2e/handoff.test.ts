@@ -601,9 +601,10 @@ describe('handoff through the agent console', () => {
     await c.say('The blender jar is cracked');
     await alice.waitForFunction(() => document.querySelector('#side .tickets li select:not(.badge) option:checked')?.textContent === 'in progress');
     await alice.locator('#side .ticket-history li', { hasText: 'customer answered: The blender jar is cracked' }).waitFor();
-    // How this chat feels (touchpoint temperature) and how often the customer gets in touch.
+    // How this chat feels (touchpoint temperature) and how often the customer gets in touch (how often
+    // in the last 30 days is kept only with their consent, which they have not given yet: left out).
     expect(await alice.locator('#side .temperature').textContent()).toMatch(/^This chat: (cold|cool|warm) \([+-]?\d\.\d\d\) · mood [+-]?\d\.\d\d, service [+-]?\d\.\d\d$/);
-    expect(await alice.locator('#side .contact').textContent()).toMatch(/^Last contact today · contacts in 30 days: (\d+|—) · conversations: 1$/);
+    expect(await alice.locator('#side .contact').textContent()).toBe('Last contact today · conversations: 1');
     await alice.screenshot({ path: `${SHOTS_DIR}/console-ticket-history.png` });
 
     // Resolved: the customer rates it, says they would recommend us, and the agent sees that in the profile.

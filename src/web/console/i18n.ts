@@ -135,6 +135,7 @@ const strings = {
   history_nps: { en: 'would recommend us: {to}/10', zh: '推荐意愿：{to}/10' },
   history_overdue: { en: 'went past its due time', zh: '已超过处理时限' },
   contactLine: { en: 'Last contact {when} · contacts in 30 days: {recent} · conversations: {total}', zh: '上次联系 {when} · 近 30 天联系 {recent} 次 · 共 {total} 次会话' },
+  contactLineNoRecent: { en: 'Last contact {when} · conversations: {total}', zh: '上次联系 {when} · 共 {total} 次会话' },
   contactToday: { en: 'today', zh: '今天' },
   contactDaysAgo: { en: '{n} days ago', zh: '{n} 天前' },
   temperatureLine: { en: 'This chat: {label} ({score}) · mood {emotion}, service {service}', zh: '本次会话：{label}（{score}）· 情绪 {emotion}，服务 {service}' },

@@ -130,7 +130,9 @@ function contactLine(customer: CustomerView): HTMLElement | null {
   if (!contact?.lastAt) return null;
   const days = contact.daysSinceLast ?? Math.floor((Date.now() - Date.parse(contact.lastAt)) / 86_400_000);
   const when = days <= 0 ? t('contactToday') : t('contactDaysAgo', { n: days });
-  return h('p', { class: 'contact muted', text: t('contactLine', { when, recent: contact.last30Days ?? '—', total: contact.total }) });
+  // The count of recent contacts is kept only with the customer's consent: without it, it is left out, not shown as "—".
+  const text = contact.last30Days === null ? t('contactLineNoRecent', { when, total: contact.total }) : t('contactLine', { when, recent: contact.last30Days, total: contact.total });
+  return h('p', { class: 'contact muted', text });
 }
 
 const signed = (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
