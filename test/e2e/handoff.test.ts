@@ -293,6 +293,30 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
+  it('a chat opened with the Space key opens, though a new chat redraws the queue between the key going down and up', async () => {
+    const alice = await signIn('alice@example.com', 'en');
+    const a = await waitingCustomer('en-US');
+    const itemA = alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`);
+    await itemA.waitFor();
+    const waiting = Number(/\((\d+)\)/.exec(await alice.title())?.[1]);
+    // An agent working from the keyboard: Tab to the chat, Space down…
+    await itemA.focus();
+    await alice.keyboard.down(' ');
+    const b = await waitingCustomer('en-US');
+    await alice.waitForFunction((count) => document.title.includes(`(${count})`), waiting + 1);
+    // …and up: a button activated by Space clicks at the release, which a redraw in between had lost.
+    await alice.keyboard.up(' ');
+    await alice.locator('#transcript .line.customer .bubble', { hasText: 'I want to talk to a person' }).waitFor();
+    expect(await alice.evaluate(() => location.hash)).toBe(`#${a.conversationId}`);
+    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).waitFor();
+    for (const each of [a, b]) {
+      await each.say('cancel');
+      await each.messages((activity) => senderOf(activity) === 'system' && /left the queue/.test(activity.text ?? ''));
+      each.session.end();
+    }
+    await alice.context().close();
+  });
+
   it("'Claim' pressed as the chat's header is redrawn (the customer going on in Chinese) claims the chat", async () => {
     const alice = await signIn('alice@example.com', 'en');
     const c = await waitingCustomer('en-US');

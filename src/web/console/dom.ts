@@ -44,7 +44,8 @@ export function redrawKeepingFocus(root: HTMLElement, draw: () => void): void {
  * (right after signing in, the queue is drawn three times in a second) saw nothing happen. So a
  * part being pressed is drawn again only once the click is out — at the click, whose own
  * handlers draw at once; after a press that ended in no click (released elsewhere, cancelled),
- * a moment after the release: a tap's click comes in a later task than its `pointerup`.
+ * a moment after the release: a tap's click comes in a later task than its `pointerup`. The
+ * Space key pressed on a button is a press too.
  */
 const press = { target: null as Node | null, pending: new Map<HTMLElement, () => void>() };
 const TAP_CLICK_MS = 500;
@@ -68,6 +69,17 @@ document.addEventListener('pointerup', (event) => {
   if (press.target) releaseTimer = setTimeout(afterPress, event.pointerType === 'mouse' ? 0 : TAP_CLICK_MS);
 }, true);
 document.addEventListener('click', () => press.target && afterPress(), true);
+// The keyboard's press: Space on a button clicks it at the key's release, like a pointer's (Enter
+// clicks at once, and needs nothing held back).
+document.addEventListener('keydown', (event) => {
+  const target = event.target;
+  if (event.key !== ' ' || event.repeat || !(target instanceof HTMLButtonElement)) return;
+  clearTimeout(releaseTimer);
+  press.target = target;
+}, true);
+document.addEventListener('keyup', (event) => {
+  if (event.key === ' ' && press.target) releaseTimer = setTimeout(afterPress, 0);
+}, true);
 document.addEventListener('pointercancel', afterPress, true);
 window.addEventListener('blur', afterPress);
 
