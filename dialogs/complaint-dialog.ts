@@ -177,7 +177,7 @@ export class ComplaintDialog extends ComponentDialog {
     if (answer) return this.answerAside(innerDc, draft, answer, asking);
     if (asking === CONFIRM) return isYes(text) ? undefined : this.reviewStep(innerDc, draft, text);
     if (asking === DESCRIPTION) return undefined;
-    const correction = correctionIn(text, asking === ORDER, asking === CONTACT);
+    const correction = this.orderGivenForContact(text, asking, draft) ?? correctionIn(text, asking === ORDER, asking === CONTACT);
     // "Order 20251128, phone 138…" at the order question answers it and gives the contact too:
     // keep the extra, and let the question take its answer. Words beyond the slots go to the
     // description ("Reply in this chat", "no order number" are answers, not words about the problem).
@@ -200,6 +200,17 @@ export class ComplaintDialog extends ComponentDialog {
     await innerDc.context.sendActivity(reply(applyCorrection(draft, correction, this.deps, detail), language));
     await innerDc.repromptDialog();
     return waiting;
+  }
+
+  /**
+   * A bare order number ("1048213") where a contact was asked, when the flow never asked for the
+   * order (the complaint did not sound like one about an order): the customer is giving the order,
+   * not a phone number too short to be one. After "no order number", a number is a contact attempt.
+   */
+  private orderGivenForContact(text: string, asking: string, draft: ComplaintDraft): { orderNumber: string } | undefined {
+    if (asking !== CONTACT || draft.orderNumber !== undefined || contactIn(text) !== undefined) return undefined;
+    const order = onlyOrderNumber(text);
+    return order ? { orderNumber: order } : undefined;
   }
 
   /**

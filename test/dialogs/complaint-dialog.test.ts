@@ -388,6 +388,38 @@ describe('the sentiment trigger', () => {
     ]);
   });
 
+  it('takes a bare order number given where a contact was asked as the order, and asks for the contact again', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['为什么要等这么久', zh('complaintAskContact')],
+      ['1048213', `${zh('complaintCorrected', { what: zh('complaintOrderIs', { order: '1048213' }) })}\n\n${zh('complaintAskContact')}`],
+      ['abc@example.com', /^您的投诉内容如下：\n• 问题描述：为什么要等这么久\n• 订单：1048213\n• 联系方式：a\*\*\*@example\.com/],
+    ]);
+    // Once the customer said they have no order number, a number there is a (too short) phone number.
+    const other = await createTicketBot();
+    await converse(other.adapter, [
+      ['I want to complain, the delivery never came', en('complaintAskOrder')],
+      ["I don't have an order number", en('complaintAskContact')],
+      ['5551234', (text) => expect(text).toMatch(new RegExp(`^${en('complaintContactInvalid').slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))],
+    ]);
+  });
+
+  it('takes "I don\'t have an order number", "I can\'t find it", 「不记得了」 at the order question as no order', async () => {
+    for (const [start, none, next] of [
+      ['I want to complain, the delivery never came', "I don't have an order number", en('complaintAskContact')],
+      ['I want to complain, the delivery never came', "I can't find it", en('complaintAskContact')],
+      ['我要投诉，快递一直没到', '不记得了', zh('complaintAskContact')],
+      ['我要投诉，快递一直没到', '我没有订单号', zh('complaintAskContact')],
+    ] as const) {
+      const bot = await createTicketBot();
+      await converse(bot.adapter, [
+        [start, start.startsWith('I') ? en('complaintAskOrder') : zh('complaintAskOrder')],
+        [none, next],
+      ]);
+    }
+  });
+
   it('answers a plain refund request, in either language, without offering a complaint', async () => {
     const bot = await createTicketBot();
     for (const text of ['I want my money back for order 1234', '我要退款', '退钱']) {
