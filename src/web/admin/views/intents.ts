@@ -102,14 +102,15 @@ function intentList(draft: DraftView, root: HTMLElement): HTMLElement {
   return h('nav', { class: 'intents-nav' }, search, h('div', { class: 'row' }, create, h('small', { class: 'muted', text: `${draft.intents.length}` })), list, importExport((message) => void renderIntents(root, message)));
 }
 
-function editor(draft: DraftView, root: HTMLElement): HTMLElement {
+/** The editor; `saved`: what the save just made of it, said under its Save button. */
+function editor(draft: DraftView, root: HTMLElement, saved?: string): HTMLElement {
   const intent = selected === 'new' ? undefined : draft.intents.find((each) => each.name === selected);
   if (!intent && selected !== 'new') return h('section', { class: 'editor' }, h('p', { class: 'muted', text: t('pickIntent') }));
   const form = intentForm(intent);
   openForm = form;
   // The revision this form was drawn from: a save or delete applies only if nobody changed the intent since.
   const ifMatch = intent ? { 'if-match': `"${draft.revisions[intent.name]}"` } : undefined;
-  const status = h('p', { attrs: { role: 'status' } });
+  const status = h('p', { class: saved ? 'ok' : '', attrs: { role: 'status' }, text: saved });
   editorStatus = status;
   const save = h('button', { class: 'primary', text: t('save'), attrs: { type: 'submit' } });
   const remove = h('button', { class: 'danger', text: t('delete'), attrs: { type: 'button', ...(intent ? {} : { hidden: '' }) } });
@@ -170,14 +171,17 @@ function editor(draft: DraftView, root: HTMLElement): HTMLElement {
  */
 export async function renderIntents(root: HTMLElement, message?: string, focus?: 'editor' | 'list'): Promise<void> {
   const draft = await api<DraftView>('GET', '/knowledge');
+  // A save's outcome goes under the Save button just pressed: at the top of the page, it was out
+  // of sight (or under the sticky bar) for an admin who had scrolled down a long intent to save it.
+  const saved = focus === 'editor' ? message : undefined;
   const page = h(
     'div',
     { class: 'knowledge-page' },
     // The other pages show their name as a heading; here the columns say it, and a screen reader hears it.
     h('h2', { class: 'sr-only', text: t('navIntents') }),
     publishBar(draft, (version) => void renderIntents(root, t('publishedVersion', { n: version })), mayDiscardEdits),
-    message ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
-    h('div', { class: 'knowledge-columns' }, intentList(draft, root), editor(draft, root), tryItPanel()),
+    message && !saved ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
+    h('div', { class: 'knowledge-columns' }, intentList(draft, root), editor(draft, root, saved), tryItPanel()),
   );
   root.replaceChildren(page);
   // Keep the intent being edited in sight in a long list.

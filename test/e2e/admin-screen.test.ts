@@ -1,0 +1,68 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+/** What an admin sees of the admin pages on a laptop and on a phone: what they did, answered where they look. */
+const LAPTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let server: TestServer;
+let browser: Browser;
+
+async function signedIn(viewport: { width: number; height: number }, language: 'en' | 'zh' = 'en'): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: language === 'zh' ? 'zh-CN' : 'en-GB' });
+  page.setDefaultTimeout(30_000);
+  await page.goto(`${server.url}/admin`);
+  await page.locator('input[name=email]').fill('admin@example.com');
+  await page.locator('input[name=password]').fill('correct horse battery');
+  await page.locator('#login-form button[type=submit]').click();
+  await page.locator('#nav a').first().waitFor();
+  return page;
+}
+
+/** On screen, and not under the sticky top bar or anything else: where the admin would read it. */
+const onScreen = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.bottom <= 0 || box.top >= innerHeight) return false;
+    return element.contains(document.elementFromPoint(box.left + Math.min(box.width / 2, 20), (box.top + box.bottom) / 2));
+  });
+
+async function openIntent(page: Page, name: string): Promise<void> {
+  await page.locator('.intent-list button', { hasText: name }).first().click();
+  await page.locator('.editor h2', { hasText: name }).waitFor();
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS_DIR}/admin-screen-${name}.png` });
+}
+
+describe('the admin pages on a laptop and a phone', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    await mkdir(SHOTS_DIR, { recursive: true });
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  it('says a save went through under the Save button, where the admin scrolled to press it', async () => {
+    for (const [viewport, name] of [[LAPTOP, 'laptop'], [PHONE, 'phone']] as const) {
+      const page = await signedIn(viewport);
+      await openIntent(page, 'store_hours');
+      await page.locator('#f-category').fill(`support_${name}`);
+      const save = page.getByRole('button', { name: 'Save to draft' });
+      await save.scrollIntoViewIfNeeded();
+      await save.click();
+      const saved = page.getByText('Saved to the draft. Customers see it after you publish.');
+      await saved.waitFor();
+      await shoot(page, `saved-${name}`);
+      expect(await onScreen(saved)).toBe(true);
+      await page.close();
+    }
+  });
+});
