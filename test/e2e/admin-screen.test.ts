@@ -65,4 +65,22 @@ describe('the admin pages on a laptop and a phone', { timeout: 120_000 }, () => 
       await page.close();
     }
   });
+
+  it('takes the admin to the field at fault when a save is refused, a screen above the Save button', async () => {
+    for (const [viewport, name, language] of [[LAPTOP, 'laptop', 'en'], [PHONE, 'phone', 'zh']] as const) {
+      const page = await signedIn(viewport, language);
+      await openIntent(page, 'store_hours');
+      await page.locator('#f-name').fill('Store Hours');
+      const save = page.getByRole('button', { name: language === 'en' ? 'Save to draft' : '保存到草稿' });
+      await save.scrollIntoViewIfNeeded();
+      await save.click();
+      const problem = page.locator('[data-error-for="name"]');
+      await problem.filter({ hasText: language === 'en' ? 'must be snake_case' : '只能用小写字母' }).waitFor();
+      await shoot(page, `refused-${name}`);
+      expect(await onScreen(problem)).toBe(true);
+      expect(await onScreen(page.locator('#f-name'))).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-name');
+      await page.close();
+    }
+  });
 });

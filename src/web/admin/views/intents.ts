@@ -149,6 +149,11 @@ function editor(draft: DraftView, root: HTMLElement, saved?: string): HTMLElemen
       if (form.showErrors(error)) {
         status.className = 'error';
         status.textContent = t('fixErrors');
+        // The first field at fault may be a screen or more above Save (the name, an answer): take the
+        // admin there, its label and error in the middle of the screen, clear of the sticky bar.
+        const first = form.element.querySelector<HTMLElement>('.field.invalid');
+        first?.scrollIntoView({ block: 'center' });
+        first?.querySelector<HTMLElement>('input, textarea, select')?.focus({ preventScroll: true });
       } else if (!asNew && error instanceof ApiError && error.status === 404) {
         // Another admin deleted it while this one edited: the edits are still in the form, and can bring it back.
         status.className = 'error';
