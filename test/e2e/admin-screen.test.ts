@@ -83,4 +83,20 @@ describe('the admin pages on a laptop and a phone', { timeout: 120_000 }, () => 
       await page.close();
     }
   });
+
+  it('on a phone, an intent tapped in the list opens on screen, as does a new one', async () => {
+    const page = await signedIn(PHONE);
+    await page.locator('.intent-list button', { hasText: 'shipping_time' }).click();
+    const heading = page.locator('.editor h2', { hasText: 'shipping_time' });
+    await heading.waitFor();
+    await shoot(page, 'opened-phone');
+    expect(await onScreen(heading)).toBe(true);
+    expect(await onScreen(page.locator('#f-name'))).toBe(true);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: 'New intent' }).click();
+    await page.locator('.editor h2', { hasText: 'New intent' }).waitFor();
+    expect(await onScreen(page.locator('#f-name'))).toBe(true);
+    await page.close();
+  });
 });

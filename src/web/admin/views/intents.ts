@@ -37,7 +37,7 @@ export const mayDiscardEdits = () => !hasUnsavedEdits() || confirm(t('unsavedEdi
 function choose(name: string | 'new', root: HTMLElement): void {
   if (!mayDiscardEdits()) return;
   selected = name;
-  void renderIntents(root, undefined, 'editor');
+  void renderIntents(root, undefined, 'open');
 }
 
 const matches = (intent: Intent, text: string) =>
@@ -172,9 +172,10 @@ function editor(draft: DraftView, root: HTMLElement, saved?: string): HTMLElemen
 /**
  * The knowledge page: intent list and search, the editor, try it, and publish. `focus`: where the
  * keyboard goes once the page is redrawn (the old page took the focused element with it, leaving
- * a keyboard user at the top of the page, 40 intents away from the editor they opened or saved).
+ * a keyboard user at the top of the page, 40 intents away from the editor they opened or saved);
+ * `open` is the editor of an intent just picked, brought on screen too.
  */
-export async function renderIntents(root: HTMLElement, message?: string, focus?: 'editor' | 'list'): Promise<void> {
+export async function renderIntents(root: HTMLElement, message?: string, focus?: 'open' | 'editor' | 'list'): Promise<void> {
   const draft = await api<DraftView>('GET', '/knowledge');
   // A save's outcome goes under the Save button just pressed: at the top of the page, it was out
   // of sight (or under the sticky bar) for an admin who had scrolled down a long intent to save it.
@@ -193,6 +194,13 @@ export async function renderIntents(root: HTMLElement, message?: string, focus?:
   const chosen = page.querySelector<HTMLElement>('.intent-list button.selected');
   const list = chosen?.closest('ul');
   if (chosen && list) list.scrollTop = chosen.offsetTop - list.offsetTop - list.clientHeight / 3;
-  if (focus === 'editor') page.querySelector<HTMLElement>('.editor h2')?.focus({ preventScroll: true });
+  const heading = page.querySelector<HTMLElement>('.editor h2');
+  if (heading && (focus === 'editor' || focus === 'open')) heading.focus({ preventScroll: true });
+  // On a phone the editor is under the list, a screen down: a tap on an intent seemed to do nothing.
+  // Brought up unless its top is already in the upper half of the screen (beside the list, on a laptop).
+  if (heading && focus === 'open') {
+    const { top } = heading.getBoundingClientRect();
+    if (top < 0 || top > innerHeight / 2) heading.closest('.editor')?.scrollIntoView({ block: 'start' });
+  }
   if (focus === 'list') page.querySelector<HTMLElement>('.intents-nav input[type=search]')?.focus({ preventScroll: true });
 }
