@@ -99,4 +99,36 @@ describe('the admin pages on a laptop and a phone', { timeout: 120_000 }, () => 
     expect(await onScreen(page.locator('#f-name'))).toBe(true);
     await page.close();
   });
+
+  it('on a phone, the users and versions pages fit the screen: an agent is added, disabled and given a new password without panning sideways', async () => {
+    const page = await signedIn(PHONE);
+    const pansSideways = () => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+    const withinWidth = (locator: Locator) => locator.evaluate((element) => element.getBoundingClientRect().left >= 0 && element.getBoundingClientRect().right <= innerWidth);
+    await page.getByRole('link', { name: 'Users' }).click();
+    const create = page.locator('form.create-user');
+    await create.getByLabel('E-mail').fill('dana@example.com');
+    await create.getByLabel('Name').fill('Dana');
+    await create.getByLabel(/^New password/).fill('dana password 1');
+    await create.getByRole('button', { name: 'Create user' }).click();
+    await page.getByText('User created.').waitFor();
+    expect(await pansSideways()).toBe(false);
+    const dana = page.locator('tr[data-email="dana@example.com"]');
+    const disable = dana.getByRole('button', { name: 'Disable' });
+    const reset = dana.getByRole('button', { name: 'Reset password' });
+    for (const control of [dana.getByLabel('Name of dana@example.com'), disable, reset]) expect(await withinWidth(control)).toBe(true);
+    await dana.getByPlaceholder(/^New password/).fill('a new dana password');
+    await reset.click();
+    await dana.getByText('Password changed.').waitFor();
+    await disable.click();
+    await page.locator('tr[data-email="dana@example.com"]', { hasText: 'Disabled' }).waitFor();
+    await shoot(page, 'users-phone');
+
+    await page.getByRole('link', { name: 'Versions' }).click();
+    const v1 = page.locator('tr[data-version="1"]');
+    await v1.waitFor();
+    expect(await pansSideways()).toBe(false);
+    expect(await withinWidth(v1.getByRole('button', { name: 'Diff with previous' }))).toBe(true);
+    await shoot(page, 'versions-phone');
+    await page.close();
+  });
 });

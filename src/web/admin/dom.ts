@@ -20,3 +20,17 @@ export function field(label: string, control: HTMLElement, key: string, hint?: s
 }
 
 export const percent = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(digits)}%`);
+
+/**
+ * A table a phone shows as one card per row (`.table.stacked` in admin.css): each cell gets its
+ * column's name to print above it, as `data-label`. Rows of another shape (a detail row) are left alone.
+ */
+export function stacked(table: HTMLTableElement): HTMLTableElement {
+  const names = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+  table.classList.add('stacked');
+  for (const row of table.querySelectorAll('tbody tr')) {
+    const cells = [...row.children] as HTMLElement[];
+    if (cells.length === names.length) cells.forEach((cell, index) => names[index] && cell.setAttribute('data-label', names[index]!));
+  }
+  return table;
+}

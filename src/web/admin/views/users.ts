@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { field, h } from '../dom.js';
+import { field, h, stacked } from '../dom.js';
 import { formatTime, t, uiLanguage } from '../i18n.js';
 import type { PublicUser } from '../types.js';
 import { errorText } from '../../shared/api.js';
@@ -119,7 +119,7 @@ export async function renderUsers(root: HTMLElement, message?: string): Promise<
       { class: 'users-page' },
       h('h2', { text: t('navUsers') }),
       message ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
-      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ...(['email', 'displayName', 'role', 'status', 'created'] as const).map((key) => h('th', { text: t(key) })), h('th', {}, h('span', { class: 'sr-only', text: t('actionsColumn') })))), h('tbody', {}, ...users.map((user) => userRow(user, root)))),
+      stacked(h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ...(['email', 'displayName', 'role', 'status', 'created'] as const).map((key) => h('th', { text: t(key) })), h('th', {}, h('span', { class: 'sr-only', text: t('actionsColumn') })))), h('tbody', {}, ...users.map((user) => userRow(user, root))))),
       createForm(root),
     ),
   );

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { h } from '../dom.js';
+import { h, stacked } from '../dom.js';
 import { formatTime, languageName, t, tOr, uiLanguage } from '../i18n.js';
 import { errorText } from '../../shared/api.js';
 import type { AuditEntry, ChangedNames, KnowledgeDiff, PublishResult, VersionRecord } from '../types.js';
@@ -162,7 +162,7 @@ export async function renderVersions(root: HTMLElement, message?: string): Promi
       { class: 'versions-page' },
       h('h2', { text: t('navVersions') }),
       message ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
-      h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ...['version', 'when', 'who', 'what'].map((key) => h('th', { text: t(key as 'when') })), h('th', {}, h('span', { class: 'sr-only', text: t('actionsColumn') })))), h('tbody', {}, ...rows)),
+      stacked(h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ...['version', 'when', 'who', 'what'].map((key) => h('th', { text: t(key as 'when') })), h('th', {}, h('span', { class: 'sr-only', text: t('actionsColumn') })))), h('tbody', {}, ...rows))),
       auditList(entries),
     ),
   );
