@@ -5,12 +5,16 @@ export interface FieldError {
   path: string;
   /** In English, for API users and logs; pages word `code` in their own language. */
   message: string;
-  /** What is wrong: `empty`, `too_long` (`limit` characters at most), `too_few` (`limit` at least), `invalid_format`, `invalid_type`, `unknown_key`, `other`. */
+  /**
+   * What is wrong: `empty`, `too_long` (`limit` characters at most), `too_short` (`limit` characters at
+   * least, spaces not counted: a password), `too_few` (`limit` at least), `invalid_format`,
+   * `invalid_type`, `unknown_key`, `other`.
+   */
   code?: FieldErrorCode;
   limit?: number;
 }
 
-export type FieldErrorCode = 'empty' | 'too_long' | 'too_few' | 'invalid_format' | 'invalid_type' | 'unknown_key' | 'other';
+export type FieldErrorCode = 'empty' | 'too_long' | 'too_short' | 'too_few' | 'invalid_format' | 'invalid_type' | 'unknown_key' | 'other';
 
 type Issue = ZodError['issues'][number];
 
@@ -29,6 +33,9 @@ function kindOf(issue: Issue): Pick<FieldError, 'code' | 'limit'> {
       return { code: 'invalid_type' };
     case 'unrecognized_keys':
       return { code: 'unknown_key' };
+    case 'custom':
+      // A rule of our own (a refine) that names its kind in `params`, e.g. the password's length.
+      return issue.params?.code === 'too_short' ? { code: 'too_short', limit: Number(issue.params.limit) } : { code: 'other' };
     default:
       return { code: 'other' };
   }

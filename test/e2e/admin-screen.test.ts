@@ -131,4 +131,23 @@ describe('the admin pages on a laptop and a phone', { timeout: 120_000 }, () => 
     await shoot(page, 'versions-phone');
     await page.close();
   });
+
+  it('says what is wrong with a new user’s password in the page’s language, and with a reset one', async () => {
+    const page = await signedIn(LAPTOP, 'zh');
+    await page.getByRole('link', { name: '用户' }).click();
+    const create = page.locator('form.create-user');
+    await create.getByLabel('邮箱').fill('wei@example.com');
+    await create.getByLabel('姓名').fill('小魏');
+    await create.getByLabel(/^新密码/).fill('short');
+    await create.getByRole('button', { name: '创建用户' }).click();
+    await create.getByText('密码除空格外至少需要 10 个字符。').waitFor();
+
+    await page.locator('header [data-lang="en"]').click();
+    const admin = page.locator('tr[data-email="admin@example.com"]');
+    await admin.getByPlaceholder(/^New password/).fill('too short');
+    await admin.getByRole('button', { name: 'Reset password' }).click();
+    await admin.getByText('Password must have at least 10 characters besides spaces.').waitFor();
+    await shoot(page, 'password-refused');
+    await page.close();
+  });
 });

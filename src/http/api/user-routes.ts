@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conflict } from '../../errors.js';
 import type { EventBus } from '../../events/index.js';
-import { isLongEnoughPassword, PASSWORD_RULE, type SessionService, type UserService } from '../../users/index.js';
+import { isLongEnoughPassword, MIN_PASSWORD_CHARS, PASSWORD_RULE, type SessionService, type UserService } from '../../users/index.js';
 import { requireUser } from '../auth.js';
 import { parse } from '../validate.js';
 import type { ApiRouter } from './route-table.js';
@@ -14,7 +14,10 @@ export const emailSchema = z
 
 const newUserSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: 'password is required' }).max(200).refine(isLongEnoughPassword, `password ${PASSWORD_RULE}`),
+  password: z
+    .string({ error: 'password is required' })
+    .max(200)
+    .refine(isLongEnoughPassword, { message: `password ${PASSWORD_RULE}`, params: { code: 'too_short', limit: MIN_PASSWORD_CHARS } }),
   role: z.enum(['agent', 'admin'], { error: 'role must be "agent" or "admin"' }),
   name: z.string().trim().min(1).max(100).optional(),
 });

@@ -215,6 +215,7 @@ const strings = {
   resetPassword: { en: 'Reset password', zh: '重置密码' },
   newPassword: { en: 'New password (10+ characters besides spaces)', zh: '新密码（除空格外至少 10 位）' },
   passwordReset: { en: 'Password changed.', zh: '密码已修改。' },
+  userFieldProblem: { en: '{field} {problem}.', zh: '{field}{problem}。' },
   createUser: { en: 'Create user', zh: '创建用户' },
   userCreated: { en: 'User created.', zh: '用户已创建。' },
   displayName: { en: 'Name', zh: '姓名' },

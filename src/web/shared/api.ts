@@ -96,6 +96,7 @@ const errorTexts: Record<string, { en: string; zh: string }> = {
 const fieldTexts: Record<string, { en: string; zh: string }> = {
   empty: { en: 'must not be empty', zh: '不能为空' },
   too_long: { en: 'must be at most {limit} characters', zh: '最多 {limit} 个字符' },
+  too_short: { en: 'must have at least {limit} characters besides spaces', zh: '除空格外至少需要 {limit} 个字符' },
   too_few: { en: 'needs at least {limit}', zh: '至少需要 {limit} 条' },
   invalid_format: { en: 'is not in the expected format', zh: '格式不正确' },
   invalid_type: { en: 'has the wrong type', zh: '类型不正确' },

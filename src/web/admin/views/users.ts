@@ -1,10 +1,25 @@
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { field, h, stacked } from '../dom.js';
-import { formatTime, t, uiLanguage } from '../i18n.js';
+import { formatTime, t, uiLanguage, type StringKey } from '../i18n.js';
 import type { PublicUser } from '../types.js';
-import { errorText } from '../../shared/api.js';
+import { errorText, fieldText } from '../../shared/api.js';
 
 type Role = PublicUser['role'];
+
+/** The fields of a user, named as the page names them. */
+const FIELD_NAMES: Record<string, StringKey> = { email: 'email', name: 'displayName', password: 'password', role: 'role' };
+
+/**
+ * A refused user change in the admin's language, the field named as on the page ("Password must have
+ * at least 10 characters besides spaces.", 「密码除空格外至少需要 10 个字符。」), where the server's
+ * English path and message showed, on the Chinese page too.
+ */
+function problemText(error: unknown): string {
+  const problem = error instanceof ApiError ? error.fields[0] : undefined;
+  const name = problem && FIELD_NAMES[problem.path];
+  if (!problem || !name) return errorText(error, uiLanguage());
+  return t('userFieldProblem', { field: t(name), problem: fieldText(problem, uiLanguage()) });
+}
 
 const roleSelect = (selected: Role, label?: string) =>
   h(
@@ -35,7 +50,7 @@ function nameAndRoleEditor(user: PublicUser, self: boolean, root: HTMLElement, s
       await renderUsers(root, t('userSaved', { email: user.email }));
     } catch (error) {
       status.className = 'error';
-      status.textContent = errorText(error, uiLanguage());
+      status.textContent = problemText(error);
     }
   });
   return { name, role, save };
@@ -63,7 +78,7 @@ function userRow(user: PublicUser, root: HTMLElement): HTMLElement {
       status.textContent = t('passwordReset');
     } catch (error) {
       status.className = 'error';
-      status.textContent = errorText(error, uiLanguage());
+      status.textContent = problemText(error);
     }
   });
   // Your own account cannot be disabled (the server refuses too): no button to tempt you.
@@ -104,7 +119,7 @@ function createForm(root: HTMLElement): HTMLElement {
       await renderUsers(root, t('userCreated'));
     } catch (error) {
       status.className = 'error';
-      status.textContent = errorText(error, uiLanguage());
+      status.textContent = problemText(error);
     }
   });
   return form;
