@@ -39,7 +39,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS_DIR}/admin-screen-${name}.png` });
 }
 
-describe('the admin pages on a laptop and a phone', { timeout: 120_000 }, () => {
+describe('an admin’s everyday tasks, on a laptop and a phone', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     await mkdir(SHOTS_DIR, { recursive: true });
     server = await startTestServer();
@@ -148,6 +148,17 @@ describe('the admin pages on a laptop and a phone', { timeout: 120_000 }, () => 
     await admin.getByRole('button', { name: 'Reset password' }).click();
     await admin.getByText('Password must have at least 10 characters besides spaces.').waitFor();
     await shoot(page, 'password-refused');
+    await page.close();
+  });
+
+  it('finds an intent by the words of its answer, as the customer read them, in either language', async () => {
+    const page = await signedIn(LAPTOP);
+    const search = page.getByRole('searchbox', { name: 'Search intents…' });
+    const found = () => page.locator('.intent-list button > span:first-child').allTextContents();
+    await search.fill('3-5 business days');
+    await expect.poll(found).toContain('shipping_time');
+    await search.fill('3-5个工作日');
+    await expect.poll(found).toContain('shipping_time');
     await page.close();
   });
 });

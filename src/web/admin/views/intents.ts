@@ -40,8 +40,14 @@ function choose(name: string | 'new', root: HTMLElement): void {
   void renderIntents(root, undefined, 'open');
 }
 
+/**
+ * An intent the search finds: by its name, category, examples, answers or button labels. An admin
+ * often starts from what the bot said ('3-5 business days', 「3-5个工作日」), which found nothing.
+ */
 const matches = (intent: Intent, text: string) =>
-  !text || [intent.name, intent.category, ...intent.utterances.en, ...intent.utterances.zh].some((value) => value.toLowerCase().includes(text.toLowerCase()));
+  !text ||
+  [intent.name, intent.category, ...intent.utterances.en, ...intent.utterances.zh, ...intent.answers.en, ...intent.answers.zh, intent.title?.en ?? '', intent.title?.zh ?? '']
+    .some((value) => value.toLowerCase().includes(text.toLowerCase()));
 
 function exportButton(label: string, path: string, fileName: string, status: HTMLElement): HTMLElement {
   const button = h('button', { class: 'link', text: label, attrs: { type: 'button' } });
