@@ -161,4 +161,18 @@ describe('an admin’s everyday tasks, on a laptop and a phone', { timeout: 120_
     await expect.poll(found).toContain('shipping_time');
     await page.close();
   });
+
+  it('from the keyboard, a section picked in the top bar takes the keyboard into that section', async () => {
+    const page = await signedIn(LAPTOP);
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim().slice(0, 20)}`);
+    const inSection = () => page.evaluate(() => document.querySelector('#app-view')!.contains(document.activeElement));
+    for (const [link, heading] of [['Users', 'H2 Users'], ['Versions', 'H2 Versions'], ['Dashboard', 'H2 Dashboard']]) {
+      await page.getByRole('link', { name: link }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(focused).toBe(heading);
+      await page.keyboard.press('Tab');
+      expect(await inSection()).toBe(true);
+    }
+    await page.close();
+  });
 });

@@ -27,6 +27,9 @@ async function show(): Promise<void> {
   const turn = ++navigation;
   const name = currentView();
   const nav = $('#nav');
+  // A section picked from the keyboard: the link pressed is redrawn below, which dropped the focus to
+  // the top of the page (the next Tab went back to the first link, not into the section).
+  const fromNav = nav.contains(document.activeElement);
   nav.replaceChildren(
     ...Object.entries(views).map(([key, view]) =>
       h('a', {
@@ -44,7 +47,12 @@ async function show(): Promise<void> {
   const page = h('div', { class: 'page' });
   try {
     await views[name]!.render(page);
-    if (turn === navigation) root.replaceChildren(page);
+    if (turn !== navigation) return;
+    root.replaceChildren(page);
+    // The keyboard goes to the section's heading: the next Tab is in the section, and a screen reader names it.
+    const heading = fromNav ? page.querySelector<HTMLElement>('h2') : null;
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus({ preventScroll: true });
   } catch (error) {
     if ((error instanceof ApiError && error.status === 401) || turn !== navigation) return;
     root.replaceChildren(h('p', { class: 'error', text: t('error', { message: errorText(error, uiLanguage()) }) }));
