@@ -175,4 +175,26 @@ describe('an admin’s everyday tasks, on a laptop and a phone', { timeout: 120_
     }
     await page.close();
   });
+
+  it('on a phone, says a user was created under Create user, and does not keep saying it beside the next refusal', async () => {
+    const page = await signedIn(PHONE);
+    await page.getByRole('link', { name: 'Users' }).click();
+    const create = page.locator('form.create-user');
+    const add = async (email: string) => {
+      await create.getByLabel('E-mail').fill(email);
+      await create.getByLabel('Name').fill('Lee');
+      await create.getByLabel(/^New password/).fill('lee password 12');
+      await create.getByRole('button', { name: 'Create user' }).click();
+    };
+    await add('lee@example.com');
+    const created = page.getByText('User created.');
+    await created.waitFor();
+    await shoot(page, 'user-created-phone');
+    expect(await onScreen(created)).toBe(true);
+
+    await add('lee@example.com');
+    await page.getByText('This e-mail address is already in use.').waitFor();
+    expect(await created.count()).toBe(0);
+    await page.close();
+  });
 });

@@ -97,13 +97,14 @@ function userRow(user: PublicUser, root: HTMLElement): HTMLElement {
   );
 }
 
-function createForm(root: HTMLElement): HTMLElement {
+/** The form for a new user; `created`: the user just made, said under its button. */
+function createForm(root: HTMLElement, created?: string): HTMLElement {
   const email = h('input', { attrs: { type: 'email', required: '' } });
   // Required here: without it customers would read the e-mail's local part ("carol.smith joined the chat").
   const name = h('input', { attrs: { type: 'text', required: '', maxlength: '100' } });
   const password = h('input', { attrs: { type: 'password', autocomplete: 'new-password', required: '' } });
   const role = roleSelect('agent');
-  const status = h('p', { attrs: { role: 'status' } });
+  const status = h('p', { class: created ? 'ok' : '', attrs: { role: 'status' }, text: created });
   const form = h(
     'form',
     { class: 'card create-user' },
@@ -116,7 +117,7 @@ function createForm(root: HTMLElement): HTMLElement {
     event.preventDefault();
     try {
       await api('POST', '/users', { email: email.value, name: name.value, password: password.value, role: role.value });
-      await renderUsers(root, t('userCreated'));
+      await renderUsers(root, t('userCreated'), 'create');
     } catch (error) {
       status.className = 'error';
       status.textContent = problemText(error);
@@ -125,17 +126,23 @@ function createForm(root: HTMLElement): HTMLElement {
   return form;
 }
 
-/** Agents and admins: create, rename, change a role, disable or enable, reset a password. */
-export async function renderUsers(root: HTMLElement, message?: string): Promise<void> {
+/**
+ * Agents and admins: create, rename, change a role, disable or enable, reset a password. `message`
+ * goes at the top, or under Create user (`create`): at the top it was a screen away on a phone, and
+ * stayed there beside the error of the next user refused.
+ */
+export async function renderUsers(root: HTMLElement, message?: string, where: 'top' | 'create' = 'top'): Promise<void> {
   const { users } = await api<{ users: PublicUser[] }>('GET', '/users');
   root.replaceChildren(
     h(
       'section',
       { class: 'users-page' },
       h('h2', { text: t('navUsers') }),
-      message ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
+      message && where === 'top' ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
       stacked(h('table', { class: 'table' }, h('thead', {}, h('tr', {}, ...(['email', 'displayName', 'role', 'status', 'created'] as const).map((key) => h('th', { text: t(key) })), h('th', {}, h('span', { class: 'sr-only', text: t('actionsColumn') })))), h('tbody', {}, ...users.map((user) => userRow(user, root))))),
-      createForm(root),
+      createForm(root, where === 'create' ? message : undefined),
     ),
   );
+  // The new user's row pushed the form down: keep it, and what it says, in sight.
+  if (where === 'create') root.querySelector('.create-user')?.scrollIntoView({ block: 'nearest' });
 }
