@@ -1,7 +1,7 @@
 import { ComponentDialog, Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import { type Intent, type KnowledgeRuntime, type UnansweredLog, understand } from '../src/kb/index.js';
 import type { Language } from '../src/nlu/types.js';
-import { localeHint } from '../src/nlu/language.js';
+import { localeHint, showsLanguage } from '../src/nlu/language.js';
 import { bareOrderNumber, extractEntities } from '../src/nlu/entities.js';
 import { say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
@@ -89,7 +89,9 @@ export class MainDialog extends ComponentDialog {
     const asked = step.options?.orderFor;
     const bareOrder = asked && !addsDetail(text) ? orderGiven(text) : undefined;
     const awaited = bareOrder ? knowledge.intents.get(asked!.intent) : undefined;
-    const language = awaited ? asked!.language : recognition.language;
+    // A bare number is answered in the question's language; words with it say the customer's own
+    // ("我的订单号是 1048213" after an English question is a switch to Chinese).
+    const language = awaited && !showsLanguage(text) ? asked!.language : recognition.language;
     const intent = awaited ?? (recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined);
     rememberUnderstanding(step.context, { recognition, answered: intent?.name ?? null });
 

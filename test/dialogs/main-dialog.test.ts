@@ -62,6 +62,24 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('answers an order number in the language the customer switched to', async () => {
+    const { adapter } = await createBotHarness();
+    const orderPage = (order: string, language: 'en' | 'zh') => (reply: Partial<Activity>) => {
+      expect(reply.text).toContain(say('orderPage', language, { order }));
+      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+    };
+    // Asked in English, the number given in Chinese was answered in English (and the other way round).
+    await play(adapter, [
+      [{ type: 'message', text: 'where is my package', locale: 'en-US' }, answerOf('order_status', 'en')],
+      [{ type: 'message', text: '我的订单号是 1048213', locale: 'en-US' }, orderPage('1048213', 'zh')],
+      [{ type: 'message', text: '我的快递到哪了', locale: 'zh-CN' }, answerOf('order_status', 'zh')],
+      [{ type: 'message', text: 'order number is 1048213', locale: 'zh-CN' }, orderPage('1048213', 'en')],
+      // A bare number still follows the question.
+      [{ type: 'message', text: '我的快递到哪了', locale: 'en-US' }, answerOf('order_status', 'zh')],
+      [{ type: 'message', text: '1048213', locale: 'en-US' }, orderPage('1048213', 'zh')],
+    ]);
+  });
+
   it('meets a customer fed up with the bot with an apology and a person, not a greeting', async () => {
     const { adapter } = await createBotHarness();
     const apology = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
