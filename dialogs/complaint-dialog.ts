@@ -10,9 +10,8 @@ import {
 } from '../src/bot/botbuilder-lite.js';
 import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
-import { canonicalText } from '../src/nlu/normalize.js';
 import { localeHint } from '../src/nlu/language.js';
-import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isChange, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { aboutTheQuestion, answers, askingAgain, CONFIRM, CONTACT, DESCRIPTION, helpLine, mayAskAside, OFFER, ORDER } from './complaint-questions.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { type KnowledgeAnswer, rememberUnderstanding, reply, sendAnswer } from './knowledge-replies.js';
@@ -244,7 +243,7 @@ export class ComplaintDialog extends ComponentDialog {
   /** At the summary, anything but "yes": a correction, more detail, or "no" (what should change?). */
   private async reviewStep(innerDc: DialogContext, draft: ComplaintDraft, text: string): Promise<DialogTurnResult> {
     const { language } = draft;
-    if (isNo(text) || canonicalText(text).trim() === say('complaintConfirmChange', language)) {
+    if (isNo(text) || isChange(text)) {
       await innerDc.context.sendActivity(reply(say('complaintWhatToChange', language), language));
       return waiting;
     }

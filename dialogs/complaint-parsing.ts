@@ -31,7 +31,14 @@ const NONE = new RegExp(
   'u',
 );
 
+/**
+ * "Change something" at the summary: the button, typed as it reads in either case or language,
+ * or said another way ("I want to change something", "改一下").
+ */
+const CHANGE = /^(change|change something|change it|edit|edit it|i (want|need|would like|'d like) to change (something|it|that)|修改|修改内容|修改一下|改一下|我要修改|我想修改|要改一下)$/u;
+
 export const isYes = (text: string) => YES.test(clean(text));
+export const isChange = (text: string) => CHANGE.test(clean(text));
 export const isNo = (text: string) => NO.test(clean(text));
 export const isCancel = (text: string) => CANCEL.test(clean(text));
 export const isHelp = (text: string) => HELP.test(clean(text));

@@ -59,6 +59,21 @@ describe('complaint dialog, English', () => {
     expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: '12345', contact: { email: 'bob@example.com' } });
   });
 
+  it('takes "change something" typed at the summary as the button, in either language, not as words about the problem', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain, my order 11111 never arrived, email bob@example.com', /Shall I file it\?$/],
+      // Typed in lower case, it went into the description: "my order 11111 never arrived change something".
+      ['change something', en('complaintWhatToChange')],
+      ['the order is 12345', /^Got it: the order is 12345\.\nHere is your complaint:\n• What happened: my order 11111 never arrived, email b\*\*\*@example\.com\n/],
+      ['I want to change something', en('complaintWhatToChange')],
+      // Said in Chinese, the bot follows the customer into Chinese.
+      ['改一下', zh('complaintWhatToChange')],
+      ['确认', /工单号 T-1001/],
+    ]);
+    expect((await bot.tickets.get('T-1001')).description).toBe('my order 11111 never arrived, email b***@example.com');
+  });
+
   it('keeps the detail given with the order number at the order question', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
