@@ -204,6 +204,8 @@ const isQuestion = (canonical: string) => /[?？]$/u.test(canonical) || /^what i
 const CONTACT_WORDS = /\b(?:e-?mails?|phones?|numbers?|contacts?|call|reach)\b|邮箱|电话|手机|号码|联系/iu;
 /** The shop's own phone or e-mail ("what's your phone number?", "你们电话多少"): the knowledge base answers that. */
 const SHOPS_CONTACT = /\byour (?:e-?mail|phone|number|contact|hotline)|\b(?:contact|call|reach|email|phone) (?:you|the shop|support)\b|你们|贵公司|客服电话|热线/iu;
+/** "I don't have email", "我没有邮箱": said, not asked, it wants the same answer as "what if I don't have one?". */
+const LACKS_CONTACT = /\b(?:i\s+)?(?:don['’]?t|do not|dont)\s+(?:have|use)\s+(?:an?\s+|any\s+)?(?:e-?mail|phone|mobile|cell)\b|^(?:我)?(?:没有|没|不用)(?:电子)?(?:邮箱|邮件|手机|电话)/iu;
 /** Worries about what is done with it. */
 const SAFETY_WORDS = /\b(?:safe|secure|privacy|private|share|shared|sell|spam)\b|安全|泄露|隐私|骚扰|广告|卖/iu;
 
@@ -215,6 +217,7 @@ const SAFETY_WORDS = /\b(?:safe|secure|privacy|private|share|shared|sell|spam)\b
 export function asksAboutContact(text: string): 'why' | 'which' | undefined {
   if (asksWhyNeeded(text)) return 'why';
   const canonical = canonicalText(text).trim();
+  if (LACKS_CONTACT.test(canonical)) return 'which';
   if (!isQuestion(canonical) || !CONTACT_WORDS.test(canonical) || SHOPS_CONTACT.test(canonical)) return undefined;
   return SAFETY_WORDS.test(canonical) ? 'why' : 'which';
 }

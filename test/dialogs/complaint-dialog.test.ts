@@ -489,7 +489,9 @@ describe('"why do you need that?" mid-complaint', () => {
   it('answers a question about the contact it asks for (which will do, is it safe), in either language, and takes the contact after', async () => {
     for (const [language, start, described, order, asked, contact] of [
       ['en', 'I want to complain', 'The lamp I got flickers all the time', '12345', [['do you need my phone or email?', 'complaintContactEither'], ["what if I don't have an email?", 'complaintContactEither'], ['is my email safe with you?', 'complaintWhyContact']], '+1 555 123 4567'],
-      ['zh', '我要投诉', '收到的台灯一直闪', '订单号 12345', [['没有邮箱怎么办？', 'complaintContactEither'], ['我的电话会泄露吗？', 'complaintWhyContact']], '13812345678'],
+      ['zh', '我要投诉', '收到的台灯一直闪', '订单号 12345', [['没有邮箱怎么办？', 'complaintContactEither'], ['我的电话会泄露吗？', 'complaintWhyContact'], ['我没有邮箱', 'complaintContactEither']], '13812345678'],
+      // Said rather than asked, it was met with "I couldn't find an email address or a phone number in that".
+      ['en', 'I want to complain', 'The lamp I got flickers all the time', '12345', [["I don't have email", 'complaintContactEither'], ['i dont have an email address', 'complaintContactEither']], '+1 555 123 4567'],
     ] as const) {
       const bot = await createTicketBot();
       await converse(bot.adapter, [
