@@ -26,6 +26,11 @@ export interface ComplaintOptions {
   text: string;
   /** Started by the sentiment trigger: first ask whether the customer wants a complaint at all. */
   offer?: boolean;
+  /**
+   * The customer's messages before this one, latest first: "my order 20251130 hasn't arrived",
+   * then the "File a complaint" button, has said what happened and which order already.
+   */
+  earlier?: string[];
 }
 
 /** How the flow ended: a ticket, or a message for the main dialog to route instead. */
@@ -84,6 +89,9 @@ export class ComplaintDialog extends ComponentDialog {
     }
     const { text } = step.options;
     if (describesProblem(text)) return step.next(withoutBoilerplate(text));
+    // The message the bot answered just before said what went wrong: not asked again.
+    const before = step.options.earlier?.[0];
+    if (before !== undefined && describesProblem(before)) return step.next(withoutBoilerplate(before));
     return step.prompt(DESCRIPTION, { prompt: reply(say('complaintAskDescription', draft.language), draft.language) });
   }
 
@@ -94,6 +102,9 @@ export class ComplaintDialog extends ComponentDialog {
     draft.sentiment = this.deps.analyzeSentiment(described, draft.language).score;
     draft.orderNumber ??= orderNumbersIn(described)[0];
     draft.contact ??= contactIn(described);
+    // An order named a little earlier in the chat ("where is order 20251130?") is the one, unless told otherwise at the summary.
+    const named = (step.options.earlier ?? []).find((message) => orderNumbersIn(message).length > 0);
+    if (draft.orderNumber === undefined && named && concernsOrder(`${draft.given} ${described} ${named}`)) draft.orderNumber = orderNumbersIn(named)[0];
     if (draft.orderNumber !== undefined || !concernsOrder(`${draft.given} ${described}`)) return step.next();
     const { language } = draft;
     return step.prompt(ORDER, {

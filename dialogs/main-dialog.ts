@@ -34,7 +34,18 @@ export interface MainDialogDeps {
    * again at once is not sent again word for word (see answer-again.ts).
    */
   lastBotMessage?: (conversationId: string) => Promise<SentMessage | undefined>;
+  /**
+   * The customer's messages before this one (`currentId`), latest first, a few at most: a
+   * complaint begun with "I want to complain" takes what they already said (see complaint-dialog.ts).
+   */
+  earlierMessages?: (conversationId: string, currentId: string | undefined) => Promise<string[]>;
 }
+
+/**
+ * How many of the customer's earlier messages a complaint takes in: the one the bot just answered
+ * and the one before. Further back lie other matters (an earlier complaint, already on its ticket).
+ */
+const COMPLAINT_LOOKS_BACK = 2;
 
 interface RouteOptions {
   /** Text to route instead of the incoming activity's (a reply to "did you mean"). */
@@ -140,12 +151,16 @@ export class MainDialog extends ComponentDialog {
     return [...this.deps.knowledge.current().intents.values()].find((candidate) => candidate.dialog === 'handoff');
   }
 
-  private begin(step: WaterfallStepContext, dialogId: string, options: object): Promise<DialogTurnResult> {
+  private async begin(step: WaterfallStepContext, dialogId: string, options: object): Promise<DialogTurnResult> {
     const { intents } = this.deps.knowledge.current();
     const answered = understandingOf(step.context)?.answered;
     const opens = answered && intents.get(answered)?.dialog === dialogId ? answered : [...intents.values()].find((intent) => intent.dialog === dialogId)?.name;
     rememberStartedDialog(step.context, dialogId, opens);
-    return step.beginDialog(dialogId, options);
+    if (dialogId !== COMPLAINT_DIALOG || !this.deps.earlierMessages) return step.beginDialog(dialogId, options);
+    // A complaint takes what the customer already said in the chat.
+    const { activity } = step.context;
+    const earlier = (await this.deps.earlierMessages(activity.conversation.id, activity.id)).slice(0, COMPLAINT_LOOKS_BACK);
+    return step.beginDialog(dialogId, { ...options, earlier } satisfies Partial<ComplaintOptions>);
   }
 
   private async afterChildStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

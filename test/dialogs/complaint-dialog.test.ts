@@ -355,6 +355,28 @@ describe('complaint dialog, Chinese', () => {
     expect(await bot.tickets.list()).toEqual([]);
   });
 
+  it('does not ask again what happened or which order, when the customer said so just before asking to complain', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      // The late-order answer offers "我要投诉"; tapped, it asked "请用您自己的话描述一下发生了什么" and then the order number.
+      ['我的订单20251130十天了还没到', /物流/],
+      ['我要投诉', zh('complaintAskContact')],
+      ['13812345678', /^您的投诉内容如下：\n• 问题描述：我的订单20251130十天了还没到\n• 订单：20251130\n/],
+      ['确认', /工单号 T-1001/],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: '20251130', description: '我的订单20251130十天了还没到' });
+
+    // A question in between: what happened is asked, but the order named before is kept (it was filed with "Order: none").
+    const other = await createTicketBot();
+    await converse(other.adapter, [
+      ['hi my order 20251130 hasnt arrived yet its been 10 days', /tracking/],
+      ['what can i do', /./],
+      ['i want to complain', en('complaintAskDescription')],
+      ["it's still not here", en('complaintAskContact')],
+      ['jane@example.com', /^Here is your complaint:\n• What happened: it's still not here\n• Order: 20251130\n/],
+    ]);
+  });
+
   it('uses the order number from the first message and never asks for it', async () => {
     const bot = await createTicketBot({ identifiedContact: { phone: '13912345678' } });
     await converse(bot.adapter, [

@@ -37,11 +37,14 @@ export async function createBotHarness(
   const conversationState = new ConversationState(new BotStateStorage(storage.keyValue('state')));
   // The bot's latest message per conversation, as the web channel's transcript would give it.
   const lastSent = new Map<string, { locale: unknown; channelData: unknown }>();
+  // The customer's earlier messages per conversation, as the transcript would give them.
+  const customerSaid = new Map<string, string[]>();
   const mainDialog = new MainDialog({
     knowledge,
     unanswered: new UnansweredLog(storage.collection('unanswered')),
     redact: maskPersonalData,
     lastBotMessage: async (conversationId) => lastSent.get(conversationId),
+    earlierMessages: async (conversationId) => [...(customerSaid.get(conversationId) ?? [])].reverse().slice(0, 5),
     ...options.main?.(storage, knowledge),
   });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: options.trace ?? false, logger });
@@ -56,6 +59,9 @@ export async function createBotHarness(
       return send();
     });
     await next();
+    // Kept after the turn: during it, this message is the current one, not an earlier one.
+    const { type, text, conversation } = context.activity;
+    if (type === 'message' && typeof text === 'string') customerSaid.set(conversation.id, [...(customerSaid.get(conversation.id) ?? []), text]);
   });
   options.wire?.({ storage, adapter, bot, conversationState });
   return { adapter, intents: indexIntents(intents), storage, knowledge };
