@@ -16,6 +16,8 @@ export const CATEGORY_LEXICON: Readonly<Record<Exclude<TicketCategory, 'other'>,
   ],
   product_quality: [
     ...terms(2, 'broken', 'broke', 'damag', 'defect', 'faulty', 'crack', 'scratch', "(?:doesn't|does not|don't|not|stopped) work", 'quality', 'fake', 'counterfeit', 'wrong (?:item|size|colou?r|product)', 'missing (?:part|piece)', 'torn', 'leak', 'expired'),
+    // How customers say a thing came apart: "the vase was smashed", "shattered", "dented", "mouldy".
+    ...terms(2, 'smash', 'shatter', 'dent(?:ed|s)?\\b', 'bent\\b', 'ripped', 'stained', 'mou?ldy?\\b', 'rotten', 'melted', '变形', '发霉', '污渍', '凹陷'),
     ...terms(2, 'no sound', 'flicker', "(?:won't|will not|doesn't|does not|can't|cannot|stopped) (?:turn on|switch on|power on|charg|connect|pair)", 'dead on arrival', 'overheat'),
     ...terms(2, '坏', '破损', '损坏', '质量', '瑕疵', '次品', '假货', '不能用', '用不了', '碎', '裂', '划痕', '漏', '过期', '发错', '缺件', '掉色'),
     ...terms(2, '没声音', '没有声音', '闪烁', '一闪一闪', '不亮', '开不了机', '开不机', '充不进电', '充不了电', '连不上', '发烫', '死机', '黑屏'),

@@ -166,6 +166,18 @@ describe('complaint dialog, English', () => {
     ]);
   });
 
+  it('keeps how the item came apart, told where the order number was asked, instead of calling it a bad order number', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['this is ridiculous, worst service ever!!! my parcel is broken', en('complaintOffer')],
+      ['yes', en('complaintAskOrder')],
+      // It was "That doesn't look like an order number", and the vase was not on the ticket.
+      ['the vase was smashed when I opened the box', `${en('complaintCorrected', { what: en('complaintDetailAdded') })}\n\n${en('complaintAskOrder')}`],
+      ['order PD-20458', en('complaintAskContact')],
+      ['reply in this chat', /• What happened: this is ridiculous, worst service ever!!! my parcel is broken the vase was smashed when I opened the box\n• Order: PD-20458\n/],
+    ]);
+  });
+
   it('cancels on "never mind, forget it" and "算了 不投诉了", whichever question it is at', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
