@@ -200,6 +200,9 @@ export function asksGeneralQuestion(text: string): boolean {
 
 const isQuestion = (canonical: string) => /[?？]$/u.test(canonical) || /^what if\b/iu.test(canonical) || QUESTION_OPENING.test(canonical) || QUESTION_ZH.test(canonical);
 
+/** Put as a question: a question mark, an opening like "how …", "do you …", or a Chinese question word. */
+export const isQuestionText = (text: string) => isQuestion(canonicalText(text).trim());
+
 /** Words for a way to reach the customer. */
 const CONTACT_WORDS = /\b(?:e-?mails?|phones?|numbers?|contacts?|call|reach)\b|邮箱|电话|手机|号码|联系/iu;
 /** The shop's own phone or e-mail ("what's your phone number?", "你们电话多少"): the knowledge base answers that. */

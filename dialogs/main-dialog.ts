@@ -9,6 +9,7 @@ import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, s
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
 import { addsDetail } from './complaint-parsing.js';
 import { answeredJustBefore, type SentMessage, sendAnswerAgain } from './answer-again.js';
+import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
 
@@ -109,6 +110,15 @@ export class MainDialog extends ComponentDialog {
     if (ticketIdIn(text) && !intent?.dialog && this.findDialog(TICKET_STATUS_DIALOG)) return this.begin(step, TICKET_STATUS_DIALOG, { language, text });
     const complaint = this.complaintTriggered(text, language, intent, step.options);
     if (complaint) return this.begin(step, COMPLAINT_DIALOG, { language, text, offer: complaint === 'offer' } satisfies ComplaintOptions);
+
+    // Several questions in one message: each gets its answer, in the order asked.
+    const several = awaited || intent?.dialog ? [] : answersToEach(knowledge, text, localeHint(step.context.activity.locale));
+    if (several.length > 0) {
+      rememberUnderstanding(step.context, { recognition, answered: several[0]!.intent.name });
+      const order = extractEntities(text).orderNumbers[0];
+      for (const each of several) await sendAnswer(step.context, each.intent, language, order);
+      return step.endDialog();
+    }
 
     if (intent) {
       if (intent.dialog && this.findDialog(intent.dialog)) return this.begin(step, intent.dialog, { language, text });

@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import { say } from '../../src/bot/messages.js';
 import type { Intent } from '../../src/kb/index.js';
 import { createBotHarness, play, type BotHarness } from '../support/bot.js';
+import { converse } from '../support/tickets.js';
 
 let harness: BotHarness;
 beforeAll(async () => {
@@ -77,6 +78,28 @@ describe('main dialog', () => {
       // A bare number still follows the question.
       [{ type: 'message', text: '我的快递到哪了', locale: 'en-US' }, answerOf('order_status', 'zh')],
       [{ type: 'message', text: '1048213', locale: 'en-US' }, orderPage('1048213', 'zh')],
+    ]);
+  });
+
+  it('answers each of several questions asked in one message, in the order asked', async () => {
+    const { adapter } = await createBotHarness();
+    const answers = (...expected: [intent: string, language: 'en' | 'zh'][]) => (text: string) => {
+      const replies = text.split('\n\n');
+      expect(replies, text).toHaveLength(expected.length);
+      expected.forEach(([intent, language], at) => {
+        const known = harness.intents.get(intent)!.answers[language];
+        expect(known.some((answer) => replies[at]!.startsWith(answer)), `"${replies[at]}" should answer ${intent}`).toBe(true);
+      });
+    };
+    // Only the first (or the louder) question was answered: "do you sell gift cards? also …" got the gift cards alone.
+    await converse(adapter, [
+      ['do you sell gift cards? also how do loyalty points work', answers(['gift_card', 'en'], ['loyalty_points', 'en'])],
+      ['hw long does shiping take and how much does it cost', answers(['shipping_time', 'en'], ['shipping_cost', 'en'])],
+      ['运费多少？几天能到？', answers(['shipping_cost', 'zh'], ['shipping_time', 'zh'])],
+      ['怎么开发票？另外积分怎么用', answers(['invoice_receipt', 'zh'], ['loyalty_points', 'zh'])],
+      // One story told in two sentences, or thanks before a question: one answer.
+      ['where is my order? I ordered it last week and it still hasn\'t come', answers(['order_late', 'en'])],
+      ['thanks, and how do I return something', answers(['return_item', 'en'])],
     ]);
   });
 
