@@ -1,11 +1,11 @@
 import { ComponentDialog, Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import { type Intent, type KnowledgeRuntime, type UnansweredLog, understand } from '../src/kb/index.js';
-import type { Language } from '../src/nlu/types.js';
+import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeHint, showsLanguage } from '../src/nlu/language.js';
 import { bareOrderNumber, extractEntities } from '../src/nlu/entities.js';
 import { say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
-import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, titleOf, understandingOf } from './knowledge-replies.js';
+import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, SMALLTALK_CATEGORY, titleOf, understandingOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
 import { addsDetail } from './complaint-parsing.js';
 import { answeredJustBefore, type SentMessage, sendAnswerAgain } from './answer-again.js';
@@ -47,6 +47,18 @@ export interface MainDialogDeps {
  * and the one before. Further back lie other matters (an earlier complaint, already on its ticket).
  */
 const COMPLAINT_LOOKS_BACK = 2;
+
+/** A message the recognizer answers with at least this score is a question of its own, not a follow-up. */
+const FOLLOW_UP_BELOW = 0.5;
+/** How much likelier the topic just answered is than the recognizer alone thinks, for a short follow-up. */
+const FOLLOW_UP_WEIGHT = 4;
+
+/** Six words or ten Chinese characters at most: a follow-up leans on what came before. */
+function isShort(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = text.match(/[\p{Script=Latin}\d']+/gu)?.length ?? 0;
+  return han <= 10 && words <= 6;
+}
 
 interface RouteOptions {
   /** Text to route instead of the incoming activity's (a reply to "did you mean"). */
@@ -120,6 +132,13 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
+    const followed = awaited || intent?.dialog ? undefined : await this.followUpTo(step, text, recognition);
+    if (followed) {
+      rememberUnderstanding(step.context, { recognition, answered: followed.name });
+      await sendAnswerAgain(step.context, followed, language, this.humanIntent());
+      return step.endDialog();
+    }
+
     if (intent) {
       if (intent.dialog && this.findDialog(intent.dialog)) return this.begin(step, intent.dialog, { language, text });
       if (!offersOrderPage(intent)) {
@@ -154,6 +173,22 @@ export class MainDialog extends ComponentDialog {
     const previous = order === undefined ? await this.deps.lastBotMessage?.(step.context.activity.conversation.id) : undefined;
     if (previous && answeredJustBefore(previous, intent, language)) return sendAnswerAgain(step.context, intent, language, this.humanIntent());
     await sendAnswer(step.context, intent, language, order);
+  }
+
+  /**
+   * A short follow-up to the answer just given ("how do I claim it?" after the warranty answer,
+   * "怎么申请"), which the recognizer, blind to what came before, reads weakly or as something
+   * else (the price-match answer): the intent just answered, when it is among the message's
+   * candidates and, weighed up as the topic under way, comes out on top.
+   */
+  private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<Intent | undefined> {
+    if ((recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW) || !isShort(text)) return undefined;
+    const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
+    const name = (previous?.channelData as { parley?: { answer?: unknown } } | undefined)?.parley?.answer;
+    const intent = typeof name === 'string' ? this.deps.knowledge.current().intents.get(name) : undefined;
+    if (!intent || intent.dialog || intent.category === SMALLTALK_CATEGORY || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
+    const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
+    return score * FOLLOW_UP_WEIGHT > recognition.score ? intent : undefined;
   }
 
   /** The intent that brings in a person, offered as a button. */

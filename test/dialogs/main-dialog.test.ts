@@ -103,6 +103,29 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('takes a short follow-up to the answer just given as about that answer, not a new topic', async () => {
+    const { adapter } = await createBotHarness();
+    const stepOfWarranty = (language: 'en' | 'zh', words: string) => (reply: Partial<Activity>) => {
+      expect(reply.text).toMatch(new RegExp(`^${say('answerAgainStep', language, { step: '.*' }).split('\n')[0]!}`, 'u'));
+      expect(reply.text).toContain(words);
+      expect(reply.channelData).toEqual({ parley: { answer: 'warranty' } });
+    };
+    const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
+    // "how do i claim it" got "I'm not sure I understood that"; "怎么申请" the price-protection answer.
+    await play(adapter, [
+      ['my headphones stopped working after 3 months', answerOf('warranty', 'en')],
+      ['how do i claim it', stepOfWarranty('en', 'tap Warranty claim')],
+      ['how much is shipping', answerOf('shipping_cost', 'en')],
+      [fromZhPage('耳机用了三个月就坏了'), answerOf('warranty', 'zh')],
+      [fromZhPage('怎么申请'), stepOfWarranty('zh', '申请售后')],
+      // A question of its own right after is answered as itself.
+      [fromZhPage('上周买的外套降价了，能退差价吗'), answerOf('price_match', 'zh')],
+    ]);
+    // With nothing before, the same words are no warranty question.
+    const fresh = await createBotHarness();
+    await play(fresh.adapter, [['how do i claim it', say('fallback', 'en')]]);
+  });
+
   it('meets a customer fed up with the bot with an apology and a person, not a greeting', async () => {
     const { adapter } = await createBotHarness();
     const apology = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
