@@ -126,6 +126,19 @@ describe('main dialog', () => {
     await play(fresh.adapter, [['how do i claim it', say('fallback', 'en')]]);
   });
 
+  it('follows a customer who changes their mind, or finds the order already shipped', async () => {
+    const { adapter } = await createBotHarness();
+    const fromPage = (text: string, locale: string) => ({ type: 'message', text, locale }) as const;
+    // "还是换个大一号的吧" got "抱歉，我没有完全理解"; "it already shipped what now" the delivery times,
+    // and "訂單已經發貨了怎麼辦" the order-tracking answer, though cancelling says what to do then.
+    await play(adapter, [
+      [fromPage('我想退货', 'zh-CN'), answerOf('return_item', 'zh')],
+      [fromPage('还是换个大一号的吧', 'zh-CN'), answerOf('exchange_item', 'zh')],
+      ['it already shipped what now', answerOf('cancel_order', 'en')],
+      [fromPage('訂單已經發貨了怎麼辦', 'zh-TW'), answerOf('cancel_order', 'zh')],
+    ]);
+  });
+
   it('meets a customer fed up with the bot with an apology and a person, not a greeting', async () => {
     const { adapter } = await createBotHarness();
     const apology = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
