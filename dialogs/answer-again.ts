@@ -2,6 +2,7 @@ import type { TurnContext } from '../src/bot/botbuilder-lite.js';
 import { say } from '../src/bot/messages.js';
 import type { Intent } from '../src/kb/index.js';
 import { languageOfLocale } from '../src/nlu/language.js';
+import { canonicalText } from '../src/nlu/normalize.js';
 import type { Language } from '../src/nlu/types.js';
 import { linkLines, reply, SMALLTALK_CATEGORY, titleOf } from './knowledge-replies.js';
 
@@ -37,7 +38,8 @@ export function answeredJustBefore(previous: SentMessage | undefined, intent: In
  * sent: that may have been this short reply already, or reworded for the customer.)
  */
 export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent): Promise<void> {
-  const step = intent.answers[language].map(keyStepOf).find((each) => each !== undefined);
+  const keyStep = intent.answers[language].map(keyStepOf).find((each) => each !== undefined);
+  const step = keyStep && (partAskedAbout(intent.answers[language], keyStep, context.activity.text ?? '') ?? keyStep);
   const text = step ? say('answerAgainStep', language, { step }) : say('answerAgain', language);
   // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
   await context.sendActivity({
@@ -59,4 +61,37 @@ const SENTENCE_END = /(?<=[。！？])|(?<=[.!?])\s+(?=[\p{Lu}\p{N}])/u;
 export function keyStepOf(answer: string): string | undefined {
   const sentences = answer.split('\n').flatMap((line) => line.split(SENTENCE_END));
   return sentences.map((sentence) => sentence.trim()).find((sentence) => STEP.test(sentence));
+}
+
+/** English words too common to say what part of an answer a customer asks about. */
+const COMMON = new Set(['about', 'again', 'already', 'could', 'would', 'should', 'there', 'these', 'those', 'their', 'which', 'where', 'what', 'still', 'thanks', 'please']);
+/** Characters of Chinese questions and small words: a pair with one of them names no part of an answer. */
+const QUESTION_CHARS = /[怎么吗呢什哪吧了的我您你是在有要能办啊呀]/u;
+
+/** What a message is about, as words to look for in an answer: English words of five letters or more, Chinese character pairs. */
+function topicWords(text: string): string[] {
+  const canonical = canonicalText(text).toLowerCase();
+  const english = (canonical.match(/[a-z]{5,}/gu) ?? []).filter((word) => !COMMON.has(word));
+  const han = canonical.match(/\p{Script=Han}+/gu) ?? [];
+  const pairs = han.flatMap((run) => Array.from({ length: Math.max(0, run.length - 1) }, (_, at) => run.slice(at, at + 2))).filter((pair) => !QUESTION_CHARS.test(pair));
+  return [...english, ...pairs];
+}
+
+/**
+ * The sentence of an answer that speaks to what the customer asks now, when the key step does
+ * not: "cancel my order", then "it already shipped, what now?" wants "Once an order has shipped
+ * it can no longer be cancelled, but …", not "go to My orders and tap Cancel order" again.
+ */
+export function partAskedAbout(answers: readonly string[], keyStep: string, text: string): string | undefined {
+  const inStep = canonicalText(keyStep).toLowerCase();
+  const words = topicWords(text).filter((word) => !inStep.includes(word));
+  if (words.length === 0) return undefined;
+  const sentences = answers.flatMap((answer) => answer.split('\n').flatMap((line) => line.split(SENTENCE_END))).map((sentence) => sentence.trim());
+  let best: { sentence: string; count: number } | undefined;
+  for (const sentence of sentences) {
+    const lower = canonicalText(sentence).toLowerCase();
+    const count = words.filter((word) => lower.includes(word)).length;
+    if (count > 0 && (!best || count > best.count)) best = { sentence, count };
+  }
+  return best?.sentence;
 }

@@ -134,8 +134,18 @@ describe('main dialog', () => {
     await play(adapter, [
       [fromPage('我想退货', 'zh-CN'), answerOf('return_item', 'zh')],
       [fromPage('还是换个大一号的吧', 'zh-CN'), answerOf('exchange_item', 'zh')],
+      ['cancel my order pls', answerOf('cancel_order', 'en')],
+      // Right after the cancelling answer: its part about a shipped order, not "tap Cancel order" again.
+      ['it already shipped what now', (reply) => {
+        expect(reply.text).toContain('Once an order has shipped it can no longer be cancelled, but you can refuse the delivery or return it within 30 days for a refund.');
+        expect(reply.channelData).toEqual({ parley: { answer: 'cancel_order' } });
+      }],
+      ['how much is shipping', answerOf('shipping_cost', 'en')],
       ['it already shipped what now', answerOf('cancel_order', 'en')],
       [fromPage('訂單已經發貨了怎麼辦', 'zh-TW'), answerOf('cancel_order', 'zh')],
+      [fromPage('运费多少', 'zh-CN'), answerOf('shipping_cost', 'zh')],
+      [fromPage('我要取消订单', 'zh-CN'), answerOf('cancel_order', 'zh')],
+      [fromPage('已经发货了怎么办', 'zh-CN'), (reply) => expect(reply.text).toContain('如果已经发货就无法取消了，您可以拒收，或者收货后30天内申请退货退款。')],
     ]);
   });
 
