@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
 import { type ClientActivity, generateToken, openDirectLine } from '../support/directline.js';
@@ -267,55 +267,35 @@ describe('handoff through the agent console', () => {
     await alice.context().close();
   });
 
-  it('a chat clicked in the queue opens, though a new chat redraws the queue between the press and the release', async () => {
-    const alice = await signIn('alice@example.com', 'en');
-    const a = await waitingCustomer('en-US');
-    const itemA = alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`);
-    await itemA.waitFor();
-    const waiting = Number(/\((\d+)\)/.exec(await alice.title())?.[1]);
-    await itemA.hover();
-    await alice.mouse.down();
-    // Another customer asks for a person while the agent holds the button down: the console hears of
-    // it (the title counts it) and redraws the queue, which, done at once, replaced the button under
-    // the press, and no click came.
-    const b = await waitingCustomer('en-US');
-    await alice.waitForFunction((count) => document.title.includes(`(${count})`), waiting + 1);
-    await alice.mouse.up();
-    await alice.locator('#transcript .line.customer .bubble', { hasText: 'I want to talk to a person' }).waitFor();
-    expect(await alice.evaluate(() => location.hash)).toBe(`#${a.conversationId}`);
-    // The redraw held back during the press comes after it: the new chat is listed.
-    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).waitFor();
-    for (const each of [a, b]) {
-      await each.say('cancel');
-      await each.messages((activity) => senderOf(activity) === 'system' && /left the queue/.test(activity.text ?? ''));
-      each.session.end();
-    }
-    await alice.context().close();
-  });
-
-  it('a chat opened with the Space key opens, though a new chat redraws the queue between the key going down and up', async () => {
-    const alice = await signIn('alice@example.com', 'en');
-    const a = await waitingCustomer('en-US');
-    const itemA = alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`);
-    await itemA.waitFor();
-    const waiting = Number(/\((\d+)\)/.exec(await alice.title())?.[1]);
-    // An agent working from the keyboard: Tab to the chat, Space down…
-    await itemA.focus();
-    await alice.keyboard.down(' ');
-    const b = await waitingCustomer('en-US');
-    await alice.waitForFunction((count) => document.title.includes(`(${count})`), waiting + 1);
-    // …and up: a button activated by Space clicks at the release, which a redraw in between had lost.
-    await alice.keyboard.up(' ');
-    await alice.locator('#transcript .line.customer .bubble', { hasText: 'I want to talk to a person' }).waitFor();
-    expect(await alice.evaluate(() => location.hash)).toBe(`#${a.conversationId}`);
-    await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).waitFor();
-    for (const each of [a, b]) {
-      await each.say('cancel');
-      await each.messages((activity) => senderOf(activity) === 'system' && /left the queue/.test(activity.text ?? ''));
-      each.session.end();
-    }
-    await alice.context().close();
-  });
+  // Another customer asks for a person while the agent holds a chat's button down (the mouse, or
+  // Space, which clicks at the key's release): the console hears of it (the title counts it) and
+  // redraws the queue, which, done at once, replaced the button under the press, and no click came.
+  for (const [how, press, release] of [
+    ['clicked', (page: Page, item: Locator) => item.hover().then(() => page.mouse.down()), (page: Page) => page.mouse.up()],
+    ['opened with the Space key', (page: Page, item: Locator) => item.focus().then(() => page.keyboard.down(' ')), (page: Page) => page.keyboard.up(' ')],
+  ] as const) {
+    it(`a chat ${how} in the queue opens, though a new chat redraws the queue between the press and the release`, async () => {
+      const alice = await signIn('alice@example.com', 'en');
+      const a = await waitingCustomer('en-US');
+      const itemA = alice.locator(`.queue-item[data-conversation="${a.conversationId}"]`);
+      await itemA.waitFor();
+      const waiting = Number(/\((\d+)\)/.exec(await alice.title())?.[1]);
+      await press(alice, itemA);
+      const b = await waitingCustomer('en-US');
+      await alice.waitForFunction((count) => document.title.includes(`(${count})`), waiting + 1);
+      await release(alice);
+      await alice.locator('#transcript .line.customer .bubble', { hasText: 'I want to talk to a person' }).waitFor();
+      expect(await alice.evaluate(() => location.hash)).toBe(`#${a.conversationId}`);
+      // The redraw held back during the press comes after it: the new chat is listed.
+      await alice.locator(`.queue-item[data-conversation="${b.conversationId}"]`).waitFor();
+      for (const each of [a, b]) {
+        await each.say('cancel');
+        await each.messages((activity) => senderOf(activity) === 'system' && /left the queue/.test(activity.text ?? ''));
+        each.session.end();
+      }
+      await alice.context().close();
+    });
+  }
 
   it("'Claim' pressed as the chat's header is redrawn (the customer going on in Chinese) claims the chat", async () => {
     const alice = await signIn('alice@example.com', 'en');
