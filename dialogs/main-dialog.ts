@@ -36,10 +36,10 @@ export interface MainDialogDeps {
    */
   lastBotMessage?: (conversationId: string) => Promise<SentMessage | undefined>;
   /**
-   * The customer's messages before this one (`currentId`), latest first, a few at most: a
+   * The customer's messages before this one (`currentId`), latest first, `count` at most: a
    * complaint begun with "I want to complain" takes what they already said (see complaint-dialog.ts).
    */
-  earlierMessages?: (conversationId: string, currentId: string | undefined) => Promise<string[]>;
+  earlierMessages?: (conversationId: string, currentId: string | undefined, count: number) => Promise<string[]>;
 }
 
 /**
@@ -204,7 +204,7 @@ export class MainDialog extends ComponentDialog {
     if (dialogId !== COMPLAINT_DIALOG || !this.deps.earlierMessages) return step.beginDialog(dialogId, options);
     // A complaint takes what the customer already said in the chat.
     const { activity } = step.context;
-    const earlier = (await this.deps.earlierMessages(activity.conversation.id, activity.id)).slice(0, COMPLAINT_LOOKS_BACK);
+    const earlier = await this.deps.earlierMessages(activity.conversation.id, activity.id, COMPLAINT_LOOKS_BACK);
     return step.beginDialog(dialogId, { ...options, earlier } satisfies Partial<ComplaintOptions>);
   }
 

@@ -34,9 +34,6 @@ import { TraditionalReplies } from './traditional-replies.js';
 /** A chat whose running mood is this low (or whose asking message is negative) is an upset customer's: ahead in the queue. */
 const UPSET_MOOD = -0.3;
 
-/** How many of the customer's earlier messages the main dialog may look back on. */
-const EARLIER_MESSAGES_KEPT = 5;
-
 export interface BotDeps {
   /** Where botbuilder's conversation state (the dialog stacks) is kept. */
   stateStore: KeyValueStore;
@@ -104,14 +101,9 @@ export function wireBot(deps: BotDeps): WiredBot {
     return last && { locale: last.locale, channelData: last.channelData };
   };
   // What the customer wrote before this message (masked, as the transcript keeps it): a complaint need not ask again.
-  const earlierMessages = async (conversationId: string, currentId: string | undefined) => {
-    const activities = await log.all(conversationId);
-    const current = activities.findLastIndex((activity) => activity.id === currentId);
-    return (current < 0 ? activities : activities.slice(0, current))
-      .filter((activity) => activity.type === 'message' && activity.from.role === 'user' && typeof activity.text === 'string')
-      .slice(-EARLIER_MESSAGES_KEPT)
-      .map((activity) => activity.text as string)
-      .reverse();
+  const earlierMessages = async (conversationId: string, currentId: string | undefined, count: number) => {
+    const said = await log.latest(conversationId, count, (activity) => activity.type === 'message' && activity.from.role === 'user' && typeof activity.text === 'string', currentId);
+    return said.map((activity) => activity.text as string);
   };
   const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf, lastBotMessage, earlierMessages });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: deps.trace, logger });

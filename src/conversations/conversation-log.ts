@@ -169,6 +169,20 @@ export class ConversationLog {
     return (await this.open(conversationId)).activities.findLast(matches);
   }
 
+  /**
+   * Up to `count` activities that `matches`, latest first, from before the activity `beforeId`
+   * (from the end when it is not there), read from the end without copying the transcript.
+   */
+  async latest(conversationId: string, count: number, matches: (activity: ChatActivity) => boolean, beforeId?: string): Promise<ChatActivity[]> {
+    const { activities } = await this.open(conversationId);
+    const before = beforeId === undefined ? -1 : activities.findLastIndex((activity) => activity.id === beforeId);
+    const found: ChatActivity[] = [];
+    for (let at = (before < 0 ? activities.length : before) - 1; at >= 0 && found.length < count; at -= 1) {
+      if (matches(activities[at]!)) found.push(activities[at]!);
+    }
+    return found;
+  }
+
   /** The whole transcript. */
   async all(conversationId: string): Promise<ChatActivity[]> {
     return (await this.open(conversationId)).activities.slice();

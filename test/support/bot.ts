@@ -44,7 +44,7 @@ export async function createBotHarness(
     unanswered: new UnansweredLog(storage.collection('unanswered')),
     redact: maskPersonalData,
     lastBotMessage: async (conversationId) => lastSent.get(conversationId),
-    earlierMessages: async (conversationId) => [...(customerSaid.get(conversationId) ?? [])].reverse().slice(0, 5),
+    earlierMessages: async (conversationId, _currentId, count) => [...(customerSaid.get(conversationId) ?? [])].reverse().slice(0, count),
     ...options.main?.(storage, knowledge),
   });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: options.trace ?? false, logger });

@@ -43,6 +43,22 @@ describe('conversation logs in memory', () => {
     expect(heard).toEqual(['are you there?']);
   });
 
+  it('gives the latest activities that match before a given one, latest first, and at most as many as asked', async () => {
+    const log = new ConversationLog(createMemoryStorage().transcripts);
+    for (const text of ['where is order 20251130?', 'still nothing', 'it has been ten days']) {
+      await log.append('c1', say(text));
+      await log.append('c1', { type: 'message', text: `answer to: ${text}`, from: { id: 'bot', role: 'bot' } });
+    }
+    const current = await log.append('c1', say('I want to complain'));
+    const fromCustomer = (activity: { from: { role?: string } }) => activity.from.role === 'user';
+    const texts = async (count: number, beforeId?: string) => (await log.latest('c1', count, fromCustomer, beforeId)).map((activity) => activity.text);
+    expect(await texts(2, current.id)).toEqual(['it has been ten days', 'still nothing']);
+    expect(await texts(5, current.id)).toEqual(['it has been ten days', 'still nothing', 'where is order 20251130?']);
+    // Without the current one (or with an id the transcript does not hold), from the end.
+    expect(await texts(1)).toEqual(['I want to complain']);
+    expect(await texts(1, 'not-there')).toEqual(['I want to complain']);
+  });
+
   it('a rewrite (retention taking the text out) loses no message sent at that moment, on real files', async () => {
     const dir = await tempDir('parley-rewrite-');
     try {
