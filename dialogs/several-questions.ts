@@ -17,13 +17,14 @@ const BETWEEN_QUESTIONS = /[?？。!！;；\n]+|\s*[,，]?\s*\b(?:and also|also|
  * last week and it still hasn't come" tells one story, and gets one answer.
  */
 export function answersToEach(knowledge: PublishedKnowledge, text: string, languageHint?: Language): KnowledgeAnswer[] {
-  const parts = text.split(BETWEEN_QUESTIONS).map((part) => part.trim()).filter((part) => part.length > 1);
-  if (parts.length < 2) return [];
+  const [first, ...rest] = text.split(BETWEEN_QUESTIONS).map((part) => part.trim()).filter((part) => part.length > 1);
+  // Decided before any part is recognised: most messages ("I ordered shoes and they are late") ask one thing.
+  const questions = rest.filter(isQuestionText);
+  if (first === undefined || questions.length === 0) return [];
   const found: KnowledgeAnswer[] = [];
-  parts.forEach((part, index) => {
-    if (index > 0 && !isQuestionText(part)) return;
+  for (const part of [first, ...questions]) {
     const answer = knowledgeAnswerTo(knowledge, part, languageHint);
     if (answer && !found.some((each) => each.intent.name === answer.intent.name)) found.push(answer);
-  });
+  }
   return found.length >= 2 ? found : [];
 }
