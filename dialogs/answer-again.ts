@@ -18,13 +18,21 @@ interface AnswerMark {
   order?: unknown;
 }
 
+const markOf = (message: SentMessage | undefined) => (message?.channelData as { parley?: AnswerMark } | undefined)?.parley;
+
+/** The intent whose answer the message is (marked by sendAnswer), if it is one. */
+export function answerIn(message: SentMessage | undefined): string | undefined {
+  const name = markOf(message)?.answer;
+  return typeof name === 'string' ? name : undefined;
+}
+
 /**
  * The bot's latest message (`previous`) is this intent's answer, in this language, and not an
  * order's page: a customer who is told how to return an item and then asks "怎么退" asks again
  * what they were just told. Small talk ("thanks" twice) is answered again as it is.
  */
 export function answeredJustBefore(previous: SentMessage | undefined, intent: Intent, language: Language): boolean {
-  const mark = (previous?.channelData as { parley?: AnswerMark } | undefined)?.parley;
+  const mark = markOf(previous);
   if (intent.category === SMALLTALK_CATEGORY || mark?.answer !== intent.name || mark.order !== undefined) return false;
   return typeof previous?.locale === 'string' && languageOfLocale(previous.locale) === language;
 }

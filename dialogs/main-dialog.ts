@@ -8,7 +8,7 @@ import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult 
 import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, SMALLTALK_CATEGORY, titleOf, understandingOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
 import { addsDetail } from './complaint-parsing.js';
-import { answeredJustBefore, type SentMessage, sendAnswerAgain } from './answer-again.js';
+import { answeredJustBefore, answerIn, type SentMessage, sendAnswerAgain } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
@@ -184,8 +184,8 @@ export class MainDialog extends ComponentDialog {
   private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<Intent | undefined> {
     if ((recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW) || !isShort(text)) return undefined;
     const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
-    const name = (previous?.channelData as { parley?: { answer?: unknown } } | undefined)?.parley?.answer;
-    const intent = typeof name === 'string' ? this.deps.knowledge.current().intents.get(name) : undefined;
+    const name = answerIn(previous);
+    const intent = name === undefined ? undefined : this.deps.knowledge.current().intents.get(name);
     if (!intent || intent.dialog || intent.category === SMALLTALK_CATEGORY || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
     return score * FOLLOW_UP_WEIGHT > recognition.score ? intent : undefined;
