@@ -197,7 +197,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
         redact: maskPersonalData,
         read: readComplaint,
       }),
-    (api) => addConversationRoutes(api, { handoff, conversations, log, users, notes: handoffNotes, summaries: handoffSummaries, intents: () => knowledge.current().intents }),
+    (api) => addConversationRoutes(api, { handoff, conversations, log, users, notes: handoffNotes, summaries: handoffSummaries, intents: () => knowledge.current().intents, recognizer: () => knowledge.current().recognizer }),
     (api) => addEventRoutes(api, { events, presence, isSessionLive: (id) => sessions.isLive(id), heartbeatMs: config.eventsHeartbeatSeconds * 1000, streams: eventStreams, conversations, log }),
   ];
   const app = createApp({

@@ -125,13 +125,20 @@ describe('handoff through the agent console', () => {
 
     expect(await alice.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await alice.locator('#transcript img, #transcript script').count()).toBe(0);
-    // Canned replies: search the knowledge base's answers, pick one with the keyboard.
-    await alice.fill('#canned-search', 'track');
-    await alice.locator('#canned-results button', { hasText: /track/i }).first().waitFor();
-    await alice.screenshot({ path: `${SHOTS_DIR}/console-active.png` });
+    // Canned replies: before a search, the answer to what the customer asked comes first, marked…
+    await alice.click('#canned-search');
+    const firstCanned = alice.locator('#canned-results button').first();
+    await expect.poll(() => firstCanned.locator('em').textContent()).toBe('Suggested for this chat');
+    expect(await firstCanned.locator('strong').textContent()).toBe('Track my order');
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-canned-suggested.png` });
+    // …a search finds the knowledge base's answers; Enter at once picks from what was typed, not the list before it.
+    await alice.locator('#canned-search').pressSequentially('refund', { delay: 20 });
     await alice.keyboard.press('Enter');
     await alice.locator('#canned-results').waitFor({ state: 'hidden' });
-    expect(await alice.inputValue('#composer-text')).not.toBe('');
+    expect(await alice.inputValue('#composer-text')).toMatch(/^Refunds are issued to your original payment method/);
+    await alice.fill('#canned-search', 'track');
+    await alice.locator('#canned-results button strong', { hasText: 'Track my order' }).first().waitFor();
+    await alice.screenshot({ path: `${SHOTS_DIR}/console-active.png` });
     await alice.fill('#composer-text', '');
     await alice.click('[data-mode="note"]');
     await alice.fill('#composer-text', 'Asked twice about the parcel; check the courier.');

@@ -375,6 +375,36 @@ describe('handoff over HTTP', () => {
     expect(refused.status).toBe(400);
   });
 
+  it('canned replies: a search matches every word, titles first; before a search, the answers to what this customer asked lead', async () => {
+    const canned = async (query: string) => {
+      const response = await request(server.url, 'GET', `/api/canned-replies?language=en&${query}`, { cookie: alice });
+      expect(response.status).toBe(200);
+      return response.body.replies as { intent: string; title: string; suggested?: boolean }[];
+    };
+    expect((await canned('q=track'))[0]).toMatchObject({ title: 'Track my order' });
+    // Two words, apart in the title: still found, and first.
+    expect((await canned('q=cancel%20order'))[0]).toMatchObject({ title: 'Cancel an order' });
+    expect(await canned('q=cancel%20zebra')).toEqual([]);
+
+    const customer = await startConversation(server.url, 'en-US');
+    await send(server.url, customer, 'hi');
+    await send(server.url, customer, 'I sent my return back two weeks ago, when do I get my refund?');
+    await sayQuietly(customer, 'talk to a human');
+    const suggested = await canned(`conversation=${customer.conversationId}`);
+    expect(suggested[0]).toMatchObject({ intent: 'refund_status', suggested: true });
+    // Small talk ("hi") is no reply to suggest, nor the bot's own line for a handoff; what was not asked about is not marked.
+    const marked = suggested.filter((reply) => reply.suggested).map((reply) => reply.intent);
+    expect(marked).not.toContain('greeting');
+    expect(marked).not.toContain('contact_human');
+    expect(suggested.filter((reply) => !reply.suggested).length).toBeGreaterThan(10);
+    // Once the agent searches, the search decides.
+    expect((await canned(`conversation=${customer.conversationId}&q=track`))[0]).toMatchObject({ title: 'Track my order' });
+    expect((await canned(`conversation=${customer.conversationId}&q=track`)).some((reply) => reply.suggested)).toBe(false);
+    const refused = await request(server.url, 'GET', '/api/canned-replies?language=en&conversation=../../etc', { cookie: alice });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/conversation/);
+  });
+
   it('a customer who starts a new conversation while waiting leaves the queue: no agent claims a chat nobody reads', async () => {
     const first = await startConversation(server.url, 'en-US');
     await sayQuietly(first, 'I want to talk to a person');

@@ -4,6 +4,7 @@ import type { AgentRef, ConversationSummaries, HandoffService, NotesRepository }
 import { byUrgency } from '../../handoff/index.js';
 import type { Intent } from '../../kb/index.js';
 import { canonicalText } from '../../nlu/normalize.js';
+import type { Recognizer } from '../../nlu/types.js';
 import { traditionalConverter } from '../../nlu/traditional.js';
 import { badRequest, conflict } from '../../errors.js';
 import type { PublicUser, UserService } from '../../users/index.js';
@@ -21,6 +22,8 @@ const cannedSchema = z.object({
   q: z.string().max(200).optional(),
   /** For a customer who reads Traditional Chinese: the replies converted. */
   script: z.enum(['simplified', 'traditional']).default('simplified'),
+  /** The chat the agent is answering: with no search, the answers to what its customer asked come first. */
+  conversation: conversationIdSchema.optional(),
 });
 
 /** Without a status filter, the list shows this many of the most recent conversations. */
@@ -30,13 +33,15 @@ const CANNED_LIMIT = 30;
 export interface ConversationRouteDeps {
   handoff: HandoffService;
   conversations: Pick<ConversationRepository, 'get' | 'all'>;
-  log: Pick<ConversationLog, 'all'>;
+  log: Pick<ConversationLog, 'all' | 'latest'>;
   notes: NotesRepository;
   summaries: ConversationSummaries;
   /** The accounts, to find the colleague a chat is passed to. */
   users: Pick<UserService, 'get'>;
   /** The published knowledge base's intents, for canned replies. */
   intents: () => ReadonlyMap<string, Intent>;
+  /** The published knowledge base's recognizer: which answers a chat's questions call for. */
+  recognizer: () => Pick<Recognizer, 'recognize'>;
 }
 
 const agentOf = (user: PublicUser): AgentRef => ({ id: user.id, name: user.name, canOverride: user.role === 'admin' });
@@ -100,8 +105,10 @@ export function addConversationRoutes(api: ApiRouter, deps: ConversationRouteDep
   });
 
   api.add('get', '/canned-replies', 'agent', async (req, res) => {
-    const { language, q, script } = parse(cannedSchema, req.query, 'query');
-    const replies = cannedReplies(deps.intents(), language, q && canonicalText(q));
+    const { language, q, script, conversation } = parse(cannedSchema, req.query, 'query');
+    const wanted = q ? canonicalText(q) : '';
+    const suggested = conversation && !wanted.trim() ? await suggestionsFor(deps, conversation) : [];
+    const replies = cannedReplies(deps.intents(), language, wanted, suggested);
     if (language !== 'zh' || script !== 'traditional') return void res.json({ replies });
     const convert = await traditionalConverter();
     res.json({ replies: replies.map((reply) => ({ ...reply, title: convert(reply.title), text: convert(reply.text) })) });
@@ -116,16 +123,48 @@ async function colleague(users: Pick<UserService, 'get'>, id: string): Promise<A
   return agentOf(user);
 }
 
-/** The knowledge base's answers as ready-made replies, in one language, matching a search. */
-function cannedReplies(intents: ReadonlyMap<string, Intent>, language: 'en' | 'zh', query = '') {
-  const wanted = query.trim().toLowerCase();
-  const ranked: { rank: number; reply: { intent: string; title: string; text: string } }[] = [];
+/** A chat's latest customer messages read for suggestions, and how sure the recognizer must be of one. */
+const SUGGEST_FROM_MESSAGES = 3;
+const SUGGEST_MIN_SCORE = 0.2;
+const SUGGESTIONS = 3;
+
+/**
+ * The intents whose answers the chat's latest customer messages call for, the newest message's
+ * first: what the recognizer makes of each, less small talk ("thanks" is no reply to suggest) and
+ * the intents that start one of the bot's flows (a complaint, a handoff: their lines are the bot's).
+ */
+async function suggestionsFor(deps: Pick<ConversationRouteDeps, 'log' | 'intents' | 'recognizer'>, conversationId: string): Promise<string[]> {
+  const asked = await deps.log.latest(conversationId, SUGGEST_FROM_MESSAGES, (activity) => activity.type === 'message' && activity.from?.role === 'user' && typeof activity.text === 'string' && activity.text.trim() !== '');
+  const intents = deps.intents();
+  const recognizer = deps.recognizer();
+  const found = new Set<string>();
+  for (const message of asked) {
+    for (const { intent, score } of recognizer.recognize(String(message.text)).alternatives) {
+      const known = intents.get(intent);
+      if (score >= SUGGEST_MIN_SCORE && known?.title && !known.dialog && known.category !== 'smalltalk') found.add(intent);
+    }
+  }
+  return [...found].slice(0, SUGGESTIONS);
+}
+
+/**
+ * The knowledge base's answers as ready-made replies, in one language. A search matches an answer
+ * holding each of its words (in the title, the intent's name or the answer); all of them in the
+ * title or name ranks it first. Without a search, the `suggested` intents' answers lead, marked.
+ */
+function cannedReplies(intents: ReadonlyMap<string, Intent>, language: 'en' | 'zh', query: string, suggested: readonly string[] = []) {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const ranked: { rank: number; reply: { intent: string; title: string; text: string; suggested?: true } }[] = [];
   for (const intent of intents.values()) {
     const title = intent.title?.[language] ?? intent.utterances[language][0] ?? intent.name;
-    // A match in the title or the intent's name beats one somewhere in the answer.
-    const named = `${intent.name} ${title}`.toLowerCase().includes(wanted);
+    const named = `${intent.name} ${title}`.toLowerCase();
+    const suggestion = suggested.indexOf(intent.name);
     for (const text of intent.answers[language]) {
-      if (!wanted || named || text.toLowerCase().includes(wanted)) ranked.push({ rank: named ? 0 : 1, reply: { intent: intent.name, title, text } });
+      const anywhere = `${named} ${text.toLowerCase()}`;
+      if (!words.every((word) => anywhere.includes(word))) continue;
+      // A match in the title or the intent's name beats one somewhere in the answer.
+      const rank = suggestion >= 0 ? suggestion - SUGGESTIONS : words.every((word) => named.includes(word)) ? 0 : 1;
+      ranked.push({ rank, reply: { intent: intent.name, title, text, ...(suggestion >= 0 ? { suggested: true as const } : {}) } });
     }
   }
   return ranked.sort((a, b) => a.rank - b.rank).slice(0, CANNED_LIMIT).map(({ reply }) => reply);

@@ -42,6 +42,7 @@ const strings = {
   customerLeftBadge: { en: 'customer left', zh: '客户已离开' },
   customerLeftNoReply: { en: 'The customer has left this chat: a reply would not reach them. Write a private note, file a ticket, or close the chat.', zh: '客户已离开这个对话，回复客户看不到。可以写内部备注、创建工单或结束对话。' },
   canned: { en: 'Canned replies…', zh: '快捷回复…' },
+  cannedSuggested: { en: 'Suggested for this chat', zh: '与本对话相关' },
   queue: { en: 'Queue', zh: '会话队列' },
   conversation: { en: 'Conversation', zh: '会话' },
   transcript: { en: 'Transcript', zh: '对话记录' },
