@@ -1,7 +1,7 @@
 import { macroF1, percentile, round } from '../metrics.js';
 import { expectedCalibrationError } from './calibration.js';
 import { OUT_OF_SCOPE_INTENT } from './recognizer.js';
-import type { Recognizer, TrainingExample } from './types.js';
+import type { Recognition, Recognizer, TrainingExample } from './types.js';
 
 /** How a recognizer did on a labelled test set; the eval CLI prints this. */
 export interface EvaluationReport {
@@ -19,13 +19,24 @@ export interface EvaluationReport {
   fallbackRate: number;
   /** Share of lines answered with "Did you mean …?". */
   clarifyRate: number;
+  /** In-scope lines the bot answers outright (neither "did you mean" nor "not sure"): share answered right. */
+  answeredAccuracy: number | null;
+  /** In-scope lines asked "Did you mean …?": share whose buttons include the right intent (a partial success). */
+  clarifyOffersRight: number | null;
   predictP50Ms: number;
   predictP99Ms: number;
 }
 
+/** The intents a "Did you mean …?" offers as buttons: the best two, as the main dialog does. */
+function offered(recognition: Recognition): string[] {
+  return recognition.alternatives.slice(0, 2).map((alternative) => alternative.intent);
+}
+
 /**
  * Run every test line through the recognizer. A line labelled `oos` is right when the
- * recognizer says it is not sure (intent null); any other line when the intent matches.
+ * recognizer says it is not sure (intent null); any other line when the intent matches (a
+ * "did you mean" counts by its first button there; `answeredAccuracy` and `clarifyOffersRight`
+ * tell the two apart).
  */
 export function evaluateRecognizer(recognizer: Recognizer, tests: readonly TrainingExample[]): EvaluationReport {
   for (const { text } of tests.slice(0, 20)) recognizer.recognize(text); // warm up the JIT
@@ -36,6 +47,10 @@ export function evaluateRecognizer(recognizer: Recognizer, tests: readonly Train
   let topRight = 0;
   let fallbacks = 0;
   let clarifies = 0;
+  let answered = 0;
+  let answeredRight = 0;
+  let asked = 0;
+  let offeredRight = 0;
   for (const { text, intent } of tests) {
     const start = performance.now();
     const recognition = recognizer.recognize(text);
@@ -47,6 +62,13 @@ export function evaluateRecognizer(recognizer: Recognizer, tests: readonly Train
       const correct = recognition.alternatives[0]?.intent === intent;
       if (correct) topRight++;
       calibration.push({ score: recognition.score, correct });
+      if (recognition.decision === 'answer') {
+        answered++;
+        if (recognition.intent === intent) answeredRight++;
+      } else if (recognition.decision === 'clarify') {
+        asked++;
+        if (offered(recognition).includes(intent)) offeredRight++;
+      }
     }
   }
   const right = (i: number) => predicted[i] === gold[i];
@@ -67,6 +89,8 @@ export function evaluateRecognizer(recognizer: Recognizer, tests: readonly Train
     ece: calibration.length ? round(expectedCalibrationError(calibration)) : null,
     fallbackRate: round(n ? fallbacks / n : 0),
     clarifyRate: round(n ? clarifies / n : 0),
+    answeredAccuracy: answered ? round(answeredRight / answered) : null,
+    clarifyOffersRight: asked ? round(offeredRight / asked) : null,
     predictP50Ms: round(percentile(times, 50)),
     predictP99Ms: round(percentile(times, 99)),
   };
