@@ -1,5 +1,5 @@
 import { ActionTypes, type Activity, ActivityTypes, type TurnContext } from '../src/bot/botbuilder-lite.js';
-import { ORDER_PLACEHOLDER, type Intent, type PublishedKnowledge, understand } from '../src/kb/index.js';
+import { ORDER_PLACEHOLDER, type Intent, type PublishedKnowledge, SMALLTALK_CATEGORY, understand } from '../src/kb/index.js';
 import { say } from '../src/bot/messages.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeOf } from '../src/nlu/language.js';
@@ -15,7 +15,7 @@ export function asksForHuman(knowledge: PublishedKnowledge, text: string): boole
 const ANSWER_IN_DIALOG_AT_LEAST = 0.75;
 
 /** Intents of chit-chat (hello, thanks, "are you a bot?"): not questions a dialog should stop for. */
-export const SMALLTALK_CATEGORY = 'smalltalk';
+export { SMALLTALK_CATEGORY };
 
 /** A knowledge-base answer to a message, and what the recognizer made of it. */
 export interface KnowledgeAnswer {

@@ -150,18 +150,16 @@ export class MainDialog extends ComponentDialog {
       return order ? step.endDialog() : step.beginDialog(ORDER_NUMBER_WAIT, { intent: intent.name, language } satisfies OrderQuestion);
     }
 
+    const candidates = recognition.decision === 'clarify' ? (recognition.candidates ?? []).map((candidate) => candidate.intent) : [];
     await this.deps.unanswered.record({
       text: this.deps.redact(text),
       language,
       conversationId: step.context.activity.conversation.id,
-      kind: recognition.decision === 'clarify' ? 'clarify' : 'fallback',
+      kind: candidates.length > 0 ? 'clarify' : 'fallback',
       bestGuesses: recognition.alternatives.slice(0, 3),
     });
 
-    if (recognition.decision === 'clarify') {
-      const candidates = recognition.alternatives.slice(0, 2).map((alternative) => alternative.intent);
-      return step.beginDialog(CLARIFY_DIALOG, { language, candidates } satisfies ClarifyOptions);
-    }
+    if (candidates.length > 0) return step.beginDialog(CLARIFY_DIALOG, { language, candidates } satisfies ClarifyOptions);
 
     const human = this.humanIntent();
     await step.context.sendActivity(reply(say('fallback', language), language, human ? [titleOf(human, language)] : []));

@@ -1,8 +1,8 @@
 import '../quiet-dotenv.js';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadKnowledgeDir, toTrainingExamples } from '../kb/index.js';
-import { evaluateRecognizer, readExamplesFile, trainRecognizer, type TrainingExample } from '../nlu/index.js';
+import { loadKnowledgeDir, settleSmallTalk, toTrainingExamples } from '../kb/index.js';
+import { evaluateRecognizer, type BotReading, readExamplesFile, trainRecognizer, type TrainingExample } from '../nlu/index.js';
 
 const usage = `usage: npm run nlu -- eval (--train TRAIN.jsonl | --kb DIR) --test TEST.jsonl [--seed N] [--save MODEL.json]
 
@@ -33,9 +33,12 @@ const readExamples = (file: string) =>
     throw error;
   });
 
-async function trainingExamples(values: { train?: string; kb?: string }): Promise<TrainingExample[]> {
-  if (values.kb) return toTrainingExamples(await loadKnowledgeDir(values.kb));
-  return readExamples(values.train!);
+/** The examples to train on and, from a knowledge base, what the bot makes of a recognition knowing its small talk. */
+async function trainingExamples(values: { train?: string; kb?: string }): Promise<{ examples: TrainingExample[]; reading?: BotReading }> {
+  if (!values.kb) return { examples: await readExamples(values.train!) };
+  const knowledge = await loadKnowledgeDir(values.kb);
+  const intents = new Map(knowledge.map((intent) => [intent.name, intent]));
+  return { examples: toTrainingExamples(knowledge), reading: (recognition) => settleSmallTalk(recognition, intents) };
 }
 
 async function evaluate(args: string[]): Promise<void> {
@@ -54,14 +57,14 @@ async function evaluate(args: string[]): Promise<void> {
   if (!values.train === !values.kb) throw new UsageError('give exactly one of --train TRAIN.jsonl or --kb DIR');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
-  const [train, tests] = await Promise.all([trainingExamples(values), readExamples(values.test)]);
+  const [{ examples: train, reading }, tests] = await Promise.all([trainingExamples(values), readExamples(values.test)]);
   if (train.length === 0) throw new Error('no training examples');
   if (tests.length === 0) throw new Error(`${values.test}: no test lines`);
   const start = performance.now();
   const recognizer = trainRecognizer(train, { seed, onProgress: progressBar(`training on ${train.length} examples`) });
   const trainMs = Math.round(performance.now() - start);
   if (values.save) await writeFile(values.save, JSON.stringify(recognizer.toJSON()));
-  const report = evaluateRecognizer(recognizer, tests);
+  const report = evaluateRecognizer(recognizer, tests, reading);
   const { n, accuracy, macroF1, inScopeAccuracy, oosRecall, oosPrecision, predictP50Ms, predictP99Ms, ...extra } = report;
   process.stderr.write(
     `${recognizer.intents.length} intents, temperature ${recognizer.temperature.toFixed(3)}, ` +

@@ -34,6 +34,9 @@ export const linkSchema = z
   })
   .strict();
 
+/** The category of chit-chat intents (hello, thanks, "are you a bot?"): no customer's matter. */
+export const SMALLTALK_CATEGORY = 'smalltalk';
+
 /**
  * One intent of the knowledge base, as stored in `knowledge/*.json` and as served by
  * `GET /api/knowledge`. The first five fields are the contract; the rest are optional extras.

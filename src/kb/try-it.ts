@@ -1,7 +1,7 @@
 import type { Language, Recognition, Recognizer, ScoredIntent } from '../nlu/types.js';
-import { showsLanguage } from '../nlu/index.js';
+import { ANSWER_RULE, showsLanguage } from '../nlu/index.js';
 import { intentByTitle } from './button-titles.js';
-import type { Intent } from './schema.js';
+import { type Intent, SMALLTALK_CATEGORY } from './schema.js';
 
 /** What one recognizer makes of a sentence, and what the bot would answer. */
 export interface TryResult {
@@ -20,11 +20,30 @@ export interface TryResult {
 /** What the bot makes of a message: a button label is taken at its word, anything else goes to the recognizer. */
 export function understand(text: string, recognizer: Recognizer, intents: ReadonlyMap<string, Intent>, languageHint?: Language): { recognition: Recognition; matchedBy: TryResult['matchedBy'] } {
   const clicked = intentByTitle(intents, text);
-  if (!clicked) return { recognition: recognizer.recognize(text, languageHint), matchedBy: 'recognizer' };
+  if (!clicked) return { recognition: settleSmallTalk(recognizer.recognize(text, languageHint), intents), matchedBy: 'recognizer' };
   const { intent } = clicked;
   // "OK" is the English label of an intent, and a Chinese customer's "ok" too: it follows the page.
   const language = languageHint && !showsLanguage(text) ? languageHint : clicked.language;
   return { recognition: { language, intent: intent.name, score: 1, alternatives: [{ intent: intent.name, score: 1 }], decision: 'answer' }, matchedBy: 'title' };
+}
+
+/**
+ * What the bot does with a "Did you mean …?", knowing which intents are small talk: it offers
+ * no small talk as a button (a "Goodbye" button answers no customer's question: 「钱的问题」,
+ * read as goodbye at 0.32, is offered the refund and damaged-item answers instead). When small
+ * talk is all that is plausible, the message looks like small talk (「你好呀」: hello 0.51,
+ * "you're not helping" 0.42): the likeliest is answered if it reaches the answer floor, and
+ * otherwise the bot is not sure. Other decisions pass unchanged.
+ */
+export function settleSmallTalk(recognition: Recognition, intents: ReadonlyMap<string, Intent>): Recognition {
+  if (recognition.decision !== 'clarify') return recognition;
+  const isSmallTalk = (name: string) => intents.get(name)?.category === SMALLTALK_CATEGORY;
+  const candidates = (recognition.candidates ?? []).filter((candidate) => intents.has(candidate.intent) && !isSmallTalk(candidate.intent));
+  if (candidates.length > 0) return { ...recognition, candidates };
+  const { candidates: _, ...rest } = recognition;
+  const best = recognition.candidates?.[0];
+  if (best && isSmallTalk(best.intent) && best.score >= ANSWER_RULE.answerFloor) return { ...rest, intent: best.intent, score: best.score, decision: 'answer' };
+  return { ...rest, intent: null, decision: 'fallback' };
 }
 
 export function tryOn(text: string, version: number | 'draft', recognizer: Recognizer, intents: ReadonlyMap<string, Intent>): TryResult {

@@ -27,18 +27,17 @@ export interface EvaluationReport {
   predictP99Ms: number;
 }
 
-/** The intents a "Did you mean …?" offers as buttons: the best two, as the main dialog does. */
-function offered(recognition: Recognition): string[] {
-  return recognition.alternatives.slice(0, 2).map((alternative) => alternative.intent);
-}
+/** What the bot makes of a recognition knowing more than the recognizer (see `settleSmallTalk`); by default, the recognition. */
+export type BotReading = (recognition: Recognition) => Recognition;
 
 /**
  * Run every test line through the recognizer. A line labelled `oos` is right when the
  * recognizer says it is not sure (intent null); any other line when the intent matches (a
  * "did you mean" counts by its first button there; `answeredAccuracy` and `clarifyOffersRight`
- * tell the two apart).
+ * tell the two apart). `reading`: what the bot does with a recognition (it offers no small talk
+ * as a button); a "did you mean" with no candidates is the bot's "not sure".
  */
-export function evaluateRecognizer(recognizer: Recognizer, tests: readonly TrainingExample[]): EvaluationReport {
+export function evaluateRecognizer(recognizer: Recognizer, tests: readonly TrainingExample[], reading: BotReading = (recognition) => recognition): EvaluationReport {
   for (const { text } of tests.slice(0, 20)) recognizer.recognize(text); // warm up the JIT
   const times: number[] = [];
   const predicted: string[] = [];
@@ -53,8 +52,10 @@ export function evaluateRecognizer(recognizer: Recognizer, tests: readonly Train
   let offeredRight = 0;
   for (const { text, intent } of tests) {
     const start = performance.now();
-    const recognition = recognizer.recognize(text);
+    const recognized = reading(recognizer.recognize(text));
     times.push(performance.now() - start);
+    const choices = recognized.decision === 'clarify' ? (recognized.candidates ?? []).map((candidate) => candidate.intent) : [];
+    const recognition = recognized.decision === 'clarify' && choices.length === 0 ? { ...recognized, intent: null, decision: 'fallback' as const } : recognized;
     predicted.push(recognition.intent ?? OUT_OF_SCOPE_INTENT);
     if (recognition.decision === 'fallback') fallbacks++;
     if (recognition.decision === 'clarify') clarifies++;
@@ -67,7 +68,7 @@ export function evaluateRecognizer(recognizer: Recognizer, tests: readonly Train
         if (recognition.intent === intent) answeredRight++;
       } else if (recognition.decision === 'clarify') {
         asked++;
-        if (offered(recognition).includes(intent)) offeredRight++;
+        if (choices.includes(intent)) offeredRight++;
       }
     }
   }

@@ -21,9 +21,9 @@ export {
   type TrainOptions,
 } from './recognizer.js';
 export type { Thresholds } from './calibration.js';
-export { expectedCalibrationError } from './calibration.js';
+export { ANSWER_RULE, expectedCalibrationError } from './calibration.js';
 export { loadOrTrainRecognizer, modelCacheKey, type CacheOptions } from './model-cache.js';
 export { bareOrderNumber, extractEntities, type Entities } from './entities.js';
 export { normalizeText } from './normalize.js';
-export { evaluateRecognizer, type EvaluationReport } from './evaluate.js';
+export { evaluateRecognizer, type EvaluationReport, type BotReading } from './evaluate.js';
 export { readExamplesFile } from './jsonl.js';

@@ -1,5 +1,6 @@
 import type { Thresholds } from './calibration.js';
-import { decide } from './calibration.js';
+import { ANSWER_RULE, clarifyCandidates, decide } from './calibration.js';
+import { eitherOr, isBareTopic } from './bare-topic.js';
 import { detectLanguage } from './language.js';
 import { closestVerbatim } from './near-verbatim.js';
 import { Neighbours } from './neighbours.js';
@@ -12,7 +13,7 @@ import { Vectorizer, type SerializedVectorizer } from './vectorizer.js';
 export { trainRecognizer, type TrainOptions } from './training.js';
 
 /** Bumped whenever features, training or the serialized shape change: cached models are retrained. */
-export const MODEL_VERSION = 7;
+export const MODEL_VERSION = 8;
 
 /** The intent name that, in training data, means "out of scope: should not be answered". */
 export const OUT_OF_SCOPE_INTENT = 'oos';
@@ -62,6 +63,11 @@ export class TrainedRecognizer implements Recognizer {
   recognize(text: string, languageHint?: Language): Recognition {
     const normal = normalizeText(typeof text === 'string' ? text : '');
     const language = detectLanguage(normal, languageHint);
+    return { language, ...(this.choiceBetween(normal) ?? this.read(normal)) };
+  }
+
+  /** What the model makes of one normalised message, its language aside. */
+  private read(normal: string): Omit<Recognition, 'language'> {
     const analysis = this.scorer.analyse(normal, maxAlternatives + 1);
     const probabilities = softmaxInPlace(analysis.logits, this.temperature);
     const ranked = analysis.ranked;
@@ -72,13 +78,34 @@ export class TrainedRecognizer implements Recognizer {
     const top = probabilities[ranked[0]!]!;
     const second = ranked.length > 1 ? probabilities[ranked[1]!]! : 0;
     const bestIntent = this.intents[ranked[0]!]!;
-    if (analysis.vector.indices.length === 0) return { language, intent: null, score: top, alternatives, decision: 'fallback' };
+    if (analysis.vector.indices.length === 0) return { intent: null, score: top, alternatives, decision: 'fallback' };
     const inScope = inScopeScore(top, Scorer.similarity(analysis), analysis.unknownShare);
-    const decision = bestIntent === OUT_OF_SCOPE_INTENT ? 'fallback' : decide(top, second, inScope, this.thresholds);
-    if (decision === 'answer') return { language, intent: bestIntent, score: top, alternatives, decision };
+    const decision = bestIntent === OUT_OF_SCOPE_INTENT ? 'fallback' : decide(top, second, inScope, this.thresholds, isBareTopic(normal));
+    if (decision === 'answer') return { intent: bestIntent, score: top, alternatives, decision };
     const lifted = this.nearVerbatim(normal, analysis.neighbours, probabilities);
-    if (lifted) return { language, intent: lifted.intent, score: lifted.score, alternatives: lifted.alternatives, decision: 'answer' };
-    return { language, intent: decision === 'fallback' ? null : bestIntent, score: top, alternatives, decision };
+    if (lifted) return { intent: lifted.intent, score: lifted.score, alternatives: lifted.alternatives, decision: 'answer' };
+    if (decision === 'fallback') return { intent: null, score: top, alternatives, decision };
+    return { intent: bestIntent, score: top, alternatives, decision, candidates: clarifyCandidates(alternatives) };
+  }
+
+  /**
+   * "refund or return", 「退款还是退货」: a choice of two bare topics (see `eitherOr`), each of
+   * which alone would be answered, as two different intents. The classifier reads the whole as
+   * one of them (return at 0.89): the customer is asked which, with both offered.
+   */
+  private choiceBetween(normal: string): Omit<Recognition, 'language'> | undefined {
+    const sides = eitherOr(normal);
+    if (!sides) return undefined;
+    const [first, second] = sides.map((side) => this.read(side)) as [Omit<Recognition, 'language'>, Omit<Recognition, 'language'>];
+    if (first.decision !== 'answer' || second.decision !== 'answer' || first.intent === second.intent) return undefined;
+    // The whole must entertain both readings too: "paypal or credit card" (paying, 0.99) is no
+    // choice between paying and gift cards, which "credit card" alone is read as.
+    const whole = this.read(normal);
+    const plausible = (intent: string | null) => (whole.alternatives.find((each) => each.intent === intent)?.score ?? 0) >= ANSWER_RULE.offerAtLeast;
+    if (!plausible(first.intent) || !plausible(second.intent)) return undefined;
+    const candidates = [first, second].map(({ intent, score }) => ({ intent: intent!, score }));
+    const best = whole.alternatives[0]!;
+    return { intent: best.intent, score: best.score, alternatives: whole.alternatives, decision: 'clarify', candidates };
   }
 
   /**

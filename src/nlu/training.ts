@@ -1,4 +1,5 @@
 import { chooseThresholds, decide, fitTemperature, type Judged } from './calibration.js';
+import { isBareTopic } from './bare-topic.js';
 import { extractFeatures } from './features.js';
 import { chooseVerbatimDistance, closestVerbatim, maxVerbatimDistance, type VerbatimSample } from './near-verbatim.js';
 import { Neighbours } from './neighbours.js';
@@ -173,12 +174,12 @@ function calibrate(items: readonly HeldOutItem[], oos: number | undefined) {
   };
   const judged = items.map(judge);
   const cut = chooseThresholds(judged.filter((_, k) => !items[k]!.typo));
-  const answered = judged.filter((j, k) => !items[k]!.typo && j.known && decide(j.top, j.second, j.inScope, cut) === 'answer');
+  const answered = judged.filter((j, k) => !items[k]!.typo && j.known && decide(j.top, j.second, j.inScope, cut, isBareTopic(items[k]!.text)) === 'answer');
   const answerPrecision = answered.length ? answered.filter((j) => j.correct).length / answered.length : 1;
   const samples: VerbatimSample[] = [];
   items.forEach((item, k) => {
     const j = judged[k]!;
-    if (!j.known || decide(j.top, j.second, j.inScope, cut) === 'answer') return;
+    if (!j.known || decide(j.top, j.second, j.inScope, cut, isBareTopic(item.text)) === 'answer') return;
     const candidates = item.neighbours.filter((n) => n.intent !== oos);
     const match = closestVerbatim(item.text, candidates.map((n) => n.text), maxVerbatimDistance);
     if (match) samples.push({ distance: match.distance, correct: candidates[match.index]!.intent === item.label });

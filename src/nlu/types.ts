@@ -15,7 +15,8 @@ export interface ScoredIntent {
 /**
  * What the bot does with a recognition:
  * - `answer`: confident enough to answer `intent`;
- * - `clarify`: two intents are close, ask "Did you mean …?" with the top alternatives;
+ * - `clarify`: two intents are close, or the best is too weak to answer but plausible, or the
+ *   customer asked "this or that": ask "Did you mean …?" with the `candidates`;
  * - `fallback`: not sure, say so and offer to rephrase or reach a human.
  */
 export type Decision = 'answer' | 'clarify' | 'fallback';
@@ -29,6 +30,8 @@ export interface Recognition {
   /** Best intents first, the top one included (at most 5). */
   alternatives: ScoredIntent[];
   decision: Decision;
+  /** With `clarify`: the intents to offer, best first (2–3 as a rule; see `ANSWER_RULE`). */
+  candidates?: ScoredIntent[];
 }
 
 /** The face the bot, the admin "try it" and the eval CLI use. */
