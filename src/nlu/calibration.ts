@@ -102,8 +102,9 @@ export const defaultThresholdPolicy: ThresholdPolicy = {
  * was the check (`npm run nlu -- eval` prints answeredAccuracy, clarifyRate and
  * clarifyOffersRight). 0.5 asks on 5.3 % of kb-heldout (was 1.4–1.8 %) and answers 0.977 / 0.963
  * of the rest right (was 0.974 / 0.956); 0.6 asked on 7.8 % (8.0 % of kb-blind-test) for 0.976
- * on both seeds; 0.4 still answered "money problem" (0.49). Of the 80 bare topics among the test sets' in-scope lines,
- * 5–6 score under 0.8, mostly small talk, which the bot answers anyway (see `settleSmallTalk`);
+ * on both seeds; 0.4 still answered "money problem" (0.49). Of the 80 bare topics among the
+ * test sets' in-scope lines, 5–6 score under 0.8, mostly small talk, which the bot answers
+ * anyway (see `settleSmallTalk`);
  * the vague ones customers send score under it ("订单" 0.65, "payment" 0.65, "账户" 0.45),
  * while 0.9 would also ask "delivery" (0.90) and 「物流」 (0.89). Offering from 0.05 rather than
  * 0.1 lists "track my order" among 「订单」's choices and changes no answer.

@@ -253,6 +253,35 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('asks which the customer means for a vague message, with the likely answers as buttons in their language, never a goodbye', async () => {
+    const { adapter } = await createBotHarness();
+    const zh = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as Partial<Activity>;
+    const asks = (language: 'en' | 'zh', offered: string[], exactly = false) => (reply: Partial<Activity>) => {
+      expect(reply.text).toContain(say('clarify', language));
+      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+      const titles = reply.suggestedActions?.actions.map((action) => action.title) ?? [];
+      expect(titles.at(-1)).toBe(say('somethingElse', language));
+      if (exactly) expect(titles).toEqual([...offered.map((name) => titleOf(name, language)), say('somethingElse', language)]);
+      else for (const name of offered) expect(titles).toContain(titleOf(name, language));
+      for (const name of ['goodbye', 'greeting', 'thanks']) expect(titles).not.toContain(titleOf(name, language));
+    };
+    await play(adapter, [
+      // Read as goodbye at 0.32: once answered 「很抱歉给您带来不便。感谢您的咨询，祝您生活愉快…」.
+      [zh('退款还是退货'), asks('zh', ['refund_status', 'return_item'], true)],
+      [zh('钱的问题'), asks('zh', ['refund_status'])],
+      [zh(titleOf('refund_status', 'zh')), answerOf('refund_status', 'zh')],
+      [zh('订单'), asks('zh', ['modify_order', 'cancel_order', 'order_status'])],
+      [zh('我想退货'), answerOf('return_item', 'zh')],
+      [zh('怎么修改收货地址'), answerOf('change_address', 'zh')],
+      ['where is my parcel', answerOf('order_status', 'en')],
+      ['money problem', asks('en', ['refund_status'])],
+      ['refund or return', asks('en', ['refund_status', 'return_item'], true)],
+      ['order', asks('en', ['order_status'])],
+      ['Track my order', answerOf('order_status', 'en')],
+      ['bye', answerOf('goodbye', 'en')],
+    ]);
+  });
+
   it('asks "Did you mean" when two intents are close, and answers the one picked', async () => {
     const { adapter, knowledge } = await createBotHarness();
     const titled = [...harness.intents.values()].filter((intent) => intent.title && !intent.dialog);
@@ -264,7 +293,7 @@ describe('main dialog', () => {
         const recognition = knowledge.current().recognizer.recognize(text);
         if (a !== b && recognition.decision === 'clarify') {
           question = text;
-          candidates = recognition.alternatives.slice(0, 2).map((alternative) => alternative.intent);
+          candidates = recognition.candidates!.map((candidate) => candidate.intent);
           break search;
         }
       }
