@@ -11,7 +11,7 @@ import {
 import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { localeHint } from '../src/nlu/language.js';
-import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isChange, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isChange, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, onlySlot, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { aboutTheQuestion, answers, askingAgain, CONFIRM, CONTACT, DESCRIPTION, helpLine, mayAskAside, OFFER, ORDER } from './complaint-questions.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { type KnowledgeAnswer, rememberUnderstanding, reply, sendAnswer } from './knowledge-replies.js';
@@ -186,7 +186,7 @@ export class ComplaintDialog extends ComponentDialog {
     const answer = this.knowledgeQuestion(text, asking, innerDc.context.activity.locale);
     if (answer) return this.answerAside(innerDc, draft, answer, asking);
     if (asking === CONFIRM) return isYes(text) ? undefined : this.reviewStep(innerDc, draft, text);
-    if (asking === DESCRIPTION) return undefined;
+    if (asking === DESCRIPTION) return this.slotForDescription(innerDc, draft, text);
     const correction = this.orderGivenForContact(text, asking, draft) ?? correctionIn(text, asking === ORDER, asking === CONTACT);
     // "Order 20251128, phone 138…" at the order question answers it and gives the contact too:
     // keep the extra, and let the question take its answer. Words beyond the slots go to the
@@ -209,6 +209,20 @@ export class ComplaintDialog extends ComponentDialog {
     }
     await innerDc.context.sendActivity(reply(applyCorrection(draft, correction, this.deps, detail), language));
     await innerDc.repromptDialog();
+    return waiting;
+  }
+
+  /**
+   * Only an e-mail address, a phone number or an order number where "what happened?" was asked:
+   * kept as the contact or the order (the flow will not ask for it again), and the question asked
+   * again, rather than filing the address as what happened.
+   */
+  private async slotForDescription(innerDc: DialogContext, draft: ComplaintDraft, text: string): Promise<DialogTurnResult | undefined> {
+    const slot = onlySlot(text);
+    if (!slot) return undefined;
+    const { language } = draft;
+    await innerDc.context.sendActivity(reply(applyCorrection(draft, slot, this.deps), language));
+    await innerDc.context.sendActivity(reply(say('complaintAskDescriptionAgain', language), language));
     return waiting;
   }
 

@@ -91,6 +91,21 @@ export function contactIn(text: string): TicketContact | undefined {
   return bareDigits ? { phone: bareDigits[1]!.trim() } : undefined;
 }
 
+/**
+ * The message is a contact or an order number and nothing more ("jane@example.com", "my phone is
+ * 13812345678", "1048213"): given where "what happened?" was asked, it says nothing about the
+ * problem. An e-mail address or a number shaped like a phone is the contact; any other bare number
+ * is an order ("20251130" too, which only the contact question would take for a phone).
+ */
+export function onlySlot(text: string): { contact: TicketContact } | { orderNumber: string } | undefined {
+  if (addsDetail(text)) return undefined;
+  const { emails, phones } = extractEntities(text);
+  if (emails[0]) return { contact: { email: emails[0] } };
+  if (phones[0]) return { contact: { phone: phones[0] } };
+  const order = onlyOrderNumber(text);
+  return order ? { orderNumber: order } : undefined;
+}
+
 /** The customer typed something meant as an e-mail address that is not one. */
 export const looksLikeBadEmail = (text: string) => text.includes('@') && extractEntities(text).emails.length === 0;
 

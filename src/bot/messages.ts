@@ -174,6 +174,10 @@ export const messages = {
     zh: '邮箱或手机号码都可以，方便客服就这件事联系您。没有邮箱的话留手机号码就行，也可以点“在聊天里回复我”，在这里等回复。',
   },
   // After answering a knowledge-base question asked mid-complaint: the question the flow was at, in one line.
+  complaintAskDescriptionAgain: {
+    en: 'And what happened? Please tell me in your own words.',
+    zh: '请问发生了什么？请用您自己的话描述一下。',
+  },
   complaintResumeDescription: { en: 'Now, back to your complaint: what happened?', zh: '我们继续登记投诉：请问发生了什么？' },
   complaintResumeOrder: { en: 'Now, back to your complaint: which order is it about?', zh: '我们继续登记投诉：请问是哪个订单？' },
   complaintResumeContact: { en: 'Now, back to your complaint: how should our team reach you?', zh: '我们继续登记投诉：客服该如何联系您？' },

@@ -157,6 +157,28 @@ describe('complaint dialog, English', () => {
     ]);
   });
 
+  it('takes an e-mail address, a phone number or an order number given at "what happened?" as that, and asks again what happened, in either language', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      // It was filed as the description: "What happened: j***@example.com".
+      ['jane@example.com', `${en('complaintCorrected', { what: en('complaintContactIs', { contact: 'j***@example.com' }) })}\n\n${en('complaintAskDescriptionAgain')}`],
+      ['my parcel arrived broken', en('complaintAskOrder')],
+      // The contact is not asked for again.
+      ['Not about an order', /^Here is your complaint:\n• What happened: my parcel arrived broken\n• Order: none\n• Contact: j\*\*\*@example\.com\n• Type: product quality\n/],
+      ['yes', /filed as ticket T-1001/],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({ description: 'my parcel arrived broken', contact: { email: 'jane@example.com' }, category: 'product_quality' });
+
+    const zhBot = await createTicketBot();
+    await converse(zhBot.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['13812345678', `${zh('complaintCorrected', { what: zh('complaintContactIs', { contact: '*******5678' }) })}\n\n${zh('complaintAskDescriptionAgain')}`],
+      ['订单号 20251130', `${zh('complaintCorrected', { what: zh('complaintOrderIs', { order: '20251130' }) })}\n\n${zh('complaintAskDescriptionAgain')}`],
+      ['收到的杯子是碎的', /^您的投诉内容如下：\n• 问题描述：收到的杯子是碎的\n• 订单：20251130\n• 联系方式：\*+5678\n/],
+    ]);
+  });
+
   it('keeps more about what happened, given where a contact or order number was asked, and asks again', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
