@@ -11,6 +11,7 @@ import {
 import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { localeHint } from '../src/nlu/language.js';
+import { classifyCategory } from '../src/tickets/index.js';
 import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isChange, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, onlySlot, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { aboutTheQuestion, answers, askingAgain, CONFIRM, CONTACT, DESCRIPTION, helpLine, mayAskAside, OFFER, ORDER } from './complaint-questions.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
@@ -46,6 +47,16 @@ const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
 const draftOf = (step: WaterfallStepContext) => (step.values as { draft: ComplaintDraft }).draft;
 
 /**
+ * What the complaint is about, to know whether an order number matters: its own words, and what
+ * the customer said before when those words name no kind of problem ("I'm fed up with waiting"
+ * after "my order is late"), as the ticket's category is read (classifyInContext).
+ */
+function aboutOf(draft: ComplaintDraft, described: string): string {
+  const own = `${draft.given} ${described}`;
+  return classifyCategory(own).category === 'other' ? [own, ...(draft.earlier ?? [])].join(' ') : own;
+}
+
+/**
  * The complaint flow: receive (what happened in the customer's words, the order, a way to
  * reach them), classify, confirm the summary, file the ticket and say what happens next.
  * At any question the customer can cancel, ask for help, correct what they said, ask about
@@ -66,8 +77,8 @@ export class ComplaintDialog extends ComponentDialog {
   }
 
   private async offerStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
-    const { language, text, offer } = step.options;
-    const draft: ComplaintDraft = { language, given: text };
+    const { language, text, offer, earlier } = step.options;
+    const draft: ComplaintDraft = { language, given: text, ...(earlier ? { earlier } : {}) };
     const order = orderNumbersIn(text)[0];
     const contact = contactIn(text);
     if (order) draft.orderNumber = order;
@@ -105,7 +116,7 @@ export class ComplaintDialog extends ComponentDialog {
     // An order named a little earlier in the chat ("where is order 20251130?") is the one, unless told otherwise at the summary.
     const named = (step.options.earlier ?? []).find((message) => orderNumbersIn(message).length > 0);
     if (draft.orderNumber === undefined && named && concernsOrder(`${draft.given} ${described} ${named}`)) draft.orderNumber = orderNumbersIn(named)[0];
-    if (draft.orderNumber !== undefined || !concernsOrder(`${draft.given} ${described}`)) return step.next();
+    if (draft.orderNumber !== undefined || !concernsOrder(aboutOf(draft, described))) return step.next();
     const { language } = draft;
     return step.prompt(ORDER, {
       prompt: reply(say('complaintAskOrder', language), language, [say('complaintNoOrder', language)]),

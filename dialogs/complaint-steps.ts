@@ -23,6 +23,8 @@ export interface ComplaintDraft {
   /** No email or phone: the customer hears back in the chat (the ticket's updates are posted there). */
   contactInChat?: boolean;
   assessment?: Assessment;
+  /** What the customer said before the flow began, latest first: it types a complaint that does not say what kind it is. */
+  earlier?: readonly string[];
 }
 
 /** The draft of the complaint waterfall running in a component's inner dialog context. */
@@ -42,7 +44,7 @@ function shownContact(draft: ComplaintDraft, deps: TicketDialogDeps): string {
 /** Classify the complaint and show the customer what will be filed, asking to confirm. */
 export async function confirmPrompt(draft: ComplaintDraft, deps: TicketDialogDeps, customerId: string, lead?: string): Promise<Partial<Activity>> {
   const { language } = draft;
-  draft.assessment = await deps.tickets.assess(customerId, draft.description ?? draft.given, draft.sentiment ?? 0);
+  draft.assessment = await deps.tickets.assess(customerId, draft.description ?? draft.given, draft.sentiment ?? 0, draft.earlier);
   const summary = say('complaintConfirm', language, {
     description: draft.description ?? '',
     order: draft.orderNumber ?? say('complaintNone', language),

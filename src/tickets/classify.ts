@@ -93,6 +93,21 @@ export function classifyCategory(text: string): Classification {
   return { category: best.category, evidence: best.hits.map((hit) => hit.phrase) };
 }
 
+/**
+ * The category of a complaint told over several messages: what the complaint itself says or,
+ * when that names no category ("I'm fed up with waiting", "等了太久了"), what the customer said
+ * just before (`earlier`, latest first: "my order is late"), the nearest message that names one.
+ */
+export function classifyInContext(text: string, earlier: readonly string[] = []): Classification {
+  const own = classifyCategory(text);
+  if (own.category !== 'other') return own;
+  for (const message of earlier) {
+    const before = classifyCategory(message);
+    if (before.category !== 'other') return before;
+  }
+  return own;
+}
+
 /** Every category's score in the text, best first (a stable sort: ties keep the lexicon's order). */
 function scoresIn(text: string): Scored[] {
   return (Object.entries(CATEGORY_LEXICON) as [TicketCategory, LexiconEntry[]][])

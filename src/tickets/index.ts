@@ -10,7 +10,7 @@
 export * from './types.js';
 export { TRANSITIONS, assertTransition, canTransition, isOpen } from './lifecycle.js';
 export { DEFAULT_SLA_HOURS, dueAt, isOverdue, parseSlaTable, type SlaTable } from './sla.js';
-export { CATEGORY_LEXICON, classifyCategory, type Classification } from './classify.js';
+export { CATEGORY_LEXICON, classifyCategory, classifyInContext, type Classification } from './classify.js';
 export { ANGRY_AT_MOST, HIGH_TERMS, MILD_AT_LEAST, URGENT_TERMS, assessPriority, type PriorityAssessment, type PriorityInput } from './priority.js';
 export { COMPLAINT_OFFER_AT_MOST, complaintTrigger, namesProblem, shouldOfferComplaint } from './complaint-trigger.js';
 export { keyPhrasesOf, summarise } from './summary.js';

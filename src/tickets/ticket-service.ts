@@ -1,6 +1,6 @@
 import { conflict, notFound } from '../errors.js';
 import type { Collection } from '../storage/ports.js';
-import { classifyCategory } from './classify.js';
+import { classifyInContext } from './classify.js';
 import { isOpen } from './lifecycle.js';
 import { assessPriority } from './priority.js';
 import { DEFAULT_SLA_HOURS, dueAt, isOverdue, type SlaTable } from './sla.js';
@@ -85,9 +85,12 @@ export class TicketService {
     return this.view(ticket);
   }
 
-  /** What a complaint would be filed as: its category, and its priority with the reasons. */
-  async assess(customerId: string, description: string, sentiment = 0): Promise<Assessment> {
-    const { category } = classifyCategory(description);
+  /**
+   * What a complaint would be filed as: its category, and its priority with the reasons.
+   * `earlier`: what the customer said before it, latest first, for a description that names no category.
+   */
+  async assess(customerId: string, description: string, sentiment = 0, earlier: readonly string[] = []): Promise<Assessment> {
+    const { category } = classifyInContext(description, earlier);
     const { priority, reasons } = assessPriority({ text: description, sentiment, recentComplaints: await this.recentComplaints(customerId) });
     return { category, priority, reasons };
   }

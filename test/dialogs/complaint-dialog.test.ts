@@ -411,6 +411,31 @@ describe('complaint dialog, Chinese', () => {
     ]);
   });
 
+  it('types a complaint that only says how the customer feels by what they said before it: a late order is a delivery complaint, in either language', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['my order is late', /tracking/],
+      ['what is your phone number', /./],
+      ['I want to complain', en('complaintAskDescription')],
+      // It was typed "other", and the order was not asked for.
+      ["I'm fed up with waiting", en('complaintAskOrder')],
+      ['Not about an order', en('complaintAskContact')],
+      ['Reply in this chat', /\n• Type: delivery\n/],
+      ['yes', /filed as ticket T-1001/],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({ category: 'delivery', description: "I'm fed up with waiting" });
+
+    const zhBot = await createTicketBot();
+    await converse(zhBot.adapter, [
+      ['我的快递怎么还没到', /物流/],
+      ['你们电话多少', /./],
+      ['我要投诉', zh('complaintAskDescription')],
+      ['等了太久了，很失望', zh('complaintAskOrder')],
+      ['与订单无关', zh('complaintAskContact')],
+      ['在聊天里回复我', /\n• 类型：物流配送\n/],
+    ]);
+  });
+
   it('uses the order number from the first message and never asks for it', async () => {
     const bot = await createTicketBot({ identifiedContact: { phone: '13912345678' } });
     await converse(bot.adapter, [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessPriority, classifyCategory, parseSlaTable, shouldOfferComplaint } from '../../../src/tickets/index.js';
+import { assessPriority, classifyCategory, classifyInContext, parseSlaTable, shouldOfferComplaint } from '../../../src/tickets/index.js';
 
 describe('complaint category', () => {
   it.each([
@@ -58,6 +58,17 @@ describe('complaint category', () => {
     ['I want a refund, the package arrived and I changed my mind', 'refund_billing'],
   ])('"%s" is about %s', (text, category) => {
     expect(classifyCategory(text).category).toBe(category);
+  });
+
+  it('reads a complaint that names no kind of problem by what the customer said just before, its own words first', () => {
+    expect(classifyInContext("I'm fed up with waiting", ['what is your phone number', 'my order is late']).category).toBe('delivery');
+    expect(classifyInContext('等了太久了，很失望', ['我的快递怎么还没到']).category).toBe('delivery');
+    // The nearest earlier message that names one decides.
+    expect(classifyInContext('very annoyed', ['I was charged twice', 'my order is late']).category).toBe('refund_billing');
+    // What the complaint itself says comes first.
+    expect(classifyInContext('the mug arrived broken', ['my order is late']).category).toBe('product_quality');
+    expect(classifyInContext('very annoyed', ['hello', 'what are your opening hours']).category).toBe('other');
+    expect(classifyInContext('very annoyed').category).toBe('other');
   });
 
   it('does not mistake "later" for a late delivery', () => {
