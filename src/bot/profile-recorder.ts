@@ -1,5 +1,5 @@
 import type { Activity, Middleware, TurnContext } from './botbuilder-lite.js';
-import { reply, understandingOf } from '../../dialogs/knowledge-replies.js';
+import { reply, SMALLTALK_CATEGORY, understandingOf } from '../../dialogs/knowledge-replies.js';
 import type { ConversationRecord } from '../conversations/index.js';
 import {
   type ConversationInsight,
@@ -43,7 +43,10 @@ function reasonToOfferHuman(score: number, choice: boolean, fallbacksInARow: num
  */
 const isUpset = (sentiment: Sentiment): boolean => sentiment.label === 'negative' && !sentiment.requestOnly;
 
-const ALREADY_APOLOGETIC = /^(sorry|i'm sorry|i am sorry|apologies|抱歉|很抱歉|对不起|非常抱歉)/i;
+/** A reply that says sorry itself, anywhere ("Sorry your parcel…", "抱歉让您久等了！", "Got it. Sorry…"): a second "sorry" before it reads twice. */
+const APOLOGISES = /\b(?:sorry|apologi[sz]e|apologies)\b|抱歉|对不起|歉意|不好意思/iu;
+/** A reply that thanks, acknowledges or says goodbye ("Thanks for chatting…", "Got it: …", "好的，已取消"): no place for "sorry about the trouble". */
+const THANKS_OR_GOODBYE = /^(?:thanks|thank you|you're welcome|no problem|got it|ok\b|okay|great|goodbye|bye)|^(?:谢谢|感谢|多谢|不客气|好的|收到|再见)/iu;
 
 export interface ProfileRecorderDeps {
   profiles: ProfileService;
@@ -92,7 +95,11 @@ export class ProfileRecorder implements Middleware {
     // person's offer follows (see offerHumanIfNeeded) does not offer one itself.
     // (Were this turn a "not sure", it would be one more in a row.)
     const offerFollows = !before?.offeredHumanAt && reasonToOfferHuman(sentiment.score, choice, (before?.fallbacksInARow ?? 0) + 1) !== undefined;
-    if (frustrated || offerFollows) softenReplies(context, language, { short: frustrated, brief: offerFollows, apologise: frustrated && !choice && isUpset(sentiment) });
+    // Nor an apology where the offer of a person follows the reply: that offer says sorry itself.
+    const offerApologises = () => offerFollows && offersHumanAfter(context, record);
+    if (frustrated || offerFollows) {
+      softenReplies(context, language, { short: frustrated, brief: offerFollows, apologise: frustrated && !choice && isUpset(sentiment) }, (reply) => this.fitsApology(reply) && !offerApologises());
+    }
     await next();
     try {
       const choices = offered();
@@ -104,6 +111,17 @@ export class ProfileRecorder implements Middleware {
       // The customer's answer is out already; a profile that missed one message is no reason to fail the turn.
       this.deps.logger.error({ err: error, conversationId: record.id }, 'could not record the turn in the profile');
     }
+  }
+
+  /**
+   * "Sorry about the trouble" reads naturally before this reply: one that does not apologise
+   * already, and no thanks, goodbye or other small talk ("Thanks for chatting…", "不客气").
+   */
+  private fitsApology(reply: Partial<Activity>): boolean {
+    const text = reply.text?.trim() ?? '';
+    const answered = (reply.channelData as { parley?: { answer?: unknown } } | undefined)?.parley?.answer;
+    const intent = typeof answered === 'string' ? this.deps.knowledge.current().intents.get(answered) : undefined;
+    return !APOLOGISES.test(text) && !THANKS_OR_GOODBYE.test(text) && intent?.category !== SMALLTALK_CATEGORY;
   }
 
   private async recordConsent(activity: Partial<Activity>): Promise<void> {
@@ -176,6 +194,15 @@ export class ProfileRecorder implements Middleware {
   }
 }
 
+/**
+ * Whether offerHumanIfNeeded will send its offer after the turn's replies, as far as the turn so
+ * far tells: not when the message started a dialog, went to one under way, or an agent has the chat.
+ */
+function offersHumanAfter(context: TurnContext, record: ConversationRecord): boolean {
+  const understanding = understandingOf(context);
+  return record.status === 'bot' && !!understanding && !understanding.startedDialog && !understanding.answeredInside;
+}
+
 function isCustomerText(activity: Partial<Activity>): boolean {
   return activity.type === 'message' && typeof activity.text === 'string' && activity.text.trim() !== '' && activity.from?.role !== 'bot';
 }
@@ -198,16 +225,17 @@ function watchOfferedChoices(context: TurnContext): () => string[] | undefined {
 
 /**
  * The first reply of the turn, reworded: a "not sure" `brief` when the offer of a person follows
- * it, `short` for a frustrated customer; else a short apology before it (`apologise`).
+ * it, `short` for a frustrated customer; else a short apology before it (`apologise`), where
+ * one `fits` (see fitsApology).
  */
-function softenReplies(context: TurnContext, language: Language, { short, brief, apologise }: { short: boolean; brief: boolean; apologise: boolean }): void {
+function softenReplies(context: TurnContext, language: Language, { short, brief, apologise }: { short: boolean; brief: boolean; apologise: boolean }, fits: (reply: Partial<Activity>) => boolean): void {
   let softened = false;
   context.onSendActivities(async (_context, activities, nextSend) => {
     for (const activity of activities) {
       if (softened || activity.type !== 'message' || !activity.text) continue;
       softened = true;
       if (activity.text === say('fallback', language) && (brief || short)) activity.text = say(brief ? 'fallbackBrief' : 'fallbackShort', language);
-      else if (apologise && !ALREADY_APOLOGETIC.test(activity.text.trim())) activity.text = say('apologyPrefix', language) + activity.text;
+      else if (apologise && fits(activity)) activity.text = say('apologyPrefix', language) + activity.text;
     }
     return nextSend();
   });

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../src/bot/messages.js';
+import { request, startConversation } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server?.cleanup();
+});
+
+type Chat = Awaited<ReturnType<typeof startConversation>>;
+
+/** Say something and wait until the bot's turn is over (profile recorded, every reply sent); the replies' texts. */
+async function ask(chat: Chat, text: string): Promise<string[]> {
+  const posted = await request(server.url, 'POST', `/v3/directline/conversations/${chat.conversationId}/activities`, { token: chat.token, body: { type: 'message', text } });
+  expect(posted.status).toBe(200);
+  await server.parley.adapter.idle();
+  const { body } = await request(server.url, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities`, { token: chat.token });
+  return (body.activities as { type: string; replyToId?: string; text?: string }[])
+    .filter((activity) => activity.type === 'message' && activity.replyToId === posted.body.id)
+    .map((activity) => activity.text ?? '');
+}
+
+const answersOf = (intent: string, language: 'en' | 'zh') => server.parley.knowledge.runtime.current().intents.get(intent)!.answers[language];
+
+describe('"sorry about the trouble" to an upset customer', () => {
+  const cases = [
+    { language: 'en', locale: 'en-US', upset: "this is terrible, my order is so late, I'm angry", decline: 'No, just answer', hours: 'when are you open? I am really upset', bye: 'thanks for nothing, goodbye' },
+    { language: 'zh', locale: 'zh-CN', upset: '太差劲了，我的订单怎么还没到，气死了', decline: '不用，先回答问题', hours: '你们几点上班？烦死了', bye: '算了，再见，真失望' },
+  ] as const;
+
+  it('comes before an answer, once: not before one that says sorry itself, nor before a goodbye, in either language', async () => {
+    for (const { language, locale, upset, decline, hours, bye } of cases) {
+      const chat = await startConversation(server.url, locale);
+      expect(await ask(chat, upset)).toEqual([say('complaintOffer', language)]);
+      // The late-delivery answer opens with its own apology ("抱歉让您久等了！…"): not a second one.
+      const late = await ask(chat, decline);
+      expect(answersOf('order_late', language)).toContain(late[0]!.split('\n')[0]);
+      // Upset, and answered with the opening hours: the apology reads naturally there.
+      const [open] = await ask(chat, hours);
+      expect(open!.startsWith(say('apologyPrefix', language)), open).toBe(true);
+      // It read "很抱歉给您带来不便。感谢您的咨询，祝您生活愉快…".
+      const [goodbye] = await ask(chat, bye);
+      expect(answersOf('goodbye', language)).toContain(goodbye);
+    }
+  });
+});
