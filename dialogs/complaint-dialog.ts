@@ -13,6 +13,7 @@ import type { Language } from '../src/nlu/types.js';
 import { localeHint } from '../src/nlu/language.js';
 import { classifyCategory } from '../src/tickets/index.js';
 import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isChange, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, onlySlot, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { type ComplaintButton, complaintButtonIn, isOwnButton } from './complaint-buttons.js';
 import { aboutTheQuestion, answers, askingAgain, CONFIRM, CONTACT, DESCRIPTION, helpLine, mayAskAside, OFFER, ORDER } from './complaint-questions.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { type KnowledgeAnswer, rememberUnderstanding, reply, sendAnswer } from './knowledge-replies.js';
@@ -100,8 +101,9 @@ export class ComplaintDialog extends ComponentDialog {
     }
     const { text } = step.options;
     if (describesProblem(text)) return step.next(withoutBoilerplate(text));
-    // The message the bot answered just before said what went wrong: not asked again.
-    const before = step.options.earlier?.[0];
+    // The message the bot answered just before said what went wrong: not asked again. A button
+    // pressed in between ("No, just answer", then the answer's "File a complaint") says nothing of it.
+    const before = step.options.earlier?.find((message) => !complaintButtonIn(message));
     if (before !== undefined && describesProblem(before)) return step.next(withoutBoilerplate(before));
     return step.prompt(DESCRIPTION, { prompt: reply(say('complaintAskDescription', draft.language), draft.language) });
   }
@@ -127,7 +129,7 @@ export class ComplaintDialog extends ComponentDialog {
   private async contactStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
     const draft = draftOf(step);
     if (typeof step.result === 'string') draft.orderNumber = isNoOrder(step.result) ? null : (orderAnswer(step.result) ?? null);
-    if (draft.contact) return step.next();
+    if (draft.contact || draft.contactInChat) return step.next();
     const customerId = await customerIdOf(step.context, this.deps);
     const known = (await this.deps.identifiedContact?.(customerId)) ?? (await this.deps.tickets.knownContact(customerId));
     if (known) {
@@ -173,6 +175,9 @@ export class ComplaintDialog extends ComponentDialog {
     if (!draft || innerDc.context.activity.type !== 'message') return undefined;
     draft.language = clearLanguageOf(text) ?? draft.language;
     const { language } = draft;
+    // A button of another question, pressed late ("Not about an order" at the summary): what it means here.
+    const pressed = asking === OFFER ? undefined : complaintButtonIn(text);
+    if (pressed && !isOwnButton(pressed.button, asking)) return this.otherQuestionsButton(innerDc, draft, pressed.button, asking);
     // "I want to complain" again, at a question of the complaint it is taking: what it needs now.
     if (isHelp(text) || (asking !== OFFER && asksToComplain(text))) {
       await innerDc.context.sendActivity(reply(helpLine(asking, language), language));
@@ -224,6 +229,46 @@ export class ComplaintDialog extends ComponentDialog {
   }
 
   /**
+   * A button of another question of the flow, pressed where it is not on offer: "Not about an
+   * order" or "Reply in this chat" is taken as that answer, wherever given; "No, just answer"
+   * after the offer was taken declines it after all (the question is answered, nothing filed);
+   * the offer's "yes", or the summary's buttons before the summary, change nothing: the bot says
+   * what it needs now and asks its question again.
+   */
+  private async otherQuestionsButton(innerDc: DialogContext, draft: ComplaintDraft, button: ComplaintButton, asking: string): Promise<DialogTurnResult> {
+    const { language } = draft;
+    if (button === 'complaintNoOrder' || button === 'complaintContactInChat') {
+      if (button === 'complaintNoOrder') draft.orderNumber = null;
+      else Object.assign(draft, { contact: undefined, contactKnown: false, contactInChat: true });
+      const lead = say('complaintCorrected', language, { what: say(button === 'complaintNoOrder' ? 'complaintNoOrderNow' : 'complaintInChatNow', language) });
+      return this.askAgainAfter(innerDc, draft, lead, asking);
+    }
+    const options = innerDc.stack.find((entry) => entry.id === WATERFALL)?.state as { options?: ComplaintOptions } | undefined;
+    if (button === 'complaintOfferNo' && options?.options?.offer) {
+      await innerDc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: { reroute: options.options.text, skipComplaintOffer: true } satisfies ComplaintResult };
+    }
+    await innerDc.context.sendActivity(reply(helpLine(asking, language), language));
+    await innerDc.repromptDialog();
+    return waiting;
+  }
+
+  /** `lead` (what was just taken), then the question under way again; at the summary, the summary as it now stands. */
+  private async askAgainAfter(innerDc: DialogContext, draft: ComplaintDraft, lead: string, asking: string): Promise<DialogTurnResult> {
+    const { language } = draft;
+    if (asking === CONFIRM) {
+      const prompt = innerDc.activeDialog!.state as { options: { prompt: unknown } };
+      prompt.options.prompt = await confirmPrompt(draft, this.deps, await customerIdOf(innerDc.context, this.deps), lead);
+      await innerDc.repromptDialog();
+      return waiting;
+    }
+    await innerDc.context.sendActivity(reply(lead, language));
+    if (asking === DESCRIPTION) await innerDc.context.sendActivity(reply(say('complaintAskDescriptionAgain', language), language));
+    else await innerDc.repromptDialog();
+    return waiting;
+  }
+
+  /**
    * Only an e-mail address, a phone number or an order number where "what happened?" was asked:
    * kept as the contact or the order (the flow will not ask for it again), and the question asked
    * again, rather than filing the address as what happened.
@@ -231,10 +276,7 @@ export class ComplaintDialog extends ComponentDialog {
   private async slotForDescription(innerDc: DialogContext, draft: ComplaintDraft, text: string): Promise<DialogTurnResult | undefined> {
     const slot = onlySlot(text);
     if (!slot) return undefined;
-    const { language } = draft;
-    await innerDc.context.sendActivity(reply(applyCorrection(draft, slot, this.deps), language));
-    await innerDc.context.sendActivity(reply(say('complaintAskDescriptionAgain', language), language));
-    return waiting;
+    return this.askAgainAfter(innerDc, draft, applyCorrection(draft, slot, this.deps), DESCRIPTION);
   }
 
   /**
@@ -287,10 +329,6 @@ export class ComplaintDialog extends ComponentDialog {
     const correction = correctionIn(text, false, false);
     const detail = !correction || addsDetail(text);
     if (detail) addToDescription(draft, text, this.deps);
-    const lead = applyCorrection(draft, correction ?? {}, this.deps, detail);
-    const prompt = innerDc.activeDialog!.state as { options: { prompt: unknown } };
-    prompt.options.prompt = await confirmPrompt(draft, this.deps, await customerIdOf(innerDc.context, this.deps), lead);
-    await innerDc.repromptDialog();
-    return waiting;
+    return this.askAgainAfter(innerDc, draft, applyCorrection(draft, correction ?? {}, this.deps, detail), CONFIRM);
   }
 }

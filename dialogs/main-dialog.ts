@@ -8,6 +8,8 @@ import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult 
 import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, SMALLTALK_CATEGORY, titleOf, understandingOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
 import { addsDetail } from './complaint-parsing.js';
+import { complaintButtonIn } from './complaint-buttons.js';
+import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
 import { answeredJustBefore, answerIn, type SentMessage, sendAnswerAgain } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
@@ -40,6 +42,8 @@ export interface MainDialogDeps {
    * complaint begun with "I want to complain" takes what they already said (see complaint-dialog.ts).
    */
   earlierMessages?: (conversationId: string, currentId: string | undefined, count: number) => Promise<string[]>;
+  /** The bot offered a button with this title earlier in the conversation: a message that is its title is a late press of it. */
+  offeredBefore?: (conversationId: string, title: string) => Promise<boolean>;
 }
 
 /**
@@ -119,6 +123,8 @@ export class MainDialog extends ComponentDialog {
     const intent = awaited ?? (recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined);
     rememberUnderstanding(step.context, { recognition, answered: intent?.name ?? null });
 
+    const late = await this.latePress(step, text);
+    if (late) return late;
     if (ticketIdIn(text) && !intent?.dialog && this.findDialog(TICKET_STATUS_DIALOG)) return this.begin(step, TICKET_STATUS_DIALOG, { language, text });
     const complaint = this.complaintTriggered(text, language, intent, step.options);
     if (complaint) return this.begin(step, COMPLAINT_DIALOG, { language, text, offer: complaint === 'offer' } satisfies ComplaintOptions);
@@ -187,6 +193,20 @@ export class MainDialog extends ComponentDialog {
     if (!intent || intent.dialog || intent.category === SMALLTALK_CATEGORY || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
     return score * FOLLOW_UP_WEIGHT > recognition.score ? intent : undefined;
+  }
+
+  /**
+   * A complaint button pressed after its flow ended (no complaint dialog is under way): "Yes, file
+   * a complaint" starts one; any other says the choice has passed (see late-choice-dialog.ts).
+   */
+  private async latePress(step: WaterfallStepContext, text: string): Promise<DialogTurnResult | undefined> {
+    const pressed = complaintButtonIn(text);
+    if (!pressed || !this.findDialog(LATE_CHOICE_DIALOG)) return undefined;
+    // "Cancel the complaint" means only that; other titles ("Change something") are taken as presses only where they were offered.
+    if (pressed.button !== 'complaintCancelButton' && !(await this.deps.offeredBefore?.(step.context.activity.conversation.id, text))) return undefined;
+    if (pressed.button === 'complaintOfferYes') return this.begin(step, COMPLAINT_DIALOG, { language: pressed.language, text } satisfies ComplaintOptions);
+    rememberStartedDialog(step.context, LATE_CHOICE_DIALOG);
+    return step.beginDialog(LATE_CHOICE_DIALOG, pressed satisfies LateChoiceOptions);
   }
 
   /** The intent that brings in a person, offered as a button. */

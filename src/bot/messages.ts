@@ -174,6 +174,16 @@ export const messages = {
     zh: '邮箱或手机号码都可以，方便客服就这件事联系您。没有邮箱的话留手机号码就行，也可以点“在聊天里回复我”，在这里等回复。',
   },
   // After answering a knowledge-base question asked mid-complaint: the question the flow was at, in one line.
+  complaintNoOrderNow: { en: 'it is not about an order', zh: '与订单无关' },
+  complaintInChatNow: { en: 'our team will reply in this chat', zh: '客服会在本聊天窗口回复您' },
+  lateChoiceFiled: {
+    en: 'Your complaint is already filed as ticket {id}, so that choice no longer applies. Ask me "status of {id}" at any time, or tell me what else you need.',
+    zh: '您的投诉已登记为工单 {id}，这个选项已经不适用了。您可以随时问我“{id} 进度如何”，或者告诉我还需要什么帮助。',
+  },
+  lateChoiceNone: {
+    en: 'That choice was for an earlier question, which has passed: no complaint is being filed now. Tell me what you need, or say "I want to complain" to file one.',
+    zh: '这个选项对应的是之前的问题，已经过去了，目前没有正在登记的投诉。请告诉我您需要什么；如需投诉，请说“我要投诉”。',
+  },
   complaintAskDescriptionAgain: {
     en: 'And what happened? Please tell me in your own words.',
     zh: '请问发生了什么？请用您自己的话描述一下。',

@@ -1,6 +1,7 @@
 import { ComplaintDialog } from '../../dialogs/complaint-dialog.js';
 import { CSAT_DIALOG, CsatDialog, type CsatOptions } from '../../dialogs/csat-dialog.js';
 import { TicketQuestionDialog } from '../../dialogs/ticket-question-dialog.js';
+import { LateChoiceDialog } from '../../dialogs/late-choice-dialog.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import { asksForHuman, knowledgeAnswerTo } from '../../dialogs/knowledge-replies.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
@@ -8,7 +9,7 @@ import type { TicketDialogDeps } from '../../dialogs/ticket-replies.js';
 import { TicketStatusDialog } from '../../dialogs/ticket-status-dialog.js';
 import type { TurnLog } from '../analytics/index.js';
 import { WebChannelAdapter } from '../channels/index.js';
-import type { ConversationLog, ConversationRepository } from '../conversations/index.js';
+import type { ChatActivity, ConversationLog, ConversationRepository } from '../conversations/index.js';
 import { type CustomerServices, maskPersonalData } from '../customers/index.js';
 import type { EventBus } from '../events/index.js';
 import type { AgentPresence, HandoffService } from '../handoff/index.js';
@@ -93,6 +94,7 @@ export function wireBot(deps: BotDeps): WiredBot {
     new TicketStatusDialog(ticketDialogDeps),
     new CsatDialog({ ...ticketDialogDeps, rateChat, nps: customers.nps }),
     new TicketQuestionDialog(ticketDialogDeps),
+    new LateChoiceDialog(ticketDialogDeps),
   ];
   const complaintTriggerOf = (text: string, language: Language) => complaintTrigger(text, analyzeSentiment(text, language).score);
   // What the customer last read from our side (the bot, an agent, a notice): an answer asked for again is not repeated word for word.
@@ -105,7 +107,13 @@ export function wireBot(deps: BotDeps): WiredBot {
     const said = await log.latest(conversationId, count, (activity) => activity.type === 'message' && activity.from.role === 'user' && typeof activity.text === 'string', currentId);
     return said.map((activity) => activity.text as string);
   };
-  const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf, lastBotMessage, earlierMessages });
+  // Whether the bot offered a button with this title before: its title typed now is a late press.
+  const offeredBefore = async (conversationId: string, title: string) => {
+    const pressed = title.trim().toLowerCase();
+    const offers = (activity: ChatActivity) => ((activity.suggestedActions as { actions?: { title?: unknown }[] } | undefined)?.actions ?? []).some((action) => String(action.title).toLowerCase() === pressed);
+    return (await log.findLast(conversationId, (activity) => activity.type === 'message' && activity.from.role === 'bot' && offers(activity))) !== undefined;
+  };
+  const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf, lastBotMessage, earlierMessages, offeredBefore });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: deps.trace, logger });
   const startDialog = createDialogStarter(conversationState, mainDialog);
 

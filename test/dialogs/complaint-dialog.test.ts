@@ -685,3 +685,91 @@ describe('a knowledge-base question asked mid-complaint', () => {
     }
   });
 });
+
+describe('a complaint button pressed after its question has passed', () => {
+  it('takes another question\'s button for what it says, says what it needs on a second "yes", and files one ticket', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['My parcel arrived broken and nobody answers my emails, this is terrible!', en('complaintOffer')],
+      ['Yes, file a complaint', en('complaintAskOrder')],
+      // Pressed twice: it read "That doesn't look like an order number".
+      ['Yes, file a complaint', `${en('complaintHelp', { now: en('complaintHelpOrder') })}\n\n${en('complaintAskOrder')}`],
+      // The contact question's button, pressed early: taken, and not asked for again.
+      ['Reply in this chat', `${en('complaintCorrected', { what: en('complaintInChatNow') })}\n\n${en('complaintAskOrder')}`],
+      ['Not about an order', /^Here is your complaint:\n.*\n• Order: none\n• Contact: this chat\n/],
+      ['Yes, file it', /filed as ticket T-1001/],
+      // After the flow: it read "Great! Is there anything else…", and "Change something" got the answer on changing an order.
+      ['Yes, file it', en('lateChoiceFiled', { id: 'T-1001' })],
+      ['Change something', en('lateChoiceFiled', { id: 'T-1001' })],
+      // It started a new complaint.
+      ['Cancel the complaint', en('lateChoiceFiled', { id: 'T-1001' })],
+    ]);
+    expect((await bot.tickets.list()).map((ticket) => ticket.id)).toEqual(['T-1001']);
+  });
+
+  it('at the summary, in Chinese, takes "与订单无关" and "在聊天里回复我" as changes, not as words about the problem', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['耳机坏了', zh('complaintAskOrder')],
+      ['1048213', zh('complaintAskContact')],
+      ['abc@example.com', /• 订单：1048213\n• 联系方式：a\*\*\*@example\.com\n/],
+      // Both went into the description: "耳机坏了 与订单无关 在聊天里回复我".
+      ['与订单无关', /^好的，已更新：与订单无关。\n您的投诉内容如下：\n• 问题描述：耳机坏了\n• 订单：无\n• 联系方式：a\*\*\*@example\.com\n/],
+      ['在聊天里回复我', /^好的，已更新：客服会在本聊天窗口回复您。\n您的投诉内容如下：\n• 问题描述：耳机坏了\n• 订单：无\n• 联系方式：本聊天窗口\n/],
+      ['确认提交', /工单号 T-1001/],
+      ['确认提交', zh('lateChoiceFiled', { id: 'T-1001' })],
+    ]);
+    expect(await bot.tickets.get('T-1001')).toMatchObject({ description: '耳机坏了', orderNumber: null, contact: null });
+  });
+
+  it('says an offer has passed when "No, just answer" comes after the chat moved on, and answers the question when it comes after a yes, in either language', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ["this is terrible, my order is so late, I'm angry", en('complaintOffer')],
+      ['what are your opening hours', /24\/7/],
+      // It read "I'm sorry I haven't been much help".
+      ['No, just answer', en('lateChoiceNone')],
+    ]);
+    const zhBot = await createTicketBot();
+    await converse(zhBot.adapter, [
+      ['快递一直没到，太差劲了，气死我了', zh('complaintOffer')],
+      ['你们几点上班', /9:00/],
+      ['不用，先回答问题', zh('lateChoiceNone')],
+    ]);
+    // Said yes, then "No, just answer" at the next question: the question is answered, nothing filed. It read "这似乎不是订单号".
+    const changedMind = await createTicketBot();
+    await converse(changedMind.adapter, [
+      ['快递一直没到，太差劲了，气死我了', zh('complaintOffer')],
+      ['好的，登记投诉', zh('complaintAskOrder')],
+      ['不用，先回答问题', /^抱歉让您久等了！/],
+    ]);
+    for (const each of [bot, zhBot, changedMind]) expect(await each.tickets.list()).toEqual([]);
+  });
+
+  it('leaves a title typed where the bot never offered it to the knowledge base, and takes a late "Yes, file a complaint" as asking to complain', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['Change something', (text) => expect(text).not.toBe(en('lateChoiceNone'))],
+    ]);
+    const late = await createTicketBot();
+    await converse(late.adapter, [
+      ["this is terrible, my order is so late, I'm angry", en('complaintOffer')],
+      ['what are your opening hours', /24\/7/],
+      ['Yes, file a complaint', en('complaintAskDescription')],
+      ["I'm fed up", en('complaintAskOrder')],
+    ]);
+  });
+
+  it('does not ask what happened after "No, just answer" and the answer\'s "File a complaint": the customer said it before the button', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ["this is terrible, my order is so late, I'm angry", en('complaintOffer')],
+      ['No, just answer', /tracking/],
+      // It asked "Please tell me what happened", as if "No, just answer" were what they last said.
+      ['File a complaint', en('complaintAskOrder')],
+      ['Not about an order', en('complaintAskContact')],
+      ['Reply in this chat', /^Here is your complaint:\n• What happened: this is terrible, my order is so late, I'm angry\n• Order: none\n• Contact: this chat\n• Type: delivery\n/],
+    ]);
+  });
+});

@@ -39,12 +39,15 @@ export async function createBotHarness(
   const lastSent = new Map<string, { locale: unknown; channelData: unknown }>();
   // The customer's earlier messages per conversation, as the transcript would give them.
   const customerSaid = new Map<string, string[]>();
+  // The button titles the bot offered per conversation, as the transcript would show them.
+  const offered = new Map<string, Set<string>>();
   const mainDialog = new MainDialog({
     knowledge,
     unanswered: new UnansweredLog(storage.collection('unanswered')),
     redact: maskPersonalData,
     lastBotMessage: async (conversationId) => lastSent.get(conversationId),
     earlierMessages: async (conversationId, _currentId, count) => [...(customerSaid.get(conversationId) ?? [])].reverse().slice(0, count),
+    offeredBefore: async (conversationId, title) => offered.get(conversationId)?.has(title.trim().toLowerCase()) ?? false,
     ...options.main?.(storage, knowledge),
   });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: options.trace ?? false, logger });
@@ -55,7 +58,12 @@ export async function createBotHarness(
   adapter.use(dropStateTraces);
   adapter.use(async (context, next) => {
     context.onSendActivities(async (_context, activities, send) => {
-      for (const { type, locale, channelData } of activities) if (type === 'message') lastSent.set(context.activity.conversation.id, structuredClone({ locale, channelData }));
+      const { id } = context.activity.conversation;
+      for (const { type, locale, channelData, suggestedActions } of activities) {
+        if (type !== 'message') continue;
+        lastSent.set(id, structuredClone({ locale, channelData }));
+        for (const action of suggestedActions?.actions ?? []) offered.set(id, (offered.get(id) ?? new Set()).add(action.title.toLowerCase()));
+      }
       return send();
     });
     await next();

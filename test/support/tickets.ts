@@ -6,6 +6,7 @@ import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import { asksForHuman, knowledgeAnswerTo } from '../../dialogs/knowledge-replies.js';
 import type { TicketDialogDeps } from '../../dialogs/ticket-replies.js';
 import { TicketStatusDialog } from '../../dialogs/ticket-status-dialog.js';
+import { LateChoiceDialog } from '../../dialogs/late-choice-dialog.js';
 import { maskPersonalData } from '../../src/customers/index.js';
 import { analyzeSentiment } from '../../src/sentiment/index.js';
 import { complaintTrigger, type TicketContact, type TicketEventPayloads, TicketService } from '../../src/tickets/index.js';
@@ -44,7 +45,7 @@ export async function createTicketBot(options: { customerId?: string; identified
         ...(options.identifiedContact ? { identifiedContact: async () => options.identifiedContact } : {}),
       };
       return {
-        dialogs: [new HandoffDialog({ transcriptOf: async () => [] }), new ComplaintDialog(deps), new TicketStatusDialog(deps), new CsatDialog({ ...deps, rateChat: async (...rating) => chatRatings.push(rating) })],
+        dialogs: [new HandoffDialog({ transcriptOf: async () => [] }), new ComplaintDialog(deps), new TicketStatusDialog(deps), new CsatDialog({ ...deps, rateChat: async (...rating) => chatRatings.push(rating) }), new LateChoiceDialog(deps)],
         complaintTrigger: (text, language) => complaintTrigger(text, analyzeSentiment(text, language).score),
       };
     },

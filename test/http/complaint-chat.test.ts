@@ -50,3 +50,23 @@ describe('"sorry about the trouble" to an upset customer', () => {
     }
   });
 });
+
+describe('a complaint button pressed after its question has passed', () => {
+  it('is known by the buttons the transcript shows the bot offered, in either language', async () => {
+    const chat = await startConversation(server.url, 'en-US');
+    expect(await ask(chat, "this is terrible, my order is so late, I'm angry")).toEqual([say('complaintOffer', 'en')]);
+    await ask(chat, 'what are your opening hours');
+    expect(await ask(chat, 'No, just answer')).toEqual([say('lateChoiceNone', 'en')]);
+
+    const zh = await startConversation(server.url, 'zh-CN');
+    await ask(zh, '我要投诉，收到的杯子是碎的');
+    await ask(zh, '与订单无关');
+    await ask(zh, '在聊天里回复我');
+    const [filed] = await ask(zh, '确认提交');
+    const id = /T-\d+/.exec(filed!)![0];
+    expect(await ask(zh, '修改内容')).toEqual([say('lateChoiceFiled', 'zh', { id })]);
+    // Never offered in this chat: "Change something" is a question about changing an order.
+    const fresh = await startConversation(server.url, 'en-US');
+    expect(await ask(fresh, 'Change something')).not.toEqual([say('lateChoiceNone', 'en')]);
+  });
+});
