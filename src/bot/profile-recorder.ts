@@ -1,4 +1,5 @@
 import type { Activity, Middleware, TurnContext } from './botbuilder-lite.js';
+import { LATE_CHOICE_DIALOG } from '../../dialogs/late-choice-dialog.js';
 import { reply, SMALLTALK_CATEGORY, understandingOf } from '../../dialogs/knowledge-replies.js';
 import type { ConversationRecord } from '../conversations/index.js';
 import {
@@ -98,7 +99,9 @@ export class ProfileRecorder implements Middleware {
     // Nor an apology where the offer of a person follows the reply: that offer says sorry itself.
     const offerApologises = () => offerFollows && offersHumanAfter(context, record);
     if (frustrated || offerFollows) {
-      softenReplies(context, language, { short: frustrated, brief: offerFollows, apologise: frustrated && !choice && isUpset(sentiment) }, (reply) => this.fitsApology(reply) && !offerApologises());
+      // A button pressed late ("不用，先回答问题" under an offer long passed) is told the choice has passed: no apology to a click.
+      const latePress = () => understandingOf(context)?.startedDialog === LATE_CHOICE_DIALOG;
+      softenReplies(context, language, { short: frustrated, brief: offerFollows, apologise: frustrated && !choice && isUpset(sentiment) }, (reply) => this.fitsApology(reply) && !offerApologises() && !latePress());
     }
     await next();
     try {

@@ -57,6 +57,11 @@ describe('a complaint button pressed after its question has passed', () => {
     expect(await ask(chat, "this is terrible, my order is so late, I'm angry")).toEqual([say('complaintOffer', 'en')]);
     await ask(chat, 'what are your opening hours');
     expect(await ask(chat, 'No, just answer')).toEqual([say('lateChoiceNone', 'en')]);
+    // Upset and frustrated, the customer still gets no "sorry about the trouble" to a click.
+    const upset = await startConversation(server.url, 'zh-CN');
+    expect(await ask(upset, '太差劲了，我的订单怎么还没到，气死了')).toEqual([say('complaintOffer', 'zh')]);
+    await ask(upset, '你们几点上班？烦死了');
+    expect(await ask(upset, '不用，先回答问题')).toEqual([say('lateChoiceNone', 'zh')]);
 
     const zh = await startConversation(server.url, 'zh-CN');
     await ask(zh, '我要投诉，收到的杯子是碎的');
