@@ -28,13 +28,15 @@ export interface PressedButton {
 
 const simple = (text: string) => canonicalText(text).trim().toLowerCase();
 
+/** Each button's title in each language, as `simple` reads it; worked out once (it runs on every message). */
+let titles: { said: string; pressed: PressedButton }[] | undefined;
+
 /** The complaint button whose title the message is, word for word (any case, Traditional or Simplified). */
 export function complaintButtonIn(text: string): PressedButton | undefined {
+  titles ??= COMPLAINT_BUTTONS.flatMap((button) => (['en', 'zh'] as const).map((language) => ({ said: simple(say(button, language)), pressed: { button, language } })));
   const said = simple(text);
-  for (const button of COMPLAINT_BUTTONS) {
-    for (const language of ['en', 'zh'] as const) if (simple(say(button, language)) === said) return { button, language };
-  }
-  return undefined;
+  const found = titles.find((title) => title.said === said);
+  return found && { ...found.pressed };
 }
 
 /** The buttons each question offers (cancelling is welcome at any of them). */
