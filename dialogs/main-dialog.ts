@@ -183,7 +183,8 @@ export class MainDialog extends ComponentDialog {
    * A short follow-up to the answer just given ("how do I claim it?" after the warranty answer,
    * "怎么申请"), which the recognizer, blind to what came before, reads weakly or as something
    * else (the price-match answer): the intent just answered, when it is among the message's
-   * candidates and, weighed up as the topic under way, comes out on top.
+   * candidates and, weighed up as the topic under way, comes out on top, or when the bot would
+   * otherwise ask "Did you mean" with it among the choices (it just said which one).
    */
   private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<Intent | undefined> {
     if ((recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW) || !isShort(text)) return undefined;
@@ -191,6 +192,7 @@ export class MainDialog extends ComponentDialog {
     const name = answerIn(previous);
     const intent = name === undefined ? undefined : this.deps.knowledge.current().intents.get(name);
     if (!intent || intent.dialog || intent.category === SMALLTALK_CATEGORY || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
+    if (recognition.decision === 'clarify' && recognition.candidates?.some((candidate) => candidate.intent === intent.name)) return intent;
     const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
     return score * FOLLOW_UP_WEIGHT > recognition.score ? intent : undefined;
   }

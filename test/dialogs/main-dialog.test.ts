@@ -121,9 +121,12 @@ describe('main dialog', () => {
       // A question of its own right after is answered as itself.
       [fromZhPage('上周买的外套降价了，能退差价吗'), answerOf('price_match', 'zh')],
     ]);
-    // With nothing before, the same words are no warranty question.
+    // With nothing before, the same words are no warranty answer: the bot is not sure, or asks which is meant.
     const fresh = await createBotHarness();
-    await play(fresh.adapter, [['how do i claim it', say('fallback', 'en')]]);
+    await play(fresh.adapter, [['how do i claim it', (reply) => {
+      expect([say('fallback', 'en'), say('clarify', 'en')]).toContain(reply.text);
+      expect(reply.channelData).toBeUndefined();
+    }]]);
   });
 
   it('follows a customer who changes their mind, or finds the order already shipped', async () => {
