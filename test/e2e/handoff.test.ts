@@ -639,6 +639,9 @@ describe('handoff through the agent console', () => {
     c.session.client.postActivity({ type: 'event', name: 'parley.consent', value: { profiling: true }, from: { id: 'customer' } } as never).subscribe();
     await c.say('快递又晚了，真烦人');
     await c.messages(isBot);
+    // The offer of a complaint, declined with its button: the late-delivery answer, whose button brings a person.
+    await c.say('不用，先回答问题');
+    expect((await c.messages(isBot)).text).toMatch(/^抱歉让您久等了/);
     await c.say('转人工');
     expect((await c.messages(isBot)).text).toMatch(/排在第 1 位/);
 
@@ -662,7 +665,8 @@ describe('handoff through the agent console', () => {
     await bob.getByRole('button', { name: '从对话创建工单' }).click();
     // A form, prefilled with what the customer said; the agent sets the priority, the category is assessed.
     const filing = bob.locator('#side form.ticket-form');
-    expect(await filing.getByRole('textbox', { name: '问题描述' }).inputValue()).toContain('我的订单到哪了');
+    // What the customer wrote, without the buttons they pressed (「不用，先回答问题」, 「转人工」): those say nothing of the problem.
+    expect(await filing.getByRole('textbox', { name: '问题描述' }).inputValue()).toBe('快递又晚了，真烦人\n我的订单到哪了');
     await filing.getByRole('combobox', { name: '优先级' }).selectOption('urgent');
     await bob.screenshot({ path: `${SHOTS_DIR}/console-ticket-form-zh.png` });
     await filing.getByRole('button', { name: '创建工单' }).click();

@@ -406,11 +406,21 @@ async function submitComposer(): Promise<void> {
 /** A ticket's description is at most this long (the API's limit). */
 const DESCRIPTION_MAX = 4000;
 
-/** The form starts from the customer's last five lines (their latest words, within the limit), which the agent may edit. */
+/**
+ * The form starts from the customer's last five lines (their latest words, within the limit), which
+ * the agent may edit; a line that is only a button's title the bot offered ("Talk to a human",
+ * 「与订单无关」) says nothing of the problem and is left out.
+ */
 function startCreating(): void {
   const detail = state.detail;
   if (!detail) return;
-  const said = detail.activities.filter((line) => senderOf(line) === 'customer').map((line) => line.text ?? '');
+  const offered = new Set<string>();
+  const said: string[] = [];
+  for (const line of detail.activities) {
+    for (const action of line.suggestedActions?.actions ?? []) if (action.title) offered.add(action.title.trim());
+    const text = line.text?.trim() ?? '';
+    if (senderOf(line) === 'customer' && text && !offered.has(text)) said.push(text);
+  }
   const text = said.slice(-5).join('\n');
   const description = text.length > DESCRIPTION_MAX ? `…${text.slice(-(DESCRIPTION_MAX - 1))}` : text;
   state.creating = { conversationId: detail.id, description, priority: '', category: '' };

@@ -10,6 +10,8 @@ export interface Line {
   timestamp: string;
   from: { id: string; name?: string; role?: string };
   channelData?: { parley?: { sender?: string } };
+  /** The buttons a bot line offered; the customer's press comes back as a line with the title. */
+  suggestedActions?: { actions?: { title?: string }[] };
 }
 
 export interface Note {
