@@ -42,6 +42,8 @@ export interface MainDialogDeps {
    * complaint begun with "I want to complain" takes what they already said (see complaint-dialog.ts).
    */
   earlierMessages?: (conversationId: string, currentId: string | undefined, count: number) => Promise<string[]>;
+  /** The message is sour (negative, not a plain request): "thanks for nothing" is no thanks to answer cheerfully. */
+  soured?: (text: string, language: Language) => boolean;
   /** The bot offered a button with this title earlier in the conversation: a message that is its title is a late press of it. */
   offeredBefore?: (conversationId: string, title: string) => Promise<boolean>;
 }
@@ -51,6 +53,9 @@ export interface MainDialogDeps {
  * and the one before. Further back lie other matters (an earlier complaint, already on its ticket).
  */
 const COMPLAINT_LOOKS_BACK = 2;
+
+/** An answer that apologises itself. */
+const SAYS_SORRY = /\bsorry\b|抱歉|对不起/iu;
 
 /** A message the recognizer answers with at least this score is a question of its own, not a follow-up. */
 const FOLLOW_UP_BELOW = 0.5;
@@ -147,6 +152,11 @@ export class MainDialog extends ComponentDialog {
 
     if (intent) {
       if (intent.dialog && this.findDialog(intent.dialog)) return this.begin(step, intent.dialog, { language, text });
+      if (this.souredSmallTalk(intent, text, language)) {
+        const human = this.humanIntent();
+        await step.context.sendActivity(reply(say('souredSmallTalk', language), language, human ? [titleOf(human, language)] : []));
+        return step.endDialog();
+      }
       if (!offersOrderPage(intent)) {
         await this.answer(step, intent, language);
         return step.endDialog();
@@ -209,6 +219,16 @@ export class MainDialog extends ComponentDialog {
     if (pressed.button === 'complaintOfferYes') return this.begin(step, COMPLAINT_DIALOG, { language: pressed.language, text } satisfies ComplaintOptions);
     rememberStartedDialog(step.context, LATE_CHOICE_DIALOG);
     return step.beginDialog(LATE_CHOICE_DIALOG, pressed satisfies LateChoiceOptions);
+  }
+
+  /**
+   * Small talk said sourly ("thanks for nothing", 「谢谢，真失望」, "bye, useless bot"): its cheerful
+   * answer ("You're welcome, glad to help!") would mock the customer. Small talk whose answer
+   * already says sorry (the knowledge base's "you're not helping") keeps it.
+   */
+  private souredSmallTalk(intent: Intent, text: string, language: Language): boolean {
+    if (intent.category !== SMALLTALK_CATEGORY || !this.deps.soured?.(text, language)) return false;
+    return !intent.answers[language].some((answer) => SAYS_SORRY.test(answer));
   }
 
   /** The intent that brings in a person, offered as a button. */

@@ -14,6 +14,11 @@ export const messages = {
     en: 'Here is order {order}: its status and, once it has shipped, the carrier and tracking number are on this page. If something there looks wrong, tell me and I can connect you with a person.',
     zh: '这是订单 {order} 的页面：订单状态，以及发货后的快递公司和运单号都在这里。如果信息不对，告诉我，我可以为您转接人工客服。',
   },
+  // Thanks, a goodbye or a greeting said sourly ("thanks for nothing", 「谢谢，真失望」).
+  souredSmallTalk: {
+    en: "I'm sorry I couldn't help more. If something is still wrong, tell me in a few words, or I can connect you with a person.",
+    zh: '很抱歉没能帮上更多忙。如果还有问题，请简单告诉我，或者我为您转接人工客服。',
+  },
   fallback: {
     en: "I'm not sure I understood that. Could you put it another way? I can also connect you with a person.",
     zh: '抱歉，我没有完全理解您的问题。您可以换个说法再问一次，或者让我为您转接人工客服。',

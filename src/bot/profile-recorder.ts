@@ -17,7 +17,7 @@ import type { KnowledgeRuntime } from '../kb/index.js';
 import type { Logger } from '../logger.js';
 import { languageOfMessage } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
-import type { Sentiment } from '../sentiment/types.js';
+import { isUpset, type Sentiment } from '../sentiment/types.js';
 import { say } from './messages.js';
 
 /** The event the widget sends when the customer agrees to (or declines) profiling. */
@@ -36,13 +36,6 @@ function reasonToOfferHuman(score: number, choice: boolean, fallbacksInARow: num
   if (score <= STRONGLY_NEGATIVE && !choice) return 'negative_sentiment';
   return fallbacksInARow >= FALLBACKS_BEFORE_HUMAN ? 'repeated_fallback' : undefined;
 }
-
-/**
- * The message itself is unhappy: negative, and not only through the transaction it asks for.
- * "我想退货" or "I want to send it back and get a refund" after an angry message is a calm
- * question that the sentiment score still counts against the mood.
- */
-const isUpset = (sentiment: Sentiment): boolean => sentiment.label === 'negative' && !sentiment.requestOnly;
 
 /** A reply that says sorry itself, anywhere ("Sorry your parcel…", "抱歉让您久等了！", "Got it. Sorry…"): a second "sorry" before it reads twice. */
 const APOLOGISES = /\b(?:sorry|apologi[sz]e|apologies)\b|抱歉|对不起|歉意|不好意思/iu;

@@ -17,7 +17,7 @@ import type { KnowledgeServices } from '../kb/index.js';
 import type { Logger } from '../logger.js';
 import { languageOfMessage } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
-import type { Sentiment } from '../sentiment/types.js';
+import { isUpset, type Sentiment } from '../sentiment/types.js';
 import type { KeyValueStore } from '../storage/index.js';
 import { complaintTrigger, type TicketService } from '../tickets/index.js';
 import { type Activity, ConversationState, type Dialog } from './botbuilder-lite.js';
@@ -97,6 +97,7 @@ export function wireBot(deps: BotDeps): WiredBot {
     new LateChoiceDialog(ticketDialogDeps),
   ];
   const complaintTriggerOf = (text: string, language: Language) => complaintTrigger(text, analyzeSentiment(text, language).score);
+  const soured = (text: string, language: Language) => isUpset(analyzeSentiment(text, language));
   // What the customer last read from our side (the bot, an agent, a notice): an answer asked for again is not repeated word for word.
   const lastBotMessage = async (conversationId: string) => {
     const last = await log.findLast(conversationId, (activity) => activity.type === 'message' && activity.from.role === 'bot');
@@ -113,7 +114,7 @@ export function wireBot(deps: BotDeps): WiredBot {
     const offers = (activity: ChatActivity) => ((activity.suggestedActions as { actions?: { title?: unknown }[] } | undefined)?.actions ?? []).some((action) => String(action.title).toLowerCase() === pressed);
     return (await log.findLast(conversationId, (activity) => activity.type === 'message' && activity.from.role === 'bot' && offers(activity))) !== undefined;
   };
-  const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf, lastBotMessage, earlierMessages, offeredBefore });
+  const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf, lastBotMessage, earlierMessages, offeredBefore, soured });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: deps.trace, logger });
   const startDialog = createDialogStarter(conversationState, mainDialog);
 

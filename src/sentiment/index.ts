@@ -3,5 +3,5 @@
  * `{ score in [-1, 1], label }`, and `requestOnly` when only a transaction it asks for made it negative.
  */
 export { analyzeSentiment } from './analyze.js';
-export type { Sentiment, SentimentLabel } from './types.js';
+export { isUpset, type Sentiment, type SentimentLabel } from './types.js';
 export { rememberingAnalyzer, type SentimentAnalyzer } from './memo.js';

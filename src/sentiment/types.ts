@@ -11,3 +11,10 @@ export interface Sentiment {
    */
   requestOnly?: true;
 }
+
+/**
+ * The message itself is unhappy: negative, and not only through the transaction it asks for.
+ * "我想退货" or "I want to send it back and get a refund" after an angry message is a calm
+ * question that the sentiment score still counts against the mood.
+ */
+export const isUpset = (sentiment: Sentiment): boolean => sentiment.label === 'negative' && !sentiment.requestOnly;

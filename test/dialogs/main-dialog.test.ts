@@ -166,6 +166,26 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('answers thanks or a goodbye said sourly with an apology and a person, not "glad to help"', async () => {
+    const { adapter } = await createBotHarness();
+    const sorry = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
+      expect(reply.text).toBe(say('souredSmallTalk', language));
+      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
+    };
+    await play(adapter, [
+      // Read as thanks and goodbye, and answered "You're welcome" / 「不客气，很高兴能帮到您！」.
+      ['thanks for nothing', sorry('en')],
+      ['谢谢，真失望', sorry('zh')],
+      ['thanks anyway', sorry('en')],
+      // Plain thanks are still thanks.
+      ['thank you so much', answerOf('thanks', 'en')],
+      ['好的 谢谢', answerOf('thanks', 'zh')],
+      // "You're not helping" keeps its own apology.
+      ['you are useless', answerOf('bot_unhelpful', 'en')],
+    ]);
+  });
+
   it('asked again for the answer it just gave, gives its step in short and offers a person, in either language', async () => {
     const { adapter } = await createBotHarness();
     const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;

@@ -8,7 +8,7 @@ import { maskPersonalData } from '../../src/customers/index.js';
 import { indexIntents, KnowledgeRuntime, loadKnowledgeDir, toTrainingExamples, UnansweredLog, type Intent } from '../../src/kb/index.js';
 import { createLogger } from '../../src/logger.js';
 import { loadOrTrainRecognizer } from '../../src/nlu/index.js';
-import { analyzeSentiment } from '../../src/sentiment/index.js';
+import { analyzeSentiment, isUpset } from '../../src/sentiment/index.js';
 import { createMemoryStorage } from '../../src/storage/index.js';
 import { sharedModelDir } from './server.js';
 
@@ -48,6 +48,7 @@ export async function createBotHarness(
     lastBotMessage: async (conversationId) => lastSent.get(conversationId),
     earlierMessages: async (conversationId, _currentId, count) => [...(customerSaid.get(conversationId) ?? [])].reverse().slice(0, count),
     offeredBefore: async (conversationId, title) => offered.get(conversationId)?.has(title.trim().toLowerCase()) ?? false,
+    soured: (text, language) => isUpset(analyzeSentiment(text, language)),
     ...options.main?.(storage, knowledge),
   });
   const bot = new ParleyBot({ conversationState, mainDialog, knowledge, analyzeSentiment, trace: options.trace ?? false, logger });
