@@ -32,7 +32,7 @@ export function intentForm(intent: Intent | undefined) {
   const perLanguage = LANGUAGES.map(([language, label]) => {
     const controls = {
       utterances: textarea(intent?.utterances[language], 7),
-      answers: textarea(intent?.answers[language], 3),
+      answers: textarea(intent?.answers[language], 8),
       quickReplies: textarea(intent?.quickReplies?.[language], 2),
       title: input(intent?.title?.[language]),
       check: textarea(intent?.check?.[language], 3),
