@@ -3,6 +3,18 @@ import { findTerms, type LexiconEntry, type LexiconHit, terms } from './lexicon.
 import type { TicketCategory } from './types.js';
 
 /**
+ * Waiting for something that has not come: "my order still is not here", "where is my parcel? it
+ * has been ages", "太慢了", "等了好久". A delivery, when no other word names what was awaited
+ * ("my refund is not here yet" stays a refund, "客服回复太慢" the service), nor, for a ticket, what
+ * the customer said before (see `classifyInContext`).
+ */
+const WAITING: readonly LexiconEntry[] = [
+  ...terms(1.5, "(?:not|isn't|hasn't|haven't|has not|have not)\\s+(?:yet\\s+)?(?:here|shown up|showed up|turned up|been (?:delivered|shipped|sent))"),
+  ...terms(1, 'where(?: is|\'s) my (?:order|parcel|package|stuff|item|delivery)', 'still waiting', '(?:been|taking|takes|took|for)\\s+(?:ages|forever|so long|too long)', 'too slow', 'so slow'),
+  ...terms(1, '太慢', '很慢', '好慢', '真慢', '这么慢', '太久', '好久', '这么久', '等了', '还没来', '还没发', '迟迟'),
+];
+
+/**
  * What a complaint is about, from words in either language. Strong words (broken, refund,
  * rude) weigh 2; words that only set the scene (parcel, arrived) weigh less, so "the parcel
  * arrived broken" is about the product, not the delivery.
@@ -12,6 +24,7 @@ export const CATEGORY_LEXICON: Readonly<Record<Exclude<TicketCategory, 'other'>,
     ...terms(2, 'deliver', 'ship', 'late\\b', 'missing (?:parcel|package|order|delivery)', 'delay', 'never (?:came|arrived|showed up)', 'not (?:yet )?(?:received|arrived)', "(?:hasn't|has not|didn't|did not|haven't|have not) (?:arrive|come|receive|got)", 'tracking', 'dispatch', 'wrong address'),
     ...terms(2, '快递', '物流', '配送', '送货', '发货', '到货', '没收到', '未收到', '没到', '延迟', '丢件', '派送', '运单'),
     ...terms(1, 'lost', 'courier', '丢'),
+    ...WAITING,
     ...terms(0.5, 'parcel', 'package', 'arriv', '包裹', '送到'),
   ],
   product_quality: [
@@ -30,6 +43,8 @@ export const CATEGORY_LEXICON: Readonly<Record<Exclude<TicketCategory, 'other'>,
   service_attitude: [
     ...terms(2, 'rude', 'impolite', 'attitude', 'ignor', 'nobody (?:answer|repl|respond|help)', 'no one (?:answer|repl|respond|help)', 'hung up', 'unhelpful', 'unprofessional', 'shout', 'yell', 'disrespect'),
     ...terms(2, '态度', '不理', '没人理', '没人回', '挂电话', '不耐烦', '骂', '敷衍', '不专业', '推脱'),
+    // Slow to answer: the waiting is for a reply, not a parcel ("客服回复太慢", "still waiting for a reply").
+    ...terms(2, 'slow to (?:reply|respond|answer)', 'waiting for (?:a |an |your |any )?(?:reply|response|answer)', '回复太慢', '回复慢', '回得慢', '回得太慢', '不回复'),
     ...terms(1, 'staff', 'customer service', 'your agent', '客服'),
   ],
   account: [
@@ -86,21 +101,24 @@ interface Scored {
 export function classifyCategory(text: string): Classification {
   const about = ASKING_FOR_A_PERSON.reduce((rest, pattern) => rest.replace(pattern, ' '), canonicalText(text));
   const rest = REFUND_AS_REMEDY.reduce((left, pattern) => left.replace(pattern, ' '), about);
-  const beside = scoresIn(rest);
+  const beside = scoresIn(rest, notWaiting);
   const remedyOnly = beside[0]!.score >= STRONG && beside.every((each) => each.category !== 'refund_billing' || each.score < STRONG);
-  const best = (remedyOnly || rest === about ? beside : scoresIn(about))[0]!;
+  const told = remedyOnly || rest === about ? rest : about;
+  // Waiting words decide only when nothing else names a problem: "I want my refund, it's taking forever" waits for the refund.
+  const named = scoresIn(told, notWaiting)[0]!;
+  const best = named.score >= MIN_SCORE ? named : scoresIn(told)[0]!;
   if (best.score < MIN_SCORE) return { category: 'other', evidence: [] };
   return { category: best.category, evidence: best.hits.map((hit) => hit.phrase) };
 }
 
 /**
  * The category of a complaint told over several messages: what the complaint itself says or,
- * when that names no category ("I'm fed up with waiting", "等了太久了"), what the customer said
+ * when that names no category or only waiting ("I'm fed up with waiting", "等了太久了"), what the customer said
  * just before (`earlier`, latest first: "my order is late"), the nearest message that names one.
  */
 export function classifyInContext(text: string, earlier: readonly string[] = []): Classification {
   const own = classifyCategory(text);
-  if (own.category !== 'other') return own;
+  if (own.category !== 'other' && !onlyWaiting(text)) return own;
   for (const message of earlier) {
     const before = classifyCategory(message);
     if (before.category !== 'other') return before;
@@ -108,11 +126,15 @@ export function classifyInContext(text: string, earlier: readonly string[] = [])
   return own;
 }
 
+/** Only the waiting words name a category: "等了太久了" says a delivery unless an earlier message says what was awaited. */
+const notWaiting = (entry: LexiconEntry) => !WAITING.includes(entry);
+const onlyWaiting = (text: string) => scoresIn(canonicalText(text), notWaiting)[0]!.score < MIN_SCORE;
+
 /** Every category's score in the text, best first (a stable sort: ties keep the lexicon's order). */
-function scoresIn(text: string): Scored[] {
+function scoresIn(text: string, counts: (entry: LexiconEntry) => boolean = () => true): Scored[] {
   return (Object.entries(CATEGORY_LEXICON) as [TicketCategory, LexiconEntry[]][])
     .map(([category, lexicon]) => {
-      const hits = findTerms(text, lexicon);
+      const hits = findTerms(text, lexicon.filter(counts));
       return { category, score: hits.reduce((sum, hit) => sum + hit.weight, 0), hits };
     })
     .sort((a, b) => b.score - a.score);

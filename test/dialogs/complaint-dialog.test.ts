@@ -188,6 +188,26 @@ describe('complaint dialog, English', () => {
     ]);
   });
 
+  it('takes waiting for an order that has not come as a delivery complaint, asks which order, and types it so, in either language', async () => {
+    for (const [start, described, noOrder, inChat, type] of [
+      ['I want to complain', 'my order still is not here', 'Not about an order', 'Reply in this chat', '• Type: delivery'],
+      // It was answered as "how do I track my order?", and the flow asked again what happened.
+      ['I want to complain', 'where is my parcel? it has been ages', 'Not about an order', 'Reply in this chat', '• Type: delivery'],
+      // It asked for a contact, never the order, and filed the ticket as "other".
+      ['我要投诉', '太慢了，很不满意', '与订单无关', '在聊天里回复我', '• 类型：物流配送'],
+      ['我要投诉', '怎么还没到', '与订单无关', '在聊天里回复我', '• 类型：物流配送'],
+    ] as const) {
+      const bot = await createTicketBot();
+      const language = start === '我要投诉' ? 'zh' : 'en';
+      await converse(bot.adapter, [
+        [start, say('complaintAskDescription', language)],
+        [described, say('complaintAskOrder', language)],
+        [noOrder, say('complaintAskContact', language)],
+        [inChat, (text) => expect(text).toContain(type)],
+      ]);
+    }
+  });
+
   it('keeps how the item came apart, told where the order number was asked, instead of calling it a bad order number', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
@@ -488,9 +508,10 @@ describe('the sentiment trigger', () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
       ['我要投诉', zh('complaintAskDescription')],
-      ['为什么要等这么久', zh('complaintAskContact')],
+      // Not about an order by its words ("为什么要等这么久" was, until waiting came to mean a delivery, which asks which order).
+      ['客服态度太差了', zh('complaintAskContact')],
       ['1048213', `${zh('complaintCorrected', { what: zh('complaintOrderIs', { order: '1048213' }) })}\n\n${zh('complaintAskContact')}`],
-      ['abc@example.com', /^您的投诉内容如下：\n• 问题描述：为什么要等这么久\n• 订单：1048213\n• 联系方式：a\*\*\*@example\.com/],
+      ['abc@example.com', /^您的投诉内容如下：\n• 问题描述：客服态度太差了\n• 订单：1048213\n• 联系方式：a\*\*\*@example\.com/],
     ]);
     // Once the customer said they have no order number, a number there is a (too short) phone number.
     const other = await createTicketBot();

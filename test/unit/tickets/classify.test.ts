@@ -32,6 +32,16 @@ describe('complaint category', () => {
     ['我联系客服三次都没人理', 'service_attitude'],
     ['转人工，我的快递一直没到', 'delivery'],
     ['customer service never replied to my emails', 'service_attitude'],
+    // Waiting for what has not come is a delivery, unless another word says what was awaited.
+    ['my order still is not here', 'delivery'],
+    ['where is my parcel? it has been ages', 'delivery'],
+    ['太慢了，很不满意', 'delivery'],
+    ['怎么还没到', 'delivery'],
+    ['等了好久', 'delivery'],
+    ['my refund is not here yet', 'refund_billing'],
+    ['等了太久了，我要退款', 'refund_billing'],
+    ['客服回复太慢', 'service_attitude'],
+    ['still waiting for a reply from customer service', 'service_attitude'],
   ])('"%s" is about %s', (text, category) => {
     expect(classifyCategory(text).category).toBe(category);
   });
@@ -63,6 +73,9 @@ describe('complaint category', () => {
   it('reads a complaint that names no kind of problem by what the customer said just before, its own words first', () => {
     expect(classifyInContext("I'm fed up with waiting", ['what is your phone number', 'my order is late']).category).toBe('delivery');
     expect(classifyInContext('等了太久了，很失望', ['我的快递怎么还没到']).category).toBe('delivery');
+    // Waiting alone says a delivery only when nothing before says what was awaited.
+    expect(classifyInContext('等了太久了，很失望', ['我被扣了两次钱']).category).toBe('refund_billing');
+    expect(classifyInContext('等了太久了，很失望', ['你好']).category).toBe('delivery');
     // The nearest earlier message that names one decides.
     expect(classifyInContext('very annoyed', ['I was charged twice', 'my order is late']).category).toBe('refund_billing');
     // What the complaint itself says comes first.
