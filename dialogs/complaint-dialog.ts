@@ -12,7 +12,7 @@ import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { localeHint } from '../src/nlu/language.js';
 import { classifyCategory } from '../src/tickets/index.js';
-import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isCancel, isChange, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, onlySlot, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isBareReply, isCancel, isChange, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, onlySlot, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
 import { type ComplaintButton, complaintButtonIn, isOwnButton } from './complaint-buttons.js';
 import { aboutTheQuestion, answers, askingAgain, CONFIRM, CONTACT, DESCRIPTION, helpLine, mayAskAside, OFFER, ORDER } from './complaint-questions.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
@@ -202,6 +202,11 @@ export class ComplaintDialog extends ComponentDialog {
     const answer = this.knowledgeQuestion(text, asking, innerDc.context.activity.locale);
     if (answer) return this.answerAside(innerDc, draft, answer, asking);
     if (asking === CONFIRM) return isYes(text) ? undefined : this.reviewStep(innerDc, draft, text);
+    if (asking === DESCRIPTION && isBareReply(text)) {
+      // "yes", "ok", 「好的」 is no description: it was filed as what happened.
+      await innerDc.context.sendActivity(reply(say('complaintNeedDescription', language), language));
+      return waiting;
+    }
     if (asking === DESCRIPTION) return this.slotForDescription(innerDc, draft, text);
     const correction = this.orderGivenForContact(text, asking, draft) ?? correctionIn(text, asking === ORDER, asking === CONTACT);
     // "Order 20251128, phone 138…" at the order question answers it and gives the contact too:

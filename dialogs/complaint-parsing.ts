@@ -37,7 +37,12 @@ const NONE = new RegExp(
  */
 const CHANGE = /^(change|change something|change it|edit|edit it|i (want|need|would like|'d like) to change (something|it|that)|修改|修改内容|修改一下|改一下|我要修改|我想修改|要改一下)$/u;
 
+/** A bare reply that says nothing by itself: "hmm", "got it", "嗯嗯", "知道了" (besides a yes or a no). */
+const BARE = /^(h+m+|u+m+|u+h+|a+h+|oh|k|kk|alright|all right|fine|got it|i see|嗯+|哦+|噢|啊|好吧|收到|知道了|明白了?)$/u;
+
 export const isYes = (text: string) => YES.test(clean(text));
+/** "yes", "ok", "no", 「好的」, 「嗯」: an answer to a question put as yes or no, which tells nothing of what happened. */
+export const isBareReply = (text: string) => isYes(text) || isNo(text) || BARE.test(clean(text));
 export const isChange = (text: string) => CHANGE.test(clean(text));
 export const isNo = (text: string) => NO.test(clean(text));
 export const isCancel = (text: string) => CANCEL.test(clean(text));

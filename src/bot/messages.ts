@@ -189,6 +189,10 @@ export const messages = {
     en: 'That choice was for an earlier question, which has passed: no complaint is being filed now. Tell me what you need, or say "I want to complain" to file one.',
     zh: '这个选项对应的是之前的问题，已经过去了，目前没有正在登记的投诉。请告诉我您需要什么；如需投诉，请说“我要投诉”。',
   },
+  complaintNeedDescription: {
+    en: 'To file your complaint I need a few words about what happened. What went wrong? (Or say "cancel" if you would rather not file one.)',
+    zh: '登记投诉需要您简单说说发生了什么。请问出了什么问题？（如果不想投诉了，回复“取消”即可。）',
+  },
   complaintAskDescriptionAgain: {
     en: 'And what happened? Please tell me in your own words.',
     zh: '请问发生了什么？请用您自己的话描述一下。',

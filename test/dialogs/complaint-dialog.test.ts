@@ -157,6 +157,27 @@ describe('complaint dialog, English', () => {
     ]);
   });
 
+  it('asks for a few words when "what happened?" gets a bare "yes", "ok", 「好的」 or 「是的」, in the customer\'s language, and files what they say next', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      // It was filed as what happened: "• What happened: yes".
+      ['yes', en('complaintNeedDescription')],
+      ['ok', en('complaintNeedDescription')],
+      ['the kettle I bought leaks', en('complaintAskOrder')],
+      ['Not about an order', en('complaintAskContact')],
+      ['Reply in this chat', /^Here is your complaint:\n• What happened: the kettle I bought leaks\n/],
+    ]);
+    const chinese = await createTicketBot();
+    await converse(chinese.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['好的', zh('complaintNeedDescription')],
+      ['是的', zh('complaintNeedDescription')],
+      ['取消', zh('complaintCancelled')],
+    ]);
+    expect(await chinese.tickets.list({})).toEqual([]);
+  });
+
   it('takes an e-mail address, a phone number or an order number given at "what happened?" as that, and asks again what happened, in either language', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
