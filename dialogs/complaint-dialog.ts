@@ -12,9 +12,9 @@ import { say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
 import { localeHint } from '../src/nlu/language.js';
 import { classifyCategory } from '../src/tickets/index.js';
-import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isBareReply, isCancel, isChange, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, onlySlot, orderAnswer, orderNumbersIn, withoutBoilerplate } from './complaint-parsing.js';
+import { addsDetail, asksToComplain, clearLanguageOf, concernsOrder, contactIn, describesProblem, isBareReply, isCancel, isChange, isContactInChat, isHelp, isNo, isNoOrder, isYes, looksLikeBadEmail, mentionsCalling, onlyOrderNumber, onlySlot, orderAnswer, orderNumbersIn, saysMoreThanAnOrder, withoutBoilerplate } from './complaint-parsing.js';
 import { type ComplaintButton, complaintButtonIn, isOwnButton } from './complaint-buttons.js';
-import { aboutTheQuestion, answers, askingAgain, CONFIRM, CONTACT, DESCRIPTION, helpLine, mayAskAside, OFFER, ORDER } from './complaint-questions.js';
+import { aboutTheQuestion, answers, askingAgain, CONFIRM, CONTACT, DESCRIPTION, helpLine, mayAskAside, OFFER, ORDER, questionIn } from './complaint-questions.js';
 import { addToDescription, applyCorrection, type ComplaintDraft, confirmPrompt, correctionIn, draftIn, fileComplaint } from './complaint-steps.js';
 import { type KnowledgeAnswer, rememberUnderstanding, reply, sendAnswer } from './knowledge-replies.js';
 import { customerIdOf, type TicketDialogDeps } from './ticket-replies.js';
@@ -105,7 +105,7 @@ export class ComplaintDialog extends ComponentDialog {
     // pressed in between ("No, just answer", then the answer's "File a complaint") says nothing of it.
     const before = step.options.earlier?.find((message) => !complaintButtonIn(message));
     if (before !== undefined && describesProblem(before)) return step.next(withoutBoilerplate(before));
-    return step.prompt(DESCRIPTION, { prompt: reply(say('complaintAskDescription', draft.language), draft.language) });
+    return step.prompt(DESCRIPTION, questionIn(DESCRIPTION, draft.language)!);
   }
 
   private async orderStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
@@ -119,11 +119,7 @@ export class ComplaintDialog extends ComponentDialog {
     const named = (step.options.earlier ?? []).find((message) => orderNumbersIn(message).length > 0);
     if (draft.orderNumber === undefined && named && concernsOrder(`${draft.given} ${described} ${named}`)) draft.orderNumber = orderNumbersIn(named)[0];
     if (draft.orderNumber !== undefined || !concernsOrder(aboutOf(draft, described))) return step.next();
-    const { language } = draft;
-    return step.prompt(ORDER, {
-      prompt: reply(say('complaintAskOrder', language), language, [say('complaintNoOrder', language)]),
-      retryPrompt: reply(say('complaintOrderInvalid', language), language, [say('complaintNoOrder', language), say('complaintCancelButton', language)]),
-    });
+    return step.prompt(ORDER, questionIn(ORDER, draft.language)!);
   }
 
   private async contactStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
@@ -137,8 +133,7 @@ export class ComplaintDialog extends ComponentDialog {
       draft.contactKnown = true;
       return step.next();
     }
-    const { language } = draft;
-    return step.prompt(CONTACT, { prompt: reply(say('complaintAskContact', language), language, [say('complaintContactInChat', language)]), validations: { language } });
+    return step.prompt(CONTACT, questionIn(CONTACT, draft.language)!);
   }
 
   private async confirmStep(step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> {
@@ -173,7 +168,13 @@ export class ComplaintDialog extends ComponentDialog {
     const asking = innerDc.activeDialog?.id ?? '';
     const draft = draftIn(innerDc, WATERFALL);
     if (!draft || innerDc.context.activity.type !== 'message') return undefined;
-    draft.language = clearLanguageOf(text) ?? draft.language;
+    const switched = clearLanguageOf(text);
+    if (switched && switched !== draft.language) {
+      draft.language = switched;
+      // The question, asked again or retried, in the language the customer now writes.
+      const question = questionIn(asking, switched);
+      if (question) Object.assign((innerDc.activeDialog!.state as { options: object }).options, question);
+    }
     const { language } = draft;
     // A button of another question, pressed late ("Not about an order" at the summary): what it means here.
     const pressed = asking === OFFER ? undefined : complaintButtonIn(text);
@@ -214,7 +215,7 @@ export class ComplaintDialog extends ComponentDialog {
     // description ("Reply in this chat", "no order number" are answers, not words about the problem).
     const answersQuestion = answers(text, asking);
     const wholeAnswer = isContactInChat(text) || isNoOrder(text);
-    if (!answersQuestion && correction === undefined && describesProblem(text)) {
+    if (!answersQuestion && correction === undefined && (describesProblem(text) || (asking === ORDER && saysMoreThanAnOrder(text)))) {
       // More about what happened, where an order number or a contact was asked: keep it, ask again.
       addToDescription(draft, text, this.deps);
       await innerDc.context.sendActivity(reply(applyCorrection(draft, {}, this.deps, true), language));

@@ -182,6 +182,20 @@ export function addsDetail(text: string): boolean {
   return saysSomething(canonicalText(text).replace(EMAILS, ' ').replace(NUMBERS, ' ').replace(SLOT_WORDS, ' '));
 }
 
+/** Putting the answer off ("let me check", "one moment", "我去查一下"), or asking about the order number itself. */
+const NOT_YET_AN_ANSWER =
+  /\b(?:let me|i(?:'ll| will| need to| have to)|hold on|hang on|(?:one|just a|wait a|give me a) (?:sec|second|moment|minute))\b|order (?:number|no|#|id)|(?:查|找|翻|看)一下|稍等|等一下|等等|订单号|单号|编号/iu;
+
+/**
+ * At "which order?", words about the problem rather than an order number: no digit in them,
+ * enough to say something ("I never got any email about it", "太慢了，很不满意"), not a question,
+ * and not the customer putting the answer off ("let me check my emails"). They belong in the description.
+ */
+export function saysMoreThanAnOrder(text: string): boolean {
+  const canonical = canonicalText(text).trim();
+  return !/\d/u.test(canonical) && saysSomething(canonical) && !isQuestion(canonical) && !NOT_YET_AN_ANSWER.test(canonical);
+}
+
 const ORDER_WORDS = /\b(order|parcel|package|purchase|bought|delivery|item|shipment|refund)/iu;
 const ORDER_WORDS_ZH = /订单|快递|包裹|购买|买的|下单|商品|退款|发货|收到/u;
 

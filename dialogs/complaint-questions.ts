@@ -36,6 +36,19 @@ const RESUME: Record<string, { line: MessageKey; buttons: MessageKey[] }> = {
   [CONFIRM]: { line: 'complaintResumeConfirm', buttons: ['complaintConfirmYes', 'complaintConfirmChange'] },
 };
 
+/**
+ * The prompt of a question the flow asks by a text prompt, with its retry, in a language: at its
+ * step, and again when the customer changes language at it, so the question asked again (and
+ * "That doesn't look like an order number") follows them.
+ */
+export function questionIn(asking: string, language: Language) {
+  const ask = (line: MessageKey, ...buttons: MessageKey[]) => reply(say(line, language), language, buttons.map((key) => say(key, language)));
+  if (asking === DESCRIPTION) return { prompt: ask('complaintAskDescription') };
+  if (asking === ORDER) return { prompt: ask('complaintAskOrder', 'complaintNoOrder'), retryPrompt: ask('complaintOrderInvalid', 'complaintNoOrder', 'complaintCancelButton') };
+  if (asking === CONTACT) return { prompt: ask('complaintAskContact', 'complaintContactInChat'), validations: { language } };
+  return undefined;
+}
+
 /** "help" at a question: what the flow needs there. */
 export const helpLine = (asking: string, language: Language) => say('complaintHelp', language, { now: say(HELP[asking] ?? 'complaintHelpDescription', language) });
 

@@ -229,6 +229,37 @@ describe('complaint dialog, English', () => {
     }
   });
 
+  it('keeps more about the problem told where the order number was asked (waiting, or any words that are plainly no order number), asks for the order again, and follows the customer into Chinese', async () => {
+    const added = (say_: typeof en, question: Parameters<typeof say>[0]) => `${say_('complaintCorrected', { what: say_('complaintDetailAdded') })}\n\n${say_(question)}`;
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['my order is late', en('complaintAskOrder')],
+      // Each was "That doesn't look like an order number…", and the words were lost.
+      ['my order still is not here', added(en, 'complaintAskOrder')],
+      ['where is my parcel? it has been ages', added(en, 'complaintAskOrder')],
+      ['I never got any email about it', added(en, 'complaintAskOrder')],
+      // Putting the answer off is no detail: the bot says what an order number looks like.
+      ['let me check my emails', /^That doesn't look like an order number/],
+      // It was "好的，已更新：已补充到问题描述。", then the question in English.
+      ['太慢了，很不满意', (text, last) => {
+        expect(text).toBe(added(zh, 'complaintAskOrder'));
+        expect(last?.suggestedActions?.actions.map((action) => action.title)).toEqual([zh('complaintNoOrder')]);
+      }],
+      ['我去查一下', /^这似乎不是订单号/],
+      ['与订单无关', zh('complaintAskContact')],
+      ['在聊天里回复我', /^您的投诉内容如下：\n• 问题描述：my order is late my order still is not here where is my parcel\? it has been ages I never got any email about it 太慢了，很不满意\n• 订单：无\n[\s\S]*• 类型：物流配送/],
+    ]);
+    const chinese = await createTicketBot();
+    await converse(chinese.adapter, [
+      ['我要投诉', zh('complaintAskDescription')],
+      ['快递没到', zh('complaintAskOrder')],
+      ['太慢了，很不满意', added(zh, 'complaintAskOrder')],
+      ['20251130', zh('complaintAskContact')],
+      ['在聊天里回复我', /• 问题描述：快递没到 太慢了，很不满意\n• 订单：20251130\n/],
+    ]);
+  });
+
   it('keeps how the item came apart, told where the order number was asked, instead of calling it a bad order number', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
