@@ -15,7 +15,7 @@ import {
 import type { EventBus } from '../events/index.js';
 import type { KnowledgeRuntime } from '../kb/index.js';
 import type { Logger } from '../logger.js';
-import { languageOfMessage } from '../nlu/language.js';
+import { languageOfLocale, languageOfMessage } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import { isUpset, type Sentiment } from '../sentiment/types.js';
 import { say } from './messages.js';
@@ -231,7 +231,8 @@ function softenReplies(context: TurnContext, language: Language, { short, brief,
       if (softened || activity.type !== 'message' || !activity.text) continue;
       softened = true;
       if (activity.text === say('fallback', language) && (brief || short)) activity.text = say(brief ? 'fallbackBrief' : 'fallbackShort', language);
-      else if (apologise && fits(activity)) activity.text = say('apologyPrefix', language) + activity.text;
+      // In the reply's own language: a customer who wrote Chinese mid-complaint is answered in Chinese even when this message reads as English ("blah").
+      else if (apologise && fits(activity)) activity.text = say('apologyPrefix', activity.locale ? languageOfLocale(activity.locale) : language) + activity.text;
     }
     return nextSend();
   });

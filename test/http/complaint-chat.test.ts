@@ -51,6 +51,20 @@ describe('"sorry about the trouble" to an upset customer', () => {
   });
 });
 
+describe('a customer who switches to Chinese at the order question', () => {
+  it('is added to the description and asked again in Chinese, and an apology before a later retry is in Chinese too', async () => {
+    const chat = await startConversation(server.url, 'en-US');
+    await ask(chat, 'I want to complain');
+    expect(await ask(chat, 'my order is late')).toEqual([say('complaintAskOrder', 'en')]);
+    expect(await ask(chat, 'my order still is not here')).toEqual([say('complaintCorrected', 'en', { what: say('complaintDetailAdded', 'en') }), say('complaintAskOrder', 'en')]);
+    expect(await ask(chat, '太慢了，很不满意')).toEqual([say('complaintCorrected', 'zh', { what: say('complaintDetailAdded', 'zh') }), say('complaintAskOrder', 'zh')]);
+    // It read "Sorry about the trouble. 这似乎不是订单号…".
+    const [retry] = await ask(chat, 'blah');
+    expect(retry!.endsWith(say('complaintOrderInvalid', 'zh')), retry).toBe(true);
+    expect(retry).not.toContain(say('apologyPrefix', 'en').trim());
+  });
+});
+
 describe('a complaint button pressed after its question has passed', () => {
   it('is known by the buttons the transcript shows the bot offered, in either language', async () => {
     const chat = await startConversation(server.url, 'en-US');
