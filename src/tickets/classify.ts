@@ -126,9 +126,9 @@ export function classifyInContext(text: string, earlier: readonly string[] = [])
   return own;
 }
 
-/** Only the waiting words name a category: "等了太久了" says a delivery unless an earlier message says what was awaited. */
 const notWaiting = (entry: LexiconEntry) => !WAITING.includes(entry);
-const onlyWaiting = (text: string) => scoresIn(canonicalText(text), notWaiting)[0]!.score < MIN_SCORE;
+/** Only the waiting words name a category: "等了太久了" says a delivery unless an earlier message says what was awaited. */
+export const onlyWaiting = (text: string) => scoresIn(canonicalText(text), notWaiting)[0]!.score < MIN_SCORE;
 
 /** Every category's score in the text, best first (a stable sort: ties keep the lexicon's order). */
 function scoresIn(text: string, counts: (entry: LexiconEntry) => boolean = () => true): Scored[] {

@@ -1,5 +1,5 @@
 import { canonicalText } from '../nlu/normalize.js';
-import { classifyCategory } from './classify.js';
+import { classifyCategory, onlyWaiting } from './classify.js';
 import { findTerms } from './lexicon.js';
 import { HIGH_TERMS, URGENT_TERMS } from './priority.js';
 
@@ -13,9 +13,13 @@ export const COMPLAINT_OFFER_AT_MOST = -0.7;
 
 const ASKS_TO_COMPLAIN = /\bcomplain(?:t|ts|ing|ed)?\b|投诉|申诉/iu;
 
-/** The message names something that went wrong (a late parcel, a refund, a rude agent …). */
-export function namesProblem(text: string): boolean {
-  return classifyCategory(text).category !== 'other' || findTerms(text, URGENT_TERMS).length > 0 || findTerms(text, HIGH_TERMS).length > 0;
+/**
+ * The message names something that went wrong (a late parcel, a refund, a rude agent …);
+ * `waiting: false`: waiting alone ("still waiting", "太慢了") does not count.
+ */
+export function namesProblem(text: string, { waiting = true }: { waiting?: boolean } = {}): boolean {
+  const category = classifyCategory(text).category !== 'other' && (waiting || !onlyWaiting(text));
+  return category || findTerms(text, URGENT_TERMS).length > 0 || findTerms(text, HIGH_TERMS).length > 0;
 }
 
 /**
@@ -23,7 +27,8 @@ export function namesProblem(text: string): boolean {
  * tracked ticket) rather than an FAQ answer. Plain anger with no problem named is not enough.
  */
 export function shouldOfferComplaint(text: string, sentimentScore: number): boolean {
-  return sentimentScore <= COMPLAINT_OFFER_AT_MOST && namesProblem(text);
+  // Waiting alone ("still waiting. terrible.") names no problem to offer a complaint for: a chat turning sour that way is brought a person.
+  return sentimentScore <= COMPLAINT_OFFER_AT_MOST && namesProblem(text, { waiting: false });
 }
 
 /**

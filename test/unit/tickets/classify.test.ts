@@ -124,6 +124,9 @@ describe('the sentiment trigger', () => {
     expect(shouldOfferComplaint('快递一直没到，太差劲了', -0.88)).toBe(true);
     expect(shouldOfferComplaint('I hate this', -0.8)).toBe(false);
     expect(shouldOfferComplaint('My parcel is late', -0.3)).toBe(false);
+    // Waiting alone is a delivery complaint once the customer is filing one, but no reason to offer one: an angry "still waiting" is brought a person.
+    expect(shouldOfferComplaint('still waiting. terrible.', -0.9)).toBe(false);
+    expect(shouldOfferComplaint('太慢了，太差劲了', -0.9)).toBe(false);
   });
 });
 
