@@ -101,11 +101,11 @@ interface Scored {
 export function classifyCategory(text: string): Classification {
   const about = ASKING_FOR_A_PERSON.reduce((rest, pattern) => rest.replace(pattern, ' '), canonicalText(text));
   const rest = REFUND_AS_REMEDY.reduce((left, pattern) => left.replace(pattern, ' '), about);
-  const beside = scoresIn(rest, notWaiting);
+  const beside = scoresIn(rest, WITHOUT_WAITING);
   const remedyOnly = beside[0]!.score >= STRONG && beside.every((each) => each.category !== 'refund_billing' || each.score < STRONG);
   const told = remedyOnly || rest === about ? rest : about;
   // Waiting words decide only when nothing else names a problem: "I want my refund, it's taking forever" waits for the refund.
-  const named = scoresIn(told, notWaiting)[0]!;
+  const named = scoresIn(told, WITHOUT_WAITING)[0]!;
   const best = named.score >= MIN_SCORE ? named : scoresIn(told)[0]!;
   if (best.score < MIN_SCORE) return { category: 'other', evidence: [] };
   return { category: best.category, evidence: best.hits.map((hit) => hit.phrase) };
@@ -126,15 +126,18 @@ export function classifyInContext(text: string, earlier: readonly string[] = [])
   return own;
 }
 
-const notWaiting = (entry: LexiconEntry) => !WAITING.includes(entry);
+type LexiconTable = readonly (readonly [TicketCategory, readonly LexiconEntry[]])[];
+const ALL_WORDS: LexiconTable = Object.entries(CATEGORY_LEXICON) as [TicketCategory, LexiconEntry[]][];
+/** The lexicon less the waiting words (built once: classification runs on every customer message). */
+const WITHOUT_WAITING: LexiconTable = ALL_WORDS.map(([category, lexicon]) => [category, lexicon.filter((entry) => !WAITING.includes(entry))] as const);
 /** Only the waiting words name a category: "等了太久了" says a delivery unless an earlier message says what was awaited. */
-export const onlyWaiting = (text: string) => scoresIn(canonicalText(text), notWaiting)[0]!.score < MIN_SCORE;
+export const onlyWaiting = (text: string) => scoresIn(canonicalText(text), WITHOUT_WAITING)[0]!.score < MIN_SCORE;
 
 /** Every category's score in the text, best first (a stable sort: ties keep the lexicon's order). */
-function scoresIn(text: string, counts: (entry: LexiconEntry) => boolean = () => true): Scored[] {
-  return (Object.entries(CATEGORY_LEXICON) as [TicketCategory, LexiconEntry[]][])
+function scoresIn(text: string, table: LexiconTable = ALL_WORDS): Scored[] {
+  return table
     .map(([category, lexicon]) => {
-      const hits = findTerms(text, lexicon.filter(counts));
+      const hits = findTerms(text, lexicon);
       return { category, score: hits.reduce((sum, hit) => sum + hit.weight, 0), hits };
     })
     .sort((a, b) => b.score - a.score);
