@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../src/bot/messages.js';
-import { request, startConversation } from '../support/http.js';
+import { replyTexts, startConversation } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -15,16 +15,7 @@ afterAll(async () => {
 
 type Chat = Awaited<ReturnType<typeof startConversation>>;
 
-/** Say something and wait until the bot's turn is over (profile recorded, every reply sent); the replies' texts. */
-async function ask(chat: Chat, text: string): Promise<string[]> {
-  const posted = await request(server.url, 'POST', `/v3/directline/conversations/${chat.conversationId}/activities`, { token: chat.token, body: { type: 'message', text } });
-  expect(posted.status).toBe(200);
-  await server.parley.adapter.idle();
-  const { body } = await request(server.url, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities`, { token: chat.token });
-  return (body.activities as { type: string; replyToId?: string; text?: string }[])
-    .filter((activity) => activity.type === 'message' && activity.replyToId === posted.body.id)
-    .map((activity) => activity.text ?? '');
-}
+const ask = (chat: Chat, text: string) => replyTexts(server, chat, text);
 
 const answersOf = (intent: string, language: 'en' | 'zh') => server.parley.knowledge.runtime.current().intents.get(intent)!.answers[language];
 

@@ -6,7 +6,7 @@ import { say } from '../../src/bot/messages.js';
 import { TokenService } from '../../src/channels/index.js';
 import type { ConversationRecord } from '../../src/conversations/index.js';
 import type { ParleyEvents } from '../../src/events/index.js';
-import { request, signIn } from '../support/http.js';
+import { replyTexts, request, signIn } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const SECRET = 'server-secret-for-the-customers-test';
@@ -70,19 +70,7 @@ async function consent(conversation: Visit, profiling: boolean): Promise<void> {
   expect(posted.status).toBe(200);
 }
 
-/** Say something and wait until the bot's turn is over (profile recorded, every reply sent); the replies' texts. */
-async function ask(chat: Visit, text: string): Promise<string[]> {
-  const posted = await request(server.url, 'POST', `/v3/directline/conversations/${chat.conversationId}/activities`, {
-    token: chat.token,
-    body: { type: 'message', text },
-  });
-  expect(posted.status).toBe(200);
-  await server.parley.adapter.idle();
-  const { body } = await request(server.url, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities`, { token: chat.token });
-  return (body.activities as { type: string; replyToId?: string; text?: string }[])
-    .filter((activity) => activity.type === 'message' && activity.replyToId === posted.body.id)
-    .map((activity) => activity.text ?? '');
-}
+const ask = (chat: Visit, text: string) => replyTexts(server, chat, text);
 
 describe('clicks on quick replies', () => {
   it('are recorded, but a furious complaint filed by clicking through the flow leaves the customer frustrated', async () => {

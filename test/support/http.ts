@@ -39,6 +39,20 @@ export async function startConversation(baseUrl: string, locale?: string) {
 }
 
 /** Post a message (with `extra` fields, e.g. `localTimezone`) and poll until the bot has answered it; returns the bot's replies. */
+/**
+ * The customer says `text` and the test waits until the bot's turn is over (profile recorded,
+ * every reply sent), as `idle` tells; the texts of the replies to it.
+ */
+export async function replyTexts(server: { url: string; parley: { adapter: { idle(): Promise<void> } } }, chat: { conversationId: string; token: string }, text: string): Promise<string[]> {
+  const posted = await request(server.url, 'POST', `/v3/directline/conversations/${chat.conversationId}/activities`, { token: chat.token, body: { type: 'message', text } });
+  if (posted.status !== 200) throw new Error(`posting "${text}" answered ${posted.status}`);
+  await server.parley.adapter.idle();
+  const { body } = await request(server.url, 'GET', `/v3/directline/conversations/${chat.conversationId}/activities`, { token: chat.token });
+  return (body.activities as { type: string; replyToId?: string; text?: string }[])
+    .filter((activity) => activity.type === 'message' && activity.replyToId === posted.body.id)
+    .map((activity) => activity.text ?? '');
+}
+
 export async function send(baseUrl: string, conversation: { conversationId: string; token: string }, text: string, timeoutMs = 10_000, extra: Record<string, unknown> = {}) {
   const posted = await request(baseUrl, 'POST', `/v3/directline/conversations/${conversation.conversationId}/activities`, {
     token: conversation.token,
