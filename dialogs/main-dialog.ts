@@ -3,7 +3,7 @@ import { type Intent, type KnowledgeRuntime, type UnansweredLog, understand } fr
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { localeHint, showsLanguage } from '../src/nlu/language.js';
 import { bareOrderNumber, extractEntities } from '../src/nlu/entities.js';
-import { say } from '../src/bot/messages.js';
+import { apologises, type MessageKey, say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
 import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, SMALLTALK_CATEGORY, titleOf, understandingOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
@@ -53,9 +53,6 @@ export interface MainDialogDeps {
  * and the one before. Further back lie other matters (an earlier complaint, already on its ticket).
  */
 const COMPLAINT_LOOKS_BACK = 2;
-
-/** An answer that apologises itself. */
-const SAYS_SORRY = /\bsorry\b|抱歉|对不起/iu;
 
 /** A message the recognizer answers with at least this score is a question of its own, not a follow-up. */
 const FOLLOW_UP_BELOW = 0.5;
@@ -153,8 +150,7 @@ export class MainDialog extends ComponentDialog {
     if (intent) {
       if (intent.dialog && this.findDialog(intent.dialog)) return this.begin(step, intent.dialog, { language, text });
       if (this.souredSmallTalk(intent, text, language)) {
-        const human = this.humanIntent();
-        await step.context.sendActivity(reply(say('souredSmallTalk', language), language, human ? [titleOf(human, language)] : []));
+        await this.sayWithPerson(step, 'souredSmallTalk', language);
         return step.endDialog();
       }
       if (!offersOrderPage(intent)) {
@@ -177,9 +173,14 @@ export class MainDialog extends ComponentDialog {
 
     if (candidates.length > 0) return step.beginDialog(CLARIFY_DIALOG, { language, candidates } satisfies ClarifyOptions);
 
-    const human = this.humanIntent();
-    await step.context.sendActivity(reply(say('fallback', language), language, human ? [titleOf(human, language)] : []));
+    await this.sayWithPerson(step, 'fallback', language);
     return step.endDialog();
+  }
+
+  /** A line of the bot's own, with the button that brings in a person. */
+  private async sayWithPerson(step: WaterfallStepContext, line: MessageKey, language: Language): Promise<void> {
+    const human = this.humanIntent();
+    await step.context.sendActivity(reply(say(line, language), language, human ? [titleOf(human, language)] : []));
   }
 
   /** The intent's answer (the order's page with an order number); in short, with a person offered, when it is the answer just given. */
@@ -228,7 +229,7 @@ export class MainDialog extends ComponentDialog {
    */
   private souredSmallTalk(intent: Intent, text: string, language: Language): boolean {
     if (intent.category !== SMALLTALK_CATEGORY || !this.deps.soured?.(text, language)) return false;
-    return !intent.answers[language].some((answer) => SAYS_SORRY.test(answer));
+    return !intent.answers[language].some(apologises);
   }
 
   /** The intent that brings in a person, offered as a button. */

@@ -295,3 +295,6 @@ export type MessageKey = keyof typeof messages;
 export function say(key: MessageKey, language: Language, params: Record<string, string | number> = {}): string {
   return messages[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 }
+
+/** Text that says sorry itself, anywhere ("Sorry your parcel…", "抱歉让您久等了！", "Got it. Sorry…"): a second apology before it reads twice. */
+export const apologises = (text: string): boolean => /\b(?:sorry|apologi[sz]e|apologies)\b|抱歉|对不起|歉意|不好意思/iu.test(text);

@@ -1,4 +1,5 @@
 import type { Activity, Middleware, TurnContext } from './botbuilder-lite.js';
+import { answerIn } from '../../dialogs/answer-again.js';
 import { LATE_CHOICE_DIALOG } from '../../dialogs/late-choice-dialog.js';
 import { reply, SMALLTALK_CATEGORY, understandingOf } from '../../dialogs/knowledge-replies.js';
 import type { ConversationRecord } from '../conversations/index.js';
@@ -18,7 +19,7 @@ import type { Logger } from '../logger.js';
 import { languageOfLocale, languageOfMessage } from '../nlu/language.js';
 import type { Language } from '../nlu/types.js';
 import { isUpset, type Sentiment } from '../sentiment/types.js';
-import { say } from './messages.js';
+import { apologises, say } from './messages.js';
 
 /** The event the widget sends when the customer agrees to (or declines) profiling. */
 export const CONSENT_EVENT = 'parley.consent';
@@ -37,8 +38,6 @@ function reasonToOfferHuman(score: number, choice: boolean, fallbacksInARow: num
   return fallbacksInARow >= FALLBACKS_BEFORE_HUMAN ? 'repeated_fallback' : undefined;
 }
 
-/** A reply that says sorry itself, anywhere ("Sorry your parcel…", "抱歉让您久等了！", "Got it. Sorry…"): a second "sorry" before it reads twice. */
-const APOLOGISES = /\b(?:sorry|apologi[sz]e|apologies)\b|抱歉|对不起|歉意|不好意思/iu;
 /** A reply that thanks, acknowledges or says goodbye ("Thanks for chatting…", "Got it: …", "好的，已取消"): no place for "sorry about the trouble". */
 const THANKS_OR_GOODBYE = /^(?:thanks|thank you|you're welcome|no problem|got it|ok\b|okay|great|goodbye|bye)|^(?:谢谢|感谢|多谢|不客气|好的|收到|再见)/iu;
 
@@ -115,9 +114,9 @@ export class ProfileRecorder implements Middleware {
    */
   private fitsApology(reply: Partial<Activity>): boolean {
     const text = reply.text?.trim() ?? '';
-    const answered = (reply.channelData as { parley?: { answer?: unknown } } | undefined)?.parley?.answer;
-    const intent = typeof answered === 'string' ? this.deps.knowledge.current().intents.get(answered) : undefined;
-    return !APOLOGISES.test(text) && !THANKS_OR_GOODBYE.test(text) && intent?.category !== SMALLTALK_CATEGORY;
+    const answered = answerIn({ locale: reply.locale, channelData: reply.channelData });
+    const intent = answered === undefined ? undefined : this.deps.knowledge.current().intents.get(answered);
+    return !apologises(text) && !THANKS_OR_GOODBYE.test(text) && intent?.category !== SMALLTALK_CATEGORY;
   }
 
   private async recordConsent(activity: Partial<Activity>): Promise<void> {

@@ -63,7 +63,8 @@ export class TrainedRecognizer implements Recognizer {
   recognize(text: string, languageHint?: Language): Recognition {
     const normal = normalizeText(typeof text === 'string' ? text : '');
     const language = detectLanguage(normal, languageHint);
-    return { language, ...(this.choiceBetween(normal) ?? this.read(normal)) };
+    const whole = this.read(normal);
+    return { language, ...(this.choiceBetween(normal, whole) ?? whole) };
   }
 
   /** What the model makes of one normalised message, its language aside. */
@@ -93,14 +94,13 @@ export class TrainedRecognizer implements Recognizer {
    * which alone would be answered, as two different intents. The classifier reads the whole as
    * one of them (return at 0.89): the customer is asked which, with both offered.
    */
-  private choiceBetween(normal: string): Omit<Recognition, 'language'> | undefined {
+  private choiceBetween(normal: string, whole: Omit<Recognition, 'language'>): Omit<Recognition, 'language'> | undefined {
     const sides = eitherOr(normal);
     if (!sides) return undefined;
     const [first, second] = sides.map((side) => this.read(side)) as [Omit<Recognition, 'language'>, Omit<Recognition, 'language'>];
     if (first.decision !== 'answer' || second.decision !== 'answer' || first.intent === second.intent) return undefined;
-    // The whole must entertain both readings too: "paypal or credit card" (paying, 0.99) is no
-    // choice between paying and gift cards, which "credit card" alone is read as.
-    const whole = this.read(normal);
+    // The whole (`whole`, its own reading) must entertain both readings too: "paypal or credit
+    // card" (paying, 0.99) is no choice between paying and gift cards, which "credit card" alone is read as.
     const plausible = (intent: string | null) => (whole.alternatives.find((each) => each.intent === intent)?.score ?? 0) >= ANSWER_RULE.offerAtLeast;
     if (!plausible(first.intent) || !plausible(second.intent)) return undefined;
     const candidates = [first, second].map(({ intent, score }) => ({ intent: intent!, score }));
