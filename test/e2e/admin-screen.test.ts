@@ -156,9 +156,22 @@ describe('an admin’s everyday tasks, on a laptop and a phone', { timeout: 120_
     const search = page.getByRole('searchbox', { name: 'Search intents…' });
     const found = () => page.locator('.intent-list button > span:first-child').allTextContents();
     await search.fill('3-5 business days');
-    await expect.poll(found).toContain('shipping_time');
+    await expect.poll(found).toContain('Delivery times');
     await search.fill('3-5个工作日');
-    await expect.poll(found).toContain('shipping_time');
+    await expect.poll(found).toContain('Delivery times');
+    await page.close();
+  });
+
+  it('lists intents by their button label in the page language, grouped by category, each with its name under it', async () => {
+    const page = await signedIn(LAPTOP);
+    const shipping = page.locator('.intent-list button', { hasText: 'shipping_time' });
+    expect(await shipping.innerText()).toBe('Delivery times\nshipping · shipping_time');
+    const categories = await page.locator('.intent-list button small').allTextContents();
+    const inOrder = categories.slice(1).map((line) => line.split(' · ')[0]!);
+    expect(inOrder).toEqual([...inOrder].sort());
+    await page.locator('header [data-lang="zh"]').click();
+    await expect.poll(() => shipping.innerText()).toBe('配送时效\nshipping · shipping_time');
+    await page.locator('header [data-lang="en"]').click();
     await page.close();
   });
 

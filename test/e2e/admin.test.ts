@@ -125,9 +125,14 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     const group = page.locator('.unanswered-group', { hasText: question });
     await group.waitFor();
     await shoot('unanswered');
+    // Nothing came close: no guess is offered, and Add asks for the intent rather than adding it to an arbitrary one.
+    expect(await group.getByText(/^Best guesses: —/).count()).toBe(1);
+    expect(await group.getByRole('combobox').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('Choose an intent…');
+    await group.getByRole('button', { name: 'Add as example' }).click();
+    await group.getByText('Choose the intent this question is an example of first.').waitFor();
     await group.getByRole('combobox').selectOption('payment_methods');
     await group.getByRole('button', { name: 'Add as example' }).click();
-    await page.getByText('Added to payment_methods (draft).').waitFor();
+    await page.getByText('Added to Payment methods (draft).').waitFor();
     expect(await page.locator('.unanswered-group', { hasText: question }).count()).toBe(0);
 
     await publish();
@@ -290,7 +295,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('names the {order} placeholder in the Links label', async () => {
     await openFresh('intents');
-    await page.getByRole('button', { name: /^order_status/ }).click();
+    await page.getByRole('button', { name: / · order_status$/ }).click();
     expect(await page.locator('[data-field="links"] label').textContent()).toContain("one order's URL with {order}]");
   });
 
@@ -328,7 +333,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
       await zhPage.getByLabel('邮箱').fill('admin@example.com');
       await zhPage.getByLabel('密码').fill('correct horse battery');
       await zhPage.getByRole('button', { name: '登录' }).click();
-      await zhPage.getByRole('button', { name: /^order_status/ }).click();
+      await zhPage.getByRole('button', { name: / · order_status$/ }).click();
       expect(await zhPage.locator('[data-field="links"] label').textContent()).toContain('订单号写作 {order}]');
       await zhPage.screenshot({ path: `${SHOTS_DIR}/admin-zh-browser.png` });
       await zhPage.locator('header [data-lang="en"]').click();
@@ -347,7 +352,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     });
     expect(created).toBe(201);
     await openFresh('intents');
-    await page.getByRole('button', { name: /^stale_one/ }).click();
+    await page.getByRole('button', { name: / · stale_one$/ }).click();
     // The intent is open in the editor before the other admin removes it (else it opens as gone).
     await page.getByRole('button', { name: 'Delete', exact: true }).waitFor();
     expect(await removeIntent('stale_one')).toBe(204);
@@ -429,13 +434,13 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     page.on('dialog', onDialog);
     try {
       await openFresh('intents');
-      await page.getByRole('button', { name: /^thanks/ }).click();
+      await page.getByRole('button', { name: / · thanks$/ }).click();
       const answerEn = page.locator('#f-answers-en');
       await answerEn.fill('An edit not saved yet.');
       const preventsUnload = () => page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })));
       expect(await preventsUnload()).toBe(true);
 
-      await page.getByRole('button', { name: /^goodbye/ }).click();
+      await page.getByRole('button', { name: / · goodbye$/ }).click();
       await page.locator('header [data-lang="zh"]').click();
       await page.getByRole('link', { name: 'Versions' }).click();
       expect(asked).toEqual(Array(3).fill('This intent has changes that are not saved to the draft. Discard them?'));
@@ -444,10 +449,10 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
       expect(await page.getByRole('button', { name: 'Save to draft' }).isVisible()).toBe(true);
 
       answer = true;
-      await page.getByRole('button', { name: /^goodbye/ }).click();
+      await page.getByRole('button', { name: / · goodbye$/ }).click();
       await expect.poll(() => page.locator('.editor h2').textContent()).toBe('goodbye');
       expect(await preventsUnload()).toBe(false);
-      await page.getByRole('button', { name: /^thanks/ }).click();
+      await page.getByRole('button', { name: / · thanks$/ }).click();
       expect(await answerEn.inputValue()).not.toBe('An edit not saved yet.');
       expect(asked.length).toBe(4);
     } finally {
@@ -514,7 +519,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     const orders = await readFile(path.resolve(import.meta.dirname, '../../knowledge/orders.json'));
     const kept = JSON.parse(orders.toString()).intents.length as number;
     // An unsaved edit in the editor is asked about before an import replaces the draft.
-    await page.getByRole('button', { name: /^thanks/ }).click();
+    await page.getByRole('button', { name: / · thanks$/ }).click();
     await page.locator('#f-answers-en').fill('An edit not saved yet.');
     await page.getByText('Import / export').click();
     const importJson = page.getByLabel('Import JSON into the draft');
@@ -567,7 +572,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
       const element = document.activeElement as HTMLElement;
       return element === document.body ? 'body' : `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} ${element.textContent?.trim() ?? ''}`.trim();
     });
-    await page.getByRole('button', { name: /^store_hours/ }).focus();
+    await page.getByRole('button', { name: / · store_hours$/ }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe('h2 store_hours');
     await page.keyboard.press('Tab');
@@ -711,7 +716,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     const intent = { name: 'store_pickup', category: 'shipping', utterances: { en: ['can I pick it up'], zh: ['可以自提吗'] }, answers: { en: ['Not yet.'], zh: ['暂时不行。'] } };
     expect(await call('POST', '/api/knowledge/intents', intent)).toBe(201);
     await page.reload();
-    await page.getByRole('button', { name: /^store_pickup/ }).click();
+    await page.getByRole('button', { name: / · store_pickup$/ }).click();
     await page.locator('#f-answers-en').fill('Yes, from our Shanghai shop.');
     expect(await call('DELETE', '/api/knowledge/intents/store_pickup')).toBe(204);
     await page.getByRole('button', { name: 'Save to draft' }).click();
@@ -729,7 +734,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     await openFresh('intents');
     if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
     const answer = 'Open every day, 8 am to 10 pm — written over a long coffee.';
-    await page.getByRole('button', { name: /^store_hours/ }).click();
+    await page.getByRole('button', { name: / · store_hours$/ }).click();
     await page.locator('#f-answers-en').fill(answer);
     // The session ends meanwhile (30 idle minutes; here, signed out from elsewhere).
     await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
@@ -774,7 +779,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     /** What the (hidden or shown) admin page holds: its markup and what its fields hold. */
     const pageHolds = () => page.locator('#app-view').evaluate((view) => [view.innerHTML, ...[...view.querySelectorAll('input, textarea')].map((field) => (field as HTMLInputElement).value)].join('\n'));
     const leaveUnsaved = async () => {
-      await page.getByRole('button', { name: /^store_hours/ }).click();
+      await page.getByRole('button', { name: / · store_hours$/ }).click();
       // The editor is redrawn for the intent chosen: typing before that would go into the form it replaces.
       await page.locator('.editor h2', { hasText: 'store_hours' }).waitFor();
       await page.locator('#f-answers-en').fill(unsaved);
@@ -839,7 +844,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     const storedAnswer = async () => (await page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.find((each: { name: string }) => each.name === 'goodbye'))).answers.en;
     const status = page.locator('.editor [role=status]');
 
-    await page.getByRole('button', { name: /^goodbye/ }).click();
+    await page.getByRole('button', { name: / · goodbye$/ }).click();
     await page.locator('#f-answers-en').fill('Mine, typed while someone else saved theirs.');
     expect(await otherAdminSaves('Theirs.')).toBe(200);
     await page.getByRole('button', { name: 'Save to draft' }).click();

@@ -31,6 +31,9 @@ const strings = {
   name: { en: 'Name', zh: '名称' },
   nameHint: { en: 'snake_case, e.g. gift_cards', zh: '小写加下划线，如 gift_cards' },
   welcomeListNote: { en: 'greets every new chat', zh: '新会话的问候语' },
+  offTopicTitle: { en: 'Off-topic questions', zh: '无关问题' },
+  chooseIntent: { en: 'Choose an intent…', zh: '选择意图…' },
+  chooseIntentFirst: { en: 'Choose the intent this question is an example of first.', zh: '请先选择这个问题属于哪个意图。' },
   welcomeHint: {
     en: 'The greeting every new conversation starts with: the bot sends one of its answers, in the language of the page (both when the page does not say), with its quick replies as buttons and its links. It is never recognised from what customers write, so it has no examples; renaming or deleting it brings back the built-in greeting.',
     zh: '每个新会话开头的问候语：机器人按页面语言（页面未指定时两种语言都发）发送其中一条回答，并附上快捷回复按钮和链接。它不会被客户的话触发，所以没有例句；改名或删除后恢复为内置问候语。',

@@ -4,6 +4,7 @@ import { t, uiLanguage } from '../i18n.js';
 import type { DraftView, Intent } from '../types.js';
 import { csvImport } from './csv-import.js';
 import { intentForm, WELCOME_INTENT } from './intent-editor.js';
+import { byCategoryAndTitle, intentTitle, titlesOf } from '../intent-title.js';
 import { jsonImport } from './json-import.js';
 import { publishBar } from './publish-panel.js';
 import { tryItPanel } from './try-it.js';
@@ -82,7 +83,8 @@ function intentList(draft: DraftView, root: HTMLElement): HTMLElement {
   const list = h('ul', { class: 'intent-list' });
   const fill = () => {
     // The greeting first: every customer reads it, and an admin looks for it before any answer.
-    const shown = draft.intents.filter((intent) => matches(intent, query)).sort((a, b) => Number(b.name === WELCOME_INTENT) - Number(a.name === WELCOME_INTENT) || a.name.localeCompare(b.name));
+    // Then by category and title: the returns intents together, each read by its button label.
+    const shown = draft.intents.filter((intent) => matches(intent, query)).sort((a, b) => Number(b.name === WELCOME_INTENT) - Number(a.name === WELCOME_INTENT) || byCategoryAndTitle(a, b));
     list.replaceChildren(
       ...shown.map((intent) =>
         h(
@@ -91,9 +93,9 @@ function intentList(draft: DraftView, root: HTMLElement): HTMLElement {
           h(
             'button',
             { class: intent.name === selected ? 'selected' : '', attrs: { type: 'button' }, on: { click: () => choose(intent.name, root) } },
-            h('span', { text: intent.name }),
+            h('span', { text: intentTitle(intent) }),
             changed.has(intent.name) ? h('span', { class: 'dot', title: t('changes'), text: '•' }) : null,
-            h('small', { class: 'muted', text: intent.name === WELCOME_INTENT ? t('welcomeListNote') : intent.category }),
+            h('small', { class: 'muted', text: intent.name === WELCOME_INTENT ? t('welcomeListNote') : `${intent.category} · ${intent.name}` }),
           ),
         ),
       ),
@@ -193,7 +195,7 @@ export async function renderIntents(root: HTMLElement, message?: string, focus?:
     h('h2', { class: 'sr-only', text: t('navIntents') }),
     publishBar(draft, (version) => void renderIntents(root, t('publishedVersion', { n: version })), mayDiscardEdits),
     message && !saved ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
-    h('div', { class: 'knowledge-columns' }, intentList(draft, root), editor(draft, root, saved), tryItPanel()),
+    h('div', { class: 'knowledge-columns' }, intentList(draft, root), editor(draft, root, saved), tryItPanel(titlesOf(draft.intents))),
   );
   root.replaceChildren(page);
   // Keep the intent being edited in sight in a long list.

@@ -4,7 +4,7 @@ import { t, uiLanguage } from '../i18n.js';
 import type { TryResult } from '../types.js';
 import { errorText } from '../../shared/api.js';
 
-function resultCard(label: string, result: TryResult): HTMLElement {
+function resultCard(label: string, result: TryResult, title: (name: string) => string): HTMLElement {
   const verdict =
     result.decision === 'answer' ? t('wouldAnswer') : result.decision === 'clarify' ? t('wouldClarify') : t('wouldFallback');
   return h(
@@ -19,21 +19,24 @@ function resultCard(label: string, result: TryResult): HTMLElement {
         h(
           'li',
           { class: alternative.intent === result.intent ? 'top' : '' },
-          h('span', { class: 'intent-name', text: alternative.intent }),
+          h('span', { class: 'intent-name', text: title(alternative.intent), title: alternative.intent }),
           h('span', { class: 'bar' }, h('span', { attrs: { style: `width:${Math.round(alternative.score * 100)}%` } })),
           h('span', { class: 'score', text: alternative.score.toFixed(2) }),
         ),
       ),
     ),
     h('p', { class: 'verdict', text: verdict }),
-    result.matchedBy === 'title' ? h('p', { class: 'muted', text: t('byButtonLabel', { intent: result.intent ?? '' }) }) : null,
+    result.matchedBy === 'title' ? h('p', { class: 'muted', text: t('byButtonLabel', { intent: result.intent ? title(result.intent) : '' }) }) : null,
     result.answer?.dialog ? h('p', { class: 'muted', text: `${t('startsDialog')}: ${result.answer.dialog}` }) : null,
     result.answer ? h('blockquote', { class: 'answer', text: result.answer.text }) : null,
   );
 }
 
-/** "Try it": what the draft and the published version make of a sentence, side by side. */
-export function tryItPanel(): HTMLElement {
+/**
+ * "Try it": what the draft and the published version make of a sentence, side by side; intents
+ * are read by `title` (their button label), their name showing on hover.
+ */
+export function tryItPanel(title: (name: string) => string): HTMLElement {
   const text = h('input', { attrs: { type: 'text', placeholder: t('tryPlaceholder'), 'aria-label': t('tryIt') } });
   const results = h('div', { class: 'try-results', attrs: { 'aria-live': 'polite' } });
   const form = h('form', { class: 'try-form' }, text, h('button', { class: 'primary', text: t('tryIt'), attrs: { type: 'submit' } }));
@@ -43,7 +46,7 @@ export function tryItPanel(): HTMLElement {
     results.replaceChildren(h('p', { class: 'muted', text: t('loading') }));
     try {
       const { draft, published } = await api<{ draft: TryResult; published: TryResult }>('POST', '/knowledge/test', { text: text.value });
-      results.replaceChildren(resultCard(t('draft'), draft), resultCard(t('published'), published));
+      results.replaceChildren(resultCard(t('draft'), draft, title), resultCard(t('published'), published, title));
     } catch (error) {
       results.replaceChildren(h('p', { class: 'error', text: errorText(error, uiLanguage()) }));
     }

@@ -3,14 +3,34 @@ import { h } from '../dom.js';
 import { formatTime, t, uiLanguage } from '../i18n.js';
 import { errorText } from '../../shared/api.js';
 import type { DraftView, UnansweredGroup } from '../types.js';
+import { byCategoryAndTitle, titlesOf } from '../intent-title.js';
 
 type Status = 'new' | 'added' | 'dismissed';
 let status: Status = 'new';
 
-function groupCard(group: UnansweredGroup, intents: string[], root: HTMLElement): HTMLElement {
+/** The intents a question can be added to, by category, read by `title` (their button label). */
+interface Choices {
+  byCategory: Map<string, string[]>;
+  title: (name: string) => string;
+}
+
+function choicesOf(draft: DraftView): Choices {
+  const byCategory = new Map<string, string[]>();
+  for (const intent of [...draft.intents].sort(byCategoryAndTitle)) byCategory.set(intent.category, [...(byCategory.get(intent.category) ?? []), intent.name]);
+  return { byCategory, title: titlesOf(draft.intents) };
+}
+
+function groupCard(group: UnansweredGroup, intents: Choices, root: HTMLElement): HTMLElement {
   const ids = group.questions.map((question) => question.id);
-  const choose = h('select', { attrs: { 'aria-label': t('addAsExample') } }, ...intents.map((name) => h('option', { text: name, attrs: { value: name } })));
-  choose.value = group.bestGuesses[0]?.intent ?? intents[0] ?? '';
+  // A guess scored 0.00 is no guess: the admin then picks from a select that says so, not from a random first intent.
+  const guesses = group.bestGuesses.filter((guess) => guess.score >= 0.005);
+  const choose = h(
+    'select',
+    { attrs: { 'aria-label': t('addAsExample') } },
+    h('option', { text: t('chooseIntent'), attrs: { value: '', disabled: '' } }),
+    ...[...intents.byCategory].map(([category, names]) => h('optgroup', { attrs: { label: category } }, ...names.map((name) => h('option', { text: intents.title(name), attrs: { value: name } })))),
+  );
+  choose.value = guesses[0]?.intent ?? '';
   const problem = h('p', { class: 'error', attrs: { role: 'alert' } });
   /** Run an action of this card; a refusal (an intent deleted meanwhile, a lost session) is said on the card. */
   const act = (action: () => Promise<void>) => async () => {
@@ -25,8 +45,12 @@ function groupCard(group: UnansweredGroup, intents: string[], root: HTMLElement)
   add.addEventListener(
     'click',
     act(async () => {
+      if (!choose.value) {
+        problem.textContent = t('chooseIntentFirst');
+        return choose.focus();
+      }
       await api('POST', `/unanswered/${encodeURIComponent(group.id)}/add`, { intent: choose.value, ids });
-      await renderUnanswered(root, t('addedTo', { intent: choose.value }));
+      await renderUnanswered(root, t('addedTo', { intent: intents.title(choose.value) }));
     }),
   );
   const dismiss = h('button', { class: 'secondary', text: t('dismiss'), attrs: { type: 'button' } });
@@ -48,7 +72,7 @@ function groupCard(group: UnansweredGroup, intents: string[], root: HTMLElement)
       'p',
       { class: 'muted' },
       `${t('bestGuesses')}: `,
-      group.bestGuesses.map((guess) => `${guess.intent} ${guess.score.toFixed(2)}`).join(' · ') || '—',
+      guesses.map((guess) => `${intents.title(guess.intent)} ${guess.score.toFixed(2)}`).join(' · ') || '—',
       ` · ${formatTime(group.lastAt)}`,
     ),
     status === 'new' ? h('div', { class: 'row actions' }, choose, add, dismiss) : null,
@@ -59,7 +83,7 @@ function groupCard(group: UnansweredGroup, intents: string[], root: HTMLElement)
 /** What the bot missed, similar questions grouped, most frequent first. */
 export async function renderUnanswered(root: HTMLElement, message?: string): Promise<void> {
   const [{ groups }, draft] = await Promise.all([api<{ groups: UnansweredGroup[] }>('GET', `/unanswered?status=${status}`), api<DraftView>('GET', '/knowledge')]);
-  const intents = draft.intents.map((intent) => intent.name).sort();
+  const intents = choicesOf(draft);
   const tabs = (['new', 'added', 'dismissed'] as const).map((each) =>
     h('button', {
       class: each === status ? 'tab active' : 'tab',
