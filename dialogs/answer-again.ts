@@ -10,6 +10,8 @@ import { linkLines, reply, SMALLTALK_CATEGORY, titleOf } from './knowledge-repli
 export interface SentMessage {
   locale: unknown;
   channelData: unknown;
+  /** The titles of its buttons, when it had any. */
+  buttons?: readonly string[];
 }
 
 /** How sendAnswer marks an answer: the intent, and the order when it was that order's page. */

@@ -1,13 +1,14 @@
 import { ComponentDialog, Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import { type Intent, type KnowledgeRuntime, type UnansweredLog, understand } from '../src/kb/index.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
-import { localeHint, showsLanguage } from '../src/nlu/language.js';
+import { languageOfLocale, localeHint, showsLanguage } from '../src/nlu/language.js';
 import { bareOrderNumber, extractEntities } from '../src/nlu/entities.js';
 import { apologises, type MessageKey, say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
 import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, SMALLTALK_CATEGORY, titleOf, understandingOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
-import { addsDetail } from './complaint-parsing.js';
+import { addsDetail, isYes } from './complaint-parsing.js';
+import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
 import { answeredJustBefore, answerIn, type SentMessage, sendAnswerAgain } from './answer-again.js';
@@ -53,6 +54,9 @@ export interface MainDialogDeps {
  * and the one before. Further back lie other matters (an earlier complaint, already on its ticket).
  */
 const COMPLAINT_LOOKS_BACK = 2;
+
+/** "Ok", "okay", 「嗯」: heard, not agreed to (see acceptsPerson). */
+const ACKNOWLEDGED = /^(?:ok(?:ay)?|k|嗯+)[.!。！]*$/iu;
 
 /** A message the recognizer answers with at least this score is a question of its own, not a follow-up. */
 const FOLLOW_UP_BELOW = 0.5;
@@ -127,6 +131,8 @@ export class MainDialog extends ComponentDialog {
 
     const late = await this.latePress(step, text);
     if (late) return late;
+    const accepted = await this.acceptsPerson(step, text);
+    if (accepted) return this.begin(step, accepted.dialog, { language: showsLanguage(text) ? language : accepted.language, text });
     if (ticketIdIn(text) && !intent?.dialog && this.findDialog(TICKET_STATUS_DIALOG)) return this.begin(step, TICKET_STATUS_DIALOG, { language, text });
     const complaint = this.complaintTriggered(text, language, intent, step.options);
     if (complaint) return this.begin(step, COMPLAINT_DIALOG, { language, text, offer: complaint === 'offer' } satisfies ComplaintOptions);
@@ -220,6 +226,22 @@ export class MainDialog extends ComponentDialog {
     if (pressed.button === 'complaintOfferYes') return this.begin(step, COMPLAINT_DIALOG, { language: pressed.language, text } satisfies ComplaintOptions);
     rememberStartedDialog(step.context, LATE_CHOICE_DIALOG);
     return step.beginDialog(LATE_CHOICE_DIALOG, pressed satisfies LateChoiceOptions);
+  }
+
+  /**
+   * "Yes" to a message whose one button brings in a person ("… or I can connect you with a person
+   * right away", "I'm not sure I understood … I can also connect you with a person"): that button,
+   * pressed, in the language of the offer. A bare "ok" is taken as heard, not as yes.
+   */
+  private async acceptsPerson(step: WaterfallStepContext, text: string): Promise<{ dialog: string; language: Language } | undefined> {
+    if (!isYes(text) || ACKNOWLEDGED.test(text.trim())) return undefined;
+    const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
+    const only = previous?.buttons?.length === 1 ? previous.buttons[0]! : undefined;
+    if (only === undefined || typeof previous?.locale !== 'string') return undefined;
+    const knowledge = this.deps.knowledge.current();
+    const { recognition, matchedBy } = understand(only, knowledge.recognizer, knowledge.intents, localeHint(previous.locale));
+    const dialog = matchedBy === 'title' && recognition.intent ? knowledge.intents.get(recognition.intent)?.dialog : undefined;
+    return dialog === HANDOFF_DIALOG && this.findDialog(dialog) ? { dialog, language: languageOfLocale(previous.locale) } : undefined;
   }
 
   /**

@@ -101,7 +101,7 @@ export function wireBot(deps: BotDeps): WiredBot {
   // What the customer last read from our side (the bot, an agent, a notice): an answer asked for again is not repeated word for word.
   const lastBotMessage = async (conversationId: string) => {
     const last = await log.findLast(conversationId, (activity) => activity.type === 'message' && activity.from.role === 'bot');
-    return last && { locale: last.locale, channelData: last.channelData };
+    return last && { locale: last.locale, channelData: last.channelData, buttons: buttonTitles(last) };
   };
   // What the customer wrote before this message (masked, as the transcript keeps it): a complaint need not ask again.
   const earlierMessages = async (conversationId: string, currentId: string | undefined, count: number) => {
@@ -111,7 +111,7 @@ export function wireBot(deps: BotDeps): WiredBot {
   // Whether the bot offered a button with this title before: its title typed now is a late press.
   const offeredBefore = async (conversationId: string, title: string) => {
     const pressed = title.trim().toLowerCase();
-    const offers = (activity: ChatActivity) => ((activity.suggestedActions as { actions?: { title?: unknown }[] } | undefined)?.actions ?? []).some((action) => String(action.title).toLowerCase() === pressed);
+    const offers = (activity: ChatActivity) => buttonTitles(activity).some((each) => each.toLowerCase() === pressed);
     return (await log.findLast(conversationId, (activity) => activity.type === 'message' && activity.from.role === 'bot' && offers(activity))) !== undefined;
   };
   const mainDialog = new MainDialog({ knowledge, unanswered: deps.knowledge.unanswered, redact: maskPersonalData, dialogs, complaintTrigger: complaintTriggerOf, lastBotMessage, earlierMessages, offeredBefore, soured });
@@ -183,4 +183,10 @@ export function wireBot(deps: BotDeps): WiredBot {
   });
   connectHandoffToBot(events, (activity) => void runTurn(activity, 'handoff status turn'));
   return { adapter, runTurn };
+}
+
+/** The titles of a message's buttons, as the transcript keeps them (plain JSON). */
+function buttonTitles(activity: ChatActivity): string[] {
+  const actions = (activity.suggestedActions as { actions?: { title?: unknown }[] } | undefined)?.actions ?? [];
+  return actions.map((action) => String(action.title));
 }

@@ -78,6 +78,30 @@ describe('handoff dialog and gate', () => {
       .assertReply((reply) => expect(reply.text).not.toMatch(/queue|I'm back/));
   });
 
+  it('"yes" to the offer of a person brings one, in the language of the offer; "ok" is only heard', async () => {
+    const { adapter } = r.harness;
+    await play(adapter, [
+      ['this is useless', (reply) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(['Talk to a human'])],
+      ['ok', (reply) => expect(reply.text).not.toMatch(/queue/)],
+      ['this is useless', (reply) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(['Talk to a human'])],
+      ['yes please', /You're number 1 in the queue/],
+    ]);
+  });
+
+  it('「好的」 to 「转人工客服」 offered alone brings a person; a yes to several buttons picks none of them', async () => {
+    const { adapter } = r.harness;
+    await play(adapter, [
+      ['你好', (reply) => expect(reply.suggestedActions?.actions.length).toBeGreaterThan(1)],
+      ['好的', (reply) => expect(reply.text).not.toMatch(/排在第/)],
+    ]);
+    const other = await rig();
+    await play(other.harness.adapter, [
+      ['没用', (reply) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(['转人工客服'])],
+      ['好的', /您目前排在第 1 位/],
+    ]);
+    other.handoff.stop();
+  });
+
   it('in Chinese, and the customer can leave the queue', async () => {
     const { adapter } = r.harness;
     await play(adapter, [['转人工', /您目前排在第 1 位/]]);

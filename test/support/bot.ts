@@ -36,7 +36,7 @@ export async function createBotHarness(
   const logger = createLogger('silent');
   const conversationState = new ConversationState(new BotStateStorage(storage.keyValue('state')));
   // The bot's latest message per conversation, as the web channel's transcript would give it.
-  const lastSent = new Map<string, { locale: unknown; channelData: unknown }>();
+  const lastSent = new Map<string, { locale: unknown; channelData: unknown; buttons: string[] }>();
   // The customer's earlier messages per conversation, as the transcript would give them.
   const customerSaid = new Map<string, string[]>();
   // The button titles the bot offered per conversation, as the transcript would show them.
@@ -62,7 +62,7 @@ export async function createBotHarness(
       const { id } = context.activity.conversation;
       for (const { type, locale, channelData, suggestedActions } of activities) {
         if (type !== 'message') continue;
-        lastSent.set(id, structuredClone({ locale, channelData }));
+        lastSent.set(id, structuredClone({ locale, channelData, buttons: (suggestedActions?.actions ?? []).map((action) => action.title) }));
         for (const action of suggestedActions?.actions ?? []) offered.set(id, (offered.get(id) ?? new Set()).add(action.title.toLowerCase()));
       }
       return send();
