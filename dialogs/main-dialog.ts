@@ -57,6 +57,8 @@ const COMPLAINT_LOOKS_BACK = 2;
 
 /** "Ok", "okay", 「嗯」: heard, not agreed to (see acceptsPerson). */
 const ACKNOWLEDGED = /^(?:ok(?:ay)?|k|嗯+)[.!。！]*$/iu;
+/** "Ok?", "yes?", 「好的？」: a question back, not a yes. */
+const ASKED_BACK = /[?？]\s*$/u;
 
 /** A message the recognizer answers with at least this score is a question of its own, not a follow-up. */
 const FOLLOW_UP_BELOW = 0.5;
@@ -231,10 +233,11 @@ export class MainDialog extends ComponentDialog {
   /**
    * "Yes" to a message whose one button brings in a person ("… or I can connect you with a person
    * right away", "I'm not sure I understood … I can also connect you with a person"): that button,
-   * pressed, in the language of the offer. A bare "ok" is taken as heard, not as yes.
+   * pressed, in the language of the offer. A bare "ok" is taken as heard, and "ok?" as a question
+   * back, not as yes.
    */
   private async acceptsPerson(step: WaterfallStepContext, text: string): Promise<{ dialog: string; language: Language } | undefined> {
-    if (!isYes(text) || ACKNOWLEDGED.test(text.trim())) return undefined;
+    if (!isYes(text) || ACKNOWLEDGED.test(text.trim()) || ASKED_BACK.test(text)) return undefined;
     const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
     const only = previous?.buttons?.length === 1 ? previous.buttons[0]! : undefined;
     if (only === undefined || typeof previous?.locale !== 'string') return undefined;

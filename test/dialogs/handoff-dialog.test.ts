@@ -78,11 +78,13 @@ describe('handoff dialog and gate', () => {
       .assertReply((reply) => expect(reply.text).not.toMatch(/queue|I'm back/));
   });
 
-  it('"yes" to the offer of a person brings one, in the language of the offer; "ok" is only heard', async () => {
+  it('"yes" to the offer of a person brings one, in the language of the offer; "ok" is only heard, "ok?" is a question', async () => {
     const { adapter } = r.harness;
     await play(adapter, [
       ['this is useless', (reply) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(['Talk to a human'])],
       ['ok', (reply) => expect(reply.text).not.toMatch(/queue/)],
+      ['this is useless', (reply) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(['Talk to a human'])],
+      ['ok?', (reply) => expect(reply.text).not.toMatch(/queue/)],
       ['this is useless', (reply) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(['Talk to a human'])],
       ['yes please', /You're number 1 in the queue/],
     ]);
@@ -96,6 +98,8 @@ describe('handoff dialog and gate', () => {
     ]);
     const other = await rig();
     await play(other.harness.adapter, [
+      ['没用', (reply) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(['转人工客服'])],
+      ['好的？', (reply) => expect(reply.text).not.toMatch(/排在第/)],
       ['没用', (reply) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(['转人工客服'])],
       ['好的', /您目前排在第 1 位/],
     ]);
