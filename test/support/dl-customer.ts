@@ -69,6 +69,8 @@ export class DirectLineCustomer {
   closed = false;
   /** Set once a bot message matched `watch` (e.g. the chat was handed to a human). */
   flagged = false;
+  /** That message: it answers the `say` in flight, whatever it replies to (a handoff's notice may reply to none). */
+  private flaggedBy?: { at: number; activities: Activity[] };
 
   constructor(
     private readonly baseUrl: string,
@@ -108,7 +110,11 @@ export class DirectLineCustomer {
     for (const activity of (JSON.parse(frame) as { activities: Activity[] }).activities) {
       this.transcript.push(activity);
       if (activity.from.role !== 'bot' || activity.type !== 'message') continue;
-      if (this.watch?.(activity.text ?? '')) this.flagged = true;
+      if (this.watch?.(activity.text ?? '')) {
+        this.flagged = true;
+        this.flaggedBy ??= { at: now, activities: [activity] };
+        for (const [key, wake] of this.waiting) if (key !== 'greeting') wake();
+      }
       const key = !activity.replyToId || activity.replyToId.endsWith('|start') ? 'greeting' : activity.replyToId;
       const entry = this.replies.get(key) ?? { at: now, activities: [] };
       entry.activities.push(activity);
@@ -117,7 +123,10 @@ export class DirectLineCustomer {
     }
   }
 
-  /** Post a message; resolves when the first reply to it arrives on the stream. */
+  /**
+   * Post a message; resolves when the first reply to it arrives on the stream, or a message
+   * matching `watch` does (the bot goes quiet once the chat is queued for a human).
+   */
   async say(text: string, timeoutMs = 15_000): Promise<{ id: string; latencyMs: number; reply: string }> {
     const started = performance.now();
     const posted = await http(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities`, 'POST', {
@@ -127,11 +136,11 @@ export class DirectLineCustomer {
     });
     if (posted.status !== 200) throw new Error(`post answered ${posted.status}`);
     const id = posted.body.id as string;
-    if (!this.replies.has(id)) {
+    if (!this.replies.has(id) && !this.flagged) {
       await withTimeout(new Promise<void>((resolve) => this.waiting.set(id, resolve)), timeoutMs, 'no reply');
       this.waiting.delete(id);
     }
-    const reply = this.replies.get(id)!;
+    const reply = this.replies.get(id) ?? this.flaggedBy!;
     this.replies.delete(id);
     return { id, latencyMs: reply.at - started, reply: reply.activities.map((activity) => activity.text ?? '').join('\n') };
   }
