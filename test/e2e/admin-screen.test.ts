@@ -1,20 +1,18 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR } from '../support/browser.js';
+import { useBrowserApp } from '../support/browser-app.js';
 
 /** What an admin sees of the admin pages on a laptop and on a phone: what they did, answered where they look. */
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-let server: TestServer;
-let browser: Browser;
+const app = useBrowserApp();
 
 async function signedIn(viewport: { width: number; height: number }, language: 'en' | 'zh' = 'en'): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: language === 'zh' ? 'zh-CN' : 'en-GB' });
+  const page = await app.browser.newPage({ viewport, locale: language === 'zh' ? 'zh-CN' : 'en-GB' });
   page.setDefaultTimeout(30_000);
-  await page.goto(`${server.url}/admin`);
+  await page.goto(`${app.server.url}/admin`);
   await page.locator('input[name=email]').fill('admin@example.com');
   await page.locator('input[name=password]').fill('correct horse battery');
   await page.locator('#login-form button[type=submit]').click();
@@ -40,16 +38,6 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describe('an admin’s everyday tasks, on a laptop and a phone', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    await mkdir(SHOTS_DIR, { recursive: true });
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
-
   it('says a save went through under the Save button, where the admin scrolled to press it', async () => {
     for (const [viewport, name] of [[LAPTOP, 'laptop'], [PHONE, 'phone']] as const) {
       const page = await signedIn(viewport);

@@ -2,33 +2,20 @@
  * A busy shift in the agent console, in a real browser: one agent holding several chats at once
  * must notice what needs them without looking at every chat (or at the console at all).
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR } from '../support/browser.js';
+import { useBrowserApp } from '../support/browser-app.js';
 import { generateToken } from '../support/directline.js';
-import { addAgents, request } from '../support/http.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { request } from '../support/http.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(SHOTS_DIR, { recursive: true });
-  server = await startTestServer();
-  await addAgents(server.url, ['Alice']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.cleanup();
-});
+const app = useBrowserApp({ agents: ['Alice'] });
 
 /** Alice, signed in to the console on a laptop-size screen. */
 async function signIn(errors: string[]): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' })).newPage();
+  const page = await (await app.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' })).newPage();
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}/agent`);
+  await page.goto(`${app.server.url}/agent`);
   await page.fill('input[name=email]', 'alice@example.com');
   await page.fill('input[name=password]', 'agent password 1');
   await page.keyboard.press('Enter');
@@ -38,9 +25,9 @@ async function signIn(errors: string[]): Promise<Page> {
 
 /** A customer on the raw Direct Line routes, who asked for a person. */
 async function waitingCustomer(locale = 'en-US') {
-  const { token, conversationId } = await generateToken(server.url);
+  const { token, conversationId } = await generateToken(app.server.url);
   const say = async (text: string) => {
-    const sent = await request(server.url, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text, locale } });
+    const sent = await request(app.server.url, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text, locale } });
     expect(sent.status).toBe(200);
   };
   await say(locale.startsWith('zh') ? '我要人工客服' : 'I want to talk to a person');
@@ -112,9 +99,9 @@ describe('a shift with several chats', () => {
     await alice.click('[data-tab="active"]');
 
     // A's customer presses "Start a new conversation" in the widget, and asks the bot something there.
-    const again = await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: a.token, body: {} });
+    const again = await request(app.server.url, 'POST', '/v3/directline/tokens/generate', { token: a.token, body: {} });
     expect(again.status).toBe(200);
-    await request(server.url, 'POST', `/v3/directline/conversations/${again.body.conversationId}/activities`, { token: again.body.token, body: { type: 'message', text: 'how do I return a jacket', locale: 'en-US' } });
+    await request(app.server.url, 'POST', `/v3/directline/conversations/${again.body.conversationId}/activities`, { token: again.body.token, body: { type: 'message', text: 'how do I return a jacket', locale: 'en-US' } });
 
     await alice.locator('#transcript .line.system', { hasText: 'The customer started a new conversation and no longer sees this chat.' }).waitFor();
     const notice = alice.locator('#conv-header .newer');

@@ -1,35 +1,22 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR } from '../support/browser.js';
+import { useBrowserApp } from '../support/browser-app.js';
 import { send, startConversation } from '../support/http.js';
-import { startTestServer, type TestServer } from '../support/server.js';
 
 /** The admin dashboard as a shop manager reads it, on a small day whose numbers are known. */
 describe('dashboard, as a manager reads it', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await mkdir(SHOTS_DIR, { recursive: true });
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  const app = useBrowserApp();
 
   it('says how many of the conversations opened had a customer message: the shares are of those', async () => {
     // Two customers ask and are answered; two more open the chat and leave without a word.
-    for (const question of ['where is my order', 'how long does shipping take']) await send(server.url, await startConversation(server.url, 'en-US'), question);
-    for (let n = 0; n < 2; n++) await startConversation(server.url, 'en-US');
-    await server.parley.adapter.idle();
+    for (const question of ['where is my order', 'how long does shipping take']) await send(app.server.url, await startConversation(app.server.url, 'en-US'), question);
+    for (let n = 0; n < 2; n++) await startConversation(app.server.url, 'en-US');
+    await app.server.parley.adapter.idle();
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/admin#dashboard`);
+      await page.goto(`${app.server.url}/admin#dashboard`);
       await page.getByLabel('E-mail').fill('admin@example.com');
       await page.getByLabel('Password').fill('correct horse battery');
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -39,7 +26,7 @@ describe('dashboard, as a manager reads it', () => {
       expect(await card('Containment').innerText()).toBe('Containment\n100.0%\n2 / 2');
       expect(await card('Escalation').innerText()).toBe('Escalation\n0.0%\n0 / 2');
       // The top intents read as the knowledge base's labels in the page's language, not as ids.
-      const { intents } = server.parley.knowledge.runtime.current();
+      const { intents } = app.server.parley.knowledge.runtime.current();
       const labels = async (title: string) => page.locator('.chart-card', { has: page.locator('h3', { hasText: title }) }).locator('text.label').allTextContents();
       const top = (await labels('Top intents')).filter(Boolean);
       expect(top.length).toBeGreaterThanOrEqual(1);

@@ -1,35 +1,23 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR } from '../support/browser.js';
+import { useBrowserApp } from '../support/browser-app.js';
 import { type ClientActivity, generateToken, openDirectLine } from '../support/directline.js';
-import { addAgents, request } from '../support/http.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { request } from '../support/http.js';
 import { ADMIN, startChildServer } from '../support/child-server.js';
 import { tempDir } from '../support/temp.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(SHOTS_DIR, { recursive: true });
-  server = await startTestServer();
-  await addAgents(server.url, ['Alice', 'Bob']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.cleanup();
-});
+const app = useBrowserApp({ agents: ['Alice', 'Bob'] });
 
 /** An agent signed in to the console in a browser context of their own. */
 async function signIn(email: string, uiLanguage: 'en' | 'zh'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 820 }, locale: 'en-US' });
+  const context = await app.browser.newContext({ viewport: { width: 1360, height: 820 }, locale: 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}/agent`);
+  await page.goto(`${app.server.url}/agent`);
   if (uiLanguage === 'zh') await page.click('[data-lang="zh"]');
   await page.locator('#login-form').waitFor();
   await page.screenshot({ path: `${SHOTS_DIR}/console-login-${uiLanguage}.png` });
@@ -49,8 +37,8 @@ async function signIn(email: string, uiLanguage: 'en' | 'zh'): Promise<Page> {
 
 /** A customer on Microsoft's Direct Line client, as Web Chat would be. */
 async function customer(locale: string) {
-  const { token, conversationId } = await generateToken(server.url);
-  const session = await openDirectLine(server.url, { webSocket: true, token });
+  const { token, conversationId } = await generateToken(app.server.url);
+  const session = await openDirectLine(app.server.url, { webSocket: true, token });
   const messages = (match: (activity: ClientActivity) => boolean) => session.next((activity) => activity.type === 'message' && match(activity));
   return { session, conversationId, messages, say: (text: string) => session.say(text, { locale }) };
 }
@@ -245,7 +233,7 @@ describe('handoff through the agent console', () => {
     });
     await alice.click('[data-action="close"]');
     expect(confirmed).toEqual(['Close this chat? The customer is told it has ended.']);
-    expect((await request(server.url, 'GET', `/api/conversations/${b.conversationId}`, { cookie: (await alice.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ') })).body.status).toBe('active');
+    expect((await request(app.server.url, 'GET', `/api/conversations/${b.conversationId}`, { cookie: (await alice.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ') })).body.status).toBe('active');
 
     // A new chat waiting: the title says so for a moment.
     const c = await customer('en-US');
@@ -490,13 +478,13 @@ describe('handoff through the agent console', () => {
 
   it('two agents claim at once: the one a moment late is told who has the chat, not shown an error', async () => {
     const c = await waitingCustomer('en-US');
-    const bob = await request(server.url, 'POST', '/api/auth/login', { body: { email: 'bob@example.com', password: 'agent password 1' } });
+    const bob = await request(app.server.url, 'POST', '/api/auth/login', { body: { email: 'bob@example.com', password: 'agent password 1' } });
     const bobCookie = bob.headers.get('set-cookie')!.split(';')[0]!;
     const alice = await signIn('alice@example.com', 'en');
     await alice.locator(`.queue-item[data-conversation="${c.conversationId}"]`).click();
     // Bob's claim reaches the server while Alice's is on its way.
     await alice.route('**/claim', async (route) => {
-      expect((await request(server.url, 'POST', `/api/conversations/${c.conversationId}/claim`, { cookie: bobCookie })).status).toBe(200);
+      expect((await request(app.server.url, 'POST', `/api/conversations/${c.conversationId}/claim`, { cookie: bobCookie })).status).toBe(200);
       await route.continue();
     });
     await alice.click('[data-action="claim"]');
@@ -504,14 +492,14 @@ describe('handoff through the agent console', () => {
     expect(await alice.locator('#composer-hint').getAttribute('class')).not.toMatch(/error/);
     await alice.locator('[data-action="claim"]').waitFor({ state: 'detached' });
     await alice.unroute('**/claim');
-    expect((await request(server.url, 'POST', `/api/conversations/${c.conversationId}/close`, { cookie: bobCookie })).status).toBe(200);
+    expect((await request(app.server.url, 'POST', `/api/conversations/${c.conversationId}/close`, { cookie: bobCookie })).status).toBe(200);
     c.session.end();
     await alice.context().close();
   });
 
   it('signing out leaves nothing for the next person at the desk: no password in the form, no draft in the composer', async () => {
-    const { conversationId, token } = await generateToken(server.url);
-    await request(server.url, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text: 'hello' } });
+    const { conversationId, token } = await generateToken(app.server.url);
+    await request(app.server.url, 'POST', `/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text: 'hello' } });
 
     const alice = await signIn('alice@example.com', 'en');
     await alice.click('[data-tab="bot"]');
@@ -541,15 +529,15 @@ describe('handoff through the agent console', () => {
   });
 
   it("an old chat opened from a customer's history says they are in a newer one, and opens it", async () => {
-    const first = await generateToken(server.url);
-    await request(server.url, 'POST', `/v3/directline/conversations/${first.conversationId}/activities`, { token: first.token, body: { type: 'message', text: 'hello' } });
+    const first = await generateToken(app.server.url);
+    await request(app.server.url, 'POST', `/v3/directline/conversations/${first.conversationId}/activities`, { token: first.token, body: { type: 'message', text: 'hello' } });
     // The same customer comes back and starts a new chat (their old token proves who they are).
-    const again = await request(server.url, 'POST', '/v3/directline/tokens/generate', { token: first.token, body: {} });
+    const again = await request(app.server.url, 'POST', '/v3/directline/tokens/generate', { token: first.token, body: {} });
     expect(again.body.conversationId).not.toBe(first.conversationId);
-    await request(server.url, 'POST', `/v3/directline/conversations/${again.body.conversationId}/activities`, { token: again.body.token, body: { type: 'message', text: 'I want to talk to a person' } });
+    await request(app.server.url, 'POST', `/v3/directline/conversations/${again.body.conversationId}/activities`, { token: again.body.token, body: { type: 'message', text: 'I want to talk to a person' } });
 
     const alice = await signIn('alice@example.com', 'en');
-    await alice.goto(`${server.url}/agent#${first.conversationId}`);
+    await alice.goto(`${app.server.url}/agent#${first.conversationId}`);
     await alice.reload();
     const notice = alice.locator('#conv-header .newer');
     await notice.waitFor();
@@ -560,7 +548,7 @@ describe('handoff through the agent console', () => {
     await alice.locator('#conv-header .badge.status.waiting').waitFor();
     expect(await notice.count()).toBe(0);
     // The customer leaves the queue (the next tests count places in it).
-    await request(server.url, 'POST', `/v3/directline/conversations/${again.body.conversationId}/activities`, { token: again.body.token, body: { type: 'message', text: 'cancel' } });
+    await request(app.server.url, 'POST', `/v3/directline/conversations/${again.body.conversationId}/activities`, { token: again.body.token, body: { type: 'message', text: 'cancel' } });
     await alice.context().close();
   });
 
@@ -587,8 +575,8 @@ describe('handoff through the agent console', () => {
     await alice.screenshot({ path: `${SHOTS_DIR}/console-tickets.png` });
 
     // Another agent moves the ticket on: Alice's panel and list follow without a reload.
-    const admin = (await request(server.url, 'POST', '/api/auth/login', { body: { email: 'admin@example.com', password: 'correct horse battery' } })).headers.get('set-cookie')!.split(';')[0]!;
-    expect((await request(server.url, 'PATCH', `/api/tickets/${ticketId}`, { cookie: admin, body: { status: 'in_progress' } })).status).toBe(200);
+    const admin = (await request(app.server.url, 'POST', '/api/auth/login', { body: { email: 'admin@example.com', password: 'correct horse battery' } })).headers.get('set-cookie')!.split(';')[0]!;
+    expect((await request(app.server.url, 'PATCH', `/api/tickets/${ticketId}`, { cookie: admin, body: { status: 'in_progress' } })).status).toBe(200);
     await alice.waitForFunction(() => document.querySelector('#side .tickets li select:not(.badge) option:checked')?.textContent === 'in progress');
     await alice.waitForFunction((id) => document.querySelector(`.ticket-item[data-ticket="${id}"] .badge.status`)?.textContent === 'in progress', ticketId);
     expect((await c.messages((activity) => /is now working on it/.test(activity.text ?? ''))).text).toMatch(new RegExp(`^An update on your ticket ${ticketId}: \\w+ from our team is now working on it\\.`));
@@ -619,7 +607,7 @@ describe('handoff through the agent console', () => {
     await alice.screenshot({ path: `${SHOTS_DIR}/console-ticket-history.png` });
 
     // Resolved: the customer rates it, says they would recommend us, and the agent sees that in the profile.
-    expect((await request(server.url, 'PATCH', `/api/tickets/${ticketId}`, { cookie: admin, body: { status: 'resolved', resolution: 'A new jar is on its way.' } })).status).toBe(200);
+    expect((await request(app.server.url, 'PATCH', `/api/tickets/${ticketId}`, { cookie: admin, body: { status: 'resolved', resolution: 'A new jar is on its way.' } })).status).toBe(200);
     await c.messages((activity) => /it has been resolved/.test(activity.text ?? ''));
     await c.say('5 great service');
     await c.messages((activity) => /How likely are you to recommend us/.test(activity.text ?? ''));
@@ -702,7 +690,7 @@ describe('handoff through the agent console', () => {
     expect((await c.messages((activity) => (activity.text ?? '').includes('已为您补发新包裹'))).text).toMatch(/^关于您的工单 T-\d+：已处理完毕。\n已为您补发新包裹，快递单号 SF1234567890。$/);
     await form.waitFor({ state: 'detached' });
     expect(await bob.locator('#side .tickets li').first().getByRole('combobox', { name: /状态/ }).locator('option:checked').textContent()).toBe('已解决');
-    const [stored] = (await (await bob.context().request.get(`${server.url}/api/tickets`)).json()).tickets.filter((each: { conversationId: string }) => each.conversationId === c.conversationId);
+    const [stored] = (await (await bob.context().request.get(`${app.server.url}/api/tickets`)).json()).tickets.filter((each: { conversationId: string }) => each.conversationId === c.conversationId);
     expect(stored).toMatchObject({ priority: 'high', status: 'resolved', resolution: '已为您补发新包裹，快递单号 SF1234567890。', rootCause: '快递员未按要求投递' });
     await bob.screenshot({ path: `${SHOTS_DIR}/console-zh.png` });
     await bob.getByRole('button', { name: '交还机器人' }).click();
@@ -728,7 +716,7 @@ describe('the console when Parley goes away', () => {
     // A real process: a console's browser kept a keep-alive socket busy, and shutdown never ended.
     const dir = await tempDir();
     const own = await startChildServer({ dataDir: path.join(dir, 'data') });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     try {
       const page = await context.newPage();
       await page.goto(`${own.url}/agent`);

@@ -3,32 +3,18 @@
  * to Bob (Chinese console), who finds it his with a notice, replies, and passes it back to the
  * queue; the customer reads each change in the widget.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SHOTS_DIR, widgetOn } from '../support/browser.js';
-import { addAgents } from '../support/http.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS_DIR, widgetOn } from '../support/browser.js';
+import { useBrowserApp } from '../support/browser-app.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(SHOTS_DIR, { recursive: true });
-  server = await startTestServer();
-  await addAgents(server.url, ['Alice', 'Bob']);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.cleanup();
-});
+const app = useBrowserApp({ agents: ['Alice', 'Bob'] });
 
 /** An agent signed in to the console, in a browser context of their own, in `uiLanguage`. */
 async function console(email: string, uiLanguage: 'en' | 'zh', errors: string[]): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1360, height: 820 }, locale: 'en-US' })).newPage();
+  const page = await (await app.browser.newContext({ viewport: { width: 1360, height: 820 }, locale: 'en-US' })).newPage();
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}/agent`);
+  await page.goto(`${app.server.url}/agent`);
   if (uiLanguage === 'zh') await page.click('[data-lang="zh"]');
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', 'agent password 1');
@@ -42,8 +28,8 @@ describe('passing a chat on in the console', () => {
     const errors: string[] = [];
     const alice = await console('alice@example.com', 'en', errors);
 
-    const shop = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    await shop.goto(`${server.url}/`);
+    const shop = await (await app.browser.newContext({ locale: 'en-US' })).newPage();
+    await shop.goto(`${app.server.url}/`);
     const widget = widgetOn(shop);
     await widget.launcher.click();
     await widget.replies.first().waitFor();
