@@ -219,8 +219,8 @@ function watchOfferedChoices(context: TurnContext): () => string[] | undefined {
 }
 
 /**
- * The first reply of the turn, reworded: a "not sure" `brief` when the offer of a person follows
- * it, `short` for a frustrated customer; else a short apology before it (`apologise`), where
+ * The first reply of the turn, reworded: a "not sure" `brief` (and without buttons) when the offer
+ * of a person follows it, `short` for a frustrated customer; else a short apology before it (`apologise`), where
  * one `fits` (see fitsApology).
  */
 function softenReplies(context: TurnContext, language: Language, { short, brief, apologise }: { short: boolean; brief: boolean; apologise: boolean }, fits: (reply: Partial<Activity>) => boolean): void {
@@ -229,7 +229,11 @@ function softenReplies(context: TurnContext, language: Language, { short, brief,
     for (const activity of activities) {
       if (softened || activity.type !== 'message' || !activity.text) continue;
       softened = true;
-      if (activity.text === say('fallback', language) && (brief || short)) activity.text = say(brief ? 'fallbackBrief' : 'fallbackShort', language);
+      if (activity.text === say('fallback', language) && (brief || short)) {
+        activity.text = say(brief ? 'fallbackBrief' : 'fallbackShort', language);
+        // The offer right after it carries the button to a person: the same button twice in a row reads as two choices.
+        if (brief) delete activity.suggestedActions;
+      }
       // In the reply's own language: a customer who wrote Chinese mid-complaint is answered in Chinese even when this message reads as English ("blah").
       else if (apologise && fits(activity)) activity.text = say('apologyPrefix', activity.locale ? languageOfLocale(activity.locale) : language) + activity.text;
     }

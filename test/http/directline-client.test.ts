@@ -81,6 +81,8 @@ describe.each([
     // The second miss in a row, in Chinese: a brief "not sure", and the offer of a person right after it.
     const zh = await session.ask('给我写一首关于月亮的诗');
     expect(zh.text).toBe(say('fallbackBrief', 'zh'));
+    // One button under the two messages: the brief "not sure" offers none of its own.
+    expect(zh.suggestedActions).toBeUndefined();
     const offer = await session.next(isBot);
     expect([say('humanOfferedOffline', 'zh'), say('humanOfferedForFallbacks', 'zh')]).toContain(offer.text);
     expect(offer.suggestedActions?.actions.map((action) => action.title)).toEqual([intents.get('contact_human')!.title!.zh]);
