@@ -63,13 +63,16 @@ export interface Classification {
 }
 
 /**
- * Words that ask for a person ("转人工客服", "我要找客服", "talk to customer service"): they say
- * how the customer wants help, not what went wrong, so "客服" or "customer service" in them is
+ * Words that ask for a person ("转人工客服", "我要找客服", "talk to customer service") or name the
+ * bot ("你是智能客服吗", "is this customer service or a bot?"): they say how the customer wants help
+ * or whom they are talking to, not what went wrong, so "客服" or "customer service" in them is
  * no complaint about the service. "人工客服态度很差" still is, by "态度".
  */
 const ASKING_FOR_A_PERSON = [
   /(?:转|找|接|要|联系|呼叫|叫)?(?:人工|真人)(?:客服|服务|坐席)?|(?:转|找|接|联系|呼叫)(?:一下)?客服/gu,
   /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|your\s+|the\s+)?(?:real\s+|live\s+)?(?:human|person|agent|someone|representative|customer\s+service)\b|\b(?:transfer|put)\s+me\s+(?:through\s+)?to\s+(?:a\s+|an\s+|the\s+)?(?:human|person|agent|customer\s+service)\b/giu,
+  /智能客服|(?:ai|AI|机器人|在线)客服|客服机器人/gu,
+  /\b(?:are\s+you|is\s+this|am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with))\s+(?:a\s+|an\s+|the\s+)?(?:real\s+|live\s+)?(?:customer\s+service|agent|staff)\b/giu,
 ];
 
 /** Verbs that ask for something, not negated ("didn't get a refund" is a refund refused: the trouble itself). */

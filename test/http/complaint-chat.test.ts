@@ -80,3 +80,16 @@ describe('a complaint button pressed after its question has passed', () => {
     expect(await ask(fresh, 'Change something')).not.toEqual([say('lateChoiceNone', 'en')]);
   });
 });
+
+describe('a complaint started after another question', () => {
+  it('asks what happened when the question before named no problem: "你是智能客服吗" is not the complaint', async () => {
+    for (const [locale, question, complain, language] of [
+      ['zh-CN', '你是智能客服吗', '我要投诉', 'zh'],
+      ['en-US', 'are you customer service or a bot?', 'I want to file a complaint', 'en'],
+    ] as const) {
+      const chat = await startConversation(server.url, locale);
+      await ask(chat, question);
+      expect(await ask(chat, complain)).toEqual([say('complaintAskDescription', language)]);
+    }
+  });
+});

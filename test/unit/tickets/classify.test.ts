@@ -28,6 +28,11 @@ describe('complaint category', () => {
     ['帮我转一下客服', 'other'],
     ['I want to talk to customer service', 'other'],
     ['can I speak with a real person', 'other'],
+    // Nor does asking who is answering.
+    ['你是智能客服吗', 'other'],
+    ['你是AI客服还是真人', 'other'],
+    ['are you customer service or a bot?', 'other'],
+    ['在线客服一直不回复', 'service_attitude'],
     ['人工客服态度太差了', 'service_attitude'],
     ['我联系客服三次都没人理', 'service_attitude'],
     ['转人工，我的快递一直没到', 'delivery'],
