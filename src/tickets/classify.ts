@@ -71,7 +71,7 @@ export interface Classification {
 const ASKING_FOR_A_PERSON = [
   /(?:转|找|接|要|联系|呼叫|叫)?(?:人工|真人)(?:客服|服务|坐席)?|(?:转|找|接|联系|呼叫)(?:一下)?客服/gu,
   /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|your\s+|the\s+)?(?:real\s+|live\s+)?(?:human|person|agent|someone|representative|customer\s+service)\b|\b(?:transfer|put)\s+me\s+(?:through\s+)?to\s+(?:a\s+|an\s+|the\s+)?(?:human|person|agent|customer\s+service)\b/giu,
-  /智能客服|(?:ai|AI|机器人|在线)客服|客服机器人/gu,
+  /智能客服|(?:ai|AI|机器人)客服|客服机器人/gu,
   /\b(?:are\s+you|is\s+this|am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with))\s+(?:a\s+|an\s+|the\s+)?(?:real\s+|live\s+)?(?:customer\s+service|agent|staff)\b/giu,
 ];
 

@@ -33,6 +33,7 @@ describe('complaint category', () => {
     ['你是AI客服还是真人', 'other'],
     ['are you customer service or a bot?', 'other'],
     ['在线客服一直不回复', 'service_attitude'],
+    ['在线客服太差了', 'service_attitude'],
     ['人工客服态度太差了', 'service_attitude'],
     ['我联系客服三次都没人理', 'service_attitude'],
     ['转人工，我的快递一直没到', 'delivery'],
