@@ -206,7 +206,8 @@ export class MainDialog extends ComponentDialog {
    * otherwise ask "Did you mean" with it among the choices (it just said which one).
    */
   private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<Intent | undefined> {
-    if ((recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW) || !isShort(text)) return undefined;
+    // "退款还是退货" right after the refund answer names both topics: a question of its own, whichever came before.
+    if ((recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW) || recognition.choice || !isShort(text)) return undefined;
     const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
     const name = answerIn(previous);
     const intent = name === undefined ? undefined : this.deps.knowledge.current().intents.get(name);

@@ -40,7 +40,7 @@ export function settleSmallTalk(recognition: Recognition, intents: ReadonlyMap<s
   const isSmallTalk = (name: string) => intents.get(name)?.category === SMALLTALK_CATEGORY;
   const candidates = (recognition.candidates ?? []).filter((candidate) => intents.has(candidate.intent) && !isSmallTalk(candidate.intent));
   if (candidates.length > 0) return { ...recognition, candidates };
-  const { candidates: _, ...rest } = recognition;
+  const { candidates: _, choice: __, ...rest } = recognition;
   const best = recognition.candidates?.[0];
   if (best && isSmallTalk(best.intent) && best.score >= ANSWER_RULE.answerFloor) return { ...rest, intent: best.intent, score: best.score, decision: 'answer' };
   return { ...rest, intent: null, decision: 'fallback' };

@@ -105,7 +105,7 @@ export class TrainedRecognizer implements Recognizer {
     if (!plausible(first.intent) || !plausible(second.intent)) return undefined;
     const candidates = [first, second].map(({ intent, score }) => ({ intent: intent!, score }));
     const best = whole.alternatives[0]!;
-    return { intent: best.intent, score: best.score, alternatives: whole.alternatives, decision: 'clarify', candidates };
+    return { intent: best.intent, score: best.score, alternatives: whole.alternatives, decision: 'clarify', candidates, choice: true };
   }
 
   /**

@@ -32,6 +32,8 @@ export interface Recognition {
   decision: Decision;
   /** With `clarify`: the intents to offer, best first (2–3 as a rule; see `ANSWER_RULE`). */
   candidates?: ScoredIntent[];
+  /** With `clarify`: the customer named the `candidates` themselves ("refund or return", 「退款还是退货」), a choice of their own. */
+  choice?: true;
 }
 
 /** The face the bot, the admin "try it" and the eval CLI use. */
