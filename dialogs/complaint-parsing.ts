@@ -51,7 +51,16 @@ export const isHelp = (text: string) => HELP.test(clean(text));
 /** Asking for the complaint the flow is already taking ("I want to complain", "我要投诉"), and nothing more. */
 const TO_COMPLAIN = /^(?:(?:i|i'm)\s+(?:want|would like|'d like|wanna|need|going)\s+to\s+|let me\s+|can i\s+|please\s+)?(?:complain|(?:file|make|lodge|submit|raise|open)\s+(?:a\s+|my\s+)?complaint|complaint)(?:\s+(?:again|please|now))*$|^我?(?:还|就)?(?:要|想|需要)?(?:投诉|登记投诉|提交投诉)(?:一下)?(?:吧|啊)?$/u;
 export const asksToComplain = (text: string) => TO_COMPLAIN.test(clean(text));
-export const isNoOrder = (text: string) => NONE.test(clean(text));
+/** "No, I don't have one", 「没有，不记得了」: a no before the words that say there is no order number. */
+const LEADING_NO = /^(?:no|nope|nah|sorry|不|没有)[\s,，.。!！、]+/u;
+/**
+ * No order number to give, at "which order?": said in words ("I don't have one", 「不记得了」),
+ * with a no before them, or as a bare no ("no", "nope", 「没有」), which there answers the question.
+ */
+export const isNoOrder = (text: string) => {
+  const said = clean(text);
+  return NONE.test(said) || NO.test(said) || NONE.test(said.replace(LEADING_NO, ''));
+};
 /** "Call me", "打电话给我": at "how can we reach you?", a way to be reached, not a request for a person. */
 export const mentionsCalling = (text: string) => /\b(call|phone|ring|text)\b|电话|回电|打给我/iu.test(canonicalText(text));
 /** The customer would rather hear back in the chat than give an email or a phone number. */

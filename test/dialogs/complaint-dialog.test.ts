@@ -574,17 +574,25 @@ describe('the sentiment trigger', () => {
     ]);
   });
 
-  it('takes "I don\'t have an order number", "I can\'t find it", 「不记得了」 at the order question as no order', async () => {
+  it('takes "no", "I don\'t have an order number", "I can\'t find it", 「没有」, 「不记得了」 at the order question as no order', async () => {
+    // A bare "no" was "That doesn't look like an order number".
     for (const [start, none, next] of [
       ['I want to complain, the delivery never came', "I don't have an order number", en('complaintAskContact')],
       ['I want to complain, the delivery never came', "I can't find it", en('complaintAskContact')],
+      ['I want to complain, the delivery never came', 'no', en('complaintAskContact')],
+      ['I want to complain, the delivery never came', 'nope', en('complaintAskContact')],
+      ['I want to complain, the delivery never came', "I don't have one", en('complaintAskContact')],
+      ['I want to complain, the delivery never came', "No, I don't have one", en('complaintAskContact')],
       ['我要投诉，快递一直没到', '不记得了', zh('complaintAskContact')],
       ['我要投诉，快递一直没到', '我没有订单号', zh('complaintAskContact')],
+      ['我要投诉，快递一直没到', '没有', zh('complaintAskContact')],
+      ['我要投诉，快递一直没到', '没有，不记得了', zh('complaintAskContact')],
     ] as const) {
       const bot = await createTicketBot();
       await converse(bot.adapter, [
         [start, start.startsWith('I') ? en('complaintAskOrder') : zh('complaintAskOrder')],
         [none, next],
+        start.startsWith('I') ? ['Reply in this chat', /\n• Order: none\n/] : ['在聊天里回复我', /\n• 订单：无\n/],
       ]);
     }
   });
