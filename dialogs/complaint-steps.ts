@@ -63,9 +63,31 @@ export function correctionIn(text: string, askingOrder: boolean, askingContact: 
   return { ...(order ? { orderNumber: order } : {}), ...(contact ? { contact } : {}) };
 }
 
-/** Add the customer's further words to the description (masked). */
+/** Add the customer's further words to the description (masked), as a sentence of their own. */
 export function addToDescription(draft: ComplaintDraft, text: string, deps: TicketDialogDeps): void {
-  draft.description = `${draft.description ?? ''} ${deps.redact(text.trim())}`.trim();
+  draft.description = joinSentences(draft.description ?? '', deps.redact(text.trim()));
+}
+
+/** How a part of a description may already end a sentence: a full stop, a question, a closing bracket or quote. */
+const CLOSED = /[.!?。！？…)）"”'’]$/u;
+
+/** A part that carries on the sentence before it ("and the box was wet too", 「而且还漏液」): joined by a comma, not a full stop. */
+const CARRIES_ON = /^(?:and|but|or|so|plus|because|though)\b|^(?:而且|并且|但是|可是|不过|然后|因为|所以)/iu;
+
+/**
+ * What the customer told in several messages, read as several sentences on the ticket: a part
+ * with no closing mark gets one in its own script ("it's late." / 「太慢了。」), a comma left at
+ * its end giving way to it, or a comma when the next part carries the sentence on ("…, and the
+ * box was wet too"). Chinese follows Chinese punctuation without a space.
+ */
+export function joinSentences(before: string, part: string): string {
+  const next = part.trim();
+  const kept = before.trim();
+  if (kept === '' || next === '') return kept || next;
+  const open = kept.replace(/[\s,，;；:：、-]+$/u, '');
+  const chinese = /\p{Script=Han}$/u.test(open);
+  const joined = CLOSED.test(open) ? open : `${open}${CARRIES_ON.test(next) ? (chinese ? '，' : ',') : chinese ? '。' : '.'}`;
+  return /[。！？，]$/u.test(joined) && /^\p{Script=Han}/u.test(next) ? joined + next : `${joined} ${next}`;
 }
 
 /** Apply a correction and say what changed, in a sentence (`detailAdded`: and that the description grew). */

@@ -53,7 +53,7 @@ describe('complaint dialog, English', () => {
       ['+1 555 123 4567', /• Order: 12345\n• Contact: \*+4567/],
       ['no', en('complaintWhatToChange')],
       ['my email is bob@example.com', /^Got it: we will reach you at b\*\*\*@example\.com\.\nHere is your complaint:[\s\S]*• Contact: b\*\*\*@example\.com/],
-      ['The courier also left it in the rain', /^Got it: I added that to the description\.\nHere is your complaint:\n• What happened: my order 11111 never arrived The courier also left it in the rain/],
+      ['The courier also left it in the rain', /^Got it: I added that to the description\.\nHere is your complaint:\n• What happened: my order 11111 never arrived\. The courier also left it in the rain/],
       ['yes', /filed as ticket T-1001/],
     ]);
     expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: '12345', contact: { email: 'bob@example.com' } });
@@ -80,7 +80,7 @@ describe('complaint dialog, English', () => {
       ['I want to complain', en('complaintAskDescription')],
       ['My blender arrived broken', en('complaintAskOrder')],
       ['order 12345, and the box was soaking wet too', en('complaintAskContact')],
-      ['bob@example.com', /• What happened: My blender arrived broken order 12345, and the box was soaking wet too\n• Order: 12345\n/],
+      ['bob@example.com', /• What happened: My blender arrived broken\. order 12345, and the box was soaking wet too\n• Order: 12345\n/],
     ]);
   });
 
@@ -205,7 +205,7 @@ describe('complaint dialog, English', () => {
     await converse(bot.adapter, [
       ["I'd like to complain, the agent on the phone was rude to me", en('complaintAskContact')],
       ['and the headphones they sent me are broken too', `${en('complaintCorrected', { what: en('complaintDetailAdded') })}\n\n${en('complaintAskContact')}`],
-      ['bob@example.com', /• What happened: the agent on the phone was rude to me and the headphones they sent me are broken too\n/],
+      ['bob@example.com', /• What happened: the agent on the phone was rude to me, and the headphones they sent me are broken too\n/],
     ]);
   });
 
@@ -248,7 +248,7 @@ describe('complaint dialog, English', () => {
       }],
       ['我去查一下', /^这似乎不是订单号/],
       ['与订单无关', zh('complaintAskContact')],
-      ['在聊天里回复我', /^您的投诉内容如下：\n• 问题描述：my order is late my order still is not here where is my parcel\? it has been ages I never got any email about it 太慢了，很不满意\n• 订单：无\n[\s\S]*• 类型：物流配送/],
+      ['在聊天里回复我', /^您的投诉内容如下：\n• 问题描述：my order is late\. my order still is not here\. where is my parcel\? it has been ages\. I never got any email about it\. 太慢了，很不满意\n• 订单：无\n[\s\S]*• 类型：物流配送/],
     ]);
     const chinese = await createTicketBot();
     await converse(chinese.adapter, [
@@ -256,7 +256,7 @@ describe('complaint dialog, English', () => {
       ['快递没到', zh('complaintAskOrder')],
       ['太慢了，很不满意', added(zh, 'complaintAskOrder')],
       ['20251130', zh('complaintAskContact')],
-      ['在聊天里回复我', /• 问题描述：快递没到 太慢了，很不满意\n• 订单：20251130\n/],
+      ['在聊天里回复我', /• 问题描述：快递没到。太慢了，很不满意\n• 订单：20251130\n/],
     ]);
   });
 
@@ -268,7 +268,7 @@ describe('complaint dialog, English', () => {
       // It was "That doesn't look like an order number", and the vase was not on the ticket.
       ['the vase was smashed when I opened the box', `${en('complaintCorrected', { what: en('complaintDetailAdded') })}\n\n${en('complaintAskOrder')}`],
       ['order PD-20458', en('complaintAskContact')],
-      ['reply in this chat', /• What happened: this is ridiculous, worst service ever!!! my parcel is broken the vase was smashed when I opened the box\n• Order: PD-20458\n/],
+      ['reply in this chat', /• What happened: this is ridiculous, worst service ever!!! my parcel is broken\. the vase was smashed when I opened the box\n• Order: PD-20458\n/],
     ]);
   });
 
@@ -429,11 +429,33 @@ describe('complaint dialog, Chinese', () => {
     await converse(bot.adapter, [
       ['我要投诉，你们客服态度太差了', zh('complaintAskContact')],
       ['邮箱 amy@example.com', /^您的投诉内容如下：\n• 问题描述：你们客服态度太差了\n• 订单：无\n/],
-      ['上周买的耳机，客服一直不回复我，订单号 PD-20458', /^好的，已更新：订单号 PD-20458，已补充到问题描述。\n您的投诉内容如下：\n• 问题描述：你们客服态度太差了 上周买的耳机，客服一直不回复我，订单号 PD-20458\n• 订单：PD-20458\n/],
-      ['订单号应该是 PD-20459', /^好的，已更新：订单号 PD-20459。\n您的投诉内容如下：\n• 问题描述：你们客服态度太差了 上周买的耳机，客服一直不回复我，订单号 PD-20458\n/],
+      ['上周买的耳机，客服一直不回复我，订单号 PD-20458', /^好的，已更新：订单号 PD-20458，已补充到问题描述。\n您的投诉内容如下：\n• 问题描述：你们客服态度太差了。上周买的耳机，客服一直不回复我，订单号 PD-20458\n• 订单：PD-20458\n/],
+      ['订单号应该是 PD-20459', /^好的，已更新：订单号 PD-20459。\n您的投诉内容如下：\n• 问题描述：你们客服态度太差了。上周买的耳机，客服一直不回复我，订单号 PD-20458\n/],
       ['确认', /^您的投诉已登记，工单号 T-1001。/],
     ]);
-    expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: 'PD-20459', description: '你们客服态度太差了 上周买的耳机，客服一直不回复我，订单号 PD-20458' });
+    expect(await bot.tickets.get('T-1001')).toMatchObject({ orderNumber: 'PD-20459', description: '你们客服态度太差了。上周买的耳机，客服一直不回复我，订单号 PD-20458' });
+  });
+
+  it('files what the customer told in several messages as separate sentences, in the script of each', async () => {
+    // They were joined by a space: "my parcel is late the courier never called" read as one run-on sentence.
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I want to complain', en('complaintAskDescription')],
+      ['my parcel is late', en('complaintAskOrder')],
+      ['the courier never called me', `${en('complaintCorrected', { what: en('complaintDetailAdded') })}\n\n${en('complaintAskOrder')}`],
+      ['why is nobody answering my emails?', `${en('complaintCorrected', { what: en('complaintDetailAdded') })}\n\n${en('complaintAskOrder')}`],
+      ['12345', en('complaintAskContact')],
+      ['Reply in this chat', /\n• What happened: my parcel is late\. the courier never called me\. why is nobody answering my emails\?\n/],
+      ['yes', /filed as ticket T-1001/],
+      ['我要投诉', zh('complaintAskDescription')],
+      ['快递没到', zh('complaintAskOrder')],
+      ['太慢了，很不满意', `${zh('complaintCorrected', { what: zh('complaintDetailAdded') })}\n\n${zh('complaintAskOrder')}`],
+      ['20251130', zh('complaintAskContact')],
+      ['在聊天里回复我', /\n• 问题描述：快递没到。太慢了，很不满意\n/],
+      ['确认', /工单号 T-1002/],
+    ]);
+    expect((await bot.tickets.get('T-1001')).description).toBe('my parcel is late. the courier never called me. why is nobody answering my emails?');
+    expect((await bot.tickets.get('T-1002')).description).toBe('快递没到。太慢了，很不满意');
   });
 
   it('转人工 at the contact question or the summary hands the chat to a person', async () => {
