@@ -48,8 +48,10 @@ export function answeredJustBefore(previous: SentMessage | undefined, intent: In
  * sent: that may have been this short reply already, or reworded for the customer.)
  */
 export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent): Promise<void> {
+  const asked = context.activity.text ?? '';
   const keyStep = intent.answers[language].map(keyStepOf).find((each) => each !== undefined);
-  const step = keyStep && (partAskedAbout(intent.answers[language], keyStep, context.activity.text ?? '') ?? keyStep);
+  const kind = askedKind(asked);
+  const step = (kind && sentenceOfKind(intent.answers[language], kind)) ?? (keyStep && (partAskedAbout(intent.answers[language], keyStep, asked) ?? keyStep));
   const text = step ? say('answerAgainStep', language, { step }) : say('answerAgain', language);
   // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
   await context.sendActivity({
@@ -104,4 +106,45 @@ export function partAskedAbout(answers: readonly string[], keyStep: string, text
     if (count > 0 && (!best || count > best.count)) best = { sentence, count };
   }
   return best?.sentence;
+}
+
+/** What a short question asks of an answer: how long something takes, or what it costs. */
+export type AskedKind = 'duration' | 'cost';
+
+const ASKS: Readonly<Record<AskedKind, RegExp>> = {
+  duration: /\bhow (?:long|soon|quickly|fast|many (?:days|weeks|hours))\b|\bwhen (?:will|would|does|do|can) (?:it|that|they|this|i get)\b|多久|多长时间|几天|多少天|几个工作日|什么时候(?:能)?(?:到|收到|送到|到账)/iu,
+  cost: /\bhow much\b|\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|fee)\b|\bcosts?\b|\bfees?\b|\bcharge\b|\bfree\b|多少钱|费用|收费|要钱|运费|手续费|免费|包邮|贵/iu,
+};
+
+/**
+ * Sentences that answer each kind. A duration is a time something takes ("International delivery
+ * takes 7-15 business days", 「国际件一般7-15个工作日送达」, "refunds are issued … within 3-5 business
+ * days"), not a deadline ("return within 30 days of delivery", 「签收后30天内」); a cost names a price,
+ * a fee or that something is free.
+ */
+const TELLS: Readonly<Record<AskedKind, RegExp>> = {
+  duration:
+    /\b(?:takes?|taking|arriv\w*|deliver\w*|ships?|shipped|reach\w*|issued|credited|processed|refunded)\b[^.;]*?\d+(?:\s*[-–]\s*\d+)?\s*(?:business\s+|working\s+)?(?:days?|weeks?|hours?|minutes?)\b|\d+(?:\s*[-–~]\s*\d+)?\s*个?(?:工作日|天|小时|周|分钟)内?[^，。；]{0,4}?(?:送达|到账|到货|发出|发货|退回|退款|处理|开出|生效)/iu,
+  cost: /[$¥€£]\s?\d|\d+(?:\.\d+)?\s*元|\bfree\b|\bcosts?\b|\bfees?\b|免费|包邮|运费|费用/iu,
+};
+
+/** The kind of thing a message asks (`undefined`: neither how long nor how much). */
+export function askedKind(text: string): AskedKind | undefined {
+  const canonical = canonicalText(text);
+  return (Object.keys(ASKS) as AskedKind[]).find((kind) => ASKS[kind].test(canonical));
+}
+
+/**
+ * The message asks only that, of whatever was just said: "how long would that take?", 「那要多久」,
+ * "is it free?", 「要钱吗」; not "how long does a refund take", 「退款多久到账」, which name their topic.
+ */
+export function asksOnly(text: string, kind: AskedKind): boolean {
+  const rest = canonicalText(text).replace(new RegExp(ASKS[kind].source, 'giu'), ' ');
+  return topicWords(rest).length === 0;
+}
+
+/** The first sentence of an answer that tells what `kind` asks: how long it takes, or what it costs. */
+export function sentenceOfKind(answers: readonly string[], kind: AskedKind): string | undefined {
+  const sentences = answers.flatMap((answer) => answer.split('\n').flatMap((line) => line.split(SENTENCE_END))).map((sentence) => sentence.trim());
+  return sentences.find((sentence) => TELLS[kind].test(sentence));
 }

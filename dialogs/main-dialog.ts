@@ -11,7 +11,7 @@ import { addsDetail, isYes } from './complaint-parsing.js';
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
-import { answeredJustBefore, answerIn, type SentMessage, sendAnswerAgain } from './answer-again.js';
+import { answeredJustBefore, answerIn, askedKind, asksOnly, type SentMessage, sendAnswerAgain, sentenceOfKind } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
@@ -62,6 +62,8 @@ const ASKED_BACK = /[?？]\s*$/u;
 
 /** A message the recognizer answers with at least this score is a question of its own, not a follow-up. */
 const FOLLOW_UP_BELOW = 0.5;
+/** A "how long?" or "how much?" of the topic under way goes to a neighbouring answer the recognizer gives at least this. */
+const NEAREST_AT_LEAST = 0.1;
 /** How much likelier the topic just answered is than the recognizer alone thinks, for a short follow-up. */
 const FOLLOW_UP_WEIGHT = 4;
 
@@ -150,8 +152,9 @@ export class MainDialog extends ComponentDialog {
 
     const followed = awaited || intent?.dialog ? undefined : await this.followUpTo(step, text, recognition);
     if (followed) {
-      rememberUnderstanding(step.context, { recognition, answered: followed.name });
-      await sendAnswerAgain(step.context, followed, language, this.humanIntent());
+      rememberUnderstanding(step.context, { recognition, answered: followed.intent.name });
+      if (followed.again) await sendAnswerAgain(step.context, followed.intent, language, this.humanIntent());
+      else await sendAnswer(step.context, followed.intent, language);
       return step.endDialog();
     }
 
@@ -203,18 +206,38 @@ export class MainDialog extends ComponentDialog {
    * "怎么申请"), which the recognizer, blind to what came before, reads weakly or as something
    * else (the price-match answer): the intent just answered, when it is among the message's
    * candidates and, weighed up as the topic under way, comes out on top, or when the bot would
-   * otherwise ask "Did you mean" with it among the choices (it just said which one).
+   * otherwise ask "Did you mean" with it among the choices (it just said which one); `again`:
+   * answered in short, as said just before.
+   *
+   * How long or how much, asked of the topic under way ("how long would that take?" after the
+   * international shipping answer, 「要多久？」, "is it free?"): the sentence of that answer that
+   * tells it, or, when it tells no such thing, the likeliest answer of the same kind of topic
+   * ("how long would that take?" after the shipping costs: the delivery times).
    */
-  private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<Intent | undefined> {
+  private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<{ intent: Intent; again: boolean } | undefined> {
+    const confident = recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW;
+    const kind = askedKind(text);
+    // 「要多久」 or "is it free?" alone is asked of what was just said, however surely the recognizer places it on its own.
+    const bare = kind !== undefined && asksOnly(text, kind);
     // "退款还是退货" right after the refund answer names both topics: a question of its own, whichever came before.
-    if ((recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW) || recognition.choice || !isShort(text)) return undefined;
+    if ((confident && !bare) || recognition.choice || !isShort(text)) return undefined;
     const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
     const name = answerIn(previous);
-    const intent = name === undefined ? undefined : this.deps.knowledge.current().intents.get(name);
+    const intents = this.deps.knowledge.current().intents;
+    const intent = name === undefined ? undefined : intents.get(name);
     if (!intent || intent.dialog || intent.category === SMALLTALK_CATEGORY || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
-    if (recognition.decision === 'clarify' && recognition.candidates?.some((candidate) => candidate.intent === intent.name)) return intent;
+    if (kind && (bare || recognition.decision !== 'answer') && sentenceOfKind(intent.answers[recognition.language], kind)) return { intent, again: true };
+    if (confident) return undefined;
+    if (kind) {
+      const nearest = recognition.alternatives
+        .filter((alternative) => alternative.score >= NEAREST_AT_LEAST && alternative.intent !== intent.name)
+        .map((alternative) => intents.get(alternative.intent))
+        .find((each) => each && !each.dialog && each.category !== SMALLTALK_CATEGORY);
+      if (nearest && nearest.category === intent.category) return { intent: nearest, again: false };
+    }
+    if (recognition.decision === 'clarify' && recognition.candidates?.some((candidate) => candidate.intent === intent.name)) return { intent, again: true };
     const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
-    return score * FOLLOW_UP_WEIGHT > recognition.score ? intent : undefined;
+    return score * FOLLOW_UP_WEIGHT > recognition.score ? { intent, again: true } : undefined;
   }
 
   /**

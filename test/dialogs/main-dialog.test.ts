@@ -103,6 +103,39 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('answers "how long?" or "how much?" of the topic under way from its answer, or the nearest answer of that kind of topic', async () => {
+    const { adapter } = await createBotHarness();
+    const inShort = (intent: string, language: 'en' | 'zh', words: string) => (reply: Partial<Activity>) => {
+      expect(reply.text).toMatch(new RegExp(`^${say('answerAgainStep', language, { step: '.*' }).split('\n')[0]!}`, 'u'));
+      expect(reply.text).toContain(words);
+      expect(reply.channelData).toEqual({ parley: { answer: intent } });
+    };
+    const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
+    await play(adapter, [
+      // "how long would that take" got "I'm not sure"; 「要多久」 the domestic delivery times.
+      ['do you ship to canada?', answerOf('international_shipping', 'en')],
+      ['how long would that take', inShort('international_shipping', 'en', 'International delivery takes 7-15 business days.')],
+      [fromZhPage('能寄到加拿大吗'), answerOf('international_shipping', 'zh')],
+      [fromZhPage('要多久'), inShort('international_shipping', 'zh', '国际件一般7-15个工作日送达')],
+      // "is it free?" after the returns answer got the shipping costs.
+      ['I want to return my shoes', answerOf('return_item', 'en')],
+      ['is it free?', inShort('return_item', 'en', 'otherwise a $5.99 return fee')],
+      [fromZhPage('退款多久到账'), answerOf('refund_status', 'zh')],
+      [fromZhPage('那要多久'), inShort('refund_status', 'zh', '3-5个工作日内原路退款')],
+      // The shipping costs say no delivery time: the delivery times answer it.
+      ['how much is shipping', answerOf('shipping_cost', 'en')],
+      ['how long would that take', answerOf('shipping_time', 'en')],
+      // A question that names its topic is answered as itself.
+      ['how long does a refund take', answerOf('refund_status', 'en')],
+    ]);
+    // The returns answer tells a deadline (30 days), not how long a return takes: no guess.
+    const fresh = await createBotHarness();
+    await play(fresh.adapter, [
+      ['I want to return my shoes', answerOf('return_item', 'en')],
+      ['how long would that take', (reply) => expect(reply.text).toBe(say('fallback', 'en'))],
+    ]);
+  });
+
   it('takes a short follow-up to the answer just given as about that answer, not a new topic', async () => {
     const { adapter } = await createBotHarness();
     const stepOfWarranty = (language: 'en' | 'zh', words: string) => (reply: Partial<Activity>) => {
@@ -209,9 +242,12 @@ describe('main dialog', () => {
       ['how do I return something', answerOf('return_item', 'en')],
       // In the other language it is news: the full answer.
       [fromZhPage('怎么退货'), answerOf('return_item', 'zh')],
-      // An answer with no step to point at is pointed to.
+      // An answer with no step to point at is pointed to …
+      [fromZhPage('能寄到国外吗'), answerOf('international_shipping', 'zh')],
+      [fromZhPage('可以寄到国外吗'), (reply) => expect(reply.text).toBe(`${say('answerAgain', 'zh')}\n国际配送说明: https://shop.example.com/help/international`)],
+      // … unless it is asked how much: the sentence that says.
       [fromZhPage('运费多少'), answerOf('shipping_cost', 'zh')],
-      [fromZhPage('运费多少钱'), (reply) => expect(reply.text).toBe(`${say('answerAgain', 'zh')}\n配送说明: https://shop.example.com/help/shipping`)],
+      [fromZhPage('运费多少钱'), (reply) => expect(reply.text).toBe(`${say('answerAgainStep', 'zh', { step: '单笔订单满99元包邮，不满99元收10元标准运费。' })}\n配送说明: https://shop.example.com/help/shipping`)],
       // Small talk is answered again as it is.
       ['thanks', answerOf('thanks', 'en')],
       ['thank you', answerOf('thanks', 'en')],
