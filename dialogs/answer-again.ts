@@ -45,13 +45,16 @@ export function answeredJustBefore(previous: SentMessage | undefined, intent: In
  * 「申请退货」…", "Go to Account → My orders, …"), the answer's links, and the offer of a person
  * (`human`, the intent that brings one) for a customer still stuck. An answer with no such step
  * is pointed to, not repeated. (The step is taken from the knowledge base, not from the message
- * sent: that may have been this short reply already, or reworded for the customer.)
+ * sent: that may have been this short reply already, or reworded for the customer.) A sentence
+ * that speaks to what the customer asks now comes first: "what about Apple Pay?" after the
+ * payment methods gets the one that lists it; "how long?", "is it free?" the one that says.
  */
 export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent): Promise<void> {
   const asked = context.activity.text ?? '';
   const keyStep = intent.answers[language].map(keyStepOf).find((each) => each !== undefined);
   const kind = askedKind(asked);
-  const step = (kind && sentenceOfKind(intent.answers[language], kind)) ?? (keyStep && (partAskedAbout(intent.answers[language], keyStep, asked) ?? keyStep));
+  const answers = intent.answers[language];
+  const step = (kind && sentenceOfKind(answers, kind)) ?? partAskedAbout(answers, keyStep ?? '', asked) ?? keyStep;
   const text = step ? say('answerAgainStep', language, { step }) : say('answerAgain', language);
   // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
   await context.sendActivity({

@@ -127,6 +127,9 @@ describe('main dialog', () => {
       ['how long would that take', answerOf('shipping_time', 'en')],
       // A question that names its topic is answered as itself.
       ['how long does a refund take', answerOf('refund_status', 'en')],
+      // Asked again about one thing the answer names: the sentence that names it ("My answer just above covers that").
+      ['can I pay with paypal', answerOf('payment_methods', 'en')],
+      ['what about apple pay?', inShort('payment_methods', 'en', 'PayPal, Apple Pay, Google Pay')],
     ]);
     // The returns answer tells a deadline (30 days), not how long a return takes: no guess.
     const fresh = await createBotHarness();
