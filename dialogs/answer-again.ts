@@ -116,7 +116,7 @@ export type AskedKind = 'duration' | 'cost';
 
 const ASKS: Readonly<Record<AskedKind, RegExp>> = {
   duration: /\bhow (?:long|soon|quickly|fast|many (?:days|weeks|hours))\b|\bwhen (?:will|would|does|do|can) (?:it|that|they|this|i get)\b|多久|多长时间|几天|多少天|几个工作日|什么时候(?:能)?(?:到|收到|送到|到账)/iu,
-  cost: /\bhow much\b|\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|fee)\b|\bcosts?\b|\bfees?\b|\bcharge\b|\bfree\b|多少钱|费用|收费|要钱|运费|手续费|免费|包邮|贵/iu,
+  cost: /\bhow much\b|\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|fee)\b|\bcosts?\b|\bfees?\b|\bcharge\b|\bfree\b|\bwho pays(?: for (?:the )?(?:shipping|postage|delivery))?\b|多少钱|费用|收费|要钱|运费|手续费|免费|包邮|贵|谁(?:出|付|承担|负责)/iu,
 };
 
 /**

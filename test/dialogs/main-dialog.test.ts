@@ -120,6 +120,9 @@ describe('main dialog', () => {
       // "is it free?" after the returns answer got the shipping costs.
       ['I want to return my shoes', answerOf('return_item', 'en')],
       ['is it free?', inShort('return_item', 'en', 'otherwise a $5.99 return fee')],
+      ['who pays for shipping?', inShort('return_item', 'en', 'otherwise a $5.99 return fee')],
+      [fromZhPage('怎么退货'), answerOf('return_item', 'zh')],
+      [fromZhPage('运费谁出'), inShort('return_item', 'zh', '非质量原因退货需承担10元运费')],
       [fromZhPage('退款多久到账'), answerOf('refund_status', 'zh')],
       [fromZhPage('那要多久'), inShort('refund_status', 'zh', '3-5个工作日内原路退款')],
       // The shipping costs say no delivery time: the delivery times answer it.
