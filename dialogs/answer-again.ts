@@ -138,12 +138,15 @@ export function askedKind(text: string): AskedKind | undefined {
 }
 
 /**
- * The message asks only that, of whatever was just said: "how long would that take?", 「那要多久」,
- * "is it free?", 「要钱吗」; not "how long does a refund take", 「退款多久到账」, which name their topic.
+ * The message asks only that, of the answer just given (`answers`): "how long would that take?",
+ * 「那要多久」, "is it free?", 「要钱吗」, or naming only what that answer speaks of (「换货运费谁出」
+ * after the exchange answer); not "how long does a refund take" after the shipping answer, which
+ * names a topic of its own.
  */
-export function asksOnly(text: string, kind: AskedKind): boolean {
+export function asksOnly(text: string, kind: AskedKind, answers: readonly string[]): boolean {
   const rest = canonicalText(text).replace(new RegExp(ASKS[kind].source, 'giu'), ' ');
-  return topicWords(rest).length === 0;
+  const told = canonicalText(answers.join('\n')).toLowerCase();
+  return topicWords(rest).every((word) => told.includes(word));
 }
 
 /** The first sentence of an answer that tells what `kind` asks: how long it takes, or what it costs. */

@@ -11,7 +11,7 @@ import { addsDetail, isYes } from './complaint-parsing.js';
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
-import { answeredJustBefore, answerIn, askedKind, asksOnly, type SentMessage, sendAnswerAgain, sentenceOfKind } from './answer-again.js';
+import { answeredJustBefore, answerIn, askedKind, asksOnly, partAskedAbout, type SentMessage, sendAnswerAgain, sentenceOfKind } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
@@ -215,18 +215,20 @@ export class MainDialog extends ComponentDialog {
    * ("how long would that take?" after the shipping costs: the delivery times).
    */
   private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<{ intent: Intent; again: boolean } | undefined> {
+    // "退款还是退货" right after the refund answer names both topics: a question of its own, whichever came before.
+    if (recognition.choice || !isShort(text)) return undefined;
     const confident = recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW;
     const kind = askedKind(text);
-    // 「要多久」 or "is it free?" alone is asked of what was just said, however surely the recognizer places it on its own.
-    const bare = kind !== undefined && asksOnly(text, kind);
-    // "退款还是退货" right after the refund answer names both topics: a question of its own, whichever came before.
-    if ((confident && !bare) || recognition.choice || !isShort(text)) return undefined;
+    if (confident && !kind) return undefined;
     const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
     const name = answerIn(previous);
     const intents = this.deps.knowledge.current().intents;
     const intent = name === undefined ? undefined : intents.get(name);
     if (!intent || intent.dialog || intent.category === SMALLTALK_CATEGORY || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
-    if (kind && (bare || recognition.decision !== 'answer') && sentenceOfKind(intent.answers[recognition.language], kind)) return { intent, again: true };
+    const answers = intent.answers[recognition.language];
+    // 「要多久」, "is it free?" or 「换货运费谁出」 after the exchange answer asks only that, of what was just said, however surely the recognizer places it on its own.
+    const bare = kind !== undefined && asksOnly(text, kind, answers);
+    if (kind && (bare || !confident) && sentenceOfKind(answers, kind)) return { intent, again: true };
     if (confident) return undefined;
     if (kind) {
       const nearest = recognition.alternatives
@@ -236,9 +238,12 @@ export class MainDialog extends ComponentDialog {
       if (nearest && nearest.category === intent.category) return { intent: nearest, again: false };
     }
     if (recognition.decision === 'clarify' && recognition.candidates?.some((candidate) => candidate.intent === intent.name)) return { intent, again: true };
+    // Not understood on its own, but about something the answer just given says (「能叠加吗」 after the coupon answer): that part of it.
+    if (recognition.decision === 'fallback' && partAskedAbout(answers, '', text)) return { intent, again: true };
     const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
     return score * FOLLOW_UP_WEIGHT > recognition.score ? { intent, again: true } : undefined;
   }
+
 
   /**
    * A complaint button pressed after its flow ended (no complaint dialog is under way): "Yes, file

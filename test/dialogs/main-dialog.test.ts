@@ -123,6 +123,12 @@ describe('main dialog', () => {
       ['who pays for shipping?', inShort('return_item', 'en', 'otherwise a $5.99 return fee')],
       [fromZhPage('怎么退货'), answerOf('return_item', 'zh')],
       [fromZhPage('运费谁出'), inShort('return_item', 'zh', '非质量原因退货需承担10元运费')],
+      // Naming only what the answer speaks of: still asked of it (「换货运费谁出」 got the shipping costs of an order).
+      [fromZhPage('可以换货吗'), answerOf('exchange_item', 'zh')],
+      [fromZhPage('换货运费谁出'), inShort('exchange_item', 'zh', '每个订单首次换货免运费')],
+      // Not understood on its own, about something the answer says (「能叠加吗」 got "not sure").
+      [fromZhPage('优惠券怎么用'), answerOf('coupon_code', 'zh')],
+      [fromZhPage('能叠加吗'), inShort('coupon_code', 'zh', '可以和满减活动叠加')],
       [fromZhPage('退款多久到账'), answerOf('refund_status', 'zh')],
       [fromZhPage('那要多久'), inShort('refund_status', 'zh', '3-5个工作日内原路退款')],
       // The shipping costs say no delivery time: the delivery times answer it.
