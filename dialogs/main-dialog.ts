@@ -202,17 +202,20 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * A short follow-up to the answer just given ("how do I claim it?" after the warranty answer,
-   * "怎么申请"), which the recognizer, blind to what came before, reads weakly or as something
-   * else (the price-match answer): the intent just answered, when it is among the message's
-   * candidates and, weighed up as the topic under way, comes out on top, or when the bot would
-   * otherwise ask "Did you mean" with it among the choices (it just said which one); `again`:
-   * answered in short, as said just before.
-   *
-   * How long or how much, asked of the topic under way ("how long would that take?" after the
-   * international shipping answer, 「要多久？」, "is it free?"): the sentence of that answer that
-   * tells it, or, when it tells no such thing, the likeliest answer of the same kind of topic
-   * ("how long would that take?" after the shipping costs: the delivery times).
+   * A short message right after an answer (the topic under way), which the recognizer, blind to
+   * what came before, reads weakly or as something else. In this order:
+   * - how long or how much, asked of that answer ("how long would that take?" after the
+   *   international shipping answer, 「要多久」, "is it free?", 「换货运费谁出」 after the exchange
+   *   answer), however surely the recognizer places the words on their own: the sentence of the
+   *   answer that tells it;
+   * - how long or how much, where that answer tells no such thing and the recognizer is not sure:
+   *   the likeliest answer of the same kind of topic ("how much is shipping", then "how long would
+   *   that take?": the delivery times);
+   * - "Did you mean" with that answer among the choices: it (the bot just said which one);
+   * - not understood, but about something the answer says (「能叠加吗」 after the coupon answer);
+   * - that answer, weighed up as the topic under way, comes out on top ("how do I claim it?"
+   *   after the warranty answer, "怎么申请"; it got the price-match answer).
+   * `again`: answered in short, as said just before; otherwise the other answer in full.
    */
   private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<{ intent: Intent; again: boolean } | undefined> {
     // "退款还是退货" right after the refund answer names both topics: a question of its own, whichever came before.
@@ -226,24 +229,25 @@ export class MainDialog extends ComponentDialog {
     const intent = name === undefined ? undefined : intents.get(name);
     if (!intent || intent.dialog || intent.category === SMALLTALK_CATEGORY || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const answers = intent.answers[recognition.language];
-    // 「要多久」, "is it free?" or 「换货运费谁出」 after the exchange answer asks only that, of what was just said, however surely the recognizer places it on its own.
-    const bare = kind !== undefined && asksOnly(text, kind, answers);
-    if (kind && (bare || !confident) && sentenceOfKind(answers, kind)) return { intent, again: true };
+    if (kind && (!confident || asksOnly(text, kind, answers)) && sentenceOfKind(answers, kind)) return { intent, again: true };
     if (confident) return undefined;
-    if (kind) {
-      const nearest = recognition.alternatives
-        .filter((alternative) => alternative.score >= NEAREST_AT_LEAST && alternative.intent !== intent.name)
-        .map((alternative) => intents.get(alternative.intent))
-        .find((each) => each && !each.dialog && each.category !== SMALLTALK_CATEGORY);
-      if (nearest && nearest.category === intent.category) return { intent: nearest, again: false };
-    }
+    const neighbour = kind ? this.nearestBeside(recognition, intent) : undefined;
+    if (neighbour) return { intent: neighbour, again: false };
     if (recognition.decision === 'clarify' && recognition.candidates?.some((candidate) => candidate.intent === intent.name)) return { intent, again: true };
-    // Not understood on its own, but about something the answer just given says (「能叠加吗」 after the coupon answer): that part of it.
     if (recognition.decision === 'fallback' && partAskedAbout(answers, '', text)) return { intent, again: true };
     const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
     return score * FOLLOW_UP_WEIGHT > recognition.score ? { intent, again: true } : undefined;
   }
 
+  /** The recognizer's likeliest answer other than `topic`, if it is of the same category (an answer, not a dialog or small talk). */
+  private nearestBeside(recognition: Recognition, topic: Intent): Intent | undefined {
+    const intents = this.deps.knowledge.current().intents;
+    const nearest = recognition.alternatives
+      .filter((alternative) => alternative.score >= NEAREST_AT_LEAST && alternative.intent !== topic.name)
+      .map((alternative) => intents.get(alternative.intent))
+      .find((each) => each && !each.dialog && each.category !== SMALLTALK_CATEGORY);
+    return nearest?.category === topic.category ? nearest : undefined;
+  }
 
   /**
    * A complaint button pressed after its flow ended (no complaint dialog is under way): "Yes, file
