@@ -619,6 +619,19 @@ describe('the sentiment trigger', () => {
     }
   });
 
+  it('asks what went wrong when a customer says there is a problem with their order, then which order, in their language', async () => {
+    // "I have a problem with my order" was asked "Did you mean: Membership and points | Track my order | …".
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['I have a problem with my order', en('complaintAskDescription')],
+      ['it arrived with a cracked screen', en('complaintAskOrder')],
+    ]);
+    for (const [text, asked] of [['there is a problem with my order', en('complaintAskDescription')], ['订单出问题了', zh('complaintAskDescription')]] as const) {
+      const other = await createTicketBot();
+      await converse(other.adapter, [[text, asked]]);
+    }
+  });
+
   it('answers a plain refund request, in either language, without offering a complaint', async () => {
     const bot = await createTicketBot();
     for (const text of ['I want my money back for order 1234', '我要退款', '退钱']) {
