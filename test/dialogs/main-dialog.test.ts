@@ -203,10 +203,13 @@ describe('main dialog', () => {
       answerOf('bot_unhelpful', language)(reply);
       expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
     };
-    // "你好笨" starts like "你好" (hello): it was answered with the greeting.
+    // "你好笨" starts like "你好" (hello): it was answered with the greeting; 「你们太没用了」 was asked
+    // "您是想问以下哪一个？[投诉 | 都不是]".
     await play(adapter, [
       ['you are useless', apology('en')],
       ['你好笨', apology('zh')],
+      ['你们太没用了', apology('zh')],
+      ['你们也太没用了', apology('zh')],
       ['你好', answerOf('greeting', 'zh')],
     ]);
   });
