@@ -312,6 +312,11 @@ describe('main dialog', () => {
         expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', 'en')]);
       }],
       ['明天北京天气怎么样', say('fallback', 'zh')],
+      // Once "Did you mean: Warranty and repairs | Change items in an order | International shipping".
+      ['can I bring my parrot to the store', say('fallback', 'en')],
+      ['is it ok to bring my hamster to your store', say('fallback', 'en')],
+      // A shop with no doors still answers where it is.
+      ['do you have a physical store', answerOf('store_hours', 'en')],
     ]);
   });
 
