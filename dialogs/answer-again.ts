@@ -51,9 +51,9 @@ export function answeredJustBefore(previous: SentMessage | undefined, intent: In
  */
 export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent): Promise<void> {
   const asked = context.activity.text ?? '';
-  const keyStep = intent.answers[language].map(keyStepOf).find((each) => each !== undefined);
-  const kind = askedKind(asked);
   const answers = intent.answers[language];
+  const keyStep = answers.map(keyStepOf).find((each) => each !== undefined);
+  const kind = askedKind(asked);
   const step = (kind && sentenceOfKind(answers, kind)) ?? partAskedAbout(answers, keyStep ?? '', asked) ?? keyStep;
   const text = step ? say('answerAgainStep', language, { step }) : say('answerAgain', language);
   // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
@@ -72,10 +72,13 @@ const STEP = /→|「|\b(?:go to|tap|click)\b/iu;
  */
 const SENTENCE_END = /(?<=[。！？])|(?<=[.!?])\s+(?=[\p{Lu}\p{N}])/u;
 
+/** The sentences of answers, in order. */
+const sentencesOf = (answers: readonly string[]): string[] =>
+  answers.flatMap((answer) => answer.split('\n').flatMap((line) => line.split(SENTENCE_END))).map((sentence) => sentence.trim());
+
 /** The first sentence of an answer that says where to go and what to do, if one does. */
 export function keyStepOf(answer: string): string | undefined {
-  const sentences = answer.split('\n').flatMap((line) => line.split(SENTENCE_END));
-  return sentences.map((sentence) => sentence.trim()).find((sentence) => STEP.test(sentence));
+  return sentencesOf([answer]).find((sentence) => STEP.test(sentence));
 }
 
 /** English words too common to say what part of an answer a customer asks about. */
@@ -101,7 +104,7 @@ export function partAskedAbout(answers: readonly string[], keyStep: string, text
   const inStep = canonicalText(keyStep).toLowerCase();
   const words = topicWords(text).filter((word) => !inStep.includes(word));
   if (words.length === 0) return undefined;
-  const sentences = answers.flatMap((answer) => answer.split('\n').flatMap((line) => line.split(SENTENCE_END))).map((sentence) => sentence.trim());
+  const sentences = sentencesOf(answers);
   let best: { sentence: string; count: number } | undefined;
   for (const sentence of sentences) {
     const lower = canonicalText(sentence).toLowerCase();
@@ -118,6 +121,9 @@ const ASKS: Readonly<Record<AskedKind, RegExp>> = {
   duration: /\bhow (?:long|soon|quickly|fast|many (?:days|weeks|hours))\b|\bwhen (?:will|would|does|do|can) (?:it|that|they|this|i get)\b|多久|多长时间|几天|多少天|几个工作日|什么时候(?:能)?(?:到|收到|送到|到账)/iu,
   cost: /\bhow much\b|\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|fee)\b|\bcosts?\b|\bfees?\b|\bcharge\b|\bfree\b|\bwho pays(?: for (?:the )?(?:shipping|postage|delivery))?\b|多少钱|费用|收费|要钱|运费|手续费|免费|包邮|贵|谁(?:出|付|承担|负责)/iu,
 };
+
+/** The same, to take every asking phrase out of a message. */
+const ASKS_ALL: Readonly<Record<AskedKind, RegExp>> = { duration: new RegExp(ASKS.duration.source, 'giu'), cost: new RegExp(ASKS.cost.source, 'giu') };
 
 /**
  * Sentences that answer each kind. A duration is a time something takes ("International delivery
@@ -144,13 +150,12 @@ export function askedKind(text: string): AskedKind | undefined {
  * names a topic of its own.
  */
 export function asksOnly(text: string, kind: AskedKind, answers: readonly string[]): boolean {
-  const rest = canonicalText(text).replace(new RegExp(ASKS[kind].source, 'giu'), ' ');
+  const rest = canonicalText(text).replace(ASKS_ALL[kind], ' ');
   const told = canonicalText(answers.join('\n')).toLowerCase();
   return topicWords(rest).every((word) => told.includes(word));
 }
 
 /** The first sentence of an answer that tells what `kind` asks: how long it takes, or what it costs. */
 export function sentenceOfKind(answers: readonly string[], kind: AskedKind): string | undefined {
-  const sentences = answers.flatMap((answer) => answer.split('\n').flatMap((line) => line.split(SENTENCE_END))).map((sentence) => sentence.trim());
-  return sentences.find((sentence) => TELLS[kind].test(sentence));
+  return sentencesOf(answers).find((sentence) => TELLS[kind].test(sentence));
 }
