@@ -168,9 +168,21 @@ export class MainDialog extends ComponentDialog {
         await this.answer(step, intent, language);
         return step.endDialog();
       }
-      const order = awaited ? bareOrder : extractEntities(text).orderNumbers[0];
+      // "where is 1048213": a number in a question about an order is that order's.
+      const order = awaited ? bareOrder : orderGiven(text);
       await this.answer(step, intent, language, order);
       return order ? step.endDialog() : step.beginDialog(ORDER_NUMBER_WAIT, { intent: intent.name, language } satisfies OrderQuestion);
+    }
+
+    // An order number pasted on its own, unasked for ("1048213", "#PD-20458"): that order's page.
+    const pasted = pastedOrderNumber(text);
+    const orderPageIntent = pasted ? [...knowledge.intents.values()].find(offersOrderPage) : undefined;
+    if (pasted && orderPageIntent) {
+      rememberUnderstanding(step.context, { recognition, answered: orderPageIntent.name });
+      // A code says nothing of a language: the page's.
+      const { locale } = step.context.activity;
+      await sendAnswer(step.context, orderPageIntent, locale ? languageOfLocale(locale) : language, pasted);
+      return step.endDialog();
     }
 
     const candidates = recognition.decision === 'clarify' ? (recognition.candidates ?? []).map((candidate) => candidate.intent) : [];
@@ -324,6 +336,15 @@ export class MainDialog extends ComponentDialog {
     if (options?.skipComplaintOffer || intent?.dialog || !this.deps.complaintTrigger || !this.findDialog(COMPLAINT_DIALOG)) return undefined;
     return this.deps.complaintTrigger(text, language);
   }
+}
+
+/**
+ * A message that is only an order number: a code with letters ("PD-20458") or six digits and more
+ * ("1048213"). Shorter bare numbers (a year, a quantity, a postcode) are not taken for one unasked.
+ */
+function pastedOrderNumber(text: string): string | undefined {
+  const order = bareOrderNumber(text);
+  return order && (/[A-Z]/u.test(order) || /\d{6,}/u.test(order)) ? order : undefined;
 }
 
 /** An order number in a short reply: a named one, a bare one, or one run of 5-20 digits that is not a phone number. */

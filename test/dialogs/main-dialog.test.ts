@@ -56,10 +56,16 @@ describe('main dialog', () => {
       ['order no. 1048213', orderPage('1048213', 'en')],
       [{ type: 'message', text: '我的快递到哪了', locale: 'zh-CN' }, answerOf('order_status', 'zh')],
       [{ type: 'message', text: '单号 1048213 谢谢', locale: 'zh-CN' }, orderPage('1048213', 'zh')],
-      // Anything else after the question is a new message; a bare number unasked for is not an order.
+      // Anything else after the question is a new message.
       ['where is my order?', answerOf('order_status', 'en')],
       ['how do I return something', answerOf('return_item', 'en')],
-      ['1048213', say('fallback', 'en')],
+      // An order number pasted on its own, unasked for, opens its page (it got "I'm not sure"); so does one in a question about an order.
+      ['1048213', orderPage('1048213', 'en')],
+      [{ type: 'message', text: '#PD-20458', locale: 'zh-CN' }, orderPage('PD-20458', 'zh')],
+      ['where is 1048213', orderPage('1048213', 'en')],
+      // A short number (a year, a quantity) or a phone number alone is not taken for one.
+      ['2024', (reply) => expect(reply.text).not.toContain('2024')],
+      ['13812345678', (reply) => expect(reply.text).not.toContain('13812345678')],
     ]);
   });
 
