@@ -168,8 +168,20 @@ export function withoutBoilerplate(text: string): string {
  */
 export function describesProblem(text: string): boolean {
   const rest = withoutBoilerplate(text);
-  return saysSomething(rest) && namesProblem(canonicalText(rest));
+  return saysSomething(rest) && !onlyThatThereIsOne(rest) && namesProblem(canonicalText(rest));
 }
+
+/** "I have a problem with my payment", "there's an issue with the delivery": that something is wrong, and with what, but not what. */
+const ONLY_THAT_EN =
+  /^(?:(?:hi|hello|hey)[\s,!.]*)?(?:i\s+(?:have|have got|'ve got|got|am having|'m having)|there(?:'s|\s+is)|we\s+have)\s+(?:a|an|some)\s+(?:small\s+|little\s+|big\s+)?(?:problem|issue|trouble)s?\s+with\s+(?:my|the|an?|this|our)\s+[a-z]+(?:\s+[a-z]+)?$/u;
+/** 「我的退款有问题」, 「快递出了点问题」: the same in Chinese. */
+const ONLY_THAT_ZH = /^我?的?\p{Script=Han}{1,4}?(?:有|出了?)(?:点|一点|些)?(?:问题|状况)(?:了|啊)?$/u;
+
+/** The message says there is a problem, and with what, and no more: the flow still asks what happened. */
+const onlyThatThereIsOne = (text: string) => {
+  const said = clean(text);
+  return ONLY_THAT_EN.test(said) || ONLY_THAT_ZH.test(said);
+};
 
 /** Four Chinese characters or three other words: enough to say something. */
 function saysSomething(text: string): boolean {

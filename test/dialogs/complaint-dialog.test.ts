@@ -626,7 +626,15 @@ describe('the sentiment trigger', () => {
       ['I have a problem with my order', en('complaintAskDescription')],
       ['it arrived with a cracked screen', en('complaintAskOrder')],
     ]);
-    for (const [text, asked] of [['there is a problem with my order', en('complaintAskDescription')], ['订单出问题了', zh('complaintAskDescription')]] as const) {
+    // Naming what the problem is with is not saying what happened: "I have a problem with my
+    // payment" was filed as what happened, and the bot went on to ask for the order.
+    for (const [text, asked] of [
+      ['there is a problem with my order', en('complaintAskDescription')],
+      ['订单出问题了', zh('complaintAskDescription')],
+      ['I have a problem with my payment', en('complaintAskDescription')],
+      ['I have a problem with my delivery', en('complaintAskDescription')],
+      ['我的快递出了点问题', zh('complaintAskDescription')],
+    ] as const) {
       const other = await createTicketBot();
       await converse(other.adapter, [[text, asked]]);
     }
