@@ -23,7 +23,7 @@ const CANCEL = new RegExp(String.raw`^(?:${CANCEL_PHRASE})(?:[\s,，.。!！、]
 const HELP = /^(help|\?|what\?|what do you (need|mean)|what should i (say|type|do)|i don't understand|帮助|怎么填|什么意思|不明白|不懂|我该说什么|要填什么)$/u;
 const IN_CHAT = /^(reply in this chat|in (this|the) chat|(reply|answer|write to me|get back to me|contact me) (here|in (this|the) chat)|here|just here|chat|no (email|phone|contact)|i'd rather not( say)?|在聊天里回复我|在聊天里回复|聊天里回复|就在这里|这里就行|在这里回复|不留了?|不想留|不方便留)$/u;
 /** No order number to give: there is none, or the customer does not have, know or remember it. */
-const THE_ORDER = String.raw`(?:\s+(?:it|one|that|them|the|my|an?|any))?(?:\s+order(?:\s+(?:number|no|#|id))?)?`;
+const THE_ORDER = String.raw`(?:\s+(?:it|one|that|them|the|my|an?|any))?(?:\s+order(?:\s+(?:number|no|#|id))?|\s+number)?`;
 const NONE = new RegExp(
   String.raw`^(?:none|no order(?: number)?|not about an order|(?:there(?:['’]?s| is)|i have) no order(?: number)?|n\/a|no idea|not sure|unknown|i lost it` +
     String.raw`|(?:i\s+)?(?:don['’]?t|do not|didn['’]?t)\s+(?:have|know|remember|recall|get)${THE_ORDER}|(?:i\s+)?(?:can['’]?t|cannot|couldn['’]?t)\s+(?:find|remember|recall)${THE_ORDER}` +

@@ -7,7 +7,7 @@ import { apologises, type MessageKey, say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
 import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, SMALLTALK_CATEGORY, titleOf, understandingOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
-import { addsDetail, isYes } from './complaint-parsing.js';
+import { addsDetail, isNoOrder, isYes } from './complaint-parsing.js';
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
@@ -133,6 +133,11 @@ export class MainDialog extends ComponentDialog {
     const intent = awaited ?? (recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined);
     rememberUnderstanding(step.context, { recognition, answered: intent?.name ?? null });
 
+    // "No", "I don't have one", 「不记得了」 to "give me your order number": where to find it, or a person.
+    if (asked && isNoOrder(text)) {
+      await this.sayWithPerson(step, 'noOrderNumber', showsLanguage(text) ? language : asked.language);
+      return step.endDialog();
+    }
     const late = await this.latePress(step, text);
     if (late) return late;
     const accepted = await this.acceptsPerson(step, text);

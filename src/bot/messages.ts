@@ -14,6 +14,11 @@ export const messages = {
     en: 'Here is order {order}: its status and, once it has shipped, the carrier and tracking number are on this page. If something there looks wrong, tell me and I can connect you with a person.',
     zh: '这是订单 {order} 的页面：订单状态，以及发货后的快递公司和运单号都在这里。如果信息不对，告诉我，我可以为您转接人工客服。',
   },
+  // "No" or "I don't have one" when the bot asked for the order number (dialogs/main-dialog.ts).
+  noOrderNumber: {
+    en: "No problem: once you're signed in, every order is under Account → My orders. If you checked out as a guest, the order number is in your confirmation email. Or I can connect you with a person.",
+    zh: '没关系：登录后在「我的 → 我的订单」里能看到所有订单；游客下单的话，订单号在下单确认短信或邮件里。也可以让我为您转接人工客服。',
+  },
   // Thanks, a goodbye or a greeting said sourly ("thanks for nothing", 「谢谢，真失望」).
   souredSmallTalk: {
     en: "I'm sorry I couldn't help more. If something is still wrong, tell me in a few words, or I can connect you with a person.",

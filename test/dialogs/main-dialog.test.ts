@@ -56,6 +56,13 @@ describe('main dialog', () => {
       ['order no. 1048213', orderPage('1048213', 'en')],
       [{ type: 'message', text: '我的快递到哪了', locale: 'zh-CN' }, answerOf('order_status', 'zh')],
       [{ type: 'message', text: '单号 1048213 谢谢', locale: 'zh-CN' }, orderPage('1048213', 'zh')],
+      // No number to give: where to find it, or a person (it got "Did you mean" with unrelated answers).
+      ['where is my order?', answerOf('order_status', 'en')],
+      ["no, I don't have one", say('noOrderNumber', 'en')],
+      ['where is my order?', answerOf('order_status', 'en')],
+      ['I dont have the number', say('noOrderNumber', 'en')],
+      [{ type: 'message', text: '我的快递到哪了', locale: 'zh-CN' }, answerOf('order_status', 'zh')],
+      [{ type: 'message', text: '不记得了', locale: 'zh-CN' }, say('noOrderNumber', 'zh')],
       // Anything else after the question is a new message.
       ['where is my order?', answerOf('order_status', 'en')],
       ['how do I return something', answerOf('return_item', 'en')],
