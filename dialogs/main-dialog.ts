@@ -284,7 +284,7 @@ export class MainDialog extends ComponentDialog {
    * "Yes" to a message whose one button brings in a person ("… or I can connect you with a person
    * right away", "I'm not sure I understood … I can also connect you with a person"): that button,
    * pressed, in the language of the offer. A bare "ok" is taken as heard, and "ok?" as a question
-   * back, not as yes.
+   * back, not as yes; so is any yes to an answer from the knowledge base that also offers a person.
    */
   private async acceptsPerson(step: WaterfallStepContext, text: string): Promise<{ dialog: string; language: Language } | undefined> {
     if (!isYes(text) || ACKNOWLEDGED.test(text.trim()) || ASKED_BACK.test(text)) return undefined;
@@ -292,6 +292,9 @@ export class MainDialog extends ComponentDialog {
     const only = previous?.buttons?.length === 1 ? previous.buttons[0]! : undefined;
     if (only === undefined || typeof previous?.locale !== 'string') return undefined;
     const knowledge = this.deps.knowledge.current();
+    // An answer ("In short, as above: … or I can connect you with a person"), then 「行」 or "ok": the answer heard, not the person asked for.
+    const answered = answerIn(previous);
+    if (answered !== undefined && knowledge.intents.get(answered)?.category !== SMALLTALK_CATEGORY) return undefined;
     const { recognition, matchedBy } = understand(only, knowledge.recognizer, knowledge.intents, localeHint(previous.locale));
     const dialog = matchedBy === 'title' && recognition.intent ? knowledge.intents.get(recognition.intent)?.dialog : undefined;
     return dialog === HANDOFF_DIALOG && this.findDialog(dialog) ? { dialog, language: languageOfLocale(previous.locale) } : undefined;

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
+import { say } from '../../src/bot/messages.js';
 import { connectHandoffToBot, HandoffGate } from '../../src/bot/handoff-gate.js';
 import { ConversationLog, ConversationRepository, type ConversationRecord } from '../../src/conversations/index.js';
 import { EventBus } from '../../src/events/index.js';
@@ -87,6 +88,22 @@ describe('handoff dialog and gate', () => {
       ['ok?', (reply) => expect(reply.text).not.toMatch(/queue/)],
       ['this is useless', (reply) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(['Talk to a human'])],
       ['yes please', /You're number 1 in the queue/],
+    ]);
+  });
+
+  it('「行」 or "yes" to an answer given again in short, which also offers a person, is the answer heard: no queue, no ticket', async () => {
+    const { adapter } = r.harness;
+    const inShortWithPerson = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
+      expect(reply.text).toMatch(new RegExp(`^${say('answerAgainStep', language, { step: '.*' }).split('\n')[0]!}`, 'u'));
+      expect(reply.suggestedActions?.actions.length).toBe(1);
+    };
+    await play(adapter, [
+      [{ type: 'message', text: '怎么注销账号', locale: 'zh-CN' }, (reply) => expect(reply.text).toMatch(/注销/)],
+      [{ type: 'message', text: '注销账号', locale: 'zh-CN' }, inShortWithPerson('zh')],
+      [{ type: 'message', text: '行', locale: 'zh-CN' }, (reply) => expect(reply.text).not.toMatch(/排在第|工单/)],
+      ['how do I delete my account', (reply) => expect(reply.text).toMatch(/delete/i)],
+      ['how do I delete my account?', inShortWithPerson('en')],
+      ['yes', (reply) => expect(reply.text).not.toMatch(/queue|ticket/)],
     ]);
   });
 
