@@ -155,6 +155,17 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
+    // An order number pasted on its own, unasked for ("1048213", "#PD-20458"): that order's page.
+    const pasted = awaited ? undefined : pastedOrderNumber(text);
+    const orderPageIntent = pasted ? [...knowledge.intents.values()].find(offersOrderPage) : undefined;
+    if (pasted && orderPageIntent) {
+      rememberUnderstanding(step.context, { recognition, answered: orderPageIntent.name });
+      // A code says nothing of a language: the page's.
+      const { locale } = step.context.activity;
+      await sendAnswer(step.context, orderPageIntent, locale ? languageOfLocale(locale) : language, pasted);
+      return step.endDialog();
+    }
+
     const followed = awaited || intent?.dialog ? undefined : await this.followUpTo(step, text, recognition);
     if (followed) {
       rememberUnderstanding(step.context, { recognition, answered: followed.intent.name });
@@ -177,17 +188,6 @@ export class MainDialog extends ComponentDialog {
       const order = awaited ? bareOrder : orderGiven(text);
       await this.answer(step, intent, language, order);
       return order ? step.endDialog() : step.beginDialog(ORDER_NUMBER_WAIT, { intent: intent.name, language } satisfies OrderQuestion);
-    }
-
-    // An order number pasted on its own, unasked for ("1048213", "#PD-20458"): that order's page.
-    const pasted = pastedOrderNumber(text);
-    const orderPageIntent = pasted ? [...knowledge.intents.values()].find(offersOrderPage) : undefined;
-    if (pasted && orderPageIntent) {
-      rememberUnderstanding(step.context, { recognition, answered: orderPageIntent.name });
-      // A code says nothing of a language: the page's.
-      const { locale } = step.context.activity;
-      await sendAnswer(step.context, orderPageIntent, locale ? languageOfLocale(locale) : language, pasted);
-      return step.endDialog();
     }
 
     const candidates = recognition.decision === 'clarify' ? (recognition.candidates ?? []).map((candidate) => candidate.intent) : [];

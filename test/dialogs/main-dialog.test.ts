@@ -70,6 +70,9 @@ describe('main dialog', () => {
       ['1048213', orderPage('1048213', 'en')],
       [{ type: 'message', text: '#PD-20458', locale: 'zh-CN' }, orderPage('PD-20458', 'zh')],
       ['where is 1048213', orderPage('1048213', 'en')],
+      // Right after any answer too: the number is no follow-up to it.
+      ['my headphones stopped working after 3 months', answerOf('warranty', 'en')],
+      ['1048213', orderPage('1048213', 'en')],
       // A short number (a year, a quantity) or a phone number alone is not taken for one.
       ['2024', (reply) => expect(reply.text).not.toContain('2024')],
       ['13812345678', (reply) => expect(reply.text).not.toContain('13812345678')],
