@@ -146,32 +146,12 @@ export class MainDialog extends ComponentDialog {
     const complaint = this.complaintTriggered(text, language, intent, step.options);
     if (complaint) return this.begin(step, COMPLAINT_DIALOG, { language, text, offer: complaint === 'offer' } satisfies ComplaintOptions);
 
-    // Several questions in one message: each gets its answer, in the order asked.
-    const several = awaited || intent?.dialog ? [] : answersToEach(knowledge, text, localeHint(step.context.activity.locale));
-    if (several.length > 0) {
-      rememberUnderstanding(step.context, { recognition, answered: several[0]!.intent.name });
-      const order = extractEntities(text).orderNumbers[0];
-      for (const each of several) await sendAnswer(step.context, each.intent, language, order);
-      return step.endDialog();
-    }
-
-    // An order number pasted on its own, unasked for ("1048213", "#PD-20458"): that order's page.
-    const pasted = awaited ? undefined : pastedOrderNumber(text);
-    const orderPageIntent = pasted ? [...knowledge.intents.values()].find(offersOrderPage) : undefined;
-    if (pasted && orderPageIntent) {
-      rememberUnderstanding(step.context, { recognition, answered: orderPageIntent.name });
-      // A code says nothing of a language: the page's.
-      const { locale } = step.context.activity;
-      await sendAnswer(step.context, orderPageIntent, locale ? languageOfLocale(locale) : language, pasted);
-      return step.endDialog();
-    }
-
-    const followed = awaited || intent?.dialog ? undefined : await this.followUpTo(step, text, recognition);
-    if (followed) {
-      rememberUnderstanding(step.context, { recognition, answered: followed.intent.name });
-      if (followed.again) await sendAnswerAgain(step.context, followed.intent, language, this.humanIntent());
-      else await sendAnswer(step.context, followed.intent, language);
-      return step.endDialog();
+    if (!awaited && !intent?.dialog) {
+      const answered =
+        (await this.answerEach(step, text, recognition, language)) ??
+        (await this.openPastedOrder(step, text, recognition, language)) ??
+        (await this.answerFollowUp(step, text, recognition, language));
+      if (answered) return answered;
     }
 
     if (intent) {
@@ -190,6 +170,43 @@ export class MainDialog extends ComponentDialog {
       return order ? step.endDialog() : step.beginDialog(ORDER_NUMBER_WAIT, { intent: intent.name, language } satisfies OrderQuestion);
     }
 
+    return this.notSure(step, text, recognition, language);
+  }
+
+  /** Several questions in one message: each gets its answer, in the order asked. */
+  private async answerEach(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult | undefined> {
+    const several = answersToEach(this.deps.knowledge.current(), text, localeHint(step.context.activity.locale));
+    if (several.length === 0) return undefined;
+    rememberUnderstanding(step.context, { recognition, answered: several[0]!.intent.name });
+    const order = extractEntities(text).orderNumbers[0];
+    for (const each of several) await sendAnswer(step.context, each.intent, language, order);
+    return step.endDialog();
+  }
+
+  /** An order number pasted on its own, unasked for ("1048213", "#PD-20458"): that order's page. */
+  private async openPastedOrder(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult | undefined> {
+    const pasted = pastedOrderNumber(text);
+    const orderPageIntent = pasted ? [...this.deps.knowledge.current().intents.values()].find(offersOrderPage) : undefined;
+    if (!pasted || !orderPageIntent) return undefined;
+    rememberUnderstanding(step.context, { recognition, answered: orderPageIntent.name });
+    // A code says nothing of a language: the page's.
+    const { locale } = step.context.activity;
+    await sendAnswer(step.context, orderPageIntent, locale ? languageOfLocale(locale) : language, pasted);
+    return step.endDialog();
+  }
+
+  /** A short follow-up to the answer just given (see followUpTo): that answer in short, or its neighbour in full. */
+  private async answerFollowUp(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult | undefined> {
+    const followed = await this.followUpTo(step, text, recognition);
+    if (!followed) return undefined;
+    rememberUnderstanding(step.context, { recognition, answered: followed.intent.name });
+    if (followed.again) await sendAnswerAgain(step.context, followed.intent, language, this.humanIntent());
+    else await sendAnswer(step.context, followed.intent, language);
+    return step.endDialog();
+  }
+
+  /** Not understood: kept for the admins' Unanswered list, then "Did you mean …?" with the likely answers, or "not sure" and a person. */
+  private async notSure(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult> {
     const candidates = recognition.decision === 'clarify' ? (recognition.candidates ?? []).map((candidate) => candidate.intent) : [];
     await this.deps.unanswered.record({
       text: this.deps.redact(text),
@@ -198,9 +215,7 @@ export class MainDialog extends ComponentDialog {
       kind: candidates.length > 0 ? 'clarify' : 'fallback',
       bestGuesses: recognition.alternatives.slice(0, 3),
     });
-
     if (candidates.length > 0) return step.beginDialog(CLARIFY_DIALOG, { language, candidates } satisfies ClarifyOptions);
-
     await this.sayWithPerson(step, 'fallback', language);
     return step.endDialog();
   }
