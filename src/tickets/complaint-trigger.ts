@@ -1,6 +1,6 @@
 import { canonicalText } from '../nlu/normalize.js';
 import { classifyCategory, onlyWaiting } from './classify.js';
-import { findTerms } from './lexicon.js';
+import { findTerms, terms } from './lexicon.js';
 import { HIGH_TERMS, URGENT_TERMS } from './priority.js';
 
 /**
@@ -32,11 +32,18 @@ export function shouldOfferComplaint(text: string, sentimentScore: number): bool
 }
 
 /**
+ * Going to law or to the authorities ("I'm going to sue you", "my lawyer will contact you",
+ * 「我要去消协」, 「打12315」): not an FAQ question however calmly put, and urgent on a ticket.
+ */
+const LEGAL_THREATS = terms(1, 'sue\\b', 'suing', 'lawsuit', 'lawyer', 'attorney', 'small claims', 'consumer protection', 'trading standards', '起诉', '律师', '法院', '消协', '消费者协会', '12315', '工商', '曝光');
+
+/**
  * What a message means for the complaint flow: `start` when the customer says they want to
- * complain ("I want to complain", "我要投诉", "我要投訴"), `offer` when it deserves the offer of one,
- * otherwise nothing.
+ * complain ("I want to complain", "我要投诉", "我要投訴"), `offer` when it deserves the offer of one
+ * (strongly negative about a problem, or a threat to go to law, unless it is glad), otherwise nothing.
  */
 export function complaintTrigger(text: string, sentimentScore: number): 'start' | 'offer' | undefined {
   if (ASKS_TO_COMPLAIN.test(canonicalText(text))) return 'start';
+  if (sentimentScore <= 0 && findTerms(text, LEGAL_THREATS).length > 0) return 'offer';
   return shouldOfferComplaint(text, sentimentScore) ? 'offer' : undefined;
 }

@@ -23,7 +23,8 @@ const compiled = new Map<string, RegExp>();
 function patternOf(term: string): RegExp {
   let pattern = compiled.get(term);
   if (!pattern) {
-    pattern = han.test(term) ? new RegExp(escape(term), 'gu') : new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${term})[\p{L}]*`, 'giu');
+    // A number ("12315", the consumer hotline) is found as Chinese is, wherever it stands: 「打12315」.
+    pattern = han.test(term) || /^\d+$/u.test(term) ? new RegExp(escape(term), 'gu') : new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${term})[\p{L}]*`, 'giu');
     compiled.set(term, pattern);
   }
   return pattern;

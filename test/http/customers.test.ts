@@ -171,6 +171,11 @@ describe('a conversation that turns sour', () => {
     expect(await ask(chat, 'what are your opening hours')).toEqual([`We're here every day from 9:00 to 21:00.`]);
   });
 
+  it('offers a complaint to a threat to go to law, however calmly put, in either language', async () => {
+    expect(await ask(await visit(), "I'm going to sue you")).toEqual([say('complaintOffer', 'en')]);
+    expect(await ask(await visit(), '再不处理我就打12315')).toEqual([say('complaintOffer', 'zh')]);
+  });
+
   it('meets a furious message it does not understand with one offer of a person, in Chinese too, not two', async () => {
     for (const [text, language] of [['😡😡😡 useless!!!', 'en'], ['😡😡😡 垃圾！！！', 'zh']] as const) {
       const chat = await visit();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessPriority, classifyCategory, classifyInContext, parseSlaTable, shouldOfferComplaint } from '../../../src/tickets/index.js';
+import { assessPriority, classifyCategory, classifyInContext, complaintTrigger, parseSlaTable, shouldOfferComplaint } from '../../../src/tickets/index.js';
 
 describe('complaint category', () => {
   it.each([
@@ -133,6 +133,16 @@ describe('the sentiment trigger', () => {
     // Waiting alone is a delivery complaint once the customer is filing one, but no reason to offer one: an angry "still waiting" is brought a person.
     expect(shouldOfferComplaint('still waiting. terrible.', -0.9)).toBe(false);
     expect(shouldOfferComplaint('太慢了，太差劲了', -0.9)).toBe(false);
+  });
+
+  it('offers a complaint for a threat to go to law or the authorities, however calmly put, but not for a glad or a plain mention', () => {
+    expect(complaintTrigger("I'm going to sue you", -0.46)).toBe('offer');
+    expect(complaintTrigger('my lawyer will contact you', 0)).toBe('offer');
+    expect(complaintTrigger('再不处理我就打12315', -0.54)).toBe('offer');
+    expect(complaintTrigger('我要去消协', -0.2)).toBe('offer');
+    expect(complaintTrigger('thanks, my lawyer was happy with the invoice', 0.6)).toBeUndefined();
+    expect(complaintTrigger('is there a legal notice page', 0)).toBeUndefined();
+    expect(assessPriority({ text: '再不处理我就打12315', sentiment: -0.54, recentComplaints: 0 }).priority).toBe('urgent');
   });
 });
 
