@@ -15,6 +15,7 @@ import { answeredJustBefore, answerIn, askedKind, asksOnly, partAskedAbout, type
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
+import { namesProblem } from '../src/tickets/index.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE_WATERFALL = 'mainDialog.route';
@@ -205,9 +206,14 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /** Not understood: kept for the admins' Unanswered list, then "Did you mean …?" with the likely answers, or "not sure" and a person. */
+  /**
+   * Not understood: kept for the admins' Unanswered list, then "Did you mean …?" with the likely
+   * answers, or "not sure" and a person. Abuse that names no problem ("fuck you") is asked no
+   * "Did you mean": its guesses (the opening hours) would read as mockery.
+   */
   private async notSure(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult> {
-    const candidates = recognition.decision === 'clarify' ? (recognition.candidates ?? []).map((candidate) => candidate.intent) : [];
+    const abuse = this.deps.soured?.(text, language) === true && !namesProblem(text);
+    const candidates = recognition.decision === 'clarify' && !abuse ? (recognition.candidates ?? []).map((candidate) => candidate.intent) : [];
     await this.deps.unanswered.record({
       text: this.deps.redact(text),
       language,

@@ -164,6 +164,15 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('asks abuse that names no problem no "Did you mean", and offers a person', async () => {
+    const { adapter } = await createBotHarness();
+    // "fuck you" got "Sorry about the trouble. Did you mean one of these? [Customer service hours | Something else]".
+    await play(adapter, [['fuck you', (reply) => {
+      expect(reply.text).not.toContain(say('clarify', 'en'));
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', 'en')]);
+    }]]);
+  });
+
   it('takes a short follow-up to the answer just given as about that answer, not a new topic', async () => {
     const { adapter } = await createBotHarness();
     const stepOfWarranty = (language: 'en' | 'zh', words: string) => (reply: Partial<Activity>) => {
