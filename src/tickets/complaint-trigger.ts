@@ -37,6 +37,9 @@ export function shouldOfferComplaint(text: string, sentimentScore: number): bool
  */
 const LEGAL_THREATS = terms(1, 'sue\\b', 'suing', 'lawsuit', 'lawyer', 'attorney', 'small claims', 'consumer protection', 'trading standards', '起诉', '律师', '法院', '消协', '消费者协会', '12315', '工商', '曝光');
 
+/** The message threatens to go to law or to the authorities. */
+export const threatensLaw = (text: string): boolean => findTerms(text, LEGAL_THREATS).length > 0;
+
 /**
  * What a message means for the complaint flow: `start` when the customer says they want to
  * complain ("I want to complain", "我要投诉", "我要投訴"), `offer` when it deserves the offer of one
@@ -44,6 +47,6 @@ const LEGAL_THREATS = terms(1, 'sue\\b', 'suing', 'lawsuit', 'lawyer', 'attorney
  */
 export function complaintTrigger(text: string, sentimentScore: number): 'start' | 'offer' | undefined {
   if (ASKS_TO_COMPLAIN.test(canonicalText(text))) return 'start';
-  if (sentimentScore <= 0 && findTerms(text, LEGAL_THREATS).length > 0) return 'offer';
+  if (sentimentScore <= 0 && threatensLaw(text)) return 'offer';
   return shouldOfferComplaint(text, sentimentScore) ? 'offer' : undefined;
 }

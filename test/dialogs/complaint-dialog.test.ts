@@ -351,6 +351,19 @@ describe('complaint dialog, English', () => {
 });
 
 describe('complaint dialog, Chinese', () => {
+  it('asks what happened after a threat to go to the authorities: 「我要去消协投诉你们」 is not the complaint itself', async () => {
+    const bot = await createTicketBot();
+    await converse(bot.adapter, [
+      ['我要去消协投诉你们', zh('complaintAskDescription')],
+      ['买的耳机左边没声音', zh('complaintAskOrder')],
+    ]);
+    const english = await createTicketBot();
+    await converse(english.adapter, [
+      ["I'm going to sue you", en('complaintOffer')],
+      ['Yes, file a complaint', en('complaintAskDescription')],
+    ]);
+  });
+
   it('files a complaint in Chinese from start to end', async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [
