@@ -44,7 +44,7 @@ function shownContact(draft: ComplaintDraft, deps: TicketDialogDeps): string {
 /** Classify the complaint and show the customer what will be filed, asking to confirm. */
 export async function confirmPrompt(draft: ComplaintDraft, deps: TicketDialogDeps, customerId: string, lead?: string): Promise<Partial<Activity>> {
   const { language } = draft;
-  draft.assessment = await deps.tickets.assess(customerId, draft.description ?? draft.given, draft.sentiment ?? 0, draft.earlier);
+  draft.assessment = await deps.tickets.assess(customerId, draft.description ?? draft.given, draft.sentiment ?? 0, draft.earlier, deps.redact(draft.given));
   const summary = say('complaintConfirm', language, {
     description: draft.description ?? '',
     order: draft.orderNumber ?? say('complaintNone', language),

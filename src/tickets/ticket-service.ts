@@ -88,10 +88,12 @@ export class TicketService {
   /**
    * What a complaint would be filed as: its category, and its priority with the reasons.
    * `earlier`: what the customer said before it, latest first, for a description that names no category.
+   * `alsoSaid`: what else the customer said in filing it (the message that began it: 「我要去消协投诉你们」), read for urgency only.
    */
-  async assess(customerId: string, description: string, sentiment = 0, earlier: readonly string[] = []): Promise<Assessment> {
+  async assess(customerId: string, description: string, sentiment = 0, earlier: readonly string[] = [], alsoSaid = ''): Promise<Assessment> {
     const { category } = classifyInContext(description, earlier);
-    const { priority, reasons } = assessPriority({ text: description, sentiment, recentComplaints: await this.recentComplaints(customerId) });
+    const text = alsoSaid && !description.includes(alsoSaid) ? `${description} ${alsoSaid}` : description;
+    const { priority, reasons } = assessPriority({ text, sentiment, recentComplaints: await this.recentComplaints(customerId) });
     return { category, priority, reasons };
   }
 

@@ -356,6 +356,9 @@ describe('complaint dialog, Chinese', () => {
     await converse(bot.adapter, [
       ['我要去消协投诉你们', zh('complaintAskDescription')],
       ['买的耳机左边没声音', zh('complaintAskOrder')],
+      ['订单号 778899', zh('complaintAskContact')],
+      // The threat is not the description, but it still makes the ticket urgent.
+      ['在聊天里回复我', /• 问题描述：买的耳机左边没声音\n[\s\S]*• 答复时限：4小时内/],
     ]);
     const english = await createTicketBot();
     await converse(english.adapter, [
