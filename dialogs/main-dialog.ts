@@ -56,6 +56,16 @@ export interface MainDialogDeps {
  */
 const COMPLAINT_LOOKS_BACK = 2;
 
+/**
+ * Other shops and marketplaces: "where is my ebay order" is not about an order of ours, though it
+ * reads like one. (Not 京东: 京东快递 is also a courier that delivers our parcels.)
+ */
+const OTHER_SHOPS = /\b(?:amazon|ebay|aliexpress|temu|shein|walmart|etsy|wish\.com)\b|淘宝|天猫|拼多多|闲鱼|唯品会|抖音|得物|亚马逊/iu;
+/** Words of an order and what follows it, in a message the recognizer could not place. */
+const ORDER_WORDS = /\b(?:order\w*|parcel|package|deliver\w*|track\w*|refund\w*|return\w*)\b|订单|快递|包裹|物流|退货|退款|换货/iu;
+/** The categories of answers about an order of ours: where it is, changing it, sending it back. */
+const ORDER_CATEGORIES = new Set(['orders', 'returns']);
+
 /** "Ok", "okay", 「嗯」: heard, not agreed to (see acceptsPerson). */
 const ACKNOWLEDGED = /^(?:ok(?:ay)?|k|嗯+)[.!。！]*$/iu;
 /** "Ok?", "yes?", 「好的？」: a question back, not a yes. */
@@ -157,6 +167,10 @@ export class MainDialog extends ComponentDialog {
 
     if (intent) {
       if (intent.dialog && this.findDialog(intent.dialog)) return this.begin(step, intent.dialog, { language, text });
+      if (ORDER_CATEGORIES.has(intent.category) && OTHER_SHOPS.test(text)) {
+        await this.sayWithPerson(step, 'otherShopOrder', language);
+        return step.endDialog();
+      }
       if (this.souredSmallTalk(intent, text, language)) {
         await this.sayWithPerson(step, 'souredSmallTalk', language);
         return step.endDialog();
@@ -212,6 +226,11 @@ export class MainDialog extends ComponentDialog {
    * "Did you mean": its guesses (the opening hours) would read as mockery.
    */
   private async notSure(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult> {
+    // "how do I track a package I ordered on amazon", 「淘宝买的东西怎么退货」: not ours to answer, and said so.
+    if (OTHER_SHOPS.test(text) && ORDER_WORDS.test(text)) {
+      await this.sayWithPerson(step, 'otherShopOrder', language);
+      return step.endDialog();
+    }
     const abuse = this.deps.soured?.(text, language) === true && !namesProblem(text);
     const candidates = recognition.decision === 'clarify' && !abuse ? (recognition.candidates ?? []).map((candidate) => candidate.intent) : [];
     await this.deps.unanswered.record({

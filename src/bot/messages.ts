@@ -14,6 +14,11 @@ export const messages = {
     en: 'Here is order {order}: its status and, once it has shipped, the carrier and tracking number are on this page. If something there looks wrong, tell me and I can connect you with a person.',
     zh: '这是订单 {order} 的页面：订单状态，以及发货后的快递公司和运单号都在这里。如果信息不对，告诉我，我可以为您转接人工客服。',
   },
+  // An order from another shop ("where is my ebay order", 「淘宝买的东西怎么退」): dialogs/main-dialog.ts.
+  otherShopOrder: {
+    en: "I can only see orders placed in our own shop. For one from another site, please contact that site or its seller. If it was ours, send me the order number.",
+    zh: '我只能查询在本店下的订单。其他平台的订单，请联系该平台或卖家处理；如果是在本店买的，把订单号发给我就好。',
+  },
   // "No" or "I don't have one" when the bot asked for the order number (dialogs/main-dialog.ts).
   noOrderNumber: {
     en: "No problem: once you're signed in, every order is under Account → My orders. If you checked out as a guest, the order number is in your confirmation email. Or I can connect you with a person.",

@@ -173,6 +173,23 @@ describe('main dialog', () => {
     }]]);
   });
 
+  it("says it can only see the shop's own orders when asked about one from another site, and answers the shop's own", async () => {
+    const { adapter } = await createBotHarness();
+    const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
+    await play(adapter, [
+      // "where is my ebay order" got the shop's order tracking answer.
+      ['where is my ebay order', say('otherShopOrder', 'en')],
+      // … and "how do I track a package I ordered on amazon", 「淘宝买的东西怎么退货」 got "not sure".
+      [fromZhPage('淘宝买的东西怎么退货'), say('otherShopOrder', 'zh')],
+      ['how do i track a package i ordered on amazon', say('otherShopOrder', 'en')],
+      // Another shop named with no order: the bot is not sure, as before.
+      ['what do you think of walmart', (reply) => expect(reply.text).not.toBe(say('otherShopOrder', 'en'))],
+      ['where is my order', answerOf('order_status', 'en')],
+      // A price matched against another shop is the shop's own question.
+      ["can you match amazon's price", answerOf('price_match', 'en')],
+    ]);
+  });
+
   it('takes a short follow-up to the answer just given as about that answer, not a new topic', async () => {
     const { adapter } = await createBotHarness();
     const stepOfWarranty = (language: 'en' | 'zh', words: string) => (reply: Partial<Activity>) => {
