@@ -155,6 +155,17 @@ export function asksOnly(text: string, kind: AskedKind, answers: readonly string
   return topicWords(rest).every((word) => told.includes(word));
 }
 
+/**
+ * Every word a message is about is in the answer just given (「能叠加吗」 after the coupon answer,
+ * which says coupons 「可以和满减活动叠加」), and it is about something: not 「请问天猫的订单到哪了」,
+ * which shares only 「订单」 with the unsubscribe answer.
+ */
+export function speaksOnlyOf(text: string, answers: readonly string[]): boolean {
+  const words = topicWords(text);
+  const told = canonicalText(answers.join('\n')).toLowerCase();
+  return words.length > 0 && words.every((word) => told.includes(word));
+}
+
 /** The first sentence of an answer that tells what `kind` asks: how long it takes, or what it costs. */
 export function sentenceOfKind(answers: readonly string[], kind: AskedKind): string | undefined {
   return sentencesOf(answers).find((sentence) => TELLS[kind].test(sentence));

@@ -11,7 +11,7 @@ import { addsDetail, isNoOrder, isYes } from './complaint-parsing.js';
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
-import { answeredJustBefore, answerIn, askedKind, asksOnly, partAskedAbout, type SentMessage, sendAnswerAgain, sentenceOfKind } from './answer-again.js';
+import { answeredJustBefore, answerIn, askedKind, asksOnly, type SentMessage, sendAnswerAgain, sentenceOfKind, speaksOnlyOf } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
@@ -291,7 +291,7 @@ export class MainDialog extends ComponentDialog {
     const neighbour = kind ? this.nearestBeside(recognition, intent) : undefined;
     if (neighbour) return { intent: neighbour, again: false };
     if (recognition.decision === 'clarify' && recognition.candidates?.some((candidate) => candidate.intent === intent.name)) return { intent, again: true };
-    if (recognition.decision === 'fallback' && partAskedAbout(answers, '', text)) return { intent, again: true };
+    if (recognition.decision === 'fallback' && speaksOnlyOf(text, answers)) return { intent, again: true };
     const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
     return score * FOLLOW_UP_WEIGHT > recognition.score ? { intent, again: true } : undefined;
   }

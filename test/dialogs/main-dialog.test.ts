@@ -182,6 +182,9 @@ describe('main dialog', () => {
       // … and "how do I track a package I ordered on amazon", 「淘宝买的东西怎么退货」 got "not sure".
       [fromZhPage('淘宝买的东西怎么退货'), say('otherShopOrder', 'zh')],
       ['how do i track a package i ordered on amazon', say('otherShopOrder', 'en')],
+      // Right after an answer that mentions orders too: no follow-up to it (it got the unsubscribe answer's line on order notices).
+      [fromZhPage('怎么退订促销短信'), answerOf('newsletter_unsubscribe', 'zh')],
+      [fromZhPage('请问天猫的订单到哪了'), say('otherShopOrder', 'zh')],
       // Another shop named with no order: the bot is not sure, as before.
       ['what do you think of walmart', (reply) => expect(reply.text).not.toBe(say('otherShopOrder', 'en'))],
       ['where is my order', answerOf('order_status', 'en')],
