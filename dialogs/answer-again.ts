@@ -150,9 +150,7 @@ export function askedKind(text: string): AskedKind | undefined {
  * names a topic of its own.
  */
 export function asksOnly(text: string, kind: AskedKind, answers: readonly string[]): boolean {
-  const rest = canonicalText(text).replace(ASKS_ALL[kind], ' ');
-  const told = canonicalText(answers.join('\n')).toLowerCase();
-  return topicWords(rest).every((word) => told.includes(word));
+  return allTold(topicWords(canonicalText(text).replace(ASKS_ALL[kind], ' ')), answers);
 }
 
 /**
@@ -162,8 +160,13 @@ export function asksOnly(text: string, kind: AskedKind, answers: readonly string
  */
 export function speaksOnlyOf(text: string, answers: readonly string[]): boolean {
   const words = topicWords(text);
+  return words.length > 0 && allTold(words, answers);
+}
+
+/** Every one of `words` (topic words, as topicWords finds them) is in the answers. */
+function allTold(words: readonly string[], answers: readonly string[]): boolean {
   const told = canonicalText(answers.join('\n')).toLowerCase();
-  return words.length > 0 && words.every((word) => told.includes(word));
+  return words.every((word) => told.includes(word));
 }
 
 /** The first sentence of an answer that tells what `kind` asks: how long it takes, or what it costs. */
