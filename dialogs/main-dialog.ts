@@ -165,12 +165,13 @@ export class MainDialog extends ComponentDialog {
       if (answered) return answered;
     }
 
+    if (aboutAnotherShopsOrder(text, intent)) {
+      await this.sayWithPerson(step, 'otherShopOrder', language);
+      return step.endDialog();
+    }
+
     if (intent) {
       if (intent.dialog && this.findDialog(intent.dialog)) return this.begin(step, intent.dialog, { language, text });
-      if (ORDER_CATEGORIES.has(intent.category) && OTHER_SHOPS.test(text)) {
-        await this.sayWithPerson(step, 'otherShopOrder', language);
-        return step.endDialog();
-      }
       if (this.souredSmallTalk(intent, text, language)) {
         await this.sayWithPerson(step, 'souredSmallTalk', language);
         return step.endDialog();
@@ -226,11 +227,6 @@ export class MainDialog extends ComponentDialog {
    * "Did you mean": its guesses (the opening hours) would read as mockery.
    */
   private async notSure(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult> {
-    // "how do I track a package I ordered on amazon", 「淘宝买的东西怎么退货」: not ours to answer, and said so.
-    if (OTHER_SHOPS.test(text) && ORDER_WORDS.test(text)) {
-      await this.sayWithPerson(step, 'otherShopOrder', language);
-      return step.endDialog();
-    }
     const abuse = this.deps.soured?.(text, language) === true && !namesProblem(text);
     const candidates = recognition.decision === 'clarify' && !abuse ? (recognition.candidates ?? []).map((candidate) => candidate.intent) : [];
     await this.deps.unanswered.record({
@@ -384,6 +380,16 @@ export class MainDialog extends ComponentDialog {
     if (options?.skipComplaintOffer || intent?.dialog || !this.deps.complaintTrigger || !this.findDialog(COMPLAINT_DIALOG)) return undefined;
     return this.deps.complaintTrigger(text, language);
   }
+}
+
+/**
+ * An order from another site: an answer about orders of ours for a message that names another shop
+ * ("where is my ebay order"), or, understood as nothing, one that names another shop and an order
+ * ("how do I track a package I ordered on amazon", 「淘宝买的东西怎么退货」). An intent that starts a
+ * dialog (a complaint, a person) still starts it.
+ */
+function aboutAnotherShopsOrder(text: string, intent: Intent | undefined): boolean {
+  return OTHER_SHOPS.test(text) && (intent ? !intent.dialog && ORDER_CATEGORIES.has(intent.category) : ORDER_WORDS.test(text));
 }
 
 /**
