@@ -1,7 +1,7 @@
 import { canonicalText } from '../nlu/normalize.js';
 import { classifyCategory, onlyWaiting } from './classify.js';
-import { findTerms, terms } from './lexicon.js';
-import { HIGH_TERMS, URGENT_TERMS } from './priority.js';
+import { findTerms } from './lexicon.js';
+import { HIGH_TERMS, LEGAL_THREATS, URGENT_TERMS } from './priority.js';
 
 /**
  * A message at or below this sentiment is strongly negative. Plain requests with two negative
@@ -30,12 +30,6 @@ export function shouldOfferComplaint(text: string, sentimentScore: number): bool
   // Waiting alone ("still waiting. terrible.") names no problem to offer a complaint for: a chat turning sour that way is brought a person.
   return sentimentScore <= COMPLAINT_OFFER_AT_MOST && namesProblem(text, { waiting: false });
 }
-
-/**
- * Going to law or to the authorities ("I'm going to sue you", "my lawyer will contact you",
- * 「我要去消协」, 「打12315」): not an FAQ question however calmly put, and urgent on a ticket.
- */
-const LEGAL_THREATS = terms(1, 'sue\\b', 'suing', 'lawsuit', 'lawyer', 'attorney', 'small claims', 'consumer protection', 'trading standards', '起诉', '律师', '法院', '消协', '消费者协会', '12315', '工商', '曝光');
 
 /** The message threatens to go to law or to the authorities. */
 export const threatensLaw = (text: string): boolean => findTerms(text, LEGAL_THREATS).length > 0;

@@ -1,10 +1,21 @@
 import { findTerms, terms } from './lexicon.js';
 import { TICKET_PRIORITIES, type TicketPriority } from './types.js';
 
+/**
+ * Going to law or to the authorities ("I'm going to sue you", "my lawyer will contact you",
+ * 「我要去消协」, 「打12315」): urgent on a ticket, and offered a complaint however calmly put
+ * (complaint-trigger.ts).
+ */
+export const LEGAL_THREATS = [
+  ...terms(1, 'lawyer', 'attorney', 'sue\\b', 'suing', 'lawsuit', 'small claims', 'consumer protection', 'trading standards'),
+  ...terms(1, '律师', '起诉', '法院', '消协', '消费者协会', '12315', '曝光', '工商'),
+];
+
 /** Danger, fraud and legal threats: a person must look at these within hours. */
 export const URGENT_TERMS = [
-  ...terms(1, 'fraud', 'scam', 'stole', 'stolen', 'injur', 'hurt', 'burn', 'caught fire', 'on fire', 'explod', 'electric shock', 'poison', 'hospital', 'legal', 'lawyer', 'attorney', 'sue\\b', 'suing', 'lawsuit', 'court\\b', 'police', 'consumer protection'),
-  ...terms(1, '骗', '欺诈', '被偷', '偷走', '偷了', '失窃', '受伤', '伤到', '烫伤', '着火', '起火', '爆炸', '触电', '中毒', '医院', '律师', '法律', '起诉', '法院', '报警', '警察', '消协', '12315', '曝光', '工商'),
+  ...terms(1, 'fraud', 'scam', 'stole', 'stolen', 'injur', 'hurt', 'burn', 'caught fire', 'on fire', 'explod', 'electric shock', 'poison', 'hospital', 'legal', 'court\\b', 'police'),
+  ...terms(1, '骗', '欺诈', '被偷', '偷走', '偷了', '失窃', '受伤', '伤到', '烫伤', '着火', '起火', '爆炸', '触电', '中毒', '医院', '法律', '报警', '警察'),
+  ...LEGAL_THREATS,
 ];
 
 /** Money taken wrongly or an account in someone else's hands. */

@@ -143,6 +143,10 @@ describe('the sentiment trigger', () => {
     expect(complaintTrigger('thanks, my lawyer was happy with the invoice', 0.6)).toBeUndefined();
     expect(complaintTrigger('is there a legal notice page', 0)).toBeUndefined();
     expect(assessPriority({ text: '再不处理我就打12315', sentiment: -0.54, recentComplaints: 0 }).priority).toBe('urgent');
+    // Every threat the complaint is offered for is urgent on the ticket too.
+    expect(complaintTrigger("I'll report you to trading standards", -0.1)).toBe('offer');
+    expect(assessPriority({ text: "I'll report you to trading standards", sentiment: -0.1, recentComplaints: 0 }).priority).toBe('urgent');
+    expect(assessPriority({ text: '我要去消费者协会', sentiment: -0.1, recentComplaints: 0 }).priority).toBe('urgent');
   });
 });
 
