@@ -24,13 +24,19 @@ const OUT_OF_SCOPE_ZH = ['今天天气怎么样', '推荐一部好看的电影',
 const COMPLAINT_EN = ['I want to file a complaint', 'the parcel arrived broken and the box was crushed', 'order 123456', 'customer@example.com', 'yes'];
 const COMPLAINT_ZH = ['我要投诉', '收到的杯子是碎的，包装也破了', '订单号 654321', 'kehu@example.com', '确认提交'];
 
-/** Replies after which the bot goes quiet (the chat is queued for a human): the customer starts over. Compared as canonicalText reads them, so the Traditional forms count too. */
-export const HANDOFF_REPLIES = (['handoffForMood', 'handoffNoAgent'] as const).flatMap((key) => [messages[key].en, messages[key].zh]).map((text) => canonicalText(text.slice(0, 40)));
-const QUEUED = [messages.handoffQueued.en.slice(0, 30), messages.handoffQueued.zh.slice(0, 10)].map(canonicalText);
+/**
+ * How the replies after which the bot goes quiet (the chat is queued for a human) begin: the
+ * customer starts over. Compared as canonicalText reads them, so the Traditional forms count too.
+ */
+const HANDOFF_STARTS = [
+  ...(['handoffForMood', 'handoffNoAgent'] as const).flatMap((key) => [messages[key].en.slice(0, 40), messages[key].zh.slice(0, 40)]),
+  messages.handoffQueued.en.slice(0, 30),
+  messages.handoffQueued.zh.slice(0, 10),
+].map(canonicalText);
 
 export function isHandoffReply(text: string): boolean {
   const read = canonicalText(text);
-  return [...HANDOFF_REPLIES, ...QUEUED].some((start) => read.includes(start));
+  return HANDOFF_STARTS.some((start) => read.includes(start));
 }
 
 /** A message would push the chat into a complaint offer or a handoff: not a plain FAQ question. */
