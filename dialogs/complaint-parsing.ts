@@ -202,8 +202,16 @@ const SLOT_WORDS =
  * "客服一直不回复我，订单号 PD-20458" does, and its words belong in the complaint's description.
  */
 export function addsDetail(text: string): boolean {
-  return saysSomething(canonicalText(text).replace(EMAILS, ' ').replace(NUMBERS, ' ').replace(SLOT_WORDS, ' '));
+  return saysSomething(besidesSlots(text));
 }
+
+/** Nothing but an order number or a contact and the words that name it ("order 1048213", "my order number is PD-20458"). */
+export function saysOnlySlots(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(besidesSlots(text));
+}
+
+/** What a message says besides the order numbers, contacts and the words that name them. */
+const besidesSlots = (text: string) => canonicalText(text).replace(EMAILS, ' ').replace(NUMBERS, ' ').replace(SLOT_WORDS, ' ');
 
 /** Putting the answer off ("let me check", "one moment", "我去查一下"), or asking about the order number itself. */
 const NOT_YET_AN_ANSWER =

@@ -7,7 +7,7 @@ import { apologises, type MessageKey, say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
 import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, SMALLTALK_CATEGORY, titleOf, understandingOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
-import { addsDetail, isNoOrder, isYes } from './complaint-parsing.js';
+import { addsDetail, isNoOrder, isQuestionText, isYes, saysOnlySlots } from './complaint-parsing.js';
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
@@ -105,6 +105,8 @@ interface OrderNumberReply {
 interface OrderQuestion {
   intent: string;
   language: Language;
+  /** The customer answered with something else once and was asked again: a second time, the message is taken as it is. */
+  askedAgain?: boolean;
 }
 
 /**
@@ -156,6 +158,10 @@ export class MainDialog extends ComponentDialog {
     if (ticketIdIn(text) && !intent?.dialog && this.findDialog(TICKET_STATUS_DIALOG)) return this.begin(step, TICKET_STATUS_DIALOG, { language, text });
     const complaint = this.complaintTriggered(text, language, intent, step.options);
     if (complaint) return this.begin(step, COMPLAINT_DIALOG, { language, text, offer: complaint === 'offer' } satisfies ComplaintOptions);
+    if (asked && !intent && this.saysNoOrderNumber(text, language, asked)) {
+      await this.sayWithPerson(step, 'orderNumberStill', showsLanguage(text) ? language : asked.language);
+      return step.beginDialog(ORDER_NUMBER_WAIT, { ...asked, askedAgain: true } satisfies OrderQuestion);
+    }
 
     if (!awaited && !intent?.dialog) {
       const answered =
@@ -199,7 +205,16 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /** An order number pasted on its own, unasked for ("1048213", "#PD-20458"): that order's page. */
+  /**
+   * At "give me your order number", a statement the bot cannot place and with no number in it
+   * ("I ordered it last monday", 「上周一买的」, "it's a blue jacket"): the customer is asked once
+   * more, and told where to find it. A question, or sour words, are taken as they are.
+   */
+  private saysNoOrderNumber(text: string, language: Language, asked: OrderQuestion): boolean {
+    return !asked.askedAgain && !orderGiven(text) && !isQuestionText(text) && !this.deps.soured?.(text, language);
+  }
+
+  /** An order number sent on its own, unasked for ("1048213", "#PD-20458", "order 1048213"): that order's page. */
   private async openPastedOrder(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult | undefined> {
     const pasted = pastedOrderNumber(text);
     const orderPageIntent = pasted ? [...this.deps.knowledge.current().intents.values()].find(offersOrderPage) : undefined;
@@ -393,12 +408,14 @@ function aboutAnotherShopsOrder(text: string, intent: Intent | undefined): boole
 }
 
 /**
- * A message that is only an order number: a code with letters ("PD-20458") or six digits and more
- * ("1048213"). Shorter bare numbers (a year, a quantity, a postcode) are not taken for one unasked.
+ * A message that is only an order number: one it calls an order ("order 1048213", "my order
+ * number is 1048213"), or a bare code with letters ("PD-20458") or six digits and more ("1048213").
+ * Shorter bare numbers (a year, a quantity, a postcode) are not taken for one unasked.
  */
 function pastedOrderNumber(text: string): string | undefined {
   const order = bareOrderNumber(text);
-  return order && (/[A-Z]/u.test(order) || /\d{6,}/u.test(order)) ? order : undefined;
+  if (order) return /[A-Z]/u.test(order) || /\d{6,}/u.test(order) ? order : undefined;
+  return saysOnlySlots(text) ? extractEntities(text).orderNumbers[0] : undefined;
 }
 
 /** An order number in a short reply: a named one, a bare one, or one run of 5-20 digits that is not a phone number. */

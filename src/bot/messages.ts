@@ -24,6 +24,11 @@ export const messages = {
     en: "No problem: once you're signed in, every order is under Account → My orders. If you checked out as a guest, the order number is in your confirmation email. Or I can connect you with a person.",
     zh: '没关系：登录后在「我的 → 我的订单」里能看到所有订单；游客下单的话，订单号在下单确认短信或邮件里。也可以让我为您转接人工客服。',
   },
+  // "I ordered it last monday", 「上周一买的」 when the bot asked for the order number: asked once more (dialogs/main-dialog.ts).
+  orderNumberStill: {
+    en: "I'll need the order number for that. Once you're signed in, every order is under Account → My orders; if you checked out as a guest, the number is in your order confirmation email. Or I can connect you with a person.",
+    zh: '这需要订单号才能帮您查：登录后在「我的 → 我的订单」里能看到所有订单；游客下单的话，订单号在下单确认短信或邮件里。也可以让我为您转接人工客服。',
+  },
   // Thanks, a goodbye or a greeting said sourly ("thanks for nothing", 「谢谢，真失望」).
   souredSmallTalk: {
     en: "I'm sorry I couldn't help more. If something is still wrong, tell me in a few words, or I can connect you with a person.",

@@ -63,6 +63,14 @@ describe('main dialog', () => {
       ['I dont have the number', say('noOrderNumber', 'en')],
       [{ type: 'message', text: '我的快递到哪了', locale: 'zh-CN' }, answerOf('order_status', 'zh')],
       [{ type: 'message', text: '不记得了', locale: 'zh-CN' }, say('noOrderNumber', 'zh')],
+      // Something else said instead, with no number: asked for it once more, where to find it told (it got "In short, as above" or "not sure").
+      ['where is my order?', answerOf('order_status', 'en')],
+      ['I ordered it last monday', say('orderNumberStill', 'en')],
+      ['order 1048213', orderPage('1048213', 'en')],
+      [{ type: 'message', text: '我的快递到哪了', locale: 'zh-CN' }, answerOf('order_status', 'zh')],
+      [{ type: 'message', text: '上周一买的', locale: 'zh-CN' }, say('orderNumberStill', 'zh')],
+      // Asked again once only: the next message is taken as it is.
+      [{ type: 'message', text: '就是上周一买的', locale: 'zh-CN' }, (reply) => expect(reply.text).not.toContain(say('orderNumberStill', 'zh'))],
       // Anything else after the question is a new message.
       ['where is my order?', answerOf('order_status', 'en')],
       ['how do I return something', answerOf('return_item', 'en')],
@@ -70,6 +78,10 @@ describe('main dialog', () => {
       ['1048213', orderPage('1048213', 'en')],
       [{ type: 'message', text: '#PD-20458', locale: 'zh-CN' }, orderPage('PD-20458', 'zh')],
       ['where is 1048213', orderPage('1048213', 'en')],
+      // Named as an order and nothing more (it got the answer on changing an order); with more said, that is answered.
+      ['order 1048213', orderPage('1048213', 'en')],
+      [{ type: 'message', text: '订单1048213', locale: 'zh-CN' }, orderPage('1048213', 'zh')],
+      ['order 1048213 arrived broken', answerOf('damaged_wrong_item', 'en')],
       // Right after any answer too: the number is no follow-up to it.
       ['my headphones stopped working after 3 months', answerOf('warranty', 'en')],
       ['1048213', orderPage('1048213', 'en')],
