@@ -143,7 +143,7 @@ export class MainDialog extends ComponentDialog {
     // A bare number is answered in the question's language; words with it say the customer's own
     // ("我的订单号是 1048213" after an English question is a switch to Chinese).
     const language = awaited && !showsLanguage(text) ? asked!.language : recognition.language;
-    const intent = awaited ?? (recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined);
+    const intent = awaited ?? (recognition.decision === 'answer' && recognition.intent ? knowledge.intents.get(recognition.intent) : undefined) ?? orderPageLikeliest(text, recognition, knowledge.intents);
     rememberUnderstanding(step.context, { recognition, answered: intent?.name ?? null });
 
     // "No", "I don't have one", 「不记得了」 to "give me your order number": where to find it, or a person.
@@ -230,6 +230,7 @@ export class MainDialog extends ComponentDialog {
   private async answerFollowUp(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult | undefined> {
     const followed = await this.followUpTo(step, text, recognition);
     if (!followed) return undefined;
+    if (followed === 'unsure') return this.notSure(step, text, recognition, language);
     rememberUnderstanding(step.context, { recognition, answered: followed.intent.name });
     if (followed.again) await sendAnswerAgain(step.context, followed.intent, language, this.humanIntent());
     else await sendAnswer(step.context, followed.intent, language);
@@ -276,16 +277,17 @@ export class MainDialog extends ComponentDialog {
    *   international shipping answer, 「要多久」, "is it free?", 「换货运费谁出」 after the exchange
    *   answer), however surely the recognizer places the words on their own: the sentence of the
    *   answer that tells it;
-   * - how long or how much, where that answer tells no such thing and the recognizer is not sure:
-   *   the likeliest answer of the same kind of topic ("how much is shipping", then "how long would
-   *   that take?": the delivery times);
+   * - how long or how much, where that answer tells no such thing: the likeliest answer of the
+   *   same kind of topic ("how much is shipping", then "how long would that take?": the delivery
+   *   times), or, with none, `unsure` (after the returns answer: its 30 days are a deadline, and
+   *   the delivery times the recognizer reads in the words alone would be a guess);
    * - "Did you mean" with that answer among the choices: it (the bot just said which one);
    * - not understood, but about something the answer says (「能叠加吗」 after the coupon answer);
    * - that answer, weighed up as the topic under way, comes out on top ("how do I claim it?"
    *   after the warranty answer, "怎么申请"; it got the price-match answer).
    * `again`: answered in short, as said just before; otherwise the other answer in full.
    */
-  private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<{ intent: Intent; again: boolean } | undefined> {
+  private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<{ intent: Intent; again: boolean } | 'unsure' | undefined> {
     // "退款还是退货" right after the refund answer names both topics: a question of its own, whichever came before.
     if (recognition.choice || !isShort(text)) return undefined;
     const confident = recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW;
@@ -297,10 +299,13 @@ export class MainDialog extends ComponentDialog {
     const intent = name === undefined ? undefined : intents.get(name);
     if (!intent || intent.dialog || intent.category === SMALLTALK_CATEGORY || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const answers = intent.answers[recognition.language];
-    if (kind && (!confident || asksOnly(text, kind, answers)) && sentenceOfKind(answers, kind)) return { intent, again: true };
-    if (confident) return undefined;
+    // "How long would that take?": about the answer just given, whatever the recognizer makes of the words alone.
+    const leansOnAnswer = kind !== undefined && asksOnly(text, kind, answers);
+    if (kind && (!confident || leansOnAnswer) && sentenceOfKind(answers, kind)) return { intent, again: true };
+    if (confident && !leansOnAnswer) return undefined;
     const neighbour = kind ? this.nearestBeside(recognition, intent) : undefined;
     if (neighbour) return { intent: neighbour, again: false };
+    if (leansOnAnswer) return 'unsure';
     if (recognition.decision === 'clarify' && recognition.candidates?.some((candidate) => candidate.intent === intent.name)) return { intent, again: true };
     if (recognition.decision === 'fallback' && speaksOnlyOf(text, answers)) return { intent, again: true };
     const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
@@ -405,6 +410,15 @@ export class MainDialog extends ComponentDialog {
  */
 function aboutAnotherShopsOrder(text: string, intent: Intent | undefined): boolean {
   return OTHER_SHOPS.test(text) && (intent ? !intent.dialog && ORDER_CATEGORIES.has(intent.category) : ORDER_WORDS.test(text));
+}
+
+/**
+ * "where is 1048213": an order number, in a message whose likeliest reading (not sure enough to
+ * answer on its own) is the answer that opens an order's page. The number settles it.
+ */
+function orderPageLikeliest(text: string, recognition: Recognition, intents: ReadonlyMap<string, Intent>): Intent | undefined {
+  const likeliest = recognition.decision === 'clarify' ? intents.get(recognition.candidates?.[0]?.intent ?? '') : undefined;
+  return likeliest && offersOrderPage(likeliest) && orderGiven(text) ? likeliest : undefined;
 }
 
 /**

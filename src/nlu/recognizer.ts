@@ -13,7 +13,7 @@ import { Vectorizer, type SerializedVectorizer } from './vectorizer.js';
 export { trainRecognizer, type TrainOptions } from './training.js';
 
 /** Bumped whenever features, training or the serialized shape change: cached models are retrained. */
-export const MODEL_VERSION = 8;
+export const MODEL_VERSION = 9;
 
 /** The intent name that, in training data, means "out of scope: should not be answered". */
 export const OUT_OF_SCOPE_INTENT = 'oos';

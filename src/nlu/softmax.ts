@@ -1,4 +1,4 @@
-import { createRandom, shuffleInPlace } from './prng.js';
+import { mix } from './prng.js';
 import type { SparseVector } from './vectorizer.js';
 
 /** A multinomial logistic regression over sparse vectors; weights are feature-major. */
@@ -17,6 +17,12 @@ export interface SoftmaxOptions {
   /** L2 penalty per update, scaled by the learning rate. */
   l2: number;
   seed: number;
+  /**
+   * Each row's own random number (a hash of its text, see prng.ts `hashOf`): an epoch visits the
+   * rows in the order these give with the seed and epoch, so a row added or removed leaves the
+   * others in the same order. Without keys, the rows' indices stand in.
+   */
+  keys?: Uint32Array;
   /** Called after each epoch with the fraction done. */
   onEpoch?: (fraction: number) => void;
 }
@@ -93,8 +99,8 @@ interface RunBuffers {
 }
 
 /**
- * Train with AdaGrad on the cross-entropy loss, examples shuffled each epoch by a seeded
- * generator: the same data and seed give the same weights. A class whose gradient is
+ * Train with AdaGrad on the cross-entropy loss, examples shuffled each epoch by their keys, the
+ * seed and the epoch: the same data and seed give the same weights. A class whose gradient is
  * negligible for an example is not updated, which keeps an epoch cheap once the model fits.
  */
 function trainRun(rows: readonly SparseVector[], labels: Int32Array, classes: number, buffers: RunBuffers, options: Omit<SoftmaxOptions, 'runs'>): void {
@@ -102,14 +108,17 @@ function trainRun(rows: readonly SparseVector[], labels: Int32Array, classes: nu
   const { squares } = buffers;
   const biasSquares = new Float64Array(classes);
   const classWeights = balancedClassWeights(labels, classes);
-  const random = createRandom(options.seed);
+  const keys = options.keys ?? Uint32Array.from(rows.keys(), (row) => mix(row + 1));
   const order = Array.from(rows.keys());
+  const place = new Uint32Array(rows.length);
   const scores = new Float64Array(classes);
   const gradient = new Float64Array(classes);
   const activeClasses = new Int32Array(classes);
   const { learningRate: rate, l2 } = options;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    shuffleInPlace(order, random);
+    const salt = mix(options.seed * 0x9e3779b1 + epoch);
+    for (let row = 0; row < rows.length; row++) place[row] = mix(keys[row]! ^ salt);
+    order.sort((a, b) => place[a]! - place[b]! || a - b);
     for (const row of order) {
       const vector = rows[row]!;
       const label = labels[row]!;
