@@ -179,7 +179,7 @@ export class MainDialog extends ComponentDialog {
     if (intent) {
       if (intent.dialog && this.findDialog(intent.dialog)) return this.begin(step, intent.dialog, { language, text });
       if (this.souredSmallTalk(intent, text, language)) {
-        await this.sayWithPerson(step, 'souredSmallTalk', language);
+        await this.sayWithPerson(step, 'soured', language);
         return step.endDialog();
       }
       if (!offersOrderPage(intent)) {
@@ -192,7 +192,7 @@ export class MainDialog extends ComponentDialog {
       return order ? step.endDialog() : step.beginDialog(ORDER_NUMBER_WAIT, { intent: intent.name, language } satisfies OrderQuestion);
     }
 
-    return this.notSure(step, text, recognition, language);
+    return this.notSure(step, text, recognition, language, step.options?.skipComplaintOffer === true);
   }
 
   /** Several questions in one message: each gets its answer, in the order asked. */
@@ -239,12 +239,20 @@ export class MainDialog extends ComponentDialog {
 
   /**
    * Not understood: kept for the admins' Unanswered list, then "Did you mean …?" with the likely
-   * answers, or "not sure" and a person. Abuse that names no problem ("fuck you") is asked no
-   * "Did you mean": its guesses (the opening hours) would read as mockery.
+   * answers, or "not sure" and a person. Abuse or outrage that names no problem ("fuck you",
+   * 「太离谱了」) is asked no "Did you mean" (its guesses, the opening hours, would read as
+   * mockery) and gets an apology rather than "not sure".
    */
-  private async notSure(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult> {
-    const abuse = this.deps.soured?.(text, language) === true && !namesProblem(text);
-    const candidates = recognition.decision === 'clarify' && !abuse ? (recognition.candidates ?? []).map((candidate) => candidate.intent) : [];
+  private async notSure(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language, declinedComplaint = false): Promise<DialogTurnResult> {
+    const { intents } = this.deps.knowledge.current();
+    // Having just said "No, just answer" to a complaint, the customer is not asked whether they meant one.
+    const guesses = (recognition.decision === 'clarify' ? (recognition.candidates ?? []) : [])
+      .map((candidate) => candidate.intent)
+      .filter((name) => !(declinedComplaint && intents.get(name)?.dialog === COMPLAINT_DIALOG));
+    const onlySmallTalk = guesses.length > 0 && guesses.every((name) => intents.get(name)?.category === SMALLTALK_CATEGORY);
+    // Abuse or an accusation, where the guesses are no help: "fuck you" (the opening hours), "you guys are scammers" (I'm a bot).
+    const abuse = this.deps.soured?.(text, language) === true && (!namesProblem(text) || onlySmallTalk);
+    const candidates = abuse ? [] : guesses;
     await this.deps.unanswered.record({
       text: this.deps.redact(text),
       language,
@@ -252,8 +260,15 @@ export class MainDialog extends ComponentDialog {
       kind: candidates.length > 0 ? 'clarify' : 'fallback',
       bestGuesses: recognition.alternatives.slice(0, 3),
     });
+    const only = declinedComplaint && candidates.length === 1 ? intents.get(candidates[0]!) : undefined;
+    if (only && !only.dialog) {
+      rememberUnderstanding(step.context, { recognition, answered: only.name });
+      await this.answer(step, only, language);
+      return step.endDialog();
+    }
     if (candidates.length > 0) return step.beginDialog(CLARIFY_DIALOG, { language, candidates } satisfies ClarifyOptions);
-    await this.sayWithPerson(step, 'fallback', language);
+    // To "this is ridiculous" or 「太离谱了」, "Sorry, I didn't get that" reads as not listening: an apology instead.
+    await this.sayWithPerson(step, abuse && !isQuestionText(text) ? 'soured' : 'fallback', language);
     return step.endDialog();
   }
 

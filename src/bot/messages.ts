@@ -29,8 +29,8 @@ export const messages = {
     en: "I'll need the order number for that. Once you're signed in, every order is under Account → My orders; if you checked out as a guest, the number is in your order confirmation email. Or I can connect you with a person.",
     zh: '这需要订单号才能帮您查：登录后在「我的 → 我的订单」里能看到所有订单；游客下单的话，订单号在下单确认短信或邮件里。也可以让我为您转接人工客服。',
   },
-  // Thanks, a goodbye or a greeting said sourly ("thanks for nothing", 「谢谢，真失望」).
-  souredSmallTalk: {
+  // Thanks, a goodbye or a greeting said sourly ("thanks for nothing", 「谢谢，真失望」), or outrage that names no problem ("this is ridiculous", 「太离谱了」).
+  soured: {
     en: "I'm sorry I couldn't help more. If something is still wrong, tell me in a few words, or I can connect you with a person.",
     zh: '很抱歉没能帮上更多忙。如果还有问题，请简单告诉我，或者我为您转接人工客服。',
   },

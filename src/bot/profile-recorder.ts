@@ -229,7 +229,9 @@ function softenReplies(context: TurnContext, language: Language, { short, brief,
     for (const activity of activities) {
       if (softened || activity.type !== 'message' || !activity.text) continue;
       softened = true;
-      if (activity.text === say('fallback', language) && (brief || short)) {
+      // The apology for sour words ("this is ridiculous") gives way to the offer's own too.
+      const notSure = activity.text === say('fallback', language);
+      if ((notSure && (brief || short)) || (brief && activity.text === say('soured', language))) {
         activity.text = say(brief ? 'fallbackBrief' : 'fallbackShort', language);
         // The offer right after it carries the button to a person: the same button twice in a row reads as two choices.
         if (brief) delete activity.suggestedActions;

@@ -27,7 +27,7 @@ export const WORD_OVERRIDES: Record<string, number> = {
   issues: -1, bug: -1.5, crash: -2, crashed: -2, crashes: -2, glitch: -1.5, outage: -2,
   confusing: -1.5, unable: -1.5, unacceptable: -3, incompetent: -3, incompetence: -3,
   unprofessional: -3, unhelpful: -2.5, useless: -3, pathetic: -3, rude: -2.5, mess: -2,
-  hassle: -2, inconvenience: -2, inconvenienced: -2, ruined: -3, scam: -3, fraud: -3,
+  hassle: -2, inconvenience: -2, inconvenienced: -2, ruined: -3, scam: -3, scams: -3, scammer: -3, scammers: -3, scammed: -3, fraud: -3, fraudster: -3, fraudsters: -3, crooks: -3, thieves: -3,
   complaint: -2, complain: -2, complaining: -2, fail: -2, failed: -2, fails: -2,
   epicfail: -3, nightmare: -3, sucks: -3, ugh: -2, argh: -2, smh: -2, fml: -3, seriously: -1,
   hung: -1, ignored: -2, ignoring: -2, unanswered: -2, worst: -3.5, wasted: -2, waste: -2,

@@ -34,13 +34,21 @@ export function shouldOfferComplaint(text: string, sentimentScore: number): bool
 /** The message threatens to go to law or to the authorities. */
 export const threatensLaw = (text: string): boolean => findTerms(text, LEGAL_THREATS).length > 0;
 
+/** Calling the shop a cheat: "you guys are scammers", "this store is a scam", 「你们是骗子」, 「黑店」. */
+const ACCUSATION =
+  /\b(?:you(?: guys| people| lot)?|your (?:shop|store|company|site)|this (?:shop|store|company|site))\s*(?:are|is|'re|'s)\s+(?:(?:a|an|such|total|complete|just|all|bunch of|nothing but)\s+)*(?:scam\w*|fraud\w*|thie(?:f|ves)|crooks?|liars?|cheat\w*)\b|(?:你们|你家|这家店?|商家|店家).{0,6}(?:骗子|骗人|诈骗|欺诈)|黑店/iu;
+
+/** The customer accuses the shop of cheating them. */
+export const accusesShop = (text: string): boolean => ACCUSATION.test(canonicalText(text));
+
 /**
  * What a message means for the complaint flow: `start` when the customer says they want to
  * complain ("I want to complain", "我要投诉", "我要投訴"), `offer` when it deserves the offer of one
- * (strongly negative about a problem, or a threat to go to law, unless it is glad), otherwise nothing.
+ * (strongly negative about a problem, a threat to go to law or an accusation of cheating, unless it is
+ * glad), otherwise nothing.
  */
 export function complaintTrigger(text: string, sentimentScore: number): 'start' | 'offer' | undefined {
   if (ASKS_TO_COMPLAIN.test(canonicalText(text))) return 'start';
-  if (sentimentScore <= 0 && threatensLaw(text)) return 'offer';
+  if (sentimentScore <= 0 && (threatensLaw(text) || accusesShop(text))) return 'offer';
   return shouldOfferComplaint(text, sentimentScore) ? 'offer' : undefined;
 }

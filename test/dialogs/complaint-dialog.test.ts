@@ -365,6 +365,12 @@ describe('complaint dialog, Chinese', () => {
       ["I'm going to sue you", en('complaintOffer')],
       ['Yes, file a complaint', en('complaintAskDescription')],
     ]);
+    // Calling the shop a cheat is offered a complaint too, and is no description either.
+    const accused = await createTicketBot();
+    await converse(accused.adapter, [
+      ['you guys are scammers', en('complaintOffer')],
+      ['Yes, file a complaint', en('complaintAskDescription')],
+    ]);
   });
 
   it('files a complaint in Chinese from start to end', async () => {

@@ -176,13 +176,18 @@ describe('main dialog', () => {
     ]);
   });
 
-  it('asks abuse that names no problem no "Did you mean", and offers a person', async () => {
+  it('answers abuse or outrage that names no problem with an apology and a person, not "Did you mean" or "not sure"', async () => {
     const { adapter } = await createBotHarness();
-    // "fuck you" got "Sorry about the trouble. Did you mean one of these? [Customer service hours | Something else]".
-    await play(adapter, [['fuck you', (reply) => {
-      expect(reply.text).not.toContain(say('clarify', 'en'));
-      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', 'en')]);
-    }]]);
+    const apology = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
+      expect(reply.text).toBe(say('soured', language));
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
+    };
+    await play(adapter, [
+      // "fuck you" got "Sorry about the trouble. Did you mean one of these? [Customer service hours | Something else]".
+      ['fuck you', apology('en')],
+      // 「太离谱了」 got "Sorry, I didn't get that".
+      [{ type: 'message', text: '太离谱了', locale: 'zh-CN' }, apology('zh')],
+    ]);
   });
 
   it("says it can only see the shop's own orders when asked about one from another site, and answers the shop's own", async () => {
@@ -274,7 +279,7 @@ describe('main dialog', () => {
   it('answers thanks or a goodbye said sourly with an apology and a person, not "glad to help"', async () => {
     const { adapter } = await createBotHarness();
     const sorry = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
-      expect(reply.text).toBe(say('souredSmallTalk', language));
+      expect(reply.text).toBe(say('soured', language));
       expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
       expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
     };
@@ -394,7 +399,13 @@ describe('main dialog', () => {
       }],
       // Cantonese "how do I pay", as a Hong Kong customer writes it: the methods, not "payment failed".
       ['點樣付款', answerOf('payment_methods', 'zh')],
+      // Clothes that do not fit: another size ("it doesn't fit" got the product-setup answer first in "Did you mean"; 「衣服不合身」 "not sure").
+      ["it doesn't fit", answerOf('exchange_item', 'en')],
+      [{ type: 'message', text: '衣服不合身', locale: 'zh-CN' }, answerOf('exchange_item', 'zh')],
     ]);
+    // 「叫你们经理来」 ("get your manager") got "not sure", where "I need to speak to a manager" brought a person.
+    const { adapter: manager } = await createBotHarness();
+    await play(manager, [[{ type: 'message', text: '叫你们经理来', locale: 'zh-CN' }, answerOf('contact_human', 'zh')]]);
   });
 
   it('says which couriers the shop ships with, and answers a price drop, as customers ask', async () => {

@@ -37,7 +37,7 @@ describe('"sorry about the trouble" to an upset customer', () => {
       expect(open!.startsWith(say('apologyPrefix', language)), open).toBe(true);
       // It read "很抱歉给您带来不便。感谢您的咨询，祝您生活愉快…": a sour goodbye gets one apology and a person.
       const [goodbye] = await ask(chat, bye);
-      expect(goodbye).toBe(say('souredSmallTalk', language));
+      expect(goodbye).toBe(say('soured', language));
     }
   });
 });

@@ -148,6 +148,16 @@ describe('the sentiment trigger', () => {
     expect(assessPriority({ text: "I'll report you to trading standards", sentiment: -0.1, recentComplaints: 0 }).priority).toBe('urgent');
     expect(assessPriority({ text: '我要去消费者协会', sentiment: -0.1, recentComplaints: 0 }).priority).toBe('urgent');
   });
+
+  it('offers a complaint to a customer who calls the shop a cheat, but not for a scam they ask about', () => {
+    // "you guys are scammers" got "Did you mean: Customer service hours"; 「你们是骗子吧」 got "not sure".
+    expect(complaintTrigger('you guys are scammers', -0.61)).toBe('offer');
+    expect(complaintTrigger('this store is a total scam', -0.6)).toBe('offer');
+    expect(complaintTrigger('你们是骗子吧', -0.61)).toBe('offer');
+    expect(complaintTrigger('黑店', -0.5)).toBe('offer');
+    expect(complaintTrigger('someone pretending to be you scammed me out of my code, what do i do', -0.6)).toBeUndefined();
+    expect(complaintTrigger('is this email from you a scam?', -0.3)).toBeUndefined();
+  });
 });
 
 describe('the SLA table', () => {
