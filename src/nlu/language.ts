@@ -24,7 +24,7 @@ export function detectLanguage(text: string, hint?: Language): Language {
   // Most messages have no address: skip the (Unicode-class, slow to compile) pattern for them.
   const words = text.includes('@') || text.includes('http') || text.includes('www.') ? text.replace(addresses, ' ') : text;
   const latinLetters = (words.match(latinWord) ?? []).reduce((sum, word) => sum + word.length, 0);
-  if (hanCount === 0) return hint && (latinLetters === 0 || inEveryLanguage(words)) ? hint : 'en';
+  if (hanCount === 0) return hint && (latinLetters === 0 || inEveryLanguage(words) || isPinyin(words)) ? hint : 'en';
   const zh = hanCount * 2;
   const en = latinLetters * 0.5;
   if (hint && en > 0 && Math.min(zh, en) * 4 >= Math.max(zh, en)) return hint;
@@ -40,6 +40,19 @@ const everyLanguageWords = /^(?:ok+|okay|okey|ok ?ok|hi|hello|thx|bye|bye ?bye)$
 function inEveryLanguage(text: string): boolean {
   const words = text.match(latinWord) ?? [];
   return words.length > 0 && words.length <= 2 && everyLanguageWords.test(words.join(' '));
+}
+
+/** A syllable of pinyin without tone marks: an initial (or none) and a final. */
+const pinyinSyllable = /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|o|e|i|u|v|ai|ei|ao|ou|an|en|ang|eng|ong|er|ia|ie|iao|iu|ian|in|iang|ing|iong|ua|uo|uai|ui|uan|un|uang|ue|ve)$/i;
+
+/**
+ * Chinese typed as pinyin, for want of a Chinese keyboard ("wo de ding dan dao na le"): three
+ * words or more, every one a syllable. English says no such thing for long ("the", "my",
+ * "order" are none); the page's language answers it.
+ */
+function isPinyin(text: string): boolean {
+  const words = text.match(/[a-z]+/gi) ?? [];
+  return words.length >= 3 && words.every((word) => pinyinSyllable.test(word));
 }
 
 /**

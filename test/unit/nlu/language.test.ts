@@ -30,6 +30,15 @@ describe('the language of a message', () => {
     expect(localeHint(undefined)).toBeUndefined();
   });
 
+  it("answers pinyin typed for want of a Chinese keyboard in the page's language, and English as English", () => {
+    // "wo de ding dan dao na le" on a Chinese page was answered in English.
+    expect(detectLanguage('wo de ding dan dao na le', localeHint('zh-CN'))).toBe('zh');
+    expect(detectLanguage('zen me tui huo', localeHint('zh-CN'))).toBe('zh');
+    expect(detectLanguage('wo de ding dan dao na le', localeHint('en-US'))).toBe('en');
+    expect(detectLanguage('can i pay in cash', localeHint('zh-CN'))).toBe('en');
+    expect(detectLanguage('he is in a meeting', localeHint('zh-CN'))).toBe('en');
+  });
+
   it('does not count email and web addresses as English words', () => {
     expect(detectLanguage('我的邮箱是 bob.smith@example.com 手机13812345678', localeHint('en-US'))).toBe('zh');
     expect(detectLanguage('请看 https://shop.example.com/orders/123 这个订单', localeHint('en-US'))).toBe('zh');
