@@ -32,7 +32,8 @@ export function understand(text: string, recognizer: Recognizer, intents: Readon
  * no small talk as a button (a "Goodbye" button answers no customer's question: 「钱的问题」,
  * read as goodbye at 0.32, is offered the refund and damaged-item answers instead). When small
  * talk is all that is plausible, the message looks like small talk (「你好呀」: hello 0.51,
- * "you're not helping" 0.42): the likeliest is answered if it reaches the answer floor, and
+ * "you're not helping" 0.42): the likeliest is answered if it reaches the answer floor, or if the
+ * small talk together reaches the topic floor (「好的谢谢」: thanks 0.49, goodbye 0.47), and
  * otherwise the bot is not sure. Other decisions pass unchanged.
  */
 export function settleSmallTalk(recognition: Recognition, intents: ReadonlyMap<string, Intent>): Recognition {
@@ -42,7 +43,10 @@ export function settleSmallTalk(recognition: Recognition, intents: ReadonlyMap<s
   if (candidates.length > 0) return { ...recognition, candidates };
   const { candidates: _, choice: __, ...rest } = recognition;
   const best = recognition.candidates?.[0];
-  if (best && isSmallTalk(best.intent) && best.score >= ANSWER_RULE.answerFloor) return { ...rest, intent: best.intent, score: best.score, decision: 'answer' };
+  // 「好的谢谢」: thanks 0.49, goodbye 0.47. Small talk for certain, which one a toss-up: the likeliest.
+  const together = (recognition.candidates ?? []).reduce((sum, candidate) => sum + candidate.score, 0);
+  const sure = (best?.score ?? 0) >= ANSWER_RULE.answerFloor || together >= ANSWER_RULE.topicFloor;
+  if (best && isSmallTalk(best.intent) && sure) return { ...rest, intent: best.intent, score: best.score, decision: 'answer' };
   return { ...rest, intent: null, decision: 'fallback' };
 }
 

@@ -47,7 +47,7 @@ describe('when the bot answers, asks "did you mean", or is not sure', () => {
 describe('small talk in a "did you mean"', () => {
   const intent = (name: string, category: string) => ({ name, category }) as Intent;
   const intents = new Map(
-    [intent('goodbye', 'smalltalk'), intent('greeting', 'smalltalk'), intent('bot_unhelpful', 'smalltalk'), intent('refund_status', 'returns'), intent('damaged_wrong_item', 'returns')].map((each) => [each.name, each]),
+    [intent('goodbye', 'smalltalk'), intent('greeting', 'smalltalk'), intent('thanks', 'smalltalk'), intent('bot_unhelpful', 'smalltalk'), intent('refund_status', 'returns'), intent('damaged_wrong_item', 'returns')].map((each) => [each.name, each]),
   );
   const asking = (candidates: [string, number][]): Recognition => ({
     language: 'zh',
@@ -69,5 +69,8 @@ describe('small talk in a "did you mean"', () => {
     expect([hello.decision, hello.intent]).toEqual(['answer', 'greeting']);
     const unsure = settleSmallTalk(asking([['goodbye', 0.3], ['greeting', 0.2]]), intents);
     expect([unsure.decision, unsure.intent]).toEqual(['fallback', null]);
+    // 「好的谢谢」 fell between thanks and goodbye, and was answered "not sure": small talk for certain, the likelier is answered.
+    const thanks = settleSmallTalk(asking([['thanks', 0.49], ['goodbye', 0.47]]), intents);
+    expect([thanks.decision, thanks.intent]).toEqual(['answer', 'thanks']);
   });
 });
