@@ -2,6 +2,7 @@ import { ComponentDialog, Dialog, type DialogTurnResult, WaterfallDialog, type W
 import { type Intent, type KnowledgeRuntime, type UnansweredLog, understand } from '../src/kb/index.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
 import { languageOfLocale, localeHint, showsLanguage } from '../src/nlu/language.js';
+import { canonicalText } from '../src/nlu/normalize.js';
 import { bareOrderNumber, extractEntities } from '../src/nlu/entities.js';
 import { apologises, type MessageKey, say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
@@ -65,6 +66,10 @@ const OTHER_SHOPS = /\b(?:amazon|ebay|aliexpress|temu|shein|walmart|etsy|wish\.c
 const ORDER_WORDS = /\b(?:order\w*|parcel|package|deliver\w*|track\w*|refund\w*|return\w*)\b|订单|快递|包裹|物流|退货|退款|换货/iu;
 /** The categories of answers about an order of ours: where it is, changing it, sending it back. */
 const ORDER_CATEGORIES = new Set(['orders', 'returns']);
+
+/** Asking for the next step, and nothing else: "what now?", "ok so what do I do now", 「那怎么办」, 「然后呢」. */
+const WHAT_NEXT =
+  /^(?:(?:ok(?:ay)?|so|and|well|hmm+)[,\s]+)*(?:what (?:now|next|then|should i do(?: now| next)?|do i do(?: now| next)?|can i do(?: now)?|are my options)|now what|then what)[\s?!.]*$|^(?:那|那我|那现在|现在|然后|那我该)?(?:怎么办|该怎么办|咋办|怎么弄|然后呢|接下来呢|接下来怎么办)(?:呢|啊|呀)?[\s?？!！。]*$/iu;
 
 /** "Ok", "okay", 「嗯」: heard, not agreed to (see acceptsPerson). */
 const ACKNOWLEDGED = /^(?:ok(?:ay)?|k|嗯+)[.!。！]*$/iu;
@@ -165,6 +170,7 @@ export class MainDialog extends ComponentDialog {
 
     if (!awaited && !intent?.dialog) {
       const answered =
+        (await this.whatNext(step, text, recognition, language)) ??
         (await this.answerEach(step, text, recognition, language)) ??
         (await this.openPastedOrder(step, text, recognition, language)) ??
         (await this.answerFollowUp(step, text, recognition, language));
@@ -193,6 +199,23 @@ export class MainDialog extends ComponentDialog {
     }
 
     return this.notSure(step, text, recognition, language, step.options?.skipComplaintOffer === true);
+  }
+
+  /**
+   * "What now?", 「那怎么办」, "ok so what do I do now": the customer tried what the bot said, or
+   * is lost. After an answer, its key step again and the offer of a person; after anything else,
+   * an apology and the offer. (They got "Did you mean: Membership and points", or "not sure".)
+   */
+  private async whatNext(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult | undefined> {
+    if (!WHAT_NEXT.test(canonicalText(text).trim())) return undefined;
+    const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
+    const name = answerIn(previous);
+    const intent = name === undefined ? undefined : this.deps.knowledge.current().intents.get(name);
+    if (intent && !intent.dialog && intent.category !== SMALLTALK_CATEGORY) {
+      rememberUnderstanding(step.context, { recognition, answered: intent.name });
+      await sendAnswerAgain(step.context, intent, language, this.humanIntent());
+    } else await this.sayWithPerson(step, 'soured', language);
+    return step.endDialog();
   }
 
   /** Several questions in one message: each gets its answer, in the order asked. */

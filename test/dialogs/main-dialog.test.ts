@@ -109,6 +109,28 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('answers "what now?" with the step of the answer just given and a person, or, after a miss, an apology and a person', async () => {
+    const { adapter } = await createBotHarness();
+    const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
+    const withPerson = (language: 'en' | 'zh') => (reply: Partial<Activity>) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
+    await play(adapter, [
+      // 「那怎么办」 and "ok so what do I do now" got "not sure"; "what now?" got "Did you mean: Membership and points".
+      [fromZhPage('我想取消订单'), answerOf('cancel_order', 'zh')],
+      [fromZhPage('那怎么办'), (reply) => {
+        expect(reply.text).toMatch(new RegExp(`^${say('answerAgainStep', 'zh', { step: '.*' }).split('\n')[0]!}`, 'u'));
+        expect(reply.channelData).toEqual({ parley: { answer: 'cancel_order' } });
+        withPerson('zh')(reply);
+      }],
+      ['I checked with my neighbours, nothing', /./],
+      ['what now?', (reply) => {
+        expect(reply.text).toBe(say('soured', 'en'));
+        withPerson('en')(reply);
+      }],
+      // Asked with more than that, it is a question of its own (it was read as off-topic).
+      ['what should I do if my card is declined', answerOf('payment_failed', 'en')],
+    ]);
+  });
+
   it('answers each of several questions asked in one message, in the order asked', async () => {
     const { adapter } = await createBotHarness();
     const answers = (...expected: [intent: string, language: 'en' | 'zh'][]) => (text: string) => {
