@@ -104,12 +104,14 @@ export function partAskedAbout(answers: readonly string[], keyStep: string, text
   const inStep = canonicalText(keyStep).toLowerCase();
   const words = topicWords(text).filter((word) => !inStep.includes(word));
   if (words.length === 0) return undefined;
-  const sentences = sentencesOf(answers);
-  let best: { sentence: string; count: number } | undefined;
-  for (const sentence of sentences) {
-    const lower = canonicalText(sentence).toLowerCase();
-    const count = words.filter((word) => lower.includes(word)).length;
-    if (count > 0 && (!best || count > best.count)) best = { sentence, count };
+  const sentences = sentencesOf(answers).map((sentence) => ({ sentence, lower: canonicalText(sentence).toLowerCase() }));
+  // A word found in fewer of the answer's sentences tells more which one is meant: "the tracking
+  // says delivered" wants "If it shows Delivered …", not the first sentence to name tracking.
+  const weightOf = (word: string) => 1 / Math.max(1, sentences.filter(({ lower }) => lower.includes(word)).length);
+  let best: { sentence: string; score: number } | undefined;
+  for (const { sentence, lower } of sentences) {
+    const score = words.filter((word) => lower.includes(word)).reduce((sum, word) => sum + weightOf(word), 0);
+    if (score > 0 && (!best || score > best.score)) best = { sentence, score };
   }
   return best?.sentence;
 }

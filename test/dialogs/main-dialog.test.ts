@@ -347,6 +347,9 @@ describe('main dialog', () => {
       // … unless it is asked how much: the sentence that says.
       [fromZhPage('运费多少'), answerOf('shipping_cost', 'zh')],
       [fromZhPage('运费多少钱'), (reply) => expect(reply.text).toBe(`${say('answerAgainStep', 'zh', { step: '单笔订单满99元包邮，不满99元收10元标准运费。' })}\n配送说明: https://shop.example.com/help/shipping`)],
+      // The sentence the customer's words point to, a rare word over a common one: "delivered", not "tracking" (it gave "please check the tracking link first").
+      ['I never received my package', answerOf('order_late', 'en')],
+      ['the tracking says delivered yesterday', (reply) => expect(reply.text).toMatch(/^In short, as in my answer above: If it shows Delivered but you have nothing/)],
       // Small talk is answered again as it is.
       ['thanks', answerOf('thanks', 'en')],
       ['thank you', answerOf('thanks', 'en')],
