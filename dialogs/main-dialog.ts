@@ -208,10 +208,8 @@ export class MainDialog extends ComponentDialog {
    */
   private async whatNext(step: WaterfallStepContext, text: string, recognition: Recognition, language: Language): Promise<DialogTurnResult | undefined> {
     if (!WHAT_NEXT.test(canonicalText(text).trim())) return undefined;
-    const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
-    const name = answerIn(previous);
-    const intent = name === undefined ? undefined : this.deps.knowledge.current().intents.get(name);
-    if (intent && !intent.dialog && intent.category !== SMALLTALK_CATEGORY) {
+    const { intent } = await this.lastTopic(step);
+    if (intent) {
       rememberUnderstanding(step.context, { recognition, answered: intent.name });
       await sendAnswerAgain(step.context, intent, language, this.humanIntent());
     } else await this.sayWithPerson(step, 'soured', language);
@@ -331,11 +329,8 @@ export class MainDialog extends ComponentDialog {
     const confident = recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW;
     const kind = askedKind(text);
     if (confident && !kind) return undefined;
-    const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
-    const name = answerIn(previous);
-    const intents = this.deps.knowledge.current().intents;
-    const intent = name === undefined ? undefined : intents.get(name);
-    if (!intent || intent.dialog || intent.category === SMALLTALK_CATEGORY || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
+    const { previous, intent } = await this.lastTopic(step);
+    if (!intent || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const answers = intent.answers[recognition.language];
     // "How long would that take?": about the answer just given, whatever the recognizer makes of the words alone.
     const leansOnAnswer = kind !== undefined && asksOnly(text, kind, answers);
@@ -348,6 +343,17 @@ export class MainDialog extends ComponentDialog {
     if (recognition.decision === 'fallback' && speaksOnlyOf(text, answers)) return { intent, again: true };
     const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
     return score * FOLLOW_UP_WEIGHT > recognition.score ? { intent, again: true } : undefined;
+  }
+
+  /**
+   * The bot's latest message, and the topic under way if that message was a knowledge-base answer
+   * (not a dialog's, not small talk): what "what now?" or a short follow-up is about.
+   */
+  private async lastTopic(step: WaterfallStepContext): Promise<{ previous: SentMessage | undefined; intent: Intent | undefined }> {
+    const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
+    const name = answerIn(previous);
+    const intent = name === undefined ? undefined : this.deps.knowledge.current().intents.get(name);
+    return { previous, intent: intent && !intent.dialog && intent.category !== SMALLTALK_CATEGORY ? intent : undefined };
   }
 
   /** The recognizer's likeliest answer other than `topic`, if it is of the same category (an answer, not a dialog or small talk). */
