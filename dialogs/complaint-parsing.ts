@@ -1,7 +1,7 @@
 import type { Language } from '../src/nlu/types.js';
 import { extractEntities } from '../src/nlu/index.js';
 import { canonicalText } from '../src/nlu/normalize.js';
-import { accusesShop, classifyCategory, namesProblem, threatensLaw, type TicketContact } from '../src/tickets/index.js';
+import { classifyCategory, namesProblem, threatensOrAccuses, type TicketContact } from '../src/tickets/index.js';
 import { ticketIdIn } from './ticket-replies.js';
 
 /** What the customer's words in a complaint flow mean: yes, no, cancel, help, slots. */
@@ -169,7 +169,7 @@ export function withoutBoilerplate(text: string): string {
 export function describesProblem(text: string): boolean {
   const rest = withoutBoilerplate(text);
   // 「我要去消协投诉你们」, "I'll sue you", "you guys are scammers": what the customer will do or thinks of the shop, not what went wrong.
-  const onlyThreat = (threatensLaw(rest) || accusesShop(rest)) && classifyCategory(rest).category === 'other';
+  const onlyThreat = threatensOrAccuses(rest) && classifyCategory(rest).category === 'other';
   return saysSomething(rest) && !onlyThatThereIsOne(rest) && !onlyThreat && namesProblem(canonicalText(rest));
 }
 

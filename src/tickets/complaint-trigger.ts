@@ -42,6 +42,12 @@ const ACCUSATION =
 export const accusesShop = (text: string): boolean => ACCUSATION.test(canonicalText(text));
 
 /**
+ * A threat to go to law or an accusation of cheating: offered a complaint however calmly put, and,
+ * being what the customer will do or thinks of the shop, no description of what went wrong.
+ */
+export const threatensOrAccuses = (text: string): boolean => threatensLaw(text) || accusesShop(text);
+
+/**
  * What a message means for the complaint flow: `start` when the customer says they want to
  * complain ("I want to complain", "我要投诉", "我要投訴"), `offer` when it deserves the offer of one
  * (strongly negative about a problem, a threat to go to law or an accusation of cheating, unless it is
@@ -49,6 +55,6 @@ export const accusesShop = (text: string): boolean => ACCUSATION.test(canonicalT
  */
 export function complaintTrigger(text: string, sentimentScore: number): 'start' | 'offer' | undefined {
   if (ASKS_TO_COMPLAIN.test(canonicalText(text))) return 'start';
-  if (sentimentScore <= 0 && (threatensLaw(text) || accusesShop(text))) return 'offer';
+  if (sentimentScore <= 0 && threatensOrAccuses(text)) return 'offer';
   return shouldOfferComplaint(text, sentimentScore) ? 'offer' : undefined;
 }

@@ -12,7 +12,7 @@ export { TRANSITIONS, assertTransition, canTransition, isOpen } from './lifecycl
 export { DEFAULT_SLA_HOURS, dueAt, isOverdue, parseSlaTable, type SlaTable } from './sla.js';
 export { CATEGORY_LEXICON, classifyCategory, classifyInContext, type Classification } from './classify.js';
 export { ANGRY_AT_MOST, HIGH_TERMS, MILD_AT_LEAST, URGENT_TERMS, assessPriority, type PriorityAssessment, type PriorityInput } from './priority.js';
-export { accusesShop, COMPLAINT_OFFER_AT_MOST, complaintTrigger, namesProblem, shouldOfferComplaint, threatensLaw } from './complaint-trigger.js';
+export { COMPLAINT_OFFER_AT_MOST, complaintTrigger, namesProblem, shouldOfferComplaint, threatensOrAccuses } from './complaint-trigger.js';
 export { keyPhrasesOf, summarise } from './summary.js';
 export { applyChange, type AppliedChange } from './ticket-changes.js';
 export { FIRST_TICKET_NUMBER, TicketNumbers, ticketNumberOf, type TicketCounter } from './ticket-numbers.js';
