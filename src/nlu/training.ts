@@ -117,10 +117,8 @@ function stratifiedFolds(data: Data, count: number, seed: number): Int32Array {
     if (members) members.push(i);
     else byClass.set(label, [i]);
   });
-  for (const [label, members] of byClass) {
-    const place = (row: number) => mix(data.keys[row]! ^ seed);
-    members.sort((a, b) => place(a) - place(b) || a - b).forEach((row, k) => (foldOf[row] = (k + label) % count));
-  }
+  const place = Uint32Array.from(data.keys, (key) => mix(key ^ seed));
+  for (const [label, members] of byClass) members.sort((a, b) => place[a]! - place[b]! || a - b).forEach((row, k) => (foldOf[row] = (k + label) % count));
   return foldOf;
 }
 
