@@ -463,10 +463,21 @@ describe('handoff through the agent console', () => {
     expect(await alice.inputValue('#composer-text')).toBe('I checked your order and the refund of');
     expect(await alice.getAttribute('[data-mode="reply"]', 'aria-pressed')).toBe('true');
 
+    // The reply reaches the customer, and Alice reloads before the console has the server's answer:
+    // it is not brought back to be sent twice.
+    const send = `**/api/conversations/${c.conversationId}/messages`;
+    const held = gate();
+    await alice.route(send, async (route) => {
+      const response = await route.fetch();
+      await held.promise;
+      await route.fulfill({ response }).catch(() => undefined);
+    });
     await alice.locator('#composer-text').pressSequentially(' $20 is on its way.');
     await alice.keyboard.press('Enter');
     expect((await c.messages((activity) => senderOf(activity) === 'agent')).text).toBe('I checked your order and the refund of $20 is on its way.');
     await alice.reload();
+    await alice.unroute(send);
+    held.open();
     await alice.locator('#composer-text:not([disabled])').waitFor();
     expect(await alice.inputValue('#composer-text')).toBe('');
 

@@ -238,11 +238,22 @@ function switchDraft(from: string | null, to: string): void {
  * reply. Signing out empties it; closing the tab drops it.
  */
 const DRAFTS_KEY = 'parley.console.drafts';
+/**
+ * A reply or note on its way is left out of what is stored from the moment Enter is pressed: a
+ * reload before the server answers must not bring it back to be sent twice (a failed send is
+ * stored again).
+ */
 function keepDrafts(): void {
   const all = new Map(state.drafts);
   const box = $<HTMLTextAreaElement>('#composer-text');
   if (state.selectedId && box.value.trim()) all.set(state.selectedId, { text: box.value, mode: state.mode });
   else if (state.selectedId) all.delete(state.selectedId);
+  for (const { conversationId, typed } of sending.values()) {
+    const kept = all.get(conversationId);
+    const rest = kept ? withoutSent(kept.text, typed) : '';
+    if (kept && rest.trim()) all.set(conversationId, { ...kept, text: rest });
+    else all.delete(conversationId);
+  }
   try {
     if (all.size) sessionStorage.setItem(DRAFTS_KEY, JSON.stringify([...all]));
     else sessionStorage.removeItem(DRAFTS_KEY);
@@ -360,8 +371,19 @@ function sayWhenCut(): void {
   else if (shown === cut) hint('');
 }
 
-/** Replies and notes on their way, by chat: Enter pressed again before the answer sends nothing twice. */
-const sending = new Set<string>();
+/** What is left of a draft once `typed` was sent from it: what was typed after it. */
+const withoutSent = (draft: string, typed: string) => (draft.startsWith(typed) ? draft.slice(typed.length).trimStart() : draft);
+
+/** Replies and notes on their way, by chat and text: Enter pressed again before the answer sends nothing twice. */
+const sending = new Map<string, { conversationId: string; typed: string }>();
+/**
+ * The page is going away (a reload, signing in again): a send it cuts off may well have reached
+ * the customer, so it is not stored as a draft again. (One that had not is lost; the transcript,
+ * reloaded, shows it missing.)
+ */
+let leaving = false;
+for (const event of ['beforeunload', 'pagehide']) window.addEventListener(event, () => (leaving = true));
+window.addEventListener('pageshow', () => (leaving = false));
 
 async function submitComposer(): Promise<void> {
   const box = $<HTMLTextAreaElement>('#composer-text');
@@ -374,7 +396,8 @@ async function submitComposer(): Promise<void> {
   if (!text || !conversationId) return;
   const key = `${conversationId}\n${typed}`;
   if (sending.has(key)) return;
-  sending.add(key);
+  sending.set(key, { conversationId, typed });
+  keepDrafts();
   const id = encodeURIComponent(conversationId);
   try {
     if (mode === 'reply') {
@@ -388,15 +411,17 @@ async function submitComposer(): Promise<void> {
       }
     }
     // What was sent leaves the composer; what was typed after it stays, in whichever chat it is.
-    const unsent = (draft: string) => (draft.startsWith(typed) ? draft.slice(typed.length).trimStart() : draft);
-    if (state.selectedId === conversationId) box.value = unsent(box.value);
+    if (state.selectedId === conversationId) box.value = withoutSent(box.value, typed);
     const kept = state.drafts.get(conversationId);
-    const rest = kept ? unsent(kept.text) : '';
+    const rest = kept ? withoutSent(kept.text, typed) : '';
     if (kept && rest.trim()) state.drafts.set(conversationId, { ...kept, text: rest });
     else state.drafts.delete(conversationId);
     keepDrafts();
     if (state.selectedId === conversationId) hint('');
   } catch (error) {
+    if (leaving) return;
+    sending.delete(key);
+    keepDrafts();
     failed(error);
   } finally {
     sending.delete(key);
