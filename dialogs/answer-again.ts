@@ -14,10 +14,11 @@ export interface SentMessage {
   buttons?: readonly string[];
 }
 
-/** How sendAnswer marks an answer: the intent, and the order when it was that order's page. */
+/** How the bot marks a message: sendAnswer an answer (the intent, and the order when it was that order's page); fileComplaint the ticket it filed. */
 interface AnswerMark {
   answer?: unknown;
   order?: unknown;
+  ticket?: unknown;
 }
 
 const markOf = (message: SentMessage | undefined) => (message?.channelData as { parley?: AnswerMark } | undefined)?.parley;
@@ -26,6 +27,12 @@ const markOf = (message: SentMessage | undefined) => (message?.channelData as { 
 export function answerIn(message: SentMessage | undefined): string | undefined {
   const name = markOf(message)?.answer;
   return typeof name === 'string' ? name : undefined;
+}
+
+/** The ticket the message told the customer was filed, if it did. */
+export function ticketIn(message: SentMessage | undefined): string | undefined {
+  const id = markOf(message)?.ticket;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /**

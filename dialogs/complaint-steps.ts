@@ -122,6 +122,10 @@ export async function fileComplaint(context: TurnContext, draft: ComplaintDraft,
   });
   const { language } = draft;
   const sla = slaText(deps.tickets.sla[ticket.priority], language);
-  await context.sendActivity(reply(say('complaintFiled', language, { id: ticket.id, sla, due: formatDue(ticket.dueAt, language, timeZoneOf(context, deps)) }), language));
+  // Marked with the ticket: "how long will it take?" next is asked of it (see MainDialog.ticketJustFiled).
+  await context.sendActivity({
+    ...reply(say('complaintFiled', language, { id: ticket.id, sla, due: formatDue(ticket.dueAt, language, timeZoneOf(context, deps)) }), language),
+    channelData: { parley: { ticket: ticket.id } },
+  });
   return ticket.id;
 }

@@ -12,9 +12,9 @@ import { addsDetail, isNoOrder, isQuestionText, isYes, saysOnlySlots } from './c
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
-import { answeredJustBefore, answerIn, askedKind, asksOnly, type SentMessage, sendAnswerAgain, sentenceOfKind, speaksOnlyOf } from './answer-again.js';
+import { answeredJustBefore, answerIn, askedKind, asksOnly, type SentMessage, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, ticketIn } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
-import { TICKET_STATUS_DIALOG } from './ticket-status-dialog.js';
+import { TICKET_STATUS_DIALOG, type TicketStatusOptions } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
 import { namesProblem } from '../src/tickets/index.js';
 
@@ -70,6 +70,9 @@ const ORDER_CATEGORIES = new Set(['orders', 'returns']);
 /** Asking for the next step, and nothing else: "what now?", "ok so what do I do now", 「那怎么办」, 「然后呢」. */
 const WHAT_NEXT =
   /^(?:(?:ok(?:ay)?|so|and|well|hmm+)[,\s]+)*(?:what (?:now|next|then|should i do(?: now| next)?|do i do(?: now| next)?|can i do(?: now)?|are my options)|now what|then what)[\s?!.]*$|^(?:那|那我|那现在|现在|然后|那我该)?(?:怎么办|该怎么办|咋办|怎么弄|然后呢|接下来呢|接下来怎么办)(?:呢|啊|呀)?[\s?？!！。]*$/iu;
+
+/** When a person will answer: "when will I hear back?", "when will someone contact me", 「什么时候回复我」, 「多久处理」. */
+const HEAR_BACK = /\bwhen\b.*\b(?:hear|reply|replies|respond|answer|get back|contact|call|email|look into)\b|什么时候.*(?:回复|答复|处理|联系|回电|解决)|多久.*(?:回复|答复|处理|联系|解决)/iu;
 
 /** "Ok", "okay", 「嗯」: heard, not agreed to (see acceptsPerson). */
 const ACKNOWLEDGED = /^(?:ok(?:ay)?|k|嗯+)[.!。！]*$/iu;
@@ -161,6 +164,8 @@ export class MainDialog extends ComponentDialog {
     const accepted = await this.acceptsPerson(step, text);
     if (accepted) return this.begin(step, accepted.dialog, { language: showsLanguage(text) ? language : accepted.language, text });
     if (ticketIdIn(text) && !intent?.dialog && this.findDialog(TICKET_STATUS_DIALOG)) return this.begin(step, TICKET_STATUS_DIALOG, { language, text });
+    const filed = await this.ticketJustFiled(step, text, language, intent);
+    if (filed) return this.begin(step, TICKET_STATUS_DIALOG, { language, text, id: filed } satisfies TicketStatusOptions);
     const complaint = this.complaintTriggered(text, language, intent, step.options);
     if (complaint) return this.begin(step, COMPLAINT_DIALOG, { language, text, offer: complaint === 'offer' } satisfies ComplaintOptions);
     if (asked && !intent && this.saysNoOrderNumber(text, language, asked)) {
@@ -214,6 +219,20 @@ export class MainDialog extends ComponentDialog {
       await sendAnswerAgain(step.context, intent, language, this.humanIntent());
     } else await this.sayWithPerson(step, 'soured', language);
     return step.endDialog();
+  }
+
+  /**
+   * "How long will it take?", 「要多久」, "when will I hear back?" right after a complaint was filed
+   * (or one ticket's status was told): asked of that ticket (its status and when the team will
+   * answer), not of the delivery times or the stock answer the words alone would get.
+   */
+  private async ticketJustFiled(step: WaterfallStepContext, text: string, language: Language, intent: Intent | undefined): Promise<string | undefined> {
+    if (intent?.dialog || !isShort(text) || !this.findDialog(TICKET_STATUS_DIALOG)) return undefined;
+    // Asked of nothing the filing message does not name: "how long does a refund take?" is a question of its own.
+    const filing = [say('complaintFiled', language, { id: '', sla: '', due: '' })];
+    const asking = canonicalText(text);
+    const asksWhen = (askedKind(asking) === 'duration' || HEAR_BACK.test(asking)) && asksOnly(asking.replace(HEAR_BACK, ' '), 'duration', filing);
+    return asksWhen ? ticketIn(await this.deps.lastBotMessage?.(step.context.activity.conversation.id)) : undefined;
   }
 
   /** Several questions in one message: each gets its answer, in the order asked. */

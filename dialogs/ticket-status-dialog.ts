@@ -10,6 +10,14 @@ const WATERFALL = 'ticket-status.waterfall';
 export interface TicketStatusOptions {
   language: Language;
   text: string;
+  /** The ticket asked about, when the text does not name it ("how long will it take?" right after it was filed). */
+  id?: string;
+}
+
+/** What the customer is told, and the one ticket it tells of. */
+interface StatusReply {
+  message: string;
+  ticket?: string;
 }
 
 /**
@@ -27,22 +35,23 @@ export class TicketStatusDialog extends ComponentDialog {
   private async statusStep(step: WaterfallStepContext<TicketStatusOptions>): Promise<DialogTurnResult> {
     const { language, text } = step.options;
     const customerId = await customerIdOf(step.context, this.deps);
-    const id = ticketIdIn(text);
+    const id = step.options.id ?? ticketIdIn(text);
     const zone = timeZoneOf(step.context, this.deps);
-    const message = id ? await this.oneTicket(id, customerId, language, zone) : await this.openTickets(customerId, language, zone);
-    await step.context.sendActivity(reply(message, language));
+    const { message, ticket } = id ? await this.oneTicket(id, customerId, language, zone) : await this.openTickets(customerId, language, zone);
+    // Marked with the one ticket it tells of: "when will I hear back?" next is asked of it.
+    await step.context.sendActivity({ ...reply(message, language), ...(ticket ? { channelData: { parley: { ticket } } } : {}) });
     return step.endDialog();
   }
 
-  private async oneTicket(id: string, customerId: string, language: Language, zone: string | undefined): Promise<string> {
+  private async oneTicket(id: string, customerId: string, language: Language, zone: string | undefined): Promise<StatusReply> {
     const ticket = await this.deps.tickets.findForCustomer(id, customerId);
-    return ticket ? describeTicket(ticket, language, zone) : say('ticketNotFound', language, { id });
+    return ticket ? { message: describeTicket(ticket, language, zone), ticket: ticket.id } : { message: say('ticketNotFound', language, { id }) };
   }
 
-  private async openTickets(customerId: string, language: Language, zone: string | undefined): Promise<string> {
+  private async openTickets(customerId: string, language: Language, zone: string | undefined): Promise<StatusReply> {
     const open = await this.deps.tickets.openForCustomer(customerId);
-    if (open.length === 0) return say('ticketNoneOpen', language);
-    if (open.length === 1) return describeTicket(open[0]!, language, zone);
+    if (open.length === 0) return { message: say('ticketNoneOpen', language) };
+    if (open.length === 1) return { message: describeTicket(open[0]!, language, zone), ticket: open[0]!.id };
     const list = open.map((ticket) =>
       say('ticketListItem', language, {
         id: ticket.id,
@@ -51,6 +60,6 @@ export class TicketStatusDialog extends ComponentDialog {
         due: formatDue(ticket.dueAt, language, zone),
       }),
     );
-    return say('ticketListOpen', language, { list: list.join('\n') });
+    return { message: say('ticketListOpen', language, { list: list.join('\n') }) };
   }
 }

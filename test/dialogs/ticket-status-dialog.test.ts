@@ -16,6 +16,34 @@ describe('ticket status in chat', () => {
     ]);
   });
 
+  it('takes "how long will it take?" right after a complaint is filed as asked of that ticket, not of delivery times', async () => {
+    const bot = await createTicketBot();
+    const status = 'Ticket T-1001 (product quality): received, waiting for an agent. We aim to get back to you by Tue 4 Mar, 09:00 UTC.';
+    await converse(bot.adapter, [
+      ['I want to complain', say('complaintAskDescription', 'en')],
+      ['My blender arrived broken and the jug is cracked', say('complaintAskOrder', 'en')],
+      ['12345', say('complaintAskContact', 'en')],
+      ['bob@example.com', /Shall I file it\?$/],
+      ['yes', /^Your complaint is filed as ticket T-1001\./],
+      ['how long will it take?', status],
+      // Asked again after the status, in other words, it is still that ticket.
+      ['when will I hear back?', status],
+      // A question naming a topic of its own is that topic's.
+      ['how long does a refund take?', /^Refunds are issued to your original payment method/],
+    ]);
+  });
+
+  it('takes 「多久能处理好」 after a ticket\'s status as asked of that ticket', async () => {
+    const bot = await createTicketBot();
+    await file(bot, 'customer-1', '快递一直没到', 'zh');
+    const status = '工单 T-1001（物流配送）：已受理，等待客服处理。我们会在3月6日周四 09:00（UTC）前答复您。';
+    await converse(bot.adapter, [
+      ['我的投诉处理得怎么样了', status],
+      ['多久能处理好', status],
+      ['什么时候回复我', status],
+    ]);
+  });
+
   it('shows the resolution of a resolved ticket', async () => {
     const bot = await createTicketBot();
     await file(bot, 'customer-1', 'My parcel is late');
