@@ -82,6 +82,8 @@ describe('main dialog', () => {
       ['order 1048213', orderPage('1048213', 'en')],
       [{ type: 'message', text: '订单1048213', locale: 'zh-CN' }, orderPage('1048213', 'zh')],
       ['order 1048213 arrived broken', answerOf('damaged_wrong_item', 'en')],
+      // The order number after the problem, in Chinese: the problem's answer (it got the order's page).
+      [{ type: 'message', text: '我的快递一周了还没到，订单号1048213', locale: 'zh-CN' }, answerOf('order_late', 'zh')],
       // Right after any answer too: the number is no follow-up to it.
       ['my headphones stopped working after 3 months', answerOf('warranty', 'en')],
       ['1048213', orderPage('1048213', 'en')],
@@ -429,6 +431,11 @@ describe('main dialog', () => {
       // Clothes that do not fit: another size ("it doesn't fit" got the product-setup answer first in "Did you mean"; 「衣服不合身」 "not sure").
       ["it doesn't fit", answerOf('exchange_item', 'en')],
       [{ type: 'message', text: '衣服不合身', locale: 'zh-CN' }, answerOf('exchange_item', 'zh')],
+      // The shop's website or app failing (these got "Did you mean: Product setup help", or "not sure").
+      ["the website won't let me check out, the page just spins", answerOf('site_problem', 'en')],
+      [{ type: 'message', text: '购物车一直加载不出来', locale: 'zh-CN' }, answerOf('site_problem', 'zh')],
+      // What becomes of redeemed points on a refund: the refund answer says.
+      [{ type: 'message', text: '退货以后我用掉的积分还给我吗', locale: 'zh-CN' }, answerOf('refund_status', 'zh')],
     ]);
     // 「叫你们经理来」 ("get your manager") got "not sure", where "I need to speak to a manager" brought a person.
     const { adapter: manager } = await createBotHarness();
