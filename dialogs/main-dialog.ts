@@ -74,6 +74,9 @@ const WHAT_NEXT =
 /** When a person will answer: "when will I hear back?", "when will someone contact me", 「什么时候回复我」, 「多久处理」. */
 const HEAR_BACK = /\bwhen\b.*\b(?:hear|reply|replies|respond|answer|get back|contact|call|email|look into)\b|什么时候.*(?:回复|答复|处理|联系|回电|解决)|多久.*(?:回复|答复|处理|联系|解决)/iu;
 
+/** Carrying on from the answer just given: "what about the points I used?", "and the coupon?", 「那我用的积分呢」, 「优惠券呢」. */
+const CONTINUES = /^(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what|how) about\b|^and\b.*\?$|^(?:那|那么|还有)?[^，,。？?！!\s]{1,10}呢[？?！!。\s]*$/iu;
+
 /** "Ok", "okay", 「嗯」: heard, not agreed to (see acceptsPerson). */
 const ACKNOWLEDGED = /^(?:ok(?:ay)?|k|嗯+)[.!。！]*$/iu;
 /** "Ok?", "yes?", 「好的？」: a question back, not a yes. */
@@ -336,6 +339,8 @@ export class MainDialog extends ComponentDialog {
    *   same kind of topic ("how much is shipping", then "how long would that take?": the delivery
    *   times), or, with none, `unsure` (after the returns answer: its 30 days are a deadline, and
    *   the delivery times the recognizer reads in the words alone would be a guess);
+   * - carrying on from it ("what about the points I used?", 「那我用的积分呢」) about nothing it
+   *   does not speak of: that answer, however surely the recognizer places the words alone;
    * - "Did you mean" with that answer among the choices: it (the bot just said which one);
    * - not understood, but about something the answer says (「能叠加吗」 after the coupon answer);
    * - that answer, weighed up as the topic under way, comes out on top ("how do I claim it?"
@@ -347,10 +352,13 @@ export class MainDialog extends ComponentDialog {
     if (recognition.choice || !isShort(text)) return undefined;
     const confident = recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW;
     const kind = askedKind(text);
-    if (confident && !kind) return undefined;
+    const continues = CONTINUES.test(canonicalText(text).trim());
+    if (confident && !kind && !continues) return undefined;
     const { previous, intent } = await this.lastTopic(step);
     if (!intent || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const answers = intent.answers[recognition.language];
+    // "What about the points I used?" after the refund answer, which says what becomes of them.
+    if (continues && speaksOnlyOf(text, answers)) return { intent, again: true };
     // "How long would that take?": about the answer just given, whatever the recognizer makes of the words alone.
     const leansOnAnswer = kind !== undefined && asksOnly(text, kind, answers);
     if (kind && (!confident || leansOnAnswer) && sentenceOfKind(answers, kind)) return { intent, again: true };

@@ -252,6 +252,20 @@ describe('main dialog', () => {
       // A question of its own right after is answered as itself.
       [fromZhPage('上周买的外套降价了，能退差价吗'), answerOf('price_match', 'zh')],
     ]);
+    // Carrying on from the answer just given: the part of it that says ("what about the points I used?" got the loyalty programme in full).
+    const { adapter: refund } = await createBotHarness();
+    const stepOfRefund = (language: 'en' | 'zh', words: string) => (reply: Partial<Activity>) => {
+      expect(reply.text).toMatch(new RegExp(`^${say('answerAgainStep', language, { step: '.*' }).split('\n')[0]!}`, 'u'));
+      expect(reply.text).toContain(words);
+    };
+    await play(refund, [
+      ['when will I get my refund', answerOf('refund_status', 'en')],
+      ['what about the points I used?', stepOfRefund('en', 'Points you redeemed on the order come back')],
+      // Something the answer does not speak of is a question of its own.
+      ['what about shipping to canada?', answerOf('international_shipping', 'en')],
+      [fromZhPage('退款什么时候到'), answerOf('refund_status', 'zh')],
+      [fromZhPage('那我用的积分呢'), stepOfRefund('zh', '订单里抵扣的积分会随退款退回账户')],
+    ]);
     // With nothing before, the same words are no warranty answer: the bot is not sure, or asks which is meant.
     const fresh = await createBotHarness();
     await play(fresh.adapter, [['how do i claim it', (reply) => {
