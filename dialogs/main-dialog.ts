@@ -8,7 +8,7 @@ import { apologises, type MessageKey, say } from '../src/bot/messages.js';
 import { CLARIFY_DIALOG, ClarifyDialog, type ClarifyOptions, type RerouteResult } from './clarify-dialog.js';
 import { offersOrderPage, rememberStartedDialog, rememberUnderstanding, reply, sendAnswer, SMALLTALK_CATEGORY, titleOf, understandingOf } from './knowledge-replies.js';
 import { COMPLAINT_DIALOG, type ComplaintOptions, type ComplaintResult } from './complaint-dialog.js';
-import { addsDetail, isNoOrder, isQuestionText, isYes, saysOnlySlots } from './complaint-parsing.js';
+import { addsDetail, contactIn, isNoOrder, isQuestionText, isYes, saysOnlySlots } from './complaint-parsing.js';
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
@@ -174,6 +174,14 @@ export class MainDialog extends ComponentDialog {
     if (asked && !intent && this.saysNoOrderNumber(text, language, asked)) {
       await this.sayWithPerson(step, 'orderNumberStill', showsLanguage(text) ? language : asked.language);
       return step.beginDialog(ORDER_NUMBER_WAIT, { ...asked, askedAgain: true } satisfies OrderQuestion);
+    }
+
+    // Only an e-mail address or a phone number, unasked for ("my email is jane@example.com"): not
+    // "not sure" (a second time, "this isn't going well"), nor how to change one's e-mail address.
+    if (!asked && !intent?.dialog && contactIn(text) && saysOnlySlots(text)) {
+      const { locale } = step.context.activity;
+      await this.sayWithPerson(step, 'contactUnasked', showsLanguage(text) || !locale ? language : languageOfLocale(locale));
+      return step.endDialog();
     }
 
     if (!awaited && !intent?.dialog) {

@@ -4,6 +4,8 @@ const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const han = /\p{Script=Han}/u;
 const repeatedChar = /(.)\1{2,}/gu;
 const apostrophes = /['’‘`´]/g;
+/** An e-mail address: its parts ("jane", "example", "com") are no words of a question. */
+const emailAddress = /[^\s@]+@[^\s@]+\.[a-z]{2,}\b/giu;
 
 /** The text has a Chinese character in it. */
 export const hasHan = (text: string): boolean => han.test(text);
@@ -20,10 +22,11 @@ export function canonicalText(text: string): string {
 
 /**
  * The one form every text takes before features are read from it: NFKC (full-width letters
- * and digits become half-width), lower case, Traditional Chinese as Simplified, apostrophes
- * dropped ("don't" → "dont") and runs of three or more identical characters cut to two
- * ("sooooo" → "soo", "好好好好" → "好好").
+ * and digits become half-width), lower case, Traditional Chinese as Simplified, e-mail addresses
+ * left out ("my email is jane.doe@example.com, how do I reset my password?" read as off-topic),
+ * apostrophes dropped ("don't" → "dont") and runs of three or more identical characters cut to
+ * two ("sooooo" → "soo", "好好好好" → "好好").
  */
 export function normalizeText(text: string): string {
-  return canonicalText(text).toLowerCase().replace(apostrophes, '').replace(repeatedChar, '$1$1');
+  return canonicalText(text).toLowerCase().replace(emailAddress, ' ').replace(apostrophes, '').replace(repeatedChar, '$1$1');
 }

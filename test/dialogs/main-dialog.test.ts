@@ -93,6 +93,23 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('answers an e-mail address or phone number sent unasked with what it can do and a person, not "not sure"', async () => {
+    const { adapter } = await createBotHarness();
+    const unasked = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
+      expect(reply.text).toBe(say('contactUnasked', language));
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
+    };
+    await play(adapter, [
+      ['my email is jane.doe@example.com', unasked('en')],
+      // Twice is no sign of a chat going wrong ("I'm sorry this isn't going well").
+      ['jane.doe@example.com', unasked('en')],
+      // A number alone says nothing of a language: the page's.
+      [{ type: 'message', text: '13812345678', locale: 'zh-CN' }, unasked('zh')],
+      // With a question, it is the question that is answered.
+      ['my email is jane.doe@example.com, how do I reset my password?', answerOf('reset_password', 'en')],
+    ]);
+  });
+
   it('answers an order number in the language the customer switched to', async () => {
     const { adapter } = await createBotHarness();
     const orderPage = (order: string, language: 'en' | 'zh') => (reply: Partial<Activity>) => {
