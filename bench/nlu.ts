@@ -231,11 +231,14 @@ async function knowledgeWorker(heldOutFile: string): Promise<void> {
 }
 
 /** The held-out sets the default knowledge base is measured on, and how each was written. */
-const KNOWLEDGE_HELD_OUT = [
-  { file: 'test/fixtures/kb-heldout.jsonl', label: 'kb-heldout (239 + 44 off-topic)' },
-  { file: 'test/fixtures/kb-blind-dev.jsonl', label: 'kb-blind-dev (336 + 40 off-topic)' },
-  { file: 'test/fixtures/kb-blind-test.jsonl', label: 'kb-blind-test (336 + 41 off-topic)' },
-];
+const KNOWLEDGE_HELD_OUT = ['kb-heldout', 'kb-blind-dev', 'kb-blind-test'].map((name) => ({ name, file: `test/fixtures/${name}.jsonl` }));
+
+/** "kb-heldout (251 + 44 off-topic)": the set's name and how many of its questions are in scope and off-topic, as the file holds them now. */
+function heldOutLabel(name: string, file: string): string {
+  const intents = readFileSync(path.join(root, file), 'utf8').split('\n').filter((line) => line.trim()).map((line) => (JSON.parse(line) as { intent: string }).intent);
+  const offTopic = intents.filter((intent) => intent === OUT_OF_SCOPE_INTENT).length;
+  return `${name} (${intents.length - offTopic} + ${offTopic} off-topic)`;
+}
 
 /**
  * Node settings Parley's recognizer runs with, as `npm run nlu` does (package.json): a young
@@ -271,7 +274,8 @@ function knowledgeSection(): string[] {
     '| held-out set | top-1 accuracy | answered right | held-out off-topic caught | English off-topic caught | Chinese off-topic caught | train s | p99 ms | peak RSS MB |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const { file, label } of KNOWLEDGE_HELD_OUT) {
+  for (const { name, file } of KNOWLEDGE_HELD_OUT) {
+    const label = heldOutLabel(name, file);
     process.stderr.write(`bench:nlu knowledge/ × ${label} …\n`);
     const run = runWorker<KnowledgeResult>(['--worker-kb', file], PARLEY_NODE_ARGS);
     if (!run.ok) lines.push(`| ${label} | failed: ${run.error} |`);
