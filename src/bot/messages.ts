@@ -161,7 +161,7 @@ export const messages = {
   complaintCorrected: { en: 'Got it: {what}.', zh: '好的，已更新：{what}。' },
   complaintOrderIs: { en: 'the order is {order}', zh: '订单号 {order}' },
   complaintContactIs: { en: 'we will reach you at {contact}', zh: '联系方式 {contact}' },
-  complaintDetailAdded: { en: 'I added that to the description', zh: '已补充到问题描述' },
+  complaintDetailAdded: { en: 'I added that to the description', zh: '补充了问题描述' },
   complaintNone: { en: 'none', zh: '无' },
   complaintKnownContact: { en: '{contact} (from your earlier details)', zh: '{contact}（沿用您之前留下的）' },
   complaintFiled: {

@@ -241,7 +241,7 @@ describe('complaint dialog, English', () => {
       ['I never got any email about it', added(en, 'complaintAskOrder')],
       // Putting the answer off is no detail: the bot says what an order number looks like.
       ['let me check my emails', /^That doesn't look like an order number/],
-      // It was "好的，已更新：已补充到问题描述。", then the question in English.
+      // It was the Chinese "I added that to the description", then the question in English.
       ['太慢了，很不满意', (text, last) => {
         expect(text).toBe(added(zh, 'complaintAskOrder'));
         expect(last?.suggestedActions?.actions.map((action) => action.title)).toEqual([zh('complaintNoOrder')]);
@@ -451,7 +451,7 @@ describe('complaint dialog, Chinese', () => {
     await converse(bot.adapter, [
       ['我要投诉，你们客服态度太差了', zh('complaintAskContact')],
       ['邮箱 amy@example.com', /^您的投诉内容如下：\n• 问题描述：你们客服态度太差了\n• 订单：无\n/],
-      ['上周买的耳机，客服一直不回复我，订单号 PD-20458', /^好的，已更新：订单号 PD-20458，已补充到问题描述。\n您的投诉内容如下：\n• 问题描述：你们客服态度太差了。上周买的耳机，客服一直不回复我，订单号 PD-20458\n• 订单：PD-20458\n/],
+      ['上周买的耳机，客服一直不回复我，订单号 PD-20458', /^好的，已更新：订单号 PD-20458，补充了问题描述。\n您的投诉内容如下：\n• 问题描述：你们客服态度太差了。上周买的耳机，客服一直不回复我，订单号 PD-20458\n• 订单：PD-20458\n/],
       ['订单号应该是 PD-20459', /^好的，已更新：订单号 PD-20459。\n您的投诉内容如下：\n• 问题描述：你们客服态度太差了。上周买的耳机，客服一直不回复我，订单号 PD-20458\n/],
       ['确认', /^您的投诉已登记，工单号 T-1001。/],
     ]);
