@@ -89,7 +89,7 @@ export function keyStepOf(answer: string): string | undefined {
 }
 
 /** English words too common to say what part of an answer a customer asks about. */
-const COMMON = new Set(['about', 'again', 'already', 'could', 'would', 'should', 'there', 'these', 'those', 'their', 'which', 'where', 'what', 'still', 'thanks', 'please']);
+const COMMON = new Set(['about', 'again', 'could', 'would', 'should', 'there', 'these', 'those', 'their', 'which', 'where', 'what', 'still', 'thanks', 'please']);
 /** Characters of Chinese questions and small words: a pair with one of them names no part of an answer. */
 const QUESTION_CHARS = /[怎么吗呢什哪吧了的我您你是在有要能办啊呀]/u;
 

@@ -77,6 +77,9 @@ const HEAR_BACK = /\bwhen\b.*\b(?:hear|reply|replies|respond|answer|get back|con
 /** Carrying on from the answer just given: "what about the points I used?", "and the coupon?", 「那我用的积分呢」, 「优惠券呢」. */
 const CONTINUES = /^(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what|how) about\b|^and\b.*\?$|^(?:那|那么|还有)?[^，,。？?！!\s]{1,10}呢[？?！!。\s]*$/iu;
 
+/** Words that tell how things stand, not a bare topic ("order", 「订单」): "it already shipped", "still nothing", 「已经发货了」, 「还没收到」. */
+const HOW_IT_STANDS = /\b(?:already|still|yet|now|just|had|are|were|(?:did|does|do|is|was|has|have)(?:n['’]?t)?|it['’]?s)\b|了|已经|还没|没有|还是/iu;
+
 /** "Ok", "okay", 「嗯」: heard, not agreed to (see acceptsPerson). */
 const ACKNOWLEDGED = /^(?:ok(?:ay)?|k|嗯+)[.!。！]*$/iu;
 /** "Ok?", "yes?", 「好的？」: a question back, not a yes. */
@@ -347,8 +350,9 @@ export class MainDialog extends ComponentDialog {
    *   same kind of topic ("how much is shipping", then "how long would that take?": the delivery
    *   times), or, with none, `unsure` (after the returns answer: its 30 days are a deadline, and
    *   the delivery times the recognizer reads in the words alone would be a guess);
-   * - carrying on from it ("what about the points I used?", 「那我用的积分呢」) about nothing it
-   *   does not speak of: that answer, however surely the recognizer places the words alone;
+   * - carrying on from it ("what about the points I used?", 「那我用的积分呢」), or telling how
+   *   things stand (「已经发货了」 after the change-of-address answer), about nothing it does not
+   *   speak of: that answer, however surely the recognizer places the words alone;
    * - "Did you mean" with that answer among the choices: it (the bot just said which one);
    * - not understood, but about something the answer says (「能叠加吗」 after the coupon answer);
    * - that answer, weighed up as the topic under way, comes out on top ("how do I claim it?"
@@ -361,12 +365,15 @@ export class MainDialog extends ComponentDialog {
     const confident = recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW;
     const kind = askedKind(text);
     const continues = CONTINUES.test(canonicalText(text).trim());
-    if (confident && !kind && !continues) return undefined;
+    // "已经发货了", "it already shipped": how things stand, told in answer to what the bot said.
+    const tellsHowItStands = !isQuestionText(text) && HOW_IT_STANDS.test(canonicalText(text));
+    if (confident && !kind && !continues && !tellsHowItStands) return undefined;
     const { previous, intent } = await this.lastTopic(step);
     if (!intent || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const answers = intent.answers[recognition.language];
-    // "What about the points I used?" after the refund answer, which says what becomes of them.
-    if (continues && speaksOnlyOf(text, answers)) return { intent, again: true };
+    // "What about the points I used?" after the refund answer, which says what becomes of them;
+    // 「已经发货了」 after the change-of-address answer, which says what to do then.
+    if ((continues || tellsHowItStands) && speaksOnlyOf(text, answers)) return { intent, again: true };
     // "How long would that take?": about the answer just given, whatever the recognizer makes of the words alone.
     const leansOnAnswer = kind !== undefined && asksOnly(text, kind, answers);
     if (kind && (!confident || leansOnAnswer) && sentenceOfKind(answers, kind)) return { intent, again: true };

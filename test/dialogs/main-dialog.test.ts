@@ -311,6 +311,12 @@ describe('main dialog', () => {
       [fromPage('运费多少', 'zh-CN'), answerOf('shipping_cost', 'zh')],
       [fromPage('我要取消订单', 'zh-CN'), answerOf('cancel_order', 'zh')],
       [fromPage('已经发货了怎么办', 'zh-CN'), (reply) => expect(reply.text).toContain('如果已经发货就无法取消了，您可以拒收，或者收货后30天内申请退货退款。')],
+      // Told how things stand after the change-of-address answer: its part about a shipped order
+      // (「已经发货了」 got the cancelling answer; "it already shipped" the first sentence again).
+      [fromPage('我昨天下的单能改地址吗', 'zh-CN'), answerOf('change_address', 'zh')],
+      [fromPage('已经发货了', 'zh-CN'), (reply) => expect(reply.text).toContain('已经发货的，可以在快递官网或App里申请改派')],
+      ['can I change the delivery address?', answerOf('change_address', 'en')],
+      ['it already shipped', (reply) => expect(reply.text).toContain("If it has already shipped, use the carrier's tracking page")],
     ]);
   });
 
