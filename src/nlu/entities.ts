@@ -1,3 +1,4 @@
+import { emailPattern } from './email.js';
 import { canonicalText } from './normalize.js';
 
 /** What the bot can pick out of a message to act on. */
@@ -7,7 +8,7 @@ export interface Entities {
   phones: string[];
 }
 
-export const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+export { emailPattern };
 
 // An order number is an id the text calls an order ("order 1234567", "订单号 2023…"), a "#12345",
 // or a letters-dash-digits code ("PD-20458").

@@ -1,11 +1,12 @@
 import * as OpenCC from 'opencc-js/t2cn';
+import { emailPattern } from './email.js';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const han = /\p{Script=Han}/u;
 const repeatedChar = /(.)\1{2,}/gu;
 const apostrophes = /['’‘`´]/g;
 /** An e-mail address: its parts ("jane", "example", "com") are no words of a question. */
-const emailAddress = /[^\s@]+@[^\s@]+\.[a-z]{2,}\b/giu;
+const emailAddress = new RegExp(emailPattern.source, 'giu');
 
 /** The text has a Chinese character in it. */
 export const hasHan = (text: string): boolean => han.test(text);
