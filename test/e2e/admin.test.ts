@@ -48,6 +48,16 @@ async function openFresh(section: string): Promise<void> {
   await page.reload();
 }
 
+/**
+ * Signs in as the admin unless the page already shows the admin pages. It waits for the page to
+ * settle first: right after a reload neither the sign-in form nor the pages are shown until the
+ * session check answers, and a look at that moment saw no form and signed no one in.
+ */
+async function signInUnlessSignedIn(): Promise<void> {
+  await page.locator('#login-view:not([hidden]), #app-view:not([hidden]), #not-admin-view:not([hidden])').first().waitFor();
+  if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+}
+
 async function shoot(name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS_DIR}/admin-${name}.png`, fullPage: true });
@@ -301,7 +311,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('the greeting is first in the list; the admin rewrites it, publishes, and the next customer is greeted with it', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     const first = page.locator('.intent-list button').first();
     expect(await first.innerText()).toBe('welcome\ngreets every new chat');
     await first.click();
@@ -462,7 +472,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('a new user gets the name customers will see, and an admin renames them and changes their role on the Users page', async () => {
     await openFresh('users');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     const form = page.locator('form.create-user');
     await form.getByLabel('E-mail').fill('carol.smith@example.com');
     await form.getByLabel(/^New password/).fill('carol password 1');
@@ -491,7 +501,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('an utterance CSV shows what it will change before it is imported, and keeps the languages it has no lines for', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     const goodbye = () => page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.find((intent: { name: string }) => intent.name === 'goodbye'));
     const before = await goodbye();
     await page.getByText('Import / export').click();
@@ -513,7 +523,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('a JSON import shows what it does to the draft first: one category’s file would delete every other intent', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     const draftNames = () => page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.map((intent: { name: string }) => intent.name).sort());
     const before = await draftNames();
     const orders = await readFile(path.resolve(import.meta.dirname, '../../knowledge/orders.json'));
@@ -567,7 +577,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('keeps the keyboard in the editor: opening an intent, saving it and deleting one do not drop the focus to the top of the page', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     const focused = () => page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
       return element === document.body ? 'body' : `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} ${element.textContent?.trim() ?? ''}`.trim();
@@ -605,7 +615,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('the publish check names an answer written in the other language, in English and in Chinese', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     const intent = {
       name: 'swapped_answers',
       category: 'test',
@@ -637,7 +647,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('two admins and one publish: what another admin saved after the check is not published unseen; Check again shows it', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     const intent = (name: string) => ({
       name,
       category: 'test',
@@ -677,7 +687,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('an error in a one-per-line field names the line as the admin sees it, and how long a line that is too long is', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     await page.getByRole('button', { name: 'New intent' }).click();
     await page.locator('#f-name').fill('long_answers');
     await page.locator('#f-category').fill('test');
@@ -709,7 +719,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('an intent another admin deleted while this one edited it is not lost: the edits can be saved as a new intent', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     const call = (method: string, url: string, body?: unknown) =>
       page.evaluate(async ([method, url, body]) => (await fetch(url as string, { method: method as string, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })).status, [method, url, body] as const);
     const stored = () => page.evaluate(async () => (await (await fetch('/api/knowledge')).json()).intents.find((intent: { name: string }) => intent.name === 'store_pickup'));
@@ -732,7 +742,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('a session that ends while an answer is being written keeps the edits through signing in again, and Save then goes through', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     const answer = 'Open every day, 8 am to 10 pm — written over a long coffee.';
     await page.getByRole('button', { name: / · store_hours$/ }).click();
     await page.locator('#f-answers-en').fill(answer);
@@ -764,7 +774,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('edits kept through a session that ended are not handed to someone else who signs in on that browser: another admin gets a fresh page, an agent none of it', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     const created = await page.evaluate(async () => {
       const add = (email: string, password: string, role: string) => fetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, role }) }).then((response) => response.status);
       return [await add('second.admin@example.com', 'second admin password', 'admin'), await add('agent8@example.com', 'agent password 8', 'agent')];
@@ -836,7 +846,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
   it('two admins edit the same intent: the later save is refused, says why in both languages, and reloads the other version', async () => {
     await openFresh('intents');
-    if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
+    await signInUnlessSignedIn();
     /** Another admin saves goodbye with this English answer. */
     const otherAdminSaves = (text: string) =>
       page.evaluate(async (answer) => {
