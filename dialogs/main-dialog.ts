@@ -364,9 +364,10 @@ export class MainDialog extends ComponentDialog {
     if (recognition.choice || !isShort(text)) return undefined;
     const confident = recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW;
     const kind = askedKind(text);
-    const continues = CONTINUES.test(canonicalText(text).trim());
+    const canonical = canonicalText(text);
+    const continues = CONTINUES.test(canonical.trim());
     // "已经发货了", "it already shipped": how things stand, told in answer to what the bot said.
-    const tellsHowItStands = !isQuestionText(text) && HOW_IT_STANDS.test(canonicalText(text));
+    const tellsHowItStands = !isQuestionText(text) && HOW_IT_STANDS.test(canonical);
     if (confident && !kind && !continues && !tellsHowItStands) return undefined;
     const { previous, intent } = await this.lastTopic(step);
     if (!intent || !answeredJustBefore(previous, intent, recognition.language)) return undefined;

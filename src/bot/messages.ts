@@ -24,12 +24,12 @@ export const messages = {
     en: "No problem: once you're signed in, every order is under Account → My orders. If you checked out as a guest, the order number is in your confirmation email. Or I can connect you with a person.",
     zh: '没关系：登录后在「我的 → 我的订单」里能看到所有订单；游客下单的话，订单号在下单确认短信或邮件里。也可以让我为您转接人工客服。',
   },
-  // "I ordered it last monday", 「上周一买的」 when the bot asked for the order number: asked once more (dialogs/main-dialog.ts).
   // An e-mail address or phone number sent on its own, unasked for ("my email is jane@example.com", "13812345678").
   contactUnasked: {
     en: "Thanks. I can't look anything up from an email address or phone number in this chat, so there's no need to share them unless I ask. What can I help you with? If you'd rather a person looked into it, tap below.",
     zh: '收到。在聊天里我没法凭邮箱或手机号查询信息，除非我询问，无需提供这些信息。请问有什么可以帮您？如果希望人工客服处理，请点下方按钮。',
   },
+  // "I ordered it last monday", 「上周一买的」 when the bot asked for the order number: asked once more (dialogs/main-dialog.ts).
   orderNumberStill: {
     en: "I'll need the order number for that. Once you're signed in, every order is under Account → My orders; if you checked out as a guest, the number is in your order confirmation email. Or I can connect you with a person.",
     zh: '这需要订单号才能帮您查：登录后在「我的 → 我的订单」里能看到所有订单；游客下单的话，订单号在下单确认短信或邮件里。也可以让我为您转接人工客服。',

@@ -8,8 +8,6 @@ export interface Entities {
   phones: string[];
 }
 
-export { emailPattern };
-
 // An order number is an id the text calls an order ("order 1234567", "订单号 2023…"), a "#12345",
 // or a letters-dash-digits code ("PD-20458").
 const orderId = String.raw`([a-z]{0,4}-?\d[\d-]{2,}[\dA-Za-z]*)`;

@@ -1,4 +1,4 @@
-import { emailPattern } from './entities.js';
+import { emailPattern } from './email.js';
 import { hasHan } from './normalize.js';
 import { scriptOf, traditionalConverter, type ToTraditional } from './traditional.js';
 import type { Language } from './types.js';

@@ -5,8 +5,6 @@ const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const han = /\p{Script=Han}/u;
 const repeatedChar = /(.)\1{2,}/gu;
 const apostrophes = /['’‘`´]/g;
-/** An e-mail address: its parts ("jane", "example", "com") are no words of a question. */
-const emailAddress = new RegExp(emailPattern.source, 'giu');
 
 /** The text has a Chinese character in it. */
 export const hasHan = (text: string): boolean => han.test(text);
@@ -29,5 +27,5 @@ export function canonicalText(text: string): string {
  * two ("sooooo" → "soo", "好好好好" → "好好").
  */
 export function normalizeText(text: string): string {
-  return canonicalText(text).toLowerCase().replace(emailAddress, ' ').replace(apostrophes, '').replace(repeatedChar, '$1$1');
+  return canonicalText(text).toLowerCase().replace(emailPattern, ' ').replace(apostrophes, '').replace(repeatedChar, '$1$1');
 }
