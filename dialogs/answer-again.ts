@@ -54,21 +54,32 @@ export function answeredJustBefore(previous: SentMessage | undefined, intent: In
  * is pointed to, not repeated. (The step is taken from the knowledge base, not from the message
  * sent: that may have been this short reply already, or reworded for the customer.) A sentence
  * that speaks to what the customer asks now comes first: "what about Apple Pay?" after the
- * payment methods gets the one that lists it; "how long?", "is it free?" the one that says.
+ * payment methods gets the one that lists it; "how long?", "is it free?" the one that says;
+ * "it's been 10 days" the one for when that long has passed (see elapsedPart).
  */
 export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent): Promise<void> {
   const asked = context.activity.text ?? '';
   const answers = intent.answers[language];
   const keyStep = answers.map(keyStepOf).find((each) => each !== undefined);
+  const elapsed = tellsElapsed(asked) ? elapsedPart(answers) : undefined;
   const kind = askedKind(asked);
   const step = (kind && sentenceOfKind(answers, kind)) ?? partAskedAbout(answers, keyStep ?? '', asked) ?? keyStep;
-  const text = step ? say('answerAgainStep', language, { step }) : say('answerAgain', language);
+  const text = elapsed ? elapsedReply(elapsed, language) : step ? say('answerAgainStep', language, { step }) : say('answerAgain', language);
   // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
   await context.sendActivity({
     ...reply([text, ...linkLines(intent, language)].join('\n'), language, human ? [titleOf(human, language)] : []),
     channelData: { parley: { answer: intent.name } },
   });
 }
+
+/** An answer's part for when time has passed, and the offer of a person unless that part makes it ("… I can connect you with an agent"). */
+function elapsedReply(part: string, language: Language): string {
+  const lines = [say('answerElapsed', language, { step: part })];
+  if (!OFFERS_PERSON.test(part)) lines.push(say('answerElapsedPerson', language));
+  return lines.join('\n');
+}
+
+const OFFERS_PERSON = /\b(?:agent|person|human)\b|人工|客服/iu;
 
 /** A sentence that sends the customer somewhere to do something: a path in the shop's pages, or a button to press. */
 const STEP = /→|「|\b(?:go to|tap|click)\b/iu;
@@ -127,7 +138,7 @@ export function partAskedAbout(answers: readonly string[], keyStep: string, text
 export type AskedKind = 'duration' | 'cost';
 
 const ASKS: Readonly<Record<AskedKind, RegExp>> = {
-  duration: /\bhow (?:long|soon|quickly|fast|many (?:days|weeks|hours))\b|\bwhen (?:will|would|does|do|can) (?:it|that|they|this|i get)\b|多久|多长时间|几天|多少天|几个工作日|什么时候(?:能)?(?:到|收到|送到|到账)/iu,
+  duration: /\bhow (?:long|soon|quickly|fast|many (?:days|weeks|hours))\b|\bwhen (?:will|would|does|do|can) (?:it|that|they|this|i get)\b|多久|多长时间|(?<!好)几天|多少天|几个工作日|什么时候(?:能)?(?:到|收到|送到|到账)/iu,
   cost: /\bhow much\b|\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|fee)\b|\bcosts?\b|\bfees?\b|\bcharge\b|\bfree\b|\bwho pays(?: for (?:the )?(?:shipping|postage|delivery))?\b|多少钱|费用|收费|要钱|运费|手续费|免费|包邮|贵|谁(?:出|付|承担|负责)/iu,
 };
 
@@ -145,6 +156,48 @@ const TELLS: Readonly<Record<AskedKind, RegExp>> = {
     /\b(?:takes?|taking|arriv\w*|deliver\w*|ships?|shipped|reach\w*|issued|credited|processed|refunded)\b[^.;]*?\d+(?:\s*[-–]\s*\d+)?\s*(?:business\s+|working\s+)?(?:days?|weeks?|hours?|minutes?)\b|\d+(?:\s*[-–~]\s*\d+)?\s*个?(?:工作日|天|小时|周|分钟)内?[^，。；]{0,4}?(?:送达|到账|到货|发出|发货|退回|退款|处理|开出|生效)/iu,
   cost: /[$¥€£]\s?\d|\d+(?:\.\d+)?\s*元|\bfree\b|\bcosts?\b|\bfees?\b|免费|包邮|运费|费用/iu,
 };
+
+/**
+ * How long it has been, told: "it's been 10 days", "still nothing after two weeks", 「已经十天了」,
+ * 「都一个多星期了」, 「好久了」; not a wait to come ("I need it in two days", 「30天内」).
+ */
+const ELAPSED =
+  /(?<!\b(?:in|within|takes?|next|another)\s)\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|several|few|couple(?: of)?)\s+(?:more\s+|whole\s+|full\s+)?(?:business\s+|working\s+)?(?:days?|weeks?|months?)\b|\b(?:ages|forever|fortnight)\b|(?:\d+|[一二两三四五六七八九十半几好]+)(?:多)?(?:个)?(?:多)?(?:工作日|天|周|星期|礼拜|月)(?!内|之内|以内)|好久|很久|这么久|那么久/iu;
+const ELAPSED_ALL = new RegExp(ELAPSED.source, 'giu');
+
+/** Words that tell how things stand, not a topic: "it's been", "still", 「已经」, 「还没」, 「了」. */
+const STANDING = /\b(?:already|still|yet|now|just|been|after|over|more than|almost|nearly|it['’]?s|has|have)\b|已经|还没|还是|了|都|快|超过/giu;
+
+/** The message tells how long it has been (and asks neither how long nor how much). */
+export function tellsElapsed(text: string): boolean {
+  const canonical = canonicalText(text);
+  return !askedKind(canonical) && ELAPSED.test(canonical);
+}
+
+/**
+ * Besides how long it has been, the message names only what the answer just given (`answers`)
+ * speaks of: 「已经10天了还没到账」 after the refund answer (「…还没到账，可以转人工…」); not
+ * "it's been 2 weeks, where is my parcel" after it.
+ */
+export function elapsedOnly(text: string, answers: readonly string[]): boolean {
+  return allTold(topicWords(canonicalText(text).replace(ELAPSED_ALL, ' ').replace(STANDING, ' ')), answers);
+}
+
+/**
+ * The part of an answer for when time has passed: its sentence that says what happens then ("If
+ * tracking hasn't moved for 5 business days, … we will open a carrier investigation …"), after the
+ * sentence that tells the time when it only points back to it ("If it's been longer than that, …").
+ */
+export function elapsedPart(answers: readonly string[]): string | undefined {
+  const after = sentencesOf(answers).find((sentence) => TELLS_AFTER.test(sentence));
+  if (!after || /\d/u.test(after)) return after;
+  const time = sentenceOfKind(answers, 'duration');
+  return time ? `${time} ${after}`.replace(/(?<=[。！？]) /u, '') : after;
+}
+
+/** A sentence for when a time has passed: "If … for 5 business days", "If it's been longer than that", 「若物流超过5个工作日没有更新」, 「如果超过这个时间还没到账」. */
+const TELLS_AFTER =
+  /\bif\b[^.;]*\b(?:(?:for|over|after|more than|longer than)\s+(?:\d+(?:\s*[-–]\s*\d+)?\s*(?:business\s+|working\s+)?(?:days?|weeks?|months?)|that)|(?:it['’]?s|it has) been longer|still (?:missing|not|nothing|hasn['’]t))\b|(?:如果|若)[^。；]*?(?:超过|还没|仍未|仍没)/iu;
 
 /** The kind of thing a message asks (`undefined`: neither how long nor how much). */
 export function askedKind(text: string): AskedKind | undefined {

@@ -48,6 +48,14 @@ export const messages = {
     en: "In short, as in my answer above: {step}\nIf that doesn't solve it, tell me where you're stuck, or I can connect you with a person.",
     zh: '简单说，就是上面提到的：{step}\n如果这样还解决不了，告诉我卡在哪一步，或者我为您转接人工客服。',
   },
+  answerElapsed: {
+    en: 'For that, my answer above says: {step}',
+    zh: '这种情况，上面的回复里说了：{step}',
+  },
+  answerElapsedPerson: {
+    en: "If that's where you are, I can connect you with a person to take it from here.",
+    zh: '如果您正是这种情况，我可以为您转接人工客服跟进。',
+  },
   answerAgain: {
     en: "My answer just above covers that. If it doesn't fit your case, tell me what's different, or I can connect you with a person.",
     zh: '上面那条回复说的就是这个。如果和您的情况不一样，请告诉我哪里不同，或者我为您转接人工客服。',

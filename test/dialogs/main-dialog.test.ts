@@ -320,6 +320,39 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('told how long it has been after an answer that says what happens then, gives that part and a person', async () => {
+    const { adapter } = await createBotHarness();
+    const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
+    const partOf = (intent: string, language: 'en' | 'zh', part: string, personLine: boolean) => (reply: Partial<Activity>) => {
+      expect(reply.text).toContain(say('answerElapsed', language, { step: part }));
+      expect(reply.text?.includes(say('answerElapsedPerson', language))).toBe(personLine);
+      expect(reply.channelData).toEqual({ parley: { answer: intent } });
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
+    };
+    const lateEn = 'If tracking hasn\'t moved for 5 business days, or the parcel is still missing after that, we will open a carrier investigation and send a replacement or a full refund.';
+    const lateZh = '若物流超过5个工作日没有更新，或确认包裹丢失，我们会向快递公司发起查件，并为您补发或全额退款。';
+    // "it's been 10 days" and 「已经十天了」 got "My answer just above covers that"; "still nothing after
+    // two weeks" its sentence about a parcel shown Delivered; "it's been 2 weeks" and 「已经10天了还没到账」
+    // after the refund answer the late-parcel answer.
+    await play(adapter, [
+      ["my parcel hasn't arrived", answerOf('order_late', 'en')],
+      ["it's been 10 days", partOf('order_late', 'en', lateEn, true)],
+      ['still nothing after two weeks', partOf('order_late', 'en', lateEn, true)],
+      // A wait to come is no time passed.
+      ['i need it within 2 days', (reply) => expect(reply.text).not.toContain(say('answerElapsed', 'en', { step: '' }))],
+      [fromZhPage('快递还没到'), answerOf('order_late', 'zh')],
+      [fromZhPage('都一个多星期了'), partOf('order_late', 'zh', lateZh, true)],
+      ['where is my refund', answerOf('refund_status', 'en')],
+      // The part points back to the time the answer gave, so that comes with it; it offers a person itself.
+      ["it's been 2 weeks", partOf('refund_status', 'en', 'Refunds are issued to your original payment method within 3-5 business days after your return reaches our warehouse and passes inspection (you\'ll get an email when that happens). If it\'s been longer than that, I can connect you with an agent.', false)],
+      [fromZhPage('退款还没到账'), answerOf('refund_status', 'zh')],
+      [fromZhPage('已经10天了还没到账'), partOf('refund_status', 'zh', '仓库收到退货并检验通过后，会在3-5个工作日内原路退款，届时会有短信通知。如果超过这个时间还没到账，可以转人工帮您核查。', false)],
+      // After an answer with no such part, the time told is read as it is: a late parcel.
+      ['how long does shipping take', answerOf('shipping_time', 'en')],
+      ["it's been 10 days", answerOf('order_late', 'en')],
+    ]);
+  });
+
   it('meets a customer fed up with the bot with an apology and a person, not a greeting', async () => {
     const { adapter } = await createBotHarness();
     const apology = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
