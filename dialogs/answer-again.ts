@@ -139,7 +139,7 @@ export type AskedKind = 'duration' | 'cost';
 
 const ASKS: Readonly<Record<AskedKind, RegExp>> = {
   duration: /\bhow (?:long|soon|quickly|fast|many (?:days|weeks|hours))\b|\bwhen (?:will|would|does|do|can) (?:it|that|they|this|i get)\b|多久|多长时间|(?<!好)几天|多少天|几个工作日|什么时候(?:能)?(?:到|收到|送到|到账)/iu,
-  cost: /\bhow much\b|\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|fee)\b|\bcosts?\b|\bfees?\b|\bcharge\b|\bfree\b|\bwho pays(?: for (?:the )?(?:shipping|postage|delivery))?\b|多少钱|费用|收费|要钱|运费|手续费|免费|包邮|贵|谁(?:出|付|承担|负责)/iu,
+  cost: /\bhow much\b|\b(?:have|need) to pay\b|\bpay (?:extra|anything|for (?:it|that|this|the (?:exchange|return|label|shipping|postage)))\b|\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|fee)\b|\bcosts?\b|\bfees?\b|\bcharge\b|\bfree\b|\bwho pays(?: for (?:the )?(?:shipping|postage|delivery))?\b|多少钱|费用|收费|要钱|付钱|付费|花钱|出钱|自费|运费|手续费|免费|包邮|贵|谁(?:出|付|承担|负责)/iu,
 };
 
 /** The same, to take every asking phrase out of a message. */

@@ -92,11 +92,17 @@ const NEAREST_AT_LEAST = 0.1;
 /** How much likelier the topic just answered is than the recognizer alone thinks, for a short follow-up. */
 const FOLLOW_UP_WEIGHT = 4;
 
-/** Six words or ten Chinese characters at most: a follow-up leans on what came before. */
+/** Words that point back to what was just said: "do I have to pay for that?", "how long until I get the new one?". */
+const POINTS_BACK = /\b(?:that|it|this|them|those|the new one)\b/iu;
+
+/**
+ * Six words (nine, with one pointing back) or ten Chinese characters at most: a follow-up leans on
+ * what came before.
+ */
 function isShort(text: string): boolean {
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   const words = text.match(/[\p{Script=Latin}\d']+/gu)?.length ?? 0;
-  return han <= 10 && words <= 6;
+  return han <= 10 && (words <= 6 || (words <= 9 && POINTS_BACK.test(text)));
 }
 
 interface RouteOptions {

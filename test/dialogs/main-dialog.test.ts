@@ -271,17 +271,33 @@ describe('main dialog', () => {
     ]);
     // Carrying on from the answer just given: the part of it that says ("what about the points I used?" got the loyalty programme in full).
     const { adapter: refund } = await createBotHarness();
-    const stepOfRefund = (language: 'en' | 'zh', words: string) => (reply: Partial<Activity>) => {
+    const stepOf = (language: 'en' | 'zh', words: string) => (reply: Partial<Activity>) => {
       expect(reply.text).toMatch(new RegExp(`^${say('answerAgainStep', language, { step: '.*' }).split('\n')[0]!}`, 'u'));
       expect(reply.text).toContain(words);
     };
     await play(refund, [
       ['when will I get my refund', answerOf('refund_status', 'en')],
-      ['what about the points I used?', stepOfRefund('en', 'Points you redeemed on the order come back')],
+      ['what about the points I used?', stepOf('en', 'Points you redeemed on the order come back')],
       // Something the answer does not speak of is a question of its own.
       ['what about shipping to canada?', answerOf('international_shipping', 'en')],
       [fromZhPage('退款什么时候到'), answerOf('refund_status', 'zh')],
-      [fromZhPage('那我用的积分呢'), stepOfRefund('zh', '订单里抵扣的积分会随退款退回账户')],
+      [fromZhPage('那我用的积分呢'), stepOf('zh', '订单里抵扣的积分会随退款退回账户')],
+    ]);
+    // Paying for it, and how long, asked of the exchange answer: "do I have to pay for that?" got the
+    // shipping costs (seven words were too many for a follow-up, and "pay" did not ask a cost), 「要付钱吗」
+    // "Did you mean", "how long until I get the new one?" "not sure".
+    const { adapter: exchange } = await createBotHarness();
+    await play(exchange, [
+      ['I want to exchange my shoes for a bigger size', answerOf('exchange_item', 'en')],
+      ['do I have to pay for that?', stepOf('en', 'the first exchange on each order is free')],
+      ['how long until I get the new one?', stepOf('en', 'it arrives 3-5 business days later')],
+      [fromZhPage('我买的鞋子小了，想换大一码'), answerOf('exchange_item', 'zh')],
+      [fromZhPage('要付钱吗'), stepOf('zh', '每个订单首次换货免运费')],
+      [fromZhPage('新的多久能到'), stepOf('zh', '一般3-5个工作日送达')],
+      // A longer question of its own is still answered as itself.
+      ['how do I return something', answerOf('return_item', 'en')],
+      ['do I have to pay for that?', stepOf('en', 'otherwise a $5.99 return fee is taken from the refund')],
+      ['how long does it take to ship to canada', answerOf('international_shipping', 'en')],
     ]);
     // With nothing before, the same words are no warranty answer: the bot is not sure, or asks which is meant.
     const fresh = await createBotHarness();
