@@ -14,7 +14,7 @@ export const WORD_OVERRIDES: Record<string, number> = {
   credit: 0, save: 0, saved: 0, interested: 0, join: 0, dear: 0, number: 0, pay: -0.5,
   stop: -0.5, loyal: 0.5, hope: 0.5, hoping: 0.5, hopefully: 0.5, free: 0.5, care: 0.5,
   yes: 0.5, yeah: 0.3, fine: 0.5, no: 0, luck: 1, wow: 1, funny: 1, fun: 2, lol: 1, haha: 1,
-  joke: -1.5, worries: -1, crazy: -1.5, charged: -2, sorry: -0.5, cool: 1.5, well: 0,
+  joke: -1.5, worries: -1, crazy: -1.5, charged: -2, sorry: -0.5, spam: 0, cool: 1.5, well: 0,
   // Missing from AFINN but common in complaints.
   delayed: -2, delay: -2, delays: -2, cancelled: -2, canceled: -2, cancel: -1,
   cancellation: -1, refund: -1.5, refunds: -1.5, reimburse: -1, reimbursement: -1,

@@ -64,7 +64,7 @@ describe('English support messages', () => {
     },
   );
 
-  it.each(['Where is my order?', 'How do I return this', 'How do I get a refund?', 'Can you help me change my address?', 'no order number', 'No other questions', 'how do i use my gift card'])(
+  it.each(['Where is my order?', 'How do I return this', 'How do I get a refund?', 'Can you help me change my address?', 'no order number', 'No other questions', 'how do i use my gift card', 'checked spam too', 'is it in the spam folder?'])(
     'stays neutral on the plain request "%s"',
     (text) => {
       expect(label(text)).toBe('neutral');
