@@ -55,7 +55,8 @@ export function answeredJustBefore(previous: SentMessage | undefined, intent: In
  * sent: that may have been this short reply already, or reworded for the customer.) A sentence
  * that speaks to what the customer asks now comes first: "what about Apple Pay?" after the
  * payment methods gets the one that lists it; "how long?", "is it free?" the one that says;
- * "it's been 10 days" the one for when that long has passed (see elapsedPart).
+ * "it's been 10 days" the one for when that long has passed (see elapsedPart). Told that what it
+ * says was tried and did not help (「换了张卡也不行」), it does not say it again but offers the person.
  */
 export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent): Promise<void> {
   const asked = context.activity.text ?? '';
@@ -64,13 +65,29 @@ export async function sendAnswerAgain(context: TurnContext, intent: Intent, lang
   const elapsed = tellsElapsed(asked) ? elapsedPart(answers) : undefined;
   const kind = askedKind(asked);
   const step = (kind && sentenceOfKind(answers, kind)) ?? partAskedAbout(answers, keyStep ?? '', asked) ?? keyStep;
-  const text = elapsed ? elapsedReply(elapsed, language) : step ? say('answerAgainStep', language, { step }) : say('answerAgain', language);
+  const text = elapsed
+    ? elapsedReply(elapsed, language)
+    : !kind && saysTried(asked)
+      ? say('answerTried', language)
+      : step
+        ? say('answerAgainStep', language, { step })
+        : say('answerAgain', language);
   // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
   await context.sendActivity({
     ...reply([text, ...linkLines(intent, language)].join('\n'), language, human ? [titleOf(human, language)] : []),
     channelData: { parley: { answer: intent.name } },
   });
 }
+
+/**
+ * The customer did what the answer says, and it did not help: "I already tried resetting it",
+ * "restarted the app, still crashing", 「换了张卡也不行」, 「清了缓存还是不行」.
+ */
+const TRIED =
+  /\b(?:tried|i did that|done that|already did|did not (?:help|work)|didn['’]?t (?:help|work)|doesn['’]?t work|no luck|still (?:the same|not working|doesn['’]?t|won['’]?t|fails|declined|crashing))\b|也不行|还是不行|都不行|也没用|还是没用|没有用|试过了|试了|照做了|还是一样/iu;
+
+/** The message says what the answer suggested was tried, in vain. */
+export const saysTried = (text: string): boolean => TRIED.test(canonicalText(text));
 
 /** An answer's part for when time has passed, and the offer of a person unless that part makes it ("… I can connect you with an agent"). */
 function elapsedReply(part: string, language: Language): string {
@@ -102,7 +119,7 @@ export function keyStepOf(answer: string): string | undefined {
 /** English words too common to say what part of an answer a customer asks about. */
 const COMMON = new Set(['about', 'again', 'could', 'would', 'should', 'there', 'these', 'those', 'their', 'which', 'where', 'what', 'still', 'thanks', 'please']);
 /** Characters of Chinese questions and small words: a pair with one of them names no part of an answer. */
-const QUESTION_CHARS = /[怎么吗呢什哪吧了的我您你是在有要能办啊呀]/u;
+const QUESTION_CHARS = /[怎么吗呢什哪吧了的我您你是在有要能办啊呀等来]/u;
 
 /** What a message is about, as words to look for in an answer: English words of five letters or more, Chinese character pairs. */
 function topicWords(text: string): string[] {

@@ -12,7 +12,7 @@ import { addsDetail, contactIn, isNoOrder, isQuestionText, isYes, saysOnlySlots 
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
-import { answeredJustBefore, answerIn, askedKind, asksOnly, elapsedOnly, elapsedPart, type SentMessage, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn } from './answer-again.js';
+import { answeredJustBefore, answerIn, askedKind, asksOnly, elapsedOnly, elapsedPart, type SentMessage, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG, type TicketStatusOptions } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
@@ -351,6 +351,7 @@ export class MainDialog extends ComponentDialog {
    * - how long it has been, told after an answer that says what happens once a time has passed
    *   ("it's been 10 days" after the late-parcel answer, 「已经10天了还没到账」 after the refund
    *   answer; the first got "my answer covers that", the second the late-parcel answer): that part;
+   * - tried in vain ("I already tried resetting it, never got the email", 「换了张卡也不行」): a person;
    * - how long or how much, asked of that answer ("how long would that take?" after the
    *   international shipping answer, 「要多久」, "is it free?", 「换货运费谁出」 after the exchange
    *   answer), however surely the recognizer places the words on their own: the sentence of the
@@ -378,12 +379,15 @@ export class MainDialog extends ComponentDialog {
     // "已经发货了", "it already shipped": how things stand, told in answer to what the bot said.
     const tellsHowItStands = !isQuestionText(text) && HOW_IT_STANDS.test(canonical);
     const elapsed = !isQuestionText(text) && tellsElapsed(text);
-    if (confident && !kind && !continues && !tellsHowItStands && !elapsed) return undefined;
+    const tried = saysTried(text);
+    if (confident && !kind && !continues && !tellsHowItStands && !elapsed && !tried) return undefined;
     const { previous, intent } = await this.lastTopic(step);
     if (!intent || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const answers = intent.answers[recognition.language];
     // "It's been 10 days" after the late-parcel answer: its part for when that long has passed.
     if (elapsed && (!confident || elapsedOnly(text, answers)) && elapsedPart(answers)) return { intent, again: true };
+    // "I already tried resetting it", 「换了张卡也不行」: not that step again, but a person.
+    if (tried && !kind && (!confident || recognition.intent === intent.name)) return { intent, again: true };
     // "What about the points I used?" after the refund answer, which says what becomes of them;
     // 「已经发货了」 after the change-of-address answer, which says what to do then.
     if ((continues || tellsHowItStands) && speaksOnlyOf(text, answers)) return { intent, again: true };

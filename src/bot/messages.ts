@@ -56,6 +56,10 @@ export const messages = {
     en: "If that's where you are, I can connect you with a person to take it from here.",
     zh: '如果您正是这种情况，我可以为您转接人工客服跟进。',
   },
+  answerTried: {
+    en: "Sorry that didn't sort it out. As you've already tried what I suggested, a person should look into it with you: I can connect you now.",
+    zh: '抱歉，还是没能解决。您已经试过上面的办法了，建议转人工客服帮您进一步查看。',
+  },
   answerAgain: {
     en: "My answer just above covers that. If it doesn't fit your case, tell me what's different, or I can connect you with a person.",
     zh: '上面那条回复说的就是这个。如果和您的情况不一样，请告诉我哪里不同，或者我为您转接人工客服。',

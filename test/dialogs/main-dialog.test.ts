@@ -369,6 +369,30 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('told that what it suggested was tried in vain, offers a person rather than the same step again', async () => {
+    const { adapter } = await createBotHarness();
+    const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
+    const person = (intent: string, language: 'en' | 'zh') => (reply: Partial<Activity>) => {
+      expect(reply.text).toBe(say('answerTried', language));
+      expect(reply.channelData).toEqual({ parley: { answer: intent } });
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
+    };
+    // 「换了张卡也不行」 got 「简单说…可以换张卡或换用支付宝、微信试试」; "i already tried resetting it,
+    // never got the email" "I'm sorry I couldn't help more"; "i restarted it, still crashing" the fixes again.
+    await play(adapter, [
+      [fromZhPage('付款的时候一直提示支付失败'), answerOf('payment_failed', 'zh')],
+      [fromZhPage('换了张卡也不行'), person('payment_failed', 'zh')],
+      // What the answer says of how things stand is still its part, and "how long" its time
+      // (「那要等多久退回来」 got the refund answer: 等 and 来 were taken for topics it does not speak of).
+      [fromZhPage('钱已经扣了但是订单还是待付款'), (reply) => expect(reply.text).toContain('如果已扣款但订单仍显示待付款，一般是银行预授权，系统会在1-3个工作日内自动退回')],
+      [fromZhPage('那要等多久退回来'), (reply) => expect(reply.text).toContain('系统会在1-3个工作日内自动退回')],
+      ["hey i cant log in, it says my password is wrong but i know its right", answerOf('reset_password', 'en')],
+      ['i already tried resetting it, never got the email', person('reset_password', 'en')],
+      ['the app keeps crashing', answerOf('site_problem', 'en')],
+      ['i restarted it, still crashing', person('site_problem', 'en')],
+    ]);
+  });
+
   it('meets a customer fed up with the bot with an apology and a person, not a greeting', async () => {
     const { adapter } = await createBotHarness();
     const apology = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
