@@ -298,6 +298,11 @@ describe('main dialog', () => {
       ['how do I return something', answerOf('return_item', 'en')],
       ['do I have to pay for that?', stepOf('en', 'otherwise a $5.99 return fee is taken from the refund')],
       ['how long does it take to ship to canada', answerOf('international_shipping', 'en')],
+      // Another shop named after the price-protection answer: its sentence about other shops (it got "tap Request price adjustment").
+      ['do you price match?', answerOf('price_match', 'en')],
+      ['amazon has it 10 dollars cheaper', stepOf('en', "We don't match other retailers' prices")],
+      [fromZhPage('你们能保价吗'), answerOf('price_match', 'zh')],
+      [fromZhPage('淘宝上便宜了20块'), stepOf('zh', '暂不支持比照其他平台')],
     ]);
     // With nothing before, the same words are no warranty answer: the bot is not sure, or asks which is meant.
     const fresh = await createBotHarness();
