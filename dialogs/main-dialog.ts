@@ -92,8 +92,8 @@ const NEAREST_AT_LEAST = 0.1;
 /** How much likelier the topic just answered is than the recognizer alone thinks, for a short follow-up. */
 const FOLLOW_UP_WEIGHT = 4;
 
-/** Words that point back to what was just said: "do I have to pay for that?", "how long until I get the new one?". */
-const POINTS_BACK = /\b(?:that|it|this|them|those|the new one)\b/iu;
+/** Words that point back to what was just said: "do I have to pay for that?", "how long until I get the new one?", "do they expire?". */
+const POINTS_BACK = /\b(?:that|it|this|they|them|those|the new one)\b|它|这个|那个/iu;
 
 /**
  * Six words (nine, with one pointing back) or ten Chinese characters at most: a follow-up leans on
@@ -364,7 +364,9 @@ export class MainDialog extends ComponentDialog {
    *   things stand (「已经发货了」 after the change-of-address answer), about nothing it does not
    *   speak of: that answer, however surely the recognizer places the words alone;
    * - "Did you mean" with that answer among the choices: it (the bot just said which one);
-   * - not understood, but about something the answer says (「能叠加吗」 after the coupon answer);
+   * - not understood, or "Did you mean" without that answer but pointing back to it, about
+   *   something the answer says (「能叠加吗」 after the coupon answer, "do they expire?" after the
+   *   loyalty answer);
    * - that answer, weighed up as the topic under way, comes out on top ("how do I claim it?"
    *   after the warranty answer, "怎么申请"; it got the price-match answer).
    * `again`: answered in short, as said just before; otherwise the other answer in full.
@@ -399,7 +401,9 @@ export class MainDialog extends ComponentDialog {
     if (neighbour) return { intent: neighbour, again: false };
     if (leansOnAnswer) return 'unsure';
     if (recognition.decision === 'clarify' && recognition.candidates?.some((candidate) => candidate.intent === intent.name)) return { intent, again: true };
-    if (recognition.decision === 'fallback' && speaksOnlyOf(text, answers)) return { intent, again: true };
+    // A bare topic the answer names ("订单" after the returns answer) is still asked "Did you mean"; "do they expire?" points back.
+    const pointsBack = recognition.decision === 'fallback' || (recognition.decision === 'clarify' && POINTS_BACK.test(text));
+    if (pointsBack && speaksOnlyOf(text, answers)) return { intent, again: true };
     const score = recognition.alternatives.find((alternative) => alternative.intent === intent.name)?.score ?? 0;
     return score * FOLLOW_UP_WEIGHT > recognition.score ? { intent, again: true } : undefined;
   }

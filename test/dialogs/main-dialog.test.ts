@@ -303,6 +303,11 @@ describe('main dialog', () => {
       ['amazon has it 10 dollars cheaper', stepOf('en', "We don't match other retailers' prices")],
       [fromZhPage('你们能保价吗'), answerOf('price_match', 'zh')],
       [fromZhPage('淘宝上便宜了20块'), stepOf('zh', '暂不支持比照其他平台')],
+      // "Did you mean" coupons or gift cards, where the words are all the answer just given's: that answer's sentence.
+      ['how do points work', answerOf('loyalty_points', 'en')],
+      ['do they expire?', stepOf('en', 'Points expire 12 months after they are earned.')],
+      [fromZhPage('怎么用积分'), answerOf('loyalty_points', 'zh')],
+      [fromZhPage('积分会过期吗'), stepOf('zh', '积分自获得之日起12个月内有效，过期作废。')],
     ]);
     // With nothing before, the same words are no warranty answer: the bot is not sure, or asks which is meant.
     const fresh = await createBotHarness();
