@@ -234,11 +234,13 @@ export function asksOnly(text: string, kind: AskedKind, answers: readonly string
 
 /**
  * Every word a message is about is in the answer just given (「能叠加吗」 after the coupon answer,
- * which says coupons 「可以和满减活动叠加」), and it is about something: not 「请问天猫的订单到哪了」,
- * which shares only 「订单」 with the unsubscribe answer.
+ * which says coupons 「可以和满减活动叠加」; "i opened them already" after the returns answer, which
+ * names opened earphones), and it is about something: not 「请问天猫的订单到哪了」, which shares
+ * only 「订单」 with the unsubscribe answer.
  */
 export function speaksOnlyOf(text: string, answers: readonly string[]): boolean {
-  const words = topicWords(text);
+  // "I opened them already", 「我已经拆封了」: how things stand is no topic of its own.
+  const words = topicWords(canonicalText(text).replace(STANDING, ' '));
   return words.length > 0 && allTold(words, answers);
 }
 

@@ -308,6 +308,11 @@ describe('main dialog', () => {
       ['do they expire?', stepOf('en', 'Points expire 12 months after they are earned.')],
       [fromZhPage('怎么用积分'), answerOf('loyalty_points', 'zh')],
       [fromZhPage('积分会过期吗'), stepOf('zh', '积分自获得之日起12个月内有效，过期作废。')],
+      // How things stand, about what the answer names: "already" and 「已经」 are no topic of their own (both got "not sure" or "Did you mean").
+      ['i want to return my headphones', answerOf('return_item', 'en')],
+      ['i opened them already', stepOf('en', "Underwear, opened earphones and personalised items can't be returned for hygiene reasons.")],
+      [fromZhPage('退货'), answerOf('return_item', 'zh')],
+      [fromZhPage('我已经拆封了'), stepOf('zh', '内衣、已拆封耳机和定制商品因卫生原因不支持退货。')],
     ]);
     // With nothing before, the same words are no warranty answer: the bot is not sure, or asks which is meant.
     const fresh = await createBotHarness();
