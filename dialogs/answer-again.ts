@@ -81,10 +81,19 @@ export async function sendAnswerAgain(context: TurnContext, intent: Intent, lang
 
 /**
  * The customer did what the answer says, and it did not help: "I already tried resetting it",
- * "restarted the app, still crashing", 「换了张卡也不行」, 「清了缓存还是不行」.
+ * "restarted the app, still crashing", "i asked my neighbours already", 「换了张卡也不行」,
+ * 「清了缓存还是不行」, 「问过邻居了」.
  */
-const TRIED =
-  /\b(?:tried|i did that|done that|already did|did not (?:help|work)|didn['’]?t (?:help|work)|doesn['’]?t work|no luck|still (?:the same|not working|doesn['’]?t|won['’]?t|fails|declined|crashing))\b|也不行|还是不行|都不行|也没用|还是没用|没有用|试过了|试了|照做了|还是一样/iu;
+const DID = '(?:asked|checked|looked|contacted|called|restarted|reinstalled|cleared|updated|waited|did|done)';
+const TRIED = new RegExp(
+  [
+    `\\b(?:tried|i did that|done that|did not (?:help|work)|didn['’]?t (?:help|work)|doesn['’]?t work|no luck|still (?:the same|not working|doesn['’]?t|won['’]?t|fails|declined|crashing))\\b`,
+    // "i asked my neighbours already", "already checked", "checked spam too"
+    `\\balready ${DID}\\b|\\b${DID}\\b[^.?!]*\\b(?:already|too|as well)\\b`,
+    '也不行|还是不行|都不行|也没用|还是没用|没有用|试过了|试了|照做了|还是一样|(?:问|查|找|联系|试|等)过了?',
+  ].join('|'),
+  'iu',
+);
 
 /** The message says what the answer suggested was tried, in vain. */
 export const saysTried = (text: string): boolean => TRIED.test(canonicalText(text));

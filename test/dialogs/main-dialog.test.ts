@@ -405,6 +405,11 @@ describe('main dialog', () => {
       ['i already tried resetting it, never got the email', person('reset_password', 'en')],
       ['the app keeps crashing', answerOf('site_problem', 'en')],
       ['i restarted it, still crashing', person('site_problem', 'en')],
+      // Done what it said, in other words ("i asked my neighbours already" got "not sure").
+      ["my package says delivered but it's not here", answerOf('order_late', 'en')],
+      ['i asked my neighbours already', person('order_late', 'en')],
+      [fromZhPage('显示已签收但是我没收到'), answerOf('order_late', 'zh')],
+      [fromZhPage('问过邻居了'), person('order_late', 'zh')],
     ]);
   });
 
