@@ -87,16 +87,25 @@ export async function sendAnswerAgain(context: TurnContext, intent: Intent, lang
 const DID = '(?:asked|checked|looked|contacted|called|restarted|reinstalled|cleared|updated|waited|did|done)';
 const TRIED = new RegExp(
   [
-    `\\b(?:tried|i did that|done that|did not (?:help|work)|didn['’]?t (?:help|work)|doesn['’]?t work|no luck|still (?:the same|not working|doesn['’]?t|won['’]?t|fails|declined|crashing))\\b`,
+    `\\b(?:tried|i did that|done that|did not (?:help|work)|didn['’]?t (?:help|work)|doesn['’]?t work|no luck|still (?:the same|not working|doesn['’]?t|won['’]?t|fails|declined|crashing|get|getting|receive|receiving|happening|happens|coming|comes|there))\\b`,
     // "i asked my neighbours already", "already checked", "checked spam too"
     `\\balready ${DID}\\b|\\b${DID}\\b[^.?!]*\\b(?:already|too|as well)\\b`,
-    '也不行|还是不行|都不行|也没用|还是没用|没有用|试过了|试了|照做了|还是一样|(?:问|查|找|联系|试|等)过了?',
+    '也不行|还是不行|都不行|也没用|还是没用|没有用|试过了|试了|照做了|还是一样|(?:问|查|找|联系|试|等)过了?|还是(?:一直|会|在)?(?:收到|有|会|出现|弹出)',
   ].join('|'),
   'iu',
 );
+const TRIED_ALL = new RegExp(TRIED.source, 'giu');
 
 /** The message says what the answer suggested was tried, in vain. */
 export const saysTried = (text: string): boolean => TRIED.test(canonicalText(text));
+
+/**
+ * Besides saying so, the message names only what the answer just given speaks of: "I still get
+ * them" or 「还是一直收到」 after the unsubscribe answer, whatever the recognizer makes of the words.
+ */
+export function triedOnly(text: string, answers: readonly string[]): boolean {
+  return allTold(topicWords(canonicalText(text).replace(TRIED_ALL, ' ').replace(STANDING, ' ')), answers);
+}
 
 /** An answer's part for when time has passed, and the offer of a person unless that part makes it ("… I can connect you with an agent"). */
 function elapsedReply(part: string, language: Language): string {

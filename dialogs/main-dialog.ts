@@ -12,7 +12,7 @@ import { addsDetail, contactIn, isNoOrder, isQuestionText, isYes, saysOnlySlots 
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
-import { answeredJustBefore, answerIn, askedKind, asksOnly, elapsedOnly, elapsedPart, type SentMessage, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn } from './answer-again.js';
+import { answeredJustBefore, answerIn, askedKind, asksOnly, elapsedOnly, elapsedPart, type SentMessage, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn, triedOnly } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG, type TicketStatusOptions } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
@@ -74,8 +74,11 @@ const WHAT_NEXT =
 /** When a person will answer: "when will I hear back?", "when will someone contact me", 「什么时候回复我」, 「多久处理」. */
 const HEAR_BACK = /\bwhen\b.*\b(?:hear|reply|replies|respond|answer|get back|contact|call|email|look into)\b|什么时候.*(?:回复|答复|处理|联系|回电|解决)|多久.*(?:回复|答复|处理|联系|解决)/iu;
 
-/** Carrying on from the answer just given: "what about the points I used?", "and the coupon?", 「那我用的积分呢」, 「优惠券呢」. */
-const CONTINUES = /^(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:what|how) about\b|^and\b.*\?$|^(?:那|那么|还有)?[^，,。？?！!\s]{1,10}呢[？?！!。\s]*$/iu;
+/** Carrying on from the answer just given: "what about the points I used?", "and the coupon?", "what happens to my points", 「那我用的积分呢」, 「优惠券呢」, 「积分会怎么样」. */
+const CONTINUES = /^(?:(?:and|so|but|ok(?:ay)?)[,\s]+)?(?:(?:what|how) about|what (?:happens|will happen|would happen) (?:to|with))\b|^and\b.*\?$|^(?:那|那么|还有)?[^，,。？?！!\s]{1,10}呢[？?！!。\s]*$|^(?:那|那么)?[^，,。？?！!\s]{1,8}会怎么(?:样|处理)呢?[？?！!。\s]*$/iu;
+
+/** Asking what becomes of something, which names no part of an answer: "what happens to my points", 「积分会怎么样」. */
+const WHAT_BECOMES = /\bwhat (?:happens|will happen|would happen) (?:to|with)\b|会怎么(?:样|处理)/giu;
 
 /** Words that tell how things stand, not a bare topic ("order", 「订单」): "it already shipped", "still nothing", 「已经发货了」, 「还没收到」. */
 const HOW_IT_STANDS = /\b(?:already|still|yet|now|just|had|are|were|(?:did|does|do|is|was|has|have)(?:n['’]?t)?|it['’]?s)\b|了|已经|还没|没有|还是/iu;
@@ -389,10 +392,10 @@ export class MainDialog extends ComponentDialog {
     // "It's been 10 days" after the late-parcel answer: its part for when that long has passed.
     if (elapsed && (!confident || elapsedOnly(text, answers)) && elapsedPart(answers)) return { intent, again: true };
     // "I already tried resetting it", 「换了张卡也不行」: not that step again, but a person.
-    if (tried && !kind && (!confident || recognition.intent === intent.name)) return { intent, again: true };
+    if (tried && !kind && (!confident || recognition.intent === intent.name || triedOnly(text, answers))) return { intent, again: true };
     // "What about the points I used?" after the refund answer, which says what becomes of them;
     // 「已经发货了」 after the change-of-address answer, which says what to do then.
-    if ((continues || tellsHowItStands) && speaksOnlyOf(text, answers)) return { intent, again: true };
+    if ((continues || tellsHowItStands) && speaksOnlyOf(text.replace(WHAT_BECOMES, ' '), answers)) return { intent, again: true };
     // "How long would that take?": about the answer just given, whatever the recognizer makes of the words alone.
     const leansOnAnswer = kind !== undefined && asksOnly(text, kind, answers);
     if (kind && (!confident || leansOnAnswer) && sentenceOfKind(answers, kind)) return { intent, again: true };

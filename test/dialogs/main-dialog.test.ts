@@ -313,6 +313,11 @@ describe('main dialog', () => {
       ['i opened them already', stepOf('en', "Underwear, opened earphones and personalised items can't be returned for hygiene reasons.")],
       [fromZhPage('退货'), answerOf('return_item', 'zh')],
       [fromZhPage('我已经拆封了'), stepOf('zh', '内衣、已拆封耳机和定制商品因卫生原因不支持退货。')],
+      // What becomes of something the answer speaks of (both got the loyalty programme in full).
+      ['how do I delete my account', answerOf('delete_account', 'en')],
+      ['what happens to my points', stepOf('en', 'then permanently deleted together with your points, coupons and saved addresses')],
+      [fromZhPage('怎么注销账号'), answerOf('delete_account', 'zh')],
+      [fromZhPage('积分会怎么样'), stepOf('zh', '积分、优惠券、礼品卡余额和收货地址都会清空且无法恢复')],
     ]);
     // With nothing before, the same words are no warranty answer: the bot is not sure, or asks which is meant.
     const fresh = await createBotHarness();
@@ -410,6 +415,11 @@ describe('main dialog', () => {
       ['i asked my neighbours already', person('order_late', 'en')],
       [fromZhPage('显示已签收但是我没收到'), answerOf('order_late', 'zh')],
       [fromZhPage('问过邻居了'), person('order_late', 'zh')],
+      // Still happening, though the recognizer reads the words alone as another topic (「还是一直收到」 got the late-parcel answer).
+      ['unsubscribe me from emails', answerOf('newsletter_unsubscribe', 'en')],
+      ['I still get them', person('newsletter_unsubscribe', 'en')],
+      [fromZhPage('我不想收到推送短信了'), answerOf('newsletter_unsubscribe', 'zh')],
+      [fromZhPage('还是一直收到'), person('newsletter_unsubscribe', 'zh')],
     ]);
   });
 
