@@ -59,19 +59,7 @@ export function answeredJustBefore(previous: SentMessage | undefined, intent: In
  * says was tried and did not help (「换了张卡也不行」), it does not say it again but offers the person.
  */
 export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent): Promise<void> {
-  const asked = context.activity.text ?? '';
-  const answers = intent.answers[language];
-  const keyStep = answers.map(keyStepOf).find((each) => each !== undefined);
-  const elapsed = tellsElapsed(asked) ? elapsedPart(answers) : undefined;
-  const kind = askedKind(asked);
-  const step = (kind && sentenceOfKind(answers, kind)) ?? partAskedAbout(answers, keyStep ?? '', asked) ?? keyStep;
-  const text = elapsed
-    ? elapsedReply(elapsed, language)
-    : !kind && saysTried(asked)
-      ? say('answerTried', language)
-      : step
-        ? say('answerAgainStep', language, { step })
-        : say('answerAgain', language);
+  const text = againText(context.activity.text ?? '', intent.answers[language], language);
   // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
   await context.sendActivity({
     ...reply([text, ...linkLines(intent, language)].join('\n'), language, human ? [titleOf(human, language)] : []),
@@ -79,42 +67,16 @@ export async function sendAnswerAgain(context: TurnContext, intent: Intent, lang
   });
 }
 
-/**
- * The customer did what the answer says, and it did not help: "I already tried resetting it",
- * "restarted the app, still crashing", "i asked my neighbours already", 「换了张卡也不行」,
- * 「清了缓存还是不行」, 「问过邻居了」.
- */
-const DID = '(?:asked|checked|looked|contacted|called|restarted|reinstalled|cleared|updated|waited|did|done)';
-const TRIED = new RegExp(
-  [
-    `\\b(?:tried|i did that|done that|did not (?:help|work)|didn['’]?t (?:help|work)|doesn['’]?t work|no luck|still (?:the same|not working|doesn['’]?t|won['’]?t|fails|declined|crashing|get|getting|receive|receiving|happening|happens|coming|comes|there))\\b`,
-    // "i asked my neighbours already", "already checked", "checked spam too"
-    `\\balready ${DID}\\b|\\b${DID}\\b[^.?!]*\\b(?:already|too|as well)\\b`,
-    '也不行|还是不行|都不行|也没用|还是没用|没有用|试过了|试了|照做了|还是一样|(?:问|查|找|联系|试|等)过了?|还是(?:一直|会|在)?(?:收到|有|会|出现|弹出)',
-  ].join('|'),
-  'iu',
-);
-const TRIED_ALL = new RegExp(TRIED.source, 'giu');
-
-/** The message says what the answer suggested was tried, in vain. */
-export const saysTried = (text: string): boolean => TRIED.test(canonicalText(text));
-
-/**
- * Besides saying so, the message names only what the answer just given speaks of: "I still get
- * them" or 「还是一直收到」 after the unsubscribe answer, whatever the recognizer makes of the words.
- */
-export function triedOnly(text: string, answers: readonly string[]): boolean {
-  return allTold(topicWords(canonicalText(text).replace(TRIED_ALL, ' ').replace(STANDING, ' ')), answers);
+/** The short reply to an answer asked again, from what the customer says now (`asked`). */
+function againText(asked: string, answers: readonly string[], language: Language): string {
+  const elapsed = tellsElapsed(asked) ? elapsedPart(answers) : undefined;
+  if (elapsed) return elapsedReply(elapsed, language);
+  const kind = askedKind(asked);
+  if (!kind && saysTried(asked)) return say('answerTried', language);
+  const keyStep = answers.map(keyStepOf).find((each) => each !== undefined);
+  const step = (kind && sentenceOfKind(answers, kind)) ?? partAskedAbout(answers, keyStep ?? '', asked) ?? keyStep;
+  return step ? say('answerAgainStep', language, { step }) : say('answerAgain', language);
 }
-
-/** An answer's part for when time has passed, and the offer of a person unless that part makes it ("… I can connect you with an agent"). */
-function elapsedReply(part: string, language: Language): string {
-  const lines = [say('answerElapsed', language, { step: part })];
-  if (!OFFERS_PERSON.test(part)) lines.push(say('answerElapsedPerson', language));
-  return lines.join('\n');
-}
-
-const OFFERS_PERSON = /\b(?:agent|person|human)\b|人工|客服/iu;
 
 /** A sentence that sends the customer somewhere to do something: a path in the shop's pages, or a button to press. */
 const STEP = /→|「|\b(?:go to|tap|click)\b/iu;
@@ -233,6 +195,43 @@ export function elapsedPart(answers: readonly string[]): string | undefined {
 /** A sentence for when a time has passed: "If … for 5 business days", "If it's been longer than that", 「若物流超过5个工作日没有更新」, 「如果超过这个时间还没到账」. */
 const TELLS_AFTER =
   /\bif\b[^.;]*\b(?:(?:for|over|after|more than|longer than)\s+(?:\d+(?:\s*[-–]\s*\d+)?\s*(?:business\s+|working\s+)?(?:days?|weeks?|months?)|that)|(?:it['’]?s|it has) been longer|still (?:missing|not|nothing|hasn['’]t))\b|(?:如果|若)[^。；]*?(?:超过|还没|仍未|仍没)/iu;
+
+/**
+ * The customer did what the answer says, and it did not help: "I already tried resetting it",
+ * "restarted the app, still crashing", "i asked my neighbours already", 「换了张卡也不行」,
+ * 「清了缓存还是不行」, 「问过邻居了」.
+ */
+const DID = '(?:asked|checked|looked|contacted|called|restarted|reinstalled|cleared|updated|waited|did|done)';
+const TRIED = new RegExp(
+  [
+    `\\b(?:tried|i did that|done that|did not (?:help|work)|didn['’]?t (?:help|work)|doesn['’]?t work|no luck|still (?:the same|not working|doesn['’]?t|won['’]?t|fails|declined|crashing|get|getting|receive|receiving|happening|happens|coming|comes|there))\\b`,
+    // "i asked my neighbours already", "already checked", "checked spam too"
+    `\\balready ${DID}\\b|\\b${DID}\\b[^.?!]*\\b(?:already|too|as well)\\b`,
+    '也不行|还是不行|都不行|也没用|还是没用|没有用|试过了|试了|照做了|还是一样|(?:问|查|找|联系|试|等)过了?|还是(?:一直|会|在)?(?:收到|有|会|出现|弹出)',
+  ].join('|'),
+  'iu',
+);
+const TRIED_ALL = new RegExp(TRIED.source, 'giu');
+
+/** The message says what the answer suggested was tried, in vain. */
+export const saysTried = (text: string): boolean => TRIED.test(canonicalText(text));
+
+/**
+ * Besides saying so, the message names only what the answer just given speaks of: "I still get
+ * them" or 「还是一直收到」 after the unsubscribe answer, whatever the recognizer makes of the words.
+ */
+export function triedOnly(text: string, answers: readonly string[]): boolean {
+  return allTold(topicWords(canonicalText(text).replace(TRIED_ALL, ' ').replace(STANDING, ' ')), answers);
+}
+
+/** An answer's part for when time has passed, and the offer of a person unless that part makes it ("… I can connect you with an agent"). */
+function elapsedReply(part: string, language: Language): string {
+  const lines = [say('answerElapsed', language, { step: part })];
+  if (!OFFERS_PERSON.test(part)) lines.push(say('answerElapsedPerson', language));
+  return lines.join('\n');
+}
+
+const OFFERS_PERSON = /\b(?:agent|person|human)\b|人工|客服/iu;
 
 /** The kind of thing a message asks (`undefined`: neither how long nor how much). */
 export function askedKind(text: string): AskedKind | undefined {
