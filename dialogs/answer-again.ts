@@ -131,27 +131,30 @@ export function partAskedAbout(answers: readonly string[], keyStep: string, text
   return best?.sentence;
 }
 
-/** What a short question asks of an answer: how long something takes, or what it costs. */
-export type AskedKind = 'duration' | 'cost';
+/** What a short question asks of an answer: how long something takes, what it costs, or where the money goes back to. */
+export type AskedKind = 'duration' | 'cost' | 'destination';
 
 const ASKS: Readonly<Record<AskedKind, RegExp>> = {
   duration: /\bhow (?:long|soon|quickly|fast|many (?:days|weeks|hours))\b|\bwhen (?:will|would|does|do|can) (?:it|that|they|this|i get)\b|多久|多长时间|(?<!好)几天|多少天|几个工作日|什么时候(?:能)?(?:到|收到|送到|到账)/iu,
   cost: /\bhow much\b|\b(?:have|need) to pay\b|\bpay (?:extra|anything|for (?:it|that|this|the (?:exchange|return|label|shipping|postage)))\b|\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|fee)\b|\bcosts?\b|\bfees?\b|\bcharge\b|\bfree\b|\bwho pays(?: for (?:the )?(?:shipping|postage|delivery))?\b|多少钱|费用|收费|要钱|付钱|付费|花钱|出钱|自费|运费|手续费|免费|包邮|贵|谁(?:出|付|承担|负责)/iu,
+  destination:
+    /\bwhere (?:does|will|do|would) (?:the |my |that )?(?:money|refund|it|payment) (?:go|be sent|end up)\b|\bwhere(?:'s| is) (?:the |my )?(?:money|refund) (?:going|sent)\b|\bwhich (?:card|account)\b|(?:退|返|打)(?:到|回)(?:哪(?:里|儿|个(?:账户|卡)?)?|什么(?:地方|账户)?)|钱去哪(?:里|儿)?了?/iu,
 };
 
 /** The same, to take every asking phrase out of a message. */
-const ASKS_ALL: Readonly<Record<AskedKind, RegExp>> = { duration: new RegExp(ASKS.duration.source, 'giu'), cost: new RegExp(ASKS.cost.source, 'giu') };
+const ASKS_ALL = Object.fromEntries(Object.entries(ASKS).map(([kind, pattern]) => [kind, new RegExp(pattern.source, 'giu')])) as Readonly<Record<AskedKind, RegExp>>;
 
 /**
  * Sentences that answer each kind. A duration is a time something takes ("International delivery
  * takes 7-15 business days", 「国际件一般7-15个工作日送达」, "refunds are issued … within 3-5 business
  * days"), not a deadline ("return within 30 days of delivery", 「签收后30天内」); a cost names a price,
- * a fee or that something is free.
+ * a fee or that something is free; where the money goes, the way it was paid (「原路退回」).
  */
 const TELLS: Readonly<Record<AskedKind, RegExp>> = {
   duration:
     /\b(?:takes?|taking|arriv\w*|deliver\w*|ships?|shipped|reach\w*|issued|credited|processed|refunded)\b[^.;]*?\d+(?:\s*[-–]\s*\d+)?\s*(?:business\s+|working\s+)?(?:days?|weeks?|hours?|minutes?)\b|\d+(?:\s*[-–~]\s*\d+)?\s*个?(?:工作日|天|小时|周|分钟)内?[^，。；]{0,4}?(?:送达|到账|到货|发出|发货|退回|退款|处理|开出|生效)/iu,
   cost: /[$¥€£]\s?\d|\d+(?:\.\d+)?\s*元|\bfree\b|\bcosts?\b|\bfees?\b|免费|包邮|运费|费用/iu,
+  destination: /\boriginal payment method\b|\bsame (?:card|account|payment method)\b|原路(?:退|返)|退回原/iu,
 };
 
 /**

@@ -318,6 +318,11 @@ describe('main dialog', () => {
       ['what happens to my points', stepOf('en', 'then permanently deleted together with your points, coupons and saved addresses')],
       [fromZhPage('怎么注销账号'), answerOf('delete_account', 'zh')],
       [fromZhPage('积分会怎么样'), stepOf('zh', '积分、优惠券、礼品卡余额和收货地址都会清空且无法恢复')],
+      // Where the money goes back to (「钱退到哪里」 got the answer on refunds for returns, in full).
+      ['can i cancel my order', answerOf('cancel_order', 'en')],
+      ['where does the money go?', stepOf('en', 'The refund goes back to your original payment method within 3-5 business days.')],
+      [fromZhPage('我想取消订单'), answerOf('cancel_order', 'zh')],
+      [fromZhPage('钱退到哪里'), stepOf('zh', '款项会在3-5个工作日内原路退回')],
     ]);
     // With nothing before, the same words are no warranty answer: the bot is not sure, or asks which is meant.
     const fresh = await createBotHarness();
