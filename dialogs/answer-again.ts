@@ -75,7 +75,8 @@ function againText(asked: string, answers: readonly string[], language: Language
   if (!kind && saysTried(asked)) return say('answerTried', language);
   const keyStep = answers.map(keyStepOf).find((each) => each !== undefined);
   const step = (kind && sentenceOfKind(answers, kind)) ?? partAskedAbout(answers, keyStep ?? '', asked) ?? keyStep;
-  return step ? say('answerAgainStep', language, { step }) : say('answerAgain', language);
+  if (!step) return say('answerAgain', language);
+  return say(OFFERS_PERSON.test(step) ? 'answerAgainStepOnly' : 'answerAgainStep', language, { step });
 }
 
 /** A sentence that sends the customer somewhere to do something: a path in the shop's pages, or a button to press. */

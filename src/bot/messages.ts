@@ -48,6 +48,11 @@ export const messages = {
     en: "In short, as in my answer above: {step}\nIf that doesn't solve it, tell me where you're stuck, or I can connect you with a person.",
     zh: '简单说，就是上面提到的：{step}\n如果这样还解决不了，告诉我卡在哪一步，或者我为您转接人工客服。',
   },
+  // The same, for a step that itself says how to reach a person ("… tap Talk to a human and an agent will check it with you").
+  answerAgainStepOnly: {
+    en: 'In short, as in my answer above: {step}',
+    zh: '简单说，就是上面提到的：{step}',
+  },
   answerElapsed: {
     en: 'For that, my answer above says: {step}',
     zh: '这种情况，上面的回复里说了：{step}',

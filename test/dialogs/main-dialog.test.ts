@@ -323,6 +323,12 @@ describe('main dialog', () => {
       ['where does the money go?', stepOf('en', 'The refund goes back to your original payment method within 3-5 business days.')],
       [fromZhPage('我想取消订单'), answerOf('cancel_order', 'zh')],
       [fromZhPage('钱退到哪里'), stepOf('zh', '款项会在3-5个工作日内原路退回')],
+      // A part that itself says how to reach a person is not followed by the offer again.
+      ['I was charged twice for my order', answerOf('charged_twice', 'en')],
+      ['both are posted, not pending', (reply) => {
+        expect(reply.text).toBe(say('answerAgainStepOnly', 'en', { step: 'If both charges have actually gone through (posted, not pending), or you were charged more than your order total, we refund the extra in full: tap Talk to a human and an agent will check it with you.' }));
+        expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', 'en')]);
+      }],
     ]);
     // With nothing before, the same words are no warranty answer: the bot is not sure, or asks which is meant.
     const fresh = await createBotHarness();
