@@ -181,7 +181,7 @@ export function tellsElapsed(text: string): boolean {
  * "it's been 2 weeks, where is my parcel" after it.
  */
 export function elapsedOnly(text: string, answers: readonly string[]): boolean {
-  return allTold(topicWords(canonicalText(text).replace(ELAPSED_ALL, ' ').replace(STANDING, ' ')), answers);
+  return toldBesides(text, answers, ELAPSED_ALL, STANDING);
 }
 
 /**
@@ -225,7 +225,7 @@ export const saysTried = (text: string): boolean => TRIED.test(canonicalText(tex
  * them" or 「还是一直收到」 after the unsubscribe answer, whatever the recognizer makes of the words.
  */
 export function triedOnly(text: string, answers: readonly string[]): boolean {
-  return allTold(topicWords(canonicalText(text).replace(TRIED_ALL, ' ').replace(STANDING, ' ')), answers);
+  return toldBesides(text, answers, TRIED_ALL, STANDING);
 }
 
 /** An answer's part for when time has passed, and the offer of a person unless that part makes it ("… I can connect you with an agent"). */
@@ -250,7 +250,7 @@ export function askedKind(text: string): AskedKind | undefined {
  * names a topic of its own.
  */
 export function asksOnly(text: string, kind: AskedKind, answers: readonly string[]): boolean {
-  return allTold(topicWords(canonicalText(text).replace(ASKS_ALL[kind], ' ')), answers);
+  return toldBesides(text, answers, ASKS_ALL[kind]);
 }
 
 /**
@@ -263,6 +263,11 @@ export function speaksOnlyOf(text: string, answers: readonly string[]): boolean 
   // "I opened them already", 「我已经拆封了」: how things stand is no topic of its own.
   const words = topicWords(canonicalText(text).replace(STANDING, ' '));
   return words.length > 0 && allTold(words, answers);
+}
+
+/** Every word the message is about, once the phrases `besides` (asking how long, telling how things stand…) are taken out, is in the answers. */
+function toldBesides(text: string, answers: readonly string[], ...besides: readonly RegExp[]): boolean {
+  return allTold(topicWords(besides.reduce((rest, phrase) => rest.replace(phrase, ' '), canonicalText(text))), answers);
 }
 
 /** Every one of `words` (topic words, as topicWords finds them) is in the answers. */

@@ -381,9 +381,10 @@ export class MainDialog extends ComponentDialog {
     const kind = askedKind(text);
     const canonical = canonicalText(text);
     const continues = CONTINUES.test(canonical.trim());
+    const statement = !isQuestionText(text);
     // "已经发货了", "it already shipped": how things stand, told in answer to what the bot said.
-    const tellsHowItStands = !isQuestionText(text) && HOW_IT_STANDS.test(canonical);
-    const elapsed = !isQuestionText(text) && tellsElapsed(text);
+    const tellsHowItStands = statement && HOW_IT_STANDS.test(canonical);
+    const elapsed = statement && tellsElapsed(text);
     const tried = saysTried(text);
     if (confident && !kind && !continues && !tellsHowItStands && !elapsed && !tried) return undefined;
     const { previous, intent } = await this.lastTopic(step);
