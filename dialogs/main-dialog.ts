@@ -283,9 +283,9 @@ export class MainDialog extends ComponentDialog {
     const orderPageIntent = pasted ? [...this.deps.knowledge.current().intents.values()].find(offersOrderPage) : undefined;
     if (!pasted || !orderPageIntent) return undefined;
     rememberUnderstanding(step.context, { recognition, answered: orderPageIntent.name });
-    // A code says nothing of a language: the page's.
+    // A code ("#PD-20458") says nothing of a language: the page's. 「订单号 1048213」 says Chinese.
     const { locale } = step.context.activity;
-    await sendAnswer(step.context, orderPageIntent, locale ? languageOfLocale(locale) : language, pasted);
+    await sendAnswer(step.context, orderPageIntent, showsLanguage(text.replace(pasted, ' ')) || !locale ? language : languageOfLocale(locale), pasted);
     return step.endDialog();
   }
 

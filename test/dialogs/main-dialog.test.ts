@@ -125,6 +125,9 @@ describe('main dialog', () => {
       // A bare number still follows the question.
       [{ type: 'message', text: '我的快递到哪了', locale: 'en-US' }, answerOf('order_status', 'zh')],
       [{ type: 'message', text: '1048213', locale: 'en-US' }, orderPage('1048213', 'zh')],
+      // Unasked, a number named in Chinese on an English page is answered in Chinese (it got English); a bare one, in the page's.
+      [{ type: 'message', text: '订单号 123456', locale: 'en-US' }, orderPage('123456', 'zh')],
+      [{ type: 'message', text: '654321', locale: 'en-US' }, orderPage('654321', 'en')],
     ]);
   });
 
