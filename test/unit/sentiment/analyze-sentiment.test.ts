@@ -80,6 +80,11 @@ describe('Chinese support messages', () => {
     ['missing delivery', '外卖还没送到', 'negative'],
     ['nobody picks up', '打了五次电话都没人接', 'negative'],
     ['something missing', '说好的赠品也没有', 'negative'],
+    // Anger in words the lexicon lacked: these were neutral, so the console showed the customer as calm.
+    ['arrived broken, and angry', '我买的杯子收到就是碎的，太气人了', 'negative'],
+    ['fuming', '真让人火大', 'negative'],
+    ['fed up', '受够了', 'negative'],
+    ['cracked', '外壳摔裂了', 'negative'],
   ])('%s', (_case, text, expected) => {
     expect(label(text)).toBe(expected);
   });
