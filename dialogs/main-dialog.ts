@@ -69,7 +69,7 @@ const ORDER_CATEGORIES = new Set(['orders', 'returns']);
 
 /** Asking for the next step, and nothing else: "what now?", "ok so what do I do now", 「那怎么办」, 「然后呢」. */
 const WHAT_NEXT =
-  /^(?:(?:ok(?:ay)?|so|and|well|hmm+)[,\s]+)*(?:what (?:now|next|then|should i do(?: now| next)?|do i do(?: now| next)?|can i do(?: now)?|are my options)|now what|then what)[\s?!.]*$|^(?:那|那我|那现在|现在|然后|那我该)?(?:怎么办|该怎么办|咋办|怎么弄|然后呢|接下来呢|接下来怎么办)(?:呢|啊|呀)?[\s?？!！。]*$/iu;
+  /^(?:(?:ok(?:ay)?|so|and|well|hmm+)[,\s]+)*(?:what (?:now|next|then|happens (?:now|next)|should i do(?: now| next)?|do i do(?: now| next)?|can i do(?: now)?|are my options)|what['’]?s next|now what|then what)[\s?!.]*$|^(?:那|那我|那现在|现在|然后|那我该)?(?:怎么办|该怎么办|咋办|怎么弄|然后呢|之后呢|接下来呢|接下来怎么办|接下来会怎么样)(?:呢|啊|呀)?[\s?？!！。]*$/iu;
 
 /** When a person will answer: "when will I hear back?", "when will someone contact me", 「什么时候回复我」, 「多久处理」. */
 const HEAR_BACK = /\bwhen\b.*\b(?:hear|reply|replies|respond|answer|get back|contact|call|email|look into)\b|什么时候.*(?:回复|答复|处理|联系|回电|解决)|多久.*(?:回复|答复|处理|联系|解决)/iu;
@@ -245,7 +245,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * "How long will it take?", 「要多久」, "when will I hear back?" right after a complaint was filed
+   * "How long will it take?", 「要多久」, "when will I hear back?", "what happens now?", 「然后呢」 right after a complaint was filed
    * (or one ticket's status was told): asked of that ticket (its status and when the team will
    * answer), not of the delivery times or the stock answer the words alone would get.
    */
@@ -255,7 +255,7 @@ export class MainDialog extends ComponentDialog {
     const filing = [say('complaintFiled', language, { id: '', sla: '', due: '' })];
     const asking = canonicalText(text);
     const asksWhen = (askedKind(asking) === 'duration' || HEAR_BACK.test(asking)) && asksOnly(asking.replace(HEAR_BACK, ' '), 'duration', filing);
-    return asksWhen ? ticketIn(await this.deps.lastBotMessage?.(step.context.activity.conversation.id)) : undefined;
+    return asksWhen || WHAT_NEXT.test(asking.trim()) ? ticketIn(await this.deps.lastBotMessage?.(step.context.activity.conversation.id)) : undefined;
   }
 
   /** Several questions in one message: each gets its answer, in the order asked. */

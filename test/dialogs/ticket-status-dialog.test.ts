@@ -25,6 +25,8 @@ describe('ticket status in chat', () => {
       ['12345', say('complaintAskContact', 'en')],
       ['bob@example.com', /Shall I file it\?$/],
       ['yes', /^Your complaint is filed as ticket T-1001\./],
+      // What comes next, asked right after the filing, is asked of the ticket (it got "Did you mean: Membership and points").
+      ['what happens now?', status],
       ['how long will it take?', status],
       // Asked again after the status, in other words, it is still that ticket.
       ['when will I hear back?', status],
@@ -40,6 +42,7 @@ describe('ticket status in chat', () => {
     await converse(bot.adapter, [
       ['我的投诉处理得怎么样了', status],
       ['多久能处理好', status],
+      ['然后呢', status],
       ['什么时候回复我', status],
     ]);
   });
