@@ -88,6 +88,12 @@ const ACKNOWLEDGED = /^(?:ok(?:ay)?|k|嗯+)[.!。！]*$/iu;
 /** "Ok?", "yes?", 「好的？」: a question back, not a yes. */
 const ASKED_BACK = /[?？]\s*$/u;
 
+/** A guess of "Did you mean" this likely is worth offering even to a sour message. */
+const LIKELY_GUESS = 0.3;
+
+/** An answer from the knowledge base: no small talk, no dialog (a complaint, a person). */
+const isFaqAnswer = (intent: Intent | undefined): boolean => !!intent && !intent.dialog && intent.category !== SMALLTALK_CATEGORY;
+
 /** A message the recognizer answers with at least this score is a question of its own, not a follow-up. */
 const FOLLOW_UP_BELOW = 0.5;
 /** A "how long?" or "how much?" of the topic under way goes to a neighbouring answer the recognizer gives at least this. */
@@ -314,7 +320,10 @@ export class MainDialog extends ComponentDialog {
       .filter((name) => !(declinedComplaint && intents.get(name)?.dialog === COMPLAINT_DIALOG));
     const onlySmallTalk = guesses.length > 0 && guesses.every((name) => intents.get(name)?.category === SMALLTALK_CATEGORY);
     // Abuse or an accusation, where the guesses are no help: "fuck you" (the opening hours), "you guys are scammers" (I'm a bot).
-    const abuse = this.deps.soured?.(text, language) === true && (!namesProblem(text) || onlySmallTalk);
+    // A likely answer among them is help, however sour the words: "I bought a jacket two weeks ago and
+    // it doesn't fit" (exchange 0.44, return 0.24) is no outrage, and got an apology instead of the choice.
+    const likelyAnswer = (recognition.candidates ?? []).some(({ intent, score }) => score >= LIKELY_GUESS && isFaqAnswer(intents.get(intent)));
+    const abuse = this.deps.soured?.(text, language) === true && (!namesProblem(text) || onlySmallTalk) && !likelyAnswer;
     const candidates = abuse ? [] : guesses;
     await this.deps.unanswered.record({
       text: this.deps.redact(text),

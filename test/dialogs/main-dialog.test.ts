@@ -231,6 +231,11 @@ describe('main dialog', () => {
       ['fuck you', apology('en')],
       // 「太离谱了」 got "Sorry, I didn't get that".
       [{ type: 'message', text: '太离谱了', locale: 'zh-CN' }, apology('zh')],
+      // Sour words with likely answers to choose from are no outrage: the choice (it got the apology).
+      [
+        "I bought a jacket two weeks ago and it doesn't fit",
+        (reply) => expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual(expect.arrayContaining([titleOf('exchange_item', 'en'), titleOf('return_item', 'en')])),
+      ],
     ]);
   });
 
