@@ -136,7 +136,7 @@ export function partAskedAbout(answers: readonly string[], keyStep: string, text
 export type AskedKind = 'duration' | 'cost' | 'destination';
 
 const ASKS: Readonly<Record<AskedKind, RegExp>> = {
-  duration: /\bhow (?:long|soon|quickly|fast|many (?:days|weeks|hours))\b|\bwhen (?:will|would|does|do|can) (?:it|that|they|this|i get)\b|多久|多长时间|(?<!好)几天|多少天|几个工作日|什么时候(?:能)?(?:到|收到|送到|到账)/iu,
+  duration: /\bhow (?:long|soon|quickly|fast|many (?:days|weeks|hours))\b|\bwhen (?:will|would|does|do|can) (?:it|that|they|this|i get)\b|多久|多长时间|(?<!好)几天|多少天|几个工作日|什么时候(?:能|会)?(?:到|收到|送到|到账|发|寄|退)/iu,
   cost: /\bhow much\b|\b(?:have|need) to pay\b|\bpay (?:extra|anything|for (?:it|that|this|the (?:exchange|return|label|shipping|postage)))\b|\bwhat(?:'s| is| does)? (?:the )?(?:cost|price|fee)\b|\bcosts?\b|\bfees?\b|\bcharge\b|\bfree\b|\bwho pays(?: for (?:the )?(?:shipping|postage|delivery))?\b|多少钱|费用|收费|要钱|付钱|付费|花钱|出钱|自费|运费|手续费|免费|包邮|贵|谁(?:出|付|承担|负责)/iu,
   destination:
     /\bwhere (?:does|will|do|would) (?:the |my |that )?(?:money|refund|it|payment) (?:go|be sent|end up)\b|\bwhere(?:'s| is) (?:the |my )?(?:money|refund) (?:going|sent)\b|\bwhich (?:card|account)\b|(?:退|返|打)(?:到|回)(?:哪(?:里|儿|个(?:账户|卡)?)?|什么(?:地方|账户)?)|钱去哪(?:里|儿)?了?/iu,
@@ -167,7 +167,7 @@ const ELAPSED =
 const ELAPSED_ALL = new RegExp(ELAPSED.source, 'giu');
 
 /** Words that tell how things stand, not a topic: "it's been", "still", 「已经」, 「还没」, 「了」. */
-const STANDING = /\b(?:already|still|yet|now|just|been|after|over|more than|almost|nearly|it['’]?s|has|have)\b|已经|还没|还是|了|都|快|超过/giu;
+const STANDING = /\b(?:already|still|yet|now|just|been|after|over|more than|almost|nearly|it['’]?s|has|have)\b|已经|还没|还是|过(?=了)|了|都|快|超过/giu;
 
 /** The message tells how long it has been (and asks neither how long nor how much). */
 export function tellsElapsed(text: string): boolean {
@@ -225,8 +225,11 @@ export const saysTried = (text: string): boolean => TRIED.test(canonicalText(tex
  * them" or 「还是一直收到」 after the unsubscribe answer, whatever the recognizer makes of the words.
  */
 export function triedOnly(text: string, answers: readonly string[]): boolean {
-  return toldBesides(text, answers, TRIED_ALL, STANDING);
+  return toldBesides(text, answers, TRIED_ALL, STANDING, REPEATED);
 }
+
+/** How often it was tried: "I tried twice" after the payment answer is no double charge, 「试了好几次」 no topic. */
+const REPEATED = /\b(?:twice|again|(?:\d+|two|three|four|five|several|many|multiple|a few|a couple of|so many) times)\b|(?:\d+|两|三|四|五|几|好几|很多|多)次|再次|一遍又一遍/giu;
 
 /** An answer's part for when time has passed, and the offer of a person unless that part makes it ("… I can connect you with an agent"). */
 function elapsedReply(part: string, language: Language): string {
@@ -270,10 +273,20 @@ function toldBesides(text: string, answers: readonly string[], ...besides: reado
   return allTold(topicWords(besides.reduce((rest, phrase) => rest.replace(phrase, ' '), canonicalText(text))), answers);
 }
 
-/** Every one of `words` (topic words, as topicWords finds them) is in the answers. */
+/** Every one of `words` (topic words, as topicWords finds them) is in the answers, as it is or by its stem. */
 function allTold(words: readonly string[], answers: readonly string[]): boolean {
   const told = canonicalText(answers.join('\n')).toLowerCase();
-  return words.every((word) => told.includes(word));
+  return words.every((word) => told.includes(word) || stemsOf(word).some((stem) => told.includes(stem)));
+}
+
+/**
+ * An English word without an ending that names no other thing, four letters at least: "I already
+ * changed my password" after an answer that says "change your password", "I don't have a printer"
+ * after one that says "print the label". Not "-ing" nor "-ed": "it already shipped" is no question of
+ * what "shipping" costs.
+ */
+function stemsOf(word: string): string[] {
+  return ['d', 'er', 's'].filter((ending) => word.endsWith(ending) && word.length - ending.length >= 4).map((ending) => word.slice(0, -ending.length));
 }
 
 /** The first sentence of an answer that tells what `kind` asks: how long it takes, or what it costs. */

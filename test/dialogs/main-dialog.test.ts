@@ -302,6 +302,8 @@ describe('main dialog', () => {
       [fromZhPage('我买的鞋子小了，想换大一码'), answerOf('exchange_item', 'zh')],
       [fromZhPage('要付钱吗'), stepOf('zh', '每个订单首次换货免运费')],
       [fromZhPage('新的多久能到'), stepOf('zh', '一般3-5个工作日送达')],
+      // 「什么时候发」 asks when too (it got "Did you mean: Track my order | Stock | Invoices").
+      [fromZhPage('新的什么时候发'), stepOf('zh', '一般3-5个工作日送达')],
       // A longer question of its own is still answered as itself.
       ['how do I return something', answerOf('return_item', 'en')],
       ['do I have to pay for that?', stepOf('en', 'otherwise a $5.99 return fee is taken from the refund')],
@@ -321,6 +323,9 @@ describe('main dialog', () => {
       ['i opened them already', stepOf('en', "Underwear, opened earphones and personalised items can't be returned for hygiene reasons.")],
       [fromZhPage('退货'), answerOf('return_item', 'zh')],
       [fromZhPage('我已经拆封了'), stepOf('zh', '内衣、已拆封耳机和定制商品因卫生原因不支持退货。')],
+      // A word the answer has in another form: "printer" after "print the prepaid label" (it got "not sure").
+      ['how do I return something', answerOf('return_item', 'en')],
+      ["I don't have a printer", stepOf('en', 'print the prepaid label (or use a QR code at a drop-off point)')],
       // What becomes of something the answer speaks of (both got the loyalty programme in full).
       ['how do I delete my account', answerOf('delete_account', 'en')],
       ['what happens to my points', stepOf('en', 'then permanently deleted together with your points, coupons and saved addresses')],
@@ -421,6 +426,11 @@ describe('main dialog', () => {
     await play(adapter, [
       [fromZhPage('付款的时候一直提示支付失败'), answerOf('payment_failed', 'zh')],
       [fromZhPage('换了张卡也不行'), person('payment_failed', 'zh')],
+      // How often it was tried is no topic ("I tried twice" got the double-charge answer).
+      ['my card got declined', answerOf('payment_failed', 'en')],
+      ['I tried twice', person('payment_failed', 'en')],
+      [fromZhPage('付款失败'), answerOf('payment_failed', 'zh')],
+      [fromZhPage('试了好几次了'), person('payment_failed', 'zh')],
       // What the answer says of how things stand is still its part, and "how long" its time
       // (「那要等多久退回来」 got the refund answer: 等 and 来 were taken for topics it does not speak of).
       [fromZhPage('钱已经扣了但是订单还是待付款'), (reply) => expect(reply.text).toContain('如果已扣款但订单仍显示待付款，一般是银行预授权，系统会在1-3个工作日内自动退回')],
