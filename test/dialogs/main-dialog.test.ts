@@ -326,6 +326,9 @@ describe('main dialog', () => {
       // A word the answer has in another form: "printer" after "print the prepaid label" (it got "not sure").
       ['how do I return something', answerOf('return_item', 'en')],
       ["I don't have a printer", stepOf('en', 'print the prepaid label (or use a QR code at a drop-off point)')],
+      // 「改过了」 says it is done, as 「已经」 does (it got the password-reset answer in full).
+      [fromZhPage('我的账号被盗了'), answerOf('account_security', 'zh')],
+      [fromZhPage('密码已经改过了'), stepOf('zh', '立即修改密码')],
       // What becomes of something the answer speaks of (both got the loyalty programme in full).
       ['how do I delete my account', answerOf('delete_account', 'en')],
       ['what happens to my points', stepOf('en', 'then permanently deleted together with your points, coupons and saved addresses')],
