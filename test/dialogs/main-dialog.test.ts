@@ -548,7 +548,11 @@ describe('main dialog', () => {
       [fromZhPage('ok'), answerOf('acknowledgement', 'zh')],
       [fromZhPage('OK!'), answerOf('acknowledgement', 'zh')],
       [fromZhPage('okay'), answerOf('acknowledgement', 'zh')],
+      // A thumbs-up or folded hands say the same (both got "not sure").
+      [fromZhPage('👌'), answerOf('acknowledgement', 'zh')],
       [fromZhPage('thx'), answerOf('thanks', 'zh')],
+      [fromZhPage('🙏🏻'), answerOf('thanks', 'zh')],
+      [{ type: 'message', text: '👍', locale: 'en-US' }, answerOf('acknowledgement', 'en')],
       [fromZhPage('hi'), answerOf('greeting', 'zh')],
       [fromZhPage('bye'), answerOf('goodbye', 'zh')],
       [fromZhPage('ok thanks'), answerOf('thanks', 'en')],
