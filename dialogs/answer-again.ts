@@ -169,6 +169,9 @@ const ELAPSED_ALL = new RegExp(ELAPSED.source, 'giu');
 /** Words that tell how things stand, not a topic: "it's been", "still", 「已经」, 「还没」, 「了」. */
 const STANDING = /\b(?:already|still|yet|now|just|been|after|over|more than|almost|nearly|it['’]?s|has|have)\b|已经|还没|还是|过(?=了)|了|都|快|超过/giu;
 
+/** Who does what for whom, no topic: 「那你们给我补发吧」 asks for what the late-parcel answer says (补发). */
+const WHO_FOR = /你们|我们|给我|帮我|替我/gu;
+
 /** The message tells how long it has been (and asks neither how long nor how much). */
 export function tellsElapsed(text: string): boolean {
   const canonical = canonicalText(text);
@@ -217,8 +220,17 @@ const TRIED = new RegExp(
 );
 const TRIED_ALL = new RegExp(TRIED.source, 'giu');
 
+/**
+ * Not this either: "my family didn't see it either", 「家里人也说没看到」. Said only of what came
+ * before, so never a question of its own, whatever the recognizer makes of the words.
+ */
+const EITHER = /\b(?:not|no|never|nothing|nobody|none|\w+n['’]?t)\b[^.?!]*\beither\b|也(?:都|说|是)?(?:没|不)/iu;
+
 /** The message says what the answer suggested was tried, in vain. */
-export const saysTried = (text: string): boolean => TRIED.test(canonicalText(text));
+export const saysTried = (text: string): boolean => TRIED.test(canonicalText(text)) || saysEither(text);
+
+/** The message says "not this either" (see EITHER). */
+export const saysEither = (text: string): boolean => EITHER.test(canonicalText(text));
 
 /**
  * Besides saying so, the message names only what the answer just given speaks of: "I still get
@@ -264,7 +276,7 @@ export function asksOnly(text: string, kind: AskedKind, answers: readonly string
  */
 export function speaksOnlyOf(text: string, answers: readonly string[]): boolean {
   // "I opened them already", 「我已经拆封了」: how things stand is no topic of its own.
-  const words = topicWords(canonicalText(text).replace(STANDING, ' '));
+  const words = topicWords(canonicalText(text).replace(STANDING, ' ').replace(WHO_FOR, ' '));
   return words.length > 0 && allTold(words, answers);
 }
 

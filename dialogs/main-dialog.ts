@@ -12,7 +12,7 @@ import { addsDetail, contactIn, isNoOrder, isQuestionText, isYes, saysOnlySlots 
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
-import { answeredJustBefore, answerIn, askedKind, asksOnly, elapsedOnly, elapsedPart, type SentMessage, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn, triedOnly } from './answer-again.js';
+import { answeredJustBefore, answerIn, askedKind, asksOnly, elapsedOnly, elapsedPart, type SentMessage, saysEither, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn, triedOnly } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG, type TicketStatusOptions } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
@@ -401,8 +401,8 @@ export class MainDialog extends ComponentDialog {
     const answers = intent.answers[recognition.language];
     // "It's been 10 days" after the late-parcel answer: its part for when that long has passed.
     if (elapsed && (!confident || elapsedOnly(text, answers)) && elapsedPart(answers)) return { intent, again: true };
-    // "I already tried resetting it", 「换了张卡也不行」: not that step again, but a person.
-    if (tried && !kind && (!confident || recognition.intent === intent.name || triedOnly(text, answers))) return { intent, again: true };
+    // "I already tried resetting it", 「换了张卡也不行」, 「家里人也说没看到」: not that step again, but a person.
+    if (tried && !kind && (!confident || recognition.intent === intent.name || saysEither(text) || triedOnly(text, answers))) return { intent, again: true };
     // "What about the points I used?" after the refund answer, which says what becomes of them;
     // 「已经发货了」 after the change-of-address answer, which says what to do then.
     if ((continues || tellsHowItStands) && speaksOnlyOf(text.replace(WHAT_BECOMES, ' '), answers)) return { intent, again: true };

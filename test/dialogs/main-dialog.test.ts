@@ -339,6 +339,11 @@ describe('main dialog', () => {
       ['where does the money go?', stepOf('en', 'The refund goes back to your original payment method within 3-5 business days.')],
       [fromZhPage('我想取消订单'), answerOf('cancel_order', 'zh')],
       [fromZhPage('钱退到哪里'), stepOf('zh', '款项会在3-5个工作日内原路退回')],
+      // Asking for what the answer says the shop does: when it does it (「那你们给我补发吧」 got "not sure").
+      [fromZhPage('快递显示已签收但我没收到'), answerOf('order_late', 'zh')],
+      [fromZhPage('那你们给我补发吧'), stepOf('zh', '我们会向快递公司发起查件，并为您补发或全额退款')],
+      ["my package says delivered but it's not here", answerOf('order_late', 'en')],
+      ['send me a replacement then', stepOf('en', 'we will open a carrier investigation and send a replacement or a full refund')],
       // A part that itself says how to reach a person is not followed by the offer again.
       ['I was charged twice for my order', answerOf('charged_twice', 'en')],
       ['both are posted, not pending', (reply) => {
@@ -452,6 +457,17 @@ describe('main dialog', () => {
       ['I still get them', person('newsletter_unsubscribe', 'en')],
       [fromZhPage('我不想收到推送短信了'), answerOf('newsletter_unsubscribe', 'zh')],
       [fromZhPage('还是一直收到'), person('newsletter_unsubscribe', 'zh')],
+    ]);
+    // Not there either (「家里人也说没看到」 got the refund answer; "my family didn't see it either" "Did you mean").
+    const either = await createBotHarness();
+    await play(either.adapter, [
+      [fromZhPage('快递显示已签收但我没收到'), answerOf('order_late', 'zh')],
+      [fromZhPage('家里人也说没看到'), person('order_late', 'zh')],
+    ]);
+    const eitherEn = await createBotHarness();
+    await play(eitherEn.adapter, [
+      ["my package says delivered but it's not here", answerOf('order_late', 'en')],
+      ["my family didn't see it either", person('order_late', 'en')],
     ]);
   });
 
