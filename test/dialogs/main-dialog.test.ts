@@ -189,6 +189,9 @@ describe('main dialog', () => {
       ['how long would that take', inShort('international_shipping', 'en', 'International delivery takes 7-15 business days.')],
       [fromZhPage('能寄到加拿大吗'), answerOf('international_shipping', 'zh')],
       [fromZhPage('要多久'), inShort('international_shipping', 'zh', '国际件一般7-15个工作日送达')],
+      // The answer names customs now ("do I pay customs?" got "My answer just above covers that").
+      ['do you ship to canada?', answerOf('international_shipping', 'en')],
+      ['do I pay customs?', inShort('international_shipping', 'en', 'Customs duties and import taxes are set by your country and are paid by the recipient on delivery.')],
       // "is it free?" after the returns answer got the shipping costs.
       ['I want to return my shoes', answerOf('return_item', 'en')],
       ['is it free?', inShort('return_item', 'en', 'otherwise a $5.99 return fee')],
