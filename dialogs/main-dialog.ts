@@ -88,6 +88,9 @@ const ACKNOWLEDGED = /^(?:ok(?:ay)?|k|嗯+)[.!。！]*$/iu;
 /** "Ok?", "yes?", 「好的？」: a question back, not a yes. */
 const ASKED_BACK = /[?？]\s*$/u;
 
+/** How close an answer of the topic under way must come to the recognizer's choice to win a message pointing back. */
+const SAME_TOPIC_SHARE = 0.4;
+
 /** A guess of "Did you mean" this likely is worth offering even to a sour message. */
 const LIKELY_GUESS = 0.3;
 
@@ -395,7 +398,8 @@ export class MainDialog extends ComponentDialog {
     const tellsHowItStands = statement && HOW_IT_STANDS.test(canonical);
     const elapsed = statement && tellsElapsed(text);
     const tried = saysTried(text);
-    if (confident && !kind && !continues && !tellsHowItStands && !elapsed && !tried) return undefined;
+    const leansBack = POINTS_BACK.test(text);
+    if (confident && !kind && !continues && !tellsHowItStands && !elapsed && !tried && !leansBack) return undefined;
     const { previous, intent } = await this.lastTopic(step);
     if (!intent || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const answers = intent.answers[recognition.language];
@@ -409,6 +413,9 @@ export class MainDialog extends ComponentDialog {
     // "How long would that take?": about the answer just given, whatever the recognizer makes of the words alone.
     const leansOnAnswer = kind !== undefined && asksOnly(text, kind, answers);
     if (kind && (!confident || leansOnAnswer) && sentenceOfKind(answers, kind)) return { intent, again: true };
+    // "Why is it taking so long?" after an order's page: of the order (a late parcel), not of a refund, which nothing before spoke of.
+    const ofTopic = confident && leansBack && !leansOnAnswer ? this.likelyOfTopic(recognition, intent) : undefined;
+    if (ofTopic) return { intent: ofTopic, again: ofTopic.name === intent.name };
     if (confident && !leansOnAnswer) return undefined;
     const neighbour = kind ? this.nearestBeside(recognition, intent) : undefined;
     if (neighbour) return { intent: neighbour, again: false };
@@ -430,6 +437,21 @@ export class MainDialog extends ComponentDialog {
     const name = answerIn(previous);
     const intent = name === undefined ? undefined : this.deps.knowledge.current().intents.get(name);
     return { previous, intent: intent && !intent.dialog && intent.category !== SMALLTALK_CATEGORY ? intent : undefined };
+  }
+
+  /**
+   * For a message pointing back ("it", "that"), when the recognizer's choice is of another category
+   * than the topic under way: its likeliest answer of the topic's category, if that comes close
+   * (at least SAME_TOPIC_SHARE of the choice's score).
+   */
+  private likelyOfTopic(recognition: Recognition, topic: Intent): Intent | undefined {
+    const intents = this.deps.knowledge.current().intents;
+    const chosen = recognition.intent ? intents.get(recognition.intent) : undefined;
+    if (chosen?.category === topic.category) return undefined;
+    const close = recognition.alternatives.find(
+      (alternative) => alternative.score >= recognition.score * SAME_TOPIC_SHARE && intents.get(alternative.intent)?.category === topic.category && isFaqAnswer(intents.get(alternative.intent)),
+    );
+    return close ? intents.get(close.intent) : undefined;
   }
 
   /** The recognizer's likeliest answer other than `topic`, if it is of the same category (an answer, not a dialog or small talk). */

@@ -362,6 +362,17 @@ describe('main dialog', () => {
     }]]);
   });
 
+  it('reads a question pointing back as of the topic under way when an answer of that topic comes close', async () => {
+    const { adapter } = await createBotHarness();
+    await play(adapter, [
+      ['where is my order?', answerOf('order_status', 'en')],
+      // Of the order: the late-parcel answer (refunds 0.59, late parcel 0.30), not the refund answer it got.
+      ['why is it taking so long', answerOf('order_late', 'en')],
+      // A question of another topic outright is still that topic's.
+      ['can I pay it with paypal?', answerOf('payment_methods', 'en')],
+    ]);
+  });
+
   it('follows a customer who changes their mind, or finds the order already shipped', async () => {
     const { adapter } = await createBotHarness();
     const fromPage = (text: string, locale: string) => ({ type: 'message', text, locale }) as const;
