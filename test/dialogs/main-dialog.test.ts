@@ -321,6 +321,9 @@ describe('main dialog', () => {
       ['do they expire?', stepOf('en', 'Points expire 12 months after they are earned.')],
       [fromZhPage('怎么用积分'), answerOf('loyalty_points', 'zh')],
       [fromZhPage('积分会过期吗'), stepOf('zh', '积分自获得之日起12个月内有效，过期作废。')],
+      // 专票, as customers call it, is named in the answer now (it got the sentence on ordinary e-invoices).
+      [fromZhPage('我想开发票'), answerOf('invoice_receipt', 'zh')],
+      [fromZhPage('能开专票吗'), stepOf('zh', '需要公司抬头或增值税专用发票（专票）的')],
       // How things stand, about what the answer names: "already" and 「已经」 are no topic of their own (both got "not sure" or "Did you mean").
       ['i want to return my headphones', answerOf('return_item', 'en')],
       ['i opened them already', stepOf('en', "Underwear, opened earphones and personalised items can't be returned for hygiene reasons.")],
