@@ -224,13 +224,16 @@ const TRIED_ALL = new RegExp(TRIED.source, 'giu');
  * Not this either: "my family didn't see it either", 「家里人也说没看到」. Said only of what came
  * before, so never a question of its own, whatever the recognizer makes of the words.
  */
-const EITHER = /\b(?:not|no|never|nothing|nobody|none|\w+n['’]?t)\b[^.?!]*\beither\b|也(?:都|说|是)?(?:没|不)/iu;
+const EITHER = /\b(?:not|no|never|nothing|nobody|none|\w+n['’]t|(?:do|did|does|ca|wo|have|has|is|are|was|were|could)nt)\b[^.?!]*\beither\b|也(?:都|说|是)?(?:没|不)/iu;
 
 /** The message says what the answer suggested was tried, in vain. */
 export const saysTried = (text: string): boolean => TRIED.test(canonicalText(text)) || saysEither(text);
 
 /** The message says "not this either" (see EITHER). */
 export const saysEither = (text: string): boolean => EITHER.test(canonicalText(text));
+
+/** How often it was tried: "I tried twice" after the payment answer is no double charge, 「试了好几次」 no topic. */
+const REPEATED = /\b(?:twice|again|(?:\d+|two|three|four|five|several|many|multiple|a few|a couple of|so many) times)\b|(?:\d+|两|三|四|五|几|好几|很多|多)次|再次|一遍又一遍/giu;
 
 /**
  * Besides saying so, the message names only what the answer just given speaks of: "I still get
@@ -239,9 +242,6 @@ export const saysEither = (text: string): boolean => EITHER.test(canonicalText(t
 export function triedOnly(text: string, answers: readonly string[]): boolean {
   return toldBesides(text, answers, TRIED_ALL, STANDING, REPEATED);
 }
-
-/** How often it was tried: "I tried twice" after the payment answer is no double charge, 「试了好几次」 no topic. */
-const REPEATED = /\b(?:twice|again|(?:\d+|two|three|four|five|several|many|multiple|a few|a couple of|so many) times)\b|(?:\d+|两|三|四|五|几|好几|很多|多)次|再次|一遍又一遍/giu;
 
 /** An answer's part for when time has passed, and the offer of a person unless that part makes it ("… I can connect you with an agent"). */
 function elapsedReply(part: string, language: Language): string {

@@ -485,6 +485,9 @@ describe('main dialog', () => {
     await play(eitherEn.adapter, [
       ["my package says delivered but it's not here", answerOf('order_late', 'en')],
       ["my family didn't see it either", person('order_late', 'en')],
+      // "Either" with no negation before it is no "not this either" ("payment" ends in -nt, not in n't).
+      ['what payment methods do you take', answerOf('payment_methods', 'en')],
+      ['payment with either card?', (reply) => expect(reply.text).not.toContain(say('answerTried', 'en'))],
     ]);
   });
 
