@@ -58,8 +58,8 @@ export function answeredJustBefore(previous: SentMessage | undefined, intent: In
  * "it's been 10 days" the one for when that long has passed (see elapsedPart). Told that what it
  * says was tried and did not help (「换了张卡也不行」), it does not say it again but offers the person.
  */
-export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent): Promise<void> {
-  const text = againText(context.activity.text ?? '', intent.answers[language], language);
+export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent, { pushedBack = false } = {}): Promise<void> {
+  const text = pushedBack ? say('answerNotFit', language) : againText(context.activity.text ?? '', intent.answers[language], language);
   // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
   await context.sendActivity({
     ...reply([text, ...linkLines(intent, language)].join('\n'), language, human ? [titleOf(human, language)] : []),
@@ -274,6 +274,14 @@ export function asksOnly(text: string, kind: AskedKind, answers: readonly string
  * names opened earphones), and it is about something: not 「请问天猫的订单到哪了」, which shares
  * only 「订单」 with the unsubscribe answer.
  */
+/**
+ * Beside how things stand, the message names nothing ("我买了200多", "it was 200"): said right after
+ * an answer, it can only be of that answer, and says it did not fit (see MainDialog.followUpTo).
+ */
+export function namesNothing(text: string): boolean {
+  return topicWords(canonicalText(text).replace(STANDING, ' ').replace(WHO_FOR, ' ')).length === 0;
+}
+
 export function speaksOnlyOf(text: string, answers: readonly string[]): boolean {
   // "I opened them already", 「我已经拆封了」: how things stand is no topic of its own.
   const words = topicWords(canonicalText(text).replace(STANDING, ' ').replace(WHO_FOR, ' '));

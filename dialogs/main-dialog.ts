@@ -12,7 +12,7 @@ import { addsDetail, contactIn, isNoOrder, isQuestionText, isYes, saysOnlySlots 
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
-import { answeredJustBefore, answerIn, askedKind, asksOnly, elapsedOnly, elapsedPart, type SentMessage, saysEither, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn, triedOnly } from './answer-again.js';
+import { answeredJustBefore, answerIn, askedKind, asksOnly, elapsedOnly, elapsedPart, namesNothing, type SentMessage, saysEither, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn, triedOnly } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG, type TicketStatusOptions } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
@@ -304,7 +304,7 @@ export class MainDialog extends ComponentDialog {
     if (!followed) return undefined;
     if (followed === 'unsure') return this.notSure(step, text, recognition, language);
     rememberUnderstanding(step.context, { recognition, answered: followed.intent.name });
-    if (followed.again) await sendAnswerAgain(step.context, followed.intent, language, this.humanIntent());
+    if (followed.again) await sendAnswerAgain(step.context, followed.intent, language, this.humanIntent(), { pushedBack: followed.pushedBack === true });
     else await sendAnswer(step.context, followed.intent, language);
     return step.endDialog();
   }
@@ -386,7 +386,7 @@ export class MainDialog extends ComponentDialog {
    *   after the warranty answer, "怎么申请"; it got the price-match answer).
    * `again`: answered in short, as said just before; otherwise the other answer in full.
    */
-  private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<{ intent: Intent; again: boolean } | 'unsure' | undefined> {
+  private async followUpTo(step: WaterfallStepContext, text: string, recognition: Recognition): Promise<{ intent: Intent; again: boolean; pushedBack?: boolean } | 'unsure' | undefined> {
     // "退款还是退货" right after the refund answer names both topics: a question of its own, whichever came before.
     if (recognition.choice || !isShort(text)) return undefined;
     const confident = recognition.decision === 'answer' && recognition.score >= FOLLOW_UP_BELOW;
@@ -407,6 +407,9 @@ export class MainDialog extends ComponentDialog {
     if (elapsed && (!confident || elapsedOnly(text, answers)) && elapsedPart(answers)) return { intent, again: true };
     // "I already tried resetting it", 「换了张卡也不行」, 「家里人也说没看到」: not that step again, but a person.
     if (tried && !kind && (!confident || recognition.intent === intent.name || saysEither(text) || triedOnly(text, answers))) return { intent, again: true };
+    // 「我买了200多」 after the coupon answer (read alone as the warranty answer): how things stand and
+    // nothing else, so of that answer, and it did not fit. Small talk (「我知道了」) is small talk.
+    if (tellsHowItStands && !kind && !elapsed && !this.isSmallTalk(recognition) && namesNothing(text)) return { intent, again: true, pushedBack: true };
     // "What about the points I used?" after the refund answer, which says what becomes of them;
     // 「已经发货了」 after the change-of-address answer, which says what to do then.
     if ((continues || tellsHowItStands) && speaksOnlyOf(text.replace(WHAT_BECOMES, ' '), answers)) return { intent, again: true };
@@ -452,6 +455,11 @@ export class MainDialog extends ComponentDialog {
       (alternative) => alternative.score >= recognition.score * SAME_TOPIC_SHARE && intents.get(alternative.intent)?.category === topic.category && isFaqAnswer(intents.get(alternative.intent)),
     );
     return close ? intents.get(close.intent) : undefined;
+  }
+
+  /** The recognizer took the message for small talk ("ok", 「我知道了」). */
+  private isSmallTalk(recognition: Recognition): boolean {
+    return !!recognition.intent && this.deps.knowledge.current().intents.get(recognition.intent)?.category === SMALLTALK_CATEGORY;
   }
 
   /** The recognizer's likeliest answer other than `topic`, if it is of the same category (an answer, not a dialog or small talk). */

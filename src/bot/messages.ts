@@ -65,6 +65,11 @@ export const messages = {
     en: "Sorry that didn't sort it out. As you've already tried what I suggested, a person should look into it with you: I can connect you now.",
     zh: '抱歉，还是没能解决。您已经试过上面的办法了，建议转人工客服帮您进一步查看。',
   },
+  // How things stand and nothing else, after an answer ("我买了200多" after the coupon answer's conditions): it did not fit.
+  answerNotFit: {
+    en: "I see. If my answer above doesn't settle it for you, a person can look at your case: I can connect you now.",
+    zh: '明白了。如果上面的回答解决不了您的情况，可以让人工客服帮您具体看看，我现在就可以为您转接。',
+  },
   answerAgain: {
     en: "My answer just above covers that. If it doesn't fit your case, tell me what's different, or I can connect you with a person.",
     zh: '上面那条回复说的就是这个。如果和您的情况不一样，请告诉我哪里不同，或者我为您转接人工客服。',

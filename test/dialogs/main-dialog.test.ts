@@ -489,6 +489,22 @@ describe('main dialog', () => {
       ['what payment methods do you take', answerOf('payment_methods', 'en')],
       ['payment with either card?', (reply) => expect(reply.text).not.toContain(say('answerTried', 'en'))],
     ]);
+    // How things stand and nothing else, right after an answer: it did not fit, and a person is offered
+    // (「我买了200多」 after the coupon answer's conditions got the warranty answer).
+    const notFit = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
+      expect(reply.text).toContain(say('answerNotFit', language));
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
+    };
+    const pushBack = await createBotHarness();
+    await play(pushBack.adapter, [
+      [fromZhPage('优惠券用不了'), answerOf('coupon_code', 'zh')],
+      [fromZhPage('我买了200多'), notFit('zh')],
+      ['my card got declined', answerOf('payment_failed', 'en')],
+      ["it's a visa", notFit('en')],
+      // Small talk stays small talk.
+      [fromZhPage('怎么退货'), answerOf('return_item', 'zh')],
+      [fromZhPage('我知道了'), answerOf('acknowledgement', 'zh')],
+    ]);
   });
 
   it('meets a customer fed up with the bot with an apology and a person, not a greeting', async () => {
