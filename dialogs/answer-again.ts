@@ -59,13 +59,22 @@ export function answeredJustBefore(previous: SentMessage | undefined, intent: In
  * says was tried and did not help (「换了张卡也不行」), it does not say it again but offers the person.
  */
 export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent, { pushedBack = false } = {}): Promise<void> {
-  const text = pushedBack ? say('answerNotFit', language) : againText(context.activity.text ?? '', intent.answers[language], language);
+  const asked = context.activity.text ?? '';
+  const answers = intent.answers[language];
+  const keyStep = asksToDoIt(asked) ? answers.map(keyStepOf).find((each) => each !== undefined) : undefined;
+  const text = pushedBack ? say('answerNotFit', language) : keyStep ? say('answerDoItYourself', language, { step: keyStep }) : againText(asked, answers, language);
   // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
   await context.sendActivity({
     ...reply([text, ...linkLines(intent, language)].join('\n'), language, human ? [titleOf(human, language)] : []),
     channelData: { parley: { answer: intent.name } },
   });
 }
+
+/** Asking the bot to do what the answer says: "ok do it", "can you do that for me?", 「你帮我弄吧」. */
+const DO_IT = /\b(?:(?:just |please |pls )?do (?:it|that)(?: for me)?|can you do (?:it|that)|you do it)\b|你(?:们)?(?:帮我|给我|替我)(?:弄|办|处理|操作|做|删|改)|帮我(?:弄|办|操作)一下|你(?:来|直接)(?:弄|办|操作)/iu;
+
+/** The message asks the bot to do what the answer just given says (see DO_IT). */
+export const asksToDoIt = (text: string): boolean => DO_IT.test(canonicalText(text));
 
 /** The short reply to an answer asked again, from what the customer says now (`asked`). */
 function againText(asked: string, answers: readonly string[], language: Language): string {
@@ -274,12 +283,15 @@ export function asksOnly(text: string, kind: AskedKind, answers: readonly string
  * names opened earphones), and it is about something: not 「请问天猫的订单到哪了」, which shares
  * only 「订单」 with the unsubscribe answer.
  */
+/** Words that point back at what was said (「这个怎么用」): no topic of their own. */
+const POINTING = /这个|那个|它/gu;
+
 /**
- * Beside how things stand, the message names nothing ("我买了200多", "it was 200"): said right after
- * an answer, it can only be of that answer, and says it did not fit (see MainDialog.followUpTo).
+ * Beside how things stand and what it points back at, the message names nothing ("我买了200多",
+ * "it was 200", "how do I use it"): said right after an answer, it can only be of that answer.
  */
 export function namesNothing(text: string): boolean {
-  return topicWords(canonicalText(text).replace(STANDING, ' ').replace(WHO_FOR, ' ')).length === 0;
+  return topicWords(canonicalText(text).replace(STANDING, ' ').replace(WHO_FOR, ' ').replace(POINTING, ' ')).length === 0;
 }
 
 export function speaksOnlyOf(text: string, answers: readonly string[]): boolean {

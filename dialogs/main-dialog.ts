@@ -12,7 +12,7 @@ import { addsDetail, contactIn, isNoOrder, isQuestionText, isYes, saysOnlySlots 
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
-import { answeredJustBefore, answerIn, askedKind, asksOnly, elapsedOnly, elapsedPart, namesNothing, type SentMessage, saysEither, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn, triedOnly } from './answer-again.js';
+import { answeredJustBefore, answerIn, askedKind, asksOnly, asksToDoIt, elapsedOnly, elapsedPart, keyStepOf, namesNothing, type SentMessage, saysEither, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn, triedOnly } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG, type TicketStatusOptions } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
@@ -399,10 +399,13 @@ export class MainDialog extends ComponentDialog {
     const elapsed = statement && tellsElapsed(text);
     const tried = saysTried(text);
     const leansBack = POINTS_BACK.test(text);
-    if (confident && !kind && !continues && !tellsHowItStands && !elapsed && !tried && !leansBack) return undefined;
+    const doIt = asksToDoIt(text);
+    if (confident && !kind && !continues && !tellsHowItStands && !elapsed && !tried && !leansBack && !doIt) return undefined;
     const { previous, intent } = await this.lastTopic(step);
     if (!intent || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const answers = intent.answers[recognition.language];
+    // "Ok do it" after the account-deletion answer (taken for an "ok"): the bot cannot, so where to do it, and a person.
+    if (doIt && answers.some((answer) => keyStepOf(answer) !== undefined)) return { intent, again: true };
     // "It's been 10 days" after the late-parcel answer: its part for when that long has passed.
     if (elapsed && (!confident || elapsedOnly(text, answers)) && elapsedPart(answers)) return { intent, again: true };
     // "I already tried resetting it", 「换了张卡也不行」, 「家里人也说没看到」: not that step again, but a person.
@@ -419,6 +422,9 @@ export class MainDialog extends ComponentDialog {
     // "Why is it taking so long?" after an order's page: of the order (a late parcel), not of a refund, which nothing before spoke of.
     const ofTopic = confident && leansBack && !leansOnAnswer ? this.likelyOfTopic(recognition, intent) : undefined;
     if (ofTopic) return { intent: ofTopic, again: ofTopic.name === intent.name };
+    // "How do I use it?" after the gift-card answer (read alone as the product-setup answer, of another
+    // category): it names nothing but what was just answered. After a product's answer it is that product's setup.
+    if (leansBack && !statement && !kind && namesNothing(text) && this.chosenCategory(recognition) !== intent.category) return { intent, again: true };
     if (confident && !leansOnAnswer) return undefined;
     const neighbour = kind ? this.nearestBeside(recognition, intent) : undefined;
     if (neighbour) return { intent: neighbour, again: false };
@@ -449,8 +455,7 @@ export class MainDialog extends ComponentDialog {
    */
   private likelyOfTopic(recognition: Recognition, topic: Intent): Intent | undefined {
     const intents = this.deps.knowledge.current().intents;
-    const chosen = recognition.intent ? intents.get(recognition.intent) : undefined;
-    if (chosen?.category === topic.category) return undefined;
+    if (this.chosenCategory(recognition) === topic.category) return undefined;
     const close = recognition.alternatives.find(
       (alternative) => alternative.score >= recognition.score * SAME_TOPIC_SHARE && intents.get(alternative.intent)?.category === topic.category && isFaqAnswer(intents.get(alternative.intent)),
     );
@@ -459,7 +464,12 @@ export class MainDialog extends ComponentDialog {
 
   /** The recognizer took the message for small talk ("ok", 「我知道了」). */
   private isSmallTalk(recognition: Recognition): boolean {
-    return !!recognition.intent && this.deps.knowledge.current().intents.get(recognition.intent)?.category === SMALLTALK_CATEGORY;
+    return this.chosenCategory(recognition) === SMALLTALK_CATEGORY;
+  }
+
+  /** The category of the recognizer's choice, if it made one. */
+  private chosenCategory(recognition: Recognition): string | undefined {
+    return recognition.intent ? this.deps.knowledge.current().intents.get(recognition.intent)?.category : undefined;
   }
 
   /** The recognizer's likeliest answer other than `topic`, if it is of the same category (an answer, not a dialog or small talk). */

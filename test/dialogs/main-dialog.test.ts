@@ -373,6 +373,30 @@ describe('main dialog', () => {
       ['why is it taking so long', answerOf('order_late', 'en')],
       // A question of another topic outright is still that topic's.
       ['can I pay it with paypal?', answerOf('payment_methods', 'en')],
+      // Naming nothing but what it points back at: of the answer just given, read alone as another
+      // category's ("how do I use it" got the product-setup answer after the gift-card answer).
+      ['I got a gift card for my birthday', answerOf('gift_card', 'en')],
+      ['how do I use it', (reply) => expect(reply.text).toContain('To use one, go to Account → Gift cards → Redeem')],
+      [{ type: 'message', text: '礼品卡', locale: 'zh-CN' }, answerOf('gift_card', 'zh')],
+      [{ type: 'message', text: '这个怎么用', locale: 'zh-CN' }, (reply) => expect(reply.text).toContain('在「我的 → 礼品卡」输入卡号和密码即可绑定')],
+      // After a product's answer, the same words are of that product: its setup.
+      [{ type: 'message', text: '这款耳机有货吗', locale: 'zh-CN' }, answerOf('product_availability', 'zh')],
+      [{ type: 'message', text: '这个怎么用', locale: 'zh-CN' }, answerOf('product_setup', 'zh')],
+    ]);
+  });
+
+  it('asked to do what its answer says, says it cannot from the chat, gives the step and offers a person', async () => {
+    const { adapter } = await createBotHarness();
+    const doItYourself = (language: 'en' | 'zh', step: string) => (reply: Partial<Activity>) => {
+      expect(reply.text).toContain(say('answerDoItYourself', language, { step }));
+      expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
+    };
+    await play(adapter, [
+      // "ok do it" was taken for an "ok": "All right. Is there anything else …".
+      ['I want to delete my account', answerOf('delete_account', 'en')],
+      ['ok do it', doItYourself('en', 'You can delete your account in Account → Privacy → Delete account.')],
+      [{ type: 'message', text: '怎么注销账号', locale: 'zh-CN' }, answerOf('delete_account', 'zh')],
+      [{ type: 'message', text: '你帮我弄吧', locale: 'zh-CN' }, doItYourself('zh', '在「我的 → 设置 → 账号与隐私 → 注销账号」中提交申请即可。')],
     ]);
   });
 
