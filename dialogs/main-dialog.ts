@@ -1,6 +1,7 @@
 import { ComponentDialog, Dialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from '../src/bot/botbuilder-lite.js';
 import { type Intent, type KnowledgeRuntime, type UnansweredLog, understand } from '../src/kb/index.js';
 import type { Language, Recognition } from '../src/nlu/types.js';
+import { emailPattern } from '../src/nlu/email.js';
 import { languageOfLocale, localeHint, showsLanguage } from '../src/nlu/language.js';
 import { canonicalText } from '../src/nlu/normalize.js';
 import { bareOrderNumber, extractEntities } from '../src/nlu/entities.js';
@@ -165,7 +166,7 @@ export class MainDialog extends ComponentDialog {
     if (start && this.findDialog(start.dialog)) return step.beginDialog(start.dialog, start.options);
     const text = step.options?.text ?? step.context.activity.text ?? '';
     const knowledge = this.deps.knowledge.current();
-    const { recognition } = understand(text, knowledge.recognizer, knowledge.intents, localeHint(step.context.activity.locale));
+    const { recognition } = understand(text, knowledge.recognizer, knowledge.intents, await this.languageHint(step, text));
     // An order number right after the bot asked for one answers that question, however it is put
     // ("1048213", "its 1048213", "the order number is PD-20458", "单号 1048213 谢谢"), unless the
     // message says more than that ("order 1048213 arrived broken" is a new question).
@@ -200,8 +201,9 @@ export class MainDialog extends ComponentDialog {
     // Only an e-mail address or a phone number, unasked for ("my email is jane@example.com"): not
     // "not sure" (a second time, "this isn't going well"), nor how to change one's e-mail address.
     if (!asked && !intent?.dialog && contactIn(text) && saysOnlySlots(text)) {
-      const { locale } = step.context.activity;
-      await this.sayWithPerson(step, 'contactUnasked', showsLanguage(text) || !locale ? language : languageOfLocale(locale));
+      // An address or a number alone says nothing of a language: the one the customer writes in.
+      const saysLanguage = showsLanguage(text.replace(emailPattern, ' '));
+      await this.sayWithPerson(step, 'contactUnasked', saysLanguage ? language : ((await this.conversationLanguage(step)) ?? language));
       return step.endDialog();
     }
 
@@ -292,9 +294,9 @@ export class MainDialog extends ComponentDialog {
     const orderPageIntent = pasted ? [...this.deps.knowledge.current().intents.values()].find(offersOrderPage) : undefined;
     if (!pasted || !orderPageIntent) return undefined;
     rememberUnderstanding(step.context, { recognition, answered: orderPageIntent.name });
-    // A code ("#PD-20458") says nothing of a language: the page's. 「订单号 1048213」 says Chinese.
-    const { locale } = step.context.activity;
-    await sendAnswer(step.context, orderPageIntent, showsLanguage(text.replace(pasted, ' ')) || !locale ? language : languageOfLocale(locale), pasted);
+    // A code ("#PD-20458") says nothing of a language: the conversation's (see languageHint). 「订单号 1048213」 says Chinese.
+    const codeOnly = !showsLanguage(text.replace(pasted, ' '));
+    await sendAnswer(step.context, orderPageIntent, codeOnly ? ((await this.conversationLanguage(step)) ?? language) : language, pasted);
     return step.endDialog();
   }
 
@@ -524,6 +526,21 @@ export class MainDialog extends ComponentDialog {
   private souredSmallTalk(intent: Intent, text: string, language: Language): boolean {
     if (intent.category !== SMALLTALK_CATEGORY || !this.deps.soured?.(text, language)) return false;
     return !intent.answers[language].some(apologises);
+  }
+
+  /**
+   * The language to read a message in when its words do not decide: the page's; for a message that
+   * shows none ("ok", "👍", "1048213"), the one the bot last answered in, which is the one the customer
+   * writes in. A Chinese customer's "👍" on an English page was answered in English.
+   */
+  private async languageHint(step: WaterfallStepContext, text: string): Promise<Language | undefined> {
+    return showsLanguage(text) ? localeHint(step.context.activity.locale) : this.conversationLanguage(step);
+  }
+
+  /** The language the bot last answered in (the customer's), else the page's. */
+  private async conversationLanguage(step: WaterfallStepContext): Promise<Language | undefined> {
+    const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
+    return typeof previous?.locale === 'string' ? languageOfLocale(previous.locale) : localeHint(step.context.activity.locale);
   }
 
   /** The intent that brings in a person, offered as a button. */

@@ -76,7 +76,8 @@ describe('main dialog', () => {
       ['how do I return something', answerOf('return_item', 'en')],
       // An order number pasted on its own, unasked for, opens its page (it got "I'm not sure"); so does one in a question about an order.
       ['1048213', orderPage('1048213', 'en')],
-      [{ type: 'message', text: '#PD-20458', locale: 'zh-CN' }, orderPage('PD-20458', 'zh')],
+      // A code alone is answered in the language the customer writes in (English here), whatever the page's.
+      [{ type: 'message', text: '#PD-20458', locale: 'zh-CN' }, orderPage('PD-20458', 'en')],
       ['where is 1048213', orderPage('1048213', 'en')],
       // Named as an order and nothing more (it got the answer on changing an order); with more said, that is answered.
       ['order 1048213', orderPage('1048213', 'en')],
@@ -103,8 +104,10 @@ describe('main dialog', () => {
       ['my email is jane.doe@example.com', unasked('en')],
       // Twice is no sign of a chat going wrong ("I'm sorry this isn't going well").
       ['jane.doe@example.com', unasked('en')],
-      // A number alone says nothing of a language: the page's.
-      [{ type: 'message', text: '13812345678', locale: 'zh-CN' }, unasked('zh')],
+      // A number alone says nothing of a language: the one the customer writes in, not the page's.
+      [{ type: 'message', text: '13812345678', locale: 'zh-CN' }, unasked('en')],
+      [{ type: 'message', text: '我的手机号', locale: 'zh-CN' }, (reply) => expect(reply.locale).toBe('zh-CN')],
+      [{ type: 'message', text: '13812345678', locale: 'en-US' }, unasked('zh')],
       // With a question, it is the question that is answered.
       ['my email is jane.doe@example.com, how do I reset my password?', answerOf('reset_password', 'en')],
     ]);
@@ -125,9 +128,10 @@ describe('main dialog', () => {
       // A bare number still follows the question.
       [{ type: 'message', text: '我的快递到哪了', locale: 'en-US' }, answerOf('order_status', 'zh')],
       [{ type: 'message', text: '1048213', locale: 'en-US' }, orderPage('1048213', 'zh')],
-      // Unasked, a number named in Chinese on an English page is answered in Chinese (it got English); a bare one, in the page's.
+      // Unasked, a number named in Chinese on an English page is answered in Chinese (it got English); so
+      // is a bare one after it: the language the customer writes in, not the page's.
       [{ type: 'message', text: '订单号 123456', locale: 'en-US' }, orderPage('123456', 'zh')],
-      [{ type: 'message', text: '654321', locale: 'en-US' }, orderPage('654321', 'en')],
+      [{ type: 'message', text: '654321', locale: 'en-US' }, orderPage('654321', 'zh')],
     ]);
   });
 
@@ -628,7 +632,8 @@ describe('main dialog', () => {
       [fromZhPage('👌'), answerOf('acknowledgement', 'zh')],
       [fromZhPage('thx'), answerOf('thanks', 'zh')],
       [fromZhPage('🙏🏻'), answerOf('thanks', 'zh')],
-      [{ type: 'message', text: '👍', locale: 'en-US' }, answerOf('acknowledgement', 'en')],
+      // On an English page too, as the customer writes Chinese (it was answered in English).
+      [{ type: 'message', text: '👍', locale: 'en-US' }, answerOf('acknowledgement', 'zh')],
       [fromZhPage('hi'), answerOf('greeting', 'zh')],
       [fromZhPage('bye'), answerOf('goodbye', 'zh')],
       [fromZhPage('ok thanks'), answerOf('thanks', 'en')],
