@@ -59,10 +59,7 @@ export function answeredJustBefore(previous: SentMessage | undefined, intent: In
  * says was tried and did not help (「换了张卡也不行」), it does not say it again but offers the person.
  */
 export async function sendAnswerAgain(context: TurnContext, intent: Intent, language: Language, human?: Intent, { pushedBack = false } = {}): Promise<void> {
-  const asked = context.activity.text ?? '';
-  const answers = intent.answers[language];
-  const keyStep = asksToDoIt(asked) ? answers.map(keyStepOf).find((each) => each !== undefined) : undefined;
-  const text = pushedBack ? say('answerNotFit', language) : keyStep ? say('answerDoItYourself', language, { step: keyStep }) : againText(asked, answers, language);
+  const text = pushedBack ? say('answerNotFit', language) : againText(context.activity.text ?? '', intent.answers[language], language);
   // Marked as the intent's answer, as the full one was: it can be rated, and a third ask gets this again.
   await context.sendActivity({
     ...reply([text, ...linkLines(intent, language)].join('\n'), language, human ? [titleOf(human, language)] : []),
@@ -78,11 +75,12 @@ export const asksToDoIt = (text: string): boolean => DO_IT.test(canonicalText(te
 
 /** The short reply to an answer asked again, from what the customer says now (`asked`). */
 function againText(asked: string, answers: readonly string[], language: Language): string {
+  const keyStep = keyStepIn(answers);
+  if (keyStep && asksToDoIt(asked)) return say('answerDoItYourself', language, { step: keyStep });
   const elapsed = tellsElapsed(asked) ? elapsedPart(answers) : undefined;
   if (elapsed) return elapsedReply(elapsed, language);
   const kind = askedKind(asked);
   if (!kind && saysTried(asked)) return say('answerTried', language);
-  const keyStep = answers.map(keyStepOf).find((each) => each !== undefined);
   const step = (kind && sentenceOfKind(answers, kind)) ?? partAskedAbout(answers, keyStep ?? '', asked) ?? keyStep;
   if (!step) return say('answerAgain', language);
   return say(OFFERS_PERSON.test(step) ? 'answerAgainStepOnly' : 'answerAgainStep', language, { step });
@@ -104,6 +102,11 @@ const sentencesOf = (answers: readonly string[]): string[] =>
 /** The first sentence of an answer that says where to go and what to do, if one does. */
 export function keyStepOf(answer: string): string | undefined {
   return sentencesOf([answer]).find((sentence) => STEP.test(sentence));
+}
+
+/** The key step of the first of an intent's answers (in one language) that has one. */
+export function keyStepIn(answers: readonly string[]): string | undefined {
+  return answers.map(keyStepOf).find((each) => each !== undefined);
 }
 
 /** English words too common to say what part of an answer a customer asks about. */
@@ -277,12 +280,6 @@ export function asksOnly(text: string, kind: AskedKind, answers: readonly string
   return toldBesides(text, answers, ASKS_ALL[kind]);
 }
 
-/**
- * Every word a message is about is in the answer just given (「能叠加吗」 after the coupon answer,
- * which says coupons 「可以和满减活动叠加」; "i opened them already" after the returns answer, which
- * names opened earphones), and it is about something: not 「请问天猫的订单到哪了」, which shares
- * only 「订单」 with the unsubscribe answer.
- */
 /** Words that point back at what was said (「这个怎么用」): no topic of their own. */
 const POINTING = /这个|那个|它/gu;
 
@@ -291,18 +288,29 @@ const POINTING = /这个|那个|它/gu;
  * "it was 200", "how do I use it"): said right after an answer, it can only be of that answer.
  */
 export function namesNothing(text: string): boolean {
-  return topicWords(canonicalText(text).replace(STANDING, ' ').replace(WHO_FOR, ' ').replace(POINTING, ' ')).length === 0;
+  return topicsBesides(text, STANDING, WHO_FOR, POINTING).length === 0;
 }
 
+/**
+ * Every word a message is about is in the answer just given (「能叠加吗」 after the coupon answer,
+ * which says coupons 「可以和满减活动叠加」; "i opened them already" after the returns answer, which
+ * names opened earphones), and it is about something: not 「请问天猫的订单到哪了」, which shares
+ * only 「订单」 with the unsubscribe answer.
+ */
 export function speaksOnlyOf(text: string, answers: readonly string[]): boolean {
   // "I opened them already", 「我已经拆封了」: how things stand is no topic of its own.
-  const words = topicWords(canonicalText(text).replace(STANDING, ' ').replace(WHO_FOR, ' '));
+  const words = topicsBesides(text, STANDING, WHO_FOR);
   return words.length > 0 && allTold(words, answers);
 }
 
 /** Every word the message is about, once the phrases `besides` (asking how long, telling how things stand…) are taken out, is in the answers. */
 function toldBesides(text: string, answers: readonly string[], ...besides: readonly RegExp[]): boolean {
-  return allTold(topicWords(besides.reduce((rest, phrase) => rest.replace(phrase, ' '), canonicalText(text))), answers);
+  return allTold(topicsBesides(text, ...besides), answers);
+}
+
+/** The topic words of a message (see topicWords) once the phrases `besides` are taken out. */
+function topicsBesides(text: string, ...besides: readonly RegExp[]): string[] {
+  return topicWords(besides.reduce((rest, phrase) => rest.replace(phrase, ' '), canonicalText(text)));
 }
 
 /** Every one of `words` (topic words, as topicWords finds them) is in the answers, as it is or by its stem. */

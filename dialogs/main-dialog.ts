@@ -13,7 +13,7 @@ import { addsDetail, contactIn, isNoOrder, isQuestionText, isYes, saysOnlySlots 
 import { HANDOFF_DIALOG } from './handoff-dialog.js';
 import { complaintButtonIn } from './complaint-buttons.js';
 import { LATE_CHOICE_DIALOG, type LateChoiceOptions } from './late-choice-dialog.js';
-import { answeredJustBefore, answerIn, askedKind, asksOnly, asksToDoIt, elapsedOnly, elapsedPart, keyStepOf, namesNothing, type SentMessage, saysEither, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn, triedOnly } from './answer-again.js';
+import { answeredJustBefore, answerIn, askedKind, asksOnly, asksToDoIt, elapsedOnly, elapsedPart, keyStepIn, namesNothing, type SentMessage, saysEither, saysTried, sendAnswerAgain, sentenceOfKind, speaksOnlyOf, tellsElapsed, ticketIn, triedOnly } from './answer-again.js';
 import { answersToEach } from './several-questions.js';
 import { TICKET_STATUS_DIALOG, type TicketStatusOptions } from './ticket-status-dialog.js';
 import { ticketIdIn } from './ticket-replies.js';
@@ -96,7 +96,7 @@ const SAME_TOPIC_SHARE = 0.4;
 const LIKELY_GUESS = 0.3;
 
 /** An answer from the knowledge base: no small talk, no dialog (a complaint, a person). */
-const isFaqAnswer = (intent: Intent | undefined): boolean => !!intent && !intent.dialog && intent.category !== SMALLTALK_CATEGORY;
+const isFaqAnswer = (intent: Intent | undefined): intent is Intent => !!intent && !intent.dialog && intent.category !== SMALLTALK_CATEGORY;
 
 /** A message the recognizer answers with at least this score is a question of its own, not a follow-up. */
 const FOLLOW_UP_BELOW = 0.5;
@@ -407,7 +407,7 @@ export class MainDialog extends ComponentDialog {
     if (!intent || !answeredJustBefore(previous, intent, recognition.language)) return undefined;
     const answers = intent.answers[recognition.language];
     // "Ok do it" after the account-deletion answer (taken for an "ok"): the bot cannot, so where to do it, and a person.
-    if (doIt && answers.some((answer) => keyStepOf(answer) !== undefined)) return { intent, again: true };
+    if (doIt && keyStepIn(answers) !== undefined) return { intent, again: true };
     // "It's been 10 days" after the late-parcel answer: its part for when that long has passed.
     if (elapsed && (!confident || elapsedOnly(text, answers)) && elapsedPart(answers)) return { intent, again: true };
     // "I already tried resetting it", 「换了张卡也不行」, 「家里人也说没看到」: not that step again, but a person.
@@ -447,7 +447,7 @@ export class MainDialog extends ComponentDialog {
     const previous = await this.deps.lastBotMessage?.(step.context.activity.conversation.id);
     const name = answerIn(previous);
     const intent = name === undefined ? undefined : this.deps.knowledge.current().intents.get(name);
-    return { previous, intent: intent && !intent.dialog && intent.category !== SMALLTALK_CATEGORY ? intent : undefined };
+    return { previous, intent: isFaqAnswer(intent) ? intent : undefined };
   }
 
   /**
@@ -458,10 +458,10 @@ export class MainDialog extends ComponentDialog {
   private likelyOfTopic(recognition: Recognition, topic: Intent): Intent | undefined {
     const intents = this.deps.knowledge.current().intents;
     if (this.chosenCategory(recognition) === topic.category) return undefined;
-    const close = recognition.alternatives.find(
-      (alternative) => alternative.score >= recognition.score * SAME_TOPIC_SHARE && intents.get(alternative.intent)?.category === topic.category && isFaqAnswer(intents.get(alternative.intent)),
-    );
-    return close ? intents.get(close.intent) : undefined;
+    return recognition.alternatives
+      .filter((alternative) => alternative.score >= recognition.score * SAME_TOPIC_SHARE)
+      .map((alternative) => intents.get(alternative.intent))
+      .find((each) => isFaqAnswer(each) && each.category === topic.category);
   }
 
   /** The recognizer took the message for small talk ("ok", 「我知道了」). */
@@ -480,7 +480,7 @@ export class MainDialog extends ComponentDialog {
     const nearest = recognition.alternatives
       .filter((alternative) => alternative.score >= NEAREST_AT_LEAST && alternative.intent !== topic.name)
       .map((alternative) => intents.get(alternative.intent))
-      .find((each) => each && !each.dialog && each.category !== SMALLTALK_CATEGORY);
+      .find(isFaqAnswer);
     return nearest?.category === topic.category ? nearest : undefined;
   }
 

@@ -44,11 +44,6 @@ export const messages = {
     zh: '抱歉，我没有完全理解您的问题。您可以换个说法再问一次，或者让我为您转接人工客服。',
   },
   // Asked again for the answer just given ("我想退货", then "怎么退"): dialogs/answer-again.ts.
-  // "Ok do it", 「你帮我弄吧」 after an answer that says what to do: the bot cannot do it, the customer can.
-  answerDoItYourself: {
-    en: "I can't do that for you from the chat, but it only takes a moment: {step}\nIf you'd rather a person helped you with it, I can connect you.",
-    zh: '我没办法在聊天里直接帮您操作，不过步骤很简单：{step}\n如果想让人工客服协助您，我可以为您转接。',
-  },
   answerAgainStep: {
     en: "In short, as in my answer above: {step}\nIf that doesn't solve it, tell me where you're stuck, or I can connect you with a person.",
     zh: '简单说，就是上面提到的：{step}\n如果这样还解决不了，告诉我卡在哪一步，或者我为您转接人工客服。',
@@ -69,6 +64,11 @@ export const messages = {
   answerTried: {
     en: "Sorry that didn't sort it out. As you've already tried what I suggested, a person should look into it with you: I can connect you now.",
     zh: '抱歉，还是没能解决。您已经试过上面的办法了，建议转人工客服帮您进一步查看。',
+  },
+  // "Ok do it", 「你帮我弄吧」 after an answer that says what to do: the bot cannot do it, the customer can.
+  answerDoItYourself: {
+    en: "I can't do that for you from the chat, but it only takes a moment: {step}\nIf you'd rather a person helped you with it, I can connect you.",
+    zh: '我没办法在聊天里直接帮您操作，不过步骤很简单：{step}\n如果想让人工客服协助您，我可以为您转接。',
   },
   // How things stand and nothing else, after an answer ("我买了200多" after the coupon answer's conditions): it did not fit.
   answerNotFit: {

@@ -29,7 +29,7 @@ export function canonicalText(text: string): string {
  * apostrophes dropped ("don't" → "dont"), runs of three or more identical characters cut to
  * two ("sooooo" → "soo", "好好好好" → "好好"), and a thumbs-up or folded hands read as the word they
  * say ("👍" → "ok", "🙏" → "thx"): a customer's "👍" is an acknowledgement, not "not sure". Both are
- * words Chinese writers use too, so the page's language still answers them.
+ * words Chinese writers use too, so they decide no language (see detectLanguage).
  */
 export function normalizeText(text: string): string {
   return canonicalText(text)
