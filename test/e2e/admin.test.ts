@@ -107,8 +107,18 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(await draftCard.locator('li.top .intent-name').textContent()).toBe('pizza_delivery');
     expect(await page.getByTestId('try-published').locator('.answer').textContent().catch(() => null)).not.toBe(PIZZA_EN);
     await shoot('editor');
+    // Opening another intent redraws the page: the sentence and its result stay, as still current.
+    await page.locator('.intent-list button', { hasText: 'return_item' }).click();
+    await page.locator('.intent-list button.selected', { hasText: 'return_item' }).waitFor();
+    expect(await page.getByLabel('Try it').inputValue()).toBe('could I order pizza from you');
+    expect(await draftCard.locator('.answer').textContent()).toBe(PIZZA_EN);
+    expect(await page.locator('.try-results .stale').count()).toBe(0);
 
     await publish('publish');
+    // Publishing changed what the result compared with: it stays, and says it is out of date.
+    expect(await page.locator('.try-results .stale').textContent()).toMatch(/^Tried before your last change/);
+    await shoot('try-after-publish');
+    expect(await page.getByLabel('Try it').inputValue()).toBe('could I order pizza from you');
     // Same conversation, no restart: the next message gets the new answer, in either language.
     expect(await ask('can I order a pizza')).toEqual({ reply: PIZZA_EN, intent: 'pizza_delivery' });
     expect(await ask('我想订披萨')).toEqual({ reply: PIZZA_ZH, intent: 'pizza_delivery' });
@@ -738,6 +748,55 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     await page.getByText('Saved to the draft.').waitFor();
     expect((await stored()).answers.en).toEqual(['Yes, from our Shanghai shop.']);
     expect(await call('DELETE', '/api/knowledge/intents/store_pickup')).toBe(204);
+  });
+
+  it('answers that arrive late still land: "try it" after the page was redrawn, and a refusal sent before signing in again does not sign the admin out', async () => {
+    await openFresh('intents');
+    await signInUnlessSignedIn();
+    /** The next call to `url` reaches the server at once; its answer reaches the page on `release`. */
+    const holdNext = async (url: string) => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(url, async (route) => {
+        const response = await route.fetch();
+        await held;
+        await route.fulfill({ response });
+      }, { times: 1 });
+      return release;
+    };
+    // "Try it" answers slowly (a busy server trains the draft first); meanwhile the admin opens an intent.
+    const releaseTry = await holdNext('**/api/knowledge/test');
+    try {
+      await page.getByLabel('Try it').fill('when are you open');
+      await page.getByRole('button', { name: 'Try it', exact: true }).click();
+      await page.getByRole('button', { name: / · store_hours$/ }).click();
+      await page.locator('.editor h2', { hasText: 'store_hours' }).waitFor();
+      expect(await page.getByLabel('Try it').inputValue()).toBe('when are you open');
+      expect(await page.locator('.try-results').textContent()).toBe('Loading…');
+    } finally {
+      releaseTry();
+    }
+    await page.getByTestId('try-draft').waitFor();
+    expect(await page.getByTestId('try-draft').locator('li.top .intent-name').getAttribute('title')).toBe('store_hours');
+
+    // Signed out elsewhere. The page asks for the knowledge (held), then for the versions, which
+    // shows the sign-in form; the admin signs in, and only then is the first call refused.
+    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
+    const releaseKnowledge = await holdNext('**/api/knowledge');
+    const lateRefusal = page.waitForResponse((response) => response.url().endsWith('/api/knowledge') && response.status() === 401);
+    try {
+      await page.getByRole('button', { name: / · return_item$/ }).click();
+      await page.locator('#nav a[href="#versions"]').click();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await signInAsAdmin();
+      await page.locator('tr[data-version]').first().waitFor();
+    } finally {
+      releaseKnowledge();
+    }
+    await lateRefusal;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(await page.locator('#login-view').isHidden()).toBe(true);
+    expect(await page.locator('tr[data-version]').first().isVisible()).toBe(true);
   });
 
   it('a session that ends while an answer is being written keeps the edits through signing in again, and Save then goes through', async () => {

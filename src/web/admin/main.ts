@@ -5,6 +5,7 @@ import { setUiLanguage, t, uiLanguage, type StringKey, type UiLanguage } from '.
 import { renderDashboard } from './views/dashboard.js';
 import { hasUnsavedEdits, mayDiscardEdits, renderIntents, resumeEditing } from './views/intents.js';
 import { renderUnanswered } from './views/unanswered.js';
+import { resetTryIt } from './views/try-it.js';
 import { renderUsers } from './views/users.js';
 import { renderVersions } from './views/versions.js';
 import { errorText } from '../shared/api.js';
@@ -67,7 +68,10 @@ function signedIn(user: { email: string; role: string }): void {
   // The same admin carries on where the session ended; anyone else (another admin, an agent) gets
   // nothing of the page left behind, unsaved edits included, hidden or not.
   const resuming = isAdmin && user.email === lastSignedIn && resumeEditing();
-  if (!resuming) $('#app-view').replaceChildren();
+  if (!resuming) {
+    $('#app-view').replaceChildren();
+    resetTryIt();
+  }
   lastSignedIn = user.email;
   $('#login-view').hidden = true;
   $('#login-error').textContent = '';
@@ -97,6 +101,7 @@ async function signOut(): Promise<void> {
   await api('POST', '/auth/logout').catch(() => undefined);
   // Signing out on purpose leaves nothing of this admin's page for whoever signs in next.
   $('#app-view').replaceChildren();
+  resetTryIt();
   signedOut();
 }
 

@@ -22,11 +22,15 @@ export class ApiError extends Error {
   }
 }
 
+/** Sign-ins on this page so far. */
+let signIns = 0;
+
 /**
  * A call to `/api` that answered 2xx, for callers that read the body themselves (a download);
  * otherwise an `ApiError` with the server's code, after `onUnauthorized` for a lost session.
  */
 export async function apiFetch(method: string, path: string, body?: unknown, onUnauthorized?: () => void, headers: Record<string, string> = {}): Promise<Response> {
+  const sentAfter = signIns;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -38,9 +42,14 @@ export async function apiFetch(method: string, path: string, body?: unknown, onU
   } catch {
     throw new ApiError(0, 'network', 'Parley cannot be reached');
   }
-  if (response.ok) return response;
+  if (response.ok) {
+    if (path === '/auth/login') signIns += 1;
+    return response;
+  }
   const data = parseJson(await response.text());
-  if (response.status === 401 && path !== '/auth/login') onUnauthorized?.();
+  // A call sent before the latest sign-in says nothing of the new session: its 401 had put the
+  // sign-in form back over the page of an admin who had just signed in.
+  if (response.status === 401 && path !== '/auth/login' && sentAfter === signIns) onUnauthorized?.();
   throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? response.statusText, data?.error?.fields ?? []);
 }
 

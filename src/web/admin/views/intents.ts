@@ -4,7 +4,7 @@ import { t, uiLanguage } from '../i18n.js';
 import type { DraftView, Intent } from '../types.js';
 import { csvImport } from './csv-import.js';
 import { intentForm, WELCOME_INTENT } from './intent-editor.js';
-import { byCategoryAndTitle, intentTitle, titlesOf } from '../intent-title.js';
+import { byCategoryAndTitle, intentTitle } from '../intent-title.js';
 import { jsonImport } from './json-import.js';
 import { publishBar } from './publish-panel.js';
 import { tryItPanel } from './try-it.js';
@@ -195,7 +195,7 @@ export async function renderIntents(root: HTMLElement, message?: string, focus?:
     h('h2', { class: 'sr-only', text: t('navIntents') }),
     publishBar(draft, (version) => void renderIntents(root, t('publishedVersion', { n: version })), mayDiscardEdits),
     message && !saved ? h('p', { class: 'ok', attrs: { role: 'status' }, text: message }) : null,
-    h('div', { class: 'knowledge-columns' }, intentList(draft, root), editor(draft, root, saved), tryItPanel(titlesOf(draft.intents))),
+    h('div', { class: 'knowledge-columns' }, intentList(draft, root), editor(draft, root, saved), tryItPanel(draft)),
   );
   root.replaceChildren(page);
   // Keep the intent being edited in sight in a long list.
