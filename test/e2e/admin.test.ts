@@ -58,6 +58,27 @@ async function signInUnlessSignedIn(): Promise<void> {
   if (await page.getByRole('button', { name: 'Sign in' }).isVisible()) await signInAsAdmin();
 }
 
+const DISCARD_EN = 'This intent has changes that are not saved to the draft. Discard them?';
+const DISCARD_ZH = '此意图有尚未保存到草稿的修改，确定放弃吗？';
+
+/**
+ * Does `action`, which must make the page ask `question` (a confirm), and agrees. The listener is
+ * gone afterwards either way: one left waiting by a question that was never asked answered a later
+ * test's dialog as well as that test's own listener did ('Cannot accept dialog which is already
+ * handled!', an unhandled rejection that failed a fresh clone's npm test with every test passed).
+ */
+async function agreeTo(question: string, action: () => Promise<void>): Promise<void> {
+  const asked: string[] = [];
+  const onDialog = (dialog: import('playwright-core').Dialog) => (asked.push(dialog.message()), void dialog.accept());
+  page.on('dialog', onDialog);
+  try {
+    await action();
+    await expect.poll(() => asked, { timeout: 10_000 }).toEqual([question]);
+  } finally {
+    page.off('dialog', onDialog);
+  }
+}
+
 async function shoot(name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS_DIR}/admin-${name}.png`, fullPage: true });
@@ -227,12 +248,10 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(await page.locator('[data-field="answers.en"] .field-error').textContent()).toBe('至少需要一条答案');
     await shoot('field-errors-zh');
     // The rejected new intent is still in the form, unsaved: publishing and switching language ask first.
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: '发布…' }).click();
+    await agreeTo(DISCARD_ZH, () => page.getByRole('button', { name: '发布…' }).click());
     await page.locator('.warnings li', { hasText: 'gift_wrap 只有 2 条英文例句，至少需要 3 条' }).waitFor();
     await shoot('publish-warnings-zh');
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.locator('header [data-lang="en"]').click();
+    await agreeTo(DISCARD_ZH, () => page.locator('header [data-lang="en"]').click());
   });
 
   it('a new intent under a taken name is refused next to the name, and the existing intent is kept', async () => {
@@ -463,7 +482,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
       await page.getByRole('button', { name: / · goodbye$/ }).click();
       await page.locator('header [data-lang="zh"]').click();
       await page.getByRole('link', { name: 'Versions' }).click();
-      expect(asked).toEqual(Array(3).fill('This intent has changes that are not saved to the draft. Discard them?'));
+      expect(asked).toEqual(Array(3).fill(DISCARD_EN));
       expect(await page.locator('.editor h2').textContent()).toBe('thanks');
       expect(await answerEn.inputValue()).toBe('An edit not saved yet.');
       expect(await page.getByRole('button', { name: 'Save to draft' }).isVisible()).toBe(true);
@@ -577,7 +596,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     } finally {
       page.off('dialog', onDialog);
     }
-    expect(asked).toEqual(['This intent has changes that are not saved to the draft. Discard them?']);
+    expect(asked).toEqual([DISCARD_EN]);
     expect(await draftNames()).toHaveLength(kept);
     // Put the draft back as it was for the tests that follow.
     const published = await page.evaluate(async () => (await fetch('/api/knowledge/export?version=' + (await (await fetch('/api/knowledge')).json()).publishedVersion)).json());
@@ -710,8 +729,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     await expect.poll(() => error('answers.en').textContent()).toBe('must be at most 2000 characters (line 4 has 2100)');
     expect(await error('quickReplies.zh').textContent()).toBe('must be at most 60 characters (line 2 has 61)');
     // In Chinese (the switch redraws the form, once the admin agrees to drop the edits).
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.locator('header [data-lang="zh"]').click();
+    await agreeTo(DISCARD_EN, () => page.locator('header [data-lang="zh"]').click());
     await page.locator('#f-name').fill('long_answers');
     await page.locator('#f-category').fill('test');
     await page.locator('#f-answers-en').fill(`A short answer.\nAnother one.\n\n${'x'.repeat(2100)}`);
@@ -820,11 +838,8 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
 
     // Signing out on purpose asks first, and leaves nothing for the next one to sign in.
     await page.locator('#f-answers-en').fill('Not kept.');
-    const asked: string[] = [];
-    page.once('dialog', (dialog) => (asked.push(dialog.message()), void dialog.accept()));
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await agreeTo(DISCARD_EN, () => page.getByRole('button', { name: 'Sign out' }).click());
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    expect(asked).toEqual(['This intent has changes that are not saved to the draft. Discard them?']);
     expect(await page.getByText('Your session ended.').count()).toBe(0);
     await signInAsAdmin();
     expect(await page.locator('.editor h2').textContent()).toBe('store_hours');
