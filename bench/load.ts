@@ -64,13 +64,13 @@ async function sampled<T>(server: ChildServer, during: Promise<T>): Promise<{ re
   }
 }
 
-/** Server CPU per turn and the share of one core it used: comparable across noisy machines. */
 /**
  * Chats, handoffs, and the turns that waited out a reply the human queue swallowed: those stretch
  * a phase past its planned seconds and lower turns/s without being errors, so both are shown.
  */
 const chatNote = (stats: PhaseStats, plannedSeconds: number) =>
   `${stats.conversations} chats, ${stats.handoffs} handed to a human (${stats.waitedOut} replies waited out), ran ${stats.seconds.toFixed(0)} of ${plannedSeconds} s`;
+/** Server CPU per turn and the share of one core it used: comparable across noisy machines. */
 const cpuNote = (cpuSeconds: number, stats: PhaseStats) => `server CPU ${((cpuSeconds * 1000) / Math.max(1, stats.turns)).toFixed(2)} ms/turn (${Math.round((cpuSeconds / stats.seconds) * 100)} % of a core)`;
 
 async function bareExpress(concurrency: number, seconds: number): Promise<PhaseStats> {
