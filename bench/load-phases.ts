@@ -17,6 +17,8 @@ export interface PhaseStats {
   conversations: number;
   seconds: number;
   latencies: number[];
+  /** Per chat: ms from asking for a token to the bot's greeting on the new stream (what a customer waits for the widget). */
+  opens: number[];
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -27,7 +29,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 function newStats(): PhaseStats {
-  return { turns: 0, errors: 0, errorSamples: [], handoffs: 0, waitedOut: 0, conversations: 0, seconds: 0, latencies: [] };
+  return { turns: 0, errors: 0, errorSamples: [], handoffs: 0, waitedOut: 0, conversations: 0, seconds: 0, latencies: [], opens: [] };
 }
 
 function recordError(stats: PhaseStats, error: unknown): void {
@@ -57,7 +59,9 @@ export async function chatPhase(url: string, corpus: Corpus, options: ChatPhaseO
     for (let chat = 0; performance.now() < deadline && chat < 10_000; chat += 1) {
       const client = new DirectLineCustomer(url, isHandoffReply);
       try {
+        const opening = performance.now();
         await client.open();
+        stats.opens.push(performance.now() - opening);
         stats.conversations += 1;
         options.keep?.push({ conversationId: client.conversationId, token: client.token });
         for (const text of chatScript(corpus, options.seed * 100_003 + index * 1009 + chat)) {
@@ -83,6 +87,7 @@ export async function chatPhase(url: string, corpus: Corpus, options: ChatPhaseO
   await Promise.all(Array.from({ length: options.customers }, (_, index) => customer(index)));
   stats.seconds = (performance.now() - started) / 1000;
   stats.latencies.sort((a, b) => a - b);
+  stats.opens.sort((a, b) => a - b);
   return stats;
 }
 

@@ -65,11 +65,17 @@ async function sampled<T>(server: ChildServer, during: Promise<T>): Promise<{ re
 }
 
 /**
+ * How long a customer waited for a chat to open (token, conversation, stream, greeting). Under
+ * saturation this is where the waiting goes: libuv (Node 20) accepts one connection per turn of
+ * the event loop, so new streams queue in the kernel while chats already open stay fast.
+ */
+const openNote = (stats: PhaseStats) => `opened in p50 ${percentile(stats.opens, 50).toFixed(0)} / p99 ${percentile(stats.opens, 99).toFixed(0)} ms`;
+/**
  * Chats, handoffs, and the turns that waited out a reply the human queue swallowed: those stretch
  * a phase past its planned seconds and lower turns/s without being errors, so both are shown.
  */
 const chatNote = (stats: PhaseStats, plannedSeconds: number) =>
-  `${stats.conversations} chats, ${stats.handoffs} handed to a human (${stats.waitedOut} replies waited out), ran ${stats.seconds.toFixed(0)} of ${plannedSeconds} s`;
+  `${stats.conversations} chats (${openNote(stats)}), ${stats.handoffs} handed to a human (${stats.waitedOut} replies waited out), ran ${stats.seconds.toFixed(0)} of ${plannedSeconds} s`;
 /** Server CPU per turn and the share of one core it used: comparable across noisy machines. */
 const cpuNote = (cpuSeconds: number, stats: PhaseStats) => `server CPU ${((cpuSeconds * 1000) / Math.max(1, stats.turns)).toFixed(2)} ms/turn (${Math.round((cpuSeconds / stats.seconds) * 100)} % of a core)`;
 
@@ -119,7 +125,7 @@ async function main(): Promise<void> {
   out(`idle: opening ${n('idle')} streams …`);
   const idle = await sampled(server, idlePhase(server.url, n('idle'), n('hold') * 1000));
   const probe = await chatPhase(server.url, corpus, { customers: 20, durationMs: 5000, thinkMs: 200, seed: 7 });
-  rows.push(statsRow(`20 customers chatting beside ${idle.result.stillOpen} idle streams`, probe, server, `${idle.result.opened} opened in ${idle.result.openSeconds.toFixed(1)} s, ${idle.result.failed} failed, ${idle.result.stillOpen} still open after ${n('hold')} s; peak RSS ${idle.peakRss} MB`));
+  rows.push(statsRow(`20 customers chatting beside ${idle.result.stillOpen} idle streams`, probe, server, `their chats ${openNote(probe)}; ${idle.result.opened} opened in ${idle.result.openSeconds.toFixed(1)} s, ${idle.result.failed} failed, ${idle.result.stillOpen} still open after ${n('hold')} s; peak RSS ${idle.peakRss} MB`));
   out(rows.at(-1)!.join(' | '));
   for (const client of idle.result.clients) client.close();
 
@@ -150,7 +156,7 @@ async function main(): Promise<void> {
   });
   const restartChat = await sampled(server, chatPhase(server.url, corpus, { customers: n('customers'), durationMs: 10_000, thinkMs: n('think-ms'), seed: n('seed') + 2 }));
   rows.push(
-    statsRow(`after restart with ${stored} stored conversations`, restartChat.result, server, `RSS at ready ${afterRestart} MB (fresh start: ${startRss} MB); ${returning.filter((s) => s === 200).length}/${returning.length} returning transcripts read; seeding took ${seedSeconds.toFixed(0)} s; first run's peak ${hwmBefore} MB`),
+    statsRow(`after restart with ${stored} stored conversations`, restartChat.result, server, `chats ${openNote(restartChat.result)}; RSS at ready ${afterRestart} MB (fresh start: ${startRss} MB); ${returning.filter((s) => s === 200).length}/${returning.length} returning transcripts read; seeding took ${seedSeconds.toFixed(0)} s; first run's peak ${hwmBefore} MB`),
   );
   out(rows.at(-1)!.join(' | '));
   await server.stop();
