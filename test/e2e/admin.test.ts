@@ -241,6 +241,9 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     await page.getByRole('link', { name: '知识库' }).click();
     // A rejected field is explained in Chinese under the field.
     await page.getByRole('button', { name: '新建意图' }).click();
+    // The editor still shows the intent an earlier test opened until the new form is drawn: typed
+    // into before then, its edits went with it, and the publish below had nothing unsaved to ask about.
+    await page.locator('.editor h2', { hasText: '新建意图' }).waitFor();
     await page.locator('#f-name').fill('Gift Wrap');
     await page.locator('#f-category').fill('products');
     await page.getByRole('button', { name: '保存到草稿' }).click();
@@ -640,6 +643,35 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     await page.getByText('Deleted from the draft.').waitFor();
     await expect.poll(focused).toBe('input');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+  });
+
+  it('while the next intent loads, the one on screen takes no typing: nothing typed there changes it, and the new form comes up empty', async () => {
+    await openFresh('intents');
+    await signInUnlessSignedIn();
+    await page.getByRole('button', { name: / · store_hours$/ }).click();
+    await page.locator('.editor h2', { hasText: 'store_hours' }).waitFor();
+    // A slow line: the draft for the new form takes its time.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/knowledge', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.getByRole('button', { name: 'New intent' }).click();
+      // The admin starts on the name at once, in the box still on screen: store_hours's.
+      await page.locator('#f-name').focus();
+      await page.keyboard.type('gift_cards');
+      expect(await page.locator('#f-name').inputValue()).toBe('store_hours');
+      expect(await page.locator('.editor').evaluate((editor) => getComputedStyle(editor).opacity)).toBe('0.55');
+      await shoot('editor-loading');
+    } finally {
+      release();
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    await page.locator('.editor h2', { hasText: 'New intent' }).waitFor();
+    expect(await page.locator('#f-name').inputValue()).toBe('');
+    expect(await page.locator('.editor').evaluate((editor) => getComputedStyle(editor).opacity)).toBe('1');
   });
 
   it('the publish check names an answer written in the other language, in English and in Chinese', async () => {

@@ -184,7 +184,18 @@ function editor(draft: DraftView, root: HTMLElement, saved?: string): HTMLElemen
  * `open` is the editor of an intent just picked, brought on screen too.
  */
 export async function renderIntents(root: HTMLElement, message?: string, focus?: 'open' | 'editor' | 'list'): Promise<void> {
-  const draft = await api<DraftView>('GET', '/knowledge');
+  // Until the page is redrawn, the editor on screen takes no typing: on a slow line an admin who
+  // clicked New intent typed into the intent still shown, and the redraw took those edits with it.
+  // Should the draft not come (the session ended, say), the editor is theirs again, edits and all.
+  const leaving = root.querySelector<HTMLElement>('.editor');
+  leaving?.setAttribute('inert', '');
+  let draft: DraftView;
+  try {
+    draft = await api<DraftView>('GET', '/knowledge');
+  } catch (error) {
+    leaving?.removeAttribute('inert');
+    throw error;
+  }
   // A save's outcome goes under the Save button just pressed: at the top of the page, it was out
   // of sight (or under the sticky bar) for an admin who had scrolled down a long intent to save it.
   const saved = focus === 'editor' ? message : undefined;
