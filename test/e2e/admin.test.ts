@@ -79,6 +79,18 @@ async function agreeTo(question: string, action: () => Promise<void>): Promise<v
   }
 }
 
+/** The next call to `url` reaches the server at once; its answer reaches the page when the function returned is called. */
+async function holdNext(url: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  }, { times: 1 });
+  return release;
+}
+
 async function shoot(name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS_DIR}/admin-${name}.png`, fullPage: true });
@@ -651,12 +663,7 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     await page.getByRole('button', { name: / · store_hours$/ }).click();
     await page.locator('.editor h2', { hasText: 'store_hours' }).waitFor();
     // A slow line: the draft for the new form takes its time.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/knowledge', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdNext('**/api/knowledge');
     try {
       await page.getByRole('button', { name: 'New intent' }).click();
       // The admin starts on the name at once, in the box still on screen: store_hours's.
@@ -667,7 +674,6 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
       await shoot('editor-loading');
     } finally {
       release();
-      await page.unrouteAll({ behavior: 'wait' });
     }
     await page.locator('.editor h2', { hasText: 'New intent' }).waitFor();
     expect(await page.locator('#f-name').inputValue()).toBe('');
@@ -803,17 +809,6 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
   it('answers that arrive late still land: "try it" after the page was redrawn, and a refusal sent before signing in again does not sign the admin out', async () => {
     await openFresh('intents');
     await signInUnlessSignedIn();
-    /** The next call to `url` reaches the server at once; its answer reaches the page on `release`. */
-    const holdNext = async (url: string) => {
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route(url, async (route) => {
-        const response = await route.fetch();
-        await held;
-        await route.fulfill({ response });
-      }, { times: 1 });
-      return release;
-    };
     // "Try it" answers slowly (a busy server trains the draft first); meanwhile the admin opens an intent.
     const releaseTry = await holdNext('**/api/knowledge/test');
     try {
