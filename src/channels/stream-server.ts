@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { ActivityListener, ActivitySet } from '../conversations/index.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { conversationIdSchema, watermarkSchema } from './directline-schema.js';
@@ -43,11 +44,7 @@ export function attachStreamServer(server: Server, directLine: DirectLineService
     ws.on('message', () => {});
     ws.on('error', (error) => logger.debug({ err: error }, 'stream socket error'));
     try {
-      const stop = await directLine.follow(token, conversationId, watermark, (set) => {
-        if (ws.readyState !== ws.OPEN) return;
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
-        ws.send(JSON.stringify(set));
-      });
+      const stop = await directLine.follow(token, conversationId, watermark, framesFor(ws));
       if (ws.readyState !== ws.OPEN) stop();
       else ws.on('close', stop);
     } catch (error) {
@@ -74,6 +71,31 @@ export function attachStreamServer(server: Server, directLine: DirectLineService
       for (const ws of wss.clients) ws.terminate();
       wss.close(() => resolve());
     });
+}
+
+/**
+ * What a stream hears, sent as frames: the activities of one pass of the event loop go out as
+ * one frame (the customer's echo and the bot's answer to it are stored in the same turn), so
+ * a busy server writes to each socket once per pass, not once per activity.
+ */
+function framesFor(ws: WebSocket): ActivityListener {
+  let pending: ActivitySet | undefined;
+  const flush = () => {
+    const set = pending!;
+    pending = undefined;
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
+    ws.send(JSON.stringify(set));
+  };
+  return ({ activities, watermark }) => {
+    if (pending) {
+      pending.activities.push(...activities);
+      pending.watermark = watermark;
+      return;
+    }
+    pending = { activities: [...activities], watermark };
+    setImmediate(flush);
+  };
 }
 
 function bearerOf(header: string | undefined): string | undefined {

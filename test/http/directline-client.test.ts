@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../src/bot/messages.js';
 import { loadKnowledgeDir, type Intent } from '../../src/kb/index.js';
@@ -241,4 +242,32 @@ describe('the first message of a conversation', () => {
       await child.stop();
     }
   }, 60_000);
+});
+
+describe('the WebSocket stream', () => {
+  it('brings a message’s echo and the answer to it in one frame, with the watermark after both', async () => {
+    const chat = await startConversation(server.url, 'en-US');
+    const socket = new WebSocket(chat.streamUrl);
+    const frames: { activities: ClientActivity[]; watermark: string }[] = [];
+    socket.on('message', (data) => frames.push(JSON.parse(String(data))));
+    try {
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      const answered = (count: number) => expect.poll(() => frames.flatMap((frame) => frame.activities).filter(isBot).length).toBe(count);
+      await answered(1); // the welcome
+      // A fresh server's first answer can come a pass of the event loop after its echo (work done
+      // on first use; this test may run alone); later ones do not.
+      await send(server.url, chat, 'where is my order?');
+      await answered(2);
+      await server.parley.adapter.idle(); // the turn is over (its profile recorded), not only answered
+      const before = frames.length;
+      const { id } = (await request(server.url, 'POST', `/v3/directline/conversations/${chat.conversationId}/activities`, { token: chat.token, body: { type: 'message', text: 'how do I return something' } })).body as { id: string };
+      await answered(3);
+      expect(frames.length).toBe(before + 1);
+      const frame = frames[before]!;
+      expect(frame.activities.map((activity) => (activity.id === id ? 'echo' : activity.replyToId === id ? 'answer' : activity.type))).toEqual(['echo', 'answer']);
+      expect(frame.watermark).toBe(String(frames.flatMap((each) => each.activities).length));
+    } finally {
+      socket.close();
+    }
+  });
 });

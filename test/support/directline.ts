@@ -12,6 +12,7 @@ export interface ClientActivity {
   id?: string;
   type: string;
   text?: string;
+  replyToId?: string;
   locale?: string;
   name?: string;
   value?: unknown;
