@@ -31,7 +31,11 @@ const logger = createLogger(config.logLevel);
 for (const { name, meant } of unknownSettings()) {
   logger.warn({ setting: name, meant }, `${name} is not a setting of Parley and is ignored${meant ? `: did you mean ${meant}?` : ''}`);
 }
-let parley: Parley;
+let parley: Parley | undefined;
+let stopping = false;
+// Stopped while starting (a first start trains for seconds): exit, which lets DATA_DIR go
+// (parley.pid removed); the default end of a signal left the file behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
 try {
   parley = await startParley(config, logger);
 } catch (error) {
@@ -59,11 +63,14 @@ if (parley.firstAdmin) {
 }
 out.write('\n');
 
-let stopping = false;
 function stop(signal: string): void {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  if (!parley) {
+    logger.info('stopped before it was ready');
+    process.exit(0);
+  }
   parley.close().then(
     () => {
       // Everything is on disk: what an operator waits for before copying DATA_DIR.
@@ -76,7 +83,6 @@ function stop(signal: string): void {
     },
   );
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
 
 // `npm start` runs Parley under `sh -c`, which does not pass SIGTERM on: `docker stop`, `kill` of
 // npm or a systemd stop ended npm and the shell and left Parley running, orphaned, holding the

@@ -70,6 +70,16 @@ function openStorage(config: Config): { storage: Storage; release: () => void; a
   }
 }
 
+/** Throws `listenError` when something listens on `port` already (0: any free port, nothing to check). */
+async function ensurePortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error) => reject(listenError(error, port, host)));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 /**
  * The composition root: config → storage → services → bot → HTTP. Starts listening and
  * resolves once the bot can take messages.
@@ -78,6 +88,8 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   const analyzeSentiment = rememberingAnalyzer(analyzeOnce);
   // ── storage, secrets, events ──────────────────────────────────────────────────────────
   const { storage, release: releaseDataDir, access } = openStorage(config);
+  // A first start trains for seconds before it listens: a PORT that is taken is said before that.
+  await ensurePortFree(config.port, config.host);
   if (access?.closed) logger.warn({ setting: 'DATA_DIR', mode: access.to, was: access.from }, `DATA_DIR was open to every user of this machine (mode ${access.from}); it is now ${access.to}, so only Parley's user${access.to === '0700' ? '' : ' and its group'} can read the conversations in it`);
   if (access && !access.closed) logger.warn({ setting: 'DATA_DIR', mode: access.mode, owner: access.owner }, `DATA_DIR is open to every user of this machine (mode ${access.mode}) and belongs to another user (uid ${access.owner}), so Parley cannot close it: run chmod o= on it as its owner`);
   const { secret, replacedMissing } = await loadSecret(config.dataDir, config.secret);
@@ -111,11 +123,6 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   const users = new UserService(storage.collection<User>('users'));
   const sessions = new SessionService(storage.collection<Session>('sessions'), storage.collection<User>('users'));
   await sessions.removeLapsed();
-  const firstAdmin = await users.ensureFirstAdmin(config.admin?.email, config.admin?.password);
-  if (!firstAdmin && config.admin?.email && config.admin.password && !(await users.authenticate(config.admin.email, config.admin.password))) {
-    // An operator who changed the setting to rotate the password would otherwise be left guessing why it does not work.
-    logger.warn({ setting: 'PARLEY_ADMIN_PASSWORD' }, 'PARLEY_ADMIN_PASSWORD is not the password of PARLEY_ADMIN_EMAIL: these settings only create the first admin of a new DATA_DIR, and this one has accounts; to set a password, stop Parley and run: npm run users -- reset-password EMAIL');
-  }
 
   // ── conversations ─────────────────────────────────────────────────────────────────────
   const conversations = new ConversationRepository(storage.collection<ConversationRecord>('conversations'));
@@ -200,11 +207,13 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     (api) => addConversationRoutes(api, { handoff, conversations, log, users, notes: handoffNotes, summaries: handoffSummaries, intents: () => knowledge.current().intents, recognizer: () => knowledge.current().recognizer }),
     (api) => addEventRoutes(api, { events, presence, isSessionLive: (id) => sessions.isLive(id), heartbeatMs: config.eventsHeartbeatSeconds * 1000, streams: eventStreams, conversations, log }),
   ];
+  let ready = false;
   const app = createApp({
     directLine,
     logger,
     webDir: path.join(root, 'dist', 'web'),
-    isReady: () => true,
+    // Until the first admin exists (made once listening, below), /healthz says `starting`.
+    isReady: () => ready,
     version: VERSION,
     sessions,
     apiModules,
@@ -218,6 +227,14 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     server.once('error', (error) => reject(listenError(error, config.port, config.host)));
     server.listen(config.port, config.host, () => resolve());
   });
+  // Only now, once nothing can stop the start: an account made by a start that then failed (its
+  // port taken) had a generated password that was never shown, and locked the shop out.
+  const firstAdmin = await users.ensureFirstAdmin(config.admin?.email, config.admin?.password);
+  if (!firstAdmin && config.admin?.email && config.admin.password && !(await users.authenticate(config.admin.email, config.admin.password))) {
+    // An operator who changed the setting to rotate the password would otherwise be left guessing why it does not work.
+    logger.warn({ setting: 'PARLEY_ADMIN_PASSWORD' }, 'PARLEY_ADMIN_PASSWORD is not the password of PARLEY_ADMIN_EMAIL: these settings only create the first admin of a new DATA_DIR, and this one has accounts; to set a password, stop Parley and run: npm run users -- reset-password EMAIL');
+  }
+  ready = true;
   const address = server.address() as AddressInfo;
   // Listening on every address (HOST=0.0.0.0 or ::): this machine's own is the one to open.
   const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;

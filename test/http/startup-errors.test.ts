@@ -72,13 +72,40 @@ describe('a setting the server cannot use stops it with one line naming the sett
     expect((await readdir(dir)).sort()).toEqual(['format.json', 'tickets.json']);
   });
 
-  it('a PORT another process listens on', async () => {
+  it('a PORT another process listens on; the next start, on a free port, still shows the first admin’s generated password', async () => {
     occupied = createServer();
     const port = await new Promise<number>((resolve) => occupied!.listen(0, '127.0.0.1', () => resolve((occupied!.address() as { port: number }).port)));
-    const { code, stderr } = await start({ KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge'), PORT: String(port) });
+    const dir = await scratch();
+    const noAdminSettings = { PARLEY_ADMIN_EMAIL: '', PARLEY_ADMIN_PASSWORD: '' };
+    const { code, stderr } = await start({ DATA_DIR: dir, KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge'), PORT: String(port), ...noAdminSettings });
     expect(code).toBe(1);
     expect(stderr).toBe(`PORT ${port} is already in use on 127.0.0.1: stop what listens there, or set PORT to a free port\n`);
-  });
+    expect(await readdir(dir)).not.toContain('parley.pid');
+    // The failed start made no account whose password nobody saw.
+    const logFile = path.join(await scratch(), 'next.log');
+    const next = await startChildServer({ dataDir: dir, logFile, env: noAdminSettings });
+    await next.stop();
+    expect(await readFile(logFile, 'utf8')).toMatch(/First admin account: admin@parley\.local\n {2}Generated password \(shown only once\): \S{16}\n/);
+  }, 90_000);
+
+  it('a start stopped before it is ready (SIGTERM while it loads) lets DATA_DIR go', async () => {
+    const dir = await scratch();
+    const child = spawn(process.execPath, [await builtServer()], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dir, PARLEY_MODEL_DIR: await scratch(), LOG_LEVEL: 'info', DOTENV_CONFIG_QUIET: 'true' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    // An empty model folder: the recognizer is trained first, which takes seconds.
+    await expect.poll(() => stdout, { timeout: 30_000 }).toContain('training the recognizer');
+    expect(await readdir(dir)).toContain('parley.pid');
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(0);
+    expect(stdout).toContain('stopped before it was ready');
+    expect(await readdir(dir)).not.toContain('parley.pid');
+  }, 60_000);
 
   it('a DATA_DIR another Parley has open: refused; once that one is gone, even by kill -9, it starts', async () => {
     const dir = await scratch();
