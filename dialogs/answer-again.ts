@@ -160,12 +160,13 @@ const ASKS_ALL = Object.fromEntries(Object.entries(ASKS).map(([kind, pattern]) =
 /**
  * Sentences that answer each kind. A duration is a time something takes ("International delivery
  * takes 7-15 business days", 「国际件一般7-15个工作日送达」, "refunds are issued … within 3-5 business
- * days"), not a deadline ("return within 30 days of delivery", 「签收后30天内」); a cost names a price,
- * a fee or that something is free; where the money goes, the way it was paid (「原路退回」).
+ * days", a hold "released … within 3-7 business days"), not a deadline ("return within 30 days of
+ * delivery", 「签收后30天内」); a cost names a price, a fee or that something is free; where the money
+ * goes, the way it was paid (「原路退回」).
  */
 const TELLS: Readonly<Record<AskedKind, RegExp>> = {
   duration:
-    /\b(?:takes?|taking|arriv\w*|deliver\w*|ships?|shipped|reach\w*|issued|credited|processed|refunded)\b[^.;]*?\d+(?:\s*[-–]\s*\d+)?\s*(?:business\s+|working\s+)?(?:days?|weeks?|hours?|minutes?)\b|\d+(?:\s*[-–~]\s*\d+)?\s*个?(?:工作日|天|小时|周|分钟)内?[^，。；]{0,4}?(?:送达|到账|到货|发出|发货|退回|退款|处理|开出|生效)/iu,
+    /\b(?:takes?|taking|arriv\w*|deliver\w*|ships?|shipped|reach\w*|issued|credited|processed|refunded|releas\w*|(?:goes|comes) back)\b[^.;]*?\d+(?:\s*[-–]\s*\d+)?\s*(?:business\s+|working\s+)?(?:days?|weeks?|hours?|minutes?)\b|\d+(?:\s*[-–~]\s*\d+)?\s*个?(?:工作日|天|小时|周|分钟)内?[^，。；]{0,4}?(?:送达|到账|到货|发出|发货|退回|退款|处理|开出|生效)/iu,
   cost: /[$¥€£]\s?\d|\d+(?:\.\d+)?\s*元|\bfree\b|\bcosts?\b|\bfees?\b|免费|包邮|运费|费用/iu,
   destination: /\boriginal payment method\b|\bsame (?:card|account|payment method)\b|原路(?:退|返)|退回原/iu,
 };
@@ -271,7 +272,8 @@ export function askedKind(text: string): AskedKind | undefined {
 }
 
 /**
- * The message asks only that, of the answer just given (`answers`): "how long would that take?",
+ * The message asks only that, of the answer just given (`answers`, or the sentence of it that tells
+ * `kind`): "how long would that take?",
  * 「那要多久」, "is it free?", 「要钱吗」, or naming only what that answer speaks of (「换货运费谁出」
  * after the exchange answer); not "how long does a refund take" after the shipping answer, which
  * names a topic of its own.

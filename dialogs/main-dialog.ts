@@ -376,7 +376,9 @@ export class MainDialog extends ComponentDialog {
    * - how long or how much, where that answer tells no such thing: the likeliest answer of the
    *   same kind of topic ("how much is shipping", then "how long would that take?": the delivery
    *   times), or, with none, `unsure` (after the returns answer: its 30 days are a deadline, and
-   *   the delivery times the recognizer reads in the words alone would be a guess);
+   *   the delivery times the recognizer reads in the words alone would be a guess); unless the
+   *   question names a topic its sentence of that kind does not ("how long does a refund take?"
+   *   after the late-parcel answer, which mentions "a full refund"): that is answered as itself;
    * - carrying on from it ("what about the points I used?", 「那我用的积分呢」), or telling how
    *   things stand (「已经发货了」 after the change-of-address answer), about nothing it does not
    *   speak of: that answer, however surely the recognizer places the words alone;
@@ -419,8 +421,12 @@ export class MainDialog extends ComponentDialog {
     // 「已经发货了」 after the change-of-address answer, which says what to do then.
     if ((continues || tellsHowItStands) && speaksOnlyOf(text.replace(WHAT_BECOMES, ' '), answers)) return { intent, again: true };
     // "How long would that take?": about the answer just given, whatever the recognizer makes of the words alone.
-    const leansOnAnswer = kind !== undefined && asksOnly(text, kind, answers);
-    if (kind && (!confident || leansOnAnswer) && sentenceOfKind(answers, kind)) return { intent, again: true };
+    // Asked of its sentence that tells how long (or how much), or, with none, of nothing at all: "how long
+    // does a refund take?" after the charged-twice answer asks of a refund, which that answer names in
+    // passing ("we refund the extra") while its 3-7 days are a hold's release; it got "not sure".
+    const told = kind ? sentenceOfKind(answers, kind) : undefined;
+    const leansOnAnswer = kind !== undefined && asksOnly(text, kind, told ? [told] : []);
+    if (kind && (!confident || leansOnAnswer) && told) return { intent, again: true };
     // "Why is it taking so long?" after an order's page: of the order (a late parcel), not of a refund, which nothing before spoke of.
     const ofTopic = confident && leansBack && !leansOnAnswer ? this.likelyOfTopic(recognition, intent) : undefined;
     if (ofTopic) return { intent: ofTopic, again: ofTopic.name === intent.name };

@@ -227,6 +227,28 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('answers a question that names its own topic as itself, though the answer before names it in passing; "how long does that take?" from that answer', async () => {
+    const inShort = (intent: string, language: 'en' | 'zh', words: string) => (reply: Partial<Activity>) => {
+      expect(reply.text).toMatch(new RegExp(`^${say('answerAgainStep', language, { step: '.*' }).split('\n')[0]!}`, 'u'));
+      expect(reply.text).toContain(words);
+      expect(reply.channelData).toEqual({ parley: { answer: intent } });
+    };
+    const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
+    // "how long does a refund take?" got "Sorry, I didn't get that" after the charged-twice answer ("we refund the extra")
+    // and the late-parcel one ("a full refund"); "how long does that take?" too, though the first says 3-7 business days.
+    for (const script of [
+      [['I was charged twice', answerOf('charged_twice', 'en')], ['how long does a refund take?', answerOf('refund_status', 'en')]],
+      [['my package never arrived', answerOf('order_late', 'en')], ['how long does a refund take?', answerOf('refund_status', 'en')]],
+      [['I was charged twice', answerOf('charged_twice', 'en')], ['how long does that take?', inShort('charged_twice', 'en', 'your bank releases it automatically within 3-7 business days')]],
+      [[fromZhPage('我被扣了两次钱'), answerOf('charged_twice', 'zh')], [fromZhPage('退款多久到账？'), answerOf('refund_status', 'zh')]],
+      [[fromZhPage('快递一直没到'), answerOf('order_late', 'zh')], [fromZhPage('退款要多久？'), answerOf('refund_status', 'zh')]],
+      [[fromZhPage('我被扣了两次钱'), answerOf('charged_twice', 'zh')], [fromZhPage('那要多久？'), inShort('charged_twice', 'zh', '一般1-3个工作日内自动退回原卡')]],
+    ] as const) {
+      const { adapter } = await createBotHarness();
+      await play(adapter, script);
+    }
+  });
+
   it('answers abuse or outrage that names no problem with an apology and a person, not "Did you mean" or "not sure"', async () => {
     const { adapter } = await createBotHarness();
     const apology = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {

@@ -93,3 +93,13 @@ describe('a complaint started after another question', () => {
     }
   });
 });
+
+describe('a question after an answer', () => {
+  it('"how long does a refund take?" after the charged-twice answer gets the refund times, not "I didn\'t get that"', async () => {
+    const chat = await startConversation(server.url, 'en-US');
+    const [charged] = await ask(chat, 'I was charged twice');
+    expect(answersOf('charged_twice', 'en')).toContain(charged);
+    const [refund] = await ask(chat, 'how long does a refund take?');
+    expect(answersOf('refund_status', 'en').some((answer) => refund!.startsWith(answer)), refund).toBe(true);
+  });
+});
