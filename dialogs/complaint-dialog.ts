@@ -195,9 +195,9 @@ export class ComplaintDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return { status: DialogTurnStatus.complete, result: { reroute: text, skipComplaintOffer: true } satisfies ComplaintResult };
     }
-    const aboutIt = aboutTheQuestion(text, asking);
+    const aboutIt = aboutTheQuestion(text, asking, language);
     if (aboutIt) {
-      await innerDc.context.sendActivity(askingAgain(asking, language, aboutIt));
+      for (const each of aboutIt) await innerDc.context.sendActivity(each);
       return waiting;
     }
     const answer = this.knowledgeQuestion(text, asking, innerDc.context.activity.locale);

@@ -290,6 +290,21 @@ export function asksAboutContact(text: string): 'why' | 'which' | undefined {
   return SAFETY_WORDS.test(canonical) ? 'why' : 'which';
 }
 
+/** An order named: "why do you need my order number?" asks about the order, though "number" may be a phone's. */
+const ORDER_NAMED = /\border\b|订单|单号/iu;
+/** Asked of something past: "why did you ask for my phone number at checkout?" tells what happened. */
+const PAST = /\bdid\b/iu;
+
+/**
+ * Why the flow wants a way to reach the customer, asked before it asks for one: "why do you need my
+ * email?", 「为什么要我的手机号？」 where it asks what happened, or which order. Not about the order,
+ * nor the shop's own phone, nor something past.
+ */
+export function asksWhyContact(text: string): boolean {
+  const canonical = canonicalText(text).trim();
+  return asksWhyNeeded(text) && CONTACT_WORDS.test(canonical) && !ORDER_NAMED.test(canonical) && !SHOPS_CONTACT.test(canonical) && !PAST.test(canonical);
+}
+
 /** "Why do you need my email?", "what is that for?", "why should I give you my number?" */
 const WHY_NEEDED_EN =
   /^why\s*\??$|\bwhy (?:do|does|would|should|must|did) (?:you|u|they|the team) (?:need|want|ask|require)\b|\bwhy (?:should|must|do|would|have to|need to) i (?:give|share|tell|provide|send|type|enter|leave)\b|\bwhat (?:do|would|will) (?:you|u) (?:need|want|use) (?:it|that|this|them|(?:my|the|an?|your) [a-z ]{1,20}?) for\b|\bwhat(?:'s| is) (?:it|that|this) for\b|\bwhy is (?:it|that|this) (?:needed|necessary|required)\b/iu;

@@ -1,6 +1,7 @@
+import type { Activity } from '../src/bot/botbuilder-lite.js';
 import { type MessageKey, say } from '../src/bot/messages.js';
 import type { Language } from '../src/nlu/types.js';
-import { asksAboutContact, asksGeneralQuestion, asksWhyNeeded, contactIn, isContactInChat, isNoOrder, isYes, orderAnswer, orderNumbersIn } from './complaint-parsing.js';
+import { asksAboutContact, asksGeneralQuestion, asksWhyContact, asksWhyNeeded, contactIn, isContactInChat, isNoOrder, isYes, orderAnswer, orderNumbersIn } from './complaint-parsing.js';
 import { reply } from './knowledge-replies.js';
 
 /**
@@ -52,9 +53,9 @@ export function questionIn(asking: string, language: Language) {
 /** "help" at a question: what the flow needs there. */
 export const helpLine = (asking: string, language: Language) => say('complaintHelp', language, { now: say(HELP[asking] ?? 'complaintHelpDescription', language) });
 
-/** `line` (by default the question itself, in one line) with the question's buttons. */
-export function askingAgain(asking: string, language: Language, line: MessageKey = RESUME[asking]!.line) {
-  return reply(say(line, language), language, RESUME[asking]!.buttons.map((key) => say(key, language)));
+/** `line` (by default the question itself, in one line) with the question's buttons, and `more` after them. */
+export function askingAgain(asking: string, language: Language, line: MessageKey = RESUME[asking]!.line, more: readonly MessageKey[] = []) {
+  return reply(say(line, language), language, [...RESUME[asking]!.buttons, ...more].map((key) => say(key, language)));
 }
 
 /** The message answers the question the flow is asking (an order number or none, a contact or "in the chat", "yes"). */
@@ -70,15 +71,21 @@ const givesSomething = (text: string) => orderNumbersIn(text).length > 0 || cont
 /**
  * The customer asks about what the flow asks for rather than giving it: why it is needed
  * ("why do you need my email?", at the order or contact question), or which will do ("do you
- * need my phone or email?", "what if I don't have an email?"). The line that answers and asks again.
+ * need my phone or email?", "what if I don't have an email?"). The replies that answer and ask
+ * again: at the question asked about, one line. Asked ahead of the contact question (「为什么要我的
+ * 手机号？」 where the flow asks what happened), why a contact is wanted, then the question under way
+ * again with "Reply in this chat" among its buttons, the way to go on without one (not the
+ * question filed as what happened).
  */
-export function aboutTheQuestion(text: string, asking: string): MessageKey | undefined {
+export function aboutTheQuestion(text: string, asking: string, language: Language): Partial<Activity>[] | undefined {
   if (answers(text, asking) || givesSomething(text)) return undefined;
   if (asking === CONTACT) {
     const about = asksAboutContact(text);
-    return about === 'why' ? WHY[CONTACT] : about === 'which' ? 'complaintContactEither' : undefined;
+    const line = about === 'why' ? WHY[CONTACT] : about === 'which' ? 'complaintContactEither' : undefined;
+    return line ? [askingAgain(asking, language, line)] : undefined;
   }
-  return WHY[asking] && asksWhyNeeded(text) ? WHY[asking] : undefined;
+  if (asking in RESUME && asksWhyContact(text)) return [reply(say(WHY[CONTACT]!, language), language), askingAgain(asking, language, undefined, ['complaintContactInChat'])];
+  return WHY[asking] && asksWhyNeeded(text) ? [askingAgain(asking, language, WHY[asking])] : undefined;
 }
 
 /**

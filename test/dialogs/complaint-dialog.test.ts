@@ -731,6 +731,34 @@ describe('"why do you need that?" mid-complaint', () => {
     }
   });
 
+  it('asked ahead of the contact question, at "what happened?" or the order question, says why and how to go on without one, asks again, and files what follows', async () => {
+    // 「为什么要我的手机号？」 after a refund question at "what happened?" went unanswered: it was filed as
+    // what happened (「问题描述：为什么要我的手机号？…」) and the contact asked for; "why do you need my email?" got how to change one's e-mail.
+    const whyThenAgain = (language: 'en' | 'zh', resume: Parameters<typeof say>[0], buttons: string[]) => (text: string, last?: Partial<Activity>) => {
+      expect(text).toBe(`${say('complaintWhyContact', language)}\n\n${say(resume, language)}`);
+      expect(last?.suggestedActions?.actions.map((action) => action.title)).toEqual(buttons);
+    };
+    for (const [language, start, aside, why, described] of [
+      ['zh', '我要投诉', '退款多久到账？', '为什么要我的手机号？', '收到的台灯一直闪'],
+      ['en', 'I want to complain', 'how long does a refund take?', 'why do you need my email?', 'The lamp I got flickers all the time'],
+    ] as const) {
+      const bot = await createTicketBot();
+      await converse(bot.adapter, [
+        [start, say('complaintAskDescription', language)],
+        [aside, (text) => expect(text.endsWith(say('complaintResumeDescription', language)), text).toBe(true)],
+        [why, whyThenAgain(language, 'complaintResumeDescription', [say('complaintContactInChat', language)])],
+        [described, say('complaintAskOrder', language)],
+        [why, whyThenAgain(language, 'complaintResumeOrder', [say('complaintNoOrder', language), say('complaintContactInChat', language)])],
+        // The way to go on without one, taken at the order question: the contact is not asked for.
+        [say('complaintContactInChat', language), (text) => expect(text.endsWith(say('complaintAskOrder', language)), text).toBe(true)],
+        ['12345', (text) => {
+          const [, what, order, contact] = say('complaintConfirm', language, { description: described, order: '12345', contact: say('complaintContactChat', language) }).split('\n');
+          expect(text).toContain(`${what}\n${order}\n${contact}\n`);
+        }],
+      ]);
+    }
+  });
+
   it("leaves a question about the shop's own phone to the knowledge base", async () => {
     const bot = await createTicketBot();
     await converse(bot.adapter, [

@@ -103,3 +103,22 @@ describe('a question after an answer', () => {
     expect(answersOf('refund_status', 'en').some((answer) => refund!.startsWith(answer)), refund).toBe(true);
   });
 });
+
+describe('why the contact is needed, asked before the bot asks for it', () => {
+  it('「为什么要我的手机号？」 at "what happened?", after a refund question there, is answered, not filed as what happened, in either language', async () => {
+    for (const [locale, language, complain, aside, why, described, noOrder] of [
+      ['zh-CN', 'zh', '我要投诉', '退款多久到账？', '为什么要我的手机号？', '收到的台灯一直闪', '与订单无关'],
+      ['en-US', 'en', 'I want to complain', 'how long does a refund take?', 'why do you need my email?', 'The lamp I got flickers all the time', 'Not about an order'],
+    ] as const) {
+      const chat = await startConversation(server.url, locale);
+      await ask(chat, complain);
+      expect((await ask(chat, aside)).at(-1)).toBe(say('complaintResumeDescription', language));
+      // It read 「我们的客服该如何联系您？…」, and the summary 「问题描述：为什么要我的手机号？…」.
+      expect(await ask(chat, why)).toEqual([say('complaintWhyContact', language), say('complaintResumeDescription', language)]);
+      expect(await ask(chat, described)).toEqual([say('complaintAskOrder', language)]);
+      expect(await ask(chat, noOrder)).toEqual([say('complaintAskContact', language)]);
+      const [summary] = await ask(chat, say('complaintContactInChat', language));
+      expect(summary).toContain(say('complaintConfirm', language, { description: described }).split('\n')[1]);
+    }
+  });
+});
