@@ -17,7 +17,36 @@ describe('masking leaves what is not personal data alone', () => {
     expect(maskPersonalData(text)).toBe(text);
   });
 
+  // What agents need to read, next to the numbers that are masked.
+  it.each([
+    'order 1048213 has not shipped',
+    '订单 1048213 还没发货',
+    'is 1048213 on its way?',
+    'order number 62345678 is late',
+    'order no. 62345678 is late',
+    'order #110101199003071234 is late',
+    '订单号110101199003071234',
+    'order ID number 13912345678 is late',
+    'it cost 1,299.00 and I paid ¥2999',
+    '价格¥2999.00，优惠后 1,299.00 元',
+    'delivered on 2026-12-04 at 14:30',
+    '2026年12月04日 14:30 到货',
+    'call me on 2026-12-04 after 14:30',
+    'phone order 1048213',
+    'tracking 773123456789012',
+    '快递单号 773123456789012',
+    '会员积分 62345678',
+    'the batch 202612041530001234 is wrong',
+    'serial 110101199013071234',
+    'sizes 1 2 3 4 5 6 7 8 9 10 11 12 13',
+    '订单 1048213 2 件',
+  ])('%j', (text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
+
   it('still masks the personal data beside an order number', () => {
     expect(maskPersonalData('order 12345678901, call me on 13812345678')).toBe('order 12345678901, call me on *******5678');
+    expect(maskPersonalData('订单1048213，电话021-6234 5678')).toBe('订单1048213，电话*******5678');
+    expect(maskPersonalData('order 1048213, 身份证110101199003071234')).toBe('order 1048213, 身份证**************1234');
   });
 });

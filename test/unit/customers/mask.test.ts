@@ -20,6 +20,91 @@ describe('masking personal data in customer text', () => {
     expect(maskPersonalData(text)).toBe(masked);
   });
 
+  // Landlines, as customers write them: area code in brackets or not, the number in groups,
+  // +86, an extension (kept: it is the shop's or the company's line, not the customer's).
+  it.each([
+    ['我的电话是 021-6234 5678', '我的电话是 *******5678'],
+    ['我的电话是021-6234 5678', '我的电话是*******5678'],
+    ['座机 010-12345678', '座机 *******5678'],
+    ['(021) 6234 5678', '*******5678'],
+    ['电话（办公室）(0755) 8888 8888', '电话（办公室）********8888'],
+    ['0755-8888 8888', '********8888'],
+    ['021 62345678', '*******5678'],
+    ['+86 21 6234 5678', '********5678'],
+    ['+86 (21) 6234 5678', '********5678'],
+    ['+86-21-62345678-801', '********5678-801'],
+    ['0086 21 6234 5678', '**********5678'],
+    ['0086-755-8888-8888-12', '***********8888-12'],
+    ['call 0044 20 7946 0958', 'call **********0958'],
+    ['021-62345678-123', '*******5678-123'],
+    ['010-12345678转8001', '*******5678转8001'],
+    ['office 021-62345678 ext. 123', 'office *******5678 ext. 123'],
+    ['台北 02-2345-6789', '台北 ******6789'],
+  ])('masks the landline in %j', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  // Without an area code a local number looks like any other number: the words before it say it is a phone.
+  it.each([
+    ['电话 62345678', '电话 ****5678'],
+    ['座机62345678', '座机****5678'],
+    ['固话：6234-5678', '固话：****5678'],
+    ['phone 62345678', 'phone ****5678'],
+    ['my phone number is 6234 5678', 'my phone number is ****5678'],
+    ['call me at 623-4567', 'call me at ***4567'],
+    ['我的手机是 9123 4567', '我的手机是 ****4567'],
+  ])('masks the local number in %j', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  it.each([
+    ['+86 139 1234 5678', '*********5678'],
+    ['+8613912345678', '*********5678'],
+    ['0912345678', '******5678'],
+    ['0912-345-678', '******5678'],
+    ['手机 0912 345 678', '手机 ******5678'],
+    ['+886 912 345 678', '********5678'],
+  ])('masks the mobile number in %j', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  // One wrong digit must not leave the rest in clear: an ID is known by its shape (region,
+  // birth date), its check digit only confirms it.
+  it.each([
+    ['身份证110101199003071234', '身份证**************1234'],
+    ['身份证 110105194912310021', '身份证 **************0021'],
+    ['ID 11010519491231003x please', 'ID **************003x please'],
+    ['身份证号 110101 19900307 1234', '身份证号 **************1234'],
+    ['身份证号码：44030620000229123X', '身份证号码：**************123X'],
+  ])('masks the ID number with a wrong check digit in %j', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  // Numbers a space apart are read as one run: the phone in it is masked, the count beside it is not.
+  it.each([
+    ['021-62345678 123', '*******5678 123'],
+    ['call me on 13912345678 2 times', 'call me on *******5678 2 times'],
+    ['买了 2 台，手机 13912345678 3 点后打', '买了 2 台，手机 *******5678 3 点后打'],
+    ['card 4111 1111 1111 1111 2 times', 'card ************1111 2 times'],
+    ['身份证 110101199003071234 3 次', '身份证 **************1234 3 次'],
+    ['I bought 2 13912345678', 'I bought 2 *******5678'],
+  ])('masks the number beside another in %j', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  // "number", "no." and "#" make a number an order number, unless the word before says whose it is.
+  it.each([
+    ['phone number: 13912345678', 'phone number: *******5678'],
+    ['mobile no. 139 1234 5678', 'mobile no. *******5678'],
+    ['my number 13912345678', 'my number *******5678'],
+    ['card number 4111 1111 1111 1111', 'card number ************1111'],
+    ['account number 6222021234567890128', 'account number ***************0128'],
+    ['ID no. 110101199003071233', 'ID no. **************1233'],
+    ['casino 13912345678', 'casino *******5678'],
+  ])('masks %j, whose words name it personal', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
   it.each([
     'order 13812345678 is late',
     '订单号 20231234567 还没到',
