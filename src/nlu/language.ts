@@ -77,9 +77,9 @@ export function localeHint(locale: string | undefined): Language | undefined {
   return locale ? languageOfLocale(locale) : undefined;
 }
 
-/** The BCP-47 locale the bot answers with for a language. */
+/** The BCP-47 locale the bot answers with for a language: `en` or `zh-CN`, as CONTRACT.md gives them. */
 export function localeOf(language: Language): string {
-  return language === 'zh' ? 'zh-CN' : 'en-US';
+  return language === 'zh' ? 'zh-CN' : 'en';
 }
 
 /** The language of a BCP-47 locale such as `zh-CN`, `zh-TW` or `en-GB`; English by default. */

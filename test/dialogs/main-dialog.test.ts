@@ -14,7 +14,7 @@ beforeAll(async () => {
 const answerOf = (intent: string, language: 'en' | 'zh') => (reply: Partial<Activity>): void => {
   const answers = harness.intents.get(intent)!.answers[language];
   expect(answers.some((answer) => reply.text?.startsWith(answer)), `"${reply.text}" should answer ${intent}`).toBe(true);
-  expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+  expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en');
 };
 
 const titleOf = (name: string, language: 'en' | 'zh') => (harness.intents.get(name) as Intent).title![language];
@@ -35,7 +35,7 @@ describe('main dialog', () => {
     const orderPage = (order: string, language: 'en' | 'zh') => (reply: Partial<Activity>) => {
       expect(reply.text).toContain(say('orderPage', language, { order }));
       expect(reply.text).toContain(`https://shop.example.com/account/orders/${order}`);
-      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en');
     };
     await play(adapter, [
       ['where is my order 1048213?', orderPage('1048213', 'en')],
@@ -117,7 +117,7 @@ describe('main dialog', () => {
     const { adapter } = await createBotHarness();
     const orderPage = (order: string, language: 'en' | 'zh') => (reply: Partial<Activity>) => {
       expect(reply.text).toContain(say('orderPage', language, { order }));
-      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en');
     };
     // Asked in English, the number given in Chinese was answered in English (and the other way round).
     await play(adapter, [
@@ -578,7 +578,7 @@ describe('main dialog', () => {
     const { adapter } = await createBotHarness();
     const sorry = (language: 'en' | 'zh') => (reply: Partial<Activity>) => {
       expect(reply.text).toBe(say('soured', language));
-      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en');
       expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
     };
     await play(adapter, [
@@ -599,7 +599,7 @@ describe('main dialog', () => {
     const fromZhPage = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as const;
     const again = (language: 'en' | 'zh', text: string) => (reply: Partial<Activity>) => {
       expect(reply.text).toBe(text);
-      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en');
       expect(reply.suggestedActions?.actions.map((action) => action.title)).toEqual([titleOf('contact_human', language)]);
       // Still the returns answer, in short: it can be rated like one.
       expect(reply.channelData).toEqual({ parley: { answer: 'return_item' } });
@@ -744,7 +744,7 @@ describe('main dialog', () => {
     const zh = (text: string) => ({ type: 'message', text, locale: 'zh-CN' }) as Partial<Activity>;
     const asks = (language: 'en' | 'zh', offered: string[], exactly = false) => (reply: Partial<Activity>) => {
       expect(reply.text).toContain(say('clarify', language));
-      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en-US');
+      expect(reply.locale).toBe(language === 'zh' ? 'zh-CN' : 'en');
       const titles = reply.suggestedActions?.actions.map((action) => action.title) ?? [];
       expect(titles.at(-1)).toBe(say('somethingElse', language));
       if (exactly) expect(titles).toEqual([...offered.map((name) => titleOf(name, language)), say('somethingElse', language)]);
