@@ -8,7 +8,8 @@ A knowledge folder (KNOWLEDGE_DIR: *.json files of {"intents": [...]}) is read o
 start of a DATA_DIR; after that the bot answers from what is published in /admin.
 
   check    validate DIR as a first start would (an error names the file and the JSON path) and
-           list the warnings a publish would give (duplicate or thin examples, missing answers)
+           list the warnings of a publish that need no training (duplicate or thin examples,
+           missing answers; accuracy and quick replies are checked by Publish… in /admin)
   bundle   DIR's intents as one JSON document on stdout, for Import JSON on the admin
            Knowledge page (or POST /api/knowledge/import): it replaces the whole draft`;
 

@@ -42,31 +42,41 @@ export function parseKnowledgeFile(text: string, file: string): Intent[] {
   return parsed.data.intents;
 }
 
-/** Checks that span files: intent names are unique. */
-export function checkIntents(intents: readonly Intent[], where: (name: string) => string): void {
-  const seen = new Set<string>();
-  for (const intent of intents) {
-    if (seen.has(intent.name)) {
-      throw new KnowledgeError(`${where(intent.name)}: intent "${intent.name}" is defined twice`, where(intent.name), '$.intents');
-    }
-    seen.add(intent.name);
-  }
+/** Where an intent was read: its file, and its place in the file's `intents`. */
+export interface IntentSource {
+  file: string;
+  at: number;
+}
+
+/**
+ * Checks that span files: intent names are unique. `sourceOf(i)`: where the i-th intent was read.
+ * A second definition is named where it stands, with the file of the first.
+ */
+export function checkIntents(intents: readonly Intent[], sourceOf: (index: number) => IntentSource): void {
+  const first = new Map<string, number>();
+  intents.forEach((intent, index) => {
+    const earlier = first.get(intent.name);
+    if (earlier === undefined) return void first.set(intent.name, index);
+    const [was, is] = [sourceOf(earlier), sourceOf(index)];
+    const also = was.file === is.file ? `also at $.intents[${was.at}]` : `also in ${was.file}`;
+    throw new KnowledgeError(`${is.file}: intent "${intent.name}" is defined twice (${also})`, is.file, `$.intents[${is.at}].name`);
+  });
 }
 
 /** Load every `*.json` file of a knowledge directory, in name order, validated. */
 export async function loadKnowledgeDir(dir: string): Promise<Intent[]> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
   if (files.length === 0) throw new KnowledgeError(`${dir}: no .json knowledge files`, dir, '$');
-  const fileOf = new Map<string, string>();
+  const sources: IntentSource[] = [];
   const intents: Intent[] = [];
   for (const name of files) {
     const file = path.join(dir, name);
-    for (const intent of parseKnowledgeFile(await readFile(file, 'utf8'), file)) {
-      if (!fileOf.has(intent.name)) fileOf.set(intent.name, file);
+    parseKnowledgeFile(await readFile(file, 'utf8'), file).forEach((intent, at) => {
+      sources.push({ file, at });
       intents.push(intent);
-    }
+    });
   }
-  checkIntents(intents, (name) => fileOf.get(name) ?? dir);
+  checkIntents(intents, (index) => sources[index]!);
   return intents;
 }
 

@@ -74,7 +74,15 @@ describe('loading the knowledge base', () => {
   it('rejects an intent defined twice across files', async () => {
     await write('a.json', { intents: [intent('order_status')] });
     await write('b.json', { intents: [intent('order_status')] });
-    expect((await errorOf()).message).toMatch(/"order_status" is defined twice/);
+    const error = await errorOf();
+    expect(error.message).toBe(`${path.join(dir, 'b.json')}: intent "order_status" is defined twice (also in ${path.join(dir, 'a.json')})`);
+    expect(error.jsonPath).toBe('$.intents[0].name');
+    await write('b.json', { intents: [intent('refund_status'), intent('order_status')] });
+    await write('a.json', { intents: [intent('greeting')] });
+    await write('c.json', { intents: [intent('refund_status')] });
+    expect((await errorOf()).message).toBe(`${path.join(dir, 'c.json')}: intent "refund_status" is defined twice (also in ${path.join(dir, 'b.json')})`);
+    await write('c.json', { intents: [intent('thanks'), intent('thanks')] });
+    expect((await errorOf()).message).toBe(`${path.join(dir, 'c.json')}: intent "thanks" is defined twice (also at $.intents[0])`);
   });
 
   it('rejects an empty directory', async () => {
