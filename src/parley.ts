@@ -29,6 +29,7 @@ import { analyzeSentiment as analyzeOnce, rememberingAnalyzer } from './sentimen
 import { closeDataDirToOthers, createLowdbStorage, type DataDirAccess, lockDataDir, type Storage } from './storage/index.js';
 import type { TicketService } from './tickets/index.js';
 import { type Session, SessionService, type User, UserService } from './users/index.js';
+import { warmUp } from './warm-up.js';
 import { wireDomain } from './wire-domain.js';
 
 /** How long requests under way may take to finish when Parley stops, before their sockets are closed. */
@@ -221,6 +222,8 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     messagesPerMinute: config.messagesPerMinute,
     trustProxy: config.trustProxy,
   });
+  const warmedMs = warmUp({ recognizer: knowledge.current().recognizer, analyzeSentiment: analyzeOnce });
+  logger.debug({ ms: Math.round(warmedMs) }, 'text pipeline warmed up');
   const server = createServer(app);
   const closeStreams = attachStreamServer(server, directLine, logger);
   await new Promise<void>((resolve, reject) => {
