@@ -144,16 +144,22 @@ export function scoreCheckSet(recognizer: Recognizer, intents: readonly Intent[]
 }
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const missKey = (miss: CheckMiss) => `${miss.expected}\u0000${miss.text}`;
 
-/** A warning when the new recognizer does worse on the check set than the published one. */
+/**
+ * A warning when the new recognizer does worse on the check set than the published one. Its
+ * `misses` are the questions the change broke (right before, wrong now), not every question
+ * the draft misses: those are what the admin can act on before publishing anyway.
+ */
 export function accuracyWarning(before: CheckSetScore, after: CheckSetScore): GuardRailWarning | undefined {
   if (after.total === 0 || after.correct >= before.correct) return undefined;
+  const missedBefore = new Set(before.misses.map(missKey));
   return {
     code: 'accuracy_drop',
     before: before.accuracy,
     after: after.accuracy,
     total: after.total,
-    misses: after.misses.slice(0, 20),
+    misses: after.misses.filter((miss) => !missedBefore.has(missKey(miss))).slice(0, 20),
     message: `check-set accuracy drops from ${percent(before.accuracy)} to ${percent(after.accuracy)} (${before.correct} → ${after.correct} of ${after.total} right)`,
   };
 }

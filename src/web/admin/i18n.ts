@@ -101,6 +101,7 @@ const strings = {
     en: 'Only {count} off-topic {language} example(s) (intent oos): with fewer than {min}, the bot may answer off-topic questions with its nearest intent',
     zh: '只有 {count} 条{language}无关问题例句（意图 oos）：少于 {min} 条时，机器人可能用最接近的意图回答无关问题',
   },
+  accuracyBroken: { en: 'Answered right before, wrong with this change (question → now, should be):', zh: '发布前答对、这次修改后答错的问题（问题 → 现在的意图，应为）：' },
   warnAccuracyDrop: { en: 'Check-set accuracy drops from {before} to {after} ({total} check questions)', zh: '检查集准确率从 {before} 降到 {after}（共 {total} 个检查问题）' },
   warnQuickReplyFallback: {
     en: 'The {language} quick reply “{text}” of {intent} answers nothing: a customer who taps it hears “I’m not sure”. Give the intent it should open a matching button label, or reword it.',

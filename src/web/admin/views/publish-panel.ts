@@ -32,7 +32,7 @@ function warningText(warning: GuardRailWarning): string {
 function warningItem(warning: GuardRailWarning): HTMLElement {
   const item = h('li', { class: `warning warning-${warning.code}`, text: warningText(warning) });
   if (warning.code === 'accuracy_drop' && warning.misses.length) {
-    item.append(h('ul', { class: 'misses' }, ...warning.misses.slice(0, 5).map((miss) => h('li', { text: `“${miss.text}” → ${miss.got ?? '—'} (${miss.expected})` }))));
+    item.append(h('p', { class: 'misses-lead', text: t('accuracyBroken') }), h('ul', { class: 'misses' }, ...warning.misses.slice(0, 5).map((miss) => h('li', { text: `“${miss.text}” → ${miss.got ?? '—'} (${miss.expected})` }))));
   }
   return item;
 }
