@@ -71,14 +71,20 @@ function openStorage(config: Config): { storage: Storage; release: () => void; a
   }
 }
 
+/** `server` listening on `port`; a port it cannot have (taken, not allowed) rejects with `listenError`. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => reject(listenError(error, port, host)));
+    server.listen(port, host, () => resolve());
+  });
+}
+
 /** Throws `listenError` when something listens on `port` already (0: any free port, nothing to check). */
 async function ensurePortFree(port: number, host: string): Promise<void> {
   if (port === 0) return;
   const probe = createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once('error', (error) => reject(listenError(error, port, host)));
-    probe.listen(port, host, () => probe.close(() => resolve()));
-  });
+  await listen(probe, port, host);
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
 }
 
 /**
@@ -226,10 +232,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   logger.debug({ ms: Math.round(warmedMs) }, 'text pipeline warmed up');
   const server = createServer(app);
   const closeStreams = attachStreamServer(server, directLine, logger);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(listenError(error, config.port, config.host)));
-    server.listen(config.port, config.host, () => resolve());
-  });
+  await listen(server, config.port, config.host);
   // Only now, once nothing can stop the start: an account made by a start that then failed (its
   // port taken) had a generated password that was never shown, and locked the shop out.
   const firstAdmin = await users.ensureFirstAdmin(config.admin?.email, config.admin?.password);
