@@ -7,15 +7,16 @@
 import '../src/quiet-dotenv.js';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRandom, shuffleInPlace } from '../src/nlu/prng.js';
-import { typoCopy } from '../src/nlu/typos.js';
+import { soundAlikeCopy, soundPool, typoCopy } from '../src/nlu/typos.js';
 import { macroF1 } from '../src/metrics.js';
 import { expectedCalibrationError, loadRecognizer, OUT_OF_SCOPE_INTENT, trainRecognizer, type TrainedRecognizer } from '../src/nlu/index.js';
 import { loadKnowledgeDir, toTrainingExamples } from '../src/kb/index.js';
 import { projectRoot } from '../src/project-root.js';
+import { writeReport } from './report.js';
 
 // Run as built JavaScript (dist/server/bench/nlu.js, see scripts/build-server.ts), like the CLI.
 const root = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -167,8 +168,20 @@ interface Measured {
   p99: number;
   peakRssMb: number;
 }
-type SetResult = Scored & Measured & { typoAccuracy: number; typoAnswered: number; oosOther: number | null; oosOwn: number | null; p50: number };
-type KnowledgeResult = Scored & Measured & { oosHeldOut: number; offTopicEn: number; offTopicZh: number };
+type SetResult = Scored & Measured & { typoAccuracy: number; typoAnswered: number; soundAlikeAnswered: number | null; oosOther: number | null; oosOwn: number | null; p50: number };
+type KnowledgeResult = Scored & Measured & { oosHeldOut: number; offTopicEn: number; offTopicZh: number; soundAlikeAnswered: number };
+
+/**
+ * Chinese questions with one character swapped for another of the same sound, from the characters
+ * `pool` holds (seen 5 times or more in that set's own texts): a pinyin keyboard's slip, 退宽 for 退款.
+ */
+function soundAlikeCopies(tests: readonly Example[], pool: ReadonlyMap<string, readonly string[]>): Example[] {
+  const random = createRandom(2025);
+  return tests.flatMap((test) => {
+    const text = soundAlikeCopy(test.text, random, pool);
+    return text ? [{ text, intent: test.intent }] : [];
+  });
+}
 
 async function worker(systemName: SystemName, setName: string): Promise<void> {
   const set = sets.find((candidate) => candidate.name === setName)!;
@@ -186,12 +199,14 @@ async function worker(systemName: SystemName, setName: string): Promise<void> {
   const times: number[] = [];
   const clean = await score(trained, tests, times);
   const typo = await score(trained, typos);
+  const soundAlike = set.language === 'zh' ? await score(trained, soundAlikeCopies(tests, soundPool(train.map((row) => row.text)))) : null;
   const rejected = (texts: string[]) => (trained.canReject ? rejectedShare(trained, texts) : null);
   times.sort((a, b) => a - b);
   const result: SetResult = {
     ...clean,
     typoAccuracy: typo.accuracy,
     typoAnswered: typo.answeredAccuracy,
+    soundAlikeAnswered: soundAlike?.answeredAccuracy ?? null,
     oosOther: await rejected(otherProbes),
     oosOwn: await rejected(ownProbes),
     trainMs,
@@ -211,18 +226,22 @@ async function knowledgeWorker(heldOutFile: string): Promise<void> {
   const lines = (file: string) => readFileSync(path.join(root, file), 'utf8').split('\n').filter((line) => line.trim());
   const heldOut = lines(heldOutFile).map((line) => JSON.parse(line) as Example);
   const inScope = heldOut.filter((example) => example.intent !== OUT_OF_SCOPE_INTENT);
+  const intents = await loadKnowledgeDir(path.join(root, 'knowledge'));
   const start = performance.now();
-  const trained = parleyTrained(trainRecognizer(toTrainingExamples(await loadKnowledgeDir(path.join(root, 'knowledge'))), { seed: 1 }));
+  const trained = parleyTrained(trainRecognizer(toTrainingExamples(intents), { seed: 1 }));
   const trainMs = performance.now() - start;
   const times: number[] = [];
   const clean = await score(trained, inScope, times);
   const caught = (texts: string[]) => rejectedShare(trained, texts);
+  const chinese = inScope.filter((example) => /\p{Script=Han}/u.test(example.text));
+  const pool = soundPool(intents.flatMap((intent) => [...intent.utterances.zh, ...intent.answers.zh]));
   times.sort((a, b) => a - b);
   const result: KnowledgeResult = {
     ...clean,
     oosHeldOut: await caught(heldOut.filter((example) => example.intent === OUT_OF_SCOPE_INTENT).map((example) => example.text)),
     offTopicEn: await caught(lines('test/fixtures/nlu/offtopic-en.txt')),
     offTopicZh: await caught(lines('test/fixtures/nlu/offtopic-general-zh.txt')),
+    soundAlikeAnswered: (await score(trained, soundAlikeCopies(chinese, pool))).answeredAccuracy,
     trainMs,
     p99: times[Math.floor(times.length * 0.99)]!,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -269,10 +288,11 @@ function knowledgeSection(): string[] {
     'and language in all) were written by someone who saw only the intent names and their answers, never the examples, then split line by',
     'line in two: the examples were tuned on the errors of *kb-blind-dev*; *kb-blind-test* is the measure of that tuning (its errors were',
     'read once, before the split, and never since). *answered right* is the share of in-scope questions answered (not "not sure") with the',
-    'right intent; *caught* is the share answered "not sure" or off-topic.',
+    'right intent; *caught* is the share answered "not sure" or off-topic; *zh sound-alike typos answered right*, the same share on the set\'s',
+    'Chinese questions with one character swapped for another of the same sound (退宽 for 退款).',
     '',
-    '| held-out set | top-1 accuracy | answered right | held-out off-topic caught | English off-topic caught | Chinese off-topic caught | train s | p99 ms | peak RSS MB |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| held-out set | top-1 accuracy | answered right | zh sound-alike typos answered right | held-out off-topic caught | English off-topic caught | Chinese off-topic caught | train s | p99 ms | peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const { name, file } of KNOWLEDGE_HELD_OUT) {
     const label = heldOutLabel(name, file);
@@ -282,7 +302,7 @@ function knowledgeSection(): string[] {
     else {
       const r = run.result;
       lines.push(
-        `| ${label} | ${r.accuracy.toFixed(3)} | ${r.answeredAccuracy.toFixed(3)} | ${pct(r.oosHeldOut)} | ${pct(r.offTopicEn)} | ${pct(r.offTopicZh)} | ${(r.trainMs / 1000).toFixed(1)} | ${r.p99.toFixed(3)} | ${Math.round(r.peakRssMb)} |`,
+        `| ${label} | ${r.accuracy.toFixed(3)} | ${r.answeredAccuracy.toFixed(3)} | ${r.soundAlikeAnswered.toFixed(3)} | ${pct(r.oosHeldOut)} | ${pct(r.offTopicEn)} | ${pct(r.offTopicZh)} | ${(r.trainMs / 1000).toFixed(1)} | ${r.p99.toFixed(3)} | ${Math.round(r.peakRssMb)} |`,
       );
     }
     console.log(lines.at(-1));
@@ -308,14 +328,15 @@ async function main(): Promise<void> {
     'on a seeded copy of the test split with a typo in ~10 % of words, *typos answered* the share of that copy answered (not "not sure") with the',
     'right intent; *parley, no fuse.js* is the same model with its fuse.js near-verbatim path off; ECE is the expected calibration error of the top-1 score (15 bins).',
     'NLP.js and natural run with default settings; natural has no "not sure", so its OOS columns are empty. Training time includes',
-    "Parley's cross-validated calibration.",
+    "Parley's cross-validated calibration. *sound-alike typos answered* (Chinese sets only) is the share answered with the right intent of a",
+    'copy of the Chinese test questions with one character swapped for another of the same sound (退宽 for 退款), a pinyin keyboard\'s slip.',
     '',
     ...knowledgeSection(),
   ];
   for (const set of haveDatasets ? sets : []) {
     lines.push(`## ${set.name}`, '', `OOS probes: ${set.otherSetProbes.label} / own off-topic questions.`, '');
-    lines.push('| system | accuracy | macro-F1 | loss (pts) | OOS other | OOS own | ECE | typos (drop) | typos answered | train s | p50 ms | p99 ms | peak RSS MB |');
-    lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    lines.push('| system | accuracy | macro-F1 | loss (pts) | OOS other | OOS own | ECE | typos (drop) | typos answered | sound-alike typos answered | train s | p50 ms | p99 ms | peak RSS MB |');
+    lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const system of Object.keys(systems) as SystemName[]) {
       process.stderr.write(`bench:nlu ${set.name} × ${system} …\n`);
       const run = runWorker<SetResult>(['--worker', system, set.name], system.startsWith('parley') ? PARLEY_NODE_ARGS : []);
@@ -325,15 +346,14 @@ async function main(): Promise<void> {
       }
       const r = run.result;
       lines.push(
-        `| ${system} | ${r.accuracy.toFixed(3)} | ${r.macroF1.toFixed(3)} | ${(100 * (r.accuracy - r.answeredAccuracy)).toFixed(1)} | ${pct(r.oosOther)} | ${pct(r.oosOwn)} | ${r.ece === null ? '—' : r.ece.toFixed(3)} | ${r.typoAccuracy.toFixed(3)} (${(100 * (r.accuracy - r.typoAccuracy)).toFixed(1)}) | ${r.typoAnswered.toFixed(3)} | ${(r.trainMs / 1000).toFixed(1)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${Math.round(r.peakRssMb)} |`,
+        `| ${system} | ${r.accuracy.toFixed(3)} | ${r.macroF1.toFixed(3)} | ${(100 * (r.accuracy - r.answeredAccuracy)).toFixed(1)} | ${pct(r.oosOther)} | ${pct(r.oosOwn)} | ${r.ece === null ? '—' : r.ece.toFixed(3)} | ${r.typoAccuracy.toFixed(3)} (${(100 * (r.accuracy - r.typoAccuracy)).toFixed(1)}) | ${r.typoAnswered.toFixed(3)} | ${r.soundAlikeAnswered === null ? '—' : r.soundAlikeAnswered.toFixed(3)} | ${(r.trainMs / 1000).toFixed(1)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${Math.round(r.peakRssMb)} |`,
       );
       console.log(lines.at(-1));
     }
     lines.push('');
   }
   const markdown = `${lines.join('\n')}\n`;
-  writeFileSync(path.join(root, 'bench', 'results', 'nlu.md'), markdown);
-  console.log(`\n${markdown}`);
+  console.log(`\n${writeReport(path.join(root, 'bench', 'results', 'nlu.md'), markdown)}`);
 }
 
 await main();

@@ -13,6 +13,8 @@ export interface TryResult {
   alternatives: ScoredIntent[];
   /** `title`: the sentence is an intent's button label, which the bot takes at its word; else the recognizer's reading. */
   matchedBy: 'title' | 'recognizer';
+  /** The sentence as the recognizer read it, when it put right a character typed by its sound. */
+  readAs?: string;
   /** The answer the bot would give; `null` when it would ask or say it is not sure. */
   answer: { text: string; quickReplies: string[]; dialog?: string } | null;
 }
@@ -62,6 +64,7 @@ export function tryOn(text: string, version: number | 'draft', recognizer: Recog
     score: recognition.score,
     alternatives: recognition.alternatives,
     matchedBy,
+    ...(recognition.readAs ? { readAs: recognition.readAs } : {}),
     answer: intent
       ? {
           text: intent.answers[language][0] ?? '',

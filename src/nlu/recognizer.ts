@@ -6,6 +6,7 @@ import { closestVerbatim } from './near-verbatim.js';
 import { Neighbours } from './neighbours.js';
 import { normalizeText } from './normalize.js';
 import { inScopeScore, Scorer } from './scorer.js';
+import { SoundAlikes } from './sound-alike.js';
 import { softmaxInPlace, type LinearModel } from './softmax.js';
 import type { Language, Recognition, Recognizer, ScoredIntent } from './types.js';
 import { Vectorizer, type SerializedVectorizer } from './vectorizer.js';
@@ -48,6 +49,7 @@ function fromBase64(text: string): Float32Array {
 /** A recognizer trained from examples: the model behind the bot, the admin "try it" and the eval CLI. */
 export class TrainedRecognizer implements Recognizer {
   private readonly scorer: Scorer;
+  private readonly soundAlikes: SoundAlikes;
 
   constructor(
     readonly intents: string[],
@@ -58,13 +60,28 @@ export class TrainedRecognizer implements Recognizer {
     neighbours: Neighbours,
   ) {
     this.scorer = new Scorer(vectorizer, model, neighbours);
+    this.soundAlikes = new SoundAlikes(neighbours.texts);
   }
 
   recognize(text: string, languageHint?: Language): Recognition {
-    const normal = normalizeText(typeof text === 'string' ? text : '');
-    const language = detectLanguage(normal, languageHint);
-    const whole = this.read(normal);
-    return { language, ...(this.choiceBetween(normal, whole) ?? whole) };
+    const typed = normalizeText(typeof text === 'string' ? text : '');
+    const language = detectLanguage(typed, languageHint);
+    const { normal, reading: whole } = this.readCorrected(typed);
+    return { language, ...(this.choiceBetween(normal, whole) ?? whole), ...(normal === typed ? {} : { readAs: normal }) };
+  }
+
+  /**
+   * The message as typed, or with its sound-alike typos corrected (退宽要多久 → 退款要多久) when
+   * that reading is the surer one: a decision nearer to answering, or the same one with a higher score.
+   */
+  private readCorrected(typed: string): { normal: string; reading: Omit<Recognition, 'language'> } {
+    const reading = this.read(typed);
+    const corrected = this.soundAlikes.correct(typed);
+    if (corrected === typed) return { normal: typed, reading };
+    const alternative = this.read(corrected);
+    const rank = (r: Omit<Recognition, 'language'>) => (r.decision === 'answer' ? 2 : r.decision === 'clarify' ? 1 : 0);
+    const better = rank(alternative) > rank(reading) || (rank(alternative) === rank(reading) && alternative.score > reading.score);
+    return better ? { normal: corrected, reading: alternative } : { normal: typed, reading };
   }
 
   /** What the model makes of one normalised message, its language aside. */

@@ -34,6 +34,8 @@ export interface Recognition {
   candidates?: ScoredIntent[];
   /** With `clarify`: the customer named the `candidates` themselves ("refund or return", 「退款还是退货」), a choice of their own. */
   choice?: true;
+  /** The normalised message as read, when a character typed by its sound was put right (退宽 → 退款). */
+  readAs?: string;
 }
 
 /** The face the bot, the admin "try it" and the eval CLI use. */

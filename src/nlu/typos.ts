@@ -1,3 +1,5 @@
+import { pinyin } from 'pinyin-pro';
+
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
@@ -19,4 +21,37 @@ export function typoCopy(text: string, random: () => number, rate = 0.1): string
       return chars.join('');
     })
     .join('');
+}
+
+const han = /\p{Script=Han}/u;
+const toneless = (text: string) => pinyin(text, { toneType: 'none', type: 'array', v: true });
+
+/** The characters of `texts` seen at least `minCount` times, by their toneless sound: what a pinyin keyboard offers for a syllable. */
+export function soundPool(texts: Iterable<string>, minCount = 5): Map<string, string[]> {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const char of text) if (han.test(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const pool = new Map<string, string[]>();
+  for (const [char, count] of counts) {
+    if (count < minCount) continue;
+    const [sound] = toneless(char);
+    pool.set(sound!, [...(pool.get(sound!) ?? []), char]);
+  }
+  return pool;
+}
+
+/**
+ * A seeded copy of a Chinese text with one character swapped for another of the same sound from
+ * `pool` (退款 → 退宽): the slip a pinyin keyboard invites. `null` when no character has one.
+ */
+export function soundAlikeCopy(text: string, random: () => number, pool: ReadonlyMap<string, readonly string[]>): string | null {
+  const chars = Array.from(text);
+  const sounds = toneless(text);
+  if (sounds.length !== chars.length) return null;
+  const others = (at: number) => (han.test(chars[at]!) ? (pool.get(sounds[at]!) ?? []).filter((char) => char !== chars[at]) : []);
+  const spots = chars.map((_, at) => at).filter((at) => others(at).length > 0);
+  if (spots.length === 0) return null;
+  const at = spots[Math.floor(random() * spots.length)]!;
+  const choices = others(at);
+  chars[at] = choices[Math.floor(random() * choices.length)]!;
+  return chars.join('');
 }

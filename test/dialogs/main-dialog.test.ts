@@ -30,6 +30,16 @@ describe('main dialog', () => {
     ]);
   });
 
+  it('answers Chinese questions typed with a character that only sounds right', async () => {
+    // A pinyin keyboard's slips: 宽 for 款 (kuan), 丹 for 单 (dan), 推 for 退 (tui). The first was
+    // answered with delivery times; the bot was unsure of the others.
+    await play(harness.adapter, [
+      ['退宽要多久', answerOf('refund_status', 'zh')],
+      ['订丹在哪', answerOf('order_status', 'zh')],
+      ['我想推货', answerOf('return_item', 'zh')],
+    ]);
+  });
+
   it("sends a customer who gives an order number to that order's page, then or when asked", async () => {
     const { adapter } = await createBotHarness();
     const orderPage = (order: string, language: 'en' | 'zh') => (reply: Partial<Activity>) => {

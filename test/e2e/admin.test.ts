@@ -155,6 +155,12 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     // Same conversation, no restart: the next message gets the new answer, in either language.
     expect(await ask('can I order a pizza')).toEqual({ reply: PIZZA_EN, intent: 'pizza_delivery' });
     expect(await ask('我想订披萨')).toEqual({ reply: PIZZA_ZH, intent: 'pizza_delivery' });
+    // Typed by its sound, 皮萨 for 披萨 (pi sa): answered all the same, and the card says how it was read.
+    await page.getByLabel('Try it').fill('能点皮萨吗');
+    await page.getByRole('button', { name: 'Try it', exact: true }).click();
+    await expect.poll(() => draftCard.getByTestId('read-as').textContent().catch(() => null)).toBe('Read as “能点披萨吗” (a character typed by its sound, put right)');
+    expect(await draftCard.locator('.answer').textContent()).toBe(PIZZA_ZH);
+    await shoot('try-read-as');
 
     await page.getByRole('link', { name: 'Versions' }).click();
     const v1 = page.locator('tr[data-version="1"]');

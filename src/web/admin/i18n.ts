@@ -73,6 +73,7 @@ const strings = {
   fieldNameTaken: { en: 'another intent has this name; pick another or edit that intent', zh: '已有同名的意图，请换一个名称，或直接编辑那个意图' },
   fieldBadUrl: { en: 'must be an http(s) URL', zh: '必须是 http(s) 网址' },
   tryIt: { en: 'Try it', zh: '试一试' },
+  readAs: { en: 'Read as “{text}” (a character typed by its sound, put right)', zh: '按「{text}」理解（已纠正同音错字）' },
   triedOnEarlierDraft: { en: 'Tried before your last change to the knowledge: try it again to see what the draft makes of it now.', zh: '这是知识库上次修改前的结果：再试一次，可看到现在的草稿怎么理解这句话。' },
   tryPlaceholder: { en: 'Type what a customer might say…', zh: '输入客户可能说的话…' },
   draft: { en: 'Draft', zh: '草稿' },

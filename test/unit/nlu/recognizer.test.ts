@@ -72,6 +72,14 @@ describe('recognizer', () => {
     expect(recognizer.recognize('HELLOOOOO').intent).toBe('greeting');
   });
 
+  it('answers a Chinese question typed with a character that only sounds right', () => {
+    // 宽 (kuan) for 款: a pinyin keyboard's usual slip. Read as written, the first is a return.
+    for (const typed of ['我要退宽', '退宽进度']) {
+      const reading = recognizer.recognize(typed);
+      expect([typed, reading.decision, reading.intent]).toEqual([typed, 'answer', 'refund']);
+    }
+  });
+
   it('detects the language of the message', () => {
     expect(recognizer.recognize('where is my order').language).toBe('en');
     expect(recognizer.recognize('我的订单到哪了').language).toBe('zh');

@@ -13,6 +13,7 @@ function resultCard(label: string, result: TryResult, title: (name: string) => s
     { class: `try-card decision-${result.decision}`, attrs: { 'data-testid': `try-${result.version === 'draft' ? 'draft' : 'published'}` } },
     h('h4', { text: result.version === 'draft' ? label : `${label} · v${result.version}` }),
     h('p', { class: 'muted', text: `${t('language')}: ${result.language === 'zh' ? '中文' : 'English'}` }),
+    result.readAs ? h('p', { class: 'muted', attrs: { 'data-testid': 'read-as' }, text: t('readAs', { text: result.readAs }) }) : null,
     h(
       'ol',
       { class: 'scores' },
