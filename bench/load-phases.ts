@@ -17,6 +17,8 @@ export interface PhaseStats {
   conversations: number;
   seconds: number;
   latencies: number[];
+  /** The latencies of the turns whose POST went out on a new connection (it waited for the server to accept it). */
+  newConnectionLatencies: number[];
   /** Per chat: ms from asking for a token to the bot's greeting on the new stream (what a customer waits for the widget). */
   opens: number[];
 }
@@ -29,7 +31,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 function newStats(): PhaseStats {
-  return { turns: 0, errors: 0, errorSamples: [], handoffs: 0, waitedOut: 0, conversations: 0, seconds: 0, latencies: [], opens: [] };
+  return { turns: 0, errors: 0, errorSamples: [], handoffs: 0, waitedOut: 0, conversations: 0, seconds: 0, latencies: [], newConnectionLatencies: [], opens: [] };
 }
 
 function recordError(stats: PhaseStats, error: unknown): void {
@@ -69,9 +71,10 @@ export async function chatPhase(url: string, corpus: Corpus, options: ChatPhaseO
           if (options.thinkMs > 0) await sleep(options.thinkMs * (0.5 + random()));
           // Queued for a human (the bot missed twice, or the mood turned): the bot rightly goes quiet.
           if (client.flagged) break;
-          const { latencyMs } = await client.say(text);
+          const { latencyMs, newConnection } = await client.say(text);
           stats.turns += 1;
           stats.latencies.push(latencyMs);
+          if (newConnection) stats.newConnectionLatencies.push(latencyMs);
         }
       } catch (error) {
         // A reply that never came because the chat went to the human queue meanwhile is not an error.
@@ -87,6 +90,7 @@ export async function chatPhase(url: string, corpus: Corpus, options: ChatPhaseO
   await Promise.all(Array.from({ length: options.customers }, (_, index) => customer(index)));
   stats.seconds = (performance.now() - started) / 1000;
   stats.latencies.sort((a, b) => a - b);
+  stats.newConnectionLatencies.sort((a, b) => a - b);
   stats.opens.sort((a, b) => a - b);
   return stats;
 }

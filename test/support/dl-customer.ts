@@ -18,6 +18,8 @@ export interface HttpResult {
   status: number;
   body: any;
   headers: Record<string, string | string[] | undefined>;
+  /** Sent on a kept-alive connection; false when it had to open (and wait for the server to accept) a new one. */
+  reusedSocket: boolean;
 }
 
 /** One JSON request over the shared keep-alive agent; `timeoutMs` bounds it. */
@@ -38,7 +40,7 @@ export function http(url: string, method: string, options: { token?: string; bod
         } catch {
           // keep the text
         }
-        resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+        resolve({ status: res.statusCode ?? 0, body, headers: res.headers, reusedSocket: req.reusedSocket });
       });
       res.on('error', reject);
     });
@@ -127,7 +129,7 @@ export class DirectLineCustomer {
    * Post a message; resolves when the first reply to it arrives on the stream, or a message
    * matching `watch` does (the bot goes quiet once the chat is queued for a human).
    */
-  async say(text: string, timeoutMs = 15_000): Promise<{ id: string; latencyMs: number; reply: string }> {
+  async say(text: string, timeoutMs = 15_000): Promise<{ id: string; latencyMs: number; reply: string; newConnection: boolean }> {
     const started = performance.now();
     const posted = await http(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/activities`, 'POST', {
       token: this.token,
@@ -142,7 +144,7 @@ export class DirectLineCustomer {
     }
     const reply = this.replies.get(id) ?? this.flaggedBy!;
     this.replies.delete(id);
-    return { id, latencyMs: reply.at - started, reply: reply.activities.map((activity) => activity.text ?? '').join('\n') };
+    return { id, latencyMs: reply.at - started, reply: reply.activities.map((activity) => activity.text ?? '').join('\n'), newConnection: !posted.reusedSocket };
   }
 
   close(): void {
