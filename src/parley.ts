@@ -179,6 +179,8 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
     onTyping: (conversationId) => events.publish('customer.typing', { conversationId }),
     toBot: (activity) => runTurn(activity, 'turn'),
     leftHandoff: (conversationId) => handoff.customerLeft(conversationId),
+    // A boolean's worth: the widget says whether a person could answer, never who or how many.
+    team: () => (presence.count() > 0 ? 'online' : 'away'),
   });
 
   // ── HTTP ──────────────────────────────────────────────────────────────────────────────

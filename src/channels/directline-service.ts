@@ -10,11 +10,18 @@ import { BOT_ACCOUNT, CHANNEL_ID } from './web-adapter.js';
 /** A signed-in customer's newest conversations looked at for one to continue on another device. */
 const RESUME_CANDIDATES = 5;
 
+/**
+ * Whether a person could answer now, as the customer's widget may know it: `online` while at
+ * least one agent has the console open, else `away`. Nothing finer (no names, no count).
+ */
+export type TeamAvailability = 'online' | 'away';
+
 export interface StartedConversation {
   conversationId: string;
   token: string;
   expires_in: number;
   streamUrl: string;
+  team?: TeamAvailability;
 }
 
 export interface DirectLineDeps {
@@ -42,6 +49,11 @@ export interface DirectLineDeps {
    * claims a chat nobody reads; an agent who has it is told the customer is gone.
    */
   leftHandoff?: (conversationId: string) => Promise<void>;
+  /**
+   * Whether the team is online now; told with every start, reconnect and token refresh, so the
+   * widget's header promises a person's reply only while someone could give it. Absent: not told.
+   */
+  team?: () => TeamAvailability;
 }
 
 /** Who asks for a token: the earlier token this browser kept, and what the host site says. */
@@ -118,10 +130,15 @@ export class DirectLineService {
   }
 
   /** A fresh token for the same conversation and user (`POST /tokens/refresh`). */
-  async refreshToken(token: string | undefined): Promise<{ conversationId: string; token: string; expires_in: number }> {
+  async refreshToken(token: string | undefined): Promise<{ conversationId: string; token: string; expires_in: number; team?: TeamAvailability }> {
     const claims = this.deps.tokens.verify(token);
     await this.deps.conversations.get(claims.conversationId);
-    return { conversationId: claims.conversationId, ...this.deps.tokens.issue(claims.conversationId, claims.userId) };
+    return { conversationId: claims.conversationId, ...this.deps.tokens.issue(claims.conversationId, claims.userId), ...this.team() };
+  }
+
+  /** `{ team }` for the responses that carry it, when the service was given a way to know. */
+  private team(): { team?: TeamAvailability } {
+    return this.deps.team ? { team: this.deps.team() } : {};
   }
 
   /**
@@ -148,14 +165,14 @@ export class DirectLineService {
       await this.deps.toBot(this.conversationUpdate(record));
     }
     const issued = this.deps.tokens.issue(record.id, record.userId);
-    return { conversationId: record.id, ...issued, streamUrl: streamUrlOf(streamBase, record.id, issued.token) };
+    return { conversationId: record.id, ...issued, streamUrl: streamUrlOf(streamBase, record.id, issued.token), ...this.team() };
   }
 
   /** `GET /conversations/:id?watermark=`: a fresh stream URL for a reconnecting client. */
   async reconnect(token: string | undefined, conversationId: string, watermark: number, streamBase: string): Promise<StartedConversation> {
     const claims = await this.authorize(token, conversationId);
     const issued = this.deps.tokens.issue(conversationId, claims.userId);
-    return { conversationId, ...issued, streamUrl: streamUrlOf(streamBase, conversationId, issued.token, watermark) };
+    return { conversationId, ...issued, streamUrl: streamUrlOf(streamBase, conversationId, issued.token, watermark), ...this.team() };
   }
 
   /**

@@ -35,7 +35,7 @@ export async function request<T = any>(
 export async function startConversation(baseUrl: string, locale?: string) {
   const started = await request(baseUrl, 'POST', '/v3/directline/conversations', { body: locale ? { locale } : {} });
   if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
-  return started.body as { conversationId: string; token: string; streamUrl: string; expires_in: number };
+  return started.body as { conversationId: string; token: string; streamUrl: string; expires_in: number; team?: string };
 }
 
 /** Post a message (with `extra` fields, e.g. `localTimezone`) and poll until the bot has answered it; returns the bot's replies. */
