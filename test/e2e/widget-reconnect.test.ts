@@ -57,7 +57,7 @@ describe('widget, server unreachable', () => {
     await expect.poll(() => mine.locator('.st').textContent(), { timeout: 40_000 }).toBe('Sent');
     await expect.poll(() => widget.replies.count(), { timeout: 15_000 }).toBe(repliesBefore + 1);
     expect(await widget.banner.isVisible()).toBe(false);
-    expect(await widget.root.locator('header .ht p').textContent()).toBe('We usually reply right away');
+    expect(await widget.root.locator('header .ht p').textContent()).toBe('Our team is away: ask the assistant, or leave us a message');
     const { session, outbox } = await savedState(page, url);
     expect(outbox).toHaveLength(0);
     const response = await fetch(`${url}/v3/directline/conversations/${session!.conversationId}/activities`, { headers: { authorization: `Bearer ${session!.token}` } });

@@ -292,7 +292,7 @@ describe('the widget on the demo shop', () => {
     // The agent of the test before hands the chat back (and wrote, so the customer is asked to rate).
     const { session } = await savedState(page, parley.url);
     await agentCall(await agentLogin(), `/api/conversations/${session!.conversationId}/release`);
-    await expect.poll(() => status.textContent()).toBe('We usually reply right away');
+    await expect.poll(() => status.textContent()).toBe('Our team is away: ask the assistant, or leave us a message');
     expect(await widget.banner.isVisible()).toBe(false);
 
     // Nobody is online: the chat is kept for the team, and the widget says so, straight away (no
@@ -321,7 +321,7 @@ describe('the widget on the demo shop', () => {
     // The way back is there after the customer typed (the quick reply is long gone).
     await widget.banner.getByRole('button', { name: 'Back to the assistant' }).click();
     await expect.poll(() => widget.log.locator('.sys').last().textContent()).toMatch(/You left the queue/);
-    await expect.poll(() => status.textContent()).toBe('We usually reply right away');
+    await expect.poll(() => status.textContent()).toBe('Our team is away: ask the assistant, or leave us a message');
     expect(await widget.banner.isVisible()).toBe(false);
 
     // "Start a new conversation" asks first; saying no keeps this one.

@@ -5,6 +5,8 @@ import type { Activity, ActivitySet } from './types.js';
 
 /** `unreachable`: the browser is online but the server has not answered for a few tries in a row. */
 export type LinkStatus = 'idle' | 'connecting' | 'unreachable' | 'online' | 'offline';
+/** Whether the shop's team is online to answer (see `Started.team`); `unknown` until the server says. */
+export type Team = 'online' | 'away' | 'unknown';
 
 export interface ConnectionEvents {
   /** Activities in order; `live` is false for the history replayed after a page load. */
@@ -12,11 +14,15 @@ export interface ConnectionEvents {
   status(status: LinkStatus): void;
   /** A new conversation replaced the old one: forget what is shown. */
   reset(): void;
+  /** The server said whether the team is online (at each start, reconnect and token refresh). */
+  team(team: Team): void;
 }
 
 const MAX_BACKOFF_MS = 30_000;
 /** Failed tries in a row (about 3.5 s of backoff) before the customer is told the server is unreachable. */
 const UNREACHABLE_AFTER_FAILURES = 3;
+/** Reopening the chat asks again whether the team is online when the last answer is older than this. */
+const TEAM_FRESH_MS = 120_000;
 /** setTimeout's ceiling (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -51,6 +57,8 @@ export class Connection {
   /** Bumped on every (re)connect, so callbacks of an older attempt do nothing. */
   private generation = 0;
   private connecting: Promise<void> | undefined;
+  /** When the server last said whether the team is online (epoch ms; 0: never). */
+  private teamAt = 0;
 
   constructor(
     private readonly api: DirectLineApi,
@@ -178,6 +186,19 @@ export class Connection {
     this.store.save();
     this.previousToken = undefined;
     this.scheduleRefresh(started.expires_in * 1000);
+    if (started.team === 'online' || started.team === 'away') {
+      this.teamAt = Date.now();
+      this.on.team(started.team);
+    }
+  }
+
+  /**
+   * The customer opens the chat again on a page left open a while: ask whether the team is still
+   * online (a token refresh carries the answer: no route of its own), unless a start, reconnect or
+   * refresh said so in the last couple of minutes.
+   */
+  freshenTeam(): void {
+    if (this.status === 'online' && this.session && Date.now() - this.teamAt > TEAM_FRESH_MS) void this.refresh();
   }
 
   /** Refresh at about 80% of the token's life (at most five minutes before it ends). */
@@ -191,7 +212,9 @@ export class Connection {
     const session = this.session;
     if (!session) return;
     try {
-      this.adopt(await this.api.refresh(session.token));
+      const refreshed = await this.api.refresh(session.token);
+      // A new conversation started while it was on its way (reopening the chat refreshes too): not ours any more.
+      if (refreshed.conversationId === this.session?.conversationId) this.adopt(refreshed);
     } catch (error) {
       if (session !== this.session) return;
       if (isRejected(error)) await this.restart();

@@ -22,6 +22,8 @@ export interface Started {
   token: string;
   expires_in: number;
   streamUrl?: string;
+  /** Whether a person could answer now (`online`/`away`); an older server does not say. Untrusted. */
+  team?: unknown;
 }
 
 /** The Direct Line 3.0 calls the widget makes (see CONTRACT.md). Network failures reject with a TypeError. */

@@ -2,6 +2,7 @@
  * The widget's DOM: a launcher button and the chat panel, inside a shadow root. It knows how
  * things look and which control was used; what to do about it is the controller's business.
  */
+import type { Team } from './connection.js';
 import type { Palette } from './contrast.js';
 import { h, icon, ICONS, safeUrl } from './dom.js';
 import { avatar, type Delivery, feedbackButtons, messageRow, type MessageContext, showDelivery } from './messages.js';
@@ -188,8 +189,18 @@ export class ChatView {
     this.drawStatus();
   }
 
+  /**
+   * Whether the shop's team is online, as the server last said: with the bot answering, the
+   * header promises a person's reply only while someone could give it.
+   */
+  setTeam(team: Team): void {
+    this.team = team;
+    this.drawStatus();
+  }
+
   private link: Status = 'idle';
   private answering: People = 'bot';
+  private team: Team = 'unknown';
 
   /** Who answers now; while a person does, the widget shows no "typing…" after the customer's message. */
   get people(): People {
@@ -200,7 +211,8 @@ export class ChatView {
     const { t } = this.context;
     const offline = this.link === 'offline';
     const unreachable = this.link === 'unreachable';
-    const withPeople = { bot: t.online, waiting: t.waitingForAgent, kept: t.messagesKept, agent: t.withAgent }[this.answering];
+    const bot = { online: t.teamOnline, away: t.teamAway, unknown: t.assistantReplies }[this.team];
+    const withPeople = { bot, waiting: t.waitingForAgent, kept: t.messagesKept, agent: t.withAgent }[this.answering];
     this.status.textContent = offline ? t.offlineStatus : unreachable ? t.unreachableStatus : this.link === 'connecting' ? t.connecting : withPeople;
     this.banner.hidden = !offline && !unreachable && this.answering !== 'waiting' && this.answering !== 'kept';
     if (offline || unreachable) {

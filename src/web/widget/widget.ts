@@ -100,6 +100,7 @@ export class Widget {
       activities: (list, live) => this.receive(list, live),
       status: (status) => this.statusChanged(status),
       reset: () => this.reset(),
+      team: (team) => this.view.setTeam(team),
     }, options.user);
     this.outbox = new Outbox(this.store, {
       deliver: async (item) => {
@@ -128,6 +129,8 @@ export class Widget {
     if (this.connection.status === 'idle') {
       if (this.connection.session) this.connection.resume();
       else this.connection.ensure().catch(() => {});
+    } else {
+      this.connection.freshenTeam();
     }
   }
 
