@@ -3,7 +3,8 @@
  * outcomes, dynamic tags and churn signals with their evidence, and privacy (masking,
  * consent, export, erasure).
  */
-export { maskPersonalData, publishedContacts, isLuhnValid, isChineseIdNumber } from './mask.js';
+export { maskPersonalData, publishedContacts } from './mask.js';
+export { isLuhnValid, isChineseIdNumber } from './card-and-id-numbers.js';
 export * from './types.js';
 export { ProfileStore } from './profile-store.js';
 export { ProfileService, type ProfileServiceDeps, MAX_HISTORY, emptyProfile } from './profile-service.js';
