@@ -1,13 +1,14 @@
 /**
  * Masking of personal data in customer text, before it is stored or shown: e-mail addresses,
  * phone numbers (mobiles, landlines with their area code, local numbers the text calls a phone),
- * payment card numbers (Luhn-checked) and Chinese resident ID numbers (by their shape, so a
- * mistyped digit does not leave one in clear). Enough is kept for an agent to recognise the value
- * ("j***@example.com", "*******5678"), never enough to use it. Numbers that the text calls an
- * order number are left alone, and so are numbers nothing marks as personal (amounts, dates).
+ * payment card numbers (Luhn-checked) and Chinese resident ID numbers, 18 and old 15 digits (by
+ * their shape, so a mistyped digit does not leave one in clear). Enough is kept for an agent to
+ * recognise the value ("j***@example.com", "*******5678"), never enough to use it. Numbers that the
+ * text calls an order number are left alone, and so are numbers nothing marks as personal (amounts,
+ * dates). The patterns read the text as `reading` gives it: half-width, whatever the input method typed.
  */
 
-import { hasIdNumberShape, isChineseIdNumber, isLuhnValid } from './card-and-id-numbers.js';
+import { hasIdNumberShape, isCardNumber } from './card-and-id-numbers.js';
 
 /**
  * A letter that is not Chinese. Chinese is written without spaces ("我的手机是13912345678"): a
@@ -25,12 +26,39 @@ const LOCAL_CHAR = String.raw`(?:${WORD_LETTER}|[\p{N}._%+-])`;
 const EMAIL = new RegExp(String.raw`(?<!${LOCAL_CHAR})${LOCAL_CHAR}{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`, 'gu');
 /**
  * Digit runs that may contain single spaces or dashes (cards, phones, ids), and phone numbers with
- * the area code in brackets, ASCII or full-width: "(415) 555-0132", "（021）6234 5678", "+86 (21) 6234 5678".
+ * the area code in brackets: "(415) 555-0132", "（021）6234 5678", "+86 (21) 6234 5678", "0086 (21) …".
+ * Up to 41 digits, so an order number and the phone typed after it are one run ("tracking
+ * 773123456789012 021-6234 5678"), not cut inside the phone.
  */
 const DIGIT_RUN = new RegExp(
-  String.raw`(?<!\p{N}|${WORD_LETTER})(?:\+?\d(?:[ -]?\d){6,22}[Xx]?|(?:\+\d{1,3}[ -]?)?[(（]\d{2,4}[)）][ -]?\d(?:[ -]?\d){5,14})(?!\p{N}|${WORD_LETTER})`,
+  String.raw`(?<!\p{N}|${WORD_LETTER})(?:\+?\d(?:[ -]?\d){6,40}[Xx]?|(?:(?:\+|00)?\d{1,3}[ -]?)?\(\d{2,4}\)[ -]?\d(?:[ -]?\d){5,14})(?!\p{N}|${WORD_LETTER})`,
   'gu',
 );
+/**
+ * Groups of three or four digits between dots, as some write a phone or a card ("139.1234.5678",
+ * "415.555.0132", "4111.1111.1111.1111"). Not a version, an IP address or a date ("1.2.3", "10.0.0.1",
+ * "2026.12.04"), whose groups are shorter, nor part of a longer dotted number.
+ */
+const DOTTED_GROUPS = /(?<!\d\.?)\d{3,4}(?:\.\d{3,4}){2,3}(?!\.?\d)/g;
+/** Full-width ASCII forms ("１３９", "＠", "－", "（"), as a Chinese input method in full-width mode types them. */
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+const FULL_WIDTH_OFFSET = 0xfee0;
+/** The ideographic space (full-width mode again) and the no-break space, which read as a space. */
+const WIDE_SPACE = /[\u3000\u00A0]/g;
+
+/**
+ * The text as masking reads it: full-width forms as their ASCII ("１３９１２３４５６７８", "wang＠163.com"),
+ * wide spaces as spaces, and the dots between a phone's or a card's groups as dashes. Character for
+ * character, so it has the text's length and a match in it is where the text has it: what masking
+ * leaves alone stays as typed.
+ */
+function reading(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET))
+    .replace(WIDE_SPACE, ' ')
+    .replace(DOTTED_GROUPS, (groups) => groups.replaceAll('.', '-'));
+}
+
 /** Words that name a number the shop gave out: an order, ticket or tracking number. */
 const ORDER_WORD = String.raw`order|ordre|ticket|tracking|invoice|ref(?:erence)?|订单|单号|工单|编号|快递|物流|运单`;
 /** Words that make a "number", "no." or "#" after them the customer's own ("phone number", "my number"). */
@@ -49,23 +77,41 @@ const PHONE_CONTEXT = new RegExp(
   'iu',
 );
 /**
- * A landline with its area code: 0 and one to three digits ("010", "0755", Taiwan's "02"), in
- * brackets or not, or after +86 or 0086 without the 0; then the local number, 7 or 8 digits in
- * groups or not; then perhaps an extension after a dash. Not after a space: "0086 21 6234 5678"
- * would read as local number "6 21 6234", extension "5678".
+ * A local number: 7 or 8 digits, whole or as 3-4 / 4-4 ("6234 5678", "623-4567"), as landlines are
+ * written; so "2026-12-04" is not one, nor "12-2026 14" in "04-12-2026 14:30".
  */
-const LANDLINE = /^(?:(?:\+|00)86[ -]?(?:[(（]0?\d{1,3}[)）]|0?\d{1,3})|[(（]0\d{1,3}[)）]|0\d{1,3})[ -]?\d(?:[ -]?\d){6,7}(?<extension>-\d{1,5})?$/u;
+const LOCAL = String.raw`\d{3,4}[ -]?\d{4}`;
+/** A mainland area code without its 0: Beijing's 10, the 2x of the largest cities, three digits elsewhere. */
+const MAINLAND_AREA = String.raw`(?:10|2\d|[3-9]\d{2})`;
 /**
- * A local number alone: 7 or 8 digits, whole or as 3-4 / 4-4 (so "2026-12-04" is not one). It is
- * a phone number only when the words before it say so.
+ * A landline with its area code: 0 and one to three digits ("010", "0755", Taiwan's "02"), in
+ * brackets or not; or after +86 or 0086 without the 0; or after a bare 86 set apart ("86-21-…",
+ * "86 21 …", a mainland area code only, as nothing else says it is a country code); then the local
+ * number; then perhaps an extension after a dash (not after a space: "021-62345678 123" is a phone
+ * and a number beside it).
  */
-const LOCAL_NUMBER = /^\d{3,4}[ -]?\d{4}$/;
+const LANDLINE = new RegExp(
+  String.raw`^(?:(?:\+|00)86[ -]?(?:\(0?\d{1,3}\)|0?\d{1,3})|86[ -](?:\(0?${MAINLAND_AREA}\)|0?${MAINLAND_AREA})|\(0\d{1,3}\)|0\d{1,3})[ -]?${LOCAL}(?<extension>-\d{1,5})?$`,
+  'u',
+);
+/** A local number alone is a phone number only when the words before it say so. */
+const LOCAL_NUMBER = new RegExp(String.raw`^${LOCAL}$`);
+/**
+ * A number after its country code without "+" or "00", as WhatsApp and WeChat show it: a mainland
+ * mobile after 86 ("8613912345678", "86 139 1234 5678"), the eight digits of Hong Kong and Macao
+ * after 852 and 853, a Taiwan mobile after 886. (A mainland landline after 86: see LANDLINE.)
+ */
+const BARE_COUNTRY_CODE = /^(?:86[ -]?1[3-9]\d(?:[ -]?\d){8}|85[23][ -]?[2-9]\d{3}[ -]?\d{4}|886[ -]?9\d{2}(?:[ -]?\d{3}){2})$/;
 
 function isPhone(run: string, digits: string): boolean {
   if (/^1[3-9]\d{9}$/.test(digits)) return true; // mainland mobile
   if (/^09\d{8}$/.test(digits)) return true; // Taiwan mobile
+  if (BARE_COUNTRY_CODE.test(run)) return true;
+  // After + or 00 a number's length depends on the country; a lone digit at its end is a count
+  // after it ("+86 139 1234 5678 2 times"), which the run's groups are tried without.
+  if (/ \d$/.test(run)) return false;
   if (run.startsWith('+')) return digits.length >= 8 && digits.length <= 15;
-  if (/^00[1-9]/.test(run)) return digits.length >= 10 && digits.length <= 17; // 00 dials out as + does
+  if (/^\(?00[1-9]/.test(run)) return digits.length >= 10 && digits.length <= 17; // 00 dials out as + does, "(0086) 139…" too
   return /^\(\d{3}\)\s?\d{3}[ -]?\d{4}$/.test(run) || /^\d{3}[ -]\d{3}[ -]\d{4}$/.test(run); // North American
 }
 
@@ -74,60 +120,101 @@ const keepLast = (digits: string, visible: number) => '*'.repeat(Math.max(0, dig
 /** A digit run as masking compares it: its digits (and an ID number's X), without spaces, dashes or brackets. */
 const digitsOf = (run: string) => run.replace(/[^\dXx]/g, '');
 
-function maskRun(run: string, before: string, keep: ReadonlySet<string>): string {
-  if (ORDER_CONTEXT.test(before)) return run;
-  return maskNumber(run, before, keep) ?? maskWithin(run, before, keep);
+/** Where a stretch of a run's groups is: from group `start` to before group `end`; `masked` if it is personal data. */
+interface Stretch {
+  start: number;
+  end: number;
+  masked?: string;
 }
 
-/** The run masked, or as it is if `keep` holds it, when the whole run is personal data; else undefined. */
-function maskNumber(run: string, before: string, keep: ReadonlySet<string>): string | undefined {
-  const digits = digitsOf(run);
-  if (keep.has(digits)) return run;
-  if (digits.length === 18 && (isChineseIdNumber(digits) || hasIdNumberShape(digits))) return keepLast(digits, 4);
-  const numeric = digits.replace(/[Xx]/g, '');
-  if (numeric !== digits) return undefined;
-  if (numeric.length >= 13 && numeric.length <= 19 && isLuhnValid(numeric)) return keepLast(numeric, 4);
-  return maskPhone(run, numeric, before);
+/**
+ * The run, `typed` as the customer typed it and `read` as masking reads it (the same length), with
+ * its personal data masked; what is not personal stays as typed.
+ */
+function maskRun(typed: string, read: string, before: string, keep: ReadonlySet<string>): string {
+  const groups = read.split(' ');
+  // The order number the words before name is the run's first number; a number after it is read
+  // as one with nothing before it ("订单 1048213 13912345678": the customer's mobile).
+  const from = ORDER_CONTEXT.test(before) ? orderNumberEnd(groups) : 0;
+  // Group i is typed.slice(starts[i], starts[i + 1] - 1); the space typed after it, typed[starts[i + 1] - 1].
+  const starts = [0];
+  for (const group of groups) starts.push(starts.at(-1)! + group.length + 1);
+  let masked = typed.slice(0, starts[from]);
+  for (const stretch of maskWithin(groups, from, from === 0 ? before : '', keep)) {
+    const next = starts[stretch.end]! - 1;
+    masked += (stretch.masked ?? typed.slice(starts[stretch.start], next)) + typed.slice(next, next + 1);
+  }
+  return masked;
+}
+
+/**
+ * How many of a run's groups the order number takes: the first, or the groups of one size that a
+ * long number is written in ("9400 1111 2222 3333 44", "773 123 456"), the last perhaps shorter.
+ */
+function orderNumberEnd(groups: readonly string[]): number {
+  const sizes = groups.map((group) => digitsOf(group).length);
+  const size = sizes[0]!;
+  if (size > 4) return 1;
+  let end = 1;
+  while (end < sizes.length && sizes[end] === size) end += 1;
+  return end === sizes.length - 1 && sizes[end]! < size ? end + 1 : end;
 }
 
 /**
  * A run is numbers a single space apart, so a phone number can share one with a number beside it
- * ("13912345678 2 times", "021-62345678 123"), and the whole is no phone number. From the left,
- * each longest stretch of the run's groups that is personal data is masked; the rest stays.
+ * ("13912345678 2 times", "021-62345678 123"), and the whole is no phone number. From group `from`,
+ * the whole is tried first; then from the left, each longest stretch of the groups that is personal
+ * data is masked; the rest stays.
  */
-function maskWithin(run: string, before: string, keep: ReadonlySet<string>): string {
-  const groups = run.split(' ');
+function maskWithin(groups: readonly string[], from: number, before: string, keep: ReadonlySet<string>): Stretch[] {
+  const whole = from < groups.length ? maskNumber(groups.slice(from).join(' '), before, keep) : undefined;
+  if (whole !== undefined) return [{ start: from, end: groups.length, masked: unlessKept(whole, groups, from, groups.length) }];
   const sizes = groups.map((group) => digitsOf(group).length);
-  const parts: string[] = [];
-  for (let start = 0; start < groups.length; ) {
+  const stretches: Stretch[] = [];
+  for (let start = from; start < groups.length; ) {
     // Only the first stretch follows the words before the run; the others follow digits.
-    const found = personalStretch(groups, sizes, start, start === 0 ? before : '', keep);
-    parts.push(found?.masked ?? groups[start]!);
+    const found = personalStretch(groups, sizes, start, start === from ? before : '', start === from ? groups.length - 1 : groups.length, keep);
+    stretches.push(found ?? { start, end: start + 1 });
     start = found?.end ?? start + 1;
   }
-  return parts.join(' ');
+  return stretches;
 }
 
-/** The longest stretch of `groups` (of `sizes` digits) from `start` that is personal data, masked, and the group after it. */
+/** The longest stretch of `groups` (of `sizes` digits) from `start`, ending by group `limit`, that is personal data. */
 function personalStretch(
   groups: readonly string[],
   sizes: readonly number[],
   start: number,
   before: string,
+  limit: number,
   keep: ReadonlySet<string>,
-): { masked: string; end: number } | undefined {
+): Stretch | undefined {
   if (groups[start]!.length < 2) return undefined; // a lone digit is a count ("2 13912345678")
   // Phones and cards are written in groups of three digits or more, after at most two codes
   // (country, area: "+86 21 6234 5678"): "12 12 12 …" holds none, and is not tried stretch by stretch.
   let end = start + 2;
   while (end < groups.length && sizes[end]! >= 3) end += 1;
-  end = Math.min(end, groups.length - (start === 0 ? 1 : 0));
+  end = Math.min(end, limit);
   let digits = sizes.slice(start, end).reduce((sum, size) => sum + size, 0);
   for (; end > start && digits >= 7; end -= 1, digits -= sizes[end]!) {
-    const masked = maskNumber(groups.slice(start, end).join(' '), before, keep);
-    if (masked !== undefined) return { masked, end };
+    const found = maskNumber(groups.slice(start, end).join(' '), before, keep);
+    if (found !== undefined) return { start, end, masked: unlessKept(found, groups, start, end) };
   }
   return undefined;
+}
+
+/** What `maskNumber` made of groups `start` to `end`: masked, or nothing to change (the shop's own number). */
+const unlessKept = (found: string, groups: readonly string[], start: number, end: number) =>
+  found === groups.slice(start, end).join(' ') ? undefined : found;
+
+/** The run masked, or as it is if `keep` holds it, when the whole run is personal data; else undefined. */
+function maskNumber(run: string, before: string, keep: ReadonlySet<string>): string | undefined {
+  const digits = digitsOf(run);
+  if (keep.has(digits)) return run;
+  if (hasIdNumberShape(digits)) return keepLast(digits, 4);
+  if (/[Xx]/.test(digits)) return undefined;
+  if (isCardNumber(run)) return keepLast(digits, 4);
+  return maskPhone(run, digits, before);
 }
 
 /** The run masked if it is a phone number (a local number only where `before` calls it one); else undefined. */
@@ -141,10 +228,27 @@ function maskPhone(run: string, digits: string, before: string): string | undefi
   return undefined;
 }
 
-function maskEmail(email: string, keep: ReadonlySet<string>): string {
-  if (keep.has(email.toLowerCase())) return email;
-  const at = email.lastIndexOf('@');
-  return `${email[0]}***${email.slice(at)}`;
+function maskEmail(typed: string, read: string, keep: ReadonlySet<string>): string {
+  if (keep.has(read.toLowerCase())) return typed;
+  const at = read.lastIndexOf('@');
+  return `${typed[0]}***${typed.slice(at)}`;
+}
+
+/**
+ * `text` with each match of `pattern` in its reading replaced by what `mask` makes of it, given the
+ * match as typed and as read, and the 24 characters read before it.
+ */
+function maskMatches(text: string, pattern: RegExp, mask: (typed: string, read: string, before: string) => string): string {
+  const read = reading(text);
+  let masked = '';
+  let from = 0;
+  for (const match of read.matchAll(pattern)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    masked += text.slice(from, start) + mask(text.slice(start, end), match[0], read.slice(Math.max(0, start - 24), start));
+    from = end;
+  }
+  return masked + text.slice(from);
 }
 
 const NOTHING_KEPT: ReadonlySet<string> = new Set();
@@ -154,9 +258,8 @@ const NOTHING_KEPT: ReadonlySet<string> = new Set();
  * shop's own published contacts (see `publishedContacts`), which are nobody's personal data.
  */
 export function maskPersonalData(text: string, keep: ReadonlySet<string> = NOTHING_KEPT): string {
-  return text
-    .replace(EMAIL, (email: string) => maskEmail(email, keep))
-    .replace(DIGIT_RUN, (run: string, offset: number, whole: string) => maskRun(run, whole.slice(Math.max(0, offset - 24), offset), keep));
+  const emailsMasked = maskMatches(text, EMAIL, (typed, read) => maskEmail(typed, read, keep));
+  return maskMatches(emailsMasked, DIGIT_RUN, (typed, read, before) => maskRun(typed, read, before, keep));
 }
 
 /**
@@ -168,8 +271,9 @@ export function maskPersonalData(text: string, keep: ReadonlySet<string> = NOTHI
 export function publishedContacts(texts: Iterable<string>): Set<string> {
   const contacts = new Set<string>();
   for (const text of texts) {
-    for (const [email] of text.matchAll(EMAIL)) contacts.add(email.toLowerCase());
-    for (const [run] of text.matchAll(DIGIT_RUN)) contacts.add(digitsOf(run));
+    const read = reading(text);
+    for (const [email] of read.matchAll(EMAIL)) contacts.add(email.toLowerCase());
+    for (const [run] of read.matchAll(DIGIT_RUN)) contacts.add(digitsOf(run));
   }
   return contacts;
 }

@@ -40,6 +40,26 @@ describe('masking leaves what is not personal data alone', () => {
     'serial 110101199013071234',
     'sizes 1 2 3 4 5 6 7 8 9 10 11 12 13',
     '订单 1048213 2 件',
+    // A European date and time is no landline ("04" an area code).
+    'delivered on 04-12-2026 14:30',
+    // 18 digits that happen to pass the ID check digit, with no region or birth date: an order number.
+    '203847561928374608 还没到',
+    'my parcel 203847561928374616 is late',
+  ])('%j', (text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
+
+  // Limits of the new rules (the old 15-digit ID, the bare country code, the number after an order
+  // number, dotted groups): these pass before too, and guard against reading too much.
+  it.each([
+    'tracking 9400 1111 2222 3333 4444 55',
+    '运单号 SF1234567890123 查不到',
+    'JD tracking JDVA00012345678',
+    '432123456789012 is my parcel',
+    'the 15-digit code 110105491331002 is wrong',
+    'code 110105490229002',
+    'sizes 86 21 35',
+    'IP 192.168.100.100, version 1.2.3, 2026.12.04',
   ])('%j', (text) => {
     expect(maskPersonalData(text)).toBe(text);
   });

@@ -16,6 +16,18 @@ describe('masking personal data in customer text', () => {
     ['身份证110101199003074514，请核对', '身份证**************4514，请核对'],
     ['卡号4111111111111111被扣了两次', '卡号************1111被扣了两次'],
     ['我的邮箱是wang.li@163.com谢谢', '我的邮箱是w***@163.com谢谢'],
+    // As a Chinese input method types them in full-width mode; what stays, stays as typed.
+    ['我的手机是１３９１２３４５６７８', '我的手机是*******5678'],
+    ['电话：０２１－６２３４　５６７８', '电话：*******5678'],
+    ['邮箱 wang.li＠163.com', '邮箱 w***＠163.com'],
+    ['ｗａｎｇ＠１６３．ｃｏｍ', 'ｗ***＠１６３．ｃｏｍ'],
+    ['订单号：１０４８２１３　１３９１２３４５６７８', '订单号：１０４８２１３　*******5678'],
+    // Groups between dots, and the no-break space a copied number keeps.
+    ['call 139.1234.5678', 'call *******5678'],
+    ['my number is 415.555.0132.', 'my number is ******0132.'],
+    ['card 4111.1111.1111.1111', 'card ************1111'],
+    ['座机 010.6234.5678', '座机 *******5678'],
+    ['phone +86\u00a0139\u00a01234\u00a05678', 'phone *********5678'],
   ])('masks %j', (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
   });
@@ -40,6 +52,12 @@ describe('masking personal data in customer text', () => {
     ['010-12345678转8001', '*******5678转8001'],
     ['office 021-62345678 ext. 123', 'office *******5678 ext. 123'],
     ['台北 02-2345-6789', '台北 ******6789'],
+    // The country code without + or 00, set apart: a mainland area code after it.
+    ['86-21-6234 5678', '********5678'],
+    ['86 21 62345678', '********5678'],
+    ['电话 86-755-8888 8888', '电话 *********8888'],
+    ['86 (10) 1234 5678', '********5678'],
+    ['0086 (21) 6234 5678', '**********5678'],
   ])('masks the landline in %j', (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
   });
@@ -64,6 +82,13 @@ describe('masking personal data in customer text', () => {
     ['0912-345-678', '******5678'],
     ['手机 0912 345 678', '手机 ******5678'],
     ['+886 912 345 678', '********5678'],
+    ['86 139 1234 5678', '*********5678'],
+    ['8613912345678', '*********5678'],
+    ['wechat 86-139-1234-5678', 'wechat *********5678'],
+    ['(0086) 139 1234 5678', '***********5678'],
+    ['852 9123 4567', '*******4567'],
+    ['853-6612 3456', '*******3456'],
+    ['886 912 345 678', '********5678'],
   ])('masks the mobile number in %j', (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
   });
@@ -80,6 +105,17 @@ describe('masking personal data in customer text', () => {
     expect(maskPersonalData(text)).toBe(masked);
   });
 
+  // The old 15-digit ID number: region, birth date with a two-digit year, sequence, no check digit.
+  it.each([
+    ['身份证 110105491231002', '身份证 ***********1002'],
+    ['my old ID is 440306851231123 thanks', 'my old ID is ***********1123 thanks'],
+    ['老身份证号110105491231002，新的还没办', '老身份证号***********1002，新的还没办'],
+    ['身份证号 110105 491231 002', '身份证号 ***********1002'],
+    ['身份证 320102800229451', '身份证 ***********9451'],
+  ])('masks the old ID number in %j', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
   // Numbers a space apart are read as one run: the phone in it is masked, the count beside it is not.
   it.each([
     ['021-62345678 123', '*******5678 123'],
@@ -88,7 +124,28 @@ describe('masking personal data in customer text', () => {
     ['card 4111 1111 1111 1111 2 times', 'card ************1111 2 times'],
     ['身份证 110101199003071234 3 次', '身份证 **************1234 3 次'],
     ['I bought 2 13912345678', 'I bought 2 *******5678'],
+    // Together they pass the card check (one pair in ten does): the date, time, amount or order number stays.
+    ['delivered 2026-12-04 13912345678', 'delivered 2026-12-04 *******5678'],
+    ['10:00-18:00 13912345678', '10:00-18:00 *******5678'],
+    ['价格¥1,299.00 13912345678', '价格¥1,299.00 *******5678'],
+    ['1048213 13912345678', '1048213 *******5678'],
+    ['+86 139 1234 5678 2 times', '*********5678 2 times'],
+    ['0086 139 1234 5678 2 次', '***********5678 2 次'],
   ])('masks the number beside another in %j', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  // The words before name the first number an order number; the customer's number after it is masked.
+  it.each([
+    ['订单 1048213 13912345678', '订单 1048213 *******5678'],
+    ['order 1048213 13912345678', 'order 1048213 *******5678'],
+    ['订单号1048213 139 1234 5678', '订单号1048213 *******5678'],
+    ['ticket 1042 13912345678', 'ticket 1042 *******5678'],
+    ['order no. 1048 2133 13912345678', 'order no. 1048 2133 *******5678'],
+    ['tracking 773123456789012 021-6234 5678', 'tracking 773123456789012 *******5678'],
+    ['my order 1048213 0086 139 1234 5678', 'my order 1048213 ***********5678'],
+    ['订单 1048213 110105491231002', '订单 1048213 ***********1002'],
+  ])('masks the number after the order number in %j', (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
   });
 
