@@ -238,7 +238,7 @@ export async function startParley(config: Config, logger: Logger): Promise<Parle
   // Only now, once nothing can stop the start: an account made by a start that then failed (its
   // port taken) had a generated password that was never shown, and locked the shop out.
   const firstAdmin = await users.ensureFirstAdmin(config.admin?.email, config.admin?.password);
-  if (!firstAdmin && config.admin?.email && config.admin.password && !(await users.authenticate(config.admin.email, config.admin.password))) {
+  if (!firstAdmin && config.admin?.email && config.admin.password && (await users.authenticate(config.admin.email, config.admin.password)).refused === 'invalid_credentials') {
     // An operator who changed the setting to rotate the password would otherwise be left guessing why it does not work.
     logger.warn({ setting: 'PARLEY_ADMIN_PASSWORD' }, 'PARLEY_ADMIN_PASSWORD is not the password of PARLEY_ADMIN_EMAIL: these settings only create the first admin of a new DATA_DIR, and this one has accounts; to set a password, stop Parley and run: npm run users -- reset-password EMAIL');
   }

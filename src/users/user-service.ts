@@ -18,6 +18,9 @@ export interface User {
 
 export type PublicUser = Omit<User, 'passwordHash'>;
 
+/** What a sign-in's e-mail and password come to: the account, or why not (a disabled account only with its right password). */
+export type SignInCheck = { user: PublicUser; refused?: never } | { refused: 'invalid_credentials'; user?: never } | { refused: 'account_disabled'; userId: string; user?: never };
+
 const BCRYPT_COST = 11;
 
 export const toPublicUser = ({ passwordHash: _hash, ...user }: User): PublicUser => user;
@@ -50,12 +53,16 @@ export class UserService {
     return (await this.users.all()).find((user) => user.email === wanted);
   }
 
-  /** The account for these credentials, or `undefined`; takes as long either way. */
-  async authenticate(email: string, password: string): Promise<PublicUser | undefined> {
+  /**
+   * The account for these credentials; takes as long either way. A disabled account is said to
+   * be one only to whoever knows its password: to anyone else it is as wrong as an unknown one.
+   */
+  async authenticate(email: string, password: string): Promise<SignInCheck> {
     const user = await this.findByEmail(email);
     // Compare against a dummy hash for unknown e-mails so timing does not reveal accounts.
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-    return user && ok && !user.disabled ? toPublicUser(user) : undefined;
+    if (!user || !ok) return { refused: 'invalid_credentials' };
+    return user.disabled ? { refused: 'account_disabled', userId: user.id } : { user: toPublicUser(user) };
   }
 
   /** The account with this id, or `undefined`. */

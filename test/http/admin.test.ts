@@ -251,10 +251,16 @@ describe('admin API', () => {
     expect((await login(server.url, { email: ' spaced@example.com  ', password: 'a fine pass phrase' })).status).toBe(200);
   });
 
-  it('disables an agent (signed out at once) and resets a password', async () => {
+  it('disables an agent (signed out at once; told so at sign-in only with the right password) and resets a password', async () => {
     expect((await request(server.url, 'PATCH', `/api/users/${agentId}`, { cookie: admin, body: { disabled: true } })).body.user.disabled).toBe(true);
     expect((await request(server.url, 'GET', '/api/auth/me', { cookie: agent })).status).toBe(401);
-    expect((await login(server.url, AGENT)).status).toBe(401);
+    // The right password is told the account is disabled; a wrong one learns nothing more than for any account.
+    const disabled = await request(server.url, 'POST', '/api/auth/login', { body: AGENT });
+    expect([disabled.status, disabled.body.error.code, disabled.headers.get('set-cookie')]).toEqual([403, 'account_disabled', null]);
+    const guessed = await request(server.url, 'POST', '/api/auth/login', { body: { email: AGENT.email, password: 'not the password' } });
+    const unknown = await request(server.url, 'POST', '/api/auth/login', { body: { email: 'nobody@example.com', password: 'not the password' } });
+    expect([guessed.status, guessed.body]).toEqual([401, unknown.body]);
+    expect(guessed.body.error.code).toBe('invalid_credentials');
 
     await request(server.url, 'PATCH', `/api/users/${agentId}`, { cookie: admin, body: { disabled: false } });
     await request(server.url, 'POST', `/api/users/${agentId}/password`, { cookie: admin, body: { password: 'a brand new secret' } });

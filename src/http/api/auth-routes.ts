@@ -19,7 +19,8 @@ export interface AuthRouteOptions {
   loginAttemptsPerMinute: number;
   /**
    * Where failed and refused sign-ins are logged with the client's address (never the e-mail or
-   * password tried), so an operator sees someone guessing and a tool like fail2ban can act on it.
+   * password tried), so an operator sees someone guessing and a tool like fail2ban can act on it;
+   * the right password of a disabled account, with that account's id.
    */
   logger?: Pick<Logger, 'warn'>;
 }
@@ -72,11 +73,18 @@ export function addAuthRoutes(api: ApiRouter, users: UserService, sessions: Sess
 
   api.add('post', '/auth/login', 'public', perClient, perAccount, async (req, res) => {
     const { email, password } = parse(loginSchema, req.body, 'body');
-    const user = await users.authenticate(email, password);
-    if (!user) {
+    const signIn = await users.authenticate(email, password);
+    if (signIn.refused === 'account_disabled') {
+      // Only once the password proved right: told "wrong password", a disabled agent kept
+      // retrying and resetting it. Still a failed attempt to the limits above (a 4xx).
+      options.logger?.warn({ ip: req.ip, userId: signIn.userId }, 'sign-in refused: account disabled');
+      throw new AppError(403, 'account_disabled', 'this account is disabled; ask an admin to enable it');
+    }
+    if (signIn.refused) {
       options.logger?.warn({ ip: req.ip }, 'sign-in failed');
       throw new AppError(401, 'invalid_credentials', 'the e-mail or password is not right');
     }
+    const { user } = signIn;
     const { sessionId, maxAgeSeconds } = await sessions.create(user.id);
     res.setHeader('Set-Cookie', sessionCookie(req, sessionId, maxAgeSeconds));
     res.json({ user });

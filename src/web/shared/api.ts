@@ -71,6 +71,7 @@ export async function apiRequest<T = any>(method: string, path: string, body?: u
 const errorTexts: Record<string, { en: string; zh: string }> = {
   network: { en: 'Parley cannot be reached. Check the connection and try again.', zh: '无法连接 Parley，请检查网络后重试。' },
   invalid_credentials: { en: 'Wrong e-mail or password.', zh: '邮箱或密码不正确。' },
+  account_disabled: { en: 'This account is disabled. Ask an admin to enable it again.', zh: '该账号已停用，请联系管理员重新启用。' },
   too_many_requests: { en: 'Too many attempts. Please wait a minute and try again.', zh: '尝试次数过多，请等一分钟后再试。' },
   unauthorized: { en: 'Please sign in again.', zh: '请重新登录。' },
   forbidden: { en: 'You are not allowed to do that.', zh: '您没有权限执行此操作。' },
