@@ -106,8 +106,14 @@ describe('an admin’s everyday tasks, on a laptop and a phone', { timeout: 120_
     for (const control of [dana.getByLabel('Name of dana@example.com'), disable, reset]) expect(await withinWidth(control)).toBe(true);
     await dana.getByPlaceholder(/^New password/).fill('a new dana password');
     await reset.click();
+    const confirmReset = dana.getByRole('button', { name: 'Click again to replace the password' });
+    const confirmDisable = dana.getByRole('button', { name: 'Click again to disable and sign out' });
+    expect(await withinWidth(confirmReset)).toBe(true);
+    await confirmReset.click();
     await dana.getByText('Password changed.').waitFor();
     await disable.click();
+    expect(await withinWidth(confirmDisable)).toBe(true);
+    await confirmDisable.click();
     await page.locator('tr[data-email="dana@example.com"]', { hasText: 'Disabled' }).waitFor();
     await shoot(page, 'users-phone');
 

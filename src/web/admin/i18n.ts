@@ -219,6 +219,8 @@ const strings = {
   disable: { en: 'Disable', zh: '停用' },
   enable: { en: 'Enable', zh: '启用' },
   resetPassword: { en: 'Reset password', zh: '重置密码' },
+  confirmDisable: { en: 'Click again to disable and sign out', zh: '再次点击确认停用并退出登录' },
+  confirmResetPassword: { en: 'Click again to replace the password', zh: '再次点击确认更换密码' },
   newPassword: { en: 'New password (10+ characters besides spaces)', zh: '新密码（除空格外至少 10 位）' },
   passwordReset: { en: 'Password changed.', zh: '密码已修改。' },
   userFieldProblem: { en: '{field} {problem}.', zh: '{field}{problem}。' },

@@ -3,6 +3,7 @@ import { field, h, stacked } from '../dom.js';
 import { formatTime, t, uiLanguage, type StringKey } from '../i18n.js';
 import type { PublicUser } from '../types.js';
 import { errorText, fieldText } from '../../shared/api.js';
+import { isLongEnoughPassword } from '../../../users/password-policy.js';
 
 type Role = PublicUser['role'];
 
@@ -56,31 +57,77 @@ function nameAndRoleEditor(user: PublicUser, self: boolean, root: HTMLElement, s
   return { name, role, save };
 }
 
+/**
+ * What cannot be taken back acts on the second click, the first saying what it will do, as
+ * Delete an intent and Restore a version do: disabling signs the person out at once (their chats
+ * go back to the queue), a reset throws their password away. `needsAsking` false: acts at once
+ * (a password the server will refuse anyway). Disarmed once it has acted, or failed to.
+ */
+function onSecondClick(button: HTMLButtonElement, label: string, armedLabel: string, act: () => Promise<void>, needsAsking = () => true): void {
+  const disarm = () => {
+    delete button.dataset.armed;
+    button.textContent = label;
+    button.classList.remove('danger');
+  };
+  button.addEventListener('click', async () => {
+    if (button.dataset.armed !== 'yes' && needsAsking()) {
+      button.dataset.armed = 'yes';
+      button.textContent = armedLabel;
+      button.classList.add('danger');
+      return;
+    }
+    // One action, however often it is clicked while it runs.
+    button.disabled = true;
+    try {
+      await act();
+    } finally {
+      button.disabled = false;
+      disarm();
+    }
+  });
+}
+
 function userRow(user: PublicUser, root: HTMLElement): HTMLElement {
   const toggle = h('button', { class: 'secondary', text: user.disabled ? t('enable') : t('disable'), attrs: { type: 'button' } });
   const status = h('span', { attrs: { role: 'status' } });
-  toggle.addEventListener('click', async () => {
-    try {
-      await api('PATCH', `/users/${encodeURIComponent(user.id)}`, { disabled: !user.disabled });
-      await renderUsers(root);
-    } catch (error) {
-      status.className = 'error';
-      status.textContent = errorText(error, uiLanguage());
-    }
-  });
+  const failed = (text: string) => {
+    status.className = 'error';
+    status.textContent = text;
+  };
+  onSecondClick(
+    toggle,
+    toggle.textContent!,
+    t('confirmDisable'),
+    async () => {
+      try {
+        await api('PATCH', `/users/${encodeURIComponent(user.id)}`, { disabled: !user.disabled });
+        await renderUsers(root);
+      } catch (error) {
+        failed(errorText(error, uiLanguage()));
+      }
+    },
+    // Enabling takes nothing away.
+    () => !user.disabled,
+  );
   const password = h('input', { attrs: { type: 'password', placeholder: t('newPassword'), 'aria-label': t('newPassword'), autocomplete: 'new-password' } });
   const reset = h('button', { class: 'link', text: t('resetPassword'), attrs: { type: 'button' } });
-  reset.addEventListener('click', async () => {
-    try {
-      await api('POST', `/users/${encodeURIComponent(user.id)}/password`, { password: password.value });
-      password.value = '';
-      status.className = 'ok';
-      status.textContent = t('passwordReset');
-    } catch (error) {
-      status.className = 'error';
-      status.textContent = problemText(error);
-    }
-  });
+  onSecondClick(
+    reset,
+    t('resetPassword'),
+    t('confirmResetPassword'),
+    async () => {
+      try {
+        await api('POST', `/users/${encodeURIComponent(user.id)}/password`, { password: password.value });
+        password.value = '';
+        status.className = 'ok';
+        status.textContent = t('passwordReset');
+      } catch (error) {
+        failed(problemText(error));
+      }
+    },
+    // A password the server refuses is said at once, not after a confirmation.
+    () => isLongEnoughPassword(password.value),
+  );
   // Your own account cannot be disabled (the server refuses too): no button to tempt you.
   const self = document.querySelector('#me')?.textContent === user.email;
   if (self) toggle.hidden = true;
