@@ -20,15 +20,17 @@ export function requestPriority(reason: string, asked?: HandoffPriority): Handof
 }
 
 /**
- * Most urgent first: priority, then chats still inside their wait before ones already told
- * nobody was free (those hold a ticket), then the longest waiting.
+ * Most urgent first: waiting chats still inside their wait before ones already told nobody was
+ * free (those hold a ticket, and their customer has often gone), whatever their priority; then
+ * priority; then the longest waiting. An urgent chat that became a ticket had been listed above
+ * a customer still watching the widget, whose own wait then ran out.
  */
 export function byUrgency(a: ConversationRecord, b: ConversationRecord): number {
   const rank = (record: ConversationRecord) => PRIORITY_RANK[record.handoff?.priority ?? 'normal'];
-  const timedOut = (record: ConversationRecord) => (record.handoff?.timedOutAt ? 1 : 0);
+  const timedOut = (record: ConversationRecord) => (record.status === 'waiting' && record.handoff?.timedOutAt ? 1 : 0);
   return (
-    rank(a) - rank(b) ||
     timedOut(a) - timedOut(b) ||
+    rank(a) - rank(b) ||
     (a.handoff?.requestedAt ?? a.createdAt).localeCompare(b.handoff?.requestedAt ?? b.createdAt)
   );
 }

@@ -40,6 +40,13 @@ const strings = {
   openNewerChat: { en: 'Open it', zh: '打开' },
   customerLeft: { en: 'The customer started a new chat: what you write here no longer reaches them.', zh: '客户已开始新的对话：在这里发送的消息客户看不到了。' },
   customerLeftBadge: { en: 'customer left', zh: '客户已离开' },
+  turnedIntoTicket: { en: 'Turned into ticket {id}', zh: '已转为工单 {id}' },
+  timedOutBadge: { en: 'Timed out', zh: '等待超时' },
+  ticketedGroup: { en: 'No longer waiting live · saved as tickets', zh: '已不在线等待 · 已转为工单' },
+  turnedIntoTicketWhy: {
+    en: 'Nobody took this chat in time: the customer was told, and it was saved as a ticket. You can still take it.',
+    zh: '无人及时接入：已告知客户，并保存为工单。您仍可接入这个对话。',
+  },
   customerLeftNoReply: { en: 'The customer has left this chat: a reply would not reach them. Write a private note, file a ticket, or close the chat.', zh: '客户已离开这个对话，回复客户看不到。可以写内部备注、创建工单或结束对话。' },
   canned: { en: 'Canned replies…', zh: '快捷回复…' },
   cannedSuggested: { en: 'Suggested for this chat', zh: '与本对话相关' },

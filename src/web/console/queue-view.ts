@@ -39,7 +39,11 @@ function drawQueue(root: HTMLElement, actions: QueueActions): void {
   const list = h('ul', { class: 'queue-list', attrs: { 'aria-label': t(TAB_LABEL[state.tab]) } });
   const items = state.lists[state.tab];
   if (items.length === 0) list.appendChild(h('li', { class: 'empty', text: state.tab === 'waiting' ? t('emptyQueue') : '—' }));
-  for (const item of items) list.appendChild(h('li', {}, queueItem(item, actions.select)));
+  for (const [i, item] of items.entries()) {
+    // The chats that became tickets come after every live one (the server's order): say where they start.
+    if (item.timedOut && !items[i - 1]?.timedOut) list.appendChild(h('li', { class: 'queue-group', text: t('ticketedGroup') }));
+    list.appendChild(h('li', {}, queueItem(item, actions.select)));
+  }
   root.append(tabs, list);
 }
 
@@ -112,6 +116,8 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
       reason ? h('span', { class: 'badge reason', text: reason }) : null,
       needsReply ? h('span', { class: 'badge needs-reply', text: t('needsReply') }) : null,
       item.customerLeft ? h('span', { class: 'badge customer-left', text: t('customerLeftBadge') }) : null,
+      // Kept in the queue to be picked up, but no longer a customer watching the widget.
+      item.timedOut ? h('span', { class: 'badge ticketed', title: t('turnedIntoTicketWhy'), text: item.ticketId ? t('turnedIntoTicket', { id: item.ticketId }) : t('timedOutBadge') }) : null,
     ),
     h('div', { class: 'preview', text: item.customerSaid?.text ?? item.lastMessage?.text ?? '' }),
     h(
@@ -123,7 +129,7 @@ function queueItem(item: Summary, select: (id: string) => void): HTMLButtonEleme
           ? h('time', { class: 'last', text: whenAt(item.lastMessage.at), attrs: { datetime: item.lastMessage.at } })
           : null,
       item.agent ? h('span', { class: 'holder', text: t('heldBy', { agent: item.agent.name }) }) : null,
-      item.ticketId ? h('span', { class: 'ticket', text: t('ticketNote', { id: item.ticketId }) }) : null,
+      item.ticketId && !item.timedOut ? h('span', { class: 'ticket', text: t('ticketNote', { id: item.ticketId }) }) : null,
       ...item.tags.slice(0, 3).map((tag) => h('span', { class: 'tag', text: tOr(`tag_${tag}`, tag) })),
     ),
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationRecord, HandoffInfo } from '../../../src/conversations/index.js';
 import { earlierOf } from '../../../src/handoff/claiming.js';
-import { queueStatusOf, requestPriority, WaitEstimator } from '../../../src/handoff/queue.js';
+import { byUrgency, queueStatusOf, requestPriority, WaitEstimator } from '../../../src/handoff/queue.js';
 
 const NOW = Date.parse('2026-03-02T09:00:00.000Z');
 const minutesAgo = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
@@ -22,6 +22,19 @@ describe('the queue', () => {
     const me = chat('me', 'waiting');
     const status = queueStatusOf(me, [ticket, ahead, me], { agentsOnline: 2, waits, claimTimeoutMs: 3 * 60_000, now: NOW });
     expect(status).toEqual({ status: 'waiting', position: 2, expectedWaitMinutes: 2, agentsOnline: 2 });
+  });
+
+  it('lists the customers still waiting live before the chats that became tickets, however urgent those are; then by priority, then the longest waiting', () => {
+    const urgentTicket = chat('urgent-ticket', 'waiting', { priority: 'urgent', requestedAt: minutesAgo(20), timedOutAt: minutesAgo(17) });
+    const oldTicket = chat('old-ticket', 'waiting', { requestedAt: minutesAgo(30), timedOutAt: minutesAgo(27) });
+    const live = chat('live', 'waiting', { requestedAt: minutesAgo(2) });
+    const liveHigh = chat('live-high', 'waiting', { priority: 'high', requestedAt: minutesAgo(1) });
+    const liveEarlier = chat('live-earlier', 'waiting', { requestedAt: minutesAgo(3) });
+    expect([urgentTicket, oldTicket, live, liveHigh, liveEarlier].sort(byUrgency).map((each) => each.id)).toEqual(['live-high', 'live-earlier', 'live', 'urgent-ticket', 'old-ticket']);
+    // Chats with an agent are in priority order, whether or not they had timed out before their claim.
+    const claimedTicket = chat('claimed-ticket', 'active', { priority: 'urgent', timedOutAt: minutesAgo(5), agentId: 'a1' });
+    const claimed = chat('claimed', 'active', { agentId: 'a1' });
+    expect([claimed, claimedTicket].sort(byUrgency).map((each) => each.id)).toEqual(['claimed-ticket', 'claimed']);
   });
 
   it('says when the chat becomes a ticket if the expected wait runs past it', () => {
