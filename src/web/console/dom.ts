@@ -83,8 +83,12 @@ document.addEventListener('keyup', (event) => {
 document.addEventListener('pointercancel', afterPress, true);
 window.addEventListener('blur', afterPress);
 
-/** A small line chart of scores between -1 and 1 (the customer's mood over time); `label` says what it shows in words. */
-export function sparkline(scores: number[], label: string, width = 260, height = 56): SVGSVGElement {
+/**
+ * A small line chart of scores between -1 and 1 (the customer's mood over time), each point
+ * coloured by its mood as the queue names it; `label` says what it shows in words.
+ */
+export function sparkline(readings: readonly { score: number; label: string }[], label: string, width = 260, height = 56): SVGSVGElement {
+  const scores = readings.map((reading) => reading.score);
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'sparkline', role: 'img', 'aria-label': label });
   chart.appendChild(svg('line', { x1: 0, x2: width, y1: height / 2, y2: height / 2, class: 'axis' }));
   if (scores.length === 0) return chart;
@@ -92,7 +96,7 @@ export function sparkline(scores: number[], label: string, width = 260, height =
   const points = scores.map((score, i) => [4 + i * step, height / 2 - (Math.max(-1, Math.min(1, score)) * (height - 8)) / 2] as const);
   chart.appendChild(svg('polyline', { points: points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' '), class: 'trend' }));
   for (const [i, [x, y]] of points.entries()) {
-    const mood = scores[i]! < -0.2 ? 'neg' : scores[i]! > 0.2 ? 'pos' : 'neu';
+    const mood = readings[i]!.label === 'negative' ? 'neg' : readings[i]!.label === 'positive' ? 'pos' : 'neu';
     chart.appendChild(svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: 2.5, class: mood }));
   }
   return chart;

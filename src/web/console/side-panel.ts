@@ -1,5 +1,6 @@
 import { h, redrawKeepingFocus, sparkline } from './dom.js';
 import { t, tOr, whenAt } from './i18n.js';
+import { moodTrend, wordOf } from './mood.js';
 import { shortId } from './queue-view.js';
 import { state } from './state.js';
 import { npsKind } from '../../analytics/stats.js';
@@ -11,7 +12,8 @@ export interface CustomerView {
   id: string;
   identity?: { externalId: string; email?: string; name?: string };
   tags: { name: string; reason: string; because?: string; facts?: Record<string, string | number> }[];
-  sentiment: { rolling: number | null; history: { at: string; score: number; label: string }[] };
+  /** `choice`: a button the customer clicked, which says nothing of their mood. */
+  sentiment: { rolling: number | null; history: { at: string; score: number; label: string; choice?: true }[] };
   churnRisk: { score: number; signals: { name: string; active: boolean; evidence: string; because?: { facts: Record<string, string | number> } }[] };
   tickets: TicketOfCustomer[];
   conversations: { id: string; status: string; createdAt: string; temperature?: Temperature | null }[];
@@ -91,7 +93,6 @@ function section(title: string, ...children: (Node | null)[]): HTMLElement {
 function profileSection(customer: CustomerView | null, customerId: string): HTMLElement {
   if (!customer) return section(t('profile'), h('p', { class: 'muted', text: t('noProfile') }), h('p', { class: 'mono', text: customerId }));
   const identity = customer.identity;
-  const scores = customer.sentiment.history.slice(-24).map((point) => point.score);
   const risk = Math.round(customer.churnRisk.score * 100);
   return section(
     t('profile'),
@@ -106,9 +107,8 @@ function profileSection(customer: CustomerView | null, customerId: string): HTML
           ),
         )
       : h('p', { class: 'muted', text: t('noTags') }),
-    h('h3', { text: `${t('sentimentTrend')}${customer.sentiment.rolling === null ? '' : ` (${customer.sentiment.rolling.toFixed(2)})`}` }),
-    // Without the customer's consent the mood of each message is not kept: say so, rather than "no readings yet".
-    scores.length ? sparkline(scores, t('moodChart', { n: scores.length, first: scores[0]!.toFixed(2), last: scores.at(-1)!.toFixed(2) })) : h('p', { class: 'muted', text: customer.consent?.profiling === false ? t('noConsent') : t('noMood') }),
+    h('h3', { text: t('mood') }),
+    ...moodLines(customer),
     contactLine(customer),
     temperatureLine(customer),
     npsLine(customer),
@@ -124,6 +124,36 @@ function profileSection(customer: CustomerView | null, customerId: string): HTML
   );
 }
 
+/**
+ * The customer's mood in words: how they feel now (as the queue says it: the latest mood they
+ * expressed in this chat) and which way it goes, over a chart of their latest messages whose
+ * points are named in words for a screen reader. No scores: an agent reads "Upset ↘ getting
+ * worse" at a glance, where "Sentiment trend (-0.09)" had to be worked out.
+ */
+function moodLines(customer: CustomerView): (Node | null)[] {
+  const points = customer.sentiment.history.filter((point) => !point.choice).slice(-24);
+  const now = state.detail?.mood?.label ?? points.at(-1)?.label;
+  const trend = moodTrend(points.map((point) => point.score));
+  const word = (label: string) => tOr(`mood_${label}`, label);
+  const summary = now
+    ? h(
+        'p',
+        { class: `mood-now ${now}` },
+        h('strong', { text: tOr(`moodNow_${now}`, now) }),
+        trend ? h('span', { class: `trend ${trend}` }, h('span', { class: 'arrow', text: TREND_ARROW[trend], attrs: { 'aria-hidden': 'true' } }), t(`trend_${trend}`)) : null,
+      )
+    : null;
+  // Without the customer's consent the mood of each message is not kept: say so, rather than "no readings yet".
+  if (points.length === 0) return [summary, h('p', { class: 'muted', text: customer.consent?.profiling === false ? t('noConsent') : t('noMood') })];
+  return [
+    summary,
+    sparkline(points, t('moodChart', { n: points.length, moods: points.map((point) => word(point.label)).join(t('listSeparator')) })),
+    h('p', { class: 'chart-caption muted', text: t('moodChartCaption', { n: points.length }) }),
+  ];
+}
+
+const TREND_ARROW = { worsening: '↘', steady: '→', improving: '↗' } as const;
+
 /** Recency and frequency of contact (what the bot can see of RFM). */
 function contactLine(customer: CustomerView): HTMLElement | null {
   const contact = customer.contact;
@@ -137,12 +167,16 @@ function contactLine(customer: CustomerView): HTMLElement | null {
 
 const signed = (value: number) => `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
 
-/** The touchpoint temperature of the open conversation. */
+/**
+ * The touchpoint temperature of the open conversation, and how its service went, in words (the
+ * mood it also weighs is the one above); the scores are kept for whoever points at it.
+ */
 function temperatureLine(customer: CustomerView): HTMLElement | null {
   const temperature = customer.conversations.find((each) => each.id === state.detail?.id)?.temperature;
   if (!temperature) return null;
-  const text = t('temperatureLine', { label: tOr(`temperature_${temperature.label}`, temperature.label), score: signed(temperature.score), emotion: signed(temperature.emotion), service: signed(temperature.service) });
-  return h('p', { class: `temperature ${temperature.label}`, text });
+  const text = t('temperatureLine', { label: tOr(`temperature_${temperature.label}`, temperature.label), service: t(`service_${wordOf(temperature.service)}`) });
+  const scores = t('temperatureScores', { score: signed(temperature.score), emotion: signed(temperature.emotion), service: signed(temperature.service) });
+  return h('p', { class: `temperature ${temperature.label}`, text, title: scores });
 }
 
 /** The customer's latest answer to the NPS question, and what it makes them. */
@@ -304,7 +338,7 @@ function pastSection(customer: CustomerView | null, actions: SideActions): HTMLE
   return section(
     t('pastConversations'),
     past.length
-      ? h('ul', { class: 'past' }, ...past.map((each) => h('li', {}, h('button', { class: 'link', text: [whenAt(each.createdAt), tOr(`status_${each.status}`, each.status), each.temperature ? `${tOr(`temperature_${each.temperature.label}`, each.temperature.label)} ${signed(each.temperature.score)}` : ''].filter(Boolean).join(' · '), attrs: { type: 'button' }, on: { click: () => actions.open(each.id) } }))))
+      ? h('ul', { class: 'past' }, ...past.map((each) => h('li', {}, h('button', { class: 'link', text: [whenAt(each.createdAt), tOr(`status_${each.status}`, each.status), each.temperature ? tOr(`temperature_${each.temperature.label}`, each.temperature.label) : ''].filter(Boolean).join(' · '), attrs: { type: 'button' }, on: { click: () => actions.open(each.id) } }))))
       : h('p', { class: 'muted', text: '—' }),
   );
 }
