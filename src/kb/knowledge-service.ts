@@ -11,6 +11,7 @@ import { toTrainingExamples } from './loader.js';
 import type { Intent } from './schema.js';
 import type { Trainer } from './trainer.js';
 import { tryOn, type TryResult } from './try-it.js';
+import type { AddedExample, ExampleStates } from './unanswered.js';
 import { applyUtteranceCsv, type UtteranceImportChange, utteranceChanges } from './utterance-csv.js';
 
 const isEmptyDiff = (diff: KnowledgeDiff) => diff.added.length + diff.removed.length + diff.changed.length === 0;
@@ -163,8 +164,9 @@ export class KnowledgeService {
     await this.deps.audit.record({ who, action: 'intent.deleted', target: name, detail: `deleted ${name}`, facts: {} });
   }
 
-  /** Add one example utterance to an intent of the draft (from the unanswered review). */
-  async addExample(name: string, language: Language, text: string, who: string): Promise<Intent> {
+  /** Add one example utterance to an intent of the draft (from the unanswered review), as the intent keeps it (trimmed). */
+  async addExample(name: string, language: Language, wording: string, who: string): Promise<Intent> {
+    const text = wording.trim();
     const intent = await this.changeDraft(who, (intents) => {
       const found = intents.find((each) => each.name === name);
       if (!found) throw notFound(`intent "${name}"`);
@@ -173,6 +175,17 @@ export class KnowledgeService {
     });
     await this.deps.audit.record({ who, action: 'unanswered.added', target: name, detail: `added "${text}" (${language}) as an example of ${name}`, facts: { text, language } });
     return intent;
+  }
+
+  /**
+   * Where examples stand now, for the unanswered review: in the published knowledge, only in the
+   * draft, or in neither (a rollback, an import or an edit took them out). Reads the draft once.
+   */
+  async exampleStates(): Promise<ExampleStates> {
+    const published = this.runtime.current().intents;
+    const draft = new Map((await this.loadDraft()).intents.map((intent) => [intent.name, intent]));
+    const has = (intent: Intent | undefined, { language, text }: AddedExample) => intent?.utterances[language].includes(text.trim()) ?? false;
+    return (example) => (has(published.get(example.intent), example) ? 'published' : has(draft.get(example.intent), example) ? 'draft' : 'gone');
   }
 
   /**

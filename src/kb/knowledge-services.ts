@@ -28,7 +28,7 @@ export async function createKnowledgeServices(deps: KnowledgeServicesDeps) {
   const store = new KnowledgeStore(deps.storage.collection<VersionRecord>('knowledge-versions'), deps.storage.keyValue('knowledge'));
   const trainer = createTrainer({ modelDir: deps.modelDir, mode: deps.trainIn ?? 'worker', ...(deps.onTraining ? { onTraining: deps.onTraining } : {}) });
   const knowledge = await KnowledgeService.open({ store, audit, trainer, seed: deps.seed, clock });
-  const unanswered = new UnansweredLog(deps.storage.collection<UnansweredQuestion>('unanswered'), clock);
+  const unanswered = new UnansweredLog(deps.storage.collection<UnansweredQuestion>('unanswered'), clock, () => knowledge.exampleStates());
   const feedback = new FeedbackService({
     feedback: deps.storage.collection<AnswerFeedback>('feedback'),
     transcripts: deps.storage.transcripts,

@@ -1,7 +1,7 @@
 import { extractFeatures } from '../nlu/features.js';
 import { normalizeText } from '../nlu/normalize.js';
 import type { Language, ScoredIntent } from '../nlu/types.js';
-import type { UnansweredQuestion } from './unanswered.js';
+import type { ExampleState, UnansweredQuestion } from './unanswered.js';
 
 /** Similar unanswered questions, shown as one row of the review page. */
 export interface UnansweredGroup {
@@ -17,6 +17,11 @@ export interface UnansweredGroup {
   firstAt: string;
   lastAt: string;
   questions: Pick<UnansweredQuestion, 'id' | 'text' | 'at' | 'kind' | 'conversationId'>[];
+  /**
+   * Set by `UnansweredLog.groups` when a question of the group was added as an example: its
+   * intent and where the example stands now (`gone`: it is back under review because of that).
+   */
+  example?: { intent: string; state: ExampleState };
 }
 
 /** Two questions whose feature vectors are at least this close (cosine) go together. */

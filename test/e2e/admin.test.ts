@@ -198,6 +198,37 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect((await ask(question)).intent).toBe('payment_methods');
   });
 
+  it('a rollback that takes an added example out puts its question back under review, saying why; publishing the example again makes it added again', async () => {
+    const question = 'zorblax quintessence manifold';
+    const live = () => page.evaluate(async () => ((await (await fetch('/api/knowledge/versions')).json()).versions as { number: number; current: boolean }[]).find((version) => version.current)!.number);
+    const restore = (number: number) => page.evaluate(async (v) => (await fetch(`/api/knowledge/versions/${v}/restore`, { method: 'POST' })).status, number);
+    const withExample = await live();
+    // The version before it had no such example: customers lose it, and the question is to review again.
+    expect(await restore(withExample - 1)).toBe(201);
+    await openFresh('unanswered');
+    const group = page.locator('.unanswered-group', { hasText: question });
+    await group.getByText('Added to Payment methods before, but that example is no longer in the knowledge base (a rollback or an edit took it out): review it again.').waitFor();
+    expect(await group.getByRole('button', { name: 'Add as example' }).isVisible()).toBe(true);
+    await shoot('unanswered-after-rollback');
+    await page.getByRole('button', { name: 'Added', exact: true }).click();
+    await page.getByText('Nothing to review. Questions the bot could not answer appear here.').waitFor();
+    expect(await page.locator('.unanswered-group', { hasText: question }).count()).toBe(0);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('button', { name: '待处理' }).click();
+    await group.getByText('曾添加到 支付方式，但该示例已不在知识库中（被回滚或编辑移除），请重新处理。').waitFor();
+    await page.locator('header [data-lang="en"]').click();
+
+    // The version with the example, live again: the question is added, and says so.
+    expect(await restore(withExample)).toBe(201);
+    await page.getByRole('button', { name: 'Added', exact: true }).click();
+    await group.getByText('Example of Payment methods, live.').waitFor();
+    expect(await page.locator('.groups .unanswered-group', { hasText: question }).count()).toBe(1);
+    await shoot('unanswered-added-again');
+    await page.getByRole('button', { name: 'To review' }).click();
+    await page.locator('.tab[aria-pressed="true"]', { hasText: 'To review' }).waitFor();
+    expect(await page.locator('.unanswered-group', { hasText: question }).count()).toBe(0);
+  });
+
   it('shows the numbers on the dashboard, and speaks Chinese', async () => {
     // Two weeks of earlier service beside this test's own conversation.
     await seedHistory(server.parley.storage, Date.now());

@@ -204,6 +204,9 @@ describe('admin API', () => {
     expect(draft.body.intents.find((intent: { name: string }) => intent.name === 'contact_human').utterances.en).toContain('zorblax quintessence manifold');
     const after = await request(server.url, 'GET', '/api/unanswered', { cookie: admin });
     expect(after.body.groups.some((each: { text: string }) => each.text.startsWith('zorblax'))).toBe(false);
+    // Added, and where its example stands: in the draft, not live yet.
+    const addedList = await request(server.url, 'GET', '/api/unanswered?status=added', { cookie: admin });
+    expect(addedList.body.groups.find((each: { text: string }) => each.text.startsWith('zorblax'))).toMatchObject({ count: 2, example: { intent: 'contact_human', state: 'draft' } });
   });
 
   it('takes a thumbs-down from the widget onto the review list', async () => {

@@ -31,8 +31,11 @@ export function addUnansweredRoutes(api: ApiRouter, unanswered: UnansweredLog, k
     const question = await unanswered.get(id);
     if (!question) throw notFound('question');
     const who = requireUser(res).email;
-    const intent = await knowledge.addExample(input.intent, input.language ?? question.language, input.text ?? question.text, who);
-    const reviewed = await unanswered.review([id, ...(input.ids ?? [])], 'added', who, intent.name);
+    const language = input.language ?? question.language;
+    const text = (input.text ?? question.text).trim();
+    const intent = await knowledge.addExample(input.intent, language, text, who);
+    // The example is kept with the questions: whether they still count as added follows it.
+    const reviewed = await unanswered.review([id, ...(input.ids ?? [])], 'added', who, { intent: intent.name, language, text });
     res.json({ intent, reviewed: reviewed.length });
   });
 

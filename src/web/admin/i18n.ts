@@ -206,6 +206,12 @@ const strings = {
   addAsExample: { en: 'Add as example', zh: '添加为示例' },
   dismiss: { en: 'Dismiss', zh: '忽略' },
   addedTo: { en: 'Added to {intent} (draft). Publish to make it live.', zh: '已添加到 {intent}（草稿），发布后生效。' },
+  exampleGone: {
+    en: 'Added to {intent} before, but that example is no longer in the knowledge base (a rollback or an edit took it out): review it again.',
+    zh: '曾添加到 {intent}，但该示例已不在知识库中（被回滚或编辑移除），请重新处理。',
+  },
+  examplePublished: { en: 'Example of {intent}, live.', zh: '已是 {intent} 的示例，已上线。' },
+  exampleInDraft: { en: 'Example of {intent} in the draft: publish to make it live.', zh: '已作为 {intent} 的示例加入草稿，发布后生效。' },
   nothingToReview: { en: 'Nothing to review. Questions the bot could not answer appear here.', zh: '暂无待处理问题。机器人答不上的问题会出现在这里。' },
   kind_fallback: { en: 'not understood', zh: '未理解' },
   kind_clarify: { en: 'asked to clarify', zh: '追问' },

@@ -51,11 +51,36 @@ describe('what the bot missed', () => {
     const { knowledge, unanswered } = await openKnowledge();
     const stored = (await unanswered.record({ text: 'money back now', language: 'en', conversationId: 'c1', kind: 'fallback', bestGuesses: [] }))!;
     await knowledge.addExample('refund', 'en', stored.text, 'ann@example.com');
-    await unanswered.review([stored.id], 'added', 'ann@example.com', 'refund');
+    await unanswered.review([stored.id], 'added', 'ann@example.com', { intent: 'refund', language: 'en', text: stored.text });
 
     expect((await knowledge.intentsOf('draft')).find((intent) => intent.name === 'refund')!.utterances.en).toContain('money back now');
     expect(await unanswered.groups()).toEqual([]);
-    expect((await unanswered.groups('added'))[0]!.text).toBe('money back now');
+    expect((await unanswered.groups('added'))[0]).toMatchObject({ text: 'money back now', example: { intent: 'refund', state: 'draft' } });
+  });
+
+  it('an added question follows its example: under review again after a rollback took it out, added again when a publish brings it back, nothing rewritten', async () => {
+    const { knowledge, unanswered } = await openKnowledge();
+    const asked = (text: string) => unanswered.record({ text, language: 'en', conversationId: 'c1', kind: 'fallback', bestGuesses: [] });
+    const first = (await asked('money back now'))!;
+    const variant = (await asked('money back now!!'))!;
+    await knowledge.addExample('refund', 'en', first.text, 'ann@example.com');
+    await unanswered.review([first.id, variant.id], 'added', 'ann@example.com', { intent: 'refund', language: 'en', text: first.text });
+    const stored = await unanswered.get(first.id);
+    const texts = async (status: 'new' | 'added') => (await unanswered.groups(status)).map((group) => [group.text, group.count, group.example]);
+
+    await knowledge.publish({ who: 'ann@example.com' });
+    expect(await texts('added')).toEqual([['money back now', 2, { intent: 'refund', state: 'published' }]]);
+
+    // Version 1 had no such example: the questions are to review again, saying what happened.
+    await knowledge.restore(1, 'ann@example.com');
+    expect(await texts('added')).toEqual([]);
+    expect(await texts('new')).toEqual([['money back now', 2, { intent: 'refund', state: 'gone' }]]);
+    expect(await unanswered.get(first.id)).toEqual(stored);
+
+    // Version 2 again: the example is live, the questions added.
+    await knowledge.restore(2, 'ann@example.com');
+    expect(await texts('new')).toEqual([]);
+    expect(await texts('added')).toEqual([['money back now', 2, { intent: 'refund', state: 'published' }]]);
   });
 
   it('keeps no message without a word in it: there is nothing to add as an example', async () => {

@@ -20,6 +20,14 @@ function choicesOf(draft: DraftView): Choices {
   return { byCategory, title: titlesOf(draft.intents) };
 }
 
+/** Where the example this group was added as stands: live, in the draft, or gone again (why it is back under review). */
+function exampleNote(group: UnansweredGroup, intents: Choices): HTMLElement | null {
+  const example = group.example;
+  if (!example || (status === 'new') !== (example.state === 'gone')) return null;
+  const key = example.state === 'gone' ? 'exampleGone' : example.state === 'draft' ? 'exampleInDraft' : 'examplePublished';
+  return h('p', { class: `example-note example-${example.state}`, text: t(key, { intent: intents.title(example.intent) }) });
+}
+
 function groupCard(group: UnansweredGroup, intents: Choices, root: HTMLElement): HTMLElement {
   const ids = group.questions.map((question) => question.id);
   // A guess scored 0.00 is no guess: the admin then picks from a select that says so, not from a random first intent.
@@ -61,6 +69,7 @@ function groupCard(group: UnansweredGroup, intents: Choices, root: HTMLElement):
       await renderUnanswered(root);
     }),
   );
+  const example = exampleNote(group, intents);
   const kinds = Object.entries(group.kinds).map(([kind, count]) => h('span', { class: `badge kind-${kind}`, text: `${t(`kind_${kind}` as 'kind_fallback')} ${count}` }));
   const others = group.questions.filter((question) => question.text !== group.text);
   return h(
@@ -75,6 +84,7 @@ function groupCard(group: UnansweredGroup, intents: Choices, root: HTMLElement):
       guesses.map((guess) => `${intents.title(guess.intent)} ${guess.score.toFixed(2)}`).join(' · ') || '—',
       ` · ${formatTime(group.lastAt)}`,
     ),
+    example,
     status === 'new' ? h('div', { class: 'row actions' }, choose, add, dismiss) : null,
     problem,
   );
