@@ -1,3 +1,4 @@
+import { ANSWER_RULE } from '../nlu/calibration.js';
 import { extractFeatures } from '../nlu/features.js';
 import { normalizeText } from '../nlu/normalize.js';
 import type { Language, ScoredIntent } from '../nlu/types.js';
@@ -14,6 +15,12 @@ export interface UnansweredGroup {
   kinds: Partial<Record<UnansweredQuestion['kind'], number>>;
   /** The recognizer's best guesses, averaged over the group's questions. */
   bestGuesses: ScoredIntent[];
+  /**
+   * The intent to offer first when adding the group as an example: the best guess when the bot
+   * would have answered with it (from `ANSWER_RULE.answerFloor`, a calibrated probability: right
+   * more often than not), else none, and the admin chooses.
+   */
+  suggestedIntent: string | null;
   firstAt: string;
   lastAt: string;
   questions: Pick<UnansweredQuestion, 'id' | 'text' | 'at' | 'kind' | 'conversationId'>[];
@@ -61,16 +68,19 @@ function summarize(members: UnansweredQuestion[]): UnansweredGroup {
   }
   const text = [...wordings].sort((a, b) => b[1] - a[1])[0]![0];
   const first = members[0]!;
+  const bestGuesses = [...guesses]
+    .map(([intent, total]) => ({ intent, score: total / members.length }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3);
+  const best = bestGuesses[0];
   return {
     id: first.id,
     text,
     language: first.language,
     count: members.length,
     kinds,
-    bestGuesses: [...guesses]
-      .map(([intent, total]) => ({ intent, score: total / members.length }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 3),
+    bestGuesses,
+    suggestedIntent: best && best.score >= ANSWER_RULE.answerFloor ? best.intent : null,
     firstAt: first.at,
     lastAt: members.at(-1)!.at,
     questions: members.map(({ id, text: wording, at, kind, conversationId }) => ({ id, text: wording, at, kind, conversationId })),

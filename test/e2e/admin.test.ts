@@ -229,6 +229,40 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     expect(await page.locator('.unanswered-group', { hasText: question }).count()).toBe(0);
   });
 
+  it('preselects an intent only for a guess the bot would have answered with; a 0.01 guess leaves the choice to the admin, who is told so (en, zh)', async () => {
+    const at = new Date().toISOString();
+    const group = (id: string, text: string, score: number, suggestedIntent: string | null) => ({
+      id, text, language: 'en', count: 1, kinds: { fallback: 1 }, bestGuesses: [{ intent: 'payment_methods', score }], suggestedIntent, firstAt: at, lastAt: at,
+      questions: [{ id, text, at, kind: 'fallback', conversationId: 'c-seeded' }],
+    });
+    // What the server lists, as it would for these scores: the page is what is under test.
+    const listed = (url: URL) => url.pathname === '/api/unanswered' && url.searchParams.get('status') === 'new';
+    await page.route(listed, (route) => route.fulfill({ json: { status: 'new', total: 2, groups: [group('g-weak', 'quibble florp tender', 0.01, null), group('g-sure', 'can I pay by card', 0.83, 'payment_methods')] } }));
+    try {
+      await openFresh('unanswered');
+      const weak = page.locator('.unanswered-group', { hasText: 'quibble florp tender' });
+      const sure = page.locator('.unanswered-group', { hasText: 'can I pay by card' });
+      const chosen = (card: typeof weak) => card.getByRole('combobox').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
+      await weak.getByText('Best guesses: Payment methods 0.01').waitFor();
+      expect(await chosen(weak)).toBe('Choose an intent…');
+      expect(await weak.locator('.choose-hint').textContent()).toBe('No guess is likely enough to preselect (the bot would not have answered with any of them): choose the intent yourself.');
+      expect(await chosen(sure)).toBe('Payment methods');
+      expect(await sure.locator('.choose-hint').count()).toBe(0);
+      await shoot('unanswered-no-preselection');
+      // One click adds nothing to a guessed intent: the admin is asked to choose.
+      await weak.getByRole('button', { name: 'Add as example' }).click();
+      await weak.getByText('Choose the intent this question is an example of first.').waitFor();
+      await page.getByRole('button', { name: '中文' }).click();
+      await page.locator('.unanswered-group', { hasText: 'quibble florp tender' }).locator('.choose-hint', { hasText: '没有足够可信的猜测（机器人不会据此回答），因此未预先选择：请自行选择意图。' }).waitFor();
+      expect(await chosen(weak)).toBe('选择意图…');
+      await shoot('unanswered-no-preselection-zh');
+      await page.locator('header [data-lang="en"]').click();
+      await page.getByRole('heading', { name: 'Unanswered' }).waitFor();
+    } finally {
+      await page.unroute(listed);
+    }
+  });
+
   it('shows the numbers on the dashboard, and speaks Chinese', async () => {
     // Two weeks of earlier service beside this test's own conversation.
     await seedHistory(server.parley.storage, Date.now());

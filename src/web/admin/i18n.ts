@@ -33,6 +33,10 @@ const strings = {
   welcomeListNote: { en: 'greets every new chat', zh: '新会话的问候语' },
   offTopicTitle: { en: 'Off-topic questions', zh: '无关问题' },
   chooseIntent: { en: 'Choose an intent…', zh: '选择意图…' },
+  noLikelyGuess: {
+    en: 'No guess is likely enough to preselect (the bot would not have answered with any of them): choose the intent yourself.',
+    zh: '没有足够可信的猜测（机器人不会据此回答），因此未预先选择：请自行选择意图。',
+  },
   chooseIntentFirst: { en: 'Choose the intent this question is an example of first.', zh: '请先选择这个问题属于哪个意图。' },
   welcomeHint: {
     en: 'The greeting every new conversation starts with: the bot sends one of its answers, in the language of the page (both when the page does not say), with its quick replies as buttons and its links. It is never recognised from what customers write, so it has no examples; renaming or deleting it brings back the built-in greeting.',

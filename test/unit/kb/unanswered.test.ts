@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupQuestions, type UnansweredQuestion } from '../../../src/kb/index.js';
+import { ANSWER_RULE } from '../../../src/nlu/index.js';
 import { openKnowledge } from './helpers.js';
 
 const question = (id: string, text: string, language: 'en' | 'zh' = 'en'): UnansweredQuestion => ({
@@ -29,6 +30,16 @@ describe('what the bot missed', () => {
       ['opening hours', 1],
     ]);
     expect(groups[0]!.bestGuesses).toEqual([{ intent: 'refund', score: 0.3 }]);
+  });
+
+  it('offers the best guess first only when the bot would have answered with it: a 0.01 guess is no suggestion', () => {
+    const guessed = (id: string, text: string, score: number): UnansweredQuestion => ({ ...question(id, text), bestGuesses: [{ intent: 'refund', score }, { intent: 'payment', score: score / 2 }] });
+    const suggested = (questions: UnansweredQuestion[]) => groupQuestions(questions).map((group) => [group.text, group.suggestedIntent]);
+    expect(suggested([guessed('1', 'zorblax refund', 0.01)])).toEqual([['zorblax refund', null]]);
+    expect(suggested([guessed('1', 'money back maybe', ANSWER_RULE.answerFloor - 0.01)])).toEqual([['money back maybe', null]]);
+    expect(suggested([guessed('1', 'money back please', ANSWER_RULE.answerFloor)])).toEqual([['money back please', 'refund']]);
+    // A group's guesses are averaged over its questions: one sure and one lost are not sure together.
+    expect(suggested([guessed('1', 'refund my order', 0.9), guessed('2', 'refund my order?', 0.02)])).toEqual([['refund my order', null]]);
   });
 
   it('a thumbs-down on an answer puts its question up for review', async () => {

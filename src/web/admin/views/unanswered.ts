@@ -30,7 +30,8 @@ function exampleNote(group: UnansweredGroup, intents: Choices): HTMLElement | nu
 
 function groupCard(group: UnansweredGroup, intents: Choices, root: HTMLElement): HTMLElement {
   const ids = group.questions.map((question) => question.id);
-  // A guess scored 0.00 is no guess: the admin then picks from a select that says so, not from a random first intent.
+  // Listed as the recognizer's reading (a guess that rounds to 0.00 is not worth a mention); only
+  // `suggestedIntent`, a guess the bot would have answered with, is preselected.
   const guesses = group.bestGuesses.filter((guess) => guess.score >= 0.005);
   const choose = h(
     'select',
@@ -38,7 +39,7 @@ function groupCard(group: UnansweredGroup, intents: Choices, root: HTMLElement):
     h('option', { text: t('chooseIntent'), attrs: { value: '', disabled: '' } }),
     ...[...intents.byCategory].map(([category, names]) => h('optgroup', { attrs: { label: category } }, ...names.map((name) => h('option', { text: intents.title(name), attrs: { value: name } })))),
   );
-  choose.value = guesses[0]?.intent ?? '';
+  choose.value = group.suggestedIntent ?? '';
   const problem = h('p', { class: 'error', attrs: { role: 'alert' } });
   /** Run an action of this card; a refusal (an intent deleted meanwhile, a lost session) is said on the card. */
   const act = (action: () => Promise<void>) => async () => {
@@ -85,6 +86,7 @@ function groupCard(group: UnansweredGroup, intents: Choices, root: HTMLElement):
       ` · ${formatTime(group.lastAt)}`,
     ),
     example,
+    status === 'new' && !group.suggestedIntent ? h('p', { class: 'muted choose-hint', text: t('noLikelyGuess') }) : null,
     status === 'new' ? h('div', { class: 'row actions' }, choose, add, dismiss) : null,
     problem,
   );
