@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import { fieldErrorsOf } from '../field-errors.js';
+import { jsonErrorReason, locateJsonError } from '../json-position.js';
 import type { Logger } from '../logger.js';
 
 /** Name what was wrong in a zod error: `text: text must be at most 10240 bytes`. */
@@ -9,6 +10,19 @@ export function describeZodError(error: ZodError, where: string): string {
   const issue = error.issues[0]!;
   const at = issue.path.length > 0 ? issue.path.join('.') : where;
   return `${at}: ${issue.message}`;
+}
+
+/**
+ * A body that is not JSON, with where it breaks (body-parser keeps the text it read): line,
+ * column and the words around, so an admin whose hand-edited knowledge file was refused can go
+ * straight to the spot (`position`, for a page to word in its own language).
+ */
+function malformedJson(error: { body?: unknown; message?: unknown }) {
+  const reason = jsonErrorReason(String(error.message ?? ''));
+  const position = typeof error.body === 'string' ? locateJsonError(error.body, String(error.message ?? '')) : undefined;
+  if (!position) return { code: 'malformed_json', message: 'the request body is not valid JSON' };
+  const message = `the request body is not valid JSON: ${reason} at line ${position.line}, column ${position.column}: ${position.excerpt.text}`;
+  return { code: 'malformed_json', message, position };
 }
 
 /** A disk (or the user's quota on it) that is full: the request may succeed later, unchanged. */
@@ -28,9 +42,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     // body-parser's errors carry a status and a type: malformed JSON, too large, bad charset …
     const status = typeof error?.status === 'number' ? error.status : 500;
     if (status >= 400 && status < 500) {
-      const code = error.type === 'entity.too.large' ? 'payload_too_large' : error.type === 'entity.parse.failed' ? 'malformed_json' : 'bad_request';
-      const message =
-        code === 'payload_too_large' ? 'the request body is too large' : code === 'malformed_json' ? 'the request body is not valid JSON' : String(error.message ?? 'bad request');
+      if (error.type === 'entity.parse.failed') {
+        res.status(status).json({ error: malformedJson(error) });
+        return;
+      }
+      const code = error.type === 'entity.too.large' ? 'payload_too_large' : 'bad_request';
+      const message = code === 'payload_too_large' ? 'the request body is too large' : String(error.message ?? 'bad request');
       res.status(status).json({ error: { code, message } });
       return;
     }

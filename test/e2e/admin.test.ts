@@ -643,6 +643,32 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     const before = await draftNames();
     const orders = await readFile(path.resolve(import.meta.dirname, '../../knowledge/orders.json'));
     const kept = JSON.parse(orders.toString()).intents.length as number;
+    // A file edited by hand, single quotes on line 3: the line, the column and the words there, marked.
+    const line3 = `    { "name": "refund", "category": 'orders' }`;
+    const handEdited = Buffer.from(`{\n  "intents": [\n${line3}\n  ]\n}\n`);
+    const column = line3.indexOf("'") + 1;
+    await page.getByText('Import / export').click();
+    await page.getByLabel('Import JSON into the draft').setInputFiles({ name: 'refund.json', mimeType: 'application/json', buffer: handEdited });
+    const said = page.locator('.import-export p[role=status]');
+    await said.locator('.excerpt').waitFor();
+    expect(await said.evaluate((status) => status.firstChild?.textContent)).toBe(`refund.json is not valid JSON: the error is at line 3, column ${column}, marked here:`);
+    expect(await said.locator('.excerpt').textContent()).toBe(line3);
+    expect(await said.locator('.excerpt mark').textContent()).toBe("'");
+    // The marked character is in sight, inside the intent column (the line is wrapped there, not scrolled).
+    const navRight = await page.evaluate(() => document.querySelector('.intents-nav')!.getBoundingClientRect().right);
+    const mark = (await said.locator('.excerpt mark').boundingBox())!;
+    expect(mark.x + mark.width).toBeLessThan(navRight);
+    await shoot('json-import-error');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByText('导入 / 导出').click();
+    await page.getByLabel('导入 JSON 到草稿').setInputFiles({ name: 'refund.json', mimeType: 'application/json', buffer: handEdited });
+    await said.locator('.excerpt').waitFor();
+    expect(await said.evaluate((status) => status.firstChild?.textContent)).toBe(`refund.json 不是有效的 JSON：错误位于第 3 行第 ${column} 列，标记如下：`);
+    await shoot('json-import-error-zh');
+    await page.locator('header [data-lang="en"]').click();
+    await page.getByText('Import / export').waitFor();
+    expect(await draftNames()).toEqual(before);
+
     // An unsaved edit in the editor is asked about before an import replaces the draft.
     await page.getByRole('button', { name: / · thanks$/ }).click();
     await page.locator('#f-answers-en').fill('An edit not saved yet.');
@@ -656,9 +682,12 @@ describe('admin pages, end to end', { timeout: 150_000 }, () => {
     });
     expect(overflow).toEqual([0, 0]);
 
-    // Not JSON at all: said in the page's language, naming the file.
+    // Not JSON at all: said in the page's language, naming the file and where it breaks.
     await importJson.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
-    await expect.poll(() => status.textContent()).toBe('notes.json is not a JSON file. Import a file exported here (Export JSON), or a bundle of the knowledge folder (npm run knowledge -- bundle).');
+    await expect.poll(() => status.textContent()).toBe('notes.json is not valid JSON: the error is at line 1, column 3, marked here:{ not json');
+    // An empty file has no place to point at.
+    await importJson.setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('\n') });
+    await expect.poll(() => status.textContent()).toBe('empty.json is not a JSON file. Import a file exported here (Export JSON), or a bundle of the knowledge folder (npm run knowledge -- bundle).');
 
     await importJson.setInputFiles({ name: 'orders.json', mimeType: 'application/json', buffer: orders });
     const preview = page.locator('.json-preview');

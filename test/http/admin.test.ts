@@ -164,6 +164,22 @@ describe('admin API', () => {
     expect((await draft()).intents).toEqual(before.intents);
   });
 
+  it('a JSON import that is not JSON is refused naming the line and column where it breaks, with the words there, and changes nothing', async () => {
+    const draft = async () => (await request(server.url, 'GET', '/api/knowledge', { cookie: admin })).body.intents;
+    const before = await draft();
+    const send = (text: string, query = '') => request(server.url, 'POST', `/api/knowledge/import${query}`, { cookie: admin, rawBody: text, headers: { 'content-type': 'application/json' } });
+    // Python's True, hand-typed on line 3: JSON.parse itself names no position for it.
+    const python = await send('{\n  "intents": [\n    { "name": "refund", "dialog": True }\n  ]\n}\n', '?dryRun=true');
+    expect([python.status, python.body.error.code]).toEqual([400, 'malformed_json']);
+    expect(python.body.error.position).toEqual({ line: 3, column: 35, excerpt: { text: '    { "name": "refund", "dialog": True }', column: 35 } });
+    expect(python.body.error.message).toBe('the request body is not valid JSON: Unexpected token \'T\' at line 3, column 35:     { "name": "refund", "dialog": True }');
+    // A comma too many before a closing bracket, on the import itself.
+    const comma = await send('{"intents": [\n  {"name": "refund"},\n]}');
+    expect(comma.body.error).toMatchObject({ code: 'malformed_json', position: { line: 3, column: 1 } });
+    expect(comma.body.error.message).toMatch(/ at line 3, column 1: ]}$/);
+    expect(await draft()).toEqual(before);
+  });
+
   it('exports and imports the knowledge base as JSON and utterances as CSV', async () => {
     const exported = await request(server.url, 'GET', '/api/knowledge/export', { cookie: admin });
     expect(exported.body.intents.length).toBeGreaterThan(5);

@@ -194,6 +194,10 @@ const strings = {
     en: '{file} is not a JSON file. Import a file exported here (Export JSON), or a bundle of the knowledge folder (npm run knowledge -- bundle).',
     zh: '{file} 不是 JSON 文件。请导入在此导出的文件（导出 JSON），或知识库文件夹的打包文件（npm run knowledge -- bundle）。',
   },
+  notJsonAt: {
+    en: '{file} is not valid JSON: the error is at line {line}, column {column}, marked here:',
+    zh: '{file} 不是有效的 JSON：错误位于第 {line} 行第 {column} 列，标记如下：',
+  },
   jsonPreview: { en: 'This file replaces the whole draft with its {count} intents:', zh: '此文件将用其中的 {count} 个意图替换整个草稿：' },
   jsonRemoves: {
     en: '{n} intents of the draft are not in this file and would be deleted from it. To add or change a few intents, import a whole export, not one category’s file.',

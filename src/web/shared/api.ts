@@ -3,6 +3,8 @@
  * cookie sent by the browser. A refused call throws an `ApiError` with the server's code (and,
  * for a rejected body, the fields at fault); `errorText` words it in the page's language.
  */
+import type { JsonErrorPosition } from '../../json-position.js';
+
 /** A field the server rejected (see src/field-errors.ts): its path in the body, what is wrong, and the limit broken. */
 export interface FieldProblem {
   path: string;
@@ -17,9 +19,16 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** For a body that is not JSON (`malformed_json`): where it breaks. */
+    readonly position?: JsonErrorPosition,
   ) {
     super(message);
   }
+}
+
+/** A body sent as the text it is (a file the admin chose), so the server can say where it is not JSON. */
+export class JsonText {
+  constructor(readonly text: string) {}
 }
 
 /** Sign-ins on this page so far. */
@@ -37,7 +46,7 @@ export async function apiFetch(method: string, path: string, body?: unknown, onU
       method,
       credentials: 'same-origin',
       headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: body instanceof JsonText ? body.text : JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError(0, 'network', 'Parley cannot be reached');
@@ -50,7 +59,7 @@ export async function apiFetch(method: string, path: string, body?: unknown, onU
   // A call sent before the latest sign-in says nothing of the new session: its 401 had put the
   // sign-in form back over the page of an admin who had just signed in.
   if (response.status === 401 && path !== '/auth/login' && sentAfter === signIns) onUnauthorized?.();
-  throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? response.statusText, data?.error?.fields ?? []);
+  throw new ApiError(response.status, data?.error?.code ?? 'error', data?.error?.message ?? response.statusText, data?.error?.fields ?? [], data?.error?.position);
 }
 
 function parseJson(text: string): any {

@@ -17,6 +17,15 @@ export interface ImportPreview {
 export interface ImportRefusal {
   say: string;
   tone: 'error' | 'muted';
+  /** The words of the file where it is wrong, shown under `say` with that character marked (`column`, from 1). */
+  excerpt?: { text: string; column: number };
+}
+
+/** A line of the file, its faulty character marked (a blank one when the line ended too soon). */
+function excerptOf({ text, column }: { text: string; column: number }): HTMLElement {
+  const characters = Array.from(text);
+  const at = characters[column - 1] ?? ' ';
+  return h('code', { class: 'excerpt' }, characters.slice(0, column - 1).join(''), h('mark', { text: at }), characters.slice(column).join(''));
 }
 
 export interface FileImportOptions {
@@ -47,9 +56,9 @@ export function fileImport(options: FileImportOptions): HTMLElement {
     // The same file may be chosen again after a cancel.
     input.value = '';
   };
-  const say = (text: string, tone: 'error' | 'muted') => {
+  const say = (text: string, tone: 'error' | 'muted', excerpt?: ImportRefusal['excerpt']) => {
     status.className = tone;
-    status.textContent = text;
+    status.replaceChildren(text, ...(excerpt ? [excerptOf(excerpt)] : []));
   };
   const fail = (error: unknown) => say(errorText(error, uiLanguage()), 'error');
   input.addEventListener('change', async () => {
@@ -65,7 +74,7 @@ export function fileImport(options: FileImportOptions): HTMLElement {
     }
     if ('say' in shown) {
       close();
-      return say(shown.say, shown.tone);
+      return say(shown.say, shown.tone, shown.excerpt);
     }
     const apply = h('button', { class: shown.removes ? 'danger' : 'primary', text: shown.applyLabel, attrs: { type: 'button' } });
     const cancel = h('button', { class: 'secondary', text: t('cancel'), attrs: { type: 'button' }, on: { click: close } });

@@ -1,4 +1,5 @@
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
+import { JsonText } from '../../shared/api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import type { KnowledgeDiff } from '../types.js';
@@ -26,16 +27,21 @@ export function jsonImport(status: HTMLElement, mayLeave: () => boolean, onImpor
     mayLeave,
     onImported,
     preview: async (file) => {
-      let knowledge: unknown;
+      const text = await file.text();
+      if (text.trim() === '') return { say: t('notJson', { file: file.name }), tone: 'error' };
+      let draftChanges: KnowledgeDiff;
       try {
-        knowledge = JSON.parse(await file.text());
-      } catch {
-        return { say: t('notJson', { file: file.name }), tone: 'error' };
+        // The file as it is: the server reads it, and says where it is not JSON (line, column, the words there).
+        ({ draftChanges } = await api<{ draftChanges: KnowledgeDiff }>('POST', '/knowledge/import?dryRun=true', new JsonText(text)));
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.code !== 'malformed_json') throw error;
+        const at = error.position;
+        return at ? { say: t('notJsonAt', { file: file.name, line: at.line, column: at.column }), tone: 'error', excerpt: at.excerpt } : { say: t('notJson', { file: file.name }), tone: 'error' };
       }
-      const { draftChanges } = await api<{ draftChanges: KnowledgeDiff }>('POST', '/knowledge/import?dryRun=true', knowledge);
       const { added, changed, removed } = draftChanges;
       if (added.length + changed.length + removed.length === 0) return { say: t('csvNothing'), tone: 'muted' };
-      const count = Array.isArray((knowledge as { intents?: unknown[] }).intents) ? (knowledge as { intents: unknown[] }).intents.length : 0;
+      const knowledge = JSON.parse(text) as { intents?: unknown };
+      const count = Array.isArray(knowledge.intents) ? knowledge.intents.length : 0;
       return {
         lines: [
           h('p', { text: t('jsonPreview', { count }) }),
@@ -44,7 +50,7 @@ export function jsonImport(status: HTMLElement, mayLeave: () => boolean, onImpor
         ],
         applyLabel: t('jsonApply'),
         removes: removed.length > 0,
-        apply: () => api('POST', '/knowledge/import', knowledge),
+        apply: () => api('POST', '/knowledge/import', new JsonText(text)),
       };
     },
   });
