@@ -24,12 +24,15 @@ async function sources(dir: string): Promise<string[]> {
 const serverSources = async () => [...(await sources('src')), ...(await sources('dialogs'))];
 
 /**
- * Build dist/server afresh; resolves with the path of the entry point (`dist/server/src/index.js`).
- * The NLU benchmark is built beside it, so it measures the recognizer as `npm run nlu` runs it.
+ * The NLU benchmark and the bench/ files it imports: built beside the server, so it measures the
+ * recognizer as `npm run nlu` runs it (the other benchmarks run through tsx).
  */
+const benchSources = ['nlu.ts', 'report.ts'].map((name) => path.join(root, 'bench', name));
+
+/** Build dist/server afresh; resolves with the path of the entry point (`dist/server/src/index.js`). */
 export async function buildServer(): Promise<string> {
   const started = performance.now();
-  const entryPoints = [...(await serverSources()), path.join(root, 'bench', 'nlu.ts')];
+  const entryPoints = [...(await serverSources()), ...benchSources];
   const staging = stagingFor(out);
   await rm(staging, { recursive: true, force: true });
   await build({ entryPoints, outdir: staging, outbase: root, bundle: false, format: 'esm', platform: 'node', target: ['node20'], logLevel: 'warning' });
