@@ -36,6 +36,18 @@ export function jsonErrorReason(message: string): string {
   return message.replace(/ in JSON at position \d+.*$/s, '').replace(/^(Unexpected token '.'), .*is not valid JSON$/su, '$1');
 }
 
+/**
+ * JSON.parse's complaint about `text` in one line someone can act on: the reason, then line,
+ * column and the words there ("Unexpected token 'T' at line 3, column 35: { "dialog": True }");
+ * the reason alone when the text is JSON to this reading.
+ */
+export function describeJsonError(text: string, message: string): { description: string; position?: JsonErrorPosition } {
+  const reason = jsonErrorReason(message);
+  const position = locateJsonError(text, message);
+  if (!position) return { description: reason };
+  return { description: `${reason} at line ${position.line}, column ${position.column}: ${position.excerpt.text.trim()}`, position };
+}
+
 /** Characters, not UTF-16 units: an emoji is one. */
 function characters(text: string): number {
   let count = 0;

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import { fieldErrorsOf } from '../field-errors.js';
-import { jsonErrorReason, locateJsonError } from '../json-position.js';
+import { describeJsonError } from '../json-position.js';
 import type { Logger } from '../logger.js';
 
 /** Name what was wrong in a zod error: `text: text must be at most 10240 bytes`. */
@@ -18,11 +18,9 @@ export function describeZodError(error: ZodError, where: string): string {
  * straight to the spot (`position`, for a page to word in its own language).
  */
 function malformedJson(error: { body?: unknown; message?: unknown }) {
-  const reason = jsonErrorReason(String(error.message ?? ''));
-  const position = typeof error.body === 'string' ? locateJsonError(error.body, String(error.message ?? '')) : undefined;
-  if (!position) return { code: 'malformed_json', message: 'the request body is not valid JSON' };
-  const message = `the request body is not valid JSON: ${reason} at line ${position.line}, column ${position.column}: ${position.excerpt.text}`;
-  return { code: 'malformed_json', message, position };
+  const found = typeof error.body === 'string' ? describeJsonError(error.body, String(error.message ?? '')) : undefined;
+  if (!found?.position) return { code: 'malformed_json', message: 'the request body is not valid JSON' };
+  return { code: 'malformed_json', message: `the request body is not valid JSON: ${found.description}`, position: found.position };
 }
 
 /** A disk (or the user's quota on it) that is full: the request may succeed later, unchanged. */

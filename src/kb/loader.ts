@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ZodError } from 'zod';
+import { describeJsonError } from '../json-position.js';
 import type { TrainingExample } from '../nlu/types.js';
 import { knowledgeFileSchema, type Intent } from './schema.js';
 
@@ -35,7 +36,8 @@ export function parseKnowledgeFile(text: string, file: string): Intent[] {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new KnowledgeError(`${file}: not valid JSON: ${(error as Error).message}`, file, '$');
+    // Where it breaks, as in the admin's import: a file edited by hand is found by line and column.
+    throw new KnowledgeError(`${file}: not valid JSON: ${describeJsonError(text, (error as Error).message).description}`, file, '$');
   }
   const parsed = knowledgeFileSchema.safeParse(json);
   if (!parsed.success) throw firstIssue(parsed.error, file);

@@ -172,7 +172,7 @@ describe('admin API', () => {
     const python = await send('{\n  "intents": [\n    { "name": "refund", "dialog": True }\n  ]\n}\n', '?dryRun=true');
     expect([python.status, python.body.error.code]).toEqual([400, 'malformed_json']);
     expect(python.body.error.position).toEqual({ line: 3, column: 35, excerpt: { text: '    { "name": "refund", "dialog": True }', column: 35 } });
-    expect(python.body.error.message).toBe('the request body is not valid JSON: Unexpected token \'T\' at line 3, column 35:     { "name": "refund", "dialog": True }');
+    expect(python.body.error.message).toBe('the request body is not valid JSON: Unexpected token \'T\' at line 3, column 35: { "name": "refund", "dialog": True }');
     // A comma too many before a closing bracket, on the import itself.
     const comma = await send('{"intents": [\n  {"name": "refund"},\n]}');
     expect(comma.body.error).toMatchObject({ code: 'malformed_json', position: { line: 3, column: 1 } });

@@ -57,6 +57,16 @@ describe('loading the knowledge base', () => {
     expect(error.message).toMatch(/bad\.json: not valid JSON/);
   });
 
+  it('says where a file edited by hand stops being JSON: line, column and the words there', async () => {
+    await write('bad.json', '{\n  "intents": [\n    { \'name\': "refund" }\n  ]\n}\n');
+    expect((await errorOf()).message).toBe(`${path.join(dir, 'bad.json')}: not valid JSON: Expected property name or '}' at line 3, column 7: { 'name': "refund" }`);
+    await write('bad.json', '{ "intents": [ { "name": "refund", "dialog": True } ] }');
+    expect((await errorOf()).message).toMatch(/bad\.json: not valid JSON: Unexpected token 'T' at line 1, column 46: \{ "intents": \[ \{ "name": "refund", "dialog": True \} \] \}$/);
+    // Cut short: the place to type the rest, after the last character.
+    await write('bad.json', '{ "intents": [\n');
+    expect((await errorOf()).message).toMatch(/at line 1, column 15: \{ "intents": \[$/);
+  });
+
   it('rejects unknown fields, bad names and unsafe links', async () => {
     await write('x.json', { intents: [intent('Bad Name')] });
     expect((await errorOf()).message).toMatch(/\$\.intents\[0\]\.name: must be snake_case/);
