@@ -50,6 +50,12 @@ describe('the Waiting list', () => {
     const errors: string[] = [];
     const alice = await signIn(errors);
     await alice.locator(`.queue-item[data-conversation="${gone.conversationId}"]`).waitFor();
+    // Nobody is waiting live: the tab and the page title count no one, the ticket is counted apart.
+    const waitingTab = alice.locator('[data-tab="waiting"]');
+    expect(await waitingTab.locator('.count:not(.ticketed-count)').textContent()).toBe('0');
+    expect(await waitingTab.locator('.ticketed-count').textContent()).toBe('+1');
+    expect(await waitingTab.locator('.ticketed-count').getAttribute('title')).toBe('1 no longer waiting live, saved as tickets');
+    expect(await alice.title()).toBe('Parley agent console');
     // Alice is online now: the next customer waits for her, live.
     const live = await customer(['I want to talk to a person']);
     const liveItem = alice.locator(`.queue-item[data-conversation="${live.conversationId}"]`);
@@ -61,11 +67,15 @@ describe('the Waiting list', () => {
     expect(await goneItem.locator('.badge.ticketed').textContent()).toBe(`Turned into ticket ${ticketId}`);
     expect(await liveItem.locator('.badge.ticketed').count()).toBe(0);
     expect(await alice.locator('.queue-group').textContent()).toBe('No longer waiting live · saved as tickets');
+    expect(await waitingTab.locator('.count:not(.ticketed-count)').textContent()).toBe('1');
+    expect(await waitingTab.locator('.ticketed-count').textContent()).toBe('+1');
+    await alice.waitForFunction(() => document.title.startsWith('(1) '));
     await alice.screenshot({ path: `${SHOTS_DIR}/console-queue-ticketed-en.png` });
 
     await alice.click('[data-lang="zh"]');
     expect(await goneItem.locator('.badge.ticketed').textContent()).toBe(`已转为工单 ${ticketId}`);
     expect(await alice.locator('.queue-group').textContent()).toBe('已不在线等待 · 已转为工单');
+    expect(await waitingTab.locator('.ticketed-count').getAttribute('title')).toBe('1 个已不在线等待，已转为工单');
     await alice.screenshot({ path: `${SHOTS_DIR}/console-queue-ticketed-zh.png` });
     await alice.click('[data-lang="en"]');
 

@@ -43,6 +43,7 @@ const strings = {
   turnedIntoTicket: { en: 'Turned into ticket {id}', zh: '已转为工单 {id}' },
   timedOutBadge: { en: 'Timed out', zh: '等待超时' },
   ticketedGroup: { en: 'No longer waiting live · saved as tickets', zh: '已不在线等待 · 已转为工单' },
+  ticketedCount: { en: '{n} no longer waiting live, saved as tickets', zh: '{n} 个已不在线等待，已转为工单' },
   turnedIntoTicketWhy: {
     en: 'Nobody took this chat in time: the customer was told, and it was saved as a ticket. You can still take it.',
     zh: '无人及时接入：已告知客户，并保存为工单。您仍可接入这个对话。',

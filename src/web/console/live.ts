@@ -1,5 +1,5 @@
 import { t } from './i18n.js';
-import { awaitsMyReply, type Line, state } from './state.js';
+import { awaitsMyReply, type Line, state, waitingLive } from './state.js';
 
 export interface LiveHandlers {
   hello(data: { agentsOnline: number }): void;
@@ -47,11 +47,12 @@ export function watchConversation(id: string, after: number, onLines: (lines: Li
 
 /**
  * The page title counts the agent's chats whose customer wrote last (waiting for their answer)
- * and the waiting chats, so a background tab shows both at a glance: a customer writing in a
+ * and the customers waiting live, so a background tab shows both at a glance: a customer writing in a
  * chat the agent holds, while they work in another tab or another chat, is not missed.
  */
 export function updateTitle(): void {
-  const waiting = state.lists.waiting.length;
+  // Customers waiting live: a chat that became a ticket is in the Waiting tab, but nobody is watching it.
+  const waiting = state.lists.waiting.filter(waitingLive).length;
   const toAnswer = state.lists.active.filter(awaitsMyReply).length;
   const base = [toAnswer > 0 ? `${t('toAnswer', { n: toAnswer })} ·` : '', waiting > 0 ? `(${waiting})` : '', t('title')].filter(Boolean).join(' ');
   document.title = Date.now() < state.flashUntil ? `● ${t('newChat')} — ${base}` : base;

@@ -1,6 +1,6 @@
 import { h, redrawKeepingFocus } from './dom.js';
 import { since, t, tOr, whenAt } from './i18n.js';
-import { awaitsMyReply, type QueueTab, state, type Summary, type TicketRow } from './state.js';
+import { awaitsMyReply, type QueueTab, state, type Summary, type TicketRow, waitingLive } from './state.js';
 import { isOpen } from '../../tickets/lifecycle.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../tickets/types.js';
 
@@ -21,14 +21,18 @@ export function renderQueue(root: HTMLElement, actions: QueueActions): void {
 function drawQueue(root: HTMLElement, actions: QueueActions): void {
   const tabs = h('div', { class: 'tabs', attrs: { role: 'tablist' } });
   const shown: QueueTab[] = ['waiting', 'active', 'bot', 'closed', ...(state.ticketsAvailable ? (['tickets'] as const) : [])];
+  // Waiting counts the customers still waiting live; the chats that became tickets, apart (+2).
+  const ticketed = state.lists.waiting.length - state.lists.waiting.filter(waitingLive).length;
   for (const tab of shown) {
-    const count = tab === 'tickets' ? state.tickets.filter((ticket) => isOpen(ticket.status as TicketStatus)).length : state.lists[tab].length;
+    const count =
+      tab === 'tickets' ? state.tickets.filter((ticket) => isOpen(ticket.status as TicketStatus)).length : tab === 'waiting' ? state.lists.waiting.length - ticketed : state.lists[tab].length;
     tabs.appendChild(
       h(
         'button',
         { class: `tab${state.tab === tab ? ' selected' : ''}`, attrs: { role: 'tab', 'aria-selected': String(state.tab === tab), 'data-tab': tab }, on: { click: () => actions.tab(tab) } },
         t(TAB_LABEL[tab]),
         tab === 'waiting' || tab === 'active' || (tab === 'tickets' && state.ticketFilter.status === 'unresolved') ? h('span', { class: 'count', text: String(count) }) : null,
+        tab === 'waiting' && ticketed > 0 ? h('span', { class: 'count ticketed-count', text: `+${ticketed}`, attrs: { title: t('ticketedCount', { n: ticketed }), 'aria-label': t('ticketedCount', { n: ticketed }) } }) : null,
       ),
     );
   }

@@ -86,6 +86,9 @@ export const state = {
 };
 
 /** This agent has the chat (claimed, and not handed back). */
+/** A customer still watching the widget for a person; a waiting chat that timed out became a ticket instead. */
+export const waitingLive = (chat: Pick<Summary, 'timedOut'>): boolean => !chat.timedOut;
+
 export const heldByMe = (chat: Pick<Summary, 'status' | 'agent'>): boolean => chat.status === 'active' && chat.agent?.id === state.me?.id;
 
 /** A chat this agent holds whose last word is the customer's, and whose customer is still there: it waits for their answer. */
