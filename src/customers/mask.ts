@@ -1,8 +1,9 @@
 /**
  * Masking of personal data in customer text, before it is stored or shown: e-mail addresses,
  * phone numbers (mobiles, landlines with their area code, local numbers the text calls a phone),
- * payment card numbers (Luhn-checked) and Chinese resident ID numbers, 18 and old 15 digits (by
- * their shape, so a mistyped digit does not leave one in clear). Enough is kept for an agent to
+ * payment card numbers (Luhn-checked), Chinese resident ID numbers, 18 and old 15 digits (by
+ * their shape, so a mistyped digit does not leave one in clear), and WeChat and QQ accounts after
+ * the word for them. Enough is kept for an agent to
  * recognise the value ("j***@example.com", "*******5678"), never enough to use it. Numbers that the
  * text calls an order number are left alone, and so are numbers nothing marks as personal (amounts,
  * dates). The patterns read the text as `reading` gives it: half-width, whatever the input method typed.
@@ -228,6 +229,37 @@ function maskPhone(run: string, digits: string, before: string): string | undefi
   return undefined;
 }
 
+/**
+ * A WeChat or QQ account after the word for it, as Chinese customers give a way to reach them
+ * ("微信号是 zhang_san88", "加我vx：wxid_abc123", "QQ 123456789", "my wechat id: zhangsan"). The
+ * word, then perhaps "号 / id / number", then perhaps "是 / is / :", then the account.
+ */
+const MESSENGER = new RegExp(
+  String.raw`(?<!${WORD_LETTER}|\p{N})(?<app>qq|wechat|weixin|微信|vx|wx)(?<label>\s*(?:号码?|账号|帐号|id|number|no\.?))?(?<connector>\s*(?:is|是|为|[:：]))?\s*(?<account>[A-Za-z0-9][\w-]{4,19})(?![\w-])`,
+  'giu',
+);
+/** A QQ number: 5 to 11 digits, not starting with 0. */
+const QQ_NUMBER = /^[1-9]\d{4,10}$/;
+/** A WeChat ID: 6 to 20 letters, digits, _ and -, starting with a letter (a phone number used as one is masked as a phone). */
+const WECHAT_ID = /^[A-Za-z][\w-]{5,19}$/;
+
+/**
+ * The account in a MESSENGER match masked, the words before it kept: a QQ number as a phone
+ * (its last four digits), a WeChat ID to its first letter and last two. A word after "wechat" is
+ * an ID only if it looks like one (a digit, _ or -) or the text says it is one ("id", "号", "是",
+ * ":"): "I paid by WeChat yesterday" stays.
+ */
+function maskMessengerAccount(typed: string, match: RegExpMatchArray, keep: ReadonlySet<string>): string {
+  const { app, label, connector, account } = match.groups as { app: string; label?: string; connector?: string; account: string };
+  const at = typed.length - account.length;
+  const kept = typed.slice(at);
+  if (keep.has(account.toLowerCase())) return typed;
+  if (app.toLowerCase() === 'qq') return QQ_NUMBER.test(account) ? typed.slice(0, at) + keepLast(kept, 4) : typed;
+  const saysId = Boolean(label) || /[:：是为]/.test(connector ?? '') || /[\d_-]/.test(account);
+  if (!WECHAT_ID.test(account) || !saysId) return typed;
+  return typed.slice(0, at) + kept[0] + '*'.repeat(kept.length - 3) + kept.slice(-2);
+}
+
 function maskEmail(typed: string, read: string, keep: ReadonlySet<string>): string {
   if (keep.has(read.toLowerCase())) return typed;
   const at = read.lastIndexOf('@');
@@ -238,14 +270,14 @@ function maskEmail(typed: string, read: string, keep: ReadonlySet<string>): stri
  * `text` with each match of `pattern` in its reading replaced by what `mask` makes of it, given the
  * match as typed and as read, and the 24 characters read before it.
  */
-function maskMatches(text: string, pattern: RegExp, mask: (typed: string, read: string, before: string) => string): string {
+function maskMatches(text: string, pattern: RegExp, mask: (typed: string, read: string, before: string, match: RegExpMatchArray) => string): string {
   const read = reading(text);
   let masked = '';
   let from = 0;
   for (const match of read.matchAll(pattern)) {
     const start = match.index;
     const end = start + match[0].length;
-    masked += text.slice(from, start) + mask(text.slice(start, end), match[0], read.slice(Math.max(0, start - 24), start));
+    masked += text.slice(from, start) + mask(text.slice(start, end), match[0], read.slice(Math.max(0, start - 24), start), match);
     from = end;
   }
   return masked + text.slice(from);
@@ -259,13 +291,14 @@ const NOTHING_KEPT: ReadonlySet<string> = new Set();
  */
 export function maskPersonalData(text: string, keep: ReadonlySet<string> = NOTHING_KEPT): string {
   const emailsMasked = maskMatches(text, EMAIL, (typed, read) => maskEmail(typed, read, keep));
-  return maskMatches(emailsMasked, DIGIT_RUN, (typed, read, before) => maskRun(typed, read, before, keep));
+  const accountsMasked = maskMatches(emailsMasked, MESSENGER, (typed, _read, _before, match) => maskMessengerAccount(typed, match, keep));
+  return maskMatches(accountsMasked, DIGIT_RUN, (typed, read, before) => maskRun(typed, read, before, keep));
 }
 
 /**
- * The e-mail addresses and numbers that `texts` publish — the shop's hotline and service address
- * in its knowledge base's answers — in the form `maskPersonalData` compares (an address in lower
- * case, a number as its digits). An agent who gives a customer one of them is not disclosing
+ * The e-mail addresses, numbers and WeChat or QQ accounts that `texts` publish — the shop's
+ * hotline, service address and official account in its knowledge base's answers — in the form
+ * `maskPersonalData` compares (an address or account in lower case, a number as its digits). An agent who gives a customer one of them is not disclosing
  * anyone's personal data, and the customer must be able to read it.
  */
 export function publishedContacts(texts: Iterable<string>): Set<string> {
@@ -274,6 +307,7 @@ export function publishedContacts(texts: Iterable<string>): Set<string> {
     const read = reading(text);
     for (const [email] of read.matchAll(EMAIL)) contacts.add(email.toLowerCase());
     for (const [run] of read.matchAll(DIGIT_RUN)) contacts.add(digitsOf(run));
+    for (const match of read.matchAll(MESSENGER)) contacts.add(match.groups!.account!.toLowerCase());
   }
   return contacts;
 }

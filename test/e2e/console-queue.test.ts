@@ -19,6 +19,9 @@ async function signIn(errors: string[], locale = 'en-US'): Promise<Page> {
   await page.fill('input[name=password]', 'agent password 1');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#app-view:not([hidden])');
+  // Online once the console's live feed is open: a customer asking for a person before then
+  // finds nobody online, and their chat becomes a ticket at once.
+  await page.locator('#presence', { hasText: / online$|在线$/ }).waitFor();
   return page;
 }
 

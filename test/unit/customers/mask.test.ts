@@ -32,6 +32,37 @@ describe('masking personal data in customer text', () => {
     expect(maskPersonalData(text)).toBe(masked);
   });
 
+  // WeChat and QQ accounts, the way Chinese customers most often say how to reach them.
+  it.each([
+    ['我的微信号是 zhang_san88', '我的微信号是 z********88'],
+    ['加我vx：wxid_abc123', '加我vx：w********23'],
+    ['微信zhangsan1990，方便联系', '微信z*********90，方便联系'],
+    ['微信号 ZhangSan', '微信号 Z*****an'],
+    ['my wechat id: li-ming-2024 thanks', 'my wechat id: l*********24 thanks'],
+    ['WeChat: liming', 'WeChat: l***ng'],
+    ['QQ 123456789', 'QQ *****6789'],
+    ['我的qq号是10001234', '我的qq号是****1234'],
+    ['ＱＱ：１２３４５６７８９', 'ＱＱ：*****６７８９'],
+    ['QQ邮箱 123456789@qq.com', 'QQ邮箱 1***@qq.com'],
+    // A mobile given as the WeChat account is masked as a phone number.
+    ['微信同手机 13912345678', '微信同手机 *******5678'],
+    ['微信号是13912345678', '微信号是*******5678'],
+  ])('masks the account in %j', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  it.each([
+    'I paid by WeChat yesterday',
+    '我用微信支付了，订单还是待付款',
+    'wechat pay failed twice',
+    'QQ音乐会员能用优惠券吗',
+    'QQ号被盗了怎么找回',
+    'is WeChat Pay accepted?',
+    'the wx 3000 model is broken',
+  ])('leaves %j alone', (text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
+
   // Landlines, as customers write them: area code in brackets or not, the number in groups,
   // +86, an extension (kept: it is the shop's or the company's line, not the customer's).
   it.each([
@@ -189,5 +220,10 @@ describe('masking personal data in customer text', () => {
     expect(maskPersonalData('我们的电话 021 61234567，您的 139-1234-5678', shop)).toBe('我们的电话 021 61234567，您的 *******5678');
     // Without the list the same text is masked throughout.
     expect(maskPersonalData('ring 400 820 1234 or service@shop.example.com')).toBe('ring ******1234 or s***@shop.example.com');
+  });
+
+  it("keeps the shop's own WeChat account, published in an answer, readable", () => {
+    const shop = publishedContacts(['关注官方微信号：Parley_Shop，客服在线']);
+    expect(maskPersonalData('你们的微信号 parley_shop 加不上，我的微信是 wang_li_88', shop)).toBe('你们的微信号 parley_shop 加不上，我的微信是 w*******88');
   });
 });
