@@ -46,10 +46,16 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 const FULL_WIDTH_OFFSET = 0xfee0;
 /** The ideographic space (full-width mode again) and the no-break space, which read as a space. */
 const WIDE_SPACE = /[\u3000\u00A0]/g;
+/**
+ * Dashes other than the hyphen-minus, as a word processor or a phone's keyboard turns "-" into
+ * ("139–1234–5678", "021—6234 5678"): hyphen, non-breaking hyphen, figure, en and em dash, minus,
+ * the small hyphen-minus. They read as "-".
+ */
+const OTHER_DASH = /[\u2010-\u2014\u2212\uFE63]/g;
 
 /**
  * The text as masking reads it: full-width forms as their ASCII ("１３９１２３４５６７８", "wang＠163.com"),
- * wide spaces as spaces, and the dots between a phone's or a card's groups as dashes. Character for
+ * wide spaces as spaces, other dashes as "-", and the dots between a phone's or a card's groups as dashes. Character for
  * character, so it has the text's length and a match in it is where the text has it: what masking
  * leaves alone stays as typed.
  */
@@ -57,6 +63,7 @@ function reading(text: string): string {
   return text
     .replace(FULL_WIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET))
     .replace(WIDE_SPACE, ' ')
+    .replace(OTHER_DASH, '-')
     .replace(DOTTED_GROUPS, (groups) => groups.replaceAll('.', '-'));
 }
 

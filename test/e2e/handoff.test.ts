@@ -31,9 +31,9 @@ async function signIn(email: string, uiLanguage: 'en' | 'zh'): Promise<Page> {
   await page.fill('input[name=password]', 'agent password 1');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#app-view:not([hidden])');
-  // Online once the console's live feed is open: a customer asking for a person before then
-  // finds nobody online, and their chat becomes a ticket at once.
-  await page.locator('#presence', { hasText: / online$|在线$/ }).waitFor();
+  // Online once the console's live feed said hello (before, it reads '0 agents online'): a
+  // customer asking for a person before then finds nobody online, and their chat becomes a ticket at once.
+  await page.locator('#presence', { hasText: /^[1-9]\d* agents? online$|^[1-9]\d* 位客服在线$/ }).waitFor();
   expect(errors).toEqual([]);
   return page;
 }

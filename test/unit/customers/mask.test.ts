@@ -28,6 +28,12 @@ describe('masking personal data in customer text', () => {
     ['card 4111.1111.1111.1111', 'card ************1111'],
     ['座机 010.6234.5678', '座机 *******5678'],
     ['phone +86\u00a0139\u00a01234\u00a05678', 'phone *********5678'],
+    // Dashes a word processor or a phone's keyboard puts for "-"; what stays, stays as typed.
+    ['call 139–1234–5678', 'call *******5678'],
+    ['电话 021—6234 5678', '电话 *******5678'],
+    ['phone +1 415‑555‑0132', 'phone *******0132'],
+    ['card 4111−1111−1111−1111', 'card ************1111'],
+    ['open 9:00–21:00, order 1048213–2', 'open 9:00–21:00, order 1048213–2'],
   ])('masks %j', (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
   });
