@@ -21,6 +21,8 @@ export interface PhaseStats {
   newConnectionLatencies: number[];
   /** Per chat: ms from asking for a token to the bot's greeting on the new stream (what a customer waits for the widget). */
   opens: number[];
+  /** Every turn as [sent at (performance.now()), latency ms], in the order they ended: what happened while something else ran. */
+  timeline: [number, number][];
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,7 +33,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 function newStats(): PhaseStats {
-  return { turns: 0, errors: 0, errorSamples: [], handoffs: 0, waitedOut: 0, conversations: 0, seconds: 0, latencies: [], newConnectionLatencies: [], opens: [] };
+  return { turns: 0, errors: 0, errorSamples: [], handoffs: 0, waitedOut: 0, conversations: 0, seconds: 0, latencies: [], newConnectionLatencies: [], opens: [], timeline: [] };
 }
 
 function recordError(stats: PhaseStats, error: unknown): void {
@@ -71,9 +73,11 @@ export async function chatPhase(url: string, corpus: Corpus, options: ChatPhaseO
           if (options.thinkMs > 0) await sleep(options.thinkMs * (0.5 + random()));
           // Queued for a human (the bot missed twice, or the mood turned): the bot rightly goes quiet.
           if (client.flagged) break;
+          const sentAt = performance.now();
           const { latencyMs, newConnection } = await client.say(text);
           stats.turns += 1;
           stats.latencies.push(latencyMs);
+          stats.timeline.push([sentAt, latencyMs]);
           if (newConnection) stats.newConnectionLatencies.push(latencyMs);
         }
       } catch (error) {

@@ -2,7 +2,8 @@
  * `npm run bench:load`: Parley under load, as a real child process on a temporary data dir.
  * Phases: N customers chatting over Direct Line + WebSocket with think time; saturation (no
  * think time); a bare express route hit by the same client (the yardstick); thousands of idle
- * streams; RSS with 10,000 stored conversations after a restart. Prints a table and writes
+ * streams; the same customers while an admin publishes a knowledge change (the recognizer trains
+ * again); RSS with 10,000 stored conversations after a restart. Prints a table and writes
  * bench/results/load.md. Loopback only; every phase ends by itself.
  *
  * Flags: --customers 200 --duration 30 --think-ms 1000 --saturation 15 --idle 5000
@@ -18,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { type ChildServer, freePort, memoryOf, repoRoot, startChildServer } from '../test/support/child-server.js';
 import { DirectLineCustomer, http } from '../test/support/dl-customer.js';
 import { loadCorpus } from './load-chat.js';
-import { barePhase, chatPhase, idlePhase, percentile, type PhaseStats, pool } from './load-phases.js';
+import { barePhase, chatPhase, idlePhase, percentile, type PhaseStats, pool, sleep } from './load-phases.js';
 import { personalDataInLog } from '../test/support/log-check.js';
 import { writeReport } from './report.js';
 
@@ -40,7 +41,16 @@ const n = (name: keyof typeof flags) => Number(flags[name]);
 const work = mkdtempSync(path.join(os.tmpdir(), 'parley-load-'));
 const dataDir = path.join(work, 'data');
 const profileDir = path.join(repoRoot, 'bench', 'results', 'profiles');
-const env = { PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '1000000', PARLEY_MESSAGES_PER_MINUTE: '1000000', LOG_LEVEL: 'info', ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}) };
+/** The bench's own admin, who publishes a change mid-chat (a throwaway data dir: nobody else signs in). */
+const admin = { email: 'bench-admin@example.com', password: 'bench admin password 1' };
+const env = {
+  PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '1000000',
+  PARLEY_MESSAGES_PER_MINUTE: '1000000',
+  LOG_LEVEL: 'info',
+  PARLEY_ADMIN_EMAIL: admin.email,
+  PARLEY_ADMIN_PASSWORD: admin.password,
+  ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}),
+};
 const corpus = loadCorpus(repoRoot);
 const rows: string[][] = [];
 const notes: string[] = [];
@@ -115,6 +125,35 @@ async function bareExpress(concurrency: number, seconds: number): Promise<PhaseS
   }
 }
 
+/**
+ * An admin adds an intent to the draft and publishes it, as from the admin pages: the recognizer
+ * trains again on the new knowledge (off the event loop) and goes live. When the publish was sent
+ * and answered (performance.now()), for the turns sent meanwhile.
+ */
+async function publishChange(url: string): Promise<{ from: number; to: number; trainMs: number }> {
+  const login = await http(`${url}/api/auth/login`, 'POST', { body: admin });
+  if (login.status !== 200) throw new Error(`bench admin sign-in: ${login.status} ${JSON.stringify(login.body)}`);
+  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  const intent = {
+    // A name of this run's: the model cache (shared with the tests) never holds it, so the publish trains.
+    name: `bench_store_pickup_${Date.now().toString(36)}`,
+    category: 'orders',
+    utterances: { en: ['can I pick up my order in a store', 'store pickup', 'collect my parcel at a shop'], zh: ['可以到门店自提吗', '门店自提', '我想去店里取货'] },
+    answers: { en: ['Yes: choose store pickup at checkout.'], zh: ['可以，结算时选择门店自提即可。'] },
+  };
+  const created = await http(`${url}/api/knowledge/intents`, 'POST', { body: intent, headers: { cookie } });
+  if (created.status !== 201) throw new Error(`bench intent: ${created.status} ${JSON.stringify(created.body)}`);
+  const from = performance.now();
+  const published = await http(`${url}/api/knowledge/publish`, 'POST', { body: { note: 'bench: a change mid-chat' }, headers: { cookie }, timeoutMs: 120_000 });
+  const to = performance.now();
+  if (published.status !== 201) throw new Error(`bench publish: ${published.status} ${JSON.stringify(published.body)}`);
+  return { from, to, trainMs: (published.body as { trainMs: number }).trainMs };
+}
+
+/** The latencies, sorted, of the turns sent while [from, to] ran. */
+const sentDuring = (stats: PhaseStats, { from, to }: { from: number; to: number }) =>
+  stats.timeline.filter(([sentAt]) => sentAt >= from && sentAt <= to).map(([, latency]) => latency).sort((a, b) => a - b);
+
 /** Conversations with a transcript (every started one: the greeting is its first line). */
 function storedConversations(): number {
   return readdirSync(path.join(dataDir, 'transcripts')).filter((file) => file.endsWith('.jsonl')).length;
@@ -154,6 +193,22 @@ async function main(): Promise<void> {
   out(rows.at(-1)!.join(' | '));
   for (const client of idle.result.clients) client.close();
 
+  out(`publish: ${n('customers')} customers chatting while an admin publishes a change …`);
+  const chatting = sampled(server, chatPhase(server.url, corpus, { customers: n('customers'), durationMs: 20_000, thinkMs: n('think-ms'), seed: n('seed') + 3 }));
+  await sleep(3000);
+  const publish = await publishChange(server.url);
+  const whilePublishing = await chatting;
+  const during = sentDuring(whilePublishing.result, publish);
+  rows.push(
+    statsRow(
+      `chat, ${n('customers')} customers, while an admin publishes`,
+      whilePublishing.result,
+      server,
+      `the publish took ${((publish.to - publish.from) / 1000).toFixed(1)} s (training ${(publish.trainMs / 1000).toFixed(1)} s, in a worker thread); the ${during.length} turns sent meanwhile: p50 ${percentile(during, 50).toFixed(1)} / p99 ${percentile(during, 99).toFixed(1)} ms; server CPU, training included, ${((whilePublishing.cpuSeconds * 1000) / Math.max(1, whilePublishing.result.turns)).toFixed(2)} ms/turn; peak RSS ${whilePublishing.peakRss} MB`,
+    ),
+  );
+  out(rows.at(-1)!.join(' | '));
+
   const toSeed = Math.max(0, n('stored') - storedConversations());
   out(`seeding ${toSeed} more conversations through the API …`);
   const seedStarted = performance.now();
@@ -188,7 +243,7 @@ async function main(): Promise<void> {
 
   const leaks = personalDataInLog(server.logFile, ['customer@example.com', 'kehu@example.com', ...corpus.faq.en.slice(0, 50)]);
   notes.push(leaks.length === 0 ? 'Server log checked: no customer text or e-mail address in it.' : `Server log contains customer data: ${leaks.slice(0, 3).join(', ')}`);
-  for (const stats of [chat.result, saturation.result, probe, restartChat.result]) for (const sample of stats.errorSamples) notes.push(`error: ${sample}`);
+  for (const stats of [chat.result, saturation.result, probe, whilePublishing.result, restartChat.result]) for (const sample of stats.errorSamples) notes.push(`error: ${sample}`);
   report();
   if (flags.keep) out(`kept: ${work}`);
   else rmSync(work, { recursive: true, force: true });
