@@ -15,3 +15,9 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * A promise that settles after the event loop's next turn of I/O (`setImmediate`): long work on
+ * the chat thread awaits it between steps, so the turns of customers waiting meanwhile go first.
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -1,3 +1,4 @@
+import { nextTurn } from '../concurrency.js';
 import type { TrainedRecognizer } from '../nlu/recognizer.js';
 import type { AuditLog } from './audit-log.js';
 import { accuracyWarning, type GuardRailWarning, quickReplyWarnings, scoreCheckSet, structuralWarnings } from './guard-rails.js';
@@ -58,8 +59,8 @@ export class KnowledgePublisher {
     const started = performance.now();
     const recognizer = await this.deps.trainer.train(toTrainingExamples(intents));
     const trainMs = Math.round(performance.now() - started);
-    const before = scoreCheckSet(current.recognizer, intents);
-    const after = scoreCheckSet(recognizer, intents);
+    const before = await scoreCheckSet(current.recognizer, intents, nextTurn);
+    const after = await scoreCheckSet(recognizer, intents, nextTurn);
     const warnings = [...structuralWarnings(intents), ...quickReplyWarnings(recognizer, intents), ...[accuracyWarning(before, after) ?? []].flat()];
     const checkAccuracy = { before: before.accuracy, after: after.accuracy, total: after.total };
     if (options.dryRun) return { changes, warnings, checkAccuracy, trainMs };

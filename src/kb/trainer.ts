@@ -5,7 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadOrTrainRecognizer, markModelUsed, modelCacheKey } from '../nlu/model-cache.js';
-import { loadRecognizer, type SerializedModel, type TrainedRecognizer } from '../nlu/recognizer.js';
+import { nextTurn } from '../concurrency.js';
+import { loadRecognizerInSteps, type SerializedModel, type TrainedRecognizer } from '../nlu/recognizer.js';
 import type { TrainingExample } from '../nlu/types.js';
 
 /** Trains recognizers for the knowledge service. */
@@ -45,7 +46,7 @@ async function cached(examples: readonly TrainingExample[], modelDir: string): P
     const file = path.join(modelDir, `nlu-model-${key.slice(0, 32)}.json`);
     const json = JSON.parse(await readFile(file, 'utf8'));
     if (json?.key !== key) return undefined;
-    const recognizer = loadRecognizer(json.model);
+    const recognizer = await loadRecognizerInSteps(json.model, nextTurn);
     await markModelUsed(file);
     return recognizer;
   } catch {
@@ -66,11 +67,8 @@ function trainInNewWorker(examples: readonly TrainingExample[], modelDir: string
     let settled = false;
     worker.once('message', (json: SerializedModel) => {
       settled = true;
-      try {
-        resolve(loadRecognizer(json));
-      } catch (error) {
-        reject(error as Error);
-      }
+      // Loaded here, on the chat thread, in steps: customers chatting meanwhile are not held up.
+      loadRecognizerInSteps(json, nextTurn).then(resolve, reject);
       void worker.terminate();
     });
     worker.once('error', (error) => {

@@ -16,6 +16,7 @@ export {
   OUT_OF_SCOPE_INTENT,
   TrainedRecognizer,
   loadRecognizer,
+  loadRecognizerInSteps,
   trainRecognizer,
   type SerializedModel,
   type TrainOptions,

@@ -58,14 +58,18 @@ export class Neighbours {
 
   /** The index of saved utterances, their vectors computed again. */
   static fromTexts(texts: readonly string[], labels: Int32Array, classes: number, vectorizer: Vectorizer): Neighbours {
-    const vectors = texts.map((text) => vectorizer.vectorize(text));
+    return Neighbours.fromVectors(texts, labels, classes, texts.map((text) => vectorizer.vectorize(text)), vectorizer.size);
+  }
+
+  /** The index of saved utterances and their vectors (`vectorizer.vectorize` of each text). */
+  static fromVectors(texts: readonly string[], labels: Int32Array, classes: number, vectors: readonly SparseVector[], features: number): Neighbours {
     const capacity = vectors.reduce((sum, vector) => sum + vector.indices.length, 0);
     const rows = Neighbours.pack(texts.length, capacity, (row, into) => {
       into.indices.set(vectors[row]!.indices);
       into.values.set(vectors[row]!.values);
       return vectors[row]!;
     });
-    return new Neighbours(texts, labels, classes, rows, vectorizer.size);
+    return new Neighbours(texts, labels, classes, rows, features);
   }
 
   /** The `count` utterances most similar to `vector` among those of `intents`, best first. */

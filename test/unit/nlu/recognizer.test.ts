@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRecognizer, trainRecognizer, type TrainedRecognizer } from '../../../src/nlu/index.js';
+import { loadRecognizer, loadRecognizerInSteps, trainRecognizer, type TrainedRecognizer } from '../../../src/nlu/index.js';
 import { miniStore } from './helpers.js';
 
 let recognizer: TrainedRecognizer;
@@ -37,6 +37,15 @@ describe('recognizer', () => {
     const restored = loadRecognizer(JSON.parse(JSON.stringify(recognizer.toJSON())));
     expect(restored.intents).toEqual(recognizer.intents);
     for (const text of probes) expect(restored.recognize(text)).toEqual(recognizer.recognize(text));
+  });
+
+  it('loaded in steps (as a publish does while customers chat), it answers exactly as loaded at once, and lets other work in between', async () => {
+    const json = JSON.parse(JSON.stringify(recognizer.toJSON()));
+    let pauses = 0;
+    const stepped = await loadRecognizerInSteps(json, async () => void pauses++);
+    for (const text of [...probes, '退宽要多久', '我的订丹在哪']) expect(stepped.recognize(text)).toEqual(recognizer.recognize(text));
+    // One pause per 256 utterances vectorised, one before the sound-alike words are learnt.
+    expect(pauses).toBe(Math.ceil(json.utterances.texts.length / 256) + 1);
   });
 
   it('does not throw on an empty message or unknown words, and says it is not sure', () => {
