@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import bcrypt from 'bcryptjs';
 import { conflict, notFound } from '../errors.js';
 import type { Collection } from '../storage/ports.js';
+import { NO_ACCOUNT_HASH, type PasswordHasher, WorkerPasswordHasher } from './password-hasher.js';
 
 export type Role = 'agent' | 'admin';
 
@@ -21,8 +21,6 @@ export type PublicUser = Omit<User, 'passwordHash'>;
 /** What a sign-in's e-mail and password come to: the account, or why not (a disabled account only with its right password). */
 export type SignInCheck = { user: PublicUser; refused?: never } | { refused: 'invalid_credentials'; user?: never } | { refused: 'account_disabled'; userId: string; user?: never };
 
-const BCRYPT_COST = 11;
-
 export const toPublicUser = ({ passwordHash: _hash, ...user }: User): PublicUser => user;
 
 /** Accounts for the agent console and the admin pages. */
@@ -30,6 +28,7 @@ export class UserService {
   constructor(
     private readonly users: Collection<User>,
     private readonly clock: () => Date = () => new Date(),
+    private readonly passwords: PasswordHasher = new WorkerPasswordHasher(),
   ) {}
 
   async create(input: { email: string; password: string; role: Role; name?: string }): Promise<PublicUser> {
@@ -40,7 +39,7 @@ export class UserService {
       email,
       name: input.name?.trim() || email.split('@')[0]!,
       role: input.role,
-      passwordHash: await bcrypt.hash(input.password, BCRYPT_COST),
+      passwordHash: await this.passwords.hash(input.password),
       disabled: false,
       createdAt: this.clock().toISOString(),
     };
@@ -59,8 +58,8 @@ export class UserService {
    */
   async authenticate(email: string, password: string): Promise<SignInCheck> {
     const user = await this.findByEmail(email);
-    // Compare against a dummy hash for unknown e-mails so timing does not reveal accounts.
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    // Checked against a hash of the same cost for unknown e-mails, so the time does not reveal accounts.
+    const ok = await this.passwords.compare(password, user?.passwordHash ?? NO_ACCOUNT_HASH);
     if (!user || !ok) return { refused: 'invalid_credentials' };
     return user.disabled ? { refused: 'account_disabled', userId: user.id } : { user: toPublicUser(user) };
   }
@@ -87,7 +86,7 @@ export class UserService {
   async resetPassword(id: string, password: string): Promise<PublicUser> {
     const user = await this.users.get(id);
     if (!user) throw notFound('user');
-    const updated: User = { ...user, passwordHash: await bcrypt.hash(password, BCRYPT_COST) };
+    const updated: User = { ...user, passwordHash: await this.passwords.hash(password) };
     await this.users.put(updated);
     return toPublicUser(updated);
   }
@@ -105,4 +104,3 @@ export class UserService {
   }
 }
 
-const DUMMY_HASH = bcrypt.hashSync('parley-dummy-password', 4);
