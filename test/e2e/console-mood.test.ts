@@ -5,21 +5,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS_DIR } from '../support/browser.js';
-import { useBrowserApp } from '../support/browser-app.js';
+import { openConsole, useBrowserApp } from '../support/browser-app.js';
 import { generateToken } from '../support/directline.js';
 import { request } from '../support/http.js';
 
 const app = useBrowserApp({ agents: ['Alice'] });
 
-async function signIn(locale = 'en-US'): Promise<Page> {
-  const page = await (await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale })).newPage();
-  await page.goto(`${app.server.url}/agent`);
-  await page.fill('input[name=email]', 'alice@example.com');
-  await page.fill('input[name=password]', 'agent password 1');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('#app-view:not([hidden])');
-  return page;
-}
+const signIn = (locale = 'en-US'): Promise<Page> => openConsole(app, { locale, viewport: { width: 1280, height: 800 } });
 
 /** A customer who agreed to profiling (their mood is kept) and says each of `lines`. */
 async function customer(lines: string[], locale = 'en-US') {

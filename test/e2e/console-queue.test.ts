@@ -5,25 +5,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS_DIR } from '../support/browser.js';
-import { useBrowserApp } from '../support/browser-app.js';
+import { openConsole, useBrowserApp } from '../support/browser-app.js';
 import { generateToken } from '../support/directline.js';
 import { request } from '../support/http.js';
 
 const app = useBrowserApp({ agents: ['Alice'] });
 
-async function signIn(errors: string[], locale = 'en-US'): Promise<Page> {
-  const page = await (await app.browser.newContext({ viewport: { width: 1280, height: 720 }, locale })).newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${app.server.url}/agent`);
-  await page.fill('input[name=email]', 'alice@example.com');
-  await page.fill('input[name=password]', 'agent password 1');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('#app-view:not([hidden])');
-  // Online once the console's live feed said hello (before, it reads '0 agents online'): a
-  // customer asking for a person before then finds nobody online, and their chat becomes a ticket at once.
-  await page.locator('#presence', { hasText: /^[1-9]\d* agents? online$|^[1-9]\d* 位客服在线$/ }).waitFor();
-  return page;
-}
+const signIn = (errors: string[], locale = 'en-US'): Promise<Page> => openConsole(app, { errors, locale });
 
 /** A customer on the raw Direct Line routes who says each of `lines`. */
 async function customer(lines: string[], locale = 'en-US') {

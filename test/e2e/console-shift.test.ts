@@ -5,23 +5,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS_DIR } from '../support/browser.js';
-import { useBrowserApp } from '../support/browser-app.js';
+import { openConsole, useBrowserApp } from '../support/browser-app.js';
 import { generateToken } from '../support/directline.js';
 import { request } from '../support/http.js';
 
 const app = useBrowserApp({ agents: ['Alice'] });
 
 /** Alice, signed in to the console on a laptop-size screen. */
-async function signIn(errors: string[]): Promise<Page> {
-  const page = await (await app.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' })).newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${app.server.url}/agent`);
-  await page.fill('input[name=email]', 'alice@example.com');
-  await page.fill('input[name=password]', 'agent password 1');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('#app-view:not([hidden])');
-  return page;
-}
+const signIn = (errors: string[]): Promise<Page> => openConsole(app, { errors });
 
 /** A customer on the raw Direct Line routes, who asked for a person. */
 async function waitingCustomer(locale = 'en-US') {

@@ -6,21 +6,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS_DIR, widgetOn } from '../support/browser.js';
-import { useBrowserApp } from '../support/browser-app.js';
+import { openConsole, useBrowserApp } from '../support/browser-app.js';
 
 const app = useBrowserApp({ agents: ['Alice', 'Bob'] });
 
 /** An agent signed in to the console, in a browser context of their own, in `uiLanguage`. */
 async function console(email: string, uiLanguage: 'en' | 'zh', errors: string[]): Promise<Page> {
-  const page = await (await app.browser.newContext({ viewport: { width: 1360, height: 820 }, locale: 'en-US' })).newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${app.server.url}/agent`);
-  if (uiLanguage === 'zh') await page.click('[data-lang="zh"]');
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', 'agent password 1');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('#app-view:not([hidden])');
-  return page;
+  return openConsole(app, { email, uiLanguage, errors, viewport: { width: 1360, height: 820 } });
 }
 
 describe('passing a chat on in the console', () => {
