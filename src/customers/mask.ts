@@ -239,10 +239,11 @@ function maskPhone(run: string, digits: string, before: string): string | undefi
 /**
  * A WeChat or QQ account after the word for it, as Chinese customers give a way to reach them
  * ("微信号是 zhang_san88", "加我vx：wxid_abc123", "QQ 123456789", "my wechat id: zhangsan"). The
- * word, then perhaps "号 / id / number", then perhaps "是 / is / :", then the account.
+ * word, then perhaps "号 / id / number", then perhaps "是 / is / :", then the account. The English
+ * words are whole words: "wechat isabel_88" is the account isabel_88, not "is" and abel_88.
  */
 const MESSENGER = new RegExp(
-  String.raw`(?<!${WORD_LETTER}|\p{N})(?<app>qq|wechat|weixin|微信|vx|wx)(?<label>\s*(?:号码?|账号|帐号|id|number|no\.?))?(?<connector>\s*(?:is|是|为|[:：]))?\s*(?<account>[A-Za-z0-9][\w-]{4,19})(?![\w-])`,
+  String.raw`(?<!${WORD_LETTER}|\p{N})(?<app>qq|wechat|weixin|微信|vx|wx)(?<label>\s*(?:号码?|账号|帐号|(?:id|number|no)(?![A-Za-z0-9])\.?))?(?<connector>\s*(?:is(?![A-Za-z0-9])|是|为|[:：]))?\s*(?<account>[A-Za-z0-9][\w-]{4,19})(?![\w-])`,
   'giu',
 );
 /** A QQ number: 5 to 11 digits, not starting with 0. */

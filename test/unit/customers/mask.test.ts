@@ -49,6 +49,10 @@ describe('masking personal data in customer text', () => {
     ['QQ 123456789', 'QQ *****6789'],
     ['我的qq号是10001234', '我的qq号是****1234'],
     ['ＱＱ：１２３４５６７８９', 'ＱＱ：*****６７８９'],
+    // An account that starts like "is" or "id" is the whole account.
+    ['wechat isabel_88', 'wechat i******88'],
+    ['wechat idris2024', 'wechat i******24'],
+    ['wechat id is idris2024', 'wechat id is i******24'],
     ['QQ邮箱 123456789@qq.com', 'QQ邮箱 1***@qq.com'],
     // A mobile given as the WeChat account is masked as a phone number.
     ['微信同手机 13912345678', '微信同手机 *******5678'],
