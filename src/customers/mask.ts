@@ -3,8 +3,8 @@
  * phone numbers (mobiles, landlines with their area code, local numbers the text calls a phone),
  * payment card numbers (Luhn-checked), Chinese resident ID numbers, 18 and old 15 digits (by
  * their shape, so a mistyped digit does not leave one in clear), and WeChat and QQ accounts after
- * the word for them. Enough is kept for an agent to
- * recognise the value ("j***@example.com", "*******5678"), never enough to use it. Numbers that the
+ * the word for them. Enough is kept for an agent to recognise the value ("j***@example.com",
+ * "*******5678"), never enough to use it. Numbers that the
  * text calls an order number are left alone, and so are numbers nothing marks as personal (amounts,
  * dates). The patterns read the text as `reading` gives it: half-width, whatever the input method typed.
  */
@@ -55,9 +55,9 @@ const OTHER_DASH = /[\u2010-\u2014\u2212\uFE63]/g;
 
 /**
  * The text as masking reads it: full-width forms as their ASCII ("１３９１２３４５６７８", "wang＠163.com"),
- * wide spaces as spaces, other dashes as "-", and the dots between a phone's or a card's groups as dashes. Character for
- * character, so it has the text's length and a match in it is where the text has it: what masking
- * leaves alone stays as typed.
+ * wide spaces as spaces, other dashes as "-", and the dots between a phone's or a card's groups as
+ * dashes. Character for character, so it has the text's length and a match in it is where the text
+ * has it: what masking leaves alone stays as typed.
  */
 function reading(text: string): string {
   return text
@@ -306,8 +306,9 @@ export function maskPersonalData(text: string, keep: ReadonlySet<string> = NOTHI
 /**
  * The e-mail addresses, numbers and WeChat or QQ accounts that `texts` publish — the shop's
  * hotline, service address and official account in its knowledge base's answers — in the form
- * `maskPersonalData` compares (an address or account in lower case, a number as its digits). An agent who gives a customer one of them is not disclosing
- * anyone's personal data, and the customer must be able to read it.
+ * `maskPersonalData` compares (an address or account in lower case, a number as its digits). An
+ * agent who gives a customer one of them is not disclosing anyone's personal data, and the
+ * customer must be able to read it.
  */
 export function publishedContacts(texts: Iterable<string>): Set<string> {
   const contacts = new Set<string>();

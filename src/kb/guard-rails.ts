@@ -130,7 +130,7 @@ export function wrongLanguageWarnings(intents: readonly Intent[]): GuardRailWarn
 const CHECKS_PER_STEP = 16;
 
 /** How many of the knowledge base's held-out check utterances a recognizer gets right; `pause` is awaited every few. */
-export async function scoreCheckSet(recognizer: Recognizer, intents: readonly Intent[], pause: () => Promise<void> = async () => {}): Promise<CheckSetScore> {
+export async function scoreCheckSet(recognizer: Recognizer, intents: readonly Intent[], pause: () => Promise<void>): Promise<CheckSetScore> {
   const misses: CheckMiss[] = [];
   let total = 0;
   for (const intent of intents) {

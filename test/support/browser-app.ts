@@ -44,7 +44,14 @@ export async function openConsole(
   await page.fill('input[name=password]', 'agent password 1');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#app-view:not([hidden])');
-  // Before the feed's hello the console reads "0 agents online".
-  await page.locator('#presence', { hasText: /^[1-9]\d* agents? online$|^[1-9]\d* 位客服在线$/ }).waitFor();
+  await countedOnline(page);
   return page;
+}
+
+/**
+ * Once a signed-in console's live feed has said hello and the server counts its agent online
+ * (before, the console reads "0 agents online"), in English or Chinese.
+ */
+export async function countedOnline(page: Page): Promise<void> {
+  await page.locator('#presence', { hasText: /^[1-9]\d* agents? online$|^[1-9]\d* 位客服在线$/ }).waitFor();
 }

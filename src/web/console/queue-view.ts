@@ -22,10 +22,10 @@ function drawQueue(root: HTMLElement, actions: QueueActions): void {
   const tabs = h('div', { class: 'tabs', attrs: { role: 'tablist' } });
   const shown: QueueTab[] = ['waiting', 'active', 'bot', 'closed', ...(state.ticketsAvailable ? (['tickets'] as const) : [])];
   // Waiting counts the customers still waiting live; the chats that became tickets, apart (+2).
-  const ticketed = state.lists.waiting.length - state.lists.waiting.filter(waitingLive).length;
+  const live = state.lists.waiting.filter(waitingLive).length;
+  const ticketed = state.lists.waiting.length - live;
   for (const tab of shown) {
-    const count =
-      tab === 'tickets' ? state.tickets.filter((ticket) => isOpen(ticket.status as TicketStatus)).length : tab === 'waiting' ? state.lists.waiting.length - ticketed : state.lists[tab].length;
+    const count = tab === 'tickets' ? state.tickets.filter((ticket) => isOpen(ticket.status as TicketStatus)).length : tab === 'waiting' ? live : state.lists[tab].length;
     tabs.appendChild(
       h(
         'button',

@@ -85,10 +85,10 @@ export const state = {
   knownWaiting: new Set<string>(),
 };
 
-/** This agent has the chat (claimed, and not handed back). */
 /** A customer still watching the widget for a person; a waiting chat that timed out became a ticket instead. */
 export const waitingLive = (chat: Pick<Summary, 'timedOut'>): boolean => !chat.timedOut;
 
+/** This agent has the chat (claimed, and not handed back). */
 export const heldByMe = (chat: Pick<Summary, 'status' | 'agent'>): boolean => chat.status === 'active' && chat.agent?.id === state.me?.id;
 
 /** A chat this agent holds whose last word is the customer's, and whose customer is still there: it waits for their answer. */
