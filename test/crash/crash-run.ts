@@ -7,10 +7,11 @@
  * to the team and NPS score the bot thanked for is on its ticket, every data file parses (a last
  * JSONL line cut short is tolerated, as the readers skip it), and the server starts cleanly each time.
  *
- * Every `retentionEvery`-th round first ages the earlier chats past PARLEY_RETENTION_DAYS
- * (aging.ts), so the start's retention sweep clears them while customers write into some of
- * them and the kill may land mid-sweep: messages sent then must stay whole, and by the end every
- * chat left quiet has lost its text.
+ * Every `retentionEvery`-th round ages the earlier chats past PARLEY_RETENTION_DAYS (aging.ts)
+ * and kills Parley as it starts, in the middle of the retention sweep that clears them: some
+ * transcripts rewritten, none marked done. The next start must finish the job, and its
+ * customers (some of them back in an aged chat) must find every acknowledged message there:
+ * by the end every chat left quiet has lost its text.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -97,21 +98,29 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   const tickets = new Set<string>();
   const env = { PARLEY_DIRECTLINE_STARTS_PER_MINUTE: '1000000', PARLEY_MESSAGES_PER_MINUTE: '1000000', PARLEY_RETENTION_DAYS: String(RETENTION_DAYS), LOG_LEVEL: 'warn' };
   const logFile = `${options.dataDir}.log`;
+  /** The chats the last round aged: some of their customers come back in the next. */
+  let agedLastRound: Known[] = [];
   for (let round = 0; round <= options.rounds; round += 1) {
     const aging = Boolean(options.retentionEvery) && round > 0 && round < options.rounds && round % options.retentionEvery! === 0;
-    const toAge = aging ? known.filter((entry) => !entry.journey && entry.acked.size > 0) : [];
     if (aging) {
+      const toAge = known.filter((entry) => !entry.journey && entry.acked.size > 0);
+      // The sweep rewrites the transcripts that have text: those with a message since they were last aged.
+      const withText = toAge.filter((entry) => [...entry.acked.keys()].some((id) => !entry.aged.has(id))).length;
       ageConversations(options.dataDir, new Set(toAge.map((entry) => entry.conversationId)), RETENTION_DAYS + 365);
       for (const entry of toAge) entry.aged = new Set(entry.acked.keys());
       report.agingRounds += 1;
       report.conversationsAged += toAge.length;
+      // Anywhere in the first half of the sweep's transcripts, so always before its end.
+      const { midSweep, cleared } = await killDuringSweep(options.dataDir, toAge, 1 + Math.floor(random() * Math.ceil(withText / 2)), env, logFile);
+      report.rounds += 1;
+      if (midSweep) report.killedMidSweep += 1;
+      agedLastRound = toAge;
+      log(`round ${round + 1}: ${toAge.length} chats aged, killed as it started, ${midSweep ? `its retention sweep midway (${cleared} transcripts cleared)` : 'after its retention sweep had finished'}`);
+      continue;
     }
-    const logBefore = logSize(logFile);
-    // At info level the log says when a sweep has finished.
-    const server = await startChildServer({ dataDir: options.dataDir, env: aging ? { ...env, LOG_LEVEL: 'info' } : env, logFile });
+    const server = await startChildServer({ dataDir: options.dataDir, env, logFile });
     const agentCookie = await signIn(server);
-    // While the sweep clears aged chats the load starts at once; the next start checks them.
-    if (round > 0 && !aging) await verify(server, agentCookie, known, tickets, report);
+    if (round > 0) await verify(server, agentCookie, known, tickets, report);
     checkFiles(options.dataDir, report);
     if (round === options.rounds) {
       // A complaint filed just before a kill, its ticket never announced, keeps its chat out of the sweep while the ticket is open, as it should.
@@ -122,7 +131,9 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
       break;
     }
     const runMs = 150 + Math.floor(random() * ((options.maxRunMs ?? 1500) - 150));
-    const resumed = [...known.filter((entry) => entry.journey && !entry.journey.done), ...toAge.filter(() => random() < 0.3)];
+    // Customers carry on: those following a ticket, and some whose chat the last round aged (text cleared, or not yet).
+    const resumed = [...known.filter((entry) => entry.journey && !entry.journey.done), ...agedLastRound.filter(() => random() < 0.3)];
+    agedLastRound = [];
     const stop: RoundState = { now: false, resuming: resumed.length };
     const load = [
       ...Array.from({ length: options.customers }, (_, index) => customer(server, agentCookie, known, tickets, round, index, random() < 0.3, stop)),
@@ -130,16 +141,14 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     ];
     const ackedBefore = countAcked(known);
     const busyUntil = Date.now() + 30_000;
-    while ((countAcked(known) - ackedBefore < (options.minAckedPerRound ?? 5) || stop.resuming > 0) && Date.now() < busyUntil) await new Promise((resolve) => setTimeout(resolve, 10));
-    await new Promise((resolve) => setTimeout(resolve, runMs));
+    while ((countAcked(known) - ackedBefore < (options.minAckedPerRound ?? 5) || stop.resuming > 0) && Date.now() < busyUntil) await sleep(10);
+    await sleep(runMs);
     await server.kill9();
     stop.now = true;
     await Promise.allSettled(load);
     report.rounds += 1;
-    const midSweep = aging && !logSince(logFile, logBefore).includes('retention: took the text out');
-    if (midSweep) report.killedMidSweep += 1;
     const journeys = known.filter((entry) => entry.journey).map((entry) => entry.journey!);
-    log(`round ${round + 1}: killed after ${runMs} ms${aging ? ` (${toAge.length} chats aged${midSweep ? ', killed mid-sweep' : ''})` : ''}; ${countAcked(known)} messages acknowledged so far, ${tickets.size} tickets told, ${journeys.filter((each) => each.answer).length} answers and ${journeys.filter((each) => each.nps !== undefined).length} NPS scores thanked for`);
+    log(`round ${round + 1}: killed after ${runMs} ms; ${countAcked(known)} messages acknowledged so far, ${tickets.size} tickets told, ${journeys.filter((each) => each.answer).length} answers and ${journeys.filter((each) => each.nps !== undefined).length} NPS scores thanked for`);
   }
   const journeys = known.filter((entry) => entry.journey).map((entry) => entry.journey!);
   report.acknowledged = countAcked(known);
@@ -152,6 +161,29 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
 }
 
 const countAcked = (known: Known[]) => known.reduce((sum, each) => sum + each.acked.size, 0);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Start Parley on the aged chats and kill it while its retention sweep clears them (the sweep
+ * runs as Parley starts): as soon as `after` of their transcripts have been rewritten without
+ * their text, so they have shrunk, and before the sweep has marked any of them done. Resolves whether the
+ * kill came before the sweep's end, which it logs (at info level), and how many transcripts the
+ * sweep had cleared by then.
+ */
+async function killDuringSweep(dataDir: string, aged: readonly Known[], after: number, env: Record<string, string>, logFile: string): Promise<{ midSweep: boolean; cleared: number }> {
+  const transcripts = aged.map((entry) => path.join(dataDir, 'transcripts', `${fileNameFor(entry.conversationId)}.jsonl`));
+  const sizes = transcripts.map(sizeOf);
+  const logBefore = sizeOf(logFile);
+  const sweepEnded = () => logSince(logFile, logBefore).includes('retention: took the text out');
+  const server = await startChildServer({ dataDir, env: { ...env, LOG_LEVEL: 'info' }, logFile, spawnedOnly: true });
+  let gone = false;
+  void server.exited.then(() => (gone = true));
+  const cleared = () => transcripts.filter((file, index) => sizeOf(file) < sizes[index]!).length;
+  const giveUp = Date.now() + 30_000;
+  while (cleared() < after && !gone && Date.now() < giveUp && !sweepEnded()) await sleep(1);
+  await server.kill9();
+  return { midSweep: !sweepEnded(), cleared: cleared() };
+}
 
 /**
  * One customer: a new chat, or an earlier one resumed (`entry`: an aged chat, or a ticket
@@ -259,13 +291,15 @@ function readIfThere(file: string): string | undefined {
   }
 }
 
-function logSize(logFile: string): number {
+/** A file's size in bytes; 0 if it is not there. */
+function sizeOf(file: string): number {
   try {
-    return statSync(logFile).size;
+    return statSync(file).size;
   } catch {
     return 0;
   }
 }
+
 
 const logSince = (logFile: string, offset: number) => readFileSync(logFile).subarray(offset).toString('utf8');
 

@@ -55,6 +55,8 @@ export interface ChildServerOptions {
   /** Appended to, so restarts on one data dir keep one log. */
   logFile?: string;
   readyTimeoutMs?: number;
+  /** Return as soon as the process is spawned, not once it answers `GET /healthz` (to act on it while it starts). */
+  spawnedOnly?: boolean;
 }
 
 /** Children still running; killed if this process exits first (a bench stopped half-way leaves nothing behind). */
@@ -97,7 +99,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   );
   void exited.then(() => setTimeout(() => log.end(), 50));
   const url = `http://127.0.0.1:${port}`;
-  const ready = await waitForHealth(url, exited, options.readyTimeoutMs ?? 60_000);
+  const ready = options.spawnedOnly || (await waitForHealth(url, exited, options.readyTimeoutMs ?? 60_000));
   if (!ready) {
     child.kill('SIGKILL');
     throw new Error(`Parley did not start within the time limit; log: ${logFile}\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
