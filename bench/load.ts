@@ -2,8 +2,8 @@
  * `npm run bench:load`: Parley under load, as a real child process on a temporary data dir.
  * Phases: N customers chatting over Direct Line + WebSocket with think time; saturation (no
  * think time); a bare express route hit by the same client (the yardstick); thousands of idle
- * streams; the same customers while an admin publishes a knowledge change (the recognizer trains
- * again); RSS with 10,000 stored conversations after a restart. Prints a table and writes
+ * streams; the same customers while an admin adds an intent, tries the draft ("Try it" trains a
+ * recognizer on it) and publishes it; RSS with 10,000 stored conversations after a restart. Prints a table and writes
  * bench/results/load.md. Loopback only; every phase ends by itself.
  *
  * Flags: --customers 200 --duration 30 --think-ms 1000 --saturation 15 --idle 5000
@@ -125,17 +125,23 @@ async function bareExpress(concurrency: number, seconds: number): Promise<PhaseS
   }
 }
 
+interface Window {
+  from: number;
+  to: number;
+}
+
 /**
- * An admin adds an intent to the draft and publishes it, as from the admin pages: the recognizer
- * trains again on the new knowledge (off the event loop) and goes live. When the publish was sent
- * and answered (performance.now()), for the turns sent meanwhile.
+ * An admin adds an intent to the draft, tries it and publishes it, as from the admin pages: "Try
+ * it" trains a recognizer on the draft (in a worker thread) and loads it; the publish finds that
+ * recognizer trained, checks it and makes it live. When each request was sent and answered
+ * (performance.now()), for the turns sent meanwhile.
  */
-async function publishChange(url: string): Promise<{ from: number; to: number; trainMs: number }> {
+async function tryAndPublishChange(url: string): Promise<{ tryIt: Window; publish: Window; trainMs: number }> {
   const login = await http(`${url}/api/auth/login`, 'POST', { body: admin });
   if (login.status !== 200) throw new Error(`bench admin sign-in: ${login.status} ${JSON.stringify(login.body)}`);
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   const intent = {
-    // A name of this run's: the model cache (shared with the tests) never holds it, so the publish trains.
+    // A name of this run's: the model cache (shared with the tests) never holds it, so "Try it" trains.
     name: `bench_store_pickup_${Date.now().toString(36)}`,
     category: 'orders',
     utterances: { en: ['can I pick up my order in a store', 'store pickup', 'collect my parcel at a shop'], zh: ['可以到门店自提吗', '门店自提', '我想去店里取货'] },
@@ -143,11 +149,16 @@ async function publishChange(url: string): Promise<{ from: number; to: number; t
   };
   const created = await http(`${url}/api/knowledge/intents`, 'POST', { body: intent, headers: { cookie } });
   if (created.status !== 201) throw new Error(`bench intent: ${created.status} ${JSON.stringify(created.body)}`);
-  const from = performance.now();
+  const tryFrom = performance.now();
+  const tried = await http(`${url}/api/knowledge/test`, 'POST', { body: { text: 'can I collect my order at the store' }, headers: { cookie }, timeoutMs: 120_000 });
+  const tryIt = { from: tryFrom, to: performance.now() };
+  const draftIntent = (tried.body as { draft?: { intent?: string } } | undefined)?.draft?.intent;
+  if (tried.status !== 200 || draftIntent !== intent.name) throw new Error(`bench try it: ${tried.status} ${JSON.stringify(tried.body)}`);
+  const publishFrom = performance.now();
   const published = await http(`${url}/api/knowledge/publish`, 'POST', { body: { note: 'bench: a change mid-chat' }, headers: { cookie }, timeoutMs: 120_000 });
-  const to = performance.now();
+  const publish = { from: publishFrom, to: performance.now() };
   if (published.status !== 201) throw new Error(`bench publish: ${published.status} ${JSON.stringify(published.body)}`);
-  return { from, to, trainMs: (published.body as { trainMs: number }).trainMs };
+  return { tryIt, publish, trainMs: (published.body as { trainMs: number }).trainMs };
 }
 
 /** The latencies, sorted, of the turns sent while [from, to] ran. */
@@ -193,20 +204,24 @@ async function main(): Promise<void> {
   out(rows.at(-1)!.join(' | '));
   for (const client of idle.result.clients) client.close();
 
-  out(`publish: ${n('customers')} customers chatting while an admin publishes a change …`);
+  out(`publish: ${n('customers')} customers chatting while an admin tries and publishes a change …`);
   const chatting = sampled(server, chatPhase(server.url, corpus, { customers: n('customers'), durationMs: 20_000, thinkMs: n('think-ms'), seed: n('seed') + 3 }));
   await sleep(3000);
-  const publish = await publishChange(server.url);
+  const change = await tryAndPublishChange(server.url);
   const whilePublishing = await chatting;
-  const during = sentDuring(whilePublishing.result, publish);
   // The old recognizer is garbage once the new one is live: its collection falls after the publish.
-  const after = sentDuring(whilePublishing.result, { from: publish.to, to: publish.to + 3000 });
+  const windows = { 'Try it': change.tryIt, publish: change.publish, '3 s after': { from: change.publish.to, to: change.publish.to + 3000 } };
+  const turnsIn = Object.entries(windows).map(([name, window]) => {
+    const sent = sentDuring(whilePublishing.result, window);
+    const took = name === '3 s after' ? '' : ` (took ${((window.to - window.from) / 1000).toFixed(1)} s)`;
+    return `${name}${took}: ${sent.length} turns, p50 ${percentile(sent, 50).toFixed(1)} / p99 ${percentile(sent, 99).toFixed(1)} ms`;
+  });
   rows.push(
     statsRow(
-      `chat, ${n('customers')} customers, while an admin publishes`,
+      `chat, ${n('customers')} customers, while an admin tries and publishes a change`,
       whilePublishing.result,
       server,
-      `the publish took ${((publish.to - publish.from) / 1000).toFixed(1)} s (training ${(publish.trainMs / 1000).toFixed(1)} s, in a worker thread); the ${during.length} turns sent meanwhile: p50 ${percentile(during, 50).toFixed(1)} / p99 ${percentile(during, 99).toFixed(1)} ms, the ${after.length} in the 3 s after: p50 ${percentile(after, 50).toFixed(1)} / p99 ${percentile(after, 99).toFixed(1)} ms; server CPU, training included, ${((whilePublishing.cpuSeconds * 1000) / Math.max(1, whilePublishing.result.turns)).toFixed(2)} ms/turn; peak RSS ${whilePublishing.peakRss} MB`,
+      `the turns sent during ${turnsIn.join('; ')}. "Try it" trained the draft in a worker thread, the publish found it trained (training ${(change.trainMs / 1000).toFixed(1)} s); server CPU, training included, ${((whilePublishing.cpuSeconds * 1000) / Math.max(1, whilePublishing.result.turns)).toFixed(2)} ms/turn; peak RSS ${whilePublishing.peakRss} MB`,
     ),
   );
   out(rows.at(-1)!.join(' | '));
