@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadOrTrainRecognizer, markModelUsed, modelCacheKey } from '../nlu/model-cache.js';
 import { nextTurn } from '../concurrency.js';
-import { loadRecognizerInSteps, type SerializedModel, type TrainedRecognizer } from '../nlu/recognizer.js';
+import { loadRecognizerInSteps, type PackedModel, type TrainedRecognizer } from '../nlu/recognizer.js';
 import type { TrainingExample } from '../nlu/types.js';
 
 /** Trains recognizers for the knowledge service. */
@@ -65,10 +65,10 @@ function trainInNewWorker(examples: readonly TrainingExample[], modelDir: string
   return new Promise((resolve, reject) => {
     const worker = startWorker({ examples, modelDir });
     let settled = false;
-    worker.once('message', (json: SerializedModel) => {
+    worker.once('message', (packed: PackedModel) => {
       settled = true;
       // Loaded here, on the chat thread, in steps: customers chatting meanwhile are not held up.
-      loadRecognizerInSteps(json, nextTurn).then(resolve, reject);
+      loadRecognizerInSteps(packed, nextTurn).then(resolve, reject);
       void worker.terminate();
     });
     worker.once('error', (error) => {

@@ -33,6 +33,44 @@ export interface SerializedModel {
   utterances: { texts: string[]; labels: number[] };
 }
 
+/**
+ * A `SerializedModel` as the training worker posts it to the chat thread: its numbers in typed
+ * arrays, transferred rather than copied, and each list of strings as one string and their
+ * lengths. Posted as JSON, the default model's 7 MB took the chat thread 15–22 ms to receive (a
+ * structured clone of ~30,000 strings and numbers) and 12 ms more to decode its base64 weights;
+ * packed, about 1 ms, and the strings are cut apart in steps of their own.
+ */
+export interface PackedModel extends Omit<SerializedModel, 'vectorizer' | 'weights' | 'utterances'> {
+  vectorizer: { features: PackedStrings; idf: Float32Array; charWeight: number };
+  weights: Float32Array;
+  utterances: { texts: PackedStrings; labels: Int32Array };
+}
+
+interface PackedStrings {
+  joined: string;
+  lengths: Int32Array;
+}
+
+const packStrings = (strings: readonly string[]): PackedStrings => ({ joined: strings.join(''), lengths: Int32Array.from(strings, (text) => text.length) });
+
+function unpackStrings({ joined, lengths }: PackedStrings): string[] {
+  const strings = new Array<string>(lengths.length);
+  for (let i = 0, at = 0; i < lengths.length; at += lengths[i]!, i++) strings[i] = joined.slice(at, at + lengths[i]!);
+  return strings;
+}
+
+/** The model packed for `postMessage(packed, transfer)`. */
+export function packModel(json: SerializedModel): { packed: PackedModel; transfer: ArrayBuffer[] } {
+  const packed: PackedModel = {
+    ...json,
+    vectorizer: { features: packStrings(json.vectorizer.features), idf: Float32Array.from(json.vectorizer.idf), charWeight: json.vectorizer.charWeight },
+    weights: fromBase64(json.weights),
+    utterances: { texts: packStrings(json.utterances.texts), labels: Int32Array.from(json.utterances.labels) },
+  };
+  const buffers = [packed.vectorizer.idf, packed.weights, packed.utterances.labels, packed.vectorizer.features.lengths, packed.utterances.texts.lengths].map((array) => array.buffer as ArrayBuffer);
+  return { packed, transfer: buffers };
+}
+
 const maxAlternatives = 5;
 
 function toBase64(weights: Float32Array): string {
@@ -58,9 +96,11 @@ export class TrainedRecognizer implements Recognizer {
     readonly temperature: number,
     readonly thresholds: Thresholds,
     neighbours: Neighbours,
+    /** Learnt from the neighbours' texts when not given (`loadRecognizerInSteps` learns them in steps). */
+    soundAlikes?: SoundAlikes,
   ) {
     this.scorer = new Scorer(vectorizer, model, neighbours);
-    this.soundAlikes = new SoundAlikes(neighbours.texts);
+    this.soundAlikes = soundAlikes ?? new SoundAlikes(neighbours.texts);
   }
 
   recognize(text: string, languageHint?: Language): Recognition {
@@ -171,34 +211,45 @@ function rankByScore(probabilities: Float64Array): number[] {
 
 /** Restore a recognizer saved with `toJSON()`; its predictions are identical. */
 export function loadRecognizer(json: SerializedModel): TrainedRecognizer {
-  const { model, vectorizer } = modelParts(json);
+  const model = linearModelOf(json);
+  const vectorizer = Vectorizer.fromJSON(json.vectorizer);
   const neighbours = Neighbours.fromTexts(json.utterances.texts, Int32Array.from(json.utterances.labels), json.intents.length, vectorizer);
   return new TrainedRecognizer(json.intents, vectorizer, model, json.temperature, json.thresholds, neighbours);
 }
 
-/** Utterances vectorised per step of `loadRecognizerInSteps`: about 5 ms of work on this machine. */
-const VECTORS_PER_STEP = 256;
+/** Utterances vectorised, or learnt from for sound-alikes, per step of `loadRecognizerInSteps`: a few ms of work on this machine. */
+const UTTERANCES_PER_STEP = 256;
 
 /**
  * `loadRecognizer` in steps of a few milliseconds, awaiting `pause` between them: a recognizer
- * published while customers chat takes ~80 ms to load (the utterances vectorised again, the
- * sound-alike words learnt), which in one piece held up every turn that came meanwhile.
+ * published or tried while customers chat takes ~80 ms to load (the weights decoded, the
+ * utterances vectorised again, the sound-alike words learnt), which in one piece held up every
+ * turn that came meanwhile; so did each of those parts whole (20–40 ms).
  */
-export async function loadRecognizerInSteps(json: SerializedModel, pause: () => Promise<void>): Promise<TrainedRecognizer> {
-  const { model, vectorizer } = modelParts(json);
-  const texts = json.utterances.texts;
-  const vectors = [];
-  for (let from = 0; from < texts.length; from += VECTORS_PER_STEP) {
-    await pause();
-    for (const text of texts.slice(from, from + VECTORS_PER_STEP)) vectors.push(vectorizer.vectorize(text));
-  }
-  const neighbours = Neighbours.fromVectors(texts, Int32Array.from(json.utterances.labels), json.intents.length, vectors, vectorizer.size);
+export async function loadRecognizerInSteps(json: SerializedModel | PackedModel, pause: () => Promise<void>): Promise<TrainedRecognizer> {
+  const model = linearModelOf(json);
   await pause();
-  return new TrainedRecognizer(json.intents, vectorizer, model, json.temperature, json.thresholds, neighbours);
+  const features = isPacked(json) ? unpackStrings(json.vectorizer.features) : json.vectorizer.features;
+  await pause();
+  const vectorizer = Vectorizer.fromJSON({ ...json.vectorizer, features });
+  await pause();
+  const texts = isPacked(json) ? unpackStrings(json.utterances.texts) : json.utterances.texts;
+  const vectors = [];
+  for (let from = 0; from < texts.length; from += UTTERANCES_PER_STEP) {
+    await pause();
+    for (const text of texts.slice(from, from + UTTERANCES_PER_STEP)) vectors.push(vectorizer.vectorize(text));
+  }
+  await pause();
+  const neighbours = Neighbours.fromVectors(texts, Int32Array.from(json.utterances.labels), json.intents.length, vectors, vectorizer.size);
+  const soundAlikes = await SoundAlikes.inSteps(texts, pause, UTTERANCES_PER_STEP);
+  await pause();
+  return new TrainedRecognizer(json.intents, vectorizer, model, json.temperature, json.thresholds, neighbours, soundAlikes);
 }
 
-function modelParts(json: SerializedModel): { model: LinearModel; vectorizer: Vectorizer } {
+const isPacked = (json: SerializedModel | PackedModel): json is PackedModel => typeof json.weights !== 'string';
+
+/** The model's weights and bias, after checking the file is of this version. */
+function linearModelOf(json: SerializedModel | PackedModel): LinearModel {
   if (json?.version !== MODEL_VERSION) throw new Error(`loadRecognizer: model version ${String(json?.version)}, expected ${MODEL_VERSION}`);
-  const model: LinearModel = { classes: json.intents.length, weights: fromBase64(json.weights), bias: Float32Array.from(json.bias) };
-  return { model, vectorizer: Vectorizer.fromJSON(json.vectorizer) };
+  return { classes: json.intents.length, weights: isPacked(json) ? json.weights : fromBase64(json.weights), bias: Float32Array.from(json.bias) };
 }

@@ -9,6 +9,9 @@ function syllables(run: string): string[] {
   return pinyin(run, { toneType: 'none', type: 'array', v: true });
 }
 
+/** Two one-character words in a row, by sound, and in how many texts. */
+type Joined = Map<string, { sound: string; texts: number }>;
+
 /** One stretch of a run of Chinese characters to replace with a known word. */
 interface Repair {
   run: string;
@@ -36,31 +39,54 @@ export class SoundAlikes {
   private readonly pairs = new Set<string>();
 
   constructor(trainingTexts: Iterable<string>) {
-    /** Two one-character words in a row, by sound, and in how many texts. */
-    const joined = new Map<string, { sound: string; texts: number }>();
-    for (const text of trainingTexts) {
-      const joinedHere = new Set<string>();
-      for (const [run] of text.matchAll(hanRun)) {
-        const chars = Array.from(run);
-        for (let i = 0; i + 1 < chars.length; i++) this.pairs.add(chars[i]! + chars[i + 1]!);
-        const sounds = syllables(run);
-        let at = 0;
-        let previous = '';
-        for (const word of chineseWords(run)) {
-          const length = Array.from(word).length;
-          if (length >= 2 && length <= longestWord) this.learn(word, sounds.slice(at, at + length).join(' '));
-          if (length === 1 && previous && !joinedHere.has(previous + word)) {
-            joinedHere.add(previous + word);
-            const seen = joined.get(previous + word);
-            joined.set(previous + word, { sound: sounds.slice(at - 1, at + 1).join(' '), texts: (seen?.texts ?? 0) + 1 });
-          }
-          previous = length === 1 ? word : '';
-          at += length;
+    const joined: Joined = new Map();
+    for (const text of trainingTexts) this.learnText(text, joined);
+    this.learnJoined(joined);
+  }
+
+  /**
+   * The same as `new SoundAlikes(texts)`, learnt `perStep` texts at a time with `pause` awaited
+   * between (see `loadRecognizerInSteps`): the default knowledge base takes ~20 ms in all.
+   */
+  static async inSteps(texts: readonly string[], pause: () => Promise<void>, perStep: number): Promise<SoundAlikes> {
+    const soundAlikes = new SoundAlikes([]);
+    const joined: Joined = new Map();
+    for (let from = 0; from < texts.length; from += perStep) {
+      await pause();
+      for (const text of texts.slice(from, from + perStep)) soundAlikes.learnText(text, joined);
+    }
+    soundAlikes.learnJoined(joined);
+    return soundAlikes;
+  }
+
+  /** The words of one training text, and its pairs of one-character words for `learnJoined`. */
+  private learnText(text: string, joined: Joined): void {
+    const joinedHere = new Set<string>();
+    for (const [run] of text.matchAll(hanRun)) {
+      const chars = Array.from(run);
+      for (let i = 0; i + 1 < chars.length; i++) this.pairs.add(chars[i]! + chars[i + 1]!);
+      const sounds = syllables(run);
+      let at = 0;
+      let previous = '';
+      for (const word of chineseWords(run)) {
+        const length = Array.from(word).length;
+        if (length >= 2 && length <= longestWord) this.learn(word, sounds.slice(at, at + length).join(' '));
+        if (length === 1 && previous && !joinedHere.has(previous + word)) {
+          joinedHere.add(previous + word);
+          const seen = joined.get(previous + word);
+          joined.set(previous + word, { sound: sounds.slice(at - 1, at + 1).join(' '), texts: (seen?.texts ?? 0) + 1 });
         }
+        previous = length === 1 ? word : '';
+        at += length;
       }
     }
-    // The segmenter splits some everyday words into characters (收/货, 客/服): a pair that comes
-    // back in two texts or more is taken for a word; one seen once is more likely chance (给/李).
+  }
+
+  /**
+   * The segmenter splits some everyday words into characters (收/货, 客/服): a pair that comes
+   * back in two texts or more is taken for a word; one seen once is more likely chance (给/李).
+   */
+  private learnJoined(joined: Joined): void {
     for (const [word, { sound, texts }] of joined) if (texts >= 2) this.learn(word, sound);
   }
 

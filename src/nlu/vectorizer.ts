@@ -59,7 +59,8 @@ export class Vectorizer {
     return { vectorizer: new Vectorizer(kept.map((id) => names[id]!), idf, options.charWeight), localOf };
   }
 
-  static fromJSON(json: SerializedVectorizer): Vectorizer {
+  /** `idf` may also come as a typed array (a model posted by the training worker, see `PackedModel`). */
+  static fromJSON(json: Omit<SerializedVectorizer, 'idf'> & { idf: ArrayLike<number> }): Vectorizer {
     return new Vectorizer(json.features, Float32Array.from(json.idf), json.charWeight);
   }
 

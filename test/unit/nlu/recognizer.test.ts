@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MessageChannel } from 'node:worker_threads';
 import { loadRecognizer, loadRecognizerInSteps, trainRecognizer, type TrainedRecognizer } from '../../../src/nlu/index.js';
+import { packModel, type PackedModel } from '../../../src/nlu/recognizer.js';
 import { miniStore } from './helpers.js';
 
 let recognizer: TrainedRecognizer;
@@ -44,8 +46,22 @@ describe('recognizer', () => {
     let pauses = 0;
     const stepped = await loadRecognizerInSteps(json, async () => void pauses++);
     for (const text of [...probes, '退宽要多久', '我的订丹在哪']) expect(stepped.recognize(text)).toEqual(recognizer.recognize(text));
-    // One pause per 256 utterances vectorised, one before the sound-alike words are learnt.
-    expect(pauses).toBe(Math.ceil(json.utterances.texts.length / 256) + 1);
+    // A pause after the weights, the features and the vectorizer, before and after the neighbours, and per 256 utterances vectorised and per 256 learnt from for sound-alikes.
+    expect(pauses).toBe(2 * Math.ceil(json.utterances.texts.length / 256) + 5);
+  });
+
+  it('posted packed by the training worker (numbers transferred, strings joined), it answers exactly as the model it was packed from', async () => {
+    const { packed, transfer } = packModel(recognizer.toJSON());
+    const channel = new MessageChannel();
+    const received = new Promise<PackedModel>((resolve) => channel.port2.once('message', resolve));
+    channel.port1.postMessage(packed, transfer);
+    const model = await received;
+    channel.port1.close();
+    // Transferred, not copied: the sender's arrays are emptied.
+    expect(packed.weights.length).toBe(0);
+    const loaded = await loadRecognizerInSteps(model, async () => {});
+    expect(loaded.toJSON()).toEqual(recognizer.toJSON());
+    for (const text of [...probes, '退宽要多久', '我的订丹在哪']) expect(loaded.recognize(text)).toEqual(recognizer.recognize(text));
   });
 
   it('does not throw on an empty message or unknown words, and says it is not sure', () => {
