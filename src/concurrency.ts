@@ -21,3 +21,14 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (
  * the chat thread awaits it between steps, so the turns of customers waiting meanwhile go first.
  */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * `each` on every item, `perStep` items at a time, awaiting `pause` before each step: long work
+ * on the chat thread cut into steps of a few milliseconds (pass `nextTurn`).
+ */
+export async function forEachInSteps<T>(items: readonly T[], perStep: number, pause: () => Promise<void>, each: (item: T) => void): Promise<void> {
+  for (let from = 0; from < items.length; from += perStep) {
+    await pause();
+    for (const item of items.slice(from, from + perStep)) each(item);
+  }
+}

@@ -2,6 +2,7 @@ import type { Thresholds } from './calibration.js';
 import { ANSWER_RULE, clarifyCandidates, decide } from './calibration.js';
 import { eitherOr, isBareTopic } from './bare-topic.js';
 import { detectLanguage } from './language.js';
+import { forEachInSteps } from '../concurrency.js';
 import { closestVerbatim } from './near-verbatim.js';
 import { Neighbours } from './neighbours.js';
 import { normalizeText } from './normalize.js';
@@ -234,11 +235,8 @@ export async function loadRecognizerInSteps(json: SerializedModel | PackedModel,
   const vectorizer = Vectorizer.fromJSON({ ...json.vectorizer, features });
   await pause();
   const texts = isPacked(json) ? unpackStrings(json.utterances.texts) : json.utterances.texts;
-  const vectors = [];
-  for (let from = 0; from < texts.length; from += UTTERANCES_PER_STEP) {
-    await pause();
-    for (const text of texts.slice(from, from + UTTERANCES_PER_STEP)) vectors.push(vectorizer.vectorize(text));
-  }
+  const vectors: ReturnType<Vectorizer['vectorize']>[] = [];
+  await forEachInSteps(texts, UTTERANCES_PER_STEP, pause, (text) => vectors.push(vectorizer.vectorize(text)));
   await pause();
   const neighbours = Neighbours.fromVectors(texts, Int32Array.from(json.utterances.labels), json.intents.length, vectors, vectorizer.size);
   const soundAlikes = await SoundAlikes.inSteps(texts, pause, UTTERANCES_PER_STEP);

@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { forEachInSteps } from '../concurrency.js';
 import { chineseWords } from './tokenize.js';
 
 const hanRun = /\p{Script=Han}{2,}/gu;
@@ -51,10 +52,7 @@ export class SoundAlikes {
   static async inSteps(texts: readonly string[], pause: () => Promise<void>, perStep: number): Promise<SoundAlikes> {
     const soundAlikes = new SoundAlikes([]);
     const joined: Joined = new Map();
-    for (let from = 0; from < texts.length; from += perStep) {
-      await pause();
-      for (const text of texts.slice(from, from + perStep)) soundAlikes.learnText(text, joined);
-    }
+    await forEachInSteps(texts, perStep, pause, (text) => soundAlikes.learnText(text, joined));
     soundAlikes.learnJoined(joined);
     return soundAlikes;
   }
